@@ -1,0 +1,21 @@
+import * as v from "valibot";
+
+// The Worker's bindings: [vars] in wrangler.toml and secrets set with `wrangler secret put`.
+// Validated once per isolate in src/worker.ts.
+export const WorkerEnvSchema = v.object({
+  LIBSQL_URL: v.pipe(
+    v.string("LIBSQL_URL is missing: set it with `wrangler secret put LIBSQL_URL` (libsql://… or https://…)"),
+    v.regex(/^(libsql|https?):\/\//, "LIBSQL_URL must start with libsql://, https:// or http://"),
+  ),
+  LIBSQL_AUTH_TOKEN: v.optional(v.string()),
+});
+
+export type WorkerConfig = v.InferOutput<typeof WorkerEnvSchema>;
+
+export function parseWorkerEnv(env: Record<string, unknown>): WorkerConfig {
+  const result = v.safeParse(WorkerEnvSchema, env);
+  if (!result.success) {
+    throw new Error(`Invalid Worker configuration: ${result.issues.map((i) => `${v.getDotPath(i) ?? "?"}: ${i.message}`).join("; ")}`);
+  }
+  return result.output;
+}

@@ -1,0 +1,178 @@
+// The one place tables are defined. Migrations in ../../migrations are generated from this file
+// with `npm run db:generate` and applied with the same migrator everywhere (start, tests, deploy).
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at")
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** Statistics Finland region (maakunta) codes '01'…'19'; not ISO 3166-2:FI. */
+export const region = sqliteTable("region", {
+  code: text("code").primaryKey(),
+  nameFi: text("name_fi").notNull(),
+  nameSv: text("name_sv").notNull(),
+  nameEn: text("name_en").notNull(),
+  /** Regions with Swedish-speaking municipalities: surveys there default to offering fi and sv equally. */
+  bilingual: integer("bilingual", { mode: "boolean" }).notNull().default(false),
+});
+
+export const programme = sqliteTable("programme", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  startsOn: text("starts_on"),
+  endsOn: text("ends_on"),
+  isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const theme = sqliteTable(
+  "theme",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programme.id),
+    nameFi: text("name_fi").notNull(),
+    nameSv: text("name_sv").notNull(),
+    nameEn: text("name_en").notNull(),
+  },
+  (t) => [index("theme_programme_idx").on(t.programmeId)],
+);
+
+/** An academy day. National days have no region. */
+export const event = sqliteTable(
+  "event",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programme.id),
+    regionCode: text("region_code").references(() => region.code),
+    /** Europe/Helsinki calendar date, YYYY-MM-DD. */
+    date: text("date").notNull(),
+    themeId: integer("theme_id").references(() => theme.id),
+    title: text("title").notNull(),
+    location: text("location"),
+    /** Head count recorded for the day. */
+    attendance: integer("attendance"),
+    /** Published results of days whose raw answers do not exist (source "reported"). */
+    reportedGradeMean: real("reported_grade_mean"),
+    reportedGradeN: integer("reported_grade_n"),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("event_region_date_idx").on(t.regionCode, t.date),
+    index("event_programme_date_idx").on(t.programmeId, t.date),
+    index("event_theme_idx").on(t.themeId),
+  ],
+);
+
+/** A versioned set of questions. A set that has answers is never edited: a new version is made. */
+export const questionSet = sqliteTable(
+  "question_set",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    version: integer("version").notNull(),
+    isCore: integer("is_core", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("question_set_name_version_uq").on(t.name, t.version)],
+);
+
+export const question = sqliteTable(
+  "question",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => questionSet.id),
+    position: integer("position").notNull(),
+    /** Stable key (grade, usefulness, sector, good, improve) so answers aggregate across languages and regions. */
+    key: text("key").notNull(),
+    kind: text("kind", { enum: ["grade", "likert", "choice", "text"] }).notNull(),
+    scaleMin: real("scale_min"),
+    scaleMax: real("scale_max"),
+    scaleStep: real("scale_step"),
+    required: integer("required", { mode: "boolean" }).notNull().default(false),
+    maxLength: integer("max_length"),
+    textFi: text("text_fi").notNull(),
+    textSv: text("text_sv").notNull(),
+    textEn: text("text_en").notNull(),
+    /** JSON array of {value, fi, sv, en} for choice questions. */
+    optionsJson: text("options_json"),
+  },
+  (t) => [uniqueIndex("question_set_key_uq").on(t.setId, t.key)],
+);
+
+export const survey = sqliteTable(
+  "survey",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => event.id, { onDelete: "cascade" }),
+    /** Unguessable public identifier used in the link and QR code. */
+    slug: text("slug").notNull(),
+    questionSetId: integer("question_set_id")
+      .notNull()
+      .references(() => questionSet.id),
+    /** Epoch milliseconds; null means no limit on that side. */
+    opensAt: integer("opens_at"),
+    closesAt: integer("closes_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("survey_slug_uq").on(t.slug), uniqueIndex("survey_event_uq").on(t.eventId)],
+);
+
+/** One submitted questionnaire. The id is the client's submission id, which makes retries idempotent.
+ *  Deliberately no IP address or user agent. */
+export const response = sqliteTable(
+  "response",
+  {
+    id: text("id").primaryKey(),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => survey.id, { onDelete: "cascade" }),
+    submittedAt: integer("submitted_at").notNull(),
+    lang: text("lang", { enum: ["fi", "sv", "en"] }).notNull(),
+  },
+  (t) => [index("response_survey_submitted_idx").on(t.surveyId, t.submittedAt)],
+);
+
+export const answer = sqliteTable(
+  "answer",
+  {
+    responseId: text("response_id")
+      .notNull()
+      .references(() => response.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => question.id),
+    /** Scale value, or the 1-based option position for choice questions. */
+    numValue: real("num_value"),
+    /** Free text, or the option value for choice questions. */
+    textValue: text("text_value"),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
+);
+
+/** Rollup: how many answers a survey has per question and value, kept in the same transaction as
+ *  the answers so dashboards read O(days × scale values), not O(responses). */
+export const answerTally = sqliteTable(
+  "answer_tally",
+  {
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => survey.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => question.id),
+    value: real("value").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.questionId, t.value] })],
+);

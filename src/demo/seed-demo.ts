@@ -1,0 +1,24 @@
+import type { Db } from "../db/client";
+import { hasAnyProgramme, insertDemoData } from "../queries/demo-seed";
+import { buildDemoDays } from "./demo-data";
+import { seededRandom } from "./random";
+
+export const DEMO_SURVEY_SLUG = "demo-15-2019-05-09";
+
+/** Seeds the demo programme into an empty database; leaves a database with any programme alone. */
+export async function seedDemoDataIfEmpty(db: Db, seed = 2019): Promise<{ seeded: boolean; days: number }> {
+  if (await hasAnyProgramme(db)) return { seeded: false, days: 0 };
+  const days = buildDemoDays(seed);
+  const random = seededRandom(seed + 1);
+  await insertDemoData(db, days, () => uuidFrom(random));
+  return { seeded: true, days: days.length };
+}
+
+/** A version-4-shaped UUID from the seeded generator, so demo ids are the same on every run. */
+function uuidFrom(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = "4";
+  hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join("");
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}

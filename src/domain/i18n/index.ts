@@ -1,0 +1,43 @@
+import type { Lang } from "../lang";
+import { en } from "./en";
+import { fi, type Dictionary, type MessageKey } from "./fi";
+import { sv } from "./sv";
+
+export type { Dictionary, MessageKey };
+export const dictionaries: Readonly<Record<Lang, Dictionary>> = { fi, sv, en };
+
+/** Looks up a message and fills its {placeholders}. */
+export function t(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+  const template = dictionaries[lang][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? formatParam(lang, params[name] as string | number) : whole,
+  );
+}
+
+function formatParam(lang: Lang, value: string | number): string {
+  return typeof value === "number" ? formatNumber(lang, value) : value;
+}
+
+/** 8,5 in Finnish and Swedish, 8.5 in English; a plain hyphen-minus, never U+2212. */
+export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI", {
+    maximumFractionDigits,
+    useGrouping: false,
+  })
+    .format(value)
+    .replace("\u2212", "-");
+}
+
+/** A Helsinki calendar date (YYYY-MM-DD) written as people in that language read it. */
+export function formatDate(lang: Lang, isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  if (!y || !m || !d) return isoDate;
+  const date = new Date(Date.UTC(y, m - 1, d, 12));
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
+}

@@ -1,0 +1,46 @@
+import { AppError } from "./errors";
+
+/**
+ * Reads a request body up to `limit` bytes and refuses anything larger with 413, whether or not
+ * the client sent a Content-Length (a chunked upload is cut off as soon as it passes the limit).
+ */
+export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) throw new AppError("payload_too_large", { max: Math.round(limit / 1024) });
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError("payload_too_large", { max: Math.round(limit / 1024) });
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new AppError("invalid_encoding");
+  }
+}
+
+/** The media type without parameters, lower-cased: "application/json; charset=utf-8" → "application/json". */
+export function mediaType(request: Request): string {
+  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}

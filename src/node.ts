@@ -1,0 +1,77 @@
+// Node entry: the embedded libSQL file by default (no server to install), or LIBSQL_URL for a
+// remote libSQL (Turso, sqld). Migrates, seeds demo data into an empty database, serves the app.
+import { serve } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { createApp } from "./app";
+import { parseNodeEnv, type NodeEnv } from "./config/node-env";
+import { createDb } from "./db/client";
+import { runMigrations } from "./db/migrate";
+import { openNodeDatabase } from "./db/open-node-database";
+import { DEMO_SURVEY_SLUG, seedDemoDataIfEmpty } from "./demo/seed-demo";
+
+export interface RunningServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean } = {}): Promise<RunningServer> {
+  const client = await openNodeDatabase({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
+  const db = createDb(client);
+  await runMigrations(db);
+  const seeded = env.DEMO_DATA === "auto" ? await seedDemoDataIfEmpty(db) : { seeded: false, days: 0 };
+  const app = createApp({ db, log: (entry) => console.error(JSON.stringify(entry)) });
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server.once("listening", () => resolve(server.address() as AddressInfo));
+    server.once("error", reject);
+  });
+  const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  const url = env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${host}:${address.port}`;
+  if (!options.quiet) {
+    console.log(`Palaute is running at ${url} (database: ${env.LIBSQL_URL.startsWith("file:") ? env.LIBSQL_URL : "remote libSQL"})`);
+    if (seeded.seeded) console.log(`  Demo data added: ${seeded.days} academy days of LAPE-Akatemia 2019.`);
+    console.log(`  Demo survey (Pohjanmaa, 9 May 2019): ${url}/s/${DEMO_SURVEY_SLUG}`);
+    console.log(`  Health check: ${url}/healthz`);
+  }
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          client.close();
+          resolve();
+        });
+        // Keep-alive connections would hold close() open; they carry no unfinished work.
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      }),
+  };
+}
+
+export async function main(): Promise<void> {
+  let env: NodeEnv;
+  try {
+    env = parseNodeEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const running = await startNodeServer(env);
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: finishing open requests and closing the database…`);
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

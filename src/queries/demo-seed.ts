@@ -1,0 +1,76 @@
+import { eq, sql } from "drizzle-orm";
+import type { InStatement, InValue } from "@libsql/client/web";
+import type { Db } from "../db/client";
+import { answer, event, programme, question, response, survey, theme } from "../db/schema";
+import { DEMO_PROGRAMME, DEMO_THEMES, type DemoDay } from "../demo/demo-data";
+
+const CORE_SET_ID = 1;
+
+export async function hasAnyProgramme(db: Db): Promise<boolean> {
+  const rows = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM programme`);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/** Inserts the demo programme, its days, their open surveys and synthetic responses, all flagged demo.
+ *  One write transaction, so a half-seeded database never exists. */
+export async function insertDemoData(db: Db, days: readonly DemoDay[], makeId: () => string): Promise<void> {
+  const questions = await db.select({ id: question.id, key: question.key }).from(question).where(eq(question.setId, CORE_SET_ID));
+  const questionId = new Map(questions.map((q) => [q.key, q.id]));
+  const id = (key: string) => {
+    const found = questionId.get(key);
+    if (found === undefined) throw new Error(`core question ${key} is missing: run the migrations first`);
+    return found;
+  };
+  const sectorPosition = new Map(
+    ["social_health", "education", "municipal", "ngo", "parish", "other"].map((value, index) => [value, index + 1]),
+  );
+
+  // Ids are chosen here rather than taken from autoincrement so the whole seed is one batch.
+  const statements: InStatement[] = [
+    stmt(db.insert(programme).values({ id: 1, ...DEMO_PROGRAMME, isDemo: true }).toSQL()),
+    stmt(db.insert(theme).values(DEMO_THEMES.map((t, i) => ({ id: i + 1, programmeId: 1, nameFi: t.fi, nameSv: t.sv, nameEn: t.en }))).toSQL()),
+  ];
+  const themeId = new Map<string, number>(DEMO_THEMES.map((t, i) => [t.key, i + 1]));
+  days.forEach((day, index) => {
+    const eventId = index + 1;
+    statements.push(
+      stmt(
+        db
+          .insert(event)
+          .values({
+            id: eventId,
+            programmeId: 1,
+            regionCode: day.regionCode,
+            date: day.date,
+            themeId: day.theme ? themeId.get(day.theme) : null,
+            title: day.title,
+            location: day.location,
+            attendance: day.attendance,
+            reportedGradeMean: day.reportedGradeMean,
+            reportedGradeN: day.reportedGradeN,
+            isDemo: true,
+          })
+          .toSQL(),
+      ),
+      stmt(db.insert(survey).values({ id: eventId, eventId, slug: day.slug, questionSetId: CORE_SET_ID }).toSQL()),
+    );
+    if (day.responses.length === 0) return;
+    const responseRows = day.responses.map((r) => ({ id: makeId(), surveyId: eventId, submittedAt: r.submittedAt, lang: r.lang }));
+    statements.push(stmt(db.insert(response).values(responseRows).toSQL()));
+    const answerRows = day.responses.flatMap((r, i) => {
+      const responseId = responseRows[i]!.id;
+      const rows: (typeof answer.$inferInsert)[] = [{ responseId, questionId: id("grade"), numValue: r.grade, textValue: null }];
+      if (r.usefulness !== null) rows.push({ responseId, questionId: id("usefulness"), numValue: r.usefulness, textValue: null });
+      if (r.sector !== null) rows.push({ responseId, questionId: id("sector"), numValue: sectorPosition.get(r.sector) ?? null, textValue: r.sector });
+      if (r.good !== null) rows.push({ responseId, questionId: id("good"), numValue: null, textValue: r.good });
+      if (r.improve !== null) rows.push({ responseId, questionId: id("improve"), numValue: null, textValue: r.improve });
+      return rows;
+    });
+    statements.push(stmt(db.insert(answer).values(answerRows).toSQL()));
+  });
+  await db.$client.batch(statements, "write");
+}
+
+function stmt(query: { sql: string; params: unknown[] }): InStatement {
+  return { sql: query.sql, args: query.params as InValue[] };
+}

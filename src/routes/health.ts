@@ -1,0 +1,11 @@
+import { Hono } from "hono";
+import type { AppDeps, AppEnv } from "../app-env";
+import { databaseIsReady } from "../queries/health";
+
+export function healthRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get("/healthz", async (c) => {
+    c.header("Cache-Control", "no-store");
+    const ready = await databaseIsReady(deps.db).catch(() => false);
+    return ready ? c.json({ status: "ok" }) : c.json({ status: "unavailable" }, 503);
+  });
+}

@@ -1,0 +1,92 @@
+import * as v from "valibot";
+import { isLang, type Lang } from "../domain/lang";
+import { decodeUtf8, mediaType, readLimitedBody } from "../http/body";
+import { AppError } from "../http/errors";
+
+/** A questionnaire is a few short answers and two comments; 64 KB is far above any honest one. */
+export const SUBMISSION_BODY_LIMIT = 64 * 1024;
+
+export interface Submission {
+  readonly format: "form" | "json";
+  /** Null when the client sent none: the server then makes one (no retry safety for that client). */
+  readonly submissionId: string | null;
+  readonly lang: Lang | null;
+  readonly answers: ReadonlyMap<string, readonly unknown[]>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const JsonSubmission = v.strictObject({
+  submission_id: v.optional(v.string()),
+  lang: v.optional(v.picklist(["fi", "sv", "en"])),
+  answers: v.custom<Record<string, unknown>>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    "answers must be an object keyed by question",
+  ),
+});
+
+/** Reads a POST /s/:slug body: form-encoded (the JavaScript-off form) or JSON (scripts, apps). */
+export async function readSubmission(request: Request): Promise<Submission> {
+  const type = mediaType(request);
+  if (type !== "application/x-www-form-urlencoded" && type !== "application/json") {
+    throw new AppError("unsupported_media_type");
+  }
+  const text = decodeUtf8(await readLimitedBody(request, SUBMISSION_BODY_LIMIT));
+  return type === "application/json" ? parseJson(text) : parseForm(text);
+}
+
+/** Lowercase canonical form, so a retry typed in capitals still finds its first submission. */
+function checkSubmissionId(id: string | null | undefined): string | null {
+  if (id === null || id === undefined || id === "") return null;
+  if (!UUID.test(id)) throw new AppError("invalid_submission_id");
+  return id.toLowerCase();
+}
+
+function parseForm(text: string): Submission {
+  const answers = new Map<string, unknown[]>();
+  let submissionId: string | null = null;
+  let lang: Lang | null = null;
+  const seen = new Set<string>();
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (key === "submission_id" || key === "lang") {
+      if (seen.has(key)) throw new AppError("bad_request", undefined, [{ key, code: "duplicate", message: `${key} was sent more than once` }]);
+      seen.add(key);
+      if (key === "submission_id") submissionId = checkSubmissionId(value);
+      else lang = isLang(value) ? value : null;
+      continue;
+    }
+    const list = answers.get(key) ?? [];
+    list.push(value);
+    answers.set(key, list);
+  }
+  return { format: "form", submissionId, lang, answers };
+}
+
+function parseJson(text: string): Submission {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json");
+  }
+  const parsed = v.safeParse(JsonSubmission, data);
+  if (!parsed.success) {
+    throw new AppError(
+      "bad_request",
+      undefined,
+      parsed.issues.map((issue) => ({
+        key: v.getDotPath(issue) ?? "",
+        code: issue.type,
+        message: issue.message,
+      })),
+    );
+  }
+  const answers = new Map<string, unknown[]>();
+  for (const [key, value] of Object.entries(parsed.output.answers)) answers.set(key, [value]);
+  return {
+    format: "json",
+    submissionId: checkSubmissionId(parsed.output.submission_id),
+    lang: parsed.output.lang ?? null,
+    answers,
+  };
+}

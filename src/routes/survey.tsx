@@ -1,0 +1,159 @@
+import { Hono, type Context } from "hono";
+import type { AppDeps, AppEnv } from "../app-env";
+import { validateAnswers } from "../domain/answers";
+import { t } from "../domain/i18n";
+import { chooseLang, type Lang } from "../domain/lang";
+import { surveyState } from "../domain/survey-state";
+import { AppError } from "../http/errors";
+import { findPublicSurvey, type PublicSurvey } from "../queries/survey-by-slug";
+import { storeResponse } from "../queries/store-response";
+import { renderDocument } from "../views/layout";
+import { MessagePage } from "../views/message-page";
+import { errorMessage, SurveyFormPage } from "../views/survey-form";
+import { readSubmission, type Submission } from "./survey-submission";
+
+/** Slugs are made by us (random, URL-safe); anything else cannot be a survey, so no query is made. */
+const SLUG = /^[A-Za-z0-9_-]{4,64}$/;
+
+type Ctx = Context<AppEnv>;
+
+export function surveyRoutes(deps: AppDeps) {
+  const now = deps.now ?? Date.now;
+  const app = new Hono<AppEnv>();
+
+  app.get("/:slug", async (c) => {
+    const lang = langOf(c);
+    const survey = await lookup(deps, c.req.param("slug"));
+    if (!survey) return notFoundPage(c, lang);
+    const state = surveyState(survey, now());
+    if (state !== "open") return unavailablePage(c, lang, survey, state);
+    c.header("Cache-Control", "no-store");
+    return html(c, 200, SurveyFormPage({ survey, lang, submissionId: crypto.randomUUID() }));
+  });
+
+  app.post("/:slug", async (c) => {
+    const survey = await lookup(deps, c.req.param("slug"));
+    const submission = await readSubmission(c.req.raw);
+    const lang = submission.lang ?? langOf(c);
+    c.set("lang", lang);
+    if (!survey) {
+      if (submission.format === "json") throw new AppError("not_found");
+      return notFoundPage(c, lang);
+    }
+    const state = surveyState(survey, now());
+    if (state !== "open") {
+      if (submission.format === "json") throw new AppError(state === "closed" ? "gone" : "not_open");
+      return unavailablePage(c, lang, survey, state, submission);
+    }
+
+    const validation = validateAnswers(survey.questions, submission.answers);
+    if (!validation.ok) {
+      if (submission.format === "json") {
+        throw new AppError(
+          "validation_failed",
+          undefined,
+          validation.errors.map((e) => ({ key: e.key, code: e.code, message: errorMessage(lang, e) })),
+        );
+      }
+      return html(
+        c,
+        422,
+        SurveyFormPage({
+          survey,
+          lang,
+          submissionId: submission.submissionId ?? crypto.randomUUID(),
+          values: firstValues(submission),
+          errors: validation.errors,
+        }),
+      );
+    }
+
+    const result = await storeResponse(deps.db, {
+      id: submission.submissionId ?? crypto.randomUUID(),
+      surveyId: survey.surveyId,
+      submittedAt: now(),
+      lang,
+      answers: validation.answers,
+    });
+    if (result.status === "conflict") throw new AppError("conflict");
+    if (submission.format === "json") return c.json({ id: result.id }, result.status === "created" ? 201 : 200);
+    return c.redirect(`/s/${encodeURIComponent(survey.slug)}/thanks?lang=${lang}`, 303);
+  });
+
+  app.get("/:slug/thanks", async (c) => {
+    const lang = langOf(c);
+    const survey = await lookup(deps, c.req.param("slug"));
+    if (!survey) return notFoundPage(c, lang);
+    return html(
+      c,
+      200,
+      MessagePage({
+        lang,
+        title: t(lang, "thanks.title"),
+        body: t(lang, "thanks.body"),
+        survey,
+        langHref: (code) => `/s/${encodeURIComponent(survey.slug)}/thanks?lang=${code}`,
+      }),
+    );
+  });
+
+  return app;
+}
+
+function langOf(c: Ctx): Lang {
+  const lang = chooseLang(c.req.query("lang"), c.req.header("accept-language"));
+  c.set("lang", lang);
+  return lang;
+}
+
+async function lookup(deps: AppDeps, slug: string): Promise<PublicSurvey | null> {
+  return SLUG.test(slug) ? findPublicSurvey(deps.db, slug) : null;
+}
+
+async function html(c: Ctx, status: 200 | 404 | 403 | 410 | 422, page: Parameters<typeof renderDocument>[0]) {
+  return c.html(await renderDocument(page), status);
+}
+
+function notFoundPage(c: Ctx, lang: Lang) {
+  return html(c, 404, MessagePage({ lang, title: t(lang, "notFound.title"), body: t(lang, "notFound.body") }));
+}
+
+/** Closed or not yet open. A participant who posted shows their own text back, so nothing typed is lost. */
+function unavailablePage(c: Ctx, lang: Lang, survey: PublicSurvey, state: "closed" | "not_open", submission?: Submission) {
+  const typed = submission
+    ? survey.questions
+        .filter((q) => q.kind === "text")
+        .map((q) => ({ question: q.text[lang], text: String(submission.answers.get(q.key)?.[0] ?? "") }))
+        .filter((entry) => entry.text.trim() !== "")
+    : [];
+  const opensAt = survey.opensAt === null ? "" : new Date(survey.opensAt).toLocaleString(lang === "en" ? "en-GB" : `${lang}-FI`, { timeZone: "Europe/Helsinki", dateStyle: "long", timeStyle: "short" });
+  const langHref = (code: Lang) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`;
+  const page =
+    state === "closed"
+      ? MessagePage({ lang, title: t(lang, "closed.title"), body: t(lang, "closed.body"), survey, langHref, children: <TypedAnswers entries={typed} /> })
+      : MessagePage({ lang, title: t(lang, "notOpen.title"), body: t(lang, "notOpen.body", { opensAt }), survey, langHref, children: <TypedAnswers entries={typed} /> });
+  return html(c, state === "closed" ? 410 : 403, page);
+}
+
+function TypedAnswers({ entries }: { entries: { question: string; text: string }[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <dl>
+      {entries.map((e) => (
+        <>
+          <dt>{e.question}</dt>
+          <dd class="pre">{e.text}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+function firstValues(submission: Submission): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [key, list] of submission.answers) {
+    const first = list.find((v) => typeof v === "string" || typeof v === "number");
+    if (first !== undefined) values.set(key, String(first));
+  }
+  return values;
+}

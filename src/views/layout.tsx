@@ -1,0 +1,65 @@
+import type { Child } from "hono/jsx";
+import { t } from "../domain/i18n";
+import { LANGS, type Lang } from "../domain/lang";
+import { PAGE_CSS } from "./styles";
+
+const LANG_NAMES: Record<Lang, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
+
+export interface LayoutProps {
+  readonly lang: Lang;
+  readonly title: string;
+  /** The same page in another language; omitted where switching makes no sense. */
+  readonly langHref?: (lang: Lang) => string;
+  readonly children: Child;
+}
+
+export function Layout({ lang, title, langHref, children }: LayoutProps) {
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{title}</title>
+        <style dangerouslySetInnerHTML={{ __html: PAGE_CSS }} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t(lang, "page.skip")}
+        </a>
+        <header>
+          <span class="brand">{t(lang, "app.name")}</span>
+          {langHref && (
+            <nav aria-label={t(lang, "lang.label")}>
+              <ul class="langs">
+                {LANGS.map((code) => (
+                  <li>
+                    <a
+                      href={langHref(code)}
+                      lang={code}
+                      hreflang={code}
+                      aria-current={code === lang ? "true" : undefined}
+                    >
+                      {LANG_NAMES[code]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer>
+          <p>{t(lang, "page.footer")}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Serialises a page with its doctype. */
+export async function renderDocument(page: ReturnType<typeof Layout>): Promise<string> {
+  return `<!DOCTYPE html>${String(await page)}`;
+}

@@ -1,0 +1,174 @@
+import type { AnswerError } from "../domain/answers";
+import type { Lang } from "../domain/lang";
+import { scaleValues, type Question } from "../domain/questions";
+import type { PublicSurvey } from "../queries/survey-by-slug";
+import { formatNumber, t } from "../domain/i18n";
+import { Layout } from "./layout";
+import { EventHeading } from "./event-heading";
+
+export interface SurveyFormProps {
+  readonly survey: PublicSurvey;
+  readonly lang: Lang;
+  readonly submissionId: string;
+  /** What the participant sent last time, so a page with errors keeps every answer. */
+  readonly values?: ReadonlyMap<string, string>;
+  readonly errors?: readonly AnswerError[];
+}
+
+export function SurveyFormPage({ survey, lang, submissionId, values, errors = [] }: SurveyFormProps) {
+  const errorByKey = new Map(errors.map((e) => [e.key, e]));
+  const known = new Set(survey.questions.map((q) => q.key));
+  const strayErrors = errors.filter((e) => !known.has(e.key));
+  const heading = t(lang, "survey.heading");
+  const title = `${errors.length > 0 ? `${t(lang, "page.errorPrefix")}: ` : ""}${heading} – ${survey.event.title}`;
+  return (
+    <Layout lang={lang} title={title} langHref={(code) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`}>
+      <EventHeading survey={survey} lang={lang} heading={heading} />
+      {errors.length > 0 && (
+        <div class="summary" role="alert" tabindex={-1} id="error-summary" autofocus>
+          <h2>{t(lang, "errors.summaryTitle")}</h2>
+          <p>{t(lang, "errors.summaryIntro", { count: errors.length })}</p>
+          <ul>
+            {survey.questions
+              .filter((q) => errorByKey.has(q.key))
+              .map((q) => (
+                <li>
+                  <a href={`#${firstControlId(q)}`}>
+                    {q.text[lang]}: {errorMessage(lang, errorByKey.get(q.key)!)}
+                  </a>
+                </li>
+              ))}
+            {strayErrors.map((e) => (
+              <li>{errorMessage(lang, e)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p>{t(lang, "survey.intro")}</p>
+      <p class="hint">{t(lang, "survey.requiredNote")}</p>
+      <form method="post" action={`/s/${encodeURIComponent(survey.slug)}`} novalidate id="survey-form">
+        <input type="hidden" name="submission_id" value={submissionId} />
+        <input type="hidden" name="lang" value={lang} />
+        {survey.questions.map((q) => (
+          <QuestionField question={q} lang={lang} value={values?.get(q.key)} error={errorByKey.get(q.key)} />
+        ))}
+        <button type="submit">{t(lang, "survey.submit")}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function errorMessage(lang: Lang, error: AnswerError): string {
+  return t(lang, `errors.${error.code}`, error.params);
+}
+
+function firstControlId(q: Question): string {
+  if (q.kind === "text") return `q-${q.key}`;
+  if (q.kind === "choice") return `q-${q.key}-${q.options[0]?.value ?? ""}`;
+  return `q-${q.key}-${scaleValues(q.scale!)[0]}`;
+}
+
+interface FieldProps {
+  readonly question: Question;
+  readonly lang: Lang;
+  readonly value: string | undefined;
+  readonly error: AnswerError | undefined;
+}
+
+function QuestionField({ question: q, lang, value, error }: FieldProps) {
+  const errorId = `q-${q.key}-error`;
+  const hintId = `q-${q.key}-hint`;
+  const label = (
+    <>
+      {q.text[lang]}
+      {q.required && (
+        <>
+          {" "}
+          <span class="req" aria-hidden="true">*</span>
+          <span class="vh">({t(lang, "survey.required")})</span>
+        </>
+      )}
+    </>
+  );
+  const errorLine = error && (
+    <p class="error" id={errorId}>
+      <span class="vh">{t(lang, "page.errorPrefix")}: </span>
+      {errorMessage(lang, error)}
+    </p>
+  );
+  const describedBy = [hint(q) ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+
+  if (q.kind === "text") {
+    return (
+      <div class={`field${error ? " invalid" : ""}`}>
+        <label class="label" for={`q-${q.key}`}>
+          {label}
+        </label>
+        <p class="hint" id={hintId}>
+          {t(lang, "survey.textHint", { max: q.maxLength ?? 0 })}
+        </p>
+        {errorLine}
+        <textarea
+          id={`q-${q.key}`}
+          name={q.key}
+          rows={4}
+          aria-describedby={describedBy}
+          aria-invalid={error ? "true" : undefined}
+          required={q.required}
+        >
+          {value ?? ""}
+        </textarea>
+      </div>
+    );
+  }
+
+  const choices =
+    q.kind === "choice"
+      ? q.options.map((o) => ({ value: o.value, label: o.label[lang] }))
+      : scaleValues(q.scale!).map((v) => ({ value: String(v), label: formatNumber(lang, v) }));
+  return (
+    <fieldset
+      class={error ? "invalid" : undefined}
+      aria-describedby={describedBy}
+      aria-invalid={error ? "true" : undefined}
+      role="radiogroup"
+      aria-required={q.required ? "true" : undefined}
+    >
+      <legend>{label}</legend>
+      {hint(q) && (
+        <p class="hint" id={hintId}>
+          {t(lang, hint(q)!)}
+        </p>
+      )}
+      {errorLine}
+      <div class={q.kind === "choice" ? "choices" : "scale"}>
+        {choices.map((c) => (
+          <label for={`q-${q.key}-${c.value}`}>
+            <input
+              type="radio"
+              id={`q-${q.key}-${c.value}`}
+              name={q.key}
+              value={c.value}
+              checked={value !== undefined && sameValue(value, c.value)}
+            />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function hint(q: Question) {
+  if (q.kind === "grade") return "survey.gradeHint" as const;
+  if (q.kind === "likert") return "survey.likertHint" as const;
+  return null;
+}
+
+/** "8", "8.0" and "8,0" are the same grade when a page with errors is shown again. */
+function sameValue(sent: string, option: string): boolean {
+  if (sent === option) return true;
+  const a = Number(sent.replace(",", "."));
+  return Number.isFinite(a) && a === Number(option);
+}
+
