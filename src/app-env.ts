@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from "hono";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
 
@@ -8,6 +9,9 @@ export interface AppDeps {
   readonly now?: () => number;
   /** One structured line per event worth keeping (errors). Never given request bodies or secrets. */
   readonly log?: (entry: Record<string, unknown>) => void;
+  /** Serves the built web/ files (Node: from dist/web). The Worker leaves this out: Cloudflare's
+   *  [assets] serve them before the Worker runs. */
+  readonly assets?: MiddlewareHandler;
 }
 
 export interface AppEnv {

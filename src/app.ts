@@ -16,6 +16,7 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders());
   app.route("/", healthRoutes(deps));
   app.route("/s", surveyRoutes(deps));
+  if (deps.assets) app.use("/*", deps.assets);
   app.notFound(() => {
     throw new AppError("not_found");
   });

@@ -1,8 +1,11 @@
 // Node entry: the embedded libSQL file by default (no server to install), or LIBSQL_URL for a
 // remote libSQL (Turso, sqld). Migrates, seeds demo data into an empty database, serves the app.
 import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
 import type { AddressInfo } from "node:net";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { etag } from "hono/etag";
+import type { MiddlewareHandler } from "hono";
 import { createApp } from "./app";
 import { parseNodeEnv, type NodeEnv } from "./config/node-env";
 import { createDb } from "./db/client";
@@ -20,7 +23,7 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
   const db = createDb(client);
   await runMigrations(db);
   const seeded = env.DEMO_DATA === "auto" ? await seedDemoDataIfEmpty(db) : { seeded: false, days: 0 };
-  const app = createApp({ db, log: (entry) => console.error(JSON.stringify(entry)) });
+  const app = createApp({ db, log: (entry) => console.error(JSON.stringify(entry)), assets: staticAssets() });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const address = await new Promise<AddressInfo>((resolve, reject) => {
@@ -47,6 +50,22 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       }),
   };
+}
+
+/** dist/web (built by scripts/build-web.ts), revalidated by ETag so a new build is seen at once. */
+function staticAssets() {
+  const root = fileURLToPath(new URL("../dist/web", import.meta.url));
+  const files = serveStatic({ root, index: "index.html" });
+  return etagged(files);
+}
+
+function etagged(files: MiddlewareHandler): MiddlewareHandler {
+  const tag = etag();
+  return (c, next) =>
+    tag(c, async () => {
+      await files(c, next);
+      if (c.res.ok) c.header("Cache-Control", "public, max-age=0, must-revalidate");
+    });
 }
 
 export async function main(): Promise<void> {

@@ -21,10 +21,10 @@ h1{font-size:1.5rem;line-height:1.25;margin:.25rem 0 .5rem}
 fieldset{border:0;margin:0 0 1.5rem;padding:0;min-width:0}
 legend,.label{font-weight:600;font-size:1.0625rem;padding:0;margin-bottom:.25rem;display:block}
 .hint{color:#4a4a4a;font-size:.9375rem;margin:0 0 .5rem}
-.scale{display:flex;flex-wrap:wrap;gap:.5rem}
+.scale{display:grid;grid-template-columns:repeat(auto-fit,minmax(2.5rem,1fr));gap:.375rem;max-width:30rem}
 .scale label{position:relative}
 .scale input{position:absolute;opacity:0;width:100%;height:100%;left:0;top:0;margin:0;cursor:pointer}
-.scale span{display:flex;align-items:center;justify-content:center;min-width:48px;min-height:48px;padding:0 .5rem;border:2px solid #5a5a5a;border-radius:.5rem;font-weight:600;background:#fff}
+.scale span{display:flex;align-items:center;justify-content:center;min-height:48px;padding:0 .25rem;border:2px solid #5a5a5a;border-radius:.5rem;font-weight:600;background:#fff}
 .scale input:checked+span{background:#0a4fa6;border-color:#0a4fa6;color:#fff}
 .scale input:focus-visible+span{outline:3px solid #ffbf47;outline-offset:2px;box-shadow:0 0 0 5px #1b1b1b}
 .choices{display:grid;gap:.25rem}
