@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import type { Principal } from "./auth/authorize";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
 
@@ -12,11 +13,19 @@ export interface AppDeps {
   /** Serves the built web/ files (Node: from dist/web). The Worker leaves this out: Cloudflare's
    *  [assets] serve them before the Worker runs. */
   readonly assets?: MiddlewareHandler;
+  /** The client's network address, used only (hashed) to limit failed sign-ins; never stored with answers. */
+  readonly clientAddress?: (request: Request, env: unknown) => string | null;
+  /** Where people reach Palaute (survey links, QR codes); defaults to the request's own origin. */
+  readonly publicUrl?: string;
 }
 
 export interface AppEnv {
   Variables: {
     requestId: string;
     lang: Lang;
+    /** Set by the session middleware on staff routes; null when not signed in. */
+    principal: SessionPrincipal | null;
   };
 }
+
+export type SessionPrincipal = Principal & { readonly sessionId: string };

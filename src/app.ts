@@ -4,7 +4,14 @@ import type { AppDeps, AppEnv } from "./app-env";
 import { errorHandler } from "./http/error-handler";
 import { AppError } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
+import { sameOriginOnly } from "./http/csrf";
+import { loadSession } from "./http/session";
+import { authRoutes } from "./routes/auth";
+import { eventRoutes } from "./routes/events";
 import { healthRoutes } from "./routes/health";
+import { programmeRoutes } from "./routes/programmes";
+import { regionRoutes } from "./routes/regions";
+import { userRoutes } from "./routes/users";
 import { surveyRoutes } from "./routes/survey";
 
 export type { AppDeps };
@@ -15,6 +22,16 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.use(securityHeaders());
   app.route("/", healthRoutes(deps));
+  // Staff routes: session from the cookie, and no cross-site state changes. The public survey
+  // needs neither (participants are anonymous and carry no cookie).
+  for (const path of ["/api/*", "/admin/*", "/admin", "/login", "/logout"]) {
+    app.use(path, sameOriginOnly(), loadSession(deps));
+  }
+  app.route("/", authRoutes(deps));
+  app.route("/api", regionRoutes(deps));
+  app.route("/api", programmeRoutes(deps));
+  app.route("/api", userRoutes(deps));
+  app.route("/api/events", eventRoutes(deps));
   app.route("/s", surveyRoutes(deps));
   if (deps.assets) app.use("/*", deps.assets);
   app.notFound(() => {

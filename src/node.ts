@@ -11,7 +11,9 @@ import { parseNodeEnv, type NodeEnv } from "./config/node-env";
 import { createDb } from "./db/client";
 import { runMigrations } from "./db/migrate";
 import { openNodeDatabase } from "./db/open-node-database";
+import { DEMO_USERS } from "./demo/demo-users";
 import { DEMO_SURVEY_SLUG, seedDemoDataIfEmpty } from "./demo/seed-demo";
+import { existingDemoEmails } from "./queries/demo-users";
 
 export interface RunningServer {
   readonly url: string;
@@ -23,7 +25,7 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
   const db = createDb(client);
   await runMigrations(db);
   const seeded = env.DEMO_DATA === "auto" ? await seedDemoDataIfEmpty(db) : { seeded: false, days: 0 };
-  const app = createApp({ db, log: (entry) => console.error(JSON.stringify(entry)), assets: staticAssets() });
+  const app = createApp({ db, log: (entry) => console.error(JSON.stringify(entry)), assets: staticAssets(), clientAddress, publicUrl: env.PUBLIC_URL });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const address = await new Promise<AddressInfo>((resolve, reject) => {
@@ -36,6 +38,11 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
     console.log(`Palaute is running at ${url} (database: ${env.LIBSQL_URL.startsWith("file:") ? env.LIBSQL_URL : "remote libSQL"})`);
     if (seeded.seeded) console.log(`  Demo data added: ${seeded.days} academy days of LAPE-Akatemia 2019.`);
     console.log(`  Demo survey (Pohjanmaa, 9 May 2019): ${url}/s/${DEMO_SURVEY_SLUG}`);
+    console.log(`  Dashboard: ${url}/   (sign in at ${url}/login)`);
+    const demoEmails = new Set(await existingDemoEmails(db, DEMO_USERS.map((u) => u.email)));
+    for (const demo of DEMO_USERS.filter((u) => demoEmails.has(u.email))) {
+      console.log(`  Demo sign-in, ${demo.role === "national" ? "national team" : "agent for Keski-Pohjanmaa"}: ${demo.email} / ${demo.password}`);
+    }
     console.log(`  Health check: ${url}/healthz`);
   }
   return {
@@ -52,6 +59,11 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
   };
 }
 
+/** The peer address, used (hashed) only to slow down password guessing. */
+function clientAddress(_request: Request, env: unknown): string | null {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? null;
+}
+
 /** dist/web (built by scripts/build-web.ts), revalidated by ETag so a new build is seen at once. */
 function staticAssets() {
   const root = fileURLToPath(new URL("../dist/web", import.meta.url));
@@ -63,7 +75,9 @@ function etagged(files: MiddlewareHandler): MiddlewareHandler {
   const tag = etag();
   return (c, next) =>
     tag(c, async () => {
-      await files(c, next);
+      // serveStatic returns the file's Response instead of setting c.res, which is all etag sees.
+      const found = await files(c, next);
+      if (found) c.res = found;
       if (c.res.ok) c.header("Cache-Control", "public, max-age=0, must-revalidate");
     });
 }

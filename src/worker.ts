@@ -16,7 +16,12 @@ function appFor(env: Env): App {
   if (cached?.env === env) return cached.app;
   const config = parseWorkerEnv(env as Record<string, unknown>);
   const client = createClient({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN });
-  const app = createApp({ db: createDb(client), log: (entry) => console.error(JSON.stringify(entry)) });
+  const app = createApp({
+    db: createDb(client),
+    log: (entry) => console.error(JSON.stringify(entry)),
+    // Cloudflare sets the visitor's address; used (hashed) only to slow down password guessing.
+    clientAddress: (request) => request.headers.get("cf-connecting-ip"),
+  });
   cached = { env, app };
   return app;
 }

@@ -120,6 +120,10 @@ export const survey = sqliteTable(
     questionSetId: integer("question_set_id")
       .notNull()
       .references(() => questionSet.id),
+    /** The day's own questions, asked after the core set; editable only while the survey has no answers. */
+    extraQuestionSetId: integer("extra_question_set_id").references(() => questionSet.id),
+    /** Kept by triggers (migrations/0004): dashboards and lists read it instead of counting rows. */
+    responseCount: integer("response_count").notNull().default(0),
     /** Epoch milliseconds; null means no limit on that side. */
     opensAt: integer("opens_at"),
     closesAt: integer("closes_at"),
@@ -175,4 +179,75 @@ export const answerTally = sqliteTable(
     count: integer("count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.questionId, t.value] })],
+);
+
+// ---- Accounts ----------------------------------------------------------------------------------
+
+export const user = sqliteTable(
+  "user",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased and trimmed; sign-in compares the same way. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["national", "agent", "viewer"] }).notNull(),
+    /** pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>; never the password. */
+    passwordHash: text("password_hash").notNull(),
+    /** Viewers may read every region without being assigned each one. */
+    allRegions: integer("all_regions", { mode: "boolean" }).notNull().default(false),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("user_email_uq").on(t.email)],
+);
+
+export const userRegion = sqliteTable(
+  "user_region",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => region.code),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.regionCode] })],
+);
+
+/** A signed-in browser. The id is the SHA-256 of the cookie token: a stolen database holds no usable token. */
+export const session = sqliteTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("session_user_idx").on(t.userId)],
+);
+
+/** Fixed-window counters for sign-in failures, shared by every server process and Worker isolate. */
+export const rateLimit = sqliteTable("rate_limit", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    userId: integer("user_id").references(() => user.id, { onDelete: "set null" }),
+    /** The email as typed for failed sign-ins (no user), so attacks on an account can be seen. */
+    actor: text("actor"),
+    action: text("action").notNull(),
+    regionCode: text("region_code"),
+    target: text("target"),
+    detailsJson: text("details_json"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
 );

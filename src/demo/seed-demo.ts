@@ -1,4 +1,7 @@
+import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
+import { insertUser } from "../queries/users";
+import { DEMO_USERS } from "./demo-users";
 import { hasAnyProgramme, insertDemoData } from "../queries/demo-seed";
 import { buildDemoDays } from "./demo-data";
 import { seededRandom } from "./random";
@@ -11,6 +14,9 @@ export async function seedDemoDataIfEmpty(db: Db, seed = 2019): Promise<{ seeded
   const days = buildDemoDays(seed);
   const random = seededRandom(seed + 1);
   await insertDemoData(db, days, () => uuidFrom(random));
+  for (const demo of DEMO_USERS) {
+    await insertUser(db, { ...demo, passwordHash: await hashPassword(demo.password), isDemo: true });
+  }
   return { seeded: true, days: days.length };
 }
 

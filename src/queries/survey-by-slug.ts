@@ -30,6 +30,7 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
       opensAt: survey.opensAt,
       closesAt: survey.closesAt,
       questionSetId: survey.questionSetId,
+      extraQuestionSetId: survey.extraQuestionSetId,
       eventId: event.id,
       title: event.title,
       date: event.date,
@@ -63,7 +64,11 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
       region: row.regionFi ? { fi: row.regionFi, sv: row.regionSv ?? row.regionFi, en: row.regionEn ?? row.regionFi } : null,
       theme: row.themeFi ? { fi: row.themeFi, sv: row.themeSv ?? row.themeFi, en: row.themeEn ?? row.themeFi } : null,
     },
-    questions: await listQuestions(db, row.questionSetId),
+    // The national core set first, then the day's own questions.
+    questions: [
+      ...(await listQuestions(db, row.questionSetId)),
+      ...(row.extraQuestionSetId === null ? [] : await listQuestions(db, row.extraQuestionSetId)),
+    ],
   };
 }
 

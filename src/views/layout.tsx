@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { t } from "../domain/i18n";
 import { LANGS, type Lang } from "../domain/lang";
+import type { Principal } from "../auth/authorize";
 import { PAGE_CSS } from "./styles";
 
 const LANG_NAMES: Record<Lang, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
@@ -10,10 +11,12 @@ export interface LayoutProps {
   readonly title: string;
   /** The same page in another language; omitted where switching makes no sense. */
   readonly langHref?: (lang: Lang) => string;
+  /** Signed-in staff get the main menu; participants never see one. */
+  readonly principal?: Principal | null;
   readonly children: Child;
 }
 
-export function Layout({ lang, title, langHref, children }: LayoutProps) {
+export function Layout({ lang, title, langHref, principal, children }: LayoutProps) {
   return (
     <html lang={lang}>
       <head>
@@ -24,7 +27,7 @@ export function Layout({ lang, title, langHref, children }: LayoutProps) {
         <title>{title}</title>
         <style dangerouslySetInnerHTML={{ __html: PAGE_CSS }} />
       </head>
-      <body>
+      <body class={principal ? "wide" : undefined}>
         <a class="skip" href="#main">
           {t(lang, "page.skip")}
         </a>
@@ -49,6 +52,7 @@ export function Layout({ lang, title, langHref, children }: LayoutProps) {
             </nav>
           )}
         </header>
+        {principal && <StaffNav lang={lang} principal={principal} />}
         <main id="main" tabindex={-1}>
           {children}
         </main>
@@ -57,6 +61,42 @@ export function Layout({ lang, title, langHref, children }: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+function StaffNav({ lang, principal }: { lang: Lang; principal: Principal }) {
+  const national = principal.role === "national";
+  const q = `?lang=${lang}`;
+  return (
+    <nav class="staff" aria-label={t(lang, "nav.label")}>
+      <ul>
+        <li>
+          <a href={`/${q}`}>{t(lang, "nav.dashboard")}</a>
+        </li>
+        <li>
+          <a href={`/admin${q}`}>{t(lang, "nav.days")}</a>
+        </li>
+        {national && (
+          <>
+            <li>
+              <a href={`/admin/programmes${q}`}>{t(lang, "nav.programmes")}</a>
+            </li>
+            <li>
+              <a href={`/admin/users${q}`}>{t(lang, "nav.users")}</a>
+            </li>
+            <li>
+              <a href={`/admin/audit${q}`}>{t(lang, "nav.audit")}</a>
+            </li>
+          </>
+        )}
+      </ul>
+      <form method="post" action={`/logout${q}`}>
+        <span>{t(lang, "nav.signedInAs", { name: principal.name })}</span>{" "}
+        <button type="submit" class="link">
+          {t(lang, "nav.signOut")}
+        </button>
+      </form>
+    </nav>
   );
 }
 

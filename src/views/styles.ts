@@ -43,6 +43,18 @@ button{font:inherit;font-weight:700;min-height:48px;padding:.75rem 1.5rem;border
 .req{color:#b00020}
 .pre{white-space:pre-wrap}
 footer{font-size:.875rem;color:#4a4a4a}
+.staff{max-width:60rem;margin:0 auto;padding:0 1rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center;justify-content:space-between}
+.staff ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
+.staff a{display:inline-block;padding:.5rem 0}
+button.link{background:none;color:#0a4fa6;text-decoration:underline;width:auto;min-height:44px;padding:.25rem;font-weight:400}
+input[type=email],input[type=password],input[type=text],input[type=date],input[type=number],input[type=datetime-local],select{display:block;width:100%;max-width:30rem;min-height:44px;padding:.5rem;font:inherit;border:2px solid #5a5a5a;border-radius:.375rem;background:#fff}
+.wide header,.wide main,.wide footer{max-width:60rem}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.5rem;border-bottom:1px solid #c8c8c8;vertical-align:top}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:1rem 0}
+.actions form{margin:0}
+.ok{border-left:4px solid #1b7a2e;padding:.5rem .75rem;background:#eef7f0;margin:0 0 1rem}
 @media(prefers-reduced-motion:no-preference){html{scroll-behavior:smooth}}
 @media(forced-colors:active){.scale input:checked+span{border:4px double}}
 `.trim();

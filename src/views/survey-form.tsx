@@ -46,14 +46,30 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
       )}
       <p>{t(lang, "survey.intro")}</p>
       <p class="hint">{t(lang, "survey.requiredNote")}</p>
-      <form method="post" action={`/s/${encodeURIComponent(survey.slug)}`} novalidate id="survey-form">
+      {/* Works as a plain form; /assets/survey.js (web/src/survey/enhance.ts) adds background sending
+          with retries and keeps answers over reloads, speaking through these data- texts. */}
+      <form
+        method="post"
+        action={`/s/${encodeURIComponent(survey.slug)}`}
+        novalidate
+        id="survey-form"
+        data-thanks={`/s/${encodeURIComponent(survey.slug)}/thanks?lang=${lang}`}
+        data-status-sending={t(lang, "survey.status.sending")}
+        data-status-offline={t(lang, "survey.status.offline")}
+        data-status-server-error={t(lang, "survey.status.serverError")}
+        data-status-sent={t(lang, "survey.status.sent")}
+        data-status-restored={t(lang, "survey.status.restored")}
+        data-status-gave-up={t(lang, "survey.status.gaveUp")}
+      >
         <input type="hidden" name="submission_id" value={submissionId} />
         <input type="hidden" name="lang" value={lang} />
         {survey.questions.map((q) => (
           <QuestionField question={q} lang={lang} value={values?.get(q.key)} error={errorByKey.get(q.key)} />
         ))}
         <button type="submit">{t(lang, "survey.submit")}</button>
+        <p id="survey-status" role="status" aria-live="polite"></p>
       </form>
+      <script type="module" src="/assets/survey.js"></script>
     </Layout>
   );
 }

@@ -1,0 +1,31 @@
+/** Random secrets for cookies, survey links and generated passwords. */
+const URL_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** 256 random bits, base64url: the session cookie's value. Only its hash is stored. */
+export function newSessionToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Letters and digits without bias (rejection sampling): 16 characters ≈ 95 bits, unguessable. */
+export function randomAlphanumeric(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
+      if (byte < 248 && out.length < length) out += URL_SAFE[byte % 62];
+    }
+  }
+  return out;
+}
+
+/** 20 letters and digits ≈ 119 bits, in groups of five so it survives being read out over the phone. */
+export function generatePassword(): string {
+  return randomAlphanumeric(20).replace(/(.{5})(?!$)/g, "$1-");
+}

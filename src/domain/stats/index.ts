@@ -1,0 +1,17 @@
+export { confidenceInterval95, type Interval } from "./confidence-interval";
+export { scaleKey, summarizeDistribution, summarizeValues, type DistributionSummary, type ValueCounts } from "./distribution";
+export { formatCalendarDate, helsinkiDate, type CalendarDate, type DateInput } from "./helsinki-date";
+export { lnGamma, regularizedIncompleteBeta } from "./incomplete-beta";
+export { poolMeans, type PoolableEvent, type PooledMean, type PooledSource } from "./pooled-mean";
+export { responseRate } from "./response-rate";
+export { NORMAL_QUANTILE_975, tQuantile975 } from "./student-t";
+export {
+  MIN_CELL,
+  smallNWarning,
+  suppress,
+  suppressBreakdown,
+  suppressComments,
+  type BreakdownRow,
+  type Cell,
+} from "./suppression";
+export { bucketKey, bucketRange, fillSeries, type BucketInterval, type SeriesPoint } from "./time-buckets";

@@ -1,0 +1,35 @@
+import { and, eq, gt, lt } from "drizzle-orm";
+import type { Principal } from "../auth/authorize";
+import type { Db } from "../db/client";
+import { session, user, userRegion } from "../db/schema";
+
+export async function createSession(db: Db, input: { id: string; userId: number; now: number; ttlMs: number }): Promise<void> {
+  await db.insert(session).values({ id: input.id, userId: input.userId, createdAt: input.now, expiresAt: input.now + input.ttlMs });
+}
+
+/** The signed-in person for a session id (hash of the cookie), or null when unknown, expired or disabled. */
+export async function findPrincipalBySession(db: Db, sessionId: string, now: number): Promise<(Principal & { sessionId: string }) | null> {
+  const [row] = await db
+    .select({ userId: user.id, email: user.email, name: user.name, role: user.role, allRegions: user.allRegions })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(and(eq(session.id, sessionId), gt(session.expiresAt, now), eq(user.disabled, false)))
+    .limit(1);
+  if (!row) return null;
+  const regions = await db.select({ code: userRegion.regionCode }).from(userRegion).where(eq(userRegion.userId, row.userId));
+  return { ...row, regions: regions.map((r) => r.code).sort(), sessionId };
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(session).where(eq(session.id, sessionId));
+}
+
+/** Sign out everywhere. */
+export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
+  const removed = await db.delete(session).where(eq(session.userId, userId)).returning({ id: session.id });
+  return removed.length;
+}
+
+export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
+  await db.delete(session).where(lt(session.expiresAt, now));
+}

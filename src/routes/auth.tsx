@@ -1,0 +1,86 @@
+import { Hono, type Context } from "hono";
+import * as v from "valibot";
+import type { AppDeps, AppEnv } from "../app-env";
+import { t } from "../domain/i18n";
+import { AppError } from "../http/errors";
+import { clearSessionCookie, requirePrincipal, setSessionCookie } from "../http/session";
+import { check, readForm, readJson, requestLang } from "../http/validate";
+import { recordAudit } from "../queries/audit";
+import { deleteSession, deleteUserSessions } from "../queries/sessions";
+import { renderDocument } from "../views/layout";
+import { LoginPage } from "../views/login";
+import { signIn } from "./sign-in";
+
+const LoginBody = v.strictObject({
+  email: v.pipe(v.string(), v.maxLength(254)),
+  password: v.pipe(v.string(), v.maxLength(1024)),
+});
+
+const LogoutBody = v.strictObject({ everywhere: v.optional(v.boolean()) });
+
+/** Only a path on this site: never `//elsewhere` or `https://…`, so sign-in cannot bounce people away. */
+export function safeNext(next: unknown): string {
+  return typeof next === "string" && /^\/(?![/\\])[^\s]*$/.test(next) ? next : "/admin";
+}
+
+export function authRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const now = deps.now ?? Date.now;
+  const address = (c: Context<AppEnv>) => deps.clientAddress?.(c.req.raw, c.env) ?? null;
+
+  app.post("/api/auth/login", async (c) => {
+    const body = await readJson(c, LoginBody);
+    const { token } = await signIn(deps, { ...body, clientAddress: address(c) });
+    setSessionCookie(c, token);
+    return c.json({ ok: true });
+  });
+
+  app.post("/api/auth/logout", async (c) => {
+    const principal = requirePrincipal(c);
+    // A plain POST signs out this browser; JSON {"everywhere": true} every session of the person.
+    const body = c.req.header("content-type") ? await readJson(c, LogoutBody) : {};
+    if (body.everywhere) await deleteUserSessions(deps.db, principal.userId);
+    else await deleteSession(deps.db, principal.sessionId);
+    await recordAudit(deps.db, { at: now(), userId: principal.userId, action: body.everywhere ? "logout_everywhere" : "logout" });
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  app.get("/api/me", (c) => {
+    const p = requirePrincipal(c);
+    return c.json({ user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: p.regions, allRegions: p.allRegions } });
+  });
+
+  app.get("/login", async (c) => {
+    const lang = requestLang(c);
+    return c.html(await renderDocument(LoginPage({ lang, next: safeNext(c.req.query("next")) })));
+  });
+
+  app.post("/login", async (c) => {
+    const lang = requestLang(c);
+    const form = await readForm(c);
+    const next = safeNext(form.next);
+    const fields = check(c, LoginBody, { email: form.email ?? "", password: form.password ?? "" });
+    try {
+      const { token } = await signIn(deps, { ...fields, clientAddress: address(c) });
+      setSessionCookie(c, token);
+      return c.redirect(next.includes("lang=") ? next : `${next}${next.includes("?") ? "&" : "?"}lang=${lang}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.code !== "invalid_credentials" && error.code !== "rate_limited")) throw error;
+      const page = LoginPage({ lang, next, email: fields.email, error: t(lang, error.messageKey) });
+      return c.html(await renderDocument(page), error.status);
+    }
+  });
+
+  app.post("/logout", async (c) => {
+    const principal = c.get("principal");
+    if (principal) {
+      await deleteSession(deps.db, principal.sessionId);
+      await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "logout" });
+    }
+    clearSessionCookie(c);
+    return c.redirect(`/login?lang=${requestLang(c)}`, 303);
+  });
+
+  return app;
+}

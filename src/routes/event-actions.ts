@@ -1,0 +1,114 @@
+import type * as v from "valibot";
+import type { AppDeps, SessionPrincipal } from "../app-env";
+import { isNational } from "../auth/authorize";
+import { randomAlphanumeric } from "../auth/tokens";
+import { GRADE_SCALE } from "../domain/questions";
+import { requireWriteRegion } from "../http/access";
+import { AppError } from "../http/errors";
+import { recordAudit } from "../queries/audit";
+import { addDayQuestion, removeDayQuestion } from "../queries/day-questions";
+import { insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
+import type { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "./schemas";
+
+// What staff can do to an academy day, shared by the JSON API and the admin pages: authorize,
+// check references, write, and leave an audit line.
+
+const SLUG_LENGTH = 16;
+
+async function checkReferences(deps: AppDeps, refs: { programmeId: number; regionCode: string | null; themeId: number | null }) {
+  const found = await referencesExist(deps.db, refs);
+  const fields = [
+    !found.programme && { key: "programmeId", code: "unknown", message: "programme not found" },
+    !found.region && { key: "regionCode", code: "unknown", message: "region not found" },
+    !found.theme && { key: "themeId", code: "unknown", message: "theme not found in this programme" },
+  ].filter((f) => f !== false);
+  if (fields.length > 0) throw new AppError("validation_failed", undefined, fields);
+}
+
+export async function createEvent(deps: AppDeps, principal: SessionPrincipal, input: v.InferOutput<typeof NewEventInput>): Promise<number> {
+  requireWriteRegion(principal, input.regionCode);
+  await checkReferences(deps, { programmeId: input.programmeId, regionCode: input.regionCode, themeId: input.themeId });
+  const id = await insertEventWithSurvey(
+    deps.db,
+    { ...input, themeId: input.themeId, location: input.location, attendance: input.attendance },
+    randomAlphanumeric(SLUG_LENGTH),
+  );
+  await audit(deps, principal, "event_created", input.regionCode, id, { title: input.title, date: input.date });
+  return id;
+}
+
+export async function changeEvent(deps: AppDeps, principal: SessionPrincipal, event: EventRow, changes: v.InferOutput<typeof EventChanges>) {
+  if ((changes.reportedGradeMean !== undefined || changes.reportedGradeN !== undefined) && !isNational(principal)) {
+    throw new AppError("forbidden");
+  }
+  if (changes.regionCode !== undefined) requireWriteRegion(principal, changes.regionCode);
+  const programmeId = changes.programmeId ?? event.programmeId;
+  const themeId = changes.themeId !== undefined ? changes.themeId : event.themeId;
+  const regionCode = changes.regionCode !== undefined ? changes.regionCode : event.regionCode;
+  await checkReferences(deps, { programmeId, regionCode, themeId });
+  await updateEvent(deps.db, event.id, changes);
+  await audit(deps, principal, "event_updated", regionCode, event.id, changes);
+}
+
+export async function openSurvey(deps: AppDeps, principal: SessionPrincipal, event: EventRow) {
+  const now = (deps.now ?? Date.now)();
+  await setSurveyWindow(deps.db, event.surveyId, { opensAt: event.opensAt !== null && event.opensAt > now ? now : event.opensAt, closesAt: null });
+  await audit(deps, principal, "survey_opened", event.regionCode, event.id);
+}
+
+export async function closeSurvey(deps: AppDeps, principal: SessionPrincipal, event: EventRow) {
+  await setSurveyWindow(deps.db, event.surveyId, { closesAt: (deps.now ?? Date.now)() });
+  await audit(deps, principal, "survey_closed", event.regionCode, event.id);
+}
+
+export async function scheduleSurvey(deps: AppDeps, principal: SessionPrincipal, event: EventRow, window: v.InferOutput<typeof SurveyWindow>) {
+  const toMs = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : Date.parse(value));
+  const opensAt = toMs(window.opensAt);
+  const closesAt = toMs(window.closesAt);
+  const finalOpens = opensAt === undefined ? event.opensAt : opensAt;
+  const finalCloses = closesAt === undefined ? event.closesAt : closesAt;
+  if (finalOpens !== null && finalCloses !== null && finalCloses <= finalOpens) {
+    throw new AppError("validation_failed", undefined, [{ key: "closesAt", code: "order", message: "closesAt must be after opensAt" }]);
+  }
+  await setSurveyWindow(deps.db, event.surveyId, { ...(opensAt !== undefined && { opensAt }), ...(closesAt !== undefined && { closesAt }) });
+  await audit(deps, principal, "survey_scheduled", event.regionCode, event.id, { opensAt: window.opensAt, closesAt: window.closesAt });
+}
+
+/** A day's own questions can change only until the first answer: afterwards the results would mix. */
+function requireNoAnswers(event: EventRow) {
+  if (event.responseCount > 0) throw new AppError("conflict", undefined, [{ key: "questions", code: "has_answers", message: "the survey already has answers" }]);
+}
+
+export async function addQuestion(deps: AppDeps, principal: SessionPrincipal, event: EventRow, input: v.InferOutput<typeof DayQuestionInput>) {
+  requireNoAnswers(event);
+  const scale = input.kind === "grade" ? GRADE_SCALE : input.kind === "likert" ? { min: 1, max: 5, step: 1 } : null;
+  const id = await addDayQuestion(
+    deps.db,
+    { surveyId: event.surveyId, eventId: event.id, extraSetId: event.extraQuestionSetId },
+    {
+      kind: input.kind,
+      required: input.required,
+      textFi: input.text.fi,
+      textSv: input.text.sv,
+      textEn: input.text.en,
+      scale,
+      optionsJson: input.options ? JSON.stringify(input.options) : null,
+      maxLength: input.kind === "text" ? (input.maxLength ?? 2000) : null,
+    },
+  );
+  await audit(deps, principal, "question_added", event.regionCode, event.id, { questionId: id, kind: input.kind });
+  return id;
+}
+
+export async function removeQuestion(deps: AppDeps, principal: SessionPrincipal, event: EventRow, questionId: number) {
+  requireNoAnswers(event);
+  if (event.extraQuestionSetId === null || !(await removeDayQuestion(deps.db, event.extraQuestionSetId, questionId))) {
+    // Core questions are not the day's to remove; they change only through a new core version.
+    throw new AppError("not_found");
+  }
+  await audit(deps, principal, "question_removed", event.regionCode, event.id, { questionId });
+}
+
+async function audit(deps: AppDeps, principal: SessionPrincipal, action: Parameters<typeof recordAudit>[1]["action"], regionCode: string | null, eventId: number, details?: Record<string, unknown>) {
+  await recordAudit(deps.db, { at: (deps.now ?? Date.now)(), userId: principal.userId, action, regionCode, target: `event:${eventId}`, ...(details && { details }) });
+}

@@ -1,0 +1,41 @@
+import type { Context } from "hono";
+import type { AppDeps, AppEnv } from "../app-env";
+import type { Lang } from "../domain/lang";
+import { surveyState } from "../domain/survey-state";
+import type { EventRow } from "../queries/events";
+
+/** The address people open: PUBLIC_URL when configured, else the address this request came to. */
+export function publicOrigin(deps: AppDeps, c: Context<AppEnv>): string {
+  return deps.publicUrl?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
+}
+
+export function surveyUrl(origin: string, slug: string): string {
+  return `${origin}/s/${encodeURIComponent(slug)}`;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** One academy day as the API shows it. */
+export function eventJson(row: EventRow, lang: Lang, origin: string, now: number) {
+  const names = row.themeId === null ? null : { fi: row.themeFi!, sv: row.themeSv!, en: row.themeEn! };
+  return {
+    id: row.id,
+    programmeId: row.programmeId,
+    date: row.date,
+    region: row.regionCode,
+    theme: row.themeId === null || !names ? null : { id: row.themeId, name: names[lang], names },
+    title: row.title,
+    location: row.location,
+    attendance: row.attendance,
+    responses: row.responseCount,
+    reported: row.reportedGradeMean === null ? null : { mean: row.reportedGradeMean, n: row.reportedGradeN },
+    isDemo: row.isDemo,
+    survey: {
+      slug: row.slug,
+      url: surveyUrl(origin, row.slug),
+      opensAt: iso(row.opensAt),
+      closesAt: iso(row.closesAt),
+      state: surveyState(row, now),
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { Hono } from "hono";
+import { renderSVG } from "uqr";
+import type { AppDeps, AppEnv } from "../app-env";
+import { readableRegions } from "../auth/authorize";
+import { readableEvent, requireReadRegion, writableEvent } from "../http/access";
+import { requirePrincipal } from "../http/session";
+import { check, idParam, readJson, requestLang } from "../http/validate";
+import { getEvent, listEvents } from "../queries/events";
+import { listQuestions } from "../queries/survey-by-slug";
+import { addQuestion, changeEvent, closeSurvey, createEvent, openSurvey, removeQuestion, scheduleSurvey } from "./event-actions";
+import { eventJson, publicOrigin, surveyUrl } from "./event-json";
+import { DayQuestionInput, EventChanges, EventQuery, NewEventInput, SurveyWindow } from "./schemas";
+
+/** Academy days, their surveys, QR codes and the day's own questions. */
+export function eventRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const now = deps.now ?? Date.now;
+
+  app.get("/", async (c) => {
+    const principal = requirePrincipal(c);
+    const query = check(c, EventQuery, c.req.query());
+    if (query.region) requireReadRegion(principal, query.region);
+    const rows = await listEvents(deps.db, {
+      regions: readableRegions(principal),
+      region: query.region,
+      from: query.from,
+      to: query.to,
+      themeId: query.theme,
+      programmeId: query.programme,
+    });
+    const lang = requestLang(c);
+    const origin = publicOrigin(deps, c);
+    return c.json({ events: rows.map((row) => eventJson(row, lang, origin, now())) });
+  });
+
+  app.post("/", async (c) => {
+    const principal = requirePrincipal(c);
+    const input = await readJson(c, NewEventInput);
+    const id = await createEvent(deps, principal, input);
+    const row = await getEvent(deps.db, id);
+    return c.json({ event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) }, 201);
+  });
+
+  app.get("/:id", async (c) => {
+    const { event } = await readableEvent(deps, c, idParam(c));
+    return c.json({ event: eventJson(event, requestLang(c), publicOrigin(deps, c), now()) });
+  });
+
+  app.patch("/:id", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    await changeEvent(deps, principal, event, await readJson(c, EventChanges));
+    const row = await getEvent(deps.db, event.id);
+    return c.json({ event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) });
+  });
+
+  app.post("/:id/survey/open", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    await openSurvey(deps, principal, event);
+    return c.json({ event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+  });
+
+  app.post("/:id/survey/close", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    await closeSurvey(deps, principal, event);
+    return c.json({ event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+  });
+
+  app.patch("/:id/survey", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    await scheduleSurvey(deps, principal, event, await readJson(c, SurveyWindow));
+    return c.json({ event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+  });
+
+  app.get("/:id/qr.svg", async (c) => {
+    const { event } = await readableEvent(deps, c, idParam(c));
+    c.header("Content-Type", "image/svg+xml; charset=utf-8");
+    c.header("Content-Disposition", `inline; filename="palaute-${event.id}-qr.svg"`);
+    return c.body(qrSvg(surveyUrl(publicOrigin(deps, c), event.slug)));
+  });
+
+  app.get("/:id/questions", async (c) => {
+    const { event } = await readableEvent(deps, c, idParam(c));
+    return c.json({
+      locked: event.responseCount > 0,
+      core: await listQuestions(deps.db, event.questionSetId),
+      day: event.extraQuestionSetId === null ? [] : await listQuestions(deps.db, event.extraQuestionSetId),
+    });
+  });
+
+  app.post("/:id/questions", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const id = await addQuestion(deps, principal, event, await readJson(c, DayQuestionInput));
+    return c.json({ id }, 201);
+  });
+
+  app.delete("/:id/questions/:questionId", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    await removeQuestion(deps, principal, event, idParam(c, "questionId"));
+    return c.body(null, 204);
+  });
+
+  return app;
+}
+
+/** QR code as SVG (uqr: a few KB, no Node APIs, runs on Workers). Medium error correction survives a smudged print. */
+export function qrSvg(text: string): string {
+  return renderSVG(text, { ecc: "M", border: 2 });
+}
+

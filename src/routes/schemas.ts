@@ -1,0 +1,127 @@
+import * as v from "valibot";
+
+// Input schemas shared by the JSON API and the server-rendered admin forms.
+
+export const Id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_147_483_647));
+export const RegionCode = v.pipe(v.string(), v.regex(/^\d{2}$/));
+/** YYYY-MM-DD that exists on the calendar (valibot's isoDate alone lets 2019-02-30 through). */
+export const IsoDate = v.pipe(
+  v.string(),
+  v.isoDate(),
+  v.check((value) => new Date(`${value}T12:00:00Z`).toISOString().startsWith(value), "not a calendar date"),
+);
+export const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
+export const OptionalText = v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200)));
+/** Head count for a day: 0 is a real answer (cancelled), 10,000 is more than any venue holds. */
+export const Attendance = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)));
+/** An instant given as ISO 8601 with a zone ("2019-09-04T16:00:00+03:00"), or null for no limit. */
+export const Instant = v.nullable(v.pipe(v.string(), v.isoTimestamp()));
+export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
+export const Role = v.picklist(["national", "agent", "viewer"]);
+
+export const NewEventInput = v.strictObject({
+  programmeId: Id,
+  regionCode: v.nullable(RegionCode),
+  date: IsoDate,
+  themeId: v.optional(v.nullable(Id), null),
+  title: Name,
+  location: v.optional(OptionalText, null),
+  attendance: v.optional(Attendance, null),
+});
+
+export const EventChanges = v.strictObject({
+  programmeId: v.optional(Id),
+  regionCode: v.optional(v.nullable(RegionCode)),
+  date: v.optional(IsoDate),
+  themeId: v.optional(v.nullable(Id)),
+  title: v.optional(Name),
+  location: v.optional(OptionalText),
+  attendance: v.optional(Attendance),
+  /** Published results of a past day (national team only). */
+  reportedGradeMean: v.optional(v.nullable(v.pipe(v.number(), v.minValue(4), v.maxValue(10)))),
+  reportedGradeN: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)))),
+});
+
+export const SurveyWindow = v.pipe(
+  v.strictObject({ opensAt: v.optional(Instant), closesAt: v.optional(Instant) }),
+  v.check(
+    (w) => !w.opensAt || !w.closesAt || Date.parse(w.closesAt) > Date.parse(w.opensAt),
+    "closesAt must be after opensAt",
+  ),
+);
+
+const QuestionText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
+
+export const DayQuestionInput = v.pipe(
+  v.strictObject({
+    kind: v.picklist(["grade", "likert", "choice", "text"]),
+    required: v.optional(v.boolean(), false),
+    text: v.strictObject({ fi: QuestionText, sv: QuestionText, en: QuestionText }),
+    options: v.optional(
+      v.pipe(
+        v.array(
+          v.strictObject({
+            value: v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,40}$/)),
+            fi: QuestionText,
+            sv: QuestionText,
+            en: QuestionText,
+          }),
+        ),
+        v.minLength(2),
+        v.maxLength(12),
+      ),
+    ),
+    maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4000))),
+  }),
+  v.check((q) => (q.kind === "choice") === (q.options !== undefined), "options are given for choice questions and only for them"),
+  v.check((q) => !q.options || new Set(q.options.map((o) => o.value)).size === q.options.length, "option values must differ"),
+);
+
+export const ProgrammeInput = v.strictObject({
+  name: Name,
+  startsOn: v.optional(v.nullable(IsoDate), null),
+  endsOn: v.optional(v.nullable(IsoDate), null),
+});
+
+export const ProgrammeChanges = v.strictObject({
+  name: v.optional(Name),
+  startsOn: v.optional(v.nullable(IsoDate)),
+  endsOn: v.optional(v.nullable(IsoDate)),
+});
+
+export const ThemeInput = v.strictObject({ programmeId: Id, nameFi: Name, nameSv: Name, nameEn: Name });
+export const ThemeChanges = v.strictObject({ nameFi: v.optional(Name), nameSv: v.optional(Name), nameEn: v.optional(Name) });
+
+export const UserInput = v.strictObject({
+  email: Email,
+  name: Name,
+  role: Role,
+  regions: v.optional(v.pipe(v.array(RegionCode), v.maxLength(19)), []),
+  allRegions: v.optional(v.boolean(), false),
+  /** Chosen by the national team and passed on to the person; never echoed back. */
+  password: v.pipe(v.string(), v.minLength(12), v.maxLength(1024)),
+});
+
+export const UserChanges = v.strictObject({
+  name: v.optional(Name),
+  role: v.optional(Role),
+  regions: v.optional(v.pipe(v.array(RegionCode), v.maxLength(19))),
+  allRegions: v.optional(v.boolean()),
+  disabled: v.optional(v.boolean()),
+});
+
+export const EventQuery = v.strictObject({
+  region: v.optional(RegionCode),
+  from: v.optional(IsoDate),
+  to: v.optional(IsoDate),
+  theme: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/), v.transform(Number))),
+  programme: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/), v.transform(Number))),
+  lang: v.optional(v.picklist(["fi", "sv", "en"])),
+});
+
+export const PasswordInput = v.strictObject({ password: v.pipe(v.string(), v.minLength(12), v.maxLength(1024)) });
+
+export const AuditQuery = v.strictObject({
+  before: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,12}$/), v.transform(Number))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(500)), "100"),
+});

@@ -1,0 +1,136 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import type { Db } from "../../src/db/client";
+import { createTestDb } from "../helpers/test-db";
+import { asBrowser, createTestUser, signIn, type TestUser } from "../helpers/accounts";
+import { createTestSurvey } from "../helpers/factories";
+
+// Every protected route, called as each kind of person, with the exact status each must get.
+// The last test fails when a route is added to the app without a row here.
+
+type Who = "anonymous" | "agent16" | "agent15" | "viewer16" | "national";
+const WHO: Who[] = ["anonymous", "agent16", "agent15", "viewer16", "national"];
+
+interface Fixtures {
+  db: Db;
+  programmeId: number;
+  themeId: number;
+  /** A fresh day in region 16 (so changes made by one call never affect another). */
+  event16(): Promise<number>;
+  userId(): Promise<number>;
+  dayQuestion(eventId: number): Promise<number>;
+}
+
+interface Call {
+  method: string;
+  path: string;
+  body?: unknown;
+  /** The call ends the session it is made with. */
+  freshSession?: boolean;
+}
+
+type Row = [route: string, make: (fx: Fixtures) => Promise<Call>, expected: Record<Who, number>];
+
+const all = (anonymous: number, others: number): Record<Who, number> => ({ anonymous, agent16: others, agent15: others, viewer16: others, national: others });
+const nationalOnly = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: 403, agent15: 403, viewer16: 403, national: ok });
+const readRegion16 = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: ok, agent15: 403, viewer16: ok, national: ok });
+const writeRegion16 = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: ok, agent15: 403, viewer16: 403, national: ok });
+
+let unique = 0;
+const MATRIX: Row[] = [
+  ["GET /api/me", async () => ({ method: "GET", path: "/api/me" }), all(401, 200)],
+  ["POST /api/auth/logout", async () => ({ method: "POST", path: "/api/auth/logout", freshSession: true }), all(401, 204)],
+  ["GET /api/regions", async () => ({ method: "GET", path: "/api/regions" }), all(401, 200)],
+  ["GET /api/programmes", async () => ({ method: "GET", path: "/api/programmes" }), all(401, 200)],
+  ["POST /api/programmes", async () => ({ method: "POST", path: "/api/programmes", body: { name: `P${++unique}` } }), nationalOnly(201)],
+  ["PATCH /api/programmes/:id", async (fx) => ({ method: "PATCH", path: `/api/programmes/${fx.programmeId}`, body: { endsOn: "2019-12-31" } }), nationalOnly(200)],
+  ["GET /api/themes", async () => ({ method: "GET", path: "/api/themes" }), all(401, 200)],
+  ["POST /api/themes", async (fx) => ({ method: "POST", path: "/api/themes", body: { programmeId: fx.programmeId, nameFi: "T", nameSv: "T", nameEn: "T" } }), nationalOnly(201)],
+  ["PATCH /api/themes/:id", async (fx) => ({ method: "PATCH", path: `/api/themes/${fx.themeId}`, body: { nameEn: "Theme" } }), nationalOnly(200)],
+  ["GET /api/users", async () => ({ method: "GET", path: "/api/users" }), nationalOnly(200)],
+  ["POST /api/users", async () => ({ method: "POST", path: "/api/users", body: { email: `new${++unique}@test.example`, name: "N", role: "viewer", regions: ["16"], password: "a long enough password" } }), nationalOnly(201)],
+  ["PATCH /api/users/:id", async (fx) => ({ method: "PATCH", path: `/api/users/${await fx.userId()}`, body: { name: "Renamed" } }), nationalOnly(200)],
+  ["PUT /api/users/:id/password", async (fx) => ({ method: "PUT", path: `/api/users/${await fx.userId()}/password`, body: { password: "another long password" } }), nationalOnly(204)],
+  ["POST /api/users/:id/sessions/revoke", async (fx) => ({ method: "POST", path: `/api/users/${await fx.userId()}/sessions/revoke` }), nationalOnly(200)],
+  ["GET /api/audit", async () => ({ method: "GET", path: "/api/audit" }), nationalOnly(200)],
+  ["GET /api/events", async () => ({ method: "GET", path: "/api/events" }), all(401, 200)],
+  ["GET /api/events", async () => ({ method: "GET", path: "/api/events?region=16" }), readRegion16(200)],
+  ["POST /api/events", async (fx) => ({ method: "POST", path: "/api/events", body: { programmeId: fx.programmeId, regionCode: "16", date: "2019-09-04", title: "Päivä" } }), writeRegion16(201)],
+  ["POST /api/events", async (fx) => ({ method: "POST", path: "/api/events", body: { programmeId: fx.programmeId, regionCode: null, date: "2019-03-20", title: "Kick-off" } }), nationalOnly(201)],
+  ["GET /api/events/:id", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}` }), readRegion16(200)],
+  ["PATCH /api/events/:id", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}`, body: { attendance: 47 } }), writeRegion16(200)],
+  ["POST /api/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/open` }), writeRegion16(200)],
+  ["POST /api/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/close` }), writeRegion16(200)],
+  ["PATCH /api/events/:id/survey", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}/survey`, body: { closesAt: "2019-09-11T00:00:00+03:00" } }), writeRegion16(200)],
+  ["GET /api/events/:id/qr.svg", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/qr.svg` }), readRegion16(200)],
+  ["GET /api/events/:id/questions", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/questions` }), readRegion16(200)],
+  ["POST /api/events/:id/questions", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/questions`, body: { kind: "text", text: { fi: "K", sv: "F", en: "Q" } } }), writeRegion16(201)],
+  ["DELETE /api/events/:id/questions/:questionId", async (fx) => {
+    const eventId = await fx.event16();
+    return { method: "DELETE", path: `/api/events/${eventId}/questions/${await fx.dayQuestion(eventId)}` };
+  }, writeRegion16(204)],
+];
+
+/** Routes anyone may call; they have their own tests (survey, sign-in, health). */
+const PUBLIC = new Set(["GET /healthz", "GET /s/:slug", "POST /s/:slug", "GET /s/:slug/thanks", "POST /api/auth/login", "GET /login", "POST /login", "POST /logout"]);
+
+let app: ReturnType<typeof createApp>;
+let fx: Fixtures;
+const users = {} as Record<Exclude<Who, "anonymous">, TestUser>;
+const cookies = {} as Record<Exclude<Who, "anonymous">, string>;
+
+beforeAll(async () => {
+  const db = await createTestDb();
+  app = createApp({ db });
+  await createTestSurvey(db); // the programme and theme the rows refer to
+  const [programme] = await db.all<{ id: number }>(sql`SELECT id FROM programme`);
+  const [theme] = await db.all<{ id: number }>(sql`SELECT id FROM theme`);
+  users.agent16 = await createTestUser(db, "agent", ["16"]);
+  users.agent15 = await createTestUser(db, "agent", ["15"]);
+  users.viewer16 = await createTestUser(db, "viewer", ["16"]);
+  users.national = await createTestUser(db, "national");
+  for (const who of Object.keys(users) as (keyof typeof users)[]) cookies[who] = await signIn(app, users[who]);
+  fx = {
+    db,
+    programmeId: programme!.id,
+    themeId: theme!.id,
+    event16: async () => (await createTestSurvey(db, { regionCode: "16" })).eventId,
+    userId: async () => (await createTestUser(db, "viewer", ["16"])).id,
+    dayQuestion: async (eventId) => {
+      const res = await app.request(`http://localhost/api/events/${eventId}/questions`, {
+        method: "POST",
+        headers: asBrowser(cookies.national, { "content-type": "application/json" }),
+        body: JSON.stringify({ kind: "text", text: { fi: "K", sv: "F", en: "Q" } }),
+      });
+      return (await res.json()).id;
+    },
+  };
+});
+
+describe("authorization matrix", () => {
+  for (const [route, make, expected] of MATRIX) {
+    it(`${route} → ${WHO.map((w) => `${w} ${expected[w]}`).join(", ")}`, async () => {
+      for (const who of WHO) {
+        const call = await make(fx);
+        const cookie = who === "anonymous" ? "" : call.freshSession ? await signIn(app, users[who]) : cookies[who];
+        const res = await app.request(`http://localhost${call.path}`, {
+          method: call.method,
+          headers: asBrowser(cookie, call.body === undefined ? {} : { "content-type": "application/json" }),
+          ...(call.body !== undefined && { body: JSON.stringify(call.body) }),
+        });
+        expect(res.status, `${who} ${call.method} ${call.path}: ${await res.clone().text()}`).toBe(expected[who]);
+        if (res.status >= 400) expect((await res.json()).error.code).toBeTruthy();
+      }
+    });
+  }
+
+  it("covers every route the app has", () => {
+    const routes = new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
+    const covered = new Set(MATRIX.map(([route]) => route));
+    const missing = [...routes].filter((r) => !covered.has(r) && !PUBLIC.has(r));
+    expect(missing, "routes without an authorization matrix row").toEqual([]);
+    const stale = [...covered].filter((r) => !routes.has(r));
+    expect(stale, "matrix rows for routes that no longer exist").toEqual([]);
+  });
+});

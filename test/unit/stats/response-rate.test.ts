@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { responseRate } from "../../../src/domain/stats";
+
+describe("responseRate", () => {
+  it.each([
+    { responses: 40, attendance: 47, expected: 0.851064 }, // 40/47
+    { responses: 47, attendance: 47, expected: 1 },
+    { responses: 0, attendance: 59, expected: 0 },
+    { responses: 60, attendance: 47, expected: 1.276596 }, // 60/47: not clamped, the head count is suspect
+    { responses: 12, attendance: null, expected: null }, // no head count recorded
+    { responses: 12, attendance: 0, expected: null }, // 12/0 would be Infinity
+    { responses: 0, attendance: 0, expected: null }, // 0/0 would be NaN
+  ])("$responses / $attendance → $expected", ({ responses, attendance, expected }) => {
+    const rate = responseRate(responses, attendance);
+    if (expected === null) expect(rate).toBeNull();
+    else expect(rate).toBeCloseTo(expected, 6);
+  });
+
+  it.each([
+    { responses: -1, attendance: 10 },
+    { responses: Number.NaN, attendance: 10 },
+    { responses: 1, attendance: -5 },
+    { responses: 1, attendance: Number.POSITIVE_INFINITY },
+  ])("throws for $responses / $attendance", ({ responses, attendance }) => {
+    expect(() => responseRate(responses, attendance)).toThrow(RangeError);
+  });
+});
