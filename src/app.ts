@@ -8,9 +8,11 @@ import { sameOriginOnly } from "./http/csrf";
 import { loadSession } from "./http/session";
 import { authRoutes } from "./routes/auth";
 import { eventRoutes } from "./routes/events";
+import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
 import { programmeRoutes } from "./routes/programmes";
 import { regionRoutes } from "./routes/regions";
+import { statsRoutes } from "./routes/stats";
 import { userRoutes } from "./routes/users";
 import { surveyRoutes } from "./routes/survey";
 
@@ -31,6 +33,8 @@ export function createApp(deps: AppDeps) {
   app.route("/api", regionRoutes(deps));
   app.route("/api", programmeRoutes(deps));
   app.route("/api", userRoutes(deps));
+  app.route("/api", statsRoutes(deps));
+  app.route("/api/export", exportRoutes(deps));
   app.route("/api/events", eventRoutes(deps));
   app.route("/s", surveyRoutes(deps));
   if (deps.assets) app.use("/*", deps.assets);

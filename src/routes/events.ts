@@ -1,37 +1,19 @@
 import { Hono } from "hono";
 import { renderSVG } from "uqr";
 import type { AppDeps, AppEnv } from "../app-env";
-import { readableRegions } from "../auth/authorize";
-import { readableEvent, requireReadRegion, writableEvent } from "../http/access";
+import { readableEvent, writableEvent } from "../http/access";
 import { requirePrincipal } from "../http/session";
-import { check, idParam, readJson, requestLang } from "../http/validate";
-import { getEvent, listEvents } from "../queries/events";
+import { idParam, readJson, requestLang } from "../http/validate";
+import { getEvent } from "../queries/events";
 import { listQuestions } from "../queries/survey-by-slug";
 import { addQuestion, changeEvent, closeSurvey, createEvent, openSurvey, removeQuestion, scheduleSurvey } from "./event-actions";
 import { eventJson, publicOrigin, surveyUrl } from "./event-json";
-import { DayQuestionInput, EventChanges, EventQuery, NewEventInput, SurveyWindow } from "./schemas";
+import { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "./schemas";
 
 /** Academy days, their surveys, QR codes and the day's own questions. */
 export function eventRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? Date.now;
-
-  app.get("/", async (c) => {
-    const principal = requirePrincipal(c);
-    const query = check(c, EventQuery, c.req.query());
-    if (query.region) requireReadRegion(principal, query.region);
-    const rows = await listEvents(deps.db, {
-      regions: readableRegions(principal),
-      region: query.region,
-      from: query.from,
-      to: query.to,
-      themeId: query.theme,
-      programmeId: query.programme,
-    });
-    const lang = requestLang(c);
-    const origin = publicOrigin(deps, c);
-    return c.json({ events: rows.map((row) => eventJson(row, lang, origin, now())) });
-  });
 
   app.post("/", async (c) => {
     const principal = requirePrincipal(c);

@@ -8,7 +8,10 @@ export const RegionCode = v.pipe(v.string(), v.regex(/^\d{2}$/));
 export const IsoDate = v.pipe(
   v.string(),
   v.isoDate(),
-  v.check((value) => new Date(`${value}T12:00:00Z`).toISOString().startsWith(value), "not a calendar date"),
+  v.check((value) => {
+    const date = new Date(`${value}T12:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "not a calendar date"),
 );
 export const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
 export const OptionalText = v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200)));
@@ -110,18 +113,26 @@ export const UserChanges = v.strictObject({
   disabled: v.optional(v.boolean()),
 });
 
-export const EventQuery = v.strictObject({
-  region: v.optional(RegionCode),
-  from: v.optional(IsoDate),
-  to: v.optional(IsoDate),
-  theme: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/), v.transform(Number))),
-  programme: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/), v.transform(Number))),
-  lang: v.optional(v.picklist(["fi", "sv", "en"])),
-});
 
 export const PasswordInput = v.strictObject({ password: v.pipe(v.string(), v.minLength(12), v.maxLength(1024)) });
 
 export const AuditQuery = v.strictObject({
   before: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,12}$/), v.transform(Number))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(500)), "100"),
+});
+
+const IdText = v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/), v.transform(Number));
+
+/** Filters shared by the dashboard endpoints and their CSV exports. */
+export const StatsQuery = v.strictObject({
+  region: v.optional(RegionCode),
+  /** Several regions for the trend: "16,15". */
+  regions: v.optional(v.pipe(v.string(), v.regex(/^\d{2}(,\d{2}){0,18}$/), v.transform((s) => [...new Set(s.split(","))]))),
+  from: v.optional(IsoDate),
+  to: v.optional(IsoDate),
+  theme: v.optional(IdText),
+  programme: v.optional(IdText),
+  event: v.optional(IdText),
+  interval: v.optional(v.picklist(["month", "term", "year"]), "term"),
+  lang: v.optional(v.picklist(["fi", "sv", "en"])),
 });

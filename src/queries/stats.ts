@@ -1,0 +1,89 @@
+import { and, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { answer, answerTally, event, question, questionSet, response, survey } from "../db/schema";
+import { eventFilterCondition, type EventFilter } from "./events";
+
+// Aggregates for the dashboards. They read the answer_tally rollup (counts per day, question and
+// value, kept by triggers), so a request costs O(days × scale values), never O(responses).
+
+export interface GradeTally {
+  readonly eventId: number;
+  readonly value: number;
+  readonly count: number;
+  readonly scaleMin: number;
+  readonly scaleMax: number;
+  readonly scaleStep: number;
+}
+
+/** Counts per grade value for every day that matches the filter. */
+export async function gradeTallies(db: Db, filter: EventFilter): Promise<GradeTally[]> {
+  return db
+    .select({
+      eventId: event.id,
+      value: answerTally.value,
+      count: answerTally.count,
+      scaleMin: sql<number>`${question.scaleMin}`,
+      scaleMax: sql<number>`${question.scaleMax}`,
+      scaleStep: sql<number>`${question.scaleStep}`,
+    })
+    .from(event)
+    .innerJoin(survey, eq(survey.eventId, event.id))
+    .innerJoin(answerTally, eq(answerTally.surveyId, survey.id))
+    .innerJoin(question, and(eq(question.id, answerTally.questionId), eq(question.key, "grade")))
+    .where(and(eventFilterCondition(filter), gt(answerTally.count, 0)));
+}
+
+export interface QuestionTally {
+  /** Core questions aggregate by key across days; a day's own questions stay apart (by id). */
+  readonly groupKey: string;
+  readonly questionId: number;
+  readonly key: string;
+  readonly kind: "grade" | "likert" | "choice" | "text";
+  readonly value: number;
+  readonly count: number;
+}
+
+export async function questionTallies(db: Db, filter: EventFilter & { eventId?: number }): Promise<QuestionTally[]> {
+  const groupKey = sql<string>`CASE WHEN ${questionSet.isCore} THEN ${question.key} ELSE 'q' || ${question.id} END`;
+  return db
+    .select({
+      groupKey,
+      questionId: sql<number>`min(${question.id})`,
+      key: question.key,
+      kind: question.kind,
+      value: answerTally.value,
+      count: sql<number>`sum(${answerTally.count})`,
+    })
+    .from(event)
+    .innerJoin(survey, eq(survey.eventId, event.id))
+    .innerJoin(answerTally, eq(answerTally.surveyId, survey.id))
+    .innerJoin(question, eq(question.id, answerTally.questionId))
+    .innerJoin(questionSet, eq(questionSet.id, question.setId))
+    .where(and(eventFilterCondition(filter), filter.eventId === undefined ? undefined : eq(event.id, filter.eventId), gt(answerTally.count, 0)))
+    .groupBy(groupKey, question.key, question.kind, answerTally.value);
+}
+
+export async function questionsByIds(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(question).where(inArray(question.id, [...ids]));
+}
+
+export interface CommentRow {
+  readonly questionId: number;
+  readonly key: string;
+  readonly text: string;
+  readonly submittedAt: number;
+  readonly lang: "fi" | "sv" | "en";
+}
+
+/** Free-text answers of one day's survey, newest first (reads only that day's responses). */
+export async function dayComments(db: Db, surveyId: number): Promise<CommentRow[]> {
+  const rows = await db
+    .select({ questionId: question.id, key: question.key, text: answer.textValue, submittedAt: response.submittedAt, lang: response.lang })
+    .from(response)
+    .innerJoin(answer, eq(answer.responseId, response.id))
+    .innerJoin(question, and(eq(question.id, answer.questionId), eq(question.kind, "text")))
+    .where(and(eq(response.surveyId, surveyId), isNotNull(answer.textValue)))
+    .orderBy(sql`${response.submittedAt} DESC`, sql`${response.id}`);
+  return rows.map((r) => ({ ...r, text: r.text ?? "" }));
+}

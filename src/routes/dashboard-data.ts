@@ -1,0 +1,43 @@
+import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { DayGrade } from "../api-types";
+import { readableRegions } from "../auth/authorize";
+import { dayGrade, type DayInput } from "../domain/analytics";
+import { GRADE_SCALE, type Scale } from "../domain/questions";
+import { listEvents, type EventFilter, type EventRow } from "../queries/events";
+import { gradeTallies } from "../queries/stats";
+
+export type Day = DayInput & { readonly grade: DayGrade; readonly row: EventRow };
+
+export interface DayFilter {
+  readonly region?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly themeId?: number | undefined;
+  readonly programmeId?: number | undefined;
+}
+
+/** The days a person may read that match the filter, each with its grade. Two queries in all. */
+export async function loadDays(deps: AppDeps, scope: "all" | SessionPrincipal, filter: DayFilter): Promise<Day[]> {
+  const eventFilter: EventFilter = { regions: scope === "all" ? "all" : readableRegions(scope), ...filter };
+  const [rows, tallies] = await Promise.all([listEvents(deps.db, eventFilter), gradeTallies(deps.db, eventFilter)]);
+  const countsByEvent = new Map<number, Map<number, number>>();
+  const scaleByEvent = new Map<number, Scale>();
+  for (const t of tallies) {
+    let counts = countsByEvent.get(t.eventId);
+    if (!counts) countsByEvent.set(t.eventId, (counts = new Map()));
+    counts.set(t.value, (counts.get(t.value) ?? 0) + t.count);
+    scaleByEvent.set(t.eventId, { min: t.scaleMin, max: t.scaleMax, step: t.scaleStep });
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    regionCode: row.regionCode,
+    date: row.date,
+    themeId: row.themeId,
+    attendance: row.attendance,
+    responses: row.responseCount,
+    reportedGradeMean: row.reportedGradeMean,
+    reportedGradeN: row.reportedGradeN,
+    grade: dayGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
+    row,
+  }));
+}

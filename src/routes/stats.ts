@@ -1,0 +1,38 @@
+import { Hono } from "hono";
+import type { AppDeps, AppEnv } from "../app-env";
+import { readableEvent } from "../http/access";
+import { requirePrincipal } from "../http/session";
+import { check, idParam, requestLang } from "../http/validate";
+import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "./dashboard-figures";
+import { publicOrigin } from "./event-json";
+import { StatsQuery } from "./schemas";
+
+/** The dashboards' figures, computed from the rollups and scoped by the authorization module. */
+export function statsRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const now = deps.now ?? Date.now;
+
+  app.get("/events", async (c) => {
+    const principal = requirePrincipal(c);
+    const q = check(c, StatsQuery, c.req.query());
+    return c.json({ events: await eventsFigures(deps, principal, q, requestLang(c), publicOrigin(deps, c), now()) });
+  });
+
+  app.get("/stats/regions", async (c) => c.json(await regionsFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
+  app.get("/stats/trend", async (c) => c.json(await trendFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
+  app.get("/stats/themes", async (c) => c.json(await themesFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
+
+  app.get("/stats/questions", async (c) => {
+    const principal = requirePrincipal(c);
+    const q = check(c, StatsQuery, c.req.query());
+    const event = q.event === undefined ? undefined : (await readableEvent(deps, c, q.event)).event;
+    return c.json(await questionFigures(deps, principal, q, event));
+  });
+
+  app.get("/events/:id/comments", async (c) => {
+    const { event } = await readableEvent(deps, c, idParam(c));
+    return c.json(await commentFigures(deps, event));
+  });
+
+  return app;
+}
