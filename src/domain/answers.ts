@@ -91,8 +91,9 @@ function validateOne(question: Question, value: unknown): ValidAnswer | AnswerEr
       if (question.maxLength !== null && length > question.maxLength) {
         return { key, code: "too_long", params: { max: question.maxLength, length } };
       }
-      // Stored verbatim: what a person typed is theirs; escaping happens where it is shown.
-      return { questionId: question.id, key, numValue: null, textValue: value };
+      // Stored verbatim: what a person typed is theirs; escaping happens where it is shown. The one
+      // exception is U+0000, which no keyboard types and which SQLite's text functions cut at.
+      return { questionId: question.id, key, numValue: null, textValue: value.replace(/\u0000/g, "") };
     }
   }
 }

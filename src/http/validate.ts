@@ -5,6 +5,7 @@ import { t, type MessageKey } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
 import { decodeUtf8, mediaType, readLimitedBody } from "./body";
 import { AppError, type FieldProblem } from "./errors";
+import { findDuplicateKey } from "./json-duplicates";
 
 /** Staff requests are small: a day, a user, a question. */
 export const API_BODY_LIMIT = 16 * 1024;
@@ -22,6 +23,10 @@ export async function readJson<S extends v.GenericSchema>(c: Context<AppEnv>, sc
     data = JSON.parse(text);
   } catch {
     throw new AppError("invalid_json");
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) {
+    throw new AppError("validation_failed", undefined, [{ key: duplicate, code: "duplicate", message: t(requestLang(c), "errors.duplicate") }]);
   }
   return check(c, schema, data);
 }

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { isLang, type Lang } from "../domain/lang";
 import { decodeUtf8, mediaType, readLimitedBody } from "../http/body";
 import { AppError } from "../http/errors";
+import { findDuplicateKey } from "../http/json-duplicates";
 
 /** A questionnaire is a few short answers and two comments; 64 KB is far above any honest one. */
 export const SUBMISSION_BODY_LIMIT = 64 * 1024;
@@ -69,6 +70,8 @@ function parseJson(text: string): Submission {
   } catch {
     throw new AppError("invalid_json");
   }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) throw new AppError("bad_request", undefined, [{ key: duplicate, code: "duplicate", message: `${duplicate} was sent more than once` }]);
   const parsed = v.safeParse(JsonSubmission, data);
   if (!parsed.success) {
     throw new AppError(
