@@ -17,7 +17,7 @@ interface Case {
   readonly method: string;
   /** Filled in once fixtures exist: {open}, {closed}, {future}, {event}. */
   readonly path: string;
-  readonly body?: string | Uint8Array;
+  readonly body?: string | Uint8Array<ArrayBuffer>;
   readonly type?: string;
   readonly as?: "anonymous" | "agent" | "national";
   readonly html?: boolean;
