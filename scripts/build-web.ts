@@ -1,7 +1,8 @@
 // Builds web/ into dist/web: TypeScript entries bundled and minified by esbuild (modern browsers,
 // tree-shaken), and web/public copied as is. Served by the Node entry and by the Worker's [assets].
 import { build } from "esbuild";
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -14,16 +15,22 @@ const ENTRIES: Record<string, string> = {
 };
 
 export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void> {
-  rmSync(WEB_DIST, { recursive: true, force: true });
+  // Built in place, then files left over from an earlier build are removed: a server (or a test
+  // in another process) serving dist/web never sees it empty or half-written.
   mkdirSync(`${WEB_DIST}/assets`, { recursive: true });
-  if (existsSync(`${root}web/public`)) cpSync(`${root}web/public`, WEB_DIST, { recursive: true });
+  const before = listFiles(WEB_DIST);
+  const written = new Set<string>();
+  if (existsSync(`${root}web/public`)) {
+    cpSync(`${root}web/public`, WEB_DIST, { recursive: true });
+    for (const file of listFiles(`${root}web/public`)) written.add(file);
+  }
   const entryPoints = Object.fromEntries(
     Object.entries(ENTRIES)
       .filter(([, path]) => existsSync(`${root}${path}`))
       .map(([name, path]) => [name, `${root}${path}`]),
   );
   if (Object.keys(entryPoints).length > 0) {
-    await build({
+    const result = await build({
       entryPoints,
       outdir: `${WEB_DIST}/assets`,
       bundle: true,
@@ -32,10 +39,20 @@ export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void>
       target: ["es2022", "chrome110", "safari16", "firefox115"],
       sourcemap: false,
       legalComments: "none",
+      metafile: true,
       logLevel: options.quiet ? "silent" : "warning",
     });
+    for (const output of Object.keys(result.metafile.outputs)) written.add(relative(WEB_DIST, resolve(process.cwd(), output)));
   }
+  for (const stale of before.filter((file) => !written.has(file))) rmSync(join(WEB_DIST, stale), { force: true });
   if (!options.quiet) console.log(`Web assets built into ${WEB_DIST}.`);
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildWeb();

@@ -7,10 +7,13 @@ import { startNodeServer } from "../../src/node";
 const running = await startNodeServer(parseNodeEnv(process.env), { quiet: true });
 console.log(`READY ${running.url}`);
 
-// The graceful stop at the end of a soak: close the server and the database, then exit.
-process.once("SIGTERM", () => {
+const stop = () => {
   running.close().then(
     () => process.exit(0),
     () => process.exit(1),
   );
-});
+};
+// The graceful stop at the end of a soak: close the server and the database, then exit.
+process.once("SIGTERM", stop);
+// The parent holds our stdin open; if it dies (a test runner timing out), do not linger on the port.
+process.stdin.on("data", () => undefined).once("end", stop);

@@ -54,7 +54,8 @@ export class SoakServer {
         LIBSQL_URL: `file:${this.databaseFile}`,
         DEMO_DATA: "off",
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      // stdin stays open while we live: the child exits when it closes (see soak-server-entry.ts).
+      stdio: ["pipe", "pipe", "pipe"],
     });
     this.#child = child;
     this.starts += 1;

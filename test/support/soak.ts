@@ -95,25 +95,30 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   };
   const progressEvery = Math.max(1, Math.round(settings.submissions / 10));
 
-  await runClients(
-    {
-      url: server.url,
-      slug,
-      submissions,
-      clients: settings.clients,
-      timeoutMs: settings.timeoutMs,
-      stopped: () => gaveUp || Date.now() >= deadline,
-      onAcknowledged: (live: ClientTally) => {
-        const count = live.acknowledged.size;
-        if (count % progressEvery === 0) log(`${count} acknowledged`);
-        if (!crash && count >= settings.killAfter) crash = crashAndRestart();
+  let durationMs = 0;
+  try {
+    await runClients(
+      {
+        url: server.url,
+        slug,
+        submissions,
+        clients: settings.clients,
+        timeoutMs: settings.timeoutMs,
+        stopped: () => gaveUp || Date.now() >= deadline,
+        onAcknowledged: (live: ClientTally) => {
+          const count = live.acknowledged.size;
+          if (count % progressEvery === 0) log(`${count} acknowledged`);
+          if (!crash && count >= settings.killAfter) crash = crashAndRestart();
+        },
       },
-    },
-    tally,
-  );
-  await crash;
-  const durationMs = Date.now() - started;
-  await server.stop();
+      tally,
+    );
+    await crash;
+    durationMs = Date.now() - started;
+  } finally {
+    // Whatever went wrong, the server process must not outlive the soak.
+    await server.stop();
+  }
 
   const verification = await verifySoak(databaseFile, surveyId, submissions, tally.acknowledged);
   const acknowledged = tally.acknowledged.size;

@@ -47,7 +47,8 @@ function enhance(form: HTMLFormElement, status: HTMLElement): void {
   const keep = () => save(key, { id: idInput.value, answers: answersOf(form) });
 
   // A reload, a language switch or the error page after a fallback: the same participant, the
-  // same submission. Keeping the id is what makes a resend of something that did arrive harmless.
+  // same submission. Keeping the id is what makes a resend of something that did arrive harmless
+  // (and, by the same rule, the server keeps the version that arrived first).
   const saved = load(key);
   if (saved) {
     idInput.value = saved.id;
