@@ -22,7 +22,8 @@ export type AuditAction =
   | "survey_scheduled"
   | "question_added"
   | "question_removed"
-  | "export";
+  | "export"
+  | "responses_deleted";
 
 export interface AuditEntry {
   readonly at: number;
