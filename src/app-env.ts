@@ -10,11 +10,13 @@ export interface AppDeps {
   readonly now?: () => number;
   /** One structured line per event worth keeping (errors). Never given request bodies or secrets. */
   readonly log?: (entry: Record<string, unknown>) => void;
-  /** Serves the built web/ files (Node: from dist/web). The Worker leaves this out: Cloudflare's
-   *  [assets] serve them before the Worker runs. */
+  /** Serves the built web/ files: Node from dist/web; the Worker through its ASSETS binding, for the
+   *  paths wrangler.toml runs the Worker first on (Cloudflare serves the rest before the Worker). */
   readonly assets?: MiddlewareHandler;
   /** The client's network address, used only (hashed) to limit failed sign-ins; never stored with answers. */
   readonly clientAddress?: (request: Request, env: unknown) => string | null;
+  /** Where the accessibility statement tells people to send feedback. */
+  readonly contactEmail?: string;
   /** Where people reach Palaute (survey links, QR codes); defaults to the request's own origin. */
   readonly publicUrl?: string;
 }

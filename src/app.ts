@@ -6,6 +6,8 @@ import { AppError } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
 import { sameOriginOnly } from "./http/csrf";
 import { loadSession } from "./http/session";
+import { adminRoutes } from "./routes/admin";
+import { accessibilityRoutes } from "./routes/accessibility";
 import { authRoutes } from "./routes/auth";
 import { eventRoutes } from "./routes/events";
 import { exportRoutes } from "./routes/exports";
@@ -24,12 +26,14 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.use(securityHeaders());
   app.route("/", healthRoutes(deps));
+  app.route("/", accessibilityRoutes(deps));
   // Staff routes: session from the cookie, and no cross-site state changes. The public survey
   // needs neither (participants are anonymous and carry no cookie).
   for (const path of ["/api/*", "/admin/*", "/admin", "/login", "/logout"]) {
     app.use(path, sameOriginOnly(), loadSession(deps));
   }
   app.route("/", authRoutes(deps));
+  app.route("/admin", adminRoutes(deps));
   app.route("/api", regionRoutes(deps));
   app.route("/api", programmeRoutes(deps));
   app.route("/api", userRoutes(deps));
@@ -38,10 +42,11 @@ export function createApp(deps: AppDeps) {
   app.route("/api/events", eventRoutes(deps));
   app.route("/s", surveyRoutes(deps));
   if (deps.assets) app.use("/*", deps.assets);
-  app.notFound(() => {
-    throw new AppError("not_found");
-  });
-  app.onError(errorHandler(deps));
+  // notFound answers rather than throws: a throw skips the code after next() in the innermost
+  // middleware, which on the Worker (no assets middleware) is securityHeaders, leaving 404s bare.
+  const onError = errorHandler(deps);
+  app.notFound((c) => onError(new AppError("not_found"), c));
+  app.onError(onError);
   return app;
 }
 

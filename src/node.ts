@@ -25,7 +25,7 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
   const db = createDb(client);
   await runMigrations(db);
   const seeded = env.DEMO_DATA === "auto" ? await seedDemoDataIfEmpty(db) : { seeded: false, days: 0 };
-  const app = createApp({ db, log: (entry) => console.error(JSON.stringify(entry)), assets: staticAssets(), clientAddress, publicUrl: env.PUBLIC_URL });
+  const app = createApp({ db, log: (entry) => console.error(JSON.stringify(entry)), assets: staticAssets(), clientAddress, publicUrl: env.PUBLIC_URL, contactEmail: env.CONTACT_EMAIL });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const address = await new Promise<AddressInfo>((resolve, reject) => {
@@ -76,8 +76,9 @@ function etagged(files: MiddlewareHandler): MiddlewareHandler {
   return (c, next) =>
     tag(c, async () => {
       // serveStatic returns the file's Response instead of setting c.res, which is all etag sees.
+      // Without a file it returns what next() resolves to (the Context, not a Response).
       const found = await files(c, next);
-      if (found) c.res = found;
+      if (found instanceof Response) c.res = found;
       if (c.res.ok) c.header("Cache-Control", "public, max-age=0, must-revalidate");
     });
 }

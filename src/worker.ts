@@ -1,6 +1,7 @@
 // Cloudflare Worker entry: the same app over libSQL's HTTP protocol (Turso or sqld).
 // Bindings are validated once per isolate; a misconfigured deploy says exactly what is missing.
 import { createClient } from "@libsql/client/web";
+import type { MiddlewareHandler } from "hono";
 import { createApp, type App } from "./app";
 import { parseWorkerEnv } from "./config/worker-env";
 import { createDb } from "./db/client";
@@ -8,22 +9,41 @@ import { createDb } from "./db/client";
 export interface Env {
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
+  /** The built web/ files ([assets] in wrangler.toml). */
+  ASSETS: Fetcher;
 }
 
 let cached: { env: Env; app: App } | undefined;
 
 function appFor(env: Env): App {
   if (cached?.env === env) return cached.app;
-  const config = parseWorkerEnv(env as Record<string, unknown>);
+  const config = parseWorkerEnv({ ...env });
   const client = createClient({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN });
   const app = createApp({
     db: createDb(client),
     log: (entry) => console.error(JSON.stringify(entry)),
     // Cloudflare sets the visitor's address; used (hashed) only to slow down password guessing.
     clientAddress: (request) => request.headers.get("cf-connecting-ip"),
+    assets: fromAssetsBinding(env.ASSETS),
   });
   cached = { env, app };
   return app;
+}
+
+/**
+ * Cloudflare serves most of dist/web before the Worker runs, but the paths wrangler.toml sends to
+ * the Worker first ("/", the dashboard's page) are fetched from the binding here, so the page gets
+ * the app's security headers (CSP, frame-ancestors) exactly as on Node.
+ */
+function fromAssetsBinding(assets: Fetcher): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
+    const res = await assets.fetch(c.req.raw);
+    if (res.status === 404) return next();
+    // Through c.body, not c.res =: headers set before this point (X-Request-Id) are kept, and the
+    // app's middleware can add its own (a fetched Response's headers are immutable).
+    return c.body(res.body as ReadableStream, res);
+  };
 }
 
 export default {

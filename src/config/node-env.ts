@@ -14,6 +14,8 @@ export const NodeEnvSchema = v.object({
   LIBSQL_AUTH_TOKEN: v.optional(v.string()),
   /** "auto": seed the demo programme into an empty database; "off": never. */
   DEMO_DATA: v.optional(v.picklist(["auto", "off"]), "auto"),
+  /** Where the accessibility statement asks people to send feedback. */
+  CONTACT_EMAIL: v.optional(v.pipe(v.string(), v.email("must be an email address"))),
   /** The address people reach Palaute at, used in printed links (and QR codes). */
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url())),
 });

@@ -3,7 +3,8 @@ import type { InStatement, InValue } from "@libsql/client/web";
 import type { Db } from "../db/client";
 import type { Lang } from "../domain/lang";
 
-// Bulk loading of many responses at once (the benchmark data generator; later large imports).
+// Bulk loading of many responses at once (the benchmark data generator, the submissions' group
+// commit; later large imports).
 // Speed comes from multi-row INSERTs and many of them per write batch: one transaction, one
 // fsync, for tens of thousands of rows. The answer_tally triggers still run once per inserted
 // answer row with a number, which is most of the cost; the rollup stays exactly right.
@@ -107,22 +108,25 @@ export async function insertBulkDays(db: Db, days: readonly BulkDay[]): Promise<
   );
 }
 
-/** Responses and their answers in one write transaction. Responses go first: the tally
- *  trigger finds each answer's survey through its response row. */
+/** Responses and their answers in one write transaction. */
 export async function insertBulkResponses(db: Db, responses: readonly BulkResponse[]): Promise<void> {
+  await db.$client.batch(multiRowResponseStatements(responses), "write");
+}
+
+/** Multi-row INSERTs for many responses and their answers (also the submissions' group commit,
+ *  src/queries/response-writer.ts). Responses go first: the tally trigger finds each answer's
+ *  survey through its response row. */
+export function multiRowResponseStatements(responses: readonly BulkResponse[]): InStatement[] {
   const answers: InValue[][] = [];
   for (const r of responses) for (const a of r.answers) answers.push([r.id, a.questionId, a.numValue, a.textValue]);
-  await db.$client.batch(
-    [
-      ...multiRowInsert(
-        "response",
-        ["id", "survey_id", "submitted_at", "lang"],
-        responses.map((r) => [r.id, r.surveyId, r.submittedAt, r.lang]),
-      ),
-      ...multiRowInsert("answer", ["response_id", "question_id", "num_value", "text_value"], answers),
-    ],
-    "write",
-  );
+  return [
+    ...multiRowInsert(
+      "response",
+      ["id", "survey_id", "submitted_at", "lang"],
+      responses.map((r) => [r.id, r.surveyId, r.submittedAt, r.lang]),
+    ),
+    ...multiRowInsert("answer", ["response_id", "question_id", "num_value", "text_value"], answers),
+  ];
 }
 
 export async function countSurveyResponses(db: Db, surveyId: number): Promise<number> {
@@ -144,4 +148,9 @@ function multiRowInsert(table: string, columns: readonly string[], rows: readonl
     });
   }
   return statements;
+}
+
+/** Folds the WAL into the main file and empties it, so the database file alone is a complete copy. */
+export async function checkpointAfterBulkLoad(db: Db): Promise<void> {
+  await db.$client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
 }

@@ -21,6 +21,33 @@ export interface PublicSurvey {
   readonly questions: readonly Question[];
 }
 
+/** What may change under a cached survey and must be seen at once: when it is open, and which
+ *  questions it asks (the sets, and the day set's size and newest question, so an added or
+ *  removed day question shows). */
+export interface SurveyVersion {
+  readonly opensAt: number | null;
+  readonly closesAt: number | null;
+  readonly questionsKey: string;
+}
+
+// One lookup through the slug's unique index plus an index-only count on the day's set: cheap
+// enough for every request, unlike findPublicSurvey's joins and question rows.
+const SURVEY_VERSION_SQL = `SELECT s.opens_at, s.closes_at,
+  s.question_set_id || '/' || coalesce(s.extra_question_set_id, '-') || '/' ||
+  (SELECT count(*) || '/' || coalesce(max(q.id), 0) FROM question q WHERE q.set_id = s.extra_question_set_id) AS questions_key
+  FROM survey s WHERE s.slug = ?`;
+
+export async function findSurveyVersion(db: Db, slug: string): Promise<SurveyVersion | null> {
+  const { rows } = await db.$client.execute({ sql: SURVEY_VERSION_SQL, args: [slug] });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    opensAt: row.opens_at === null ? null : Number(row.opens_at),
+    closesAt: row.closes_at === null ? null : Number(row.closes_at),
+    questionsKey: String(row.questions_key),
+  };
+}
+
 /** Everything the public form needs about one survey, or null for an unknown slug. */
 export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurvey | null> {
   const [row] = await db

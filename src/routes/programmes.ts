@@ -4,14 +4,13 @@ import { requireNational } from "../http/access";
 import { AppError } from "../http/errors";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson } from "../http/validate";
-import { recordAudit } from "../queries/audit";
-import { getProgramme, getTheme, insertProgramme, insertTheme, listProgrammes, listThemes, updateProgramme, updateTheme } from "../queries/programmes";
+import { getProgramme, getTheme, listProgrammes, listThemes } from "../queries/programmes";
+import { changeProgramme, changeTheme, createProgramme, createTheme } from "./programme-actions";
 import { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "./schemas";
 
 /** Programmes and their themes: everyone signed in reads them, the national team changes them. */
 export function programmeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
 
   app.get("/programmes", async (c) => {
     requirePrincipal(c);
@@ -20,19 +19,16 @@ export function programmeRoutes(deps: AppDeps) {
 
   app.post("/programmes", async (c) => {
     const principal = requireNational(c);
-    const input = await readJson(c, ProgrammeInput);
-    const id = await insertProgramme(deps.db, input);
-    await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "programme_created", target: `programme:${id}`, details: { name: input.name } });
+    const id = await createProgramme(deps, principal, await readJson(c, ProgrammeInput));
     return c.json({ programme: await getProgramme(deps.db, id) }, 201);
   });
 
   app.patch("/programmes/:id", async (c) => {
     const principal = requireNational(c);
     const id = idParam(c);
+    // An unknown id is 404 even when the body is also wrong.
     if (!(await getProgramme(deps.db, id))) throw new AppError("not_found");
-    const changes = await readJson(c, ProgrammeChanges);
-    await updateProgramme(deps.db, id, changes);
-    await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "programme_updated", target: `programme:${id}`, details: changes });
+    await changeProgramme(deps, principal, id, await readJson(c, ProgrammeChanges));
     return c.json({ programme: await getProgramme(deps.db, id) });
   });
 
@@ -46,12 +42,7 @@ export function programmeRoutes(deps: AppDeps) {
 
   app.post("/themes", async (c) => {
     const principal = requireNational(c);
-    const input = await readJson(c, ThemeInput);
-    if (!(await getProgramme(deps.db, input.programmeId))) {
-      throw new AppError("validation_failed", undefined, [{ key: "programmeId", code: "unknown", message: "programme not found" }]);
-    }
-    const id = await insertTheme(deps.db, input);
-    await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "theme_created", target: `theme:${id}`, details: { nameFi: input.nameFi } });
+    const id = await createTheme(deps, principal, await readJson(c, ThemeInput));
     return c.json({ theme: await getTheme(deps.db, id) }, 201);
   });
 
@@ -59,9 +50,7 @@ export function programmeRoutes(deps: AppDeps) {
     const principal = requireNational(c);
     const id = idParam(c);
     if (!(await getTheme(deps.db, id))) throw new AppError("not_found");
-    const changes = await readJson(c, ThemeChanges);
-    await updateTheme(deps.db, id, changes);
-    await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "theme_updated", target: `theme:${id}`, details: changes });
+    await changeTheme(deps, principal, id, await readJson(c, ThemeChanges));
     return c.json({ theme: await getTheme(deps.db, id) });
   });
 

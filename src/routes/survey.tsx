@@ -5,12 +5,13 @@ import { t } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
 import { surveyState } from "../domain/survey-state";
 import { AppError } from "../http/errors";
-import { findPublicSurvey, type PublicSurvey } from "../queries/survey-by-slug";
-import { storeResponse } from "../queries/store-response";
+import type { PublicSurvey } from "../queries/survey-by-slug";
+import { createResponseWriter } from "../queries/response-writer";
 import { renderDocument } from "../views/layout";
 import { MessagePage } from "../views/message-page";
-import { errorMessage, SurveyFormPage } from "../views/survey-form";
+import { errorMessage, renderBlankSurveyForm, SurveyFormPage } from "../views/survey-form";
 import { readSubmission, type Submission } from "./survey-submission";
+import { cachedSurveyLookup, type CachedSurvey, type SurveyLookup } from "./survey-lookup";
 
 /** Slugs are made by us (random, URL-safe); anything else cannot be a survey, so no query is made. */
 const SLUG = /^[A-Za-z0-9_-]{4,64}$/;
@@ -19,20 +20,24 @@ type Ctx = Context<AppEnv>;
 
 export function surveyRoutes(deps: AppDeps) {
   const now = deps.now ?? Date.now;
+  const surveys = cachedSurveyLookup(deps.db, now);
+  const storeResponse = createResponseWriter(deps.db);
   const app = new Hono<AppEnv>();
 
   app.get("/:slug", async (c) => {
     const lang = langOf(c);
-    const survey = await lookup(deps, c.req.param("slug"));
-    if (!survey) return notFoundPage(c, lang);
+    const found = await lookup(surveys, c.req.param("slug"));
+    if (!found) return notFoundPage(c, lang);
+    const { survey } = found;
     const state = surveyState(survey, now());
     if (state !== "open") return unavailablePage(c, lang, survey, state);
     c.header("Cache-Control", "no-store");
-    return html(c, 200, SurveyFormPage({ survey, lang, submissionId: crypto.randomUUID() }));
+    const page = (await blankForm(found, lang))(crypto.randomUUID());
+    return c.body(page, 200, { "Content-Type": "text/html; charset=UTF-8" });
   });
 
   app.post("/:slug", async (c) => {
-    const survey = await lookup(deps, c.req.param("slug"));
+    const survey = (await lookup(surveys, c.req.param("slug")))?.survey ?? null;
     const submission = await readSubmission(c.req.raw);
     const lang = submission.lang ?? langOf(c);
     c.set("lang", lang);
@@ -68,7 +73,7 @@ export function surveyRoutes(deps: AppDeps) {
       );
     }
 
-    const result = await storeResponse(deps.db, {
+    const result = await storeResponse({
       id: submission.submissionId ?? crypto.randomUUID(),
       surveyId: survey.surveyId,
       submittedAt: now(),
@@ -82,7 +87,7 @@ export function surveyRoutes(deps: AppDeps) {
 
   app.get("/:slug/thanks", async (c) => {
     const lang = langOf(c);
-    const survey = await lookup(deps, c.req.param("slug"));
+    const survey = (await lookup(surveys, c.req.param("slug")))?.survey ?? null;
     if (!survey) return notFoundPage(c, lang);
     return html(
       c,
@@ -106,8 +111,19 @@ function langOf(c: Ctx): Lang {
   return lang;
 }
 
-async function lookup(deps: AppDeps, slug: string): Promise<PublicSurvey | null> {
-  return SLUG.test(slug) ? findPublicSurvey(deps.db, slug) : null;
+async function lookup(surveys: SurveyLookup, slug: string): Promise<CachedSurvey | null> {
+  return SLUG.test(slug) ? surveys(slug) : null;
+}
+
+/** The blank form, rendered once per survey and language while the survey stays cached. */
+function blankForm(found: CachedSurvey, lang: Lang): Promise<(submissionId: string) => Uint8Array<ArrayBuffer>> {
+  let page = found.formPages.get(lang);
+  if (!page) {
+    page = renderBlankSurveyForm(found.survey, lang);
+    found.formPages.set(lang, page);
+    page.catch(() => found.formPages.delete(lang));
+  }
+  return page;
 }
 
 async function html(c: Ctx, status: 200 | 404 | 403 | 410 | 422, page: Parameters<typeof renderDocument>[0]) {

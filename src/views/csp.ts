@@ -1,22 +1,26 @@
+import { ADMIN_CSS } from "./admin/admin-styles";
 import { PAGE_CSS } from "./styles";
 
-let styleHash: Promise<string> | undefined;
+let styleHashes: Promise<string> | undefined;
 
-/** sha256 of the inline stylesheet, computed once per process or isolate. */
-function inlineStyleHash(): Promise<string> {
-  styleHash ??= crypto.subtle.digest("SHA-256", new TextEncoder().encode(PAGE_CSS)).then((digest) => {
-    let binary = "";
-    for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
-    return `'sha256-${btoa(binary)}'`;
-  });
-  return styleHash;
+/** sha256 of each inline stylesheet (every page's, and the staff pages' extra one), computed once per process or isolate. */
+function inlineStyleHashes(): Promise<string> {
+  styleHashes ??= Promise.all([PAGE_CSS, ADMIN_CSS].map(sha256Source)).then((sources) => sources.join(" "));
+  return styleHashes;
+}
+
+async function sha256Source(css: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(css));
+  let binary = "";
+  for (const byte of new Uint8Array(digest)) binary += String.fromCharCode(byte);
+  return `'sha256-${btoa(binary)}'`;
 }
 
 /** No inline scripts, no framing, forms only back to us. */
 export async function pageContentSecurityPolicy(): Promise<string> {
   return [
     "default-src 'self'",
-    `style-src 'self' ${await inlineStyleHash()}`,
+    `style-src 'self' ${await inlineStyleHashes()}`,
     "script-src 'self'",
     "img-src 'self' data:",
     "form-action 'self'",

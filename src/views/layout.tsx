@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import { t } from "../domain/i18n";
 import { LANGS, type Lang } from "../domain/lang";
 import type { Principal } from "../auth/authorize";
+import { ADMIN_CSS } from "./admin/admin-styles";
 import { PAGE_CSS } from "./styles";
 
 const LANG_NAMES: Record<Lang, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
@@ -26,6 +27,7 @@ export function Layout({ lang, title, langHref, principal, children }: LayoutPro
         <link rel="icon" href="data:," />
         <title>{title}</title>
         <style dangerouslySetInnerHTML={{ __html: PAGE_CSS }} />
+        {principal && <style dangerouslySetInnerHTML={{ __html: ADMIN_CSS }} />}
       </head>
       <body class={principal ? "wide" : undefined}>
         <a class="skip" href="#main">
@@ -58,6 +60,9 @@ export function Layout({ lang, title, langHref, principal, children }: LayoutPro
         </main>
         <footer>
           <p>{t(lang, "page.footer")}</p>
+          <p>
+            <a href={`/accessibility?lang=${lang}`}>{t(lang, "a11y.link")}</a>
+          </p>
         </footer>
       </body>
     </html>

@@ -3,7 +3,7 @@ import type { Lang } from "../domain/lang";
 import { scaleValues, type Question } from "../domain/questions";
 import type { PublicSurvey } from "../queries/survey-by-slug";
 import { formatNumber, t } from "../domain/i18n";
-import { Layout } from "./layout";
+import { Layout, renderDocument } from "./layout";
 import { EventHeading } from "./event-heading";
 
 export interface SurveyFormProps {
@@ -73,6 +73,30 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
     </Layout>
   );
 }
+
+/**
+ * The blank form for one survey and language, rendered once and kept as UTF-8 bytes: participants'
+ * pages differ only in the submission id, which is put into the finished page. Rendering (the Intl
+ * formatters for dates and scale labels above all) and encoding ten kilobytes of text cost far
+ * more than copying bytes, and every participant of a day opens the same page.
+ */
+export async function renderBlankSurveyForm(survey: PublicSurvey, lang: Lang): Promise<(submissionId: string) => Uint8Array<ArrayBuffer>> {
+  const marker = crypto.randomUUID();
+  const html = await renderDocument(SurveyFormPage({ survey, lang, submissionId: marker }));
+  const [before, after, ...more] = html.split(marker).map((part) => utf8.encode(part));
+  if (before === undefined || after === undefined || more.length > 0) throw new Error("the form must carry its submission id exactly once");
+  return (submissionId) => {
+    // Submission ids are UUIDs made by the server: ASCII, nothing to escape.
+    const id = utf8.encode(submissionId);
+    const page = new Uint8Array(before.length + id.length + after.length);
+    page.set(before);
+    page.set(id, before.length);
+    page.set(after, before.length + id.length);
+    return page;
+  };
+}
+
+const utf8 = new TextEncoder();
 
 export function errorMessage(lang: Lang, error: AnswerError): string {
   return t(lang, `errors.${error.code}`, error.params);

@@ -148,6 +148,21 @@ describe("CSRF", () => {
     expect(loginCsrf.status).toBe(403);
   });
 
+  it("accepts a same-origin form post whose Origin is null (browsers send that under Referrer-Policy: no-referrer)", async () => {
+    const res = await app.request("http://localhost/login?lang=fi", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "null", "sec-fetch-site": "same-origin" },
+      body: new URLSearchParams({ email: agent.email, password: agent.password, next: "/admin" }).toString(),
+    });
+    expect(res.status).toBe(303);
+    const sandboxed = await app.request("http://localhost/login?lang=fi", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "null" },
+      body: new URLSearchParams({ email: agent.email, password: agent.password }).toString(),
+    });
+    expect(sandboxed.status, "a null Origin nobody vouches for is refused").toBe(403);
+  });
+
   it("leaves the public survey form alone (participants have no session)", async () => {
     const res = await app.request("http://localhost/s/no-such-survey", {
       method: "POST",

@@ -5,6 +5,7 @@ import type { Db } from "../../src/db/client";
 import { createTestDb } from "../helpers/test-db";
 import { asBrowser, createTestUser, signIn, type TestUser } from "../helpers/accounts";
 import { createTestSurvey } from "../helpers/factories";
+import { t } from "../../src/domain/i18n";
 
 // Every protected route, called as each kind of person, with the exact status each must get.
 // The last test fails when a route is added to the app without a row here.
@@ -26,6 +27,8 @@ interface Call {
   method: string;
   path: string;
   body?: unknown;
+  /** An HTML form post (the admin pages) instead of a JSON body. */
+  form?: Record<string, string | string[]>;
   /** The call ends the session it is made with. */
   freshSession?: boolean;
 }
@@ -36,6 +39,9 @@ const all = (anonymous: number, others: number): Record<Who, number> => ({ anony
 const nationalOnly = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: 403, agent15: 403, viewer16: 403, national: ok });
 const readRegion16 = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: ok, agent15: 403, viewer16: ok, national: ok });
 const writeRegion16 = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: ok, agent15: 403, viewer16: 403, national: ok });
+/** Admin pages send a visitor who is not signed in to the sign-in page (303), GET and POST alike. */
+const page = (expected: Record<Who, number>): Record<Who, number> => ({ ...expected, anonymous: 303 });
+const dayForm = (fx: Fixtures, region: string) => ({ region, date: "2019-09-04", programme: String(fx.programmeId), theme: String(fx.themeId), title: "Päivä", location: "", attendance: "47" });
 
 let unique = 0;
 const MATRIX: Row[] = [
@@ -83,10 +89,37 @@ const MATRIX: Row[] = [
     const eventId = await fx.event16();
     return { method: "DELETE", path: `/api/events/${eventId}/questions/${await fx.dayQuestion(eventId)}` };
   }, writeRegion16(204)],
+  // Admin pages (src/routes/admin): HTML, every change a form post answered with 303.
+  ["GET /admin", async () => ({ method: "GET", path: "/admin" }), all(303, 200)],
+  ["GET /admin/events/new", async () => ({ method: "GET", path: "/admin/events/new" }), { anonymous: 303, agent16: 200, agent15: 200, viewer16: 403, national: 200 }],
+  ["POST /admin/events/new", async (fx) => ({ method: "POST", path: "/admin/events/new", form: dayForm(fx, "16") }), page(writeRegion16(303))],
+  ["POST /admin/events/new", async (fx) => ({ method: "POST", path: "/admin/events/new", form: dayForm(fx, "national") }), page(nationalOnly(303))],
+  ["GET /admin/events/:id", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}` }), page(readRegion16(200))],
+  ["POST /admin/events/:id", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}`, form: dayForm(fx, "16") }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/attendance", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/attendance`, form: { attendance: "47" } }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/open` }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/close` }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/survey/schedule", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/schedule`, form: { opens: "2019-09-04T15:00", closes: "2019-09-11T00:00" } }), page(writeRegion16(303))],
+  ["GET /admin/events/:id/poster", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/poster` }), page(readRegion16(200))],
+  ["POST /admin/events/:id/questions", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/questions`, form: { kind: "text", fi: "K", sv: "F", en: "Q" } }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/questions/:questionId/remove", async (fx) => {
+    const eventId = await fx.event16();
+    return { method: "POST", path: `/admin/events/${eventId}/questions/${await fx.dayQuestion(eventId)}/remove` };
+  }, page(writeRegion16(303))],
+  ["GET /admin/programmes", async () => ({ method: "GET", path: "/admin/programmes" }), page(nationalOnly(200))],
+  ["POST /admin/programmes", async () => ({ method: "POST", path: "/admin/programmes", form: { name: `P${++unique}`, startsOn: "", endsOn: "" } }), page(nationalOnly(303))],
+  ["POST /admin/programmes/themes", async (fx) => ({ method: "POST", path: "/admin/programmes/themes", form: { programme: String(fx.programmeId), nameFi: "T", nameSv: "T", nameEn: "T" } }), page(nationalOnly(303))],
+  ["POST /admin/programmes/themes/:id", async (fx) => ({ method: "POST", path: `/admin/programmes/themes/${fx.themeId}`, form: { nameFi: "Testiteema", nameSv: "Testtema", nameEn: "Theme" } }), page(nationalOnly(303))],
+  ["GET /admin/users", async () => ({ method: "GET", path: "/admin/users" }), page(nationalOnly(200))],
+  ["POST /admin/users", async () => ({ method: "POST", path: "/admin/users", form: { email: `new${++unique}@test.example`, name: "N", role: "viewer", regions: ["16"], password: "a long enough password" } }), page(nationalOnly(303))],
+  ["GET /admin/users/:id", async (fx) => ({ method: "GET", path: `/admin/users/${await fx.userId()}` }), page(nationalOnly(200))],
+  ["POST /admin/users/:id", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}`, form: { name: "Renamed", role: "viewer", regions: ["16"] } }), page(nationalOnly(303))],
+  ["POST /admin/users/:id/sessions/revoke", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}/sessions/revoke` }), page(nationalOnly(303))],
+  ["GET /admin/audit", async () => ({ method: "GET", path: "/admin/audit" }), page(nationalOnly(200))],
 ];
 
 /** Routes anyone may call; they have their own tests (survey, sign-in, health). */
-const PUBLIC = new Set(["GET /healthz", "GET /s/:slug", "POST /s/:slug", "GET /s/:slug/thanks", "POST /api/auth/login", "GET /login", "POST /login", "POST /logout"]);
+const PUBLIC = new Set(["GET /healthz", "GET /accessibility", "GET /s/:slug", "POST /s/:slug", "GET /s/:slug/thanks", "POST /api/auth/login", "GET /login", "POST /login", "POST /logout"]);
 
 let app: ReturnType<typeof createApp>;
 let fx: Fixtures;
@@ -127,13 +160,17 @@ describe("authorization matrix", () => {
       for (const who of WHO) {
         const call = await make(fx);
         const cookie = who === "anonymous" ? "" : call.freshSession ? await signIn(app, users[who]) : cookies[who];
+        const form = call.form && new URLSearchParams(Object.entries(call.form).flatMap(([name, value]) => [value].flat().map((one) => [name, one])));
         const res = await app.request(`http://localhost${call.path}`, {
           method: call.method,
-          headers: asBrowser(cookie, call.body === undefined ? {} : { "content-type": "application/json" }),
-          ...(call.body !== undefined && { body: JSON.stringify(call.body) }),
+          headers: asBrowser(cookie, form ? { "content-type": "application/x-www-form-urlencoded" } : call.body === undefined ? {} : { "content-type": "application/json" }),
+          ...(form ? { body: form.toString() } : call.body !== undefined && { body: JSON.stringify(call.body) }),
         });
         expect(res.status, `${who} ${call.method} ${call.path}: ${await res.clone().text()}`).toBe(expected[who]);
-        if (res.status >= 400) expect((await res.json()).error.code).toBeTruthy();
+        const isPage = call.path.startsWith("/admin");
+        if (isPage && who === "anonymous") expect(res.headers.get("location")).toMatch(/^\/login\?lang=fi&next=%2Fadmin/);
+        if (res.status >= 400 && isPage) expect(await res.text()).toContain(`<h1>${t("fi", res.status === 403 ? "http.forbidden" : "http.not_found")}</h1>`);
+        else if (res.status >= 400) expect((await res.json()).error.code).toBeTruthy();
       }
     });
   }

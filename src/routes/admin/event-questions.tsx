@@ -1,0 +1,77 @@
+import type { AppDeps } from "../../app-env";
+import { writableEvent } from "../../http/access";
+import { idParam, readForm, requestLang } from "../../http/validate";
+import { QUESTION_FIELDS, QUESTIONS_LOCKED as LOCKED } from "../../views/admin/event-questions-section";
+import { addQuestion, removeQuestion } from "../event-actions";
+import { DayQuestionInput } from "../schemas";
+import { adminApp, redirectDone } from "./admin-http";
+import { renderEventPage } from "./event-page-data";
+import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "./form-input";
+
+/**
+ * Choice options, one per line as "Finnish | Swedish | English". Values are made from the line
+ * number: a day's own options only need to stay apart within the question. A line without three
+ * parts keeps its text in Finnish and leaves the others empty, which the schema then refuses.
+ */
+export function optionLines(text: string) {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "")
+    .map((line, index) => {
+      const [fi = "", sv = "", en = "", ...extra] = line.split("|");
+      return { value: `option_${index + 1}`, fi, sv: extra.length > 0 ? "" : sv, en: extra.length > 0 ? "" : en };
+    });
+}
+
+function questionFormData(form: Form) {
+  const kind = one(form, "kind");
+  const options = one(form, "options");
+  return {
+    kind,
+    required: isChecked(form, "required"),
+    text: { fi: one(form, "fi"), sv: one(form, "sv"), en: one(form, "en") },
+    // Options typed for another kind are sent too, so the person is told rather than losing them.
+    ...((kind === "choice" || options.trim() !== "") && { options: optionLines(options) }),
+  };
+}
+
+const QUESTION_MAPPING: FieldMapping = {
+  fields: { kind: QUESTION_FIELDS.kind, "text.fi": QUESTION_FIELDS.fi, "text.sv": QUESTION_FIELDS.sv, "text.en": QUESTION_FIELDS.en, options: QUESTION_FIELDS.options, "": QUESTION_FIELDS.options, questions: LOCKED },
+  messages: {
+    [QUESTION_FIELDS.kind]: "admin.error.choose",
+    [QUESTION_FIELDS.fi]: "admin.error.questionText",
+    [QUESTION_FIELDS.sv]: "admin.error.questionText",
+    [QUESTION_FIELDS.en]: "admin.error.questionText",
+    [QUESTION_FIELDS.options]: "admin.error.options",
+    [`${QUESTION_FIELDS.options}:check`]: "admin.error.optionsOnlyChoice",
+    [LOCKED]: "admin.questions.locked",
+  },
+};
+
+/** The day's own questions, after the national core set; fixed once the survey has answers. */
+export function adminEventQuestionRoutes(deps: AppDeps) {
+  const app = adminApp(deps);
+
+  app.post("/events/:id/questions", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const lang = requestLang(c);
+    const form = await readForm(c);
+    const input = validateForm(lang, DayQuestionInput, questionFormData(form), QUESTION_MAPPING);
+    const added = input.ok ? await attempt(lang, QUESTION_MAPPING, () => addQuestion(deps, principal, event, input.value)) : input;
+    if (!added.ok) {
+      const status = added.errors.some((e) => e.field === LOCKED) ? 409 : 422;
+      return renderEventPage(deps, c, principal, event, { name: "question", values: form, errors: added.errors }, status);
+    }
+    return redirectDone(c, `/admin/events/${event.id}`, "questionAdded");
+  });
+
+  app.post("/events/:id/questions/:questionId/remove", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const lang = requestLang(c);
+    const removed = await attempt(lang, QUESTION_MAPPING, () => removeQuestion(deps, principal, event, idParam(c, "questionId")));
+    if (!removed.ok) return renderEventPage(deps, c, principal, event, { name: "question", values: {}, errors: removed.errors }, 409);
+    return redirectDone(c, `/admin/events/${event.id}`, "questionRemoved");
+  });
+
+  return app;
+}

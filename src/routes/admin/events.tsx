@@ -1,0 +1,115 @@
+import type { AppDeps } from "../../app-env";
+import { canWrite, readableRegions } from "../../auth/authorize";
+import { readableEvent, writableEvent } from "../../http/access";
+import { requirePrincipal } from "../../http/session";
+import { idParam, readForm, requestLang } from "../../http/validate";
+import { listEvents } from "../../queries/events";
+import { listRegions } from "../../queries/regions";
+import { EDIT_PREFIX, ATTENDANCE_FIELD } from "../../views/admin/event-page";
+import { NATIONAL_DAY } from "../../views/admin/event-fields";
+import { EventListPage } from "../../views/admin/event-list-page";
+import { NewEventPage } from "../../views/admin/new-event-page";
+import { changeEvent, createEvent } from "../event-actions";
+import { EventChanges, NewEventInput } from "../schemas";
+import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
+import { renderEventPage, requireEventChoices } from "./event-page-data";
+import { attempt, blankToNull, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "./form-input";
+
+/** The day form's strings as the shared schemas want them. */
+function eventFormData(form: Form) {
+  const region = one(form, "region");
+  const theme = one(form, "theme");
+  return {
+    programmeId: idValue(one(form, "programme")),
+    regionCode: region === NATIONAL_DAY ? null : region,
+    date: one(form, "date").trim(),
+    themeId: theme === "" ? null : idValue(theme),
+    title: one(form, "title"),
+    location: blankToNull(one(form, "location")),
+    attendance: wholeNumberOrNull(one(form, "attendance")),
+  };
+}
+
+function eventMapping(prefix: string): FieldMapping {
+  const id = (field: string) => `${prefix}${field}`;
+  return {
+    fields: { regionCode: id("region"), date: id("date"), programmeId: id("programme"), themeId: id("theme"), title: id("title"), location: id("location"), attendance: id("attendance") },
+    messages: {
+      [id("region")]: "admin.error.choose",
+      [id("date")]: "admin.error.date",
+      [id("programme")]: "admin.error.choose",
+      [id("theme")]: "admin.error.choose",
+      [id("theme:unknown")]: "admin.error.themeProgramme",
+      [id("title")]: "admin.error.title",
+      [id("location")]: "admin.error.location",
+      [id("attendance")]: "admin.error.attendance",
+    },
+  };
+}
+
+const ATTENDANCE_MAPPING: FieldMapping = { fields: { attendance: ATTENDANCE_FIELD }, messages: { [ATTENDANCE_FIELD]: "admin.error.attendance" } };
+
+/** Academy days as pages: the list, a new day, one day and its edit forms. */
+export function adminEventRoutes(deps: AppDeps) {
+  const app = adminApp(deps);
+  const now = deps.now ?? Date.now;
+
+  app.get("/", async (c) => {
+    const principal = requirePrincipal(c);
+    const [events, regions] = await Promise.all([listEvents(deps.db, { regions: readableRegions(principal) }), listRegions(deps.db)]);
+    const canCreate = canWrite(principal, null) || regions.some((r) => canWrite(principal, r.code));
+    return renderPage(c, <EventListPage lang={requestLang(c)} principal={principal} events={events} regions={regions} canCreate={canCreate} now={now()} done={doneMessage(c)} />);
+  });
+
+  // Before /events/:id, so "new" is never read as an id.
+  app.get("/events/new", async (c) => {
+    const principal = requirePrincipal(c);
+    const lang = requestLang(c);
+    const choices = await requireEventChoices(deps, principal, lang);
+    const only = !choices.allowNational && choices.regions.length === 1 ? choices.regions[0]!.value : "";
+    const newest = choices.programmes.at(-1);
+    return renderPage(c, <NewEventPage lang={lang} principal={principal} choices={choices} values={{ region: only, programme: newest ? String(newest.id) : "" }} />);
+  });
+
+  app.post("/events/new", async (c) => {
+    const principal = requirePrincipal(c);
+    const lang = requestLang(c);
+    const choices = await requireEventChoices(deps, principal, lang);
+    const form = await readForm(c);
+    const mapping = eventMapping("");
+    const input = validateForm(lang, NewEventInput, eventFormData(form), mapping);
+    // createEvent refuses a region this person may not write (403) and unknown references (422).
+    const created = input.ok ? await attempt(lang, mapping, () => createEvent(deps, principal, input.value)) : input;
+    if (!created.ok) return renderPage(c, <NewEventPage lang={lang} principal={principal} choices={choices} values={form} errors={created.errors} />, 422);
+    return redirectDone(c, `/admin/events/${created.value}`, "eventCreated");
+  });
+
+  app.get("/events/:id", async (c) => {
+    const { principal, event } = await readableEvent(deps, c, idParam(c));
+    return renderEventPage(deps, c, principal, event);
+  });
+
+  app.post("/events/:id", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const lang = requestLang(c);
+    const form = await readForm(c);
+    const mapping = eventMapping(EDIT_PREFIX);
+    const changes = validateForm(lang, EventChanges, eventFormData(form), mapping);
+    const saved = changes.ok ? await attempt(lang, mapping, () => changeEvent(deps, principal, event, changes.value)) : changes;
+    if (!saved.ok) return renderEventPage(deps, c, principal, event, { name: "edit", values: form, errors: saved.errors }, 422);
+    return redirectDone(c, `/admin/events/${event.id}`, "eventSaved");
+  });
+
+  // The head count on its own: the one thing an agent records at the end of the day, on a phone.
+  app.post("/events/:id/attendance", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const lang = requestLang(c);
+    const form = await readForm(c);
+    const changes = validateForm(lang, EventChanges, { attendance: wholeNumberOrNull(one(form, "attendance")) }, ATTENDANCE_MAPPING);
+    if (!changes.ok) return renderEventPage(deps, c, principal, event, { name: "attendance", values: form, errors: changes.errors }, 422);
+    await changeEvent(deps, principal, event, changes.value);
+    return redirectDone(c, `/admin/events/${event.id}`, "attendanceSaved");
+  });
+
+  return app;
+}

@@ -1,0 +1,21 @@
+import { Hono } from "hono";
+import type { AppDeps, AppEnv } from "../../app-env";
+import { adminAuditRoutes } from "./audit";
+import { adminEventQuestionRoutes } from "./event-questions";
+import { adminEventSurveyRoutes } from "./event-survey";
+import { adminEventRoutes } from "./events";
+import { adminProgrammeRoutes } from "./programmes";
+import { adminUserRoutes } from "./users";
+
+/** The staff pages under /admin, one sub-app per resource. Sessions and the same-origin check
+ *  are applied to /admin and /admin/* in src/app.ts. */
+export function adminRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.route("/", adminEventRoutes(deps));
+  app.route("/", adminEventSurveyRoutes(deps));
+  app.route("/", adminEventQuestionRoutes(deps));
+  app.route("/", adminProgrammeRoutes(deps));
+  app.route("/", adminUserRoutes(deps));
+  app.route("/", adminAuditRoutes(deps));
+  return app;
+}

@@ -1,0 +1,111 @@
+import type { AppDeps } from "../../app-env";
+import { requireNational } from "../../http/access";
+import { idParam, readForm, requestLang } from "../../http/validate";
+import { listRegions } from "../../queries/regions";
+import { listUsers, type UserSummary } from "../../queries/users";
+import type { FormValues } from "../../views/admin/fields";
+import { userFieldIds } from "../../views/admin/user-fields";
+import { UserPage } from "../../views/admin/user-page";
+import { NEW_USER_PREFIX, UsersPage } from "../../views/admin/users-page";
+import { UserChanges, UserInput } from "../schemas";
+import { changeUser, createUser, existingUser, revokeUserSessions } from "../user-actions";
+import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
+import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "./form-input";
+
+function userMapping(ids: ReturnType<typeof userFieldIds>): FieldMapping {
+  return {
+    fields: { name: ids.name, email: ids.email, role: ids.role, regions: ids.regions, allRegions: ids.allRegions, password: ids.password },
+    messages: {
+      [ids.name]: "admin.error.name",
+      [ids.email]: "admin.error.email",
+      [`${ids.email}:taken`]: "admin.error.emailTaken",
+      [ids.role]: "admin.error.choose",
+      [ids.regions]: "admin.error.choose",
+      [ids.password]: "admin.error.password",
+    },
+  };
+}
+
+/** The typed values to show again: everything but the password. */
+function withoutPassword(form: Form): FormValues {
+  const { password: _never, ...rest } = form;
+  return rest;
+}
+
+/** Only what the form changes: an unchanged role or region list must not sign the person out. */
+function changedFields(user: UserSummary, form: Form) {
+  const regions = all(form, "regions").sort();
+  const wanted = { name: one(form, "name"), role: one(form, "role"), regions, allRegions: isChecked(form, "allRegions"), disabled: isChecked(form, "disabled") };
+  return {
+    ...(wanted.name !== user.name && { name: wanted.name }),
+    ...(wanted.role !== user.role && { role: wanted.role }),
+    ...(regions.join() !== [...user.regions].sort().join() && { regions }),
+    ...(wanted.allRegions !== user.allRegions && { allRegions: wanted.allRegions }),
+    ...(wanted.disabled !== user.disabled && { disabled: wanted.disabled }),
+  };
+}
+
+/** Accounts as pages: list, create, change, sign out everywhere. The national team only. */
+export function adminUserRoutes(deps: AppDeps) {
+  const app = adminApp(deps);
+
+  app.get("/users", async (c) => {
+    const principal = requireNational(c);
+    const [users, regions] = await Promise.all([listUsers(deps.db), listRegions(deps.db)]);
+    return renderPage(c, <UsersPage lang={requestLang(c)} principal={principal} users={users} regions={regions} done={doneMessage(c)} />);
+  });
+
+  app.post("/users", async (c) => {
+    const principal = requireNational(c);
+    const lang = requestLang(c);
+    const form = await readForm(c);
+    const regions = await listRegions(deps.db);
+    const mapping = userMapping(userFieldIds(NEW_USER_PREFIX, regions));
+    const data = {
+      email: one(form, "email"),
+      name: one(form, "name"),
+      role: one(form, "role"),
+      regions: all(form, "regions"),
+      allRegions: isChecked(form, "allRegions"),
+      password: one(form, "password"),
+    };
+    const input = validateForm(lang, UserInput, data, mapping);
+    const created = input.ok ? await attempt(lang, mapping, () => createUser(deps, principal, input.value)) : input;
+    if (!created.ok) {
+      const users = await listUsers(deps.db);
+      return renderPage(c, <UsersPage lang={lang} principal={principal} users={users} regions={regions} form={{ values: withoutPassword(form), errors: created.errors }} />, 422);
+    }
+    return redirectDone(c, `/admin/users/${created.value}`, "userCreated");
+  });
+
+  app.get("/users/:id", async (c) => {
+    const principal = requireNational(c);
+    const user = await existingUser(deps, idParam(c));
+    const regions = await listRegions(deps.db);
+    return renderPage(c, <UserPage lang={requestLang(c)} principal={principal} user={user} regions={regions} done={doneMessage(c)} />);
+  });
+
+  app.post("/users/:id", async (c) => {
+    const principal = requireNational(c);
+    const user = await existingUser(deps, idParam(c));
+    const lang = requestLang(c);
+    const form = await readForm(c);
+    const regions = await listRegions(deps.db);
+    const mapping = userMapping(userFieldIds("", regions));
+    const changes = validateForm(lang, UserChanges, changedFields(user, form), mapping);
+    // Saving an untouched form changes nothing and leaves no audit line.
+    const unchanged = changes.ok && Object.keys(changes.value).length === 0;
+    const saved = changes.ok && !unchanged ? await attempt(lang, mapping, () => changeUser(deps, principal, user.id, changes.value)) : changes;
+    if (!saved.ok) return renderPage(c, <UserPage lang={lang} principal={principal} user={user} regions={regions} form={{ values: form, errors: saved.errors }} />, 422);
+    return redirectDone(c, `/admin/users/${user.id}`, "userSaved");
+  });
+
+  app.post("/users/:id/sessions/revoke", async (c) => {
+    const principal = requireNational(c);
+    const id = idParam(c);
+    await revokeUserSessions(deps, principal, id);
+    return redirectDone(c, `/admin/users/${id}`, "sessionsRevoked");
+  });
+
+  return app;
+}

@@ -1,0 +1,38 @@
+import type { Child } from "hono/jsx";
+import type { Principal } from "../../auth/authorize";
+import { t } from "../../domain/i18n";
+import type { Lang } from "../../domain/lang";
+import { Layout } from "../layout";
+import { StatusBox } from "./fields";
+
+export interface AdminPageProps {
+  readonly lang: Lang;
+  readonly principal: Principal | null;
+  /** The page's own name; the window title adds "Error:" when the page shows form errors. */
+  readonly title: string;
+  readonly hasErrors?: boolean;
+  /** The same page in another language (a GET address: typed values are not carried over). */
+  readonly langHref?: (lang: Lang) => string;
+  /** The "done" line after a successful change. */
+  readonly done?: string | null;
+  readonly children: Child;
+}
+
+/** Every staff page: the layout with the staff menu, the window title, and the success line. */
+export function AdminPage({ lang, principal, title, hasErrors, langHref, done, children }: AdminPageProps) {
+  const windowTitle = `${hasErrors ? `${t(lang, "page.errorPrefix")}: ` : ""}${title} – ${t(lang, "app.name")}`;
+  return (
+    <Layout lang={lang} title={windowTitle} langHref={langHref} principal={principal}>
+      <StatusBox message={done ?? null} />
+      {children}
+    </Layout>
+  );
+}
+
+/** Adds or replaces ?lang= on a site path, keeping its other query parameters. */
+export function withLang(pathAndQuery: string, lang: Lang): string {
+  const url = new URL(pathAndQuery, "http://x");
+  url.searchParams.set("lang", lang);
+  url.searchParams.delete("done");
+  return `${url.pathname}${url.search}`;
+}

@@ -1,0 +1,132 @@
+import { t } from "../../domain/i18n";
+import type { Lang } from "../../domain/lang";
+import type { Question, QuestionKind } from "../../domain/questions";
+import { CheckboxField, errorFor, SelectField, TextAreaField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
+
+export const QUESTION_KINDS: readonly QuestionKind[] = ["grade", "likert", "choice", "text"];
+
+/** Control ids of the add-a-question form, in page order. */
+export const QUESTION_FIELDS = { kind: "question-kind", fi: "question-fi", sv: "question-sv", en: "question-en", options: "question-options" } as const;
+/** The paragraph saying the questions are fixed; errors about that link to it. */
+export const QUESTIONS_LOCKED = "questions-locked";
+
+export function questionFieldLabels(lang: Lang): Record<string, string> {
+  return {
+    [QUESTION_FIELDS.kind]: t(lang, "admin.question.kind"),
+    [QUESTION_FIELDS.fi]: t(lang, "admin.question.textFi"),
+    [QUESTION_FIELDS.sv]: t(lang, "admin.question.textSv"),
+    [QUESTION_FIELDS.en]: t(lang, "admin.question.textEn"),
+    [QUESTION_FIELDS.options]: t(lang, "admin.question.options"),
+    [QUESTIONS_LOCKED]: t(lang, "admin.questions.own"),
+  };
+}
+
+export interface EventQuestionsSectionProps {
+  readonly lang: Lang;
+  readonly eventId: number;
+  readonly core: readonly Question[];
+  readonly own: readonly Question[];
+  /** Answers exist: the day's questions are fixed from now on. */
+  readonly locked: boolean;
+  readonly canWrite: boolean;
+  readonly form?: { readonly values: FormValues; readonly errors: readonly FieldError[] } | undefined;
+}
+
+/** The national core set (read-only), then the day's own questions, which writers may add and remove until the first answer. */
+export function EventQuestionsSection({ lang, eventId, core, own, locked, canWrite, form }: EventQuestionsSectionProps) {
+  const base = `/admin/events/${eventId}/questions`;
+  const values = form?.values ?? { kind: "grade" };
+  const errors = form?.errors;
+  return (
+    <section aria-labelledby="questions-heading">
+      <h2 id="questions-heading">{t(lang, "admin.questions.title")}</h2>
+      <h3>{t(lang, "admin.questions.core")}</h3>
+      <p class="hint">{t(lang, "admin.questions.coreHint")}</p>
+      <ol class="questions">
+        {core.map((q) => (
+          <li>
+            <QuestionSummary lang={lang} question={q} />
+          </li>
+        ))}
+      </ol>
+
+      <h3>{t(lang, "admin.questions.own")}</h3>
+      {locked && <p id={QUESTIONS_LOCKED}>{t(lang, "admin.questions.locked")}</p>}
+      {own.length === 0 ? (
+        <p>{t(lang, "admin.questions.noneOwn")}</p>
+      ) : (
+        <ol class="questions">
+          {own.map((q) => (
+            <li>
+              <QuestionSummary lang={lang} question={q} />
+              {canWrite && (
+                <form method="post" action={`${base}/${q.id}/remove?lang=${lang}`}>
+                  <button type="submit" class="secondary" disabled={locked} aria-describedby={locked ? QUESTIONS_LOCKED : undefined}>
+                    {t(lang, "admin.questions.remove")}
+                    <span class="vh">: {q.text[lang]}</span>
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {canWrite && (
+        <>
+          <h3>{t(lang, "admin.questions.add")}</h3>
+          <form method="post" action={`${base}?lang=${lang}`} novalidate>
+            {/* A disabled fieldset disables every control in it, and says why just above. */}
+            <fieldset disabled={locked} aria-describedby={locked ? QUESTIONS_LOCKED : undefined}>
+              <legend class="vh">{t(lang, "admin.questions.add")}</legend>
+              <SelectField
+                lang={lang}
+                id={QUESTION_FIELDS.kind}
+                name="kind"
+                label={t(lang, "admin.question.kind")}
+                value={valueOf(values, "kind")}
+                error={errorFor(errors, QUESTION_FIELDS.kind)}
+                choices={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(lang, `admin.question.kind.${kind}`) }))}
+              />
+              <CheckboxField id="question-required" name="required" label={t(lang, "admin.question.required")} checked={valueOf(values, "required") !== ""} />
+              <TextField lang={lang} id={QUESTION_FIELDS.fi} name="fi" label={t(lang, "admin.question.textFi")} value={valueOf(values, "fi")} error={errorFor(errors, QUESTION_FIELDS.fi)} maxlength={300} />
+              <TextField lang={lang} id={QUESTION_FIELDS.sv} name="sv" label={t(lang, "admin.question.textSv")} value={valueOf(values, "sv")} error={errorFor(errors, QUESTION_FIELDS.sv)} maxlength={300} />
+              <TextField lang={lang} id={QUESTION_FIELDS.en} name="en" label={t(lang, "admin.question.textEn")} value={valueOf(values, "en")} error={errorFor(errors, QUESTION_FIELDS.en)} maxlength={300} />
+              <TextAreaField
+                lang={lang}
+                id={QUESTION_FIELDS.options}
+                name="options"
+                label={t(lang, "admin.question.options")}
+                optional
+                hint={t(lang, "admin.question.optionsHint")}
+                value={valueOf(values, "options")}
+                error={errorFor(errors, QUESTION_FIELDS.options)}
+                rows={5}
+              />
+              <button type="submit">{t(lang, "admin.questions.addSubmit")}</button>
+            </fieldset>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+function QuestionSummary({ lang, question }: { lang: Lang; question: Question }) {
+  return (
+    <>
+      {question.text[lang]}{" "}
+      <span class="hint">
+        ({t(lang, `admin.question.kind.${question.kind}`)}
+        {question.required ? `, ${t(lang, "admin.question.requiredShort")}` : ""})
+      </span>
+      {question.kind === "choice" && question.options.length > 0 && (
+        <ul>
+          {question.options.map((o) => (
+            <li>{o.label[lang]}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { t } from "../../domain/i18n";
+import type { Lang } from "../../domain/lang";
+import type { SurveyState } from "../../domain/survey-state";
+
+// How staff pages name regions, themes and survey states in the reader's language.
+
+export interface RegionNames {
+  readonly code: string;
+  readonly nameFi: string;
+  readonly nameSv: string;
+  readonly nameEn: string;
+}
+
+export function regionName(lang: Lang, regions: readonly RegionNames[], code: string | null): string {
+  if (code === null) return t(lang, "survey.nationalDay");
+  const region = regions.find((r) => r.code === code);
+  if (!region) return code;
+  return lang === "sv" ? region.nameSv : lang === "en" ? region.nameEn : region.nameFi;
+}
+
+export function localName(lang: Lang, names: { nameFi: string; nameSv: string; nameEn: string }): string {
+  return lang === "sv" ? names.nameSv : lang === "en" ? names.nameEn : names.nameFi;
+}
+
+const SHORT_DATE = new Map<Lang, Intl.DateTimeFormat>();
+
+/** "6.11.2019": a calendar date short enough for a table column. */
+export function shortDate(lang: Lang, isoDate: string): string {
+  let format = SHORT_DATE.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI", { day: "numeric", month: "numeric", year: "numeric", timeZone: "UTC" });
+    SHORT_DATE.set(lang, format);
+  }
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return y && m && d ? format.format(Date.UTC(y, m - 1, d, 12)) : isoDate;
+}
+
+/** Open, not yet open or closed, in words and colour (the words carry the meaning, not the colour). */
+export function SurveyStateLabel({ lang, state }: { lang: Lang; state: SurveyState }) {
+  return <span class={`state state-${state}`}>{t(lang, `admin.state.${state}`)}</span>;
+}

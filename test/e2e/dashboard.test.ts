@@ -1,0 +1,247 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WEB_DIST } from "../../scripts/build-web";
+import { parseNodeEnv } from "../../src/config/node-env";
+import { DEMO_USERS } from "../../src/demo/demo-users";
+import { t } from "../../src/domain/i18n";
+import { startNodeServer, type RunningServer } from "../../src/node";
+
+// The results dashboard in real Chromium against the real Node server with the demo data: signing
+// in through /login, the published Keski-Pohjanmaa days, all 18 regions side by side, gaps in a
+// trend, URL state and the language switch, WCAG 2.1 AA by axe-core, and the page's own CSP.
+const CHROMIUM = "/usr/bin/chromium";
+const AXE = join(process.cwd(), "node_modules/axe-core/axe.min.js");
+const ARTIFACTS = join(process.cwd(), "test-artifacts");
+const BUNDLE_BUDGET_BYTES = 100_000;
+const SIZES = [
+  { name: "360", width: 360, height: 740 },
+  { name: "1280", width: 1280, height: 800 },
+] as const;
+
+const agent = DEMO_USERS.find((u) => u.role === "agent")!;
+const national = DEMO_USERS.find((u) => u.role === "national")!;
+
+let dir: string;
+let server: RunningServer;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) — these tests never skip.`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), "palaute-dashboard-"));
+  server = await startNodeServer(parseNodeEnv({ PORT: "0", LIBSQL_URL: `file:${join(dir, "palaute.db")}`, DEMO_DATA: "auto" }), { quiet: true });
+  // The server listens on 127.0.0.1 only; "localhost" could resolve to ::1 first.
+  base = server.url.replace("//localhost:", "//127.0.0.1:");
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly cspErrors: string[];
+}
+
+/**
+ * Opens the dashboard signed out, follows it to /login, signs in with the form, and waits for the
+ * view it was sent back to. bypassCSP only where axe-core has to be injected as an inline script.
+ */
+async function signIn(user: { email: string; password: string }, path: string, options: { bypassCSP?: boolean } = {}): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce", locale: "fi-FI", bypassCSP: options.bypassCSP ?? false });
+  const page = await context.newPage();
+  const cspErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => cspErrors.push(`page error: ${error.message}`));
+  await page.goto(`${base}${path}`);
+  await page.waitForURL((url) => url.pathname === "/login", { timeout: 10_000 });
+  expect(new URL(page.url()).searchParams.get("next"), "the sign-in page knows where to return").toBe(path);
+  await page.fill("#email", user.email);
+  await page.fill("#password", user.password);
+  await page.click('button[type="submit"]');
+  await page.waitForLoadState("load");
+  const landed = new URL(page.url());
+  expect(landed.pathname, `signing in through /login should return to the dashboard; got ${page.url()} — "${await page.locator("h1").first().textContent()}"`).toBe("/");
+  await settled(page);
+  return { context, page, cspErrors };
+}
+
+/** The view has loaded (or failed) and its charts have been drawn. */
+async function settled(page: Page): Promise<void> {
+  await page.locator("#results:not([aria-busy])").waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(150);
+}
+
+async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  });
+  expect(violations, `axe-core WCAG 2.1 AA violations on ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}-${size.name}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** The cells of the table row whose row header is the given text. */
+async function rowCells(page: Page, tableId: string, rowHeader: string): Promise<string[]> {
+  const row = page.locator(`#${tableId} tbody tr`, { has: page.locator("th", { hasText: rowHeader }) });
+  expect(await row.count(), `${tableId} has one row for ${rowHeader}`).toBe(1);
+  return (await row.locator("th, td").allInnerTexts()).map((text) => text.trim());
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).first().innerText()).trim();
+}
+
+describe("results dashboard (Chromium)", () => {
+  it("shows an agent Keski-Pohjanmaa's published days, 47 and 8,5 and 59 and 8,0, marked as reported", { timeout: 90_000 }, async () => {
+    const { context, page } = await signIn(agent, "/?lang=fi", { bypassCSP: true });
+    try {
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("fi");
+      expect(await text(page, "h1")).toContain("Keski-Pohjanmaa");
+      const reported = t("fi", "dash.note.reported");
+
+      const september = await rowCells(page, "table-days", "4. syyskuuta 2019");
+      expect(september, JSON.stringify(september)).toEqual(expect.arrayContaining(["47", "8,5*", t("fi", "dash.nUnknown"), reported]));
+      const november = await rowCells(page, "table-days", "6. marraskuuta 2019");
+      expect(november, JSON.stringify(november)).toEqual(expect.arrayContaining(["59", "8,0*", reported]));
+
+      // The region's pooled figure says in words why it has no mean: both days lack a published n.
+      expect(await text(page, "#card-region")).toContain(t("fi", "dash.note.excludedMany", { count: 2 }));
+      expect(await page.locator("#chart-day-grades canvas").getAttribute("role")).toBe("img");
+      expect(await page.locator("#table-days caption").count()).toBe(1);
+      expect(await page.locator("#table-days thead th[scope=col]").count()).toBeGreaterThanOrEqual(9);
+
+      // The CSV link carries the screen's filters and the server answers with Excel's CSV.
+      const href = await page.locator("#days a.csv-link").getAttribute("href");
+      expect(href).toMatch(/^\/api\/export\/events\.csv\?region=16&lang=fi$/);
+      const csv = await context.request.get(`${base}${href}`);
+      expect(csv.status(), await csv.text()).toBe(200);
+      expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+      expect((await csv.body()).subarray(0, 3).toString("hex"), "UTF-8 BOM").toBe("efbbbf");
+
+      await expectNoAxeViolations(page, "the regional view");
+      await screenshots(page, "agent-region");
+      await page.emulateMedia({ media: "print" });
+      await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+      expect(await page.locator("#filters-box").isVisible(), "no filter form on paper").toBe(false);
+      expect(await page.locator(".filter-summary").isVisible(), "the filters in words on paper").toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, "dashboard-agent-region-print.png"), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("compares all 18 regions for the national team, sortable by keyboard, with state in the URL", { timeout: 90_000 }, async () => {
+    const { context, page } = await signIn(national, "/?lang=fi", { bypassCSP: true });
+    try {
+      expect(await text(page, "h1")).toContain(t("fi", "dash.title.national"));
+      expect(await page.locator("#table-regions tbody tr").count(), "every region in the comparison").toBe(18);
+      expect(await page.locator("#table-themes tbody tr").count(), "every region in the heat map").toBe(18);
+      expect(await page.locator("#chart-regions canvas").getAttribute("aria-label")).toBe(t("fi", "dash.regions.chartAlt"));
+      // Keski-Pohjanmaa has published means without n: no bar, and the reason in words.
+      const kp = await rowCells(page, "table-regions", "Keski-Pohjanmaa");
+      expect(kp.join(" | ")).toContain(t("fi", "dash.mark.excluded", { count: 2 }));
+
+      const sortByRegion = page.locator("#table-regions-sort-region");
+      await sortByRegion.focus();
+      await page.keyboard.press("Enter");
+      expect(await page.locator("#table-regions th[aria-sort]").count(), "one sorted column").toBe(1);
+      expect(await page.locator("#table-regions th[aria-sort]").getAttribute("aria-sort")).toBe("ascending");
+      expect(await text(page, "#table-regions tbody tr th")).toBe("Etelä-Karjala");
+      expect(new URL(page.url()).searchParams.get("sort")).toBe("region-asc");
+      expect(await page.locator("#status").textContent()).toBe(t("fi", "dash.sort.ascending", { column: t("fi", "dash.col.region") }));
+      expect(await page.evaluate(() => document.activeElement?.id), "focus stays on the sort button").toBe("table-regions-sort-region");
+
+      await expectNoAxeViolations(page, "the national comparison");
+      await screenshots(page, "national-regions");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("draws months without days as gaps, switches language, and walks back through history", { timeout: 90_000 }, async () => {
+    // In the dashboard's canonical parameter order (it rewrites the URL before sending people to sign in).
+    const { context, page } = await signIn(national, "/?view=trend&regions=15&interval=month&lang=fi", { bypassCSP: true });
+    try {
+      expect(await text(page, "h1")).toContain(t("fi", "dash.title.trend"));
+      const rows = page.locator("#table-trend tbody tr");
+      expect(await rows.count(), "March (the national kick-off) to November 2019, every month listed").toBe(9);
+      const july = await rowCells(page, "table-trend", "heinäkuu 2019");
+      expect(july.slice(1), "July has no days: said in words, never a zero").toEqual([t("fi", "dash.trend.noDays"), t("fi", "dash.trend.noDays")]);
+      expect((await page.locator("#table-trend").innerText()).includes("0,0"), "no invented zeros").toBe(false);
+      await expectNoAxeViolations(page, "the trend view");
+      await screenshots(page, "national-trend-month");
+
+      await page.locator("#lang-sv").click();
+      await settled(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("sv");
+      expect(await text(page, "h1")).toContain(t("sv", "dash.title.trend"));
+      expect(new URL(page.url()).searchParams.get("lang")).toBe("sv");
+      await page.locator("#view-region").click();
+      await settled(page);
+      expect(await text(page, "h1")).toContain(t("sv", "dash.title.region", { region: "Nyland" }));
+
+      await page.goBack();
+      await settled(page);
+      expect(await text(page, "h1")).toContain(t("sv", "dash.title.trend"));
+      await page.goBack();
+      await settled(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("fi");
+      expect(await text(page, "h1")).toContain(t("fi", "dash.title.trend"));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("runs under the page's own Content-Security-Policy without a violation", { timeout: 90_000 }, async () => {
+    const response = await fetch(`${base}/`);
+    expect(response.headers.get("content-security-policy") ?? "", "the dashboard page carries the CSP").toContain("script-src 'self'");
+    const { context, page, cspErrors } = await signIn(agent, "/?lang=en");
+    try {
+      await page.locator("#view-trend").click();
+      await settled(page);
+      expect(await page.locator("#chart-trend canvas").isVisible()).toBe(true);
+      expect(cspErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("dashboard bundle", () => {
+  it(`is at most ${BUNDLE_BUDGET_BYTES / 1000} KB gzip on first load, with chart.js tree-shaken`, () => {
+    const bundle = readFileSync(join(WEB_DIST, "assets/dashboard.js"));
+    const gzipped = gzipSync(bundle, { level: 9 }).byteLength;
+    expect(gzipped, `dashboard.js is ${(gzipped / 1000).toFixed(1)} KB gzip`).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+    // chart.js/auto would register every controller; only bar and line are imported.
+    const text = bundle.toString("utf8");
+    expect(text.includes('"doughnut"') || text.includes('"radar"'), "no unused chart.js controllers").toBe(false);
+  });
+});

@@ -1,0 +1,313 @@
+import { DEMO_USERS } from "../../src/demo/demo-users";
+import { DEMO_SURVEY_SLUG } from "../../src/demo/seed-demo";
+import { qrSvg } from "../../src/routes/events";
+
+// The one list of requests the parity test sends, in order, to the Node entry and to the built
+// Worker, each on a freshly migrated database with the same demo data. Every route in src/app.ts
+// has at least one request here; add new routes here too. Later requests may use values taken
+// from earlier answers (a new day's id and random slug), kept per runtime.
+
+export type SessionName = "national" | "agent" | "formAgent";
+
+export interface ParityContext {
+  /** Cookie header values from sign-ins, per session name. */
+  readonly cookies: Partial<Record<SessionName, string>>;
+  /** Values captured from earlier answers. */
+  readonly values: Record<string, string>;
+}
+
+export interface ParityRequest {
+  readonly name: string;
+  readonly method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  readonly path: string | ((ctx: ParityContext) => string);
+  /** Sends this session's cookie. */
+  readonly as?: SessionName;
+  readonly json?: unknown;
+  /** Form fields; an array sends the field once per value (checkboxes). */
+  readonly form?: Record<string, string | readonly string[]>;
+  /** A raw body, sent with the given headers. */
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+  /** Stores the answer's session cookie under this name. */
+  readonly signIn?: SessionName;
+  /** Values for later requests, from the JSON answer (undefined for other answers) or its headers. */
+  readonly capture?: (body: any, headers: Headers) => Record<string, string>;
+  /** Captured keys whose values are random per runtime (slugs): replaced by a placeholder before comparing. */
+  readonly random?: readonly string[];
+  /**
+   * A difference the runtimes are known to have: turns the Worker's text into Node's before
+   * comparing, so everything else is still compared. The parity test fails once it changes nothing,
+   * so that the entry is removed rather than left to hide a regression.
+   */
+  readonly knownDifference?: KnownDifference;
+  /** Texts made from random values (a QR code of a random link), replaced by <name> like them. */
+  readonly derived?: (ctx: ParityContext & { readonly origin: string }) => Record<string, string>;
+  /**
+   * Served by Cloudflare's asset layer on the Worker and by the app on Node: compare status,
+   * content type, caching and body, not the app's own security headers (the asset layer adds none).
+   */
+  readonly staticAsset?: boolean;
+}
+
+export interface KnownDifference {
+  readonly why: string;
+  readonly workerToNode: (text: string) => string;
+}
+
+/**
+ * workerd's ICU data has no Finland-Swedish (sv-FI) formats and falls back to Sweden's: the Worker
+ * writes 2019-12-12 and 13:00 where Node writes 12.12.2019 and 13.00 (fi-FI and en-GB agree).
+ */
+const SWEDISH_DATES: KnownDifference = {
+  why: "sv-FI dates and times: workerd formats them as Sweden's sv",
+  workerToNode: (text) =>
+    text
+      .replace(/\b(\d{4})-(\d{2})-(\d{2}),? (\d{1,2}):(\d{2})\b/g, (_, y, m, d, h, min) => `${Number(d)}.${Number(m)}.${y} ${h}.${min}`)
+      .replace(/>(\d{4})-(\d{2})-(\d{2})</g, (_, y, m, d) => `>${Number(d)}.${Number(m)}.${y}<`)
+      .replace(/\bkl\. (\d{1,2}):(\d{2})\b/g, "kl. $1.$2"),
+};
+
+const [NATIONAL, AGENT] = DEMO_USERS;
+const SUBMISSION_ID = "6f1c2a4e-9d0b-4c7e-8a35-0b7d2e9f4c11";
+const FORM_SUBMISSION_ID = "2b8e4f60-1c3d-4a5b-9e7f-8d6c5b4a3f21";
+const event = (ctx: ParityContext) => ctx.values.eventId!;
+const slug = (ctx: ParityContext) => ctx.values.slug!;
+
+export const PARITY_REQUESTS: readonly ParityRequest[] = [
+  // Public
+  { name: "health check", path: "/healthz" },
+  { name: "survey form, Finnish by default", path: `/s/${DEMO_SURVEY_SLUG}`, headers: { accept: "text/html" } },
+  { name: "survey form in Swedish", path: `/s/${DEMO_SURVEY_SLUG}?lang=sv` },
+  { name: "survey form, English from Accept-Language", path: `/s/${DEMO_SURVEY_SLUG}`, headers: { "accept-language": "en-GB,en;q=0.8" } },
+  { name: "unknown survey", path: "/s/no-such-survey", headers: { accept: "text/html" } },
+  {
+    name: "form post with JavaScript off",
+    method: "POST",
+    path: `/s/${DEMO_SURVEY_SLUG}`,
+    headers: { accept: "text/html" },
+    form: { submission_id: FORM_SUBMISSION_ID, lang: "sv", grade: "9", usefulness: "4", sector: "education", good: "Bra dag", improve: "" },
+  },
+  { name: "thank-you page", path: `/s/${DEMO_SURVEY_SLUG}/thanks?lang=sv` },
+  { name: "form post retried", method: "POST", path: `/s/${DEMO_SURVEY_SLUG}`, headers: { accept: "text/html" }, form: { submission_id: FORM_SUBMISSION_ID, lang: "sv", grade: "9" } },
+  { name: "JSON submission", method: "POST", path: `/s/${DEMO_SURVEY_SLUG}`, json: { submission_id: SUBMISSION_ID, lang: "en", answers: { grade: 8, usefulness: 5, good: "Great" } } },
+  { name: "JSON submission retried", method: "POST", path: `/s/${DEMO_SURVEY_SLUG}`, json: { submission_id: SUBMISSION_ID, lang: "en", answers: { grade: 8, usefulness: 5, good: "Great" } } },
+  { name: "same submission id for another survey", method: "POST", path: "/s/demo-16-2019-09-04", json: { submission_id: SUBMISSION_ID, answers: { grade: 8 } } },
+  { name: "JSON submission with invalid answers", method: "POST", path: `/s/${DEMO_SURVEY_SLUG}`, json: { lang: "sv", answers: { grade: 11, sector: "pirates", shoe_size: 42 } } },
+  {
+    name: "form post with invalid answers",
+    method: "POST",
+    path: `/s/${DEMO_SURVEY_SLUG}`,
+    headers: { accept: "text/html" },
+    form: { submission_id: "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70", lang: "fi", grade: "11", good: 'Puhujat <b>"loistavia"</b>', sector: "ngo" },
+  },
+  { name: "JSON submission to an unknown survey", method: "POST", path: "/s/no-such-survey", json: { answers: { grade: 8 } } },
+  { name: "broken JSON", method: "POST", path: `/s/${DEMO_SURVEY_SLUG}`, body: '{"answers":', headers: { "content-type": "application/json" } },
+  { name: "unsupported media type", method: "POST", path: `/s/${DEMO_SURVEY_SLUG}`, body: "grade=8", headers: { "content-type": "text/plain" } },
+  { name: "body over 64 KB", method: "POST", path: `/s/${DEMO_SURVEY_SLUG}`, json: { answers: { good: "x".repeat(70_000) } } },
+  { name: "survey script", path: "/assets/survey.js", staticAsset: true },
+  { name: "missing asset", path: "/assets/no-such-file.js" },
+  // The dashboard's page: from the app on Node, through the Worker's ASSETS binding on Cloudflare.
+  { name: "dashboard page", path: "/" },
+  { name: "unknown page", path: "/no-such-page", headers: { accept: "text/html" } },
+  { name: "unknown API path", path: "/api/no-such-thing" },
+
+  // Sign-in and sessions
+  { name: "sign-in page", path: "/login?lang=sv" },
+  { name: "who am I, anonymous", path: "/api/me" },
+  { name: "sign-in with a wrong password", method: "POST", path: "/api/auth/login", json: { email: AGENT.email, password: "not the password" } },
+  { name: "national sign-in", method: "POST", path: "/api/auth/login", json: { email: NATIONAL.email, password: NATIONAL.password }, signIn: "national" },
+  { name: "agent sign-in", method: "POST", path: "/api/auth/login", json: { email: AGENT.email, password: AGENT.password }, signIn: "agent" },
+  {
+    name: "sign-in form",
+    method: "POST",
+    path: "/login",
+    headers: { accept: "text/html" },
+    form: { email: AGENT.email, password: AGENT.password, next: "/admin" },
+    signIn: "formAgent",
+  },
+  { name: "sign-in form with a wrong password", method: "POST", path: "/login?lang=en", headers: { accept: "text/html" }, form: { email: AGENT.email, password: "nope nope nope" } },
+  { name: "who am I, national", path: "/api/me", as: "national" },
+  { name: "who am I, signed in by the form", path: "/api/me", as: "formAgent" },
+  { name: "cross-site state change", method: "POST", path: "/api/programmes", as: "national", json: { name: "Evil" }, headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } },
+
+  // Regions, programmes, themes
+  { name: "regions for an agent", path: "/api/regions", as: "agent" },
+  { name: "programmes", path: "/api/programmes", as: "agent" },
+  { name: "themes of programme 1", path: "/api/themes?programme=1", as: "agent" },
+  { name: "themes with a bad filter", path: "/api/themes?programme=x", as: "agent" },
+  { name: "programme created by an agent", method: "POST", path: "/api/programmes", as: "agent", json: { name: "Nope" } },
+  { name: "programme created", method: "POST", path: "/api/programmes", as: "national", json: { name: "LAPE-Akatemia 2020", startsOn: "2020-01-01" }, capture: (b) => ({ programmeId: String(b.programme.id) }) },
+  { name: "programme changed", method: "PATCH", path: (c) => `/api/programmes/${c.values.programmeId}`, as: "national", json: { endsOn: "2020-12-31" } },
+  { name: "theme created", method: "POST", path: "/api/themes", as: "national", json: { programmeId: 1, nameFi: "Testiteema", nameSv: "Testtema", nameEn: "Test theme" }, capture: (b) => ({ themeId: String(b.theme.id) }) },
+  { name: "theme changed", method: "PATCH", path: (c) => `/api/themes/${c.values.themeId}`, as: "national", json: { nameEn: "Testing theme" } },
+  { name: "unknown theme changed", method: "PATCH", path: "/api/themes/999999", as: "national", json: { nameEn: "x" } },
+
+  // Users and the audit log
+  { name: "users, as an agent", path: "/api/users", as: "agent" },
+  { name: "user created", method: "POST", path: "/api/users", as: "national", json: { email: "viewer@palaute.example", name: "Katselija", role: "viewer", regions: ["15"], password: "a long enough password" }, capture: (b) => ({ userId: String(b.user.id) }) },
+  { name: "user created twice", method: "POST", path: "/api/users", as: "national", json: { email: "viewer@palaute.example", name: "Katselija", role: "viewer", password: "a long enough password" } },
+  { name: "user changed", method: "PATCH", path: (c) => `/api/users/${c.values.userId}`, as: "national", json: { regions: ["15", "16"] } },
+  { name: "user password set", method: "PUT", path: (c) => `/api/users/${c.values.userId}/password`, as: "national", json: { password: "another long password" } },
+  { name: "user sessions revoked", method: "POST", path: (c) => `/api/users/${c.values.userId}/sessions/revoke`, as: "national" },
+  { name: "users", path: "/api/users", as: "national" },
+  { name: "audit log", path: "/api/audit?limit=20", as: "national" },
+
+  // Academy days, their surveys and questions
+  { name: "days of region 16", path: "/api/events?region=16", as: "agent", capture: (b) => ({ demoEventId: String(b.events[0].id) }) },
+  { name: "days of another region", path: "/api/events?region=01", as: "agent" },
+  { name: "all days, filtered", path: "/api/events?from=2019-09-01&to=2019-12-31&theme=2&lang=sv", as: "national" },
+  { name: "all days", path: "/api/events", as: "national" },
+  { name: "bad day filter", path: "/api/events?from=2019-02-30", as: "national" },
+  { name: "one demo day", path: (c) => `/api/events/${c.values.demoEventId}`, as: "agent" },
+  {
+    name: "day created",
+    method: "POST",
+    path: "/api/events",
+    as: "agent",
+    json: { programmeId: 1, regionCode: "16", date: "2019-12-10", themeId: 1, title: "Jatkopäivä", location: "Kokkola", attendance: 30 },
+    capture: (b) => ({ eventId: String(b.event.id), slug: b.event.survey.slug }),
+    random: ["slug"],
+  },
+  { name: "day created in another region", method: "POST", path: "/api/events", as: "agent", json: { programmeId: 1, regionCode: "01", date: "2019-12-10", title: "Ei" } },
+  { name: "the new day", path: (c) => `/api/events/${event(c)}`, as: "agent" },
+  { name: "day changed", method: "PATCH", path: (c) => `/api/events/${event(c)}`, as: "agent", json: { attendance: 31, location: "Kokkola, Kampus" } },
+  { name: "published grade set by an agent", method: "PATCH", path: (c) => `/api/events/${event(c)}`, as: "agent", json: { reportedGradeMean: 8.5 } },
+  { name: "questions of the day", path: (c) => `/api/events/${event(c)}/questions`, as: "agent" },
+  {
+    name: "day question added",
+    method: "POST",
+    path: (c) => `/api/events/${event(c)}/questions`,
+    as: "agent",
+    json: { kind: "text", text: { fi: "Mitä opit?", sv: "Vad lärde du dig?", en: "What did you learn?" } },
+    capture: (b) => ({ questionId: String(b.id) }),
+  },
+  { name: "questions with the day's own", path: (c) => `/api/events/${event(c)}/questions`, as: "agent" },
+  { name: "day question removed", method: "DELETE", path: (c) => `/api/events/${event(c)}/questions/${c.values.questionId}`, as: "agent" },
+  { name: "survey scheduled to open later", method: "PATCH", path: (c) => `/api/events/${event(c)}/survey`, as: "agent", json: { opensAt: "2099-05-09T13:00:00+03:00", closesAt: null } },
+  {
+    name: "survey not open yet (a date formatted for the participant)",
+    path: (c) => `/s/${slug(c)}?lang=sv`,
+    knownDifference: SWEDISH_DATES,
+  },
+  { name: "survey opened now", method: "POST", path: (c) => `/api/events/${event(c)}/survey/open`, as: "agent" },
+  // Participants' pages cache a survey for a few seconds (src/routes/survey-lookup.ts), so the
+  // closed-survey answers use a second day whose survey no participant has opened yet.
+  {
+    name: "second day created",
+    method: "POST",
+    path: "/api/events",
+    as: "national",
+    json: { programmeId: 1, regionCode: null, date: "2019-12-12", title: "Valtakunnallinen päätös", location: "Helsinki" },
+    capture: (b) => ({ closingEventId: String(b.event.id), closingSlug: b.event.survey.slug }),
+    random: ["closingSlug"],
+    derived: (c) => ({ closingQr: qrSvg(`${c.origin}/s/${c.values.closingSlug}`) }),
+  },
+  { name: "QR code of the survey link", path: (c) => `/api/events/${c.values.closingEventId}/qr.svg`, as: "agent" },
+  { name: "survey closed by an agent (a national day)", method: "POST", path: (c) => `/api/events/${c.values.closingEventId}/survey/close`, as: "agent" },
+  { name: "survey closed", method: "POST", path: (c) => `/api/events/${c.values.closingEventId}/survey/close`, as: "national" },
+  { name: "closed survey page", path: (c) => `/s/${c.values.closingSlug}?lang=en` },
+  { name: "JSON submission to a closed survey", method: "POST", path: (c) => `/s/${c.values.closingSlug}`, json: { answers: { grade: 8 } } },
+  { name: "form post to a closed survey keeps the typed text", method: "POST", path: (c) => `/s/${c.values.closingSlug}`, headers: { accept: "text/html" }, form: { lang: "en", grade: "8", improve: "Longer breaks" } },
+
+  // Dashboard statistics and exports (after the submissions above, so they count them)
+  { name: "stats by region, agent", path: "/api/stats/regions", as: "agent" },
+  { name: "stats by region, national, one year", path: "/api/stats/regions?from=2019-01-01&to=2019-12-31&lang=sv", as: "national" },
+  { name: "trend by term", path: "/api/stats/trend?interval=term", as: "national" },
+  { name: "trend by month for two regions", path: "/api/stats/trend?interval=month&regions=16,15", as: "national" },
+  { name: "trend of a region the agent cannot read", path: "/api/stats/trend?regions=01", as: "agent" },
+  { name: "trend with a bad interval", path: "/api/stats/trend?interval=week", as: "national" },
+  { name: "stats by theme", path: "/api/stats/themes?lang=en", as: "national" },
+  {
+    name: "days of Pohjanmaa with their grades",
+    path: "/api/events?region=15",
+    as: "national",
+    capture: (b) => ({ pohjanmaaEventId: String(b.events.find((e: { survey: { slug: string } }) => e.survey.slug === DEMO_SURVEY_SLUG).id) }),
+  },
+  { name: "question figures of a day", path: (c) => `/api/stats/questions?event=${c.values.pohjanmaaEventId}`, as: "national" },
+  { name: "question figures over a region", path: "/api/stats/questions?region=16", as: "agent" },
+  { name: "comments of a day", path: (c) => `/api/events/${c.values.pohjanmaaEventId}/comments`, as: "national" },
+  { name: "comments of another region's day", path: (c) => `/api/events/${c.values.pohjanmaaEventId}/comments`, as: "agent" },
+  { name: "export: days", path: "/api/export/events.csv?region=16", as: "agent" },
+  { name: "export: regions", path: "/api/export/regions.csv?lang=sv", as: "national" },
+  { name: "export: trend", path: "/api/export/trend.csv?interval=year", as: "national" },
+  { name: "export: themes", path: "/api/export/themes.csv", as: "national" },
+  { name: "export: questions", path: (c) => `/api/export/questions.csv?event=${c.values.pohjanmaaEventId}`, as: "national" },
+  { name: "export: comments", path: (c) => `/api/export/comments.csv?event=${c.values.pohjanmaaEventId}&lang=en`, as: "national" },
+  { name: "export, anonymous", path: "/api/export/regions.csv" },
+
+
+  // Staff pages (server-rendered forms; every change answers 303 to the page, Post/Redirect/Get)
+  { name: "staff pages, anonymous", path: "/admin" },
+  { name: "days page", path: "/admin?lang=sv", as: "agent", knownDifference: SWEDISH_DATES },
+  { name: "new day page", path: "/admin/events/new", as: "agent" },
+  {
+    name: "day created with the form",
+    method: "POST",
+    path: "/admin/events/new?lang=en",
+    as: "agent",
+    form: { region: "16", date: "2019-12-11", programme: "1", theme: "2", title: "Lomakkeella luotu päivä", location: "Kokkola", attendance: "25" },
+    capture: (_, h) => ({ formEventId: /\/admin\/events\/(\d+)\?/.exec(h.get("location") ?? "")![1]! }),
+  },
+  {
+    name: "day created with a head count out of range",
+    method: "POST",
+    path: "/admin/events/new",
+    as: "agent",
+    form: { region: "16", date: "2019-12-11", programme: "1", theme: "", title: "Liian iso", location: "", attendance: "10001" },
+  },
+  {
+    name: "the form-made day in the API",
+    path: (c) => `/api/events/${c.values.formEventId}`,
+    as: "agent",
+    capture: (b) => ({ formSlug: b.event.survey.slug }),
+    random: ["formSlug"],
+    derived: (c) => ({ formQr: qrSvg(`${c.origin}/s/${c.values.formSlug}`), formUrl: encodeURIComponent(`${c.origin}/s/${c.values.formSlug}`) }),
+  },
+  { name: "day page", path: (c) => `/admin/events/${c.values.formEventId}?lang=en`, as: "agent" },
+  { name: "day changed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}`, as: "agent", form: { region: "16", date: "2019-12-11", programme: "1", theme: "2", title: "Muutettu päivä", location: "Kokkola", attendance: "26" } },
+  { name: "head count recorded", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/attendance?lang=sv`, as: "agent", form: { attendance: "27" } },
+  { name: "head count that is not a number", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/attendance`, as: "agent", form: { attendance: "27 people" } },
+  { name: "survey scheduled with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/survey/schedule`, as: "agent", form: { opens: "2019-12-11T15:30", closes: "2019-12-18T23:59" } },
+  { name: "survey scheduled to close before it opens", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/survey/schedule`, as: "agent", form: { opens: "2019-12-11T15:30", closes: "2019-12-10T12:00" } },
+  { name: "survey opened with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/survey/open`, as: "agent" },
+  { name: "day question added with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/questions`, as: "agent", form: { kind: "choice", fi: "Mistä kuulit?", sv: "Var hörde du om dagen?", en: "Where did you hear?", options: "Sähköposti | E-post | Email\nKollega | Kollega | Colleague", required: "on" } },
+  { name: "day question without its texts", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/questions`, as: "agent", form: { kind: "text", fi: "", sv: "", en: "" } },
+  { name: "the day's questions in the API", path: (c) => `/api/events/${c.values.formEventId}/questions`, as: "agent", capture: (b) => ({ formQuestionId: String(b.day[0].id) }) },
+  { name: "day question removed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/questions/${c.values.formQuestionId}/remove`, as: "agent" },
+  { name: "poster with the QR code", path: (c) => `/admin/events/${c.values.formEventId}/poster?lang=sv`, as: "agent" },
+  { name: "survey closed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/survey/close`, as: "agent" },
+  { name: "another region's day page", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/poster`, as: "agent" },
+  { name: "programmes page, agent", path: "/admin/programmes", as: "agent" },
+  { name: "programmes page", path: "/admin/programmes", as: "national" },
+  { name: "programme created with the form", method: "POST", path: "/admin/programmes", as: "national", form: { name: "LAPE-Akatemia 2021", startsOn: "2021-01-01", endsOn: "" } },
+  { name: "programme without a name", method: "POST", path: "/admin/programmes", as: "national", form: { name: "", startsOn: "", endsOn: "" } },
+  { name: "theme created with the form", method: "POST", path: "/admin/programmes/themes", as: "national", form: { programme: "1", nameFi: "Lomaketeema", nameSv: "Formulärtema", nameEn: "Form theme" } },
+  { name: "themes in the API", path: "/api/themes?programme=1", as: "national", capture: (b) => ({ lastThemeId: String(b.themes.at(-1).id) }) },
+  { name: "theme renamed with the form", method: "POST", path: (c) => `/admin/programmes/themes/${c.values.lastThemeId}`, as: "national", form: { nameFi: "Uusi nimi", nameSv: "Nytt namn", nameEn: "New name" } },
+  { name: "users page", path: "/admin/users?lang=en", as: "national" },
+  {
+    name: "user created with the form",
+    method: "POST",
+    path: "/admin/users",
+    as: "national",
+    form: { email: "agentti.pohjanmaa@palaute.example", name: "Agentti Pohjanmaa", role: "agent", regions: ["15", "14"], password: "yet another long password" },
+    capture: (_, h) => ({ formUserId: /\/admin\/users\/(\d+)\?/.exec(h.get("location") ?? "")![1]! }),
+  },
+  { name: "user with a taken email", method: "POST", path: "/admin/users", as: "national", form: { email: "agentti.pohjanmaa@palaute.example", name: "Toinen", role: "viewer", password: "yet another long password" } },
+  { name: "user page", path: (c) => `/admin/users/${c.values.formUserId}`, as: "national" },
+  { name: "user changed with the form", method: "POST", path: (c) => `/admin/users/${c.values.formUserId}`, as: "national", form: { name: "Agentti Pohjanmaa", role: "agent", regions: ["15"] } },
+  { name: "user signed out everywhere with the form", method: "POST", path: (c) => `/admin/users/${c.values.formUserId}/sessions/revoke`, as: "national" },
+  { name: "users page, agent", path: "/admin/users", as: "agent" },
+  { name: "audit page", path: "/admin/audit?lang=fi", as: "national" },
+  { name: "audit page with a bad cursor", path: "/admin/audit?before=x", as: "national" },
+
+  // Public pages
+  { name: "accessibility statement", path: "/accessibility?lang=sv" },
+
+  // Signing out
+  { name: "sign-out", method: "POST", path: "/api/auth/logout", as: "agent" },
+  { name: "who am I after signing out", path: "/api/me", as: "agent" },
+  { name: "sign-out form", method: "POST", path: "/logout?lang=sv", as: "formAgent", headers: { accept: "text/html" } },
+  { name: "sign-out everywhere", method: "POST", path: "/api/auth/logout", as: "national", json: { everywhere: true } },
+  { name: "who am I after signing out everywhere", path: "/api/me", as: "national" },
+];

@@ -1,0 +1,48 @@
+// The region's days in date order: each day's mean grade with its 95% CI (solid line), published
+// results as hollow diamonds, and the national average as a dashed reference line.
+import type { ChartConfiguration } from "chart.js";
+import type { Interval } from "../../../../src/domain/stats";
+import { mean as formatMean } from "../format";
+import { categoryAxis, gradeAxis } from "./axes";
+import { REGION_COLOR } from "./chart-style";
+
+export interface DayGradePoint {
+  readonly label: string[];
+  readonly mean: number | null;
+  readonly ci: Interval | null;
+  readonly reported: boolean;
+}
+
+export function dayGradesChart(days: readonly DayGradePoint[], national: { mean: number | null; label: string }, axisTitle: string): ChartConfiguration<"line"> {
+  return {
+    type: "line",
+    data: {
+      labels: days.map((d) => d.label),
+      datasets: [
+        {
+          data: days.map((d) => d.mean),
+          borderColor: REGION_COLOR,
+          backgroundColor: REGION_COLOR,
+          borderWidth: 3,
+          spanGaps: false,
+          pointRadius: days.map((d) => (d.reported ? 8 : 5)),
+          pointStyle: days.map((d) => (d.reported ? "rectRot" : "circle")),
+          pointBackgroundColor: days.map((d) => (d.reported ? "#ffffff" : REGION_COLOR)),
+          pointBorderWidth: 2,
+        },
+      ],
+    },
+    options: {
+      layout: { padding: { top: 28, right: 12 } },
+      scales: { x: { ...categoryAxis(), offset: true }, y: gradeAxis(axisTitle) },
+      plugins: {
+        ciWhiskers: { intervals: { 0: days.map((d) => d.ci) } },
+        valueLabels: {
+          labels: { 0: days.map((d) => (d.mean === null ? null : `${formatMean(d.mean)}${d.reported ? "*" : ""}`)) },
+          clearOf: { 0: days.map((d) => d.ci) },
+        },
+        referenceLine: { value: national.mean, label: national.label },
+      },
+    },
+  };
+}

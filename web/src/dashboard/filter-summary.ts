@@ -1,0 +1,29 @@
+// The filters in words under the heading: on paper the form is hidden, and a printed report
+// must still say which days it covers.
+import type { ProgrammesResponse, RegionsResponse, ThemesResponse } from "./api";
+import { h } from "./dom";
+import { date, t } from "./i18n";
+import type { DashState, View } from "./url-state";
+
+type Reference = { regions: RegionsResponse["regions"]; programmes: ProgrammesResponse["programmes"]; themes: ThemesResponse["themes"] };
+
+/** For paper only: on screen the same words open the filter form (see filters.ts). */
+export function filterSummary(state: DashState, view: View, reference: Reference): HTMLElement {
+  return h("p", { className: "meta filter-summary print-only" }, h("strong", {}, `${t("dash.summary.filters")}: `), filterSummaryText(state, view, reference));
+}
+
+export function filterSummaryText(state: DashState, view: View, reference: Reference): string {
+  const lang = state.lang;
+  const parts: string[] = [];
+  const programme = reference.programmes.find((p) => p.id === state.programme);
+  parts.push(programme ? programme.name : t("dash.summary.allProgrammes"));
+  const theme = reference.themes.find((th) => th.id === state.theme);
+  parts.push(theme ? (lang === "sv" ? theme.nameSv : lang === "en" ? theme.nameEn : theme.nameFi) : t("dash.summary.allThemes"));
+  if (state.from || state.to) parts.push(`${state.from ? date(state.from) : "…"} – ${state.to ? date(state.to) : "…"}`);
+  if (view !== "region") {
+    const names = state.regions.map((code) => reference.regions.find((r) => r.code === code)?.name[lang] ?? code);
+    parts.push(names.length === 0 ? t("dash.summary.allRegions") : names.join(", "));
+  }
+  if (view === "trend") parts.push(t(`dash.interval.${state.interval}`));
+  return parts.join(" · ");
+}

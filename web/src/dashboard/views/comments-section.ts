@@ -1,0 +1,51 @@
+// Open comments ("good", "improve") of each day, newest day first and newest comment first (the
+// API's order). A list with fewer than 5 comments stays hidden: it could point at a person.
+import type { CommentsResponse, EventSummary } from "../api";
+import { h, idFor } from "../dom";
+import { count } from "../format";
+import { date, t } from "../i18n";
+import { csvLink, section } from "./section";
+import type { ViewContext } from "./view-context";
+
+export function commentsSection(ctx: ViewContext, days: readonly EventSummary[], comments: ReadonlyMap<number, CommentsResponse | null>): HTMLElement {
+  const newestFirst = [...days].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
+  const blocks = newestFirst.map((day) => {
+    const heading = `${date(day.date)} – ${day.theme?.names[ctx.state.lang] ?? day.title}`;
+    const result = comments.get(day.id);
+    return h(
+      "article",
+      { className: "day-comments", id: idFor("comments", day.id), "aria-labelledby": idFor("comments", day.id, "title") },
+      h("h3", { id: idFor("comments", day.id, "title") }, heading),
+      dayComments(ctx, day, result),
+      result ? csvLink("comments", { event: day.id }, t("dash.csv.dayComments", { date: date(day.date) })) : null,
+    );
+  });
+  return section("comments", t("dash.comments.title"), blocks);
+}
+
+function dayComments(ctx: ViewContext, day: EventSummary, result: CommentsResponse | null | undefined): Node[] {
+  if (day.grade.source === "reported") return [h("p", { className: "small-note" }, t("dash.comments.reported"))];
+  if (day.responses === 0) return [h("p", { className: "small-note" }, t("dash.note.noResponses"))];
+  if (result === null || result === undefined) return [h("p", { className: "small-note" }, t("dash.error.section"))];
+  return [...result.questions].sort(byQuestionKey).map((q) =>
+    h(
+      "div",
+      { className: "comment-list" },
+      // A hidden list's size is itself withheld.
+      h("h4", {}, q.text[ctx.state.lang], q.suppressed ? null : h("span", { className: "small-note" }, ` (${t("dash.comments.count", { n: count(q.n) })})`)),
+      q.suppressed
+        ? h("p", { className: "small-note" }, t("dash.suppressed.comments"))
+        : q.comments.length === 0
+          ? h("p", { className: "small-note" }, t("dash.comments.none"))
+          : h("ul", { className: "comments" }, q.comments.map((c) => h("li", { lang: c.lang }, c.text))),
+    ),
+  );
+}
+
+/** The core questions in the order of the form ("good" before "improve") on every day alike. */
+const CORE_ORDER = ["good", "improve"];
+
+function byQuestionKey(a: { key: string }, b: { key: string }): number {
+  const rank = (key: string) => (CORE_ORDER.includes(key) ? CORE_ORDER.indexOf(key) : CORE_ORDER.length);
+  return rank(a.key) - rank(b.key) || a.key.localeCompare(b.key);
+}

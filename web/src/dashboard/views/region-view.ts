@@ -1,0 +1,143 @@
+// One region's report: every academy day in a table and on charts beside the national average,
+// the grade distributions, per-question results, and the open comments of each day. Prints as
+// the region's report on paper.
+import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionsStatsResponse } from "../api";
+import { attendanceChart } from "../charts/attendance-chart";
+import { dayGradesChart } from "../charts/day-grades-chart";
+import { h } from "../dom";
+import { count, interval, mean, percent, twoLineDate } from "../format";
+import { date, t } from "../i18n";
+import { chartFigure, legendItems } from "./chart-figure";
+import { commentsSection } from "./comments-section";
+import { dataTable } from "./data-table";
+import { distributionSection } from "./distribution-section";
+import { figuresCard } from "./figures-card";
+import { dayGradeNotes, notesCell } from "./grade-notes";
+import { questionsSection } from "./questions-section";
+import { csvLink, emptyState, section } from "./section";
+import { dataFilter, regionName, type ViewContext } from "./view-context";
+
+export async function regionView(ctx: ViewContext): Promise<Node[]> {
+  const { state, signal } = ctx;
+  const region = state.region;
+  const filter = { ...dataFilter(state), region };
+  const [events, stats, questions] = await Promise.all([
+    api.events(filter, state.lang, signal),
+    api.regionStats({ ...dataFilter(state), regions: [region] }, signal),
+    api.questionStats(filter, signal).catch(orNull(signal)),
+  ]);
+  const days = [...events.events].filter((e) => e.region === region).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  if (days.length === 0) return [emptyState(t("dash.empty.days"))];
+  const comments = await loadComments(days, signal);
+
+  return [
+    summarySection(ctx, stats),
+    daysSection(ctx, days, stats, filter),
+    distributionSection(ctx, days),
+    questions ? questionsSection(ctx, questions, filter) : section("questions", t("dash.questions.title"), emptyState(t("dash.error.section"))),
+    commentsSection(ctx, days, comments),
+  ];
+}
+
+function summarySection(ctx: ViewContext, stats: RegionsStatsResponse): HTMLElement {
+  const own = stats.regions.find((r) => r.code === ctx.state.region);
+  const cards = [
+    own
+      ? figuresCard({ title: regionName(ctx, own.code), grade: own.grade, events: own.events, attendance: own.attendance, responses: own.responses, responseRate: own.responseRate }, "card-region")
+      : null,
+    figuresCard({ title: t("dash.national"), grade: stats.national, events: stats.national.events, attendance: stats.national.attendance, responses: stats.national.responses }, "card-national"),
+  ];
+  return section("summary", t("dash.summary.title"), h("div", { className: "cards" }, cards));
+}
+
+function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): HTMLElement {
+  const national = stats.national;
+  const nationalLabel = t("dash.chart.nationalLine", { mean: mean(national.mean) });
+  const anyReported = days.some((d) => d.grade.source === "reported");
+  const grades = chartFigure({
+    id: "chart-day-grades",
+    caption: t("dash.days.chartTitle"),
+    label: t("dash.days.chartAlt"),
+    height: 300,
+    legend: legendItems(
+      { swatch: "series-0", symbol: "●", text: t("dash.legend.regionDays", { region: regionName(ctx, ctx.state.region) }) },
+      { swatch: "whisker", text: t("dash.legend.ci") },
+      { swatch: "dashed", text: t("dash.legend.national", { mean: mean(national.mean), n: count(national.n) }) },
+      anyReported ? { swatch: "hollow-diamond", text: t("dash.legend.reportedPoint") } : null,
+    ),
+  });
+  ctx.draw(
+    grades.canvas,
+    dayGradesChart(
+      days.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported" })),
+      { mean: national.mean, label: nationalLabel },
+      t("dash.axis.grade"),
+    ),
+  );
+
+  const turnout = chartFigure({
+    id: "chart-attendance",
+    caption: t("dash.days.attendanceTitle"),
+    label: t("dash.days.attendanceAlt"),
+    height: 260,
+    legend: [
+      { swatch: "solid", text: t("dash.col.attendance") },
+      { swatch: "light", text: t("dash.legend.responses") },
+    ],
+  });
+  ctx.draw(
+    turnout.canvas,
+    attendanceChart(
+      // A published day's answers were never collected here: no bar, rather than a misleading 0.
+      days.map((d) => ({ label: twoLineDate(date(d.date)), attendance: d.attendance, responses: d.grade.source === "reported" ? null : d.responses })),
+      { attendance: t("dash.col.attendance"), responses: t("dash.col.responses"), axis: t("dash.axis.people") },
+    ),
+  );
+
+  const table = dataTable<EventSummary>({
+    id: "table-days",
+    caption: t("dash.days.tableCaption", { region: regionName(ctx, ctx.state.region) }),
+    rows: days,
+    columns: [
+      { label: t("dash.col.date"), cell: (d) => date(d.date) },
+      { label: t("dash.col.theme"), cell: (d) => d.theme?.names[ctx.state.lang] ?? d.title },
+      { label: t("dash.col.attendance"), numeric: true, cell: (d) => count(d.attendance) },
+      { label: t("dash.col.responses"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : count(d.responses)) },
+      { label: t("dash.col.responseRate"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : percent(d.responseRate)) },
+      { label: t("dash.col.mean"), numeric: true, cell: (d) => meanCell(d) },
+      { label: t("dash.col.ci"), numeric: true, cell: (d) => interval(d.grade.ci95) },
+      { label: t("dash.col.n"), numeric: true, cell: (d) => (d.grade.n === null ? t("dash.nUnknown") : count(d.grade.n)) },
+      { label: t("dash.col.notes"), cell: (d) => notesCell(dayGradeNotes(d.grade)) },
+    ],
+  });
+  return section(
+    "days",
+    t("dash.days.title"),
+    h("div", { className: "chart-pair" }, grades.element, turnout.element),
+    table,
+    csvLink("events", filter, t("dash.csv.days")),
+  );
+}
+
+/** The mean with its markers: an asterisk for a published figure, a warning for a small n. */
+function meanCell(day: EventSummary) {
+  const g = day.grade;
+  if (g.mean === null) return "–";
+  return [mean(g.mean), g.source === "reported" ? h("span", { "aria-hidden": "true" }, "*") : null, g.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null];
+}
+
+/** Comments of each day with responses, fetched together; a failed list says so in its place. */
+async function loadComments(days: readonly EventSummary[], signal: AbortSignal): Promise<Map<number, CommentsResponse | null>> {
+  const withAnswers = days.filter((d) => d.responses > 0);
+  const results = await Promise.all(withAnswers.map((d) => api.comments(d.id, signal).catch(orNull(signal))));
+  return new Map(withAnswers.map((d, i) => [d.id, results[i] ?? null]));
+}
+
+/** A side section may fail alone (null); a cancelled load still aborts the whole view. */
+function orNull(signal: AbortSignal) {
+  return (error: unknown): null => {
+    if (signal.aborted || error instanceof SignedOut) throw error;
+    return null;
+  };
+}
+
