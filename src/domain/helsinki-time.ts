@@ -1,4 +1,3 @@
-import type { Lang } from "./lang";
 
 // Wall-clock times in Europe/Helsinki, as people type them into <input type="datetime-local">,
 // and back. Helsinki is UTC+2 in winter and UTC+3 in summer; the switch leaves one hour missing
@@ -49,17 +48,4 @@ function offsetAt(epochMs: number): number {
   const wall = LOCAL.exec(helsinkiLocal(epochMs))!.slice(1).map(Number) as [number, number, number, number, number];
   const wallAsUtc = Date.UTC(wall[0], wall[1] - 1, wall[2], wall[3], wall[4]);
   return wallAsUtc - Math.floor(epochMs / 60_000) * 60_000;
-}
-
-const LOCALE: Record<Lang, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
-const DATE_TIME = new Map<Lang, Intl.DateTimeFormat>();
-
-/** An instant as a reader in that language expects it, in Helsinki time ("4.9.2019 klo 16.00"). */
-export function formatHelsinkiDateTime(lang: Lang, epochMs: number): string {
-  let format = DATE_TIME.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "Europe/Helsinki", dateStyle: "short", timeStyle: "short" });
-    DATE_TIME.set(lang, format);
-  }
-  return format.format(epochMs);
 }

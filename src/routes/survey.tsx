@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { validateAnswers } from "../domain/answers";
-import { t } from "../domain/i18n";
+import { formatDateTime, t } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
 import { surveyState } from "../domain/survey-state";
 import { AppError } from "../http/errors";
@@ -80,7 +80,7 @@ export function surveyRoutes(deps: AppDeps) {
       lang,
       answers: validation.answers,
     });
-    if (result.status === "conflict") throw new AppError("conflict");
+    if (result.status === "conflict") throw new AppError("submission_conflict");
     if (submission.format === "json") return c.json({ id: result.id }, result.status === "created" ? 201 : 200);
     return c.redirect(`/s/${encodeURIComponent(survey.slug)}/thanks?lang=${lang}`, 303);
   });
@@ -142,7 +142,7 @@ function unavailablePage(c: Ctx, lang: Lang, survey: PublicSurvey, state: "close
         .map((q) => ({ question: q.text[lang], text: String(submission.answers.get(q.key)?.[0] ?? "") }))
         .filter((entry) => entry.text.trim() !== "")
     : [];
-  const opensAt = survey.opensAt === null ? "" : new Date(survey.opensAt).toLocaleString(lang === "en" ? "en-GB" : `${lang}-FI`, { timeZone: "Europe/Helsinki", dateStyle: "long", timeStyle: "short" });
+  const opensAt = survey.opensAt === null ? "" : formatDateTime(lang, survey.opensAt, "long");
   const langHref = (code: Lang) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`;
   const page =
     state === "closed"

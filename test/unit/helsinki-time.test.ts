@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatHelsinkiDateTime, helsinkiInstant, helsinkiLocal } from "../../src/domain/helsinki-time";
+import { helsinkiInstant, helsinkiLocal } from "../../src/domain/helsinki-time";
+import { formatDate, formatDateTime, formatShortDate } from "../../src/domain/i18n";
 
 const iso = (local: string) => {
   const instant = helsinkiInstant(local);
@@ -35,10 +36,23 @@ describe("helsinkiInstant", () => {
   });
 });
 
-describe("formatHelsinkiDateTime", () => {
-  it("writes Helsinki time as each language reads it", () => {
-    const at = Date.parse("2019-09-04T13:00:00Z");
-    expect(formatHelsinkiDateTime("fi", at)).toBe("4.9.2019 klo 16.00");
-    expect(formatHelsinkiDateTime("en", at)).toBe("04/09/2019, 16:00");
+describe("dates and times as each language reads them, the same on Node and Workers", () => {
+  it("writes Helsinki time (summer and winter)", () => {
+    const summer = Date.parse("2019-09-04T13:00:00Z");
+    expect(formatDateTime("fi", summer)).toBe("4.9.2019 klo 16.00");
+    expect(formatDateTime("sv", summer)).toBe("4.9.2019 kl. 16.00");
+    expect(formatDateTime("en", summer)).toBe("4 Sep 2019, 16:00");
+    expect(formatDateTime("fi", summer, "long")).toBe("4. syyskuuta 2019 klo 16.00");
+    expect(formatDateTime("sv", summer, "long")).toBe("4 september 2019 kl. 16.00");
+    expect(formatDateTime("en", summer, "long")).toBe("4 September 2019 at 16:00");
+    expect(formatDateTime("fi", Date.parse("2019-12-12T07:05:00Z"))).toBe("12.12.2019 klo 9.05");
+  });
+
+  it("writes calendar dates without Intl's locale data", () => {
+    expect(formatDate("fi", "2019-11-06")).toBe("6. marraskuuta 2019");
+    expect(formatDate("sv", "2019-11-06")).toBe("6 november 2019");
+    expect(formatShortDate("sv", "2019-11-06")).toBe("6.11.2019");
+    expect(formatShortDate("en", "2019-11-06")).toBe("6 Nov 2019");
+    expect(formatDate("en", "not a date")).toBe("not a date");
   });
 });

@@ -3,6 +3,8 @@ import { en } from "./en";
 import { fi, type Dictionary, type MessageKey } from "./fi";
 import { sv } from "./sv";
 
+export { formatDate, formatDateTime, formatShortDate } from "./dates";
+
 export type { Dictionary, MessageKey };
 export const dictionaries: Readonly<Record<Lang, Dictionary>> = { fi, sv, en };
 
@@ -27,17 +29,4 @@ export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 
   })
     .format(value)
     .replace("\u2212", "-");
-}
-
-/** A Helsinki calendar date (YYYY-MM-DD) written as people in that language read it. */
-export function formatDate(lang: Lang, isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  if (!y || !m || !d) return isoDate;
-  const date = new Date(Date.UTC(y, m - 1, d, 12));
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(date);
 }

@@ -1,5 +1,5 @@
 import type { Principal } from "../../auth/authorize";
-import { formatHelsinkiDateTime } from "../../domain/helsinki-time";
+import { formatDateTime } from "../../domain/i18n";
 import { dictionaries, t, type MessageKey } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { AdminPage } from "./admin-page";
@@ -60,7 +60,7 @@ export function AuditPage({ lang, principal, entries, people, regions, olderThan
               {entries.map((e) => (
                 <tr>
                   <td>
-                    <time datetime={new Date(e.at).toISOString()}>{formatHelsinkiDateTime(lang, e.at)}</time>
+                    <time datetime={new Date(e.at).toISOString()}>{formatDateTime(lang, e.at)}</time>
                   </td>
                   <td>{(e.userId !== null ? people.get(e.userId) : null) ?? e.actor ?? "–"}</td>
                   <td>{actionLabel(lang, e.action)}</td>

@@ -1,5 +1,6 @@
 import { t } from "../../domain/i18n";
-import { formatHelsinkiDateTime, helsinkiLocal } from "../../domain/helsinki-time";
+import { helsinkiLocal } from "../../domain/helsinki-time";
+import { formatDateTime } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { surveyState } from "../../domain/survey-state";
 import type { EventRow } from "../../queries/events";
@@ -44,9 +45,9 @@ export function EventSurveySection({ lang, event, surveyUrl, canWrite, now, sche
           <SurveyStateLabel lang={lang} state={state} />
         </dd>
         <dt>{t(lang, "admin.survey.opensAt")}</dt>
-        <dd>{event.opensAt === null ? t(lang, "admin.survey.noLimit") : formatHelsinkiDateTime(lang, event.opensAt)}</dd>
+        <dd>{event.opensAt === null ? t(lang, "admin.survey.noLimit") : formatDateTime(lang, event.opensAt)}</dd>
         <dt>{t(lang, "admin.survey.closesAt")}</dt>
-        <dd>{event.closesAt === null ? t(lang, "admin.survey.noLimit") : formatHelsinkiDateTime(lang, event.closesAt)}</dd>
+        <dd>{event.closesAt === null ? t(lang, "admin.survey.noLimit") : formatDateTime(lang, event.closesAt)}</dd>
       </dl>
 
       {/* Readonly text, so the link can be selected and copied on any device without a script. */}

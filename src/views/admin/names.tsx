@@ -1,4 +1,4 @@
-import { t } from "../../domain/i18n";
+import { formatShortDate, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { SurveyState } from "../../domain/survey-state";
 
@@ -22,17 +22,9 @@ export function localName(lang: Lang, names: { nameFi: string; nameSv: string; n
   return lang === "sv" ? names.nameSv : lang === "en" ? names.nameEn : names.nameFi;
 }
 
-const SHORT_DATE = new Map<Lang, Intl.DateTimeFormat>();
-
 /** "6.11.2019": a calendar date short enough for a table column. */
 export function shortDate(lang: Lang, isoDate: string): string {
-  let format = SHORT_DATE.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang === "sv" ? "sv-FI" : "fi-FI", { day: "numeric", month: "numeric", year: "numeric", timeZone: "UTC" });
-    SHORT_DATE.set(lang, format);
-  }
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return y && m && d ? format.format(Date.UTC(y, m - 1, d, 12)) : isoDate;
+  return formatShortDate(lang, isoDate);
 }
 
 /** Open, not yet open or closed, in words and colour (the words carry the meaning, not the colour). */

@@ -71,7 +71,11 @@ async function render(reference: Reference): Promise<void> {
   const title = view === "region" ? t("dash.title.region", { region: regionName({ regions: reference.regions, state }, region) }) : t(`dash.title.${view}`);
   document.title = `${title} – ${t("app.name")}`;
   skip.textContent = t("page.skip");
-  footer.textContent = t("page.footer");
+  // The same footer as the server pages: the accessibility statement is linked from every page.
+  footer.replaceChildren(
+    h("p", {}, t("page.footer")),
+    h("p", {}, h("a", { href: `/accessibility?lang=${state.lang}` }, t("a11y.link"))),
+  );
   topBar.replaceChildren(
     header(state, (lang) => navigate(reference, { lang })),
     staffNav(reference.me, state.lang),
