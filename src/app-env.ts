@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { Principal } from "./auth/authorize";
+import type { SubmissionLimiter } from "./http/submission-limit";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   readonly assets?: MiddlewareHandler;
   /** The client's network address, used only (hashed) to limit failed sign-ins; never stored with answers. */
   readonly clientAddress?: (request: Request, env: unknown) => string | null;
+  /** Limits survey submissions per client address; none when left out (tests, soak, benchmarks). */
+  readonly submissionLimiter?: SubmissionLimiter;
   /** Where the accessibility statement tells people to send feedback. */
   readonly contactEmail?: string;
   /** Where people reach Palaute (survey links, QR codes); defaults to the request's own origin. */

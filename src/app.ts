@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from "./app-env";
 import { errorHandler } from "./http/error-handler";
 import { AppError } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
+import { limitSubmissions } from "./http/submission-limit";
 import { sameOriginOnly } from "./http/csrf";
 import { loadSession } from "./http/session";
 import { adminRoutes } from "./routes/admin";
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api", statsRoutes(deps));
   app.route("/api/export", exportRoutes(deps));
   app.route("/api/events", eventRoutes(deps));
+  app.post("/s/:slug", limitSubmissions(deps));
   app.route("/s", surveyRoutes(deps));
   if (deps.assets) app.use("/*", deps.assets);
   // notFound answers rather than throws: a throw skips the code after next() in the innermost

@@ -13,6 +13,7 @@ import { runMigrations } from "./db/migrate";
 import { openNodeDatabase } from "./db/open-node-database";
 import { DEMO_USERS } from "./demo/demo-users";
 import { DEMO_SURVEY_SLUG, seedDemoDataIfEmpty } from "./demo/seed-demo";
+import { SUBMISSION_BURST, SUBMISSIONS_PER_SECOND, tokenBucketLimiter } from "./http/submission-limit";
 import { existingDemoEmails } from "./queries/demo-users";
 
 export interface RunningServer {
@@ -25,7 +26,16 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
   const db = createDb(client);
   await runMigrations(db);
   const seeded = env.DEMO_DATA === "auto" ? await seedDemoDataIfEmpty(db) : { seeded: false, days: 0 };
-  const app = createApp({ db, log: (entry) => console.error(JSON.stringify(entry)), assets: staticAssets(), clientAddress, publicUrl: env.PUBLIC_URL, contactEmail: env.CONTACT_EMAIL });
+  const app = createApp({
+    db,
+    log: (entry) => console.error(JSON.stringify(entry)),
+    assets: staticAssets(),
+    clientAddress: env.TRUST_PROXY ? forwardedAddress : peerAddress,
+    submissionLimiter:
+      env.SUBMISSION_RATE_LIMIT === "on" ? tokenBucketLimiter({ burst: SUBMISSION_BURST, perSecond: SUBMISSIONS_PER_SECOND }) : undefined,
+    publicUrl: env.PUBLIC_URL,
+    contactEmail: env.CONTACT_EMAIL,
+  });
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const address = await new Promise<AddressInfo>((resolve, reject) => {
@@ -59,9 +69,15 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
   };
 }
 
-/** The peer address, used (hashed) only to slow down password guessing. */
-function clientAddress(_request: Request, env: unknown): string | null {
+/** The peer address: used (hashed) to slow down password guessing and, in memory only, to limit submissions. */
+function peerAddress(_request: Request, env: unknown): string | null {
   return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? null;
+}
+
+/** Behind a reverse proxy (TRUST_PROXY=true): the address the proxy saw, the last X-Forwarded-For entry. */
+function forwardedAddress(request: Request, env: unknown): string | null {
+  const forwarded = request.headers.get("x-forwarded-for");
+  return forwarded?.split(",").pop()?.trim() || peerAddress(request, env);
 }
 
 /** dist/web (built by scripts/build-web.ts), revalidated by ETag so a new build is seen at once. */

@@ -11,6 +11,10 @@ export interface Env {
   LIBSQL_AUTH_TOKEN?: string;
   /** The built web/ files ([assets] in wrangler.toml). */
   ASSETS: Fetcher;
+  /** Cloudflare's rate limiting binding ([[ratelimits]] in wrangler.toml); absent, nothing is limited. */
+  SUBMISSION_LIMITER?: { limit(options: { key: string }): Promise<{ success: boolean }> };
+  /** Where the accessibility statement asks for feedback ([vars]). */
+  CONTACT_EMAIL?: string;
 }
 
 let cached: { env: Env; app: App } | undefined;
@@ -22,12 +26,20 @@ function appFor(env: Env): App {
   const app = createApp({
     db: createDb(client),
     log: (entry) => console.error(JSON.stringify(entry)),
-    // Cloudflare sets the visitor's address; used (hashed) only to slow down password guessing.
+    // Cloudflare sets the visitor's address; used (hashed) to slow down password guessing and to
+    // key the submission limit, never stored with answers.
     clientAddress: (request) => request.headers.get("cf-connecting-ip"),
     assets: fromAssetsBinding(env.ASSETS),
+    ...(env.SUBMISSION_LIMITER && { submissionLimiter: submissionLimiter(env.SUBMISSION_LIMITER) }),
+    ...(config.CONTACT_EMAIL && { contactEmail: config.CONTACT_EMAIL }),
   });
   cached = { env, app };
   return app;
+}
+
+/** Cloudflare counts per key across its edge; the limit itself is set in wrangler.toml. */
+function submissionLimiter(binding: NonNullable<Env["SUBMISSION_LIMITER"]>) {
+  return async (key: string) => (await binding.limit({ key: `submit:${key}` })).success;
 }
 
 /**

@@ -11,6 +11,7 @@ export const WorkerEnvSchema = v.object({
     v.regex(/^(libsql|https?):\/\//, "LIBSQL_URL must start with libsql://, https:// or http://"),
   ),
   LIBSQL_AUTH_TOKEN: v.optional(v.string()),
+  CONTACT_EMAIL: v.optional(v.pipe(v.string(), v.email("CONTACT_EMAIL must be an email address"))),
 });
 
 export type WorkerConfig = v.InferOutput<typeof WorkerEnvSchema>;
