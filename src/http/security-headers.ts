@@ -23,5 +23,10 @@ export function securityHeaders(): MiddlewareHandler {
     if ((headers.get("content-type") ?? "").startsWith("text/html")) {
       headers.set("Content-Security-Policy", await pageContentSecurityPolicy());
     }
+    // Signed-in data (figures, comments, staff pages) must never sit in a shared or back-button cache.
+    const path = new URL(c.req.url).pathname;
+    if (!headers.has("Cache-Control") && (path.startsWith("/api/") || path === "/admin" || path.startsWith("/admin/"))) {
+      headers.set("Cache-Control", "no-store");
+    }
   };
 }

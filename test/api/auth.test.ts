@@ -182,3 +182,13 @@ describe("audit log", () => {
     expect(logins.length).toBeGreaterThan(0);
   });
 });
+
+describe("caching", () => {
+  it("keeps signed-in data out of caches", async () => {
+    const cookie = await signIn(app, agent);
+    for (const path of ["/api/me", "/api/events", "/admin"]) {
+      const res = await app.request(`http://localhost${path}`, { headers: { cookie } });
+      expect(res.headers.get("cache-control"), path).toBe("no-store");
+    }
+  });
+});
