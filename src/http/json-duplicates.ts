@@ -1,3 +1,5 @@
+import { AppError } from "./errors";
+
 /**
  * The first object key that appears twice in the same JSON object, or null. JSON.parse silently
  * keeps the last one ({"grade": 8, "grade": 11} parses as 11), which would hide what a client
@@ -35,4 +37,20 @@ export function findDuplicateKey(json: string): string | null {
     i++;
   }
   return null;
+}
+
+/**
+ * JSON.parse for request bodies: broken JSON is 400 invalid_json, and a key given twice in one
+ * object is 422 with that key named (in the caller's language).
+ */
+export function parseJsonBody(text: string, duplicateMessage: string): unknown {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json");
+  }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) throw new AppError("validation_failed", undefined, [{ key: duplicate, code: "duplicate", message: duplicateMessage }]);
+  return data;
 }

@@ -5,7 +5,7 @@ import { t, type MessageKey } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
 import { decodeUtf8, mediaType, readLimitedBody } from "./body";
 import { AppError, type FieldProblem } from "./errors";
-import { findDuplicateKey } from "./json-duplicates";
+import { parseJsonBody } from "./json-duplicates";
 
 /** Staff requests are small: a day, a user, a question. */
 export const API_BODY_LIMIT = 16 * 1024;
@@ -18,17 +18,7 @@ export function requestLang(c: Context<AppEnv>): Lang {
 export async function readJson<S extends v.GenericSchema>(c: Context<AppEnv>, schema: S): Promise<v.InferOutput<S>> {
   if (mediaType(c.req.raw) !== "application/json") throw new AppError("unsupported_media_type");
   const text = decodeUtf8(await readLimitedBody(c.req.raw, API_BODY_LIMIT));
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json");
-  }
-  const duplicate = findDuplicateKey(text);
-  if (duplicate !== null) {
-    throw new AppError("validation_failed", undefined, [{ key: duplicate, code: "duplicate", message: t(requestLang(c), "errors.duplicate") }]);
-  }
-  return check(c, schema, data);
+  return check(c, schema, parseJsonBody(text, t(requestLang(c), "errors.duplicate")));
 }
 
 /** Reads a form-encoded body into a plain object (last value wins is not allowed: repeats become arrays). */

@@ -1,8 +1,9 @@
 import * as v from "valibot";
 import { isLang, type Lang } from "../domain/lang";
 import { decodeUtf8, mediaType, readLimitedBody } from "../http/body";
+import { t } from "../domain/i18n";
 import { AppError } from "../http/errors";
-import { findDuplicateKey } from "../http/json-duplicates";
+import { parseJsonBody } from "../http/json-duplicates";
 
 /** A questionnaire is a few short answers and two comments; 64 KB is far above any honest one. */
 export const SUBMISSION_BODY_LIMIT = 64 * 1024;
@@ -27,13 +28,14 @@ const JsonSubmission = v.strictObject({
 });
 
 /** Reads a POST /s/:slug body: form-encoded (the JavaScript-off form) or JSON (scripts, apps). */
-export async function readSubmission(request: Request): Promise<Submission> {
+/** `lang` is the language to explain a malformed body in (the body itself may name another). */
+export async function readSubmission(request: Request, lang: Lang): Promise<Submission> {
   const type = mediaType(request);
   if (type !== "application/x-www-form-urlencoded" && type !== "application/json") {
     throw new AppError("unsupported_media_type");
   }
   const text = decodeUtf8(await readLimitedBody(request, SUBMISSION_BODY_LIMIT));
-  return type === "application/json" ? parseJson(text) : parseForm(text);
+  return type === "application/json" ? parseJson(text, lang) : parseForm(text);
 }
 
 /** Lowercase canonical form, so a retry typed in capitals still finds its first submission. */
@@ -63,15 +65,8 @@ function parseForm(text: string): Submission {
   return { format: "form", submissionId, lang, answers };
 }
 
-function parseJson(text: string): Submission {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json");
-  }
-  const duplicate = findDuplicateKey(text);
-  if (duplicate !== null) throw new AppError("bad_request", undefined, [{ key: duplicate, code: "duplicate", message: `${duplicate} was sent more than once` }]);
+function parseJson(text: string, lang: Lang): Submission {
+  const data = parseJsonBody(text, t(lang, "errors.duplicate"));
   const parsed = v.safeParse(JsonSubmission, data);
   if (!parsed.success) {
     throw new AppError(

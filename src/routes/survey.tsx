@@ -38,7 +38,7 @@ export function surveyRoutes(deps: AppDeps) {
 
   app.post("/:slug", async (c) => {
     const survey = (await lookup(surveys, c.req.param("slug")))?.survey ?? null;
-    const submission = await readSubmission(c.req.raw);
+    const submission = await readSubmission(c.req.raw, langOf(c));
     const lang = submission.lang ?? langOf(c);
     c.set("lang", lang);
     if (!survey) {
