@@ -1,0 +1,269 @@
+// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile]
+// Self-contained, loopback only, about a minute: every figure is a ratio to a baseline
+// measured in the same run on the same machine, because absolute rates on a shared 2-core machine
+// swing by a third from run to run (STACK-NOTES). Prints one Markdown table; bench/RESULTS.md
+// records a run and explains every missed target.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildWeb } from "../scripts/build-web";
+import { createDb } from "../src/db/client";
+import { runMigrations } from "../src/db/migrate";
+import { openNodeDatabase } from "../src/db/open-node-database";
+import { countSurveyResponses } from "../src/queries/bulk-load";
+import { listQuestions } from "../src/queries/survey-by-slug";
+import { startServer, type ServerProcess } from "./lib/children";
+import { generateResponses } from "./lib/generate-data";
+import { runLoad, type LoadResult, type LoadSpec } from "./lib/load";
+import { measureRawInserts } from "./lib/raw-insert";
+import { dashboardJsGzip, measureSurveyPage, workerBundleGzip } from "./lib/sizes";
+import { measureStatsApi, STATS_ENDPOINTS, STATS_SIZES } from "./lib/stats-api";
+import { answerSource, submissionRequest, type CoreKey } from "./lib/submissions";
+import { bytes, int, mib, ratio, renderTable, verdict, verdictOf, type Row } from "./lib/table";
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "8" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "50" },
+    /** Responses already in the database under test, so indexes have a realistic size. */
+    "seed-responses": { type: "string", default: "10000" },
+    /** Write a V8 CPU profile of each Palaute server process (node --cpu-prof). */
+    profile: { type: "boolean", default: false },
+  },
+});
+const SECONDS = boundedNumber(args.seconds, 1, 60, "--seconds");
+const WARMUP = boundedNumber(args.warmup, 0, 30, "--warmup");
+const CONNECTIONS = boundedNumber(args.connections, 1, 500, "--connections");
+const SEED_RESPONSES = boundedNumber(args["seed-responses"], 1, 1_000_000, "--seed-responses");
+
+const TARGET = { formGetRatio: 0.7, submitRatio: 0.6, submitP99Ms: 50, pageGzipBytes: 14_000, workerGzipBytes: 250_000 };
+
+const work = mkdtempSync(join(tmpdir(), "palaute-bench-"));
+const profileDir = join(work, "profiles");
+const palauteNodeArgs = args.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [];
+const log = (line: string) => console.error(`[bench] ${line}`);
+const running = new Set<ServerProcess>();
+if (args.profile) mkdirSync(profileDir, { recursive: true });
+
+try {
+  const rows = await main();
+  console.log(renderTable(rows));
+} finally {
+  for (const server of running) await server.stop();
+  if (args.profile) log(`CPU profiles kept in ${profileDir}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+async function main(): Promise<Row[]> {
+  log(`${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "?"} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Linux ${release()} · Node ${process.version}`);
+  log(`load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s measured per figure, loopback`);
+  logMachineLoad("start", 0);
+  await buildWeb({ quiet: true });
+
+  // One database with realistic data, copied so every run starts from the same file.
+  const seed = await seedDatabase(join(work, "seed.db"));
+  const copy = (name: string) => {
+    copyFileSync(join(work, "seed.db"), join(work, name));
+    return `file:${join(work, name)}`;
+  };
+  const makeAnswers = answerSource(seed.questions);
+
+  // Each baseline is measured half before and half after the figure it divides, and averaged:
+  // other work on a shared machine drifts over a run, and this cancels the linear part of it.
+  log("hello-world Hono on @hono/node-server, then the survey form GET, then hello-world again…");
+  const helloServer = await track(startServer("hello"));
+  const helloLoad: LoadOptions = { path: "/", expectStatus: 200 };
+  const helloBefore = await underLoad(helloServer, { ...helloLoad, seconds: SECONDS / 2 });
+  const getServer = await track(startServer("palaute", [copy("get.db")], palauteNodeArgs));
+  const page = await measureSurveyPage(getServer.url, seed.slug);
+  const form = await underLoad(getServer, { path: `/s/${seed.slug}`, expectStatus: 200, headers: { accept: "text/html", "accept-language": "fi-FI,fi;q=0.9,en;q=0.8" } });
+  const stats = await measureStatsApi(getServer.url);
+  await stopTracked(getServer);
+  const helloAfter = await underLoad(helloServer, { ...helloLoad, seconds: SECONDS / 2, warmup: 0 });
+  await stopTracked(helloServer);
+  const hello = averageOf(helloBefore, helloAfter);
+
+  log("raw inserts (one transaction per response), then submissions, then raw inserts again…");
+  const rawFile = copy("raw.db");
+  const rawTarget = { surveyId: seed.surveyId, questionIds: seed.questionIds };
+  const rawBefore = await measureRawInserts(rawFile, rawTarget, makeAnswers, SECONDS / 2);
+  const submitFile = copy("submit.db");
+  const submitServer = await track(startServer("palaute", [submitFile], palauteNodeArgs));
+  const submit = await underLoad(submitServer, { expectStatus: 303, requests: [submissionRequest(seed.slug, makeAnswers)] });
+  const peakRss = submitServer.peakRssBytes();
+  const serverErrors = submitServer.stderrTail();
+  await stopTracked(submitServer);
+  const rawAfter = await measureRawInserts(rawFile, rawTarget, makeAnswers, SECONDS / 2);
+  const raw = averageOf(rawBefore, rawAfter);
+  const stored = (await countIn(submitFile, seed.surveyId)) - seed.responsesInTarget;
+  const accepted = submit.warmupOk + submit.ok;
+  if (serverErrors.trim()) log(`server error log:\n${serverErrors}`);
+
+  logMachineLoad("end of the load runs", 2);
+  log("bytes: dashboard and Worker bundle (wrangler deploy --dry-run)…");
+  const dashboard = dashboardJsGzip();
+  const worker = await workerBundleGzip(join(work, "worker"));
+
+  const formRatio = form.perSecond / hello.perSecond;
+  const submitRatio = submit.perSecond / raw.perSecond;
+  // Requests in flight when autocannon stops may be stored without their answer being counted,
+  // so stored can exceed accepted by up to one per connection; fewer would be a lost response.
+  const submitVerdict = verdictOf({
+    ratio: submitRatio >= TARGET.submitRatio,
+    p99: submit.p99 <= TARGET.submitP99Ms,
+    errors: submit.errors === 0,
+    "lost responses": stored >= accepted,
+  });
+  const statsRows: Row[] = STATS_ENDPOINTS.flatMap((endpoint) =>
+    [...STATS_SIZES.map((size) => `${endpoint.name} API p50/p99 @ ${int(size)} responses, 18 regions`), `${endpoint.name} API p99 1M ÷ 10k`].map(
+      (measure): Row => ({ measure, result: stats.status === "not_measured" ? stats.reason : "see bench/lib/stats-api.ts", verdict: "—" }),
+    ),
+  );
+  return [
+    {
+      measure: "Survey form GET",
+      result: `${int(form.perSecond)} req/s, p50 ${form.p50} ms, p99 ${form.p99} ms, errors ${form.errors}; server CPU ${int(form.cpuMicrosPerRequest)} µs/req`,
+      baseline: `hello-world Hono ${int(hello.perSecond)} req/s (${int(helloBefore.perSecond)} before, ${int(helloAfter.perSecond)} after); server CPU ${int(hello.cpuMicrosPerRequest)} µs/req`,
+      ratio: ratio(formRatio),
+      target: `≥ ${TARGET.formGetRatio}`,
+      verdict: verdictOf({ ratio: formRatio >= TARGET.formGetRatio, errors: form.errors === 0 }),
+    },
+    {
+      measure: `Submissions (valid form POSTs, ${CONNECTIONS} connections)`,
+      result: `${int(submit.perSecond)}/s, p50 ${submit.p50} ms, p99 ${submit.p99} ms, errors ${submit.errors}, ${int(accepted)} accepted (incl. warm-up), ${int(stored)} stored; server CPU ${int(submit.cpuMicrosPerRequest)} µs/req`,
+      baseline: `raw insert ${int(raw.perSecond)}/s (${int(rawBefore.perSecond)} before, ${int(rawAfter.perSecond)} after; p50 ${raw.p50.toFixed(2)} ms, p99 ${raw.p99.toFixed(2)} ms); CPU ${int(raw.cpuMicrosPerRequest)} µs/insert`,
+      ratio: ratio(submitRatio),
+      target: `≥ ${TARGET.submitRatio}, p99 ≤ ${TARGET.submitP99Ms} ms, 0 errors`,
+      verdict: submitVerdict,
+    },
+    ...statsRows,
+    {
+      measure: "Survey page, HTML + CSS gzip (largest of fi/sv/en)",
+      result: `${bytes(page.htmlCssGzip)}; ${int(page.rawBytes)} B uncompressed`,
+      target: `≤ ${TARGET.pageGzipBytes / 1000} kB`,
+      verdict: verdict(page.htmlCssGzip <= TARGET.pageGzipBytes),
+    },
+    {
+      measure: "JavaScript required to answer",
+      result: `${page.answerableWithoutJs ? "0 B: the form posts and is accepted with no script run" : "the form did NOT post without JavaScript"}; page loads ${bytes(page.scriptGzip)} of scripts, ${page.inlineScripts} inline`,
+      target: "none",
+      verdict: verdict(page.answerableWithoutJs),
+    },
+    {
+      measure: "Dashboard first-load JavaScript gzip",
+      result: dashboard === null ? "not built yet (no dist/web/assets/dashboard.js)" : bytes(dashboard),
+      verdict: "—",
+    },
+    {
+      measure: "Worker bundle gzip (wrangler deploy --dry-run)",
+      result: bytes(worker),
+      target: `≤ ${TARGET.workerGzipBytes / 1000} kB`,
+      verdict: verdict(worker <= TARGET.workerGzipBytes),
+    },
+    { measure: "Peak RSS of the Node server, submission run", result: `${mib(peakRss)} (VmHWM)`, verdict: "—" },
+  ];
+}
+
+/** Migrates a fresh file and fills it with realistic responses; the first generated day's survey is the one under load. */
+async function seedDatabase(path: string) {
+  const client = await openNodeDatabase({ url: `file:${path}` });
+  try {
+    const db = createDb(client);
+    await runMigrations(db);
+    const generated = await generateResponses(db, { responses: SEED_RESPONSES });
+    const target = generated.days[0]!;
+    const questions = await listQuestions(db, target.questionSetId);
+    const idOf = (key: CoreKey) => questions.find((q) => q.key === key)?.id ?? fail(`no core question ${key}`);
+    log(`seed database: ${int(generated.responses)} responses over ${int(generated.days.length)} days in 18 regions in ${(generated.milliseconds / 1000).toFixed(1)} s`);
+    return {
+      slug: target.slug,
+      surveyId: target.id,
+      questions,
+      questionIds: { grade: idOf("grade"), usefulness: idOf("usefulness"), sector: idOf("sector"), good: idOf("good"), improve: idOf("improve") },
+      responsesInTarget: await countSurveyResponses(db, target.id),
+    };
+  } finally {
+    client.close();
+    if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) fail("the seed database still has a WAL file after closing; copies would miss rows");
+  }
+}
+
+type LoadOptions = Pick<LoadSpec, "expectStatus"> & {
+  path?: string;
+  headers?: Record<string, string>;
+  requests?: NonNullable<LoadSpec["request"]>["requests"];
+  seconds?: number;
+  warmup?: number;
+};
+type Measured = LoadResult & { warmupOk: number; cpuMicrosPerRequest: number };
+
+/** A warm-up run (JIT, caches, connection set-up), then the measured run. */
+async function underLoad(server: ServerProcess, options: LoadOptions): Promise<Measured> {
+  const spec = (seconds: number): LoadSpec => ({
+    url: `${server.url}${options.path ?? ""}`,
+    connections: CONNECTIONS,
+    seconds,
+    expectStatus: options.expectStatus,
+    request: { ...(options.headers ? { headers: options.headers } : {}), ...(options.requests ? { requests: options.requests } : {}) },
+  });
+  const warmup = options.warmup ?? WARMUP;
+  const warm = warmup > 0 ? await runLoad(spec(warmup)) : null;
+  const cpuBefore = server.cpuSeconds();
+  const measured = await runLoad(spec(options.seconds ?? SECONDS));
+  const cpu = server.cpuSeconds() - cpuBefore;
+  if (measured.errors > 0) log(`unexpected answers: ${JSON.stringify(measured.statuses)}`);
+  // Server CPU per answered request: unlike requests/s, barely moved by other work on the machine.
+  const answered = Object.values(measured.statuses).reduce((a, b) => a + b, 0);
+  return { ...measured, warmupOk: warm?.ok ?? 0, cpuMicrosPerRequest: answered > 0 ? (cpu * 1e6) / answered : 0 };
+}
+
+/** Rates and CPU averaged; latency percentiles are the worse of the two. */
+function averageOf<T extends { perSecond: number; cpuMicrosPerRequest: number; p50: number; p99: number }>(a: T, b: T): T {
+  return {
+    ...a,
+    perSecond: (a.perSecond + b.perSecond) / 2,
+    cpuMicrosPerRequest: (a.cpuMicrosPerRequest + b.cpuMicrosPerRequest) / 2,
+    p50: Math.max(a.p50, b.p50),
+    p99: Math.max(a.p99, b.p99),
+  };
+}
+
+async function countIn(url: string, surveyId: number): Promise<number> {
+  const client = await openNodeDatabase({ url });
+  try {
+    return await countSurveyResponses(createDb(client), surveyId);
+  } finally {
+    client.close();
+  }
+}
+
+async function track(starting: Promise<ServerProcess>): Promise<ServerProcess> {
+  const server = await starting;
+  running.add(server);
+  return server;
+}
+
+async function stopTracked(server: ServerProcess): Promise<void> {
+  running.delete(server);
+  await server.stop();
+}
+
+/** The figures mean something only if the benchmark has the machine to itself: the one-minute
+ *  load average should be near 0 before it starts, and near 2 (load generator + server) after the runs. */
+function logMachineLoad(when: string, ownProcesses: number): void {
+  const [one] = loadavg();
+  const busy = (one ?? 0) > ownProcesses + 1;
+  log(`load average at ${when}: ${(one ?? 0).toFixed(2)}${busy ? " — other work is running; rates and ratios will be noisy" : ""}`);
+}
+
+function boundedNumber(text: string | undefined, min: number, max: number, name: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < min || n > max) fail(`${name} must be a number from ${min} to ${max}`);
+  return n;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
