@@ -124,6 +124,11 @@ export const survey = sqliteTable(
     extraQuestionSetId: integer("extra_question_set_id").references(() => questionSet.id),
     /** Kept by triggers (migrations/0004): dashboards and lists read it instead of counting rows. */
     responseCount: integer("response_count").notNull().default(0),
+    /** Grade answers' count, sum and sum of squares, kept by triggers (migrations/0005): region,
+     *  theme and term figures add these up over days instead of reading every day's distribution. */
+    gradeN: integer("grade_n").notNull().default(0),
+    gradeSum: real("grade_sum").notNull().default(0),
+    gradeSumSq: real("grade_sum_sq").notNull().default(0),
     /** Epoch milliseconds; null means no limit on that side. */
     opensAt: integer("opens_at"),
     closesAt: integer("closes_at"),

@@ -37,17 +37,6 @@ export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale:
   return { source: "none", n: 0, mean: null, sd: null, ci95: null, median: null, distribution: empty.distribution, smallN: true };
 }
 
-function poolable(grade: DayGrade): PoolableEvent | null {
-  if (grade.source === "responses") return { source: "responses", n: grade.n ?? 0, mean: grade.mean, sd: grade.sd };
-  if (grade.source === "reported") return { source: "reported", n: grade.n, mean: grade.mean };
-  return null;
-}
-
-export function pooledGrade(grades: Iterable<DayGrade>): PooledGrade {
-  const pooled = poolMeans([...grades].map(poolable).filter((p): p is PoolableEvent => p !== null));
-  return { ...pooled, smallN: smallNWarning(pooled.n) };
-}
-
 /**
  * Responses ÷ attendance over the days whose responses were collected here. Days known only from a
  * published report are left out: their respondents were never counted here, so including their
@@ -58,24 +47,6 @@ export function collectedResponseRate(days: readonly (DayInput & { grade: DayGra
   const attendance = surveyed.reduce((sum, d) => sum + (d.attendance ?? 0), 0);
   if (attendance === 0) return null;
   return surveyed.reduce((sum, d) => sum + d.responses, 0) / attendance;
-}
-
-export interface GroupTotals {
-  readonly events: number;
-  readonly attendance: number;
-  readonly responses: number;
-  readonly responseRate: number | null;
-  readonly grade: PooledGrade;
-}
-
-export function totals(days: readonly (DayInput & { grade: DayGrade })[]): GroupTotals {
-  return {
-    events: days.length,
-    attendance: days.reduce((sum, d) => sum + (d.attendance ?? 0), 0),
-    responses: days.reduce((sum, d) => sum + d.responses, 0),
-    responseRate: collectedResponseRate(days),
-    grade: pooledGrade(days.map((d) => d.grade)),
-  };
 }
 
 export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -89,29 +60,103 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   return groups;
 }
 
+/** What a group of days adds up to (src/queries/grade-sums.ts): every field is a plain sum. */
+export interface DaySums {
+  readonly days: number;
+  readonly attendance: number;
+  readonly responses: number;
+  readonly surveyedAttendance: number;
+  readonly surveyedResponses: number;
+  readonly gradedDays: number;
+  readonly n: number;
+  readonly sum: number;
+  readonly sumSq: number;
+}
+
+export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0 };
+
+export function addSums(a: DaySums, b: DaySums): DaySums {
+  return {
+    days: a.days + b.days,
+    attendance: a.attendance + b.attendance,
+    responses: a.responses + b.responses,
+    surveyedAttendance: a.surveyedAttendance + b.surveyedAttendance,
+    surveyedResponses: a.surveyedResponses + b.surveyedResponses,
+    gradedDays: a.gradedDays + b.gradedDays,
+    n: a.n + b.n,
+    sum: a.sum + b.sum,
+    sumSq: a.sumSq + b.sumSq,
+  };
+}
+
 /**
- * Pooled grade per time bucket for each series (a region, or null for all days): every bucket from
- * `from` to `to` is present, and a bucket without days is null — a gap in the chart, not a zero.
+ * The pooled grade of a group of days: all their answers together (mean and SD of the combined
+ * answers, which is the respondent-weighted pool of the days), plus published days weighted by
+ * their published respondent count where known. Grades are whole or half numbers, so the sums of
+ * squares are exact in floating point and the one-pass variance loses nothing.
  */
-export function trend(
-  days: readonly (DayInput & { grade: DayGrade })[],
+export function pooledFromSums(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): PooledGrade {
+  const parts: PoolableEvent[] = reported.map((r) => ({ source: "reported", n: r.n, mean: r.mean }));
+  if (sums.n > 0) {
+    const mean = sums.sum / sums.n;
+    const sd = sums.n > 1 ? Math.sqrt(Math.max(0, (sums.sumSq - sums.sum * mean) / (sums.n - 1))) : null;
+    parts.unshift({ source: "responses", n: sums.n, mean, sd });
+  }
+  const pooled = poolMeans(parts);
+  // poolMeans saw the answered days as one part; say how many days they were.
+  const eventsPooled = pooled.eventsPooled - (sums.n > 0 ? 1 : 0) + sums.gradedDays;
+  return { ...pooled, eventsPooled, smallN: smallNWarning(pooled.n) };
+}
+
+export interface GroupFigures {
+  readonly events: number;
+  readonly attendance: number;
+  readonly responses: number;
+  readonly responseRate: number | null;
+  readonly grade: PooledGrade;
+}
+
+/**
+ * Response rate = responses ÷ head count over the days whose answers were collected here: days
+ * known only from a published report are left out (their respondents were never counted here).
+ */
+export function groupFigures(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): GroupFigures {
+  return {
+    events: sums.days,
+    attendance: sums.attendance,
+    responses: sums.responses,
+    responseRate: sums.surveyedAttendance > 0 ? sums.surveyedResponses / sums.surveyedAttendance : null,
+    grade: pooledFromSums(sums, reported),
+  };
+}
+
+/**
+ * Pooled grade per time bucket for each series: `months` holds each series' sums per month
+ * ("2019-09"); every bucket from `from` to `to` is present, and a bucket without days is null —
+ * a gap in the chart, not a zero.
+ */
+export function trendFromMonths(
   interval: BucketInterval,
-  series: readonly (string | null)[],
   range: { from: string; to: string } | null,
+  series: readonly { region: string | null; months: ReadonlyMap<string, DaySums>; reported: readonly { date: string; mean: number; n: number | null }[] }[],
 ): { keys: string[]; series: { region: string | null; points: (PooledGrade | null)[] }[] } {
-  if (!range) return { keys: [], series: series.map((region) => ({ region, points: [] })) };
+  if (!range) return { keys: [], series: series.map((s) => ({ region: s.region, points: [] })) };
   const keys = bucketRange(range.from, range.to, interval);
   return {
     keys,
-    series: series.map((region) => {
-      const mine = region === null ? days : days.filter((d) => d.regionCode === region);
-      const byBucket = groupBy(mine, (d) => bucketKey(d.date, interval));
+    series: series.map((s) => {
+      const sums = new Map<string, DaySums>();
+      for (const [month, monthSums] of s.months) {
+        const key = bucketKey(`${month}-01`, interval);
+        sums.set(key, addSums(sums.get(key) ?? NO_DAYS, monthSums));
+      }
+      const reported = groupBy(s.reported, (r) => bucketKey(r.date, interval));
       return {
-        region,
+        region: s.region,
         points: keys.map((key) => {
-          const inBucket = byBucket.get(key);
-          if (!inBucket) return null;
-          const grade = pooledGrade(inBucket.map((d) => d.grade));
+          const bucket = sums.get(key);
+          if (!bucket || bucket.days === 0) return null;
+          const grade = pooledFromSums(bucket, reported.get(key) ?? []);
           return grade.mean === null && grade.excludedUnknownN === 0 ? null : grade;
         }),
       };

@@ -1,8 +1,8 @@
 import type * as v from "valibot";
 import type { AppDeps, SessionPrincipal } from "../app-env";
 import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStatsResponse, ThemesStatsResponse, TrendResponse } from "../api-types";
-import { canRead } from "../auth/authorize";
-import { groupBy, totals, trend, collectedResponseRate } from "../domain/analytics";
+import { canRead, readableRegions } from "../auth/authorize";
+import { addSums, collectedResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { roundToStep } from "../domain/questions";
 import { MIN_CELL, smallNWarning, summarizeDistribution, suppressBreakdown, suppressComments } from "../domain/stats";
@@ -10,7 +10,8 @@ import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
 import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
-import type { EventRow } from "../queries/events";
+import type { EventFilter, EventRow } from "../queries/events";
+import { gradeSumsBy, reportedOnlyDays } from "../queries/grade-sums";
 import { loadDays, type DayFilter } from "./dashboard-data";
 import { eventJson } from "./event-json";
 import type { StatsQuery } from "./schemas";
@@ -34,50 +35,79 @@ export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, 
 }
 
 export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
-  const filter = { ...dayFilter(q), region: undefined };
+  const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
   // The national yardstick pools every day, whoever asks: it reveals no single region.
-  const [allDays, regions] = await Promise.all([loadDays(deps, "all", filter), listRegions(deps.db)]);
-  const byRegion = groupBy(allDays, (d) => d.regionCode);
-  const national = totals(allDays);
+  const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region"), reportedOnlyDays(deps.db, filter), listRegions(deps.db)]);
+  const byRegion = new Map(sums.map((row) => [row.key, row]));
+  const reportedByRegion = groupBy(reported, (r) => r.regionCode);
+  const national = groupFigures(sums.reduce(addSums, NO_DAYS), reported);
   return {
     national: { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses },
     regions: regions
       .filter((r) => canRead(principal, r.code))
-      .map((r) => ({ code: r.code, name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn }, ...totals(byRegion.get(r.code) ?? []) })),
+      .map((r) => ({ code: r.code, name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn }, ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []) })),
   };
 }
 
 export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<TrendResponse> {
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
-  const days = await loadDays(deps, "all", { ...dayFilter(q), region: undefined });
-  const dates = days.map((d) => d.date).sort();
-  const range = dates.length > 0 ? { from: q.from ?? dates[0]!, to: q.to ?? dates[dates.length - 1]! } : q.from && q.to ? { from: q.from, to: q.to } : null;
-  return { interval: q.interval, ...trend(days, q.interval, [null, ...wanted], range) };
+  const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
+  const [national, reported, ...regional] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "month"),
+    reportedOnlyDays(deps.db, filter),
+    ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month")),
+  ]);
+  const months = national.map((row) => row.key!).sort();
+  const range =
+    months.length > 0
+      ? { from: q.from ?? `${months[0]}-01`, to: q.to ?? `${months[months.length - 1]}-01` }
+      : q.from && q.to
+        ? { from: q.from, to: q.to }
+        : null;
+  const byMonth = (rows: typeof national) => new Map(rows.map((row) => [row.key!, row]));
+  return {
+    interval: q.interval,
+    ...trendFromMonths(q.interval, range, [
+      { region: null, months: byMonth(national), reported },
+      ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
+    ]),
+  };
 }
 
 export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<ThemesStatsResponse> {
   checkRegionAccess(principal, [q.region]);
-  const [days, themes] = await Promise.all([loadDays(deps, principal, dayFilter(q)), listThemes(deps.db, q.programme)]);
-  const byTheme = groupBy(days, (d) => d.themeId);
-  const cells = [...groupBy(days.filter((d) => d.regionCode !== null && d.themeId !== null), (d) => `${d.regionCode}|${d.themeId}`).values()].map((group) => {
-    const t = totals(group);
-    return { region: group[0]!.regionCode!, themeId: group[0]!.themeId!, events: t.events, grade: t.grade };
-  });
+  const filter: EventFilter = { regions: readableRegions(principal), ...dayFilter(q) };
+  const [byTheme, byCell, reported, themes] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "theme"),
+    gradeSumsBy(deps.db, filter, "regionTheme"),
+    reportedOnlyDays(deps.db, filter),
+    listThemes(deps.db, q.programme),
+  ]);
+  const themeSums = new Map(byTheme.map((row) => [row.key, row]));
+  const reportedByTheme = groupBy(reported, (r) => String(r.themeId));
+  const reportedByCell = groupBy(reported, (r) => `${r.regionCode}|${r.themeId}`);
   return {
     themes: themes
-      .filter((t) => byTheme.has(t.id) || q.theme === undefined)
+      .filter((t) => themeSums.has(String(t.id)) || q.theme === undefined)
       .map((t) => {
-        const { responseRate: _rate, ...rest } = totals(byTheme.get(t.id) ?? []);
+        const { responseRate: _rate, ...rest } = groupFigures(themeSums.get(String(t.id)) ?? NO_DAYS, reportedByTheme.get(String(t.id)) ?? []);
         return { id: t.id, names: { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }, ...rest };
       }),
-    cells: cells.sort((a, b) => a.region.localeCompare(b.region) || a.themeId - b.themeId),
+    cells: byCell
+      .filter((row) => row.key !== null)
+      .map((row) => {
+        const [region, themeId] = row.key!.split("|");
+        const figures = groupFigures(row, reportedByCell.get(row.key!) ?? []);
+        return { region: region!, themeId: Number(themeId), events: figures.events, grade: figures.grade };
+      })
+      .sort((a, b) => a.region.localeCompare(b.region) || a.themeId - b.themeId),
   };
 }
 
 export async function questionFigures(deps: AppDeps, principal: SessionPrincipal, q: Query, event?: EventRow): Promise<QuestionStatsResponse> {
   checkRegionAccess(principal, [q.region]);
-  const filter = { regions: event ? ("all" as const) : readableScope(principal), ...dayFilter(q), ...(event && { eventId: event.id }) };
+  const filter = { regions: event ? ("all" as const) : readableRegions(principal), ...dayFilter(q), ...(event && { eventId: event.id }) };
   const tallies = await questionTallies(deps.db, filter);
   const byGroup = groupBy(tallies, (t) => t.groupKey);
   const questions = new Map((await questionsByIds(deps.db, [...byGroup.values()].map((rows) => rows[0]!.questionId))).map((row) => [row.id, row]));
@@ -107,10 +137,6 @@ export async function questionFigures(deps: AppDeps, principal: SessionPrincipal
 
 const CORE_ORDER = ["grade", "usefulness", "sector"];
 const order = (key: string) => (CORE_ORDER.includes(key) ? CORE_ORDER.indexOf(key) : CORE_ORDER.length);
-
-function readableScope(principal: SessionPrincipal) {
-  return principal.role === "national" || (principal.role === "viewer" && principal.allRegions) ? ("all" as const) : principal.regions;
-}
 
 export async function commentFigures(deps: AppDeps, event: EventRow): Promise<CommentsResponse> {
   const rows = await dayComments(deps.db, event.surveyId);

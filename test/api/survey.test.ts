@@ -260,8 +260,15 @@ describe("answer tallies", () => {
     const tallies = () =>
       db.all(sql`SELECT question_id, value, count FROM answer_tally WHERE survey_id = ${survey.surveyId} AND count > 0 ORDER BY 1, 2`);
     expect(await tallies()).toEqual(await recount());
+    const gradeSums = () => db.all(sql`SELECT grade_n AS n, grade_sum AS total, grade_sum_sq AS squares FROM survey WHERE id = ${survey.surveyId}`);
+    const gradeRecount = () =>
+      db.all(sql`SELECT count(*) AS n, coalesce(sum(a.num_value), 0) AS total, coalesce(sum(a.num_value * a.num_value), 0) AS squares
+                 FROM answer a JOIN response r ON r.id = a.response_id JOIN question q ON q.id = a.question_id
+                 WHERE r.survey_id = ${survey.surveyId} AND q.key = 'grade'`);
+    expect(await gradeSums()).toEqual([{ n: 5, total: 40, squares: 8 * 8 + 9 * 9 + 9 * 9 + 10 * 10 + 4 * 4 }]);
     await db.run(sql`DELETE FROM response WHERE id IN (SELECT id FROM response WHERE survey_id = ${survey.surveyId} LIMIT 2)`);
     expect(await tallies()).toEqual(await recount());
+    expect(await gradeSums()).toEqual(await gradeRecount());
     expect(await countResponses(survey.surveyId)).toBe(3);
   });
 });

@@ -38,6 +38,18 @@ function cornishFisher(x: number, df: number): number {
  * and the normal quantile lies below every t quantile, so the iterates rise monotonically to the root.
  */
 export function tQuantile975(df: number): number {
+  // Dashboards ask for the same few whole-number df over and over (one per day's n − 1): the root
+  // finding is done once per df.
+  const known = Number.isInteger(df) && df < SERIES_DF ? BY_WHOLE_DF.get(df) : undefined;
+  if (known !== undefined) return known;
+  const value = solveTQuantile975(df);
+  if (Number.isInteger(df) && df < SERIES_DF) BY_WHOLE_DF.set(df, value);
+  return value;
+}
+
+const BY_WHOLE_DF = new Map<number, number>();
+
+function solveTQuantile975(df: number): number {
   if (Number.isNaN(df) || df <= 0) throw new RangeError(`degrees of freedom must be > 0, got ${df}`);
   if (df === Number.POSITIVE_INFINITY) return NORMAL_QUANTILE_975;
   if (df >= SERIES_DF) return cornishFisher(NORMAL_QUANTILE_975, df);

@@ -1,0 +1,76 @@
+import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { event, survey } from "../db/schema";
+import { eventFilterCondition, type EventFilter } from "./events";
+
+// Figures over many days (regions, themes, terms) add up each day's grade count, sum and sum of
+// squares (survey.grade_n/_sum/_sum_sq, kept by triggers) in one grouped query: one row per day
+// read inside SQLite, a handful of rows out, instead of every day's distribution into JavaScript.
+
+export type Grouping = "region" | "month" | "theme" | "regionTheme";
+
+const KEY: Record<Grouping, SQL<string | null>> = {
+  region: sql`${event.regionCode}`,
+  month: sql`substr(${event.date}, 1, 7)`,
+  theme: sql`CAST(${event.themeId} AS TEXT)`,
+  regionTheme: sql`${event.regionCode} || '|' || ${event.themeId}`,
+};
+
+/** Days whose grade is known only from a published report (no grade answers of their own). */
+const REPORTED_ONLY = sql`(${event.reportedGradeMean} IS NOT NULL AND ${survey.gradeN} = 0)`;
+
+export interface GroupSums {
+  readonly key: string | null;
+  readonly days: number;
+  readonly attendance: number;
+  readonly responses: number;
+  /** Head count and responses of the days whose answers were collected here (for the response rate). */
+  readonly surveyedAttendance: number;
+  readonly surveyedResponses: number;
+  /** Days with grade answers of their own, and those answers' count, sum and sum of squares. */
+  readonly gradedDays: number;
+  readonly n: number;
+  readonly sum: number;
+  readonly sumSq: number;
+}
+
+export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping): Promise<GroupSums[]> {
+  const key = KEY[grouping];
+  const surveyed = sql`(NOT ${REPORTED_ONLY} AND coalesce(${event.attendance}, 0) > 0)`;
+  return db
+    .select({
+      key: sql<string | null>`${key}`,
+      days: sql<number>`count(*)`,
+      attendance: sql<number>`coalesce(sum(${event.attendance}), 0)`,
+      responses: sql<number>`sum(${survey.responseCount})`,
+      surveyedAttendance: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${event.attendance} END), 0)`,
+      surveyedResponses: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${survey.responseCount} END), 0)`,
+      gradedDays: sql<number>`sum(${survey.gradeN} > 0)`,
+      n: sql<number>`sum(${survey.gradeN})`,
+      sum: sql<number>`sum(${survey.gradeSum})`,
+      sumSq: sql<number>`sum(${survey.gradeSumSq})`,
+    })
+    .from(event)
+    .innerJoin(survey, eq(survey.eventId, event.id))
+    .where(eventFilterCondition(filter))
+    .groupBy(key);
+}
+
+export interface ReportedDay {
+  readonly regionCode: string | null;
+  readonly date: string;
+  readonly themeId: number | null;
+  readonly mean: number;
+  readonly n: number | null;
+}
+
+/** The published figures that stand in for answers (few: days from before Palaute). */
+export async function reportedOnlyDays(db: Db, filter: EventFilter): Promise<ReportedDay[]> {
+  const rows = await db
+    .select({ regionCode: event.regionCode, date: event.date, themeId: event.themeId, mean: event.reportedGradeMean, n: event.reportedGradeN })
+    .from(event)
+    .innerJoin(survey, eq(survey.eventId, event.id))
+    .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean), eq(survey.gradeN, 0)));
+  return rows.map((r) => ({ ...r, mean: r.mean! }));
+}
+
