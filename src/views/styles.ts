@@ -1,5 +1,7 @@
 // Inline stylesheet for the server-rendered pages: one request on venue wifi, allowed by a CSP hash
 // (see csp.ts), no 'unsafe-inline'. Mobile first; touch targets at least 44 px; focus always visible.
+// scroll-margin-top on controls: an error summary's link jumps to a question's first control, and
+// the question's text and its error above it must stay on screen, not scroll away over the top.
 export const PAGE_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
@@ -30,6 +32,7 @@ legend,.label{font-weight:600;font-size:1.0625rem;padding:0;margin-bottom:.25rem
 .choices{display:grid;gap:.25rem}
 .choices label{display:flex;gap:.75rem;align-items:center;min-height:44px;padding:.25rem 0}
 .choices input{width:1.5rem;height:1.5rem;margin:0;flex:none}
+input,select,textarea{scroll-margin-top:min(10rem,40vh)}
 textarea{display:block;width:100%;min-height:6rem;padding:.5rem;font:inherit;border:2px solid #5a5a5a;border-radius:.375rem}
 .field{margin:0 0 1.5rem}
 .invalid{border-left:4px solid #b00020;padding-left:.75rem}

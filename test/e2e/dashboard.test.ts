@@ -1,55 +1,38 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { WEB_DIST } from "../../scripts/build-web";
-import { parseNodeEnv } from "../../src/config/node-env";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { t } from "../../src/domain/i18n";
-import { startNodeServer, type RunningServer } from "../../src/node";
+import { beforeAllOrFailEach, expectNoAxeViolations, launchChromium, screenshot, signInWithForm, startTestServer, VIEWPORTS, watchPage, type Credentials, type TestServer } from "../helpers/browser";
 
 // The results dashboard in real Chromium against the real Node server with the demo data: signing
 // in through /login, the published Keski-Pohjanmaa days, all 18 regions side by side, gaps in a
 // trend, URL state and the language switch, WCAG 2.1 AA by axe-core, and the page's own CSP.
-const CHROMIUM = "/usr/bin/chromium";
-const AXE = join(process.cwd(), "node_modules/axe-core/axe.min.js");
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const BUNDLE_BUDGET_BYTES = 100_000;
 const SIZES = [
-  { name: "360", width: 360, height: 740 },
-  { name: "1280", width: 1280, height: 800 },
+  { name: "360", ...VIEWPORTS.phone },
+  { name: "1280", ...VIEWPORTS.desktop },
 ] as const;
 
 const agent = DEMO_USERS.find((u) => u.role === "agent")!;
 const national = DEMO_USERS.find((u) => u.role === "national")!;
 
-let dir: string;
-let server: RunningServer;
+let server: TestServer;
 let base: string;
 let browser: Browser;
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) — these tests never skip.`);
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
-  dir = mkdtempSync(join(tmpdir(), "palaute-dashboard-"));
-  server = await startNodeServer(parseNodeEnv({ PORT: "0", LIBSQL_URL: `file:${join(dir, "palaute.db")}`, DEMO_DATA: "auto" }), { quiet: true });
-  // The server listens on 127.0.0.1 only; "localhost" could resolve to ::1 first.
-  base = server.url.replace("//localhost:", "//127.0.0.1:");
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+beforeAllOrFailEach(async () => {
+  browser = await launchChromium();
+  server = await startTestServer("dashboard");
+  base = server.base;
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 interface Session {
@@ -60,23 +43,16 @@ interface Session {
 
 /**
  * Opens the dashboard signed out, follows it to /login, signs in with the form, and waits for the
- * view it was sent back to. bypassCSP only where axe-core has to be injected as an inline script.
+ * view it was sent back to. The page runs under its own CSP (axe-core is injected past it).
  */
-async function signIn(user: { email: string; password: string }, path: string, options: { bypassCSP?: boolean } = {}): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce", locale: "fi-FI", bypassCSP: options.bypassCSP ?? false });
+async function signIn(user: Credentials, path: string): Promise<Session> {
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop, reducedMotion: "reduce", locale: "fi-FI" });
   const page = await context.newPage();
-  const cspErrors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => cspErrors.push(`page error: ${error.message}`));
+  const cspErrors = watchPage(page, { pageErrors: true });
   await page.goto(`${base}${path}`);
   await page.waitForURL((url) => url.pathname === "/login", { timeout: 10_000 });
   expect(new URL(page.url()).searchParams.get("next"), "the sign-in page knows where to return").toBe(path);
-  await page.fill("#email", user.email);
-  await page.fill("#password", user.password);
-  await page.click('button[type="submit"]');
-  await page.waitForLoadState("load");
+  await signInWithForm(page, user);
   const landed = new URL(page.url());
   expect(landed.pathname, `signing in through /login should return to the dashboard; got ${page.url()} — "${await page.locator("h1").first().textContent()}"`).toBe("/");
   await settled(page);
@@ -89,23 +65,13 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  });
-  expect(violations, `axe-core WCAG 2.1 AA violations on ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
 async function screenshots(page: Page, name: string): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}-${size.name}.png`), fullPage: true });
+    await screenshot(page, `dashboard-${name}-${size.name}`);
   }
-  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setViewportSize(VIEWPORTS.desktop);
 }
 
 /** The cells of the table row whose row header is the given text. */
@@ -121,7 +87,7 @@ async function text(page: Page, selector: string): Promise<string> {
 
 describe("results dashboard (Chromium)", () => {
   it("shows an agent Keski-Pohjanmaa's published days, 47 and 8,5 and 59 and 8,0, marked as reported", { timeout: 90_000 }, async () => {
-    const { context, page } = await signIn(agent, "/?lang=fi", { bypassCSP: true });
+    const { context, page } = await signIn(agent, "/?lang=fi");
     try {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("fi");
       expect(await text(page, "h1")).toContain("Keski-Pohjanmaa");
@@ -152,14 +118,14 @@ describe("results dashboard (Chromium)", () => {
       await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
       expect(await page.locator("#filters-box").isVisible(), "no filter form on paper").toBe(false);
       expect(await page.locator(".filter-summary").isVisible(), "the filters in words on paper").toBe(true);
-      await page.screenshot({ path: join(ARTIFACTS, "dashboard-agent-region-print.png"), fullPage: true });
+      await screenshot(page, "dashboard-agent-region-print");
     } finally {
       await context.close();
     }
   });
 
   it("compares all 18 regions for the national team, sortable by keyboard, with state in the URL", { timeout: 90_000 }, async () => {
-    const { context, page } = await signIn(national, "/?lang=fi", { bypassCSP: true });
+    const { context, page } = await signIn(national, "/?lang=fi");
     try {
       expect(await text(page, "h1")).toContain(t("fi", "dash.title.national"));
       expect(await page.locator("#table-regions tbody tr").count(), "every region in the comparison").toBe(18);
@@ -188,7 +154,7 @@ describe("results dashboard (Chromium)", () => {
 
   it("draws months without days as gaps, switches language, and walks back through history", { timeout: 90_000 }, async () => {
     // In the dashboard's canonical parameter order (it rewrites the URL before sending people to sign in).
-    const { context, page } = await signIn(national, "/?view=trend&regions=15&interval=month&lang=fi", { bypassCSP: true });
+    const { context, page } = await signIn(national, "/?view=trend&regions=15&interval=month&lang=fi");
     try {
       expect(await text(page, "h1")).toContain(t("fi", "dash.title.trend"));
       const rows = page.locator("#table-trend tbody tr");

@@ -1,67 +1,49 @@
 import { and, count, eq } from "drizzle-orm";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Client } from "@libsql/client";
 import { WEB_DIST } from "../../scripts/build-web";
-import { parseNodeEnv } from "../../src/config/node-env";
 import { createDb, type Db } from "../../src/db/client";
 import { openNodeDatabase } from "../../src/db/open-node-database";
 import { answer, question, response } from "../../src/db/schema";
 import { DEMO_SURVEY_SLUG } from "../../src/demo/seed-demo";
 import { t } from "../../src/domain/i18n";
 import type { Lang } from "../../src/domain/lang";
-import { startNodeServer, type RunningServer } from "../../src/node";
+import { beforeAllOrFailEach, launchChromium, startTestServer, watchPage, type TestServer } from "../helpers/browser";
 
 // The survey page in real Chromium against the real Node server, with the network taken away and
 // given back: the enhancement script must retry with the same submission id, keep every answer
 // over reloads, say what is happening, and leave exactly one response in the database.
-const CHROMIUM = "/usr/bin/chromium";
 const STORAGE_KEY = `palaute.survey:/s/${DEMO_SURVEY_SLUG}`;
 const WAIT_MS = 15_000;
 
-let dir: string;
-let server: RunningServer;
+let server: TestServer;
 let base: string;
 let browser: Browser;
 let reader: Client;
 let db: Db;
 
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium) — these tests never skip.`);
-  }
-  dir = mkdtempSync(join(tmpdir(), "palaute-e2e-"));
-  const url = `file:${join(dir, "palaute.db")}`;
-  server = await startNodeServer(parseNodeEnv({ PORT: "0", LIBSQL_URL: url, DEMO_DATA: "auto" }), { quiet: true });
-  // The server listens on 127.0.0.1 only; "localhost" could resolve to ::1 first.
-  base = server.url.replace("//localhost:", "//127.0.0.1:");
-  reader = await openNodeDatabase({ url });
+beforeAllOrFailEach(async () => {
+  browser = await launchChromium();
+  server = await startTestServer("e2e");
+  base = server.base;
+  reader = await openNodeDatabase({ url: server.databaseUrl });
   db = createDb(reader);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
 });
 
 afterAll(async () => {
   await browser?.close();
   reader?.close();
   await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A fresh browser profile per test (its own sessionStorage); CSP violations fail the test. */
 async function open(lang: Lang, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; cspErrors: string[] }> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
-  const cspErrors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
-  });
+  const cspErrors = watchPage(page);
   await page.goto(`${base}/s/${DEMO_SURVEY_SLUG}?lang=${lang}`);
   return { context, page, cspErrors };
 }

@@ -389,6 +389,7 @@ export const en: Dictionary = {
   "dash.trend.tableCaption": "Average grade by period ({interval})",
   "dash.trend.noDays": "no days",
   "dash.trend.chooseRegions": "Choose regions in the filters to compare them with the whole country.",
+  "dash.trend.chartLimit": "The chart shows the whole country and the first {count} of the chosen regions, so that every line can be told apart by its shape, not only its colour. The table has all the chosen regions.",
   "dash.csv.download": "Download {what} as CSV",
   "dash.csv.format": "UTF-8, semicolon-separated, opens in Excel",
   "dash.csv.days": "the days",

@@ -389,6 +389,7 @@ export const fi = {
   "dash.trend.tableCaption": "Arvosanojen keskiarvo jaksoittain ({interval})",
   "dash.trend.noDays": "ei päiviä",
   "dash.trend.chooseRegions": "Valitse rajauksista alueet, joita haluat verrata koko maahan.",
+  "dash.trend.chartLimit": "Kaaviossa ovat koko maa ja {count} ensimmäistä valituista alueista, jotta jokaisen viivan erottaa muodostaan eikä vain väristään. Taulukossa ovat kaikki valitut alueet.",
   "dash.csv.download": "Lataa {what} CSV-tiedostona",
   "dash.csv.format": "UTF-8, puolipiste erottimena, avautuu Excelissä",
   "dash.csv.days": "päivien tiedot",

@@ -389,6 +389,7 @@ export const sv: Dictionary = {
   "dash.trend.tableCaption": "Medelvitsord per period ({interval})",
   "dash.trend.noDays": "inga dagar",
   "dash.trend.chooseRegions": "Välj i avgränsningarna de regioner du vill jämföra med hela landet.",
+  "dash.trend.chartLimit": "Diagrammet visar hela landet och de {count} första av de valda regionerna, så att varje linje kan skiljas åt på formen och inte bara på färgen. Tabellen har alla valda regioner.",
   "dash.csv.download": "Ladda ner {what} som CSV-fil",
   "dash.csv.format": "UTF-8, semikolon som avgränsare, öppnas i Excel",
   "dash.csv.days": "dagarnas uppgifter",

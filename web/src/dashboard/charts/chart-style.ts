@@ -16,6 +16,9 @@ const SERIES: readonly { color: string; point: PointStyle; symbol: string }[] = 
   { color: "#006d77", point: "star", symbol: "✱" },
 ];
 
+/** How many region lines the trend chart can tell apart: each has a colour and a point shape of its own. */
+export const SERIES_COUNT = SERIES.length;
+
 export function seriesStyle(index: number): { color: string; point: PointStyle; symbol: string } {
   return SERIES[index % SERIES.length]!;
 }

@@ -1,7 +1,7 @@
 // Mean grade over time (by term, year or month): the whole country, and the regions chosen in
 // the filters. A term without days is a gap in the line and "no days" in the table, never 0.
 import { api, type PooledGrade, type TrendResponse } from "../api";
-import { seriesStyle } from "../charts/chart-style";
+import { SERIES_COUNT, seriesStyle } from "../charts/chart-style";
 import { trendChart, type TrendSeries } from "../charts/trend-chart";
 import { h } from "../dom";
 import { bucketLabel, count, interval, mean } from "../format";
@@ -33,18 +33,22 @@ export function shownRegions(ctx: Pick<ViewContext, "state" | "me">): string[] {
 function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendResponse["series"], filter: Parameters<typeof csvLink>[1]): HTMLElement {
   const names = series.map((s) => (s.region === null ? t("dash.national") : regionName(ctx, s.region)));
   const labels = trend.keys.map(bucketLabel);
-  const shaped: TrendSeries[] = series.map((s, i) => ({
-    name: names[i]!,
+  // A seventh region line would repeat the colour and the point shape of the first: the chart
+  // draws the whole country and the first SERIES_COUNT regions, and says so; the table has them all.
+  const regionSeries = series.filter((s) => s.region !== null);
+  const charted = series.filter((s) => s.region === null || regionSeries.indexOf(s) < SERIES_COUNT);
+  const shaped: TrendSeries[] = charted.map((s) => ({
+    name: names[series.indexOf(s)]!,
     national: s.region === null,
     points: s.points.map((p) => ({ mean: p?.mean ?? null, ci: p?.ci95 ?? null, label: p && p.mean !== null ? pointLabel(p) : null })),
   }));
   let regionIndex = 0;
-  const legend: LegendItem[] = series.map((s, i) => {
+  const legend: LegendItem[] = charted.map((s) => {
     if (s.region === null) return { swatch: "dashed", text: t("dash.legend.nationalSeries") };
     const style = seriesStyle(regionIndex++);
-    return { swatch: `series-${(regionIndex - 1) % 6}`, symbol: style.symbol, text: t("dash.legend.regionSeries", { region: names[i]! }) };
+    return { swatch: `series-${(regionIndex - 1) % SERIES_COUNT}`, symbol: style.symbol, text: t("dash.legend.regionSeries", { region: names[series.indexOf(s)]! }) };
   });
-  if (series.length <= 2) legend.push({ swatch: "whisker", text: t("dash.legend.ci") });
+  if (charted.length <= 2) legend.push({ swatch: "whisker", text: t("dash.legend.ci") });
   const figure = chartFigure({
     id: "chart-trend",
     caption: t("dash.trend.chartTitle", { interval: t(`dash.interval.${trend.interval}`).toLocaleLowerCase(ctx.state.lang) }),
@@ -63,7 +67,8 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
       ...series.map((s, j) => ({ label: names[j]!, numeric: true, cell: (i: number) => trendCell(s.points[i] ?? null) })),
     ],
   });
-  return section("trend", t("dash.trend.title"), series.length === 1 ? h("p", { className: "small-note" }, t("dash.trend.chooseRegions")) : null, figure.element, table, marksKey(), csvLink("trend", filter, t("dash.csv.trend")));
+  const note = series.length === 1 ? t("dash.trend.chooseRegions") : charted.length < series.length ? t("dash.trend.chartLimit", { count: SERIES_COUNT }) : null;
+  return section("trend", t("dash.trend.title"), note ? h("p", { className: "small-note" }, note) : null, figure.element, table, marksKey(), csvLink("trend", filter, t("dash.csv.trend")));
 }
 
 function pointLabel(p: PooledGrade): string {
