@@ -65,8 +65,10 @@ export interface DaySums {
   readonly days: number;
   readonly attendance: number;
   readonly responses: number;
+  /** Head count and responses of the days whose answers were collected here (for the response rate). */
   readonly surveyedAttendance: number;
   readonly surveyedResponses: number;
+  /** Days with grade answers of their own, and those answers' count, sum and sum of squares. */
   readonly gradedDays: number;
   readonly n: number;
   readonly sum: number;

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { DaySums } from "../domain/analytics";
 import { event, survey } from "../db/schema";
 import { eventFilterCondition, type EventFilter } from "./events";
 
@@ -19,19 +20,9 @@ const KEY: Record<Grouping, SQL<string | null>> = {
 /** Days whose grade is known only from a published report (no grade answers of their own). */
 const REPORTED_ONLY = sql`(${event.reportedGradeMean} IS NOT NULL AND ${survey.gradeN} = 0)`;
 
-export interface GroupSums {
+/** One group's sums (see DaySums in src/domain/analytics.ts for what each field means). */
+export interface GroupSums extends DaySums {
   readonly key: string | null;
-  readonly days: number;
-  readonly attendance: number;
-  readonly responses: number;
-  /** Head count and responses of the days whose answers were collected here (for the response rate). */
-  readonly surveyedAttendance: number;
-  readonly surveyedResponses: number;
-  /** Days with grade answers of their own, and those answers' count, sum and sum of squares. */
-  readonly gradedDays: number;
-  readonly n: number;
-  readonly sum: number;
-  readonly sumSq: number;
 }
 
 export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping): Promise<GroupSums[]> {
