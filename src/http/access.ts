@@ -31,7 +31,3 @@ export async function writableEvent(deps: AppDeps, c: Context<AppEnv>, id: numbe
 export function requireWriteRegion(principal: SessionPrincipal, regionCode: string | null): void {
   if (!canWrite(principal, regionCode)) throw new AppError("forbidden");
 }
-
-export function requireReadRegion(principal: SessionPrincipal, regionCode: string | null): void {
-  if (!canRead(principal, regionCode)) throw new AppError("forbidden");
-}

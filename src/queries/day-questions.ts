@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { question, questionSet, survey } from "../db/schema";
+import { question, questionSet } from "../db/schema";
 
 export interface NewDayQuestion {
   readonly kind: "grade" | "likert" | "choice" | "text";
@@ -58,7 +58,3 @@ export async function removeDayQuestion(db: Db, extraSetId: number, questionId: 
   return removed.length > 0;
 }
 
-export async function surveyIdForSet(db: Db, setId: number): Promise<number | null> {
-  const [row] = await db.select({ id: survey.id }).from(survey).where(eq(survey.extraQuestionSetId, setId)).limit(1);
-  return row?.id ?? null;
-}

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { rateLimit } from "../db/schema";
 
@@ -24,4 +24,9 @@ export async function addHit(db: Db, key: string, windowMs: number, now: number)
 
 export async function clearHits(db: Db, key: string): Promise<void> {
   await db.delete(rateLimit).where(eq(rateLimit.key, key));
+}
+
+/** Forgets counters whose window has passed: they would otherwise stay forever, one per address and email tried. */
+export async function deleteSpentHits(db: Db, windowMs: number, now: number): Promise<void> {
+  await db.delete(rateLimit).where(lt(rateLimit.windowStart, now - windowMs));
 }

@@ -4,8 +4,8 @@ import { newSessionToken, sha256Hex } from "../auth/tokens";
 import { AppError } from "../http/errors";
 import { SESSION_TTL_MS } from "../http/session";
 import { recordAudit } from "../queries/audit";
-import { addHit, clearHits, currentCount } from "../queries/rate-limits";
-import { createSession } from "../queries/sessions";
+import { addHit, clearHits, currentCount, deleteSpentHits } from "../queries/rate-limits";
+import { createSession, deleteExpiredSessions } from "../queries/sessions";
 import { findLoginUser } from "../queries/users";
 
 /**
@@ -49,6 +49,9 @@ export async function signIn(deps: AppDeps, input: SignInRequest): Promise<{ tok
   }
 
   await clearHits(deps.db, accountKey);
+  // Housekeeping where it is cheap and rare: expired sessions and spent counters go at each sign-in.
+  await deleteExpiredSessions(deps.db, now);
+  await deleteSpentHits(deps.db, SIGN_IN_WINDOW_MS, now);
   const token = newSessionToken();
   await createSession(deps.db, { id: await sha256Hex(token), userId: found.id, now, ttlMs: SESSION_TTL_MS });
   await recordAudit(deps.db, { at: now, userId: found.id, actor: email, action: "login" });

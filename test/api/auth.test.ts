@@ -92,6 +92,11 @@ describe("sessions", () => {
     expect((await app.request("http://localhost/api/me", { headers: { cookie } })).status).toBe(200);
     clock += SESSION_TTL_MS + 1;
     expect((await app.request("http://localhost/api/me", { headers: { cookie } })).status).toBe(401);
+    // The next sign-in sweeps expired sessions and spent rate-limit windows away.
+    await signIn(app, agent);
+    const expired = await db.all(sql`SELECT 1 FROM session WHERE expires_at <= ${clock}`);
+    const spent = await db.all(sql`SELECT 1 FROM rate_limit WHERE window_start < ${clock - 15 * 60 * 1000}`);
+    expect([expired.length, spent.length]).toEqual([0, 0]);
   });
 
   it("end on sign-out, and sign-out everywhere ends the others too", async () => {

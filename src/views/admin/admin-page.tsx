@@ -29,10 +29,3 @@ export function AdminPage({ lang, principal, title, hasErrors, langHref, done, c
   );
 }
 
-/** Adds or replaces ?lang= on a site path, keeping its other query parameters. */
-export function withLang(pathAndQuery: string, lang: Lang): string {
-  const url = new URL(pathAndQuery, "http://x");
-  url.searchParams.set("lang", lang);
-  url.searchParams.delete("done");
-  return `${url.pathname}${url.search}`;
-}
