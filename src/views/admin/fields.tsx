@@ -102,7 +102,8 @@ export function ErrorLine({ lang, id, message }: { lang: Lang; id: string; messa
   );
 }
 
-export interface TextFieldProps {
+/** What every labelled form field has. */
+interface FieldProps {
   readonly lang: Lang;
   readonly id: string;
   readonly name: string;
@@ -111,6 +112,9 @@ export interface TextFieldProps {
   readonly error?: string | undefined;
   readonly hint?: string | undefined;
   readonly optional?: boolean;
+}
+
+export interface TextFieldProps extends FieldProps {
   readonly type?: "text" | "email" | "password" | "date" | "datetime-local";
   readonly inputmode?: "numeric" | "email";
   readonly autocomplete?: string;
@@ -143,15 +147,7 @@ export interface Choice {
   readonly label: string;
 }
 
-export interface SelectFieldProps {
-  readonly lang: Lang;
-  readonly id: string;
-  readonly name: string;
-  readonly label: string;
-  readonly value: string;
-  readonly error?: string | undefined;
-  readonly hint?: string | undefined;
-  readonly optional?: boolean;
+export interface SelectFieldProps extends FieldProps {
   /** Choices, or groups of them (<optgroup>). */
   readonly choices: readonly (Choice | { readonly group: string; readonly choices: readonly Choice[] })[];
 }
