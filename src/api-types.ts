@@ -93,7 +93,9 @@ export interface ThemesStatsResponse {
 export interface QuestionStatsResponse {
   readonly questions: (
     | { key: string; kind: "grade" | "likert"; text: Localized; n: number; mean: number | null; sd: number | null; ci95: Interval | null; distribution: Record<string, number>; smallN: boolean }
-    | { key: string; kind: "choice"; text: Localized; n: number; options: { value: string; label: Localized; n: number | null; suppressed: boolean }[] }
+    /** A background breakdown, released as the sum of each day's own suppressed table: an option's n
+     *  leaves out the days that hid it (hiddenInDays), and hiddenN counts those answers. */
+    | { key: string; kind: "choice"; text: Localized; n: number; hiddenN: number; options: { value: string; label: Localized; n: number | null; suppressed: boolean; hiddenInDays: number }[] }
   )[];
 }
 

@@ -39,6 +39,8 @@ export interface QuestionTally {
   readonly questionId: number;
   readonly key: string;
   readonly kind: "grade" | "likert" | "choice" | "text";
+  /** Per day, so background breakdowns can be released as sums of each day's own released table. */
+  readonly eventId: number;
   readonly value: number;
   readonly count: number;
 }
@@ -51,6 +53,7 @@ export async function questionTallies(db: Db, filter: EventFilter & { eventId?: 
       questionId: sql<number>`min(${question.id})`,
       key: question.key,
       kind: question.kind,
+      eventId: event.id,
       value: answerTally.value,
       count: sql<number>`sum(${answerTally.count})`,
     })
@@ -60,7 +63,7 @@ export async function questionTallies(db: Db, filter: EventFilter & { eventId?: 
     .innerJoin(question, eq(question.id, answerTally.questionId))
     .innerJoin(questionSet, eq(questionSet.id, question.setId))
     .where(and(eventFilterCondition(filter), filter.eventId === undefined ? undefined : eq(event.id, filter.eventId), gt(answerTally.count, 0)))
-    .groupBy(groupKey, question.key, question.kind, answerTally.value);
+    .groupBy(groupKey, question.key, question.kind, event.id, answerTally.value);
 }
 
 export async function questionsByIds(db: Db, ids: readonly number[]) {

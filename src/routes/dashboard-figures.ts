@@ -5,7 +5,7 @@ import { canRead, readableRegions } from "../auth/authorize";
 import { addSums, collectedResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { roundToStep } from "../domain/questions";
-import { MIN_CELL, smallNWarning, summarizeDistribution, suppressBreakdown, suppressComments } from "../domain/stats";
+import { MIN_CELL, poolReleasedBreakdowns, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
 import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
@@ -116,16 +116,20 @@ export async function questionFigures(deps: AppDeps, principal: SessionPrincipal
     const question = questions.get(rows[0]!.questionId);
     if (!question) continue;
     const text = { fi: question.textFi, sv: question.textSv, en: question.textEn };
-    const counts = new Map(rows.map((r) => [roundToStep(r.value), r.count]));
+    const counts = new Map<number, number>();
+    for (const r of rows) counts.set(roundToStep(r.value), (counts.get(roundToStep(r.value)) ?? 0) + r.count);
     if (question.kind === "choice") {
       const options = JSON.parse(question.optionsJson ?? "[]") as { value: string; fi: string; sv: string; en: string }[];
-      const breakdown = suppressBreakdown(options.map((o, i) => ({ key: o, n: counts.get(i + 1) ?? 0, value: null })));
+      // Released as the sum of each day's own suppressed table: see poolReleasedBreakdowns.
+      const perDay = [...groupBy(rows, (r) => r.eventId).values()].map((dayRows) => options.map((_, i) => dayRows.filter((r) => r.value === i + 1).reduce((sum, r) => sum + r.count, 0)));
+      const pooled = poolReleasedBreakdowns(options, perDay);
       result.push({
         key: question.key,
         kind: "choice",
         text,
-        n: rows.reduce((sum, r) => sum + r.count, 0),
-        options: breakdown.map((b) => ({ value: b.key.value, label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en }, n: b.n, suppressed: b.suppressed })),
+        n: pooled.n,
+        hiddenN: pooled.hiddenN,
+        options: pooled.rows.map((b) => ({ value: b.key.value, label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en }, n: b.n, suppressed: b.suppressed, hiddenInDays: b.hiddenInDays })),
       });
     } else if ((question.kind === "grade" || question.kind === "likert") && question.scaleMin !== null && question.scaleMax !== null && question.scaleStep !== null) {
       const s = summarizeDistribution(counts, { min: question.scaleMin, max: question.scaleMax, step: question.scaleStep });

@@ -103,10 +103,10 @@ export function exportRoutes(deps: AppDeps) {
     const figures = await questionFigures(deps, principal, q, event);
     const rows: CsvCell[][] = figures.questions.flatMap((question) =>
       question.kind === "choice"
-        ? question.options.map((o) => [question.text[lang], o.label[lang], o.suppressed ? t(lang, "csv.suppressed") : o.n])
-        : Object.entries(question.distribution).map(([value, n]) => [question.text[lang], value.replace(".", ","), n]),
+        ? question.options.map((o) => [question.text[lang], o.label[lang], o.suppressed ? t(lang, "csv.suppressed") : o.n, o.hiddenInDays])
+        : Object.entries(question.distribution).map(([value, n]) => [question.text[lang], value.replace(".", ","), n, null]),
     );
-    return send(c, "questions", [t(lang, "csv.question"), t(lang, "csv.value"), t(lang, "csv.n")], rows, q.region ?? null);
+    return send(c, "questions", [t(lang, "csv.question"), t(lang, "csv.value"), t(lang, "csv.n"), t(lang, "csv.hiddenInDays")], rows, q.region ?? null);
   });
 
   app.get("/comments.csv", async (c) => {

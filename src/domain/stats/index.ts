@@ -11,6 +11,8 @@ export {
   suppress,
   suppressBreakdown,
   suppressComments,
+  poolReleasedBreakdowns,
+  type PooledBreakdownRow,
   type BreakdownRow,
   type Cell,
 } from "./suppression";
