@@ -1,6 +1,8 @@
 // The JSON the data API returns, as types only. web/src/dashboard/api.ts imports these with
 // `import type`, so the dashboard and the server cannot drift apart silently.
-import type { Interval } from "./domain/stats";
+import type { Interval, YardstickReason, YardstickState } from "./domain/stats";
+
+export type { YardstickReason, YardstickState };
 
 export type Localized = { fi: string; sv: string; en: string };
 
@@ -68,8 +70,10 @@ export interface RegionStats {
 
 /** GET /api/stats/regions — every region the caller may read (all 18 for the national team). */
 export interface RegionsStatsResponse {
-  /** All regions and national days pooled: the yardstick shown beside a region. */
-  readonly national: PooledGrade & { events: number; attendance: number; responses: number };
+  /** All regions and national days pooled: the yardstick shown beside a region. Null when the
+   *  caller cannot read every region and the pool fails the yardstick rule (src/domain/stats/yardstick.ts). */
+  readonly national: (PooledGrade & { events: number; attendance: number; responses: number }) | null;
+  readonly yardstick: YardstickState;
   readonly regions: RegionStats[];
 }
 
@@ -80,6 +84,8 @@ export interface TrendResponse {
   readonly keys: string[];
   /** region null is the national pooled series; a bucket with no days is null (a gap, not a zero). */
   readonly series: { region: string | null; points: (PooledGrade | null)[] }[];
+  /** Per key: why the national point is withheld from this caller (yardstick rule), or null. */
+  readonly nationalWithheld: (YardstickReason | null)[];
 }
 
 /** GET /api/stats/themes */

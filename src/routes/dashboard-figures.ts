@@ -5,7 +5,7 @@ import { canRead, readableRegions } from "../auth/authorize";
 import { addSums, collectedResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { roundToStep } from "../domain/questions";
-import { MIN_CELL, poolReleasedBreakdowns, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
+import { bucketKey, MIN_CELL, poolReleasedBreakdowns, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
 import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
@@ -13,6 +13,7 @@ import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
 import { gradeSumsBy, reportedOnlyDays } from "../queries/grade-sums";
 import { loadDays, type DayFilter } from "./dashboard-data";
+import { withheldUnless, yardstickGuard } from "../services/comparison-yardstick";
 import { eventJson } from "./event-json";
 import type { StatsQuery } from "./schemas";
 
@@ -36,13 +37,16 @@ export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, 
 
 export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
-  // The national yardstick pools every day, whoever asks: it reveals no single region.
+  // The national yardstick pools every day; for a reader of some regions only it passes the rule
+  // of src/domain/stats/yardstick.ts first, so no filter turns it into another region's day.
   const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region"), reportedOnlyDays(deps.db, filter), listRegions(deps.db)]);
   const byRegion = new Map(sums.map((row) => [row.key, row]));
   const reportedByRegion = groupBy(reported, (r) => r.regionCode);
   const national = groupFigures(sums.reduce(addSums, NO_DAYS), reported);
+  const yardstick = (await yardstickGuard(deps, principal, filter))();
   return {
-    national: { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses },
+    national: withheldUnless(yardstick, { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses }),
+    yardstick,
     regions: regions
       .filter((r) => canRead(principal, r.code))
       .map((r) => ({ code: r.code, name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn }, ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []) })),
@@ -66,12 +70,18 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
         ? { from: q.from, to: q.to }
         : null;
   const byMonth = (rows: typeof national) => new Map(rows.map((row) => [row.key!, row]));
+  const trend = trendFromMonths(q.interval, range, [
+    { region: null, months: byMonth(national), reported },
+    ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
+  ]);
+  // Each national point is its own pool: the yardstick rule is checked per bucket.
+  const guard = await yardstickGuard(deps, principal, filter);
+  const states = trend.keys.map((key) => guard((month) => bucketKey(`${month}-01`, q.interval) === key));
   return {
     interval: q.interval,
-    ...trendFromMonths(q.interval, range, [
-      { region: null, months: byMonth(national), reported },
-      ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
-    ]),
+    keys: trend.keys,
+    series: trend.series.map((s) => (s.region === null ? { ...s, points: s.points.map((p, i) => withheldUnless(states[i]!, p)) } : s)),
+    nationalWithheld: states.map((state) => (state.shown ? null : state.reason)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
-import type { DayGrade, PooledGrade } from "../api-types";
+import type { DayGrade, PooledGrade, YardstickReason } from "../api-types";
 import { toCsv, type CsvCell } from "../domain/csv";
 import { t } from "../domain/i18n";
 import type { Lang } from "../domain/lang";
@@ -61,7 +61,9 @@ export function exportRoutes(deps: AppDeps) {
       [t(lang, "csv.region"), t(lang, "csv.events"), t(lang, "csv.attendance"), t(lang, "csv.responses"), t(lang, "csv.responseRate"), ...gradeHeader(lang), t(lang, "csv.excluded")],
       [
         ...figures.regions.map((r) => [r.name[lang], r.events, r.attendance, r.responses, r.responseRate, ...gradeCells(lang, r.grade), r.grade.excludedUnknownN]),
-        [t(lang, "csv.national"), figures.national.events, figures.national.attendance, figures.national.responses, null, ...gradeCells(lang, figures.national), figures.national.excludedUnknownN],
+        figures.national
+          ? [t(lang, "csv.national"), figures.national.events, figures.national.attendance, figures.national.responses, null, ...gradeCells(lang, figures.national), figures.national.excludedUnknownN]
+          : [t(lang, "csv.national"), null, null, null, null, withheldText(lang, figures.yardstick.shown ? "too_few_regions" : figures.yardstick.reason), null, null, null, null, null, null],
       ],
     );
   });
@@ -73,7 +75,9 @@ export function exportRoutes(deps: AppDeps) {
     const rows = figures.series.flatMap((s) =>
       figures.keys.map((key, i) => {
         const p = s.points[i] ?? null;
-        return [key, s.region ? names.get(s.region) : t(lang, "csv.national"), ...(p ? gradeCells(lang, p) : [t(lang, "source.none"), null, null, null, null, null])];
+        const withheld = s.region === null ? (figures.nationalWithheld[i] ?? null) : null;
+        const empty = [withheld ? withheldText(lang, withheld) : t(lang, "source.none"), null, null, null, null, null];
+        return [key, s.region ? names.get(s.region) : t(lang, "csv.national"), ...(p ? gradeCells(lang, p) : empty)];
       }),
     );
     return send(c, "trend", [t(lang, "csv.period"), t(lang, "csv.region"), ...gradeHeader(lang)], rows);
@@ -124,6 +128,11 @@ export function exportRoutes(deps: AppDeps) {
   });
 
   return app;
+}
+
+/** The yardstick rule's "not shown" state, in the CSV's source column. */
+function withheldText(lang: Lang, reason: YardstickReason): string {
+  return t(lang, reason === "whole_months" ? "yardstick.wholeMonths" : "yardstick.tooFewRegions");
 }
 
 async function regionNames(deps: AppDeps, lang: Lang): Promise<Map<string, string>> {

@@ -102,14 +102,14 @@ describe("GET /api/stats/regions", () => {
     const all = (await Promise.all((await get<EventsResponse>("/api/events?region=19", national)).events.map((e) => rawGrades(e.id)))).flat();
     expect(lappi.grade.n).toBe(all.length);
     expect(lappi.grade.mean).toBeCloseTo(all.reduce((a, b) => a + b, 0) / all.length, 10);
-    expect(stats.national.excludedUnknownN).toBe(2);
-    expect(stats.national.events).toBe(54);
+    expect(stats.national!.excludedUnknownN).toBe(2);
+    expect(stats.national!.events).toBe(54);
   });
 
   it("shows an agent only their own regions, with the national yardstick", async () => {
     const stats = await get<RegionsStatsResponse>("/api/stats/regions", agent);
     expect(stats.regions.map((r) => r.code)).toEqual(["16"]);
-    expect(stats.national.events).toBe(54);
+    expect(stats.national!.events).toBe(54);
   });
 });
 

@@ -17,3 +17,4 @@ export {
   type Cell,
 } from "./suppression";
 export { bucketKey, bucketRange, fillSeries, type BucketInterval, type SeriesPoint } from "./time-buckets";
+export { coversWholeMonths, MIN_OTHER_REGIONS, yardstickState, type BlockContribution, type YardstickReader, type YardstickReason, type YardstickState } from "./yardstick";

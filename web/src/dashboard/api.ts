@@ -26,6 +26,7 @@ export type {
   RegionStats,
   ThemesStatsResponse,
   TrendResponse,
+  YardstickReason,
 } from "../../../src/api-types";
 
 /** GET /api/programmes and GET /api/themes answer with the database rows (not yet in api-types.ts). */

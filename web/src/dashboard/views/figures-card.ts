@@ -1,10 +1,12 @@
 // A pooled figure written out in full: mean, its 95% CI and n, the days, people and answers
 // behind it, and the notes that say what it rests on.
-import type { PooledGrade } from "../api";
+import type { PooledGrade, YardstickReason } from "../api";
 import { h } from "../dom";
 import { count, interval, mean, percent } from "../format";
 import { t } from "../i18n";
 import { pooledNotes } from "./grade-notes";
+import { MIN_CELL } from "../../../../src/domain/stats/suppression";
+import { MIN_OTHER_REGIONS } from "../../../../src/domain/stats/yardstick";
 
 export interface CardFigures {
   readonly title: string;
@@ -38,4 +40,19 @@ export function figuresCard(figures: CardFigures, id: string): HTMLElement {
     ),
     notes.length > 0 ? h("ul", { className: "notes" }, notes.map((note) => h("li", {}, note))) : null,
   );
+}
+
+/** The comparison figure withheld by the yardstick rule: what would be there, and why it is not. */
+export function withheldCard(title: string, reason: YardstickReason, id: string): HTMLElement {
+  return h(
+    "div",
+    { className: "card card-withheld", id },
+    h("h3", {}, title),
+    h("p", { className: "big" }, h("span", { className: "big-caption" }, withheldText(reason))),
+    h("p", { className: "small-note" }, t("yardstick.rule", { regions: MIN_OTHER_REGIONS, k: MIN_CELL })),
+  );
+}
+
+export function withheldText(reason: YardstickReason): string {
+  return reason === "whole_months" ? t("yardstick.wholeMonths") : t("yardstick.tooFewRegions");
 }

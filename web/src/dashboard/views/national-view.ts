@@ -8,7 +8,7 @@ import { count, interval, mean, percent } from "../format";
 import { t } from "../i18n";
 import type { Sort } from "../url-state";
 import { chartFigure, legendItems } from "./chart-figure";
-import { figuresCard } from "./figures-card";
+import { figuresCard, withheldCard } from "./figures-card";
 import { notesCell, pooledMarks } from "./grade-notes";
 import { heatmapSection } from "./heatmap-section";
 import { csvLink, emptyState, section } from "./section";
@@ -32,7 +32,13 @@ function nationalSection(stats: RegionsStatsResponse): HTMLElement {
   return section(
     "national",
     t("dash.national.title"),
-    h("div", { className: "cards" }, figuresCard({ title: t("dash.national"), grade: n, events: n.events, attendance: n.attendance, responses: n.responses }, "card-national")),
+    h(
+      "div",
+      { className: "cards" },
+      n
+        ? figuresCard({ title: t("dash.national"), grade: n, events: n.events, attendance: n.attendance, responses: n.responses }, "card-national")
+        : withheldCard(t("dash.national"), stats.yardstick.shown ? "too_few_regions" : stats.yardstick.reason, "card-national"),
+    ),
   );
 }
 
@@ -60,7 +66,7 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
     legend: legendItems(
       { swatch: "solid", text: t("dash.legend.regionMean") },
       { swatch: "whisker", text: t("dash.legend.ci") },
-      { swatch: "dashed", text: t("dash.legend.national", { mean: mean(stats.national.mean), n: count(stats.national.n) }) },
+      stats.national ? { swatch: "dashed", text: t("dash.legend.national", { mean: mean(stats.national.mean), n: count(stats.national.n) }) } : null,
       regions.some((r) => r.grade.source === "reported" || r.grade.source === "mixed") ? { swatch: "hatched", text: t("dash.legend.reportedBar") } : null,
     ),
   });
@@ -96,7 +102,7 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
         reported: r.grade.source === "reported" || r.grade.source === "mixed",
         label: r.grade.mean === null ? (r.grade.excludedUnknownN > 0 ? t("dash.chart.unpooled") : t("dash.noData")) : `${mean(r.grade.mean)}${r.grade.source === "reported" || r.grade.source === "mixed" ? "*" : ""} (n ${count(r.grade.n)})${r.grade.smallN ? " !" : ""}`,
       })),
-      { mean: stats.national.mean, label: t("dash.chart.nationalLine", { mean: mean(stats.national.mean) }) },
+      { mean: stats.national?.mean ?? null, label: stats.national ? t("dash.chart.nationalLine", { mean: mean(stats.national.mean) }) : "" },
       t("dash.axis.grade"),
     );
     if (announce) {

@@ -11,7 +11,7 @@ import { chartFigure, legendItems } from "./chart-figure";
 import { commentsSection } from "./comments-section";
 import { dataTable } from "./data-table";
 import { distributionSection } from "./distribution-section";
-import { figuresCard } from "./figures-card";
+import { figuresCard, withheldCard } from "./figures-card";
 import { dayGradeNotes, notesCell } from "./grade-notes";
 import { questionsSection } from "./questions-section";
 import { csvLink, emptyState, section } from "./section";
@@ -45,14 +45,16 @@ function summarySection(ctx: ViewContext, stats: RegionsStatsResponse): HTMLElem
     own
       ? figuresCard({ title: regionName(ctx, own.code), grade: own.grade, events: own.events, attendance: own.attendance, responses: own.responses, responseRate: own.responseRate }, "card-region")
       : null,
-    figuresCard({ title: t("dash.national"), grade: stats.national, events: stats.national.events, attendance: stats.national.attendance, responses: stats.national.responses }, "card-national"),
+    stats.national
+      ? figuresCard({ title: t("dash.national"), grade: stats.national, events: stats.national.events, attendance: stats.national.attendance, responses: stats.national.responses }, "card-national")
+      : withheldCard(t("dash.national"), stats.yardstick.shown ? "too_few_regions" : stats.yardstick.reason, "card-national"),
   ];
   return section("summary", t("dash.summary.title"), h("div", { className: "cards" }, cards));
 }
 
 function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): HTMLElement {
   const national = stats.national;
-  const nationalLabel = t("dash.chart.nationalLine", { mean: mean(national.mean) });
+  const nationalLabel = national ? t("dash.chart.nationalLine", { mean: mean(national.mean) }) : "";
   const anyReported = days.some((d) => d.grade.source === "reported");
   const grades = chartFigure({
     id: "chart-day-grades",
@@ -62,7 +64,7 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
     legend: legendItems(
       { swatch: "series-0", symbol: "●", text: t("dash.legend.regionDays", { region: regionName(ctx, ctx.state.region) }) },
       { swatch: "whisker", text: t("dash.legend.ci") },
-      { swatch: "dashed", text: t("dash.legend.national", { mean: mean(national.mean), n: count(national.n) }) },
+      national ? { swatch: "dashed", text: t("dash.legend.national", { mean: mean(national.mean), n: count(national.n) }) } : null,
       anyReported ? { swatch: "hollow-diamond", text: t("dash.legend.reportedPoint") } : null,
     ),
   });
@@ -70,7 +72,7 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
     grades.canvas,
     dayGradesChart(
       days.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported" })),
-      { mean: national.mean, label: nationalLabel },
+      { mean: national?.mean ?? null, label: nationalLabel },
       t("dash.axis.grade"),
     ),
   );

@@ -8,7 +8,10 @@ import { bucketLabel, count, interval, mean } from "../format";
 import { t } from "../i18n";
 import { chartFigure, type LegendItem } from "./chart-figure";
 import { dataTable } from "./data-table";
+import { withheldText } from "./figures-card";
 import { marksKey } from "./grade-notes";
+import { MIN_CELL } from "../../../../src/domain/stats/suppression";
+import { MIN_OTHER_REGIONS } from "../../../../src/domain/stats/yardstick";
 import { csvLink, emptyState, section } from "./section";
 import { dataFilter, regionName, type ViewContext } from "./view-context";
 
@@ -64,11 +67,20 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
     rows: trend.keys.map((_, i) => i),
     columns: [
       { label: t(`dash.interval.${trend.interval}`), cell: (i) => labels[i]! },
-      ...series.map((s, j) => ({ label: names[j]!, numeric: true, cell: (i: number) => trendCell(s.points[i] ?? null) })),
+      ...series.map((s, j) => ({
+        label: names[j]!,
+        numeric: true,
+        cell: (i: number) => {
+          const withheld = s.region === null ? (trend.nationalWithheld[i] ?? null) : null;
+          return withheld ? h("span", { className: "small-note" }, withheldText(withheld)) : trendCell(s.points[i] ?? null);
+        },
+      })),
     ],
   });
   const note = series.length === 1 ? t("dash.trend.chooseRegions") : charted.length < series.length ? t("dash.trend.chartLimit", { count: SERIES_COUNT }) : null;
-  return section("trend", t("dash.trend.title"), note ? h("p", { className: "small-note" }, note) : null, figure.element, table, marksKey(), csvLink("trend", filter, t("dash.csv.trend")));
+  const withheld = trend.nationalWithheld.find((reason) => reason !== null);
+  const withheldNote = withheld ? h("p", { className: "small-note", id: "trend-withheld" }, `${t("dash.national")}: ${withheldText(withheld)} ${t("yardstick.rule", { regions: MIN_OTHER_REGIONS, k: MIN_CELL })}`) : null;
+  return section("trend", t("dash.trend.title"), note ? h("p", { className: "small-note" }, note) : null, withheldNote, figure.element, table, marksKey(), csvLink("trend", filter, t("dash.csv.trend")));
 }
 
 function pointLabel(p: PooledGrade): string {
