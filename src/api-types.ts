@@ -105,9 +105,10 @@ export interface QuestionStatsResponse {
   )[];
 }
 
-/** GET /api/events/:id/comments — newest first; a list with fewer than 5 comments is suppressed. */
+/** GET /api/events/:id/comments — a list with fewer than 5 comments is suppressed; comments are
+ *  unlinkable (src/domain/stats/comment-release.ts): sorted by text, the day's date, language only where 5+ share it. */
 export interface CommentsResponse {
-  readonly questions: { key: string; text: Localized; n: number | null; suppressed: boolean; comments: { text: string; submittedAt: string; lang: "fi" | "sv" | "en" }[] }[];
+  readonly questions: { key: string; text: Localized; n: number | null; suppressed: boolean; comments: { text: string; date: string; lang: "fi" | "sv" | "en" | null }[] }[];
 }
 
 export interface MeResponse {

@@ -75,18 +75,18 @@ export interface CommentRow {
   readonly questionId: number;
   readonly key: string;
   readonly text: string;
-  readonly submittedAt: number;
   readonly lang: "fi" | "sv" | "en";
 }
 
-/** Free-text answers of one day's survey, newest first (reads only that day's responses). */
+/** Free-text answers of one day's survey (reads only that day's responses). No time and no response
+ *  id leave here: they would link one person's answers (see src/domain/stats/comment-release.ts). */
 export async function dayComments(db: Db, surveyId: number): Promise<CommentRow[]> {
   const rows = await db
-    .select({ questionId: question.id, key: question.key, text: answer.textValue, submittedAt: response.submittedAt, lang: response.lang })
+    .select({ questionId: question.id, key: question.key, text: answer.textValue, lang: response.lang })
     .from(response)
     .innerJoin(answer, eq(answer.responseId, response.id))
     .innerJoin(question, and(eq(question.id, answer.questionId), eq(question.kind, "text")))
     .where(and(eq(response.surveyId, surveyId), isNotNull(answer.textValue)))
-    .orderBy(sql`${response.submittedAt} DESC`, sql`${response.id}`);
+    .orderBy(answer.textValue);
   return rows.map((r) => ({ ...r, text: r.text ?? "" }));
 }

@@ -5,7 +5,7 @@ import { canRead, readableRegions } from "../auth/authorize";
 import { addSums, collectedResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { roundToStep } from "../domain/questions";
-import { bucketKey, MIN_CELL, poolReleasedBreakdowns, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
+import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
 import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
@@ -166,7 +166,7 @@ export async function commentFigures(deps: AppDeps, event: EventRow): Promise<Co
         // A hidden list hides its size too: "2 comments" already narrows down who wrote them.
         n: shown.suppressed ? null : comments.length,
         suppressed: shown.suppressed,
-        comments: shown.suppressed ? [] : comments.map((c) => ({ text: c.text, submittedAt: new Date(c.submittedAt).toISOString(), lang: c.lang })),
+        comments: shown.suppressed ? [] : releaseComments(comments, event.date),
       };
     }),
   };

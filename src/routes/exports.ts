@@ -122,9 +122,9 @@ export function exportRoutes(deps: AppDeps) {
     const rows: CsvCell[][] = figures.questions.flatMap((question) =>
       question.suppressed
         ? [[question.text[lang], t(lang, "csv.suppressed"), null, null]]
-        : question.comments.map((comment) => [question.text[lang], comment.text, comment.submittedAt, comment.lang]),
+        : question.comments.map((comment) => [question.text[lang], comment.text, comment.date, comment.lang ?? t(lang, "comments.langHidden")]),
     );
-    return send(c, "comments", [t(lang, "csv.question"), t(lang, "csv.comment"), t(lang, "csv.submittedAt"), t(lang, "csv.language")], rows, event.regionCode);
+    return send(c, "comments", [t(lang, "csv.question"), t(lang, "csv.comment"), t(lang, "csv.date"), t(lang, "csv.language")], rows, event.regionCode);
   });
 
   return app;

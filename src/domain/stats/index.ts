@@ -18,3 +18,4 @@ export {
 } from "./suppression";
 export { bucketKey, bucketRange, fillSeries, type BucketInterval, type SeriesPoint } from "./time-buckets";
 export { coversWholeMonths, MIN_OTHER_REGIONS, yardstickState, type BlockContribution, type YardstickReader, type YardstickReason, type YardstickState } from "./yardstick";
+export { releaseComments, type ReleasedComment } from "./comment-release";

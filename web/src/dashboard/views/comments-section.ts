@@ -37,7 +37,7 @@ function dayComments(ctx: ViewContext, day: EventSummary, result: CommentsRespon
         ? h("p", { className: "small-note" }, t("dash.suppressed.comments"))
         : q.comments.length === 0
           ? h("p", { className: "small-note" }, t("dash.comments.none"))
-          : h("ul", { className: "comments" }, q.comments.map((c) => h("li", { lang: c.lang }, c.text))),
+          : h("ul", { className: "comments" }, q.comments.map((c) => h("li", c.lang ? { lang: c.lang } : {}, c.text))),
     ),
   );
 }
