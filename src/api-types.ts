@@ -1,14 +1,15 @@
 // The JSON the data API returns, as types only. web/src/dashboard/api.ts imports these with
 // `import type`, so the dashboard and the server cannot drift apart silently.
-import type { Interval, YardstickReason, YardstickState } from "./domain/stats";
+import type { Interval, RateStatus, YardstickReason, YardstickState } from "./domain/stats";
 
-export type { YardstickReason, YardstickState };
+export type { RateStatus, YardstickReason, YardstickState };
 
 export type Localized = { fi: string; sv: string; en: string };
 
-/** One day's grade: from its own responses, or the published figure when only that exists. */
+/** One day's grade: from its own responses, or the published figure when only that exists.
+ *  "archived": the answers were deleted by retention and their tallies kept (SD, CI, distribution stay). */
 export interface DayGrade {
-  readonly source: "responses" | "reported" | "none";
+  readonly source: "responses" | "reported" | "archived" | "none";
   /** Respondents; for a reported day the published count, or null when the report did not give one. */
   readonly n: number | null;
   readonly mean: number | null;
@@ -45,9 +46,13 @@ export interface EventSummary {
   readonly location: string | null;
   readonly attendance: number | null;
   readonly responses: number;
-  /** responses ÷ attendance; null without attendance. */
+  /** responses ÷ attendance; null without attendance, for a published-only day, or before the survey has run. */
   readonly responseRate: number | null;
+  /** Why the rate counts or not; "over_100" is shown flagged and left out of pooled rates. */
+  readonly rateStatus: RateStatus;
   readonly reported: { mean: number; n: number | null } | null;
+  /** Helsinki date on which retention deleted the answers (figures kept), else null. */
+  readonly archivedOn: string | null;
   readonly grade: DayGrade;
   readonly isDemo: boolean;
   readonly survey: { slug: string; url: string; opensAt: string | null; closesAt: string | null; state: "open" | "not_open" | "closed" };
@@ -65,6 +70,8 @@ export interface RegionStats {
   readonly attendance: number;
   readonly responses: number;
   readonly responseRate: number | null;
+  /** Days left out of responseRate because their own rate is above 100 %. */
+  readonly rateExcludedOver100: number;
   readonly grade: PooledGrade;
 }
 

@@ -23,6 +23,8 @@ export const programme = sqliteTable("programme", {
   name: text("name").notNull(),
   startsOn: text("starts_on"),
   endsOn: text("ends_on"),
+  /** New days' surveys close this many days after the day, at 23.59 Helsinki time; null: no default. */
+  surveyCloseDays: integer("survey_close_days").default(14),
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
@@ -129,6 +131,9 @@ export const survey = sqliteTable(
     gradeN: integer("grade_n").notNull().default(0),
     gradeSum: real("grade_sum").notNull().default(0),
     gradeSumSq: real("grade_sum_sq").notNull().default(0),
+    /** When retention deleted the answers (epoch ms): the rollups above stay as they were then
+     *  (migrations' triggers skip an archived survey), so the day keeps its figures. */
+    archivedAt: integer("archived_at"),
     /** Epoch milliseconds; null means no limit on that side. */
     opensAt: integer("opens_at"),
     closesAt: integer("closes_at"),

@@ -2,7 +2,7 @@
 // value (from the rollup); everything statistical happens here, once, with the stats module.
 import type { DayGrade, PooledGrade } from "../api-types";
 import type { Scale } from "./questions";
-import { bucketKey, bucketRange, poolMeans, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent } from "./stats";
+import { bucketKey, bucketRange, poolMeans, rateStatus, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent, type RateStatus } from "./stats";
 
 export interface DayInput {
   readonly id: number;
@@ -13,13 +13,16 @@ export interface DayInput {
   readonly responses: number;
   readonly reportedGradeMean: number | null;
   readonly reportedGradeN: number | null;
+  /** Retention deleted the answers on this instant and kept the tallies (source "archived"). */
+  readonly archivedAt?: number | null;
 }
 
-/** A day's grade: its own responses when it has any, else its published figure, else nothing. */
-export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: Pick<DayInput, "reportedGradeMean" | "reportedGradeN">): DayGrade {
+/** A day's grade: its own responses (or, once deleted, their kept tallies) when it has any, else its published figure, else nothing. */
+export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: Pick<DayInput, "reportedGradeMean" | "reportedGradeN" | "archivedAt">): DayGrade {
   if (counts && counts.size > 0) {
     const s = summarizeDistribution(counts, scale);
-    if (s.n > 0) return { source: "responses", n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
+    const source = day.archivedAt !== null && day.archivedAt !== undefined ? "archived" : "responses";
+    if (s.n > 0) return { source, n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
   }
   if (day.reportedGradeMean !== null) {
     return {
@@ -38,15 +41,12 @@ export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale:
 }
 
 /**
- * Responses ÷ attendance over the days whose responses were collected here. Days known only from a
- * published report are left out: their respondents were never counted here, so including their
- * attendance would make the rate look lower than it was.
+ * One day's response rate and whether it counts (rateStatus): null for a day whose survey has not
+ * run, without a head count, or known only from a published report; above 1 is shown, flagged.
  */
-export function collectedResponseRate(days: readonly (DayInput & { grade: DayGrade })[]): number | null {
-  const surveyed = days.filter((d) => d.grade.source !== "reported" && d.attendance !== null && d.attendance > 0);
-  const attendance = surveyed.reduce((sum, d) => sum + (d.attendance ?? 0), 0);
-  if (attendance === 0) return null;
-  return surveyed.reduce((sum, d) => sum + d.responses, 0) / attendance;
+export function dayResponseRate(day: DayInput & { grade: DayGrade; surveyRan: boolean }): { rate: number | null; status: RateStatus } {
+  const status = rateStatus({ attendance: day.attendance, responses: day.responses, reportedOnly: day.grade.source === "reported", surveyRan: day.surveyRan });
+  return { rate: status === "counted" || status === "over_100" ? day.responses / day.attendance! : null, status };
 }
 
 export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -65,9 +65,11 @@ export interface DaySums {
   readonly days: number;
   readonly attendance: number;
   readonly responses: number;
-  /** Head count and responses of the days whose answers were collected here (for the response rate). */
+  /** Head count and responses of the days whose rate counts (rateStatus "counted"): the pooled response rate. */
   readonly surveyedAttendance: number;
   readonly surveyedResponses: number;
+  /** Days left out of the pooled rate because their own rate is above 100 %. */
+  readonly over100Days: number;
   /** Days with grade answers of their own, and those answers' count, sum and sum of squares. */
   readonly gradedDays: number;
   readonly n: number;
@@ -75,7 +77,7 @@ export interface DaySums {
   readonly sumSq: number;
 }
 
-export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0 };
+export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, over100Days: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0 };
 
 export function addSums(a: DaySums, b: DaySums): DaySums {
   return {
@@ -84,6 +86,7 @@ export function addSums(a: DaySums, b: DaySums): DaySums {
     responses: a.responses + b.responses,
     surveyedAttendance: a.surveyedAttendance + b.surveyedAttendance,
     surveyedResponses: a.surveyedResponses + b.surveyedResponses,
+    over100Days: a.over100Days + b.over100Days,
     gradedDays: a.gradedDays + b.gradedDays,
     n: a.n + b.n,
     sum: a.sum + b.sum,
@@ -115,12 +118,14 @@ export interface GroupFigures {
   readonly attendance: number;
   readonly responses: number;
   readonly responseRate: number | null;
+  /** Days whose own rate is above 100 %: left out of responseRate, said beside it. */
+  readonly rateExcludedOver100: number;
   readonly grade: PooledGrade;
 }
 
 /**
- * Response rate = responses ÷ head count over the days whose answers were collected here: days
- * known only from a published report are left out (their respondents were never counted here).
+ * Response rate = responses ÷ head count over the days whose rate counts (rateStatus): days whose
+ * survey has not run, days known only from a published report, and days above 100 % are left out.
  */
 export function groupFigures(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): GroupFigures {
   return {
@@ -128,6 +133,7 @@ export function groupFigures(sums: DaySums, reported: readonly { mean: number; n
     attendance: sums.attendance,
     responses: sums.responses,
     responseRate: sums.surveyedAttendance > 0 ? sums.surveyedResponses / sums.surveyedAttendance : null,
+    rateExcludedOver100: sums.over100Days,
     grade: pooledFromSums(sums, reported),
   };
 }

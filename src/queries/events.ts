@@ -31,6 +31,8 @@ export interface EventRow {
   readonly slug: string;
   readonly opensAt: number | null;
   readonly closesAt: number | null;
+  /** When retention deleted the day's answers and kept its figures (epoch ms), else null. */
+  readonly archivedAt: number | null;
   readonly questionSetId: number;
   readonly extraQuestionSetId: number | null;
   readonly responseCount: number;
@@ -55,6 +57,7 @@ const eventColumns = {
   slug: survey.slug,
   opensAt: survey.opensAt,
   closesAt: survey.closesAt,
+  archivedAt: survey.archivedAt,
   questionSetId: survey.questionSetId,
   extraQuestionSetId: survey.extraQuestionSetId,
   responseCount: survey.responseCount,

@@ -25,9 +25,12 @@ export interface GroupSums extends DaySums {
   readonly key: string | null;
 }
 
-export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping): Promise<GroupSums[]> {
+export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping, now: number): Promise<GroupSums[]> {
   const key = KEY[grouping];
-  const surveyed = sql`(NOT ${REPORTED_ONLY} AND coalesce(${event.attendance}, 0) > 0)`;
+  // rateStatus (src/domain/stats/response-rate.ts) in SQL: "counted" and "over_100".
+  const ran = sql`(${survey.responseCount} > 0 OR ${survey.archivedAt} IS NOT NULL OR ${survey.closesAt} <= ${now})`;
+  const rated = sql`(NOT ${REPORTED_ONLY} AND coalesce(${event.attendance}, 0) > 0 AND ${ran})`;
+  const surveyed = sql`(${rated} AND ${survey.responseCount} <= ${event.attendance})`;
   return db
     .select({
       key: sql<string | null>`${key}`,
@@ -36,6 +39,7 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
       responses: sql<number>`sum(${survey.responseCount})`,
       surveyedAttendance: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${event.attendance} END), 0)`,
       surveyedResponses: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${survey.responseCount} END), 0)`,
+      over100Days: sql<number>`coalesce(sum(CASE WHEN ${rated} AND ${survey.responseCount} > ${event.attendance} THEN 1 ELSE 0 END), 0)`,
       gradedDays: sql<number>`sum(${survey.gradeN} > 0)`,
       n: sql<number>`sum(${survey.gradeN})`,
       sum: sql<number>`sum(${survey.gradeSum})`,

@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import type { AppDeps, SessionPrincipal } from "../app-env";
 import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStatsResponse, ThemesStatsResponse, TrendResponse } from "../api-types";
 import { canRead, readableRegions } from "../auth/authorize";
-import { addSums, collectedResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
+import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { roundToStep } from "../domain/questions";
 import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
@@ -32,14 +32,18 @@ function checkRegionAccess(principal: SessionPrincipal, codes: readonly (string 
 export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query, lang: Lang, origin: string, now: number): Promise<EventSummary[]> {
   checkRegionAccess(principal, [q.region]);
   const days = await loadDays(deps, principal, dayFilter(q));
-  return days.map((d) => ({ ...eventJson(d.row, lang, origin, now), responseRate: collectedResponseRate([d]), grade: d.grade }));
+  return days.map((d) => {
+    const rate = dayResponseRate(d);
+    return { ...eventJson(d.row, lang, origin, now), responseRate: rate.rate, rateStatus: rate.status, grade: d.grade };
+  });
 }
 
 export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
+  const now = (deps.now ?? Date.now)();
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
   // The national yardstick pools every day; for a reader of some regions only it passes the rule
   // of src/domain/stats/yardstick.ts first, so no filter turns it into another region's day.
-  const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region"), reportedOnlyDays(deps.db, filter), listRegions(deps.db)]);
+  const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region", now), reportedOnlyDays(deps.db, filter), listRegions(deps.db)]);
   const byRegion = new Map(sums.map((row) => [row.key, row]));
   const reportedByRegion = groupBy(reported, (r) => r.regionCode);
   const national = groupFigures(sums.reduce(addSums, NO_DAYS), reported);
@@ -54,13 +58,14 @@ export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal,
 }
 
 export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<TrendResponse> {
+  const now = (deps.now ?? Date.now)();
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
   const [national, reported, ...regional] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "month"),
+    gradeSumsBy(deps.db, filter, "month", now),
     reportedOnlyDays(deps.db, filter),
-    ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month")),
+    ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month", now)),
   ]);
   const months = national.map((row) => row.key!).sort();
   const range =
@@ -86,11 +91,12 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
 }
 
 export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<ThemesStatsResponse> {
+  const now = (deps.now ?? Date.now)();
   checkRegionAccess(principal, [q.region]);
   const filter: EventFilter = { regions: readableRegions(principal), ...dayFilter(q) };
   const [byTheme, byCell, reported, themes] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "theme"),
-    gradeSumsBy(deps.db, filter, "regionTheme"),
+    gradeSumsBy(deps.db, filter, "theme", now),
+    gradeSumsBy(deps.db, filter, "regionTheme", now),
     reportedOnlyDays(deps.db, filter),
     listThemes(deps.db, q.programme),
   ]);

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import type { Lang } from "../domain/lang";
+import { formatCalendarDate, helsinkiDate } from "../domain/stats";
 import { surveyState } from "../domain/survey-state";
 import type { EventRow } from "../queries/events";
 
@@ -29,6 +30,7 @@ export function eventJson(row: EventRow, lang: Lang, origin: string, now: number
     attendance: row.attendance,
     responses: row.responseCount,
     reported: row.reportedGradeMean === null ? null : { mean: row.reportedGradeMean, n: row.reportedGradeN },
+    archivedOn: row.archivedAt === null ? null : formatCalendarDate(helsinkiDate(row.archivedAt)),
     isDemo: row.isDemo,
     survey: {
       slug: row.slug,

@@ -46,8 +46,8 @@ export function exportRoutes(deps: AppDeps) {
     return send(
       c,
       "events",
-      [t(lang, "csv.date"), t(lang, "csv.region"), t(lang, "csv.theme"), t(lang, "csv.title"), t(lang, "csv.attendance"), t(lang, "csv.responses"), t(lang, "csv.responseRate"), ...gradeHeader(lang), t(lang, "csv.median")],
-      events.map((e) => [e.date, e.region ? names.get(e.region) : t(lang, "csv.national"), e.theme?.names[lang] ?? null, e.title, e.attendance, e.responses, e.responseRate, ...gradeCells(lang, e.grade), e.grade.median]),
+      [t(lang, "csv.date"), t(lang, "csv.region"), t(lang, "csv.theme"), t(lang, "csv.title"), t(lang, "csv.attendance"), t(lang, "csv.responses"), t(lang, "csv.responseRate"), ...gradeHeader(lang), t(lang, "csv.median"), t(lang, "csv.rateOver100"), t(lang, "csv.archivedOn")],
+      events.map((e) => [e.date, e.region ? names.get(e.region) : t(lang, "csv.national"), e.theme?.names[lang] ?? null, e.title, e.attendance, e.responses, e.responseRate, ...gradeCells(lang, e.grade), e.grade.median, e.rateStatus === "over_100" ? t(lang, "rate.over100") : null, e.archivedOn]),
       q.region ?? null,
     );
   });
@@ -58,9 +58,9 @@ export function exportRoutes(deps: AppDeps) {
     return send(
       c,
       "regions",
-      [t(lang, "csv.region"), t(lang, "csv.events"), t(lang, "csv.attendance"), t(lang, "csv.responses"), t(lang, "csv.responseRate"), ...gradeHeader(lang), t(lang, "csv.excluded")],
+      [t(lang, "csv.region"), t(lang, "csv.events"), t(lang, "csv.attendance"), t(lang, "csv.responses"), t(lang, "csv.responseRate"), ...gradeHeader(lang), t(lang, "csv.excluded"), t(lang, "csv.ratePooledExcluded")],
       [
-        ...figures.regions.map((r) => [r.name[lang], r.events, r.attendance, r.responses, r.responseRate, ...gradeCells(lang, r.grade), r.grade.excludedUnknownN]),
+        ...figures.regions.map((r) => [r.name[lang], r.events, r.attendance, r.responses, r.responseRate, ...gradeCells(lang, r.grade), r.grade.excludedUnknownN, r.rateExcludedOver100]),
         figures.national
           ? [t(lang, "csv.national"), figures.national.events, figures.national.attendance, figures.national.responses, null, ...gradeCells(lang, figures.national), figures.national.excludedUnknownN]
           : [t(lang, "csv.national"), null, null, null, null, withheldText(lang, figures.yardstick.shown ? "too_few_regions" : figures.yardstick.reason), null, null, null, null, null, null],

@@ -3,7 +3,7 @@ export { scaleKey, summarizeDistribution, summarizeValues, type DistributionSumm
 export { formatCalendarDate, helsinkiDate, type CalendarDate, type DateInput } from "./helsinki-date";
 export { lnGamma, regularizedIncompleteBeta } from "./incomplete-beta";
 export { poolMeans, type PoolableEvent, type PooledMean, type PooledSource } from "./pooled-mean";
-export { responseRate } from "./response-rate";
+export { rateStatus, responseRate, surveyHasRun, type RateInput, type RateStatus } from "./response-rate";
 export { NORMAL_QUANTILE_975, tQuantile975 } from "./student-t";
 export {
   MIN_CELL,

@@ -15,6 +15,7 @@ export interface CardFigures {
   readonly attendance: number;
   readonly responses: number;
   readonly responseRate?: number | null;
+  readonly rateExcludedOver100?: number;
 }
 
 export function figuresCard(figures: CardFigures, id: string): HTMLElement {
@@ -38,7 +39,9 @@ export function figuresCard(figures: CardFigures, id: string): HTMLElement {
       row(t("dash.col.responses"), count(figures.responses)),
       figures.responseRate === undefined ? null : row(t("dash.col.responseRate"), percent(figures.responseRate)),
     ),
-    notes.length > 0 ? h("ul", { className: "notes" }, notes.map((note) => h("li", {}, note))) : null,
+    notes.length > 0 || (figures.rateExcludedOver100 ?? 0) > 0
+      ? h("ul", { className: "notes" }, [...notes, ...((figures.rateExcludedOver100 ?? 0) > 0 ? [t("rate.excludedNote", { n: figures.rateExcludedOver100! })] : [])].map((note) => h("li", {}, note)))
+      : null,
   );
 }
 

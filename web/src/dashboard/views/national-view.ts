@@ -49,7 +49,7 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
     { key: "events", sortText: t("dash.col.events"), label: t("dash.col.events"), numeric: true, cell: (r) => count(r.events), value: (r) => r.events },
     { key: "attendance", sortText: t("dash.col.attendance"), label: t("dash.col.attendance"), numeric: true, cell: (r) => count(r.attendance), value: (r) => r.attendance },
     { key: "responses", sortText: t("dash.col.responses"), label: t("dash.col.responses"), numeric: true, cell: (r) => count(r.responses), value: (r) => r.responses },
-    { key: "responseRate", sortText: t("dash.col.responseRate"), label: t("dash.col.responseRate"), numeric: true, cell: (r) => percent(r.responseRate), value: (r) => r.responseRate },
+    { key: "responseRate", sortText: t("dash.col.responseRate"), label: t("dash.col.responseRate"), numeric: true, cell: (r) => (r.rateExcludedOver100 > 0 ? [percent(r.responseRate), h("span", { className: "warn rate-flag" }, ` ⚠ ${t("rate.excludedNote", { n: r.rateExcludedOver100 })}`)] : percent(r.responseRate)), value: (r) => r.responseRate },
     { key: "mean", sortText: t("dash.col.mean"), label: t("dash.col.mean"), numeric: true, cell: (r) => meanCell(r), value: (r) => r.grade.mean },
     { key: "n", sortText: t("dash.col.n"), label: t("dash.col.n"), numeric: true, cell: (r) => count(r.grade.n), value: (r) => r.grade.n },
   ];

@@ -39,11 +39,18 @@ export async function regionView(ctx: ViewContext): Promise<Node[]> {
   ];
 }
 
+/** A rate above 100 % is shown, and flagged: the head count or the link needs checking. */
+function rateCell(d: EventSummary) {
+  if (d.grade.source === "reported") return "–";
+  if (d.rateStatus === "over_100") return [percent(d.responseRate), h("span", { className: "warn rate-flag" }, ` ⚠ ${t("rate.over100")}`)];
+  return percent(d.responseRate);
+}
+
 function summarySection(ctx: ViewContext, stats: RegionsStatsResponse): HTMLElement {
   const own = stats.regions.find((r) => r.code === ctx.state.region);
   const cards = [
     own
-      ? figuresCard({ title: regionName(ctx, own.code), grade: own.grade, events: own.events, attendance: own.attendance, responses: own.responses, responseRate: own.responseRate }, "card-region")
+      ? figuresCard({ title: regionName(ctx, own.code), grade: own.grade, events: own.events, attendance: own.attendance, responses: own.responses, responseRate: own.responseRate, rateExcludedOver100: own.rateExcludedOver100 }, "card-region")
       : null,
     stats.national
       ? figuresCard({ title: t("dash.national"), grade: stats.national, events: stats.national.events, attendance: stats.national.attendance, responses: stats.national.responses }, "card-national")
@@ -105,11 +112,11 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
       { label: t("dash.col.theme"), cell: (d) => d.theme?.names[ctx.state.lang] ?? d.title },
       { label: t("dash.col.attendance"), numeric: true, cell: (d) => count(d.attendance) },
       { label: t("dash.col.responses"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : count(d.responses)) },
-      { label: t("dash.col.responseRate"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : percent(d.responseRate)) },
+      { label: t("dash.col.responseRate"), numeric: true, cell: (d) => rateCell(d) },
       { label: t("dash.col.mean"), numeric: true, cell: (d) => meanCell(d) },
       { label: t("dash.col.ci"), numeric: true, cell: (d) => interval(d.grade.ci95) },
       { label: t("dash.col.n"), numeric: true, cell: (d) => (d.grade.n === null ? t("dash.nUnknown") : count(d.grade.n)) },
-      { label: t("dash.col.notes"), cell: (d) => notesCell(dayGradeNotes(d.grade)) },
+      { label: t("dash.col.notes"), cell: (d) => notesCell([...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []), ...dayGradeNotes(d.grade)]) },
     ],
   });
   return section(
