@@ -2,6 +2,7 @@
 // with `npm run db:generate` and applied with the same migrator everywhere (start, tests, deploy).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 const createdAt = () =>
   integer("created_at")
@@ -24,7 +25,7 @@ export const programme = sqliteTable("programme", {
   startsOn: text("starts_on"),
   endsOn: text("ends_on"),
   /** New days' surveys close this many days after the day, at 23.59 Helsinki time; null: no default. */
-  surveyCloseDays: integer("survey_close_days").default(14),
+  surveyCloseDays: integer("survey_close_days").default(DEFAULT_CLOSE_AFTER_DAYS),
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });

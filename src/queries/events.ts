@@ -110,11 +110,11 @@ export interface NewEvent {
 }
 
 /** The day and its survey (on the newest core question set) in one transaction. */
-export async function insertEventWithSurvey(db: Db, input: NewEvent, slug: string): Promise<number> {
+export async function insertEventWithSurvey(db: Db, input: NewEvent, slug: string, closesAt: number | null): Promise<number> {
   const coreSetId = await newestCoreSetId(db);
   const [inserted] = await db.batch([
     db.insert(event).values(input).returning({ id: event.id }),
-    db.run(sql`INSERT INTO survey (event_id, slug, question_set_id) VALUES (last_insert_rowid(), ${slug}, ${coreSetId})`),
+    db.run(sql`INSERT INTO survey (event_id, slug, question_set_id, closes_at) VALUES (last_insert_rowid(), ${slug}, ${coreSetId}, ${closesAt})`),
   ]);
   return inserted[0]!.id;
 }

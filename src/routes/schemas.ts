@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 // Input schemas shared by the JSON API and the server-rendered admin forms.
 
@@ -80,16 +81,21 @@ export const DayQuestionInput = v.pipe(
   v.check((q) => !q.options || new Set(q.options.map((o) => o.value)).size === q.options.length, "option values must differ"),
 );
 
+/** Days after the day that new surveys close (at 23.59 Helsinki time); null: no default closing. */
+const SurveyCloseDays = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)));
+
 export const ProgrammeInput = v.strictObject({
   name: Name,
   startsOn: v.optional(v.nullable(IsoDate), null),
   endsOn: v.optional(v.nullable(IsoDate), null),
+  surveyCloseDays: v.optional(SurveyCloseDays, DEFAULT_CLOSE_AFTER_DAYS),
 });
 
 export const ProgrammeChanges = v.strictObject({
   name: v.optional(Name),
   startsOn: v.optional(v.nullable(IsoDate)),
   endsOn: v.optional(v.nullable(IsoDate)),
+  surveyCloseDays: v.optional(SurveyCloseDays),
 });
 
 export const ThemeInput = v.strictObject({ programmeId: Id, nameFi: Name, nameSv: Name, nameEn: Name });

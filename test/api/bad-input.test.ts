@@ -247,6 +247,10 @@ const users: [string, unknown, number][] = [
 for (const [name, body, status] of users) add({ name: `POST user: ${name}`, method: "POST", path: "/api/users", as: "national", type: "application/json", body: json(body), status });
 const statsQueries = ["interval=week", "from=2019-13-01", "to=yesterday", "regions=1x", "regions=16,", "theme=abc", "programme=-1", "event=0", "colour=red", "region=99%27"];
 for (const q of statsQueries) {
+  add({ name: `regions ?${q}`, method: "GET", path: `/api/stats/regions?${q}`, as: "national" });
+  add({ name: `regions CSV ?${q}`, method: "GET", path: `/api/export/regions.csv?${q}`, as: "national" });
+  add({ name: `questions ?${q}`, method: "GET", path: `/api/stats/questions?${q}`, as: "national" });
+  add({ name: `comments CSV ?${q}`, method: "GET", path: `/api/export/comments.csv?${q}`, as: "national" });
   add({ name: `trend ?${q}`, method: "GET", path: `/api/stats/trend?${q}`, as: "national" });
   add({ name: `events ?${q}`, method: "GET", path: `/api/events?${q}`, as: "national" });
   add({ name: `CSV ?${q}`, method: "GET", path: `/api/export/events.csv?${q}`, as: "national" });
@@ -256,6 +260,9 @@ add({ name: "audit before=abc", method: "GET", path: "/api/audit?before=abc", as
 add({ name: "audit limit 100000", method: "GET", path: "/api/audit?limit=100000", as: "national", status: 422 });
 add({ name: "themes programme=x", method: "GET", path: "/api/themes?programme=x", as: "national", status: 422 });
 add({ name: "programme without a name", method: "POST", path: "/api/programmes", as: "national", type: "application/json", body: json({}), status: 422 });
+for (const surveyCloseDays of [-1, 366, 2.5, "14", true, {}]) {
+  add({ name: `programme surveyCloseDays ${JSON.stringify(surveyCloseDays)}`, method: "POST", path: "/api/programmes", as: "national", type: "application/json", body: json({ name: "P", surveyCloseDays }), status: 422 });
+}
 add({ name: "theme for a missing programme", method: "POST", path: "/api/themes", as: "national", type: "application/json", body: json({ programmeId: 999_999, nameFi: "a", nameSv: "b", nameEn: "c" }), status: 422 });
 add({ name: "logout with a bad body", method: "POST", path: "/api/auth/logout", as: "agent", type: "application/json", body: json({ everywhere: "yes" }), status: 422 });
 

@@ -128,6 +128,9 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "programme created by an agent", method: "POST", path: "/api/programmes", as: "agent", json: { name: "Nope" } },
   { name: "programme created", method: "POST", path: "/api/programmes", as: "national", json: { name: "LAPE-Akatemia 2020", startsOn: "2020-01-01" }, capture: (b) => ({ programmeId: String(b.programme.id) }) },
   { name: "programme changed", method: "PATCH", path: (c) => `/api/programmes/${c.values.programmeId}`, as: "national", json: { endsOn: "2020-12-31" } },
+  // Disclosure control (issue 12): default closing per programme, the yardstick rule, unlinkable comments.
+  { name: "programme's default survey closing changed", method: "PATCH", path: (c) => `/api/programmes/${c.values.programmeId}`, as: "national", json: { surveyCloseDays: 7 } },
+  { name: "programme's default survey closing, bad value", method: "PATCH", path: (c) => `/api/programmes/${c.values.programmeId}`, as: "national", json: { surveyCloseDays: -1 } },
   { name: "theme created", method: "POST", path: "/api/themes", as: "national", json: { programmeId: 1, nameFi: "Testiteema", nameSv: "Testtema", nameEn: "Test theme" }, capture: (b) => ({ themeId: String(b.theme.id) }) },
   { name: "theme changed", method: "PATCH", path: (c) => `/api/themes/${c.values.themeId}`, as: "national", json: { nameEn: "Testing theme" } },
   { name: "unknown theme changed", method: "PATCH", path: "/api/themes/999999", as: "national", json: { nameEn: "x" } },
@@ -223,6 +226,12 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "export: questions", path: (c) => `/api/export/questions.csv?event=${c.values.pohjanmaaEventId}`, as: "national" },
   { name: "export: comments", path: (c) => `/api/export/comments.csv?event=${c.values.pohjanmaaEventId}&lang=en`, as: "national" },
   { name: "export, anonymous", path: "/api/export/regions.csv" },
+  { name: "yardstick withheld from an agent: one day", path: "/api/stats/regions?from=2019-05-09&to=2019-05-09", as: "agent" },
+  { name: "yardstick for an agent: whole months", path: "/api/stats/regions?from=2019-09-01&to=2019-11-30", as: "agent" },
+  { name: "trend yardstick for an agent by month", path: "/api/stats/trend?interval=month&regions=16", as: "agent" },
+  { name: "export: trend, agent, one theme", path: "/api/export/trend.csv?interval=month&regions=16&theme=1&lang=en", as: "agent" },
+  { name: "export: regions, agent, one day", path: "/api/export/regions.csv?from=2019-05-09&to=2019-05-09&lang=fi", as: "agent" },
+  { name: "question figures over the country, pooled from day tables", path: "/api/stats/questions?from=2019-09-01&to=2019-09-30", as: "national" },
 
 
   // Staff pages (server-rendered forms; every change answers 303 to the page, Post/Redirect/Get)
