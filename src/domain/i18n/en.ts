@@ -437,7 +437,7 @@ export const en: Dictionary = {
   "yardstick.wholeMonths": "Not shown: the comparison is given for whole months only (choose dates from the first to the last day of a month).",
   "yardstick.rule": "The comparison is shown when every month and theme in it has at least {regions} other regions with at least {k} respondents each.",
   "rate.over100": "over 100 %: check the head count",
-  "rate.excludedNote": "{n} days with a response rate above 100 % are left out of the pooled response rate.",
+  "rate.excludedNote": "Days left out of the pooled response rate because their own rate is above 100 %: {n}.",
   "csv.rateOver100": "Response rate above 100 %",
   "csv.ratePooledExcluded": "Days left out of the response rate (above 100 %)",
   "csv.hiddenInDays": "Hidden in days",

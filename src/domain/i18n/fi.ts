@@ -437,7 +437,7 @@ export const fi = {
   "yardstick.wholeMonths": "Ei näytetä: vertailuluku annetaan vain kokonaisista kuukausista (valitse aika kuukauden alusta kuukauden loppuun).",
   "yardstick.rule": "Vertailuluku näytetään, kun siinä on joka kuukaudelta ja teemalta vähintään {regions} muuta aluetta, joilla kullakin on vähintään {k} vastaajaa.",
   "rate.over100": "yli 100 %: tarkista osallistujamäärä",
-  "rate.excludedNote": "Yhteenlasketusta vastausprosentista on jätetty pois {n} päivää, joiden vastausprosentti on yli 100 %.",
+  "rate.excludedNote": "Päiviä jätetty pois yhteenlasketusta vastausprosentista, koska niiden vastausprosentti on yli 100 %: {n}.",
   "csv.rateOver100": "Vastausprosentti yli 100 %",
   "csv.ratePooledExcluded": "Päiviä jätetty pois vastausprosentista (yli 100 %)",
   "csv.hiddenInDays": "Piilotettu päivissä",

@@ -437,7 +437,7 @@ export const sv: Dictionary = {
   "yardstick.wholeMonths": "Visas inte: jämförelsetalet ges bara för hela månader (välj tiden från månadens början till dess slut).",
   "yardstick.rule": "Jämförelsetalet visas när det för varje månad och tema har minst {regions} andra regioner med minst {k} svarande var.",
   "rate.over100": "över 100 %: kontrollera deltagarantalet",
-  "rate.excludedNote": "{n} dagar med en svarsprocent över 100 % har lämnats bort ur den sammanräknade svarsprocenten.",
+  "rate.excludedNote": "Dagar som lämnats bort ur den sammanräknade svarsprocenten för att deras svarsprocent är över 100 %: {n}.",
   "csv.rateOver100": "Svarsprocent över 100 %",
   "csv.ratePooledExcluded": "Dagar bortlämnade ur svarsprocenten (över 100 %)",
   "csv.hiddenInDays": "Dold under dagar",
