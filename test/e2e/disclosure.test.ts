@@ -89,4 +89,21 @@ describe("disclosure control on the dashboard (Chromium)", () => {
       }
     });
   }
+
+  it("says on the trend view why the country's line is missing for an agent's partial-month selection", { timeout: 90_000 }, async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.base}/?lang=en&view=trend&interval=month&from=2019-10-10&to=2019-10-24`);
+      await page.waitForURL((url) => url.pathname === "/login", { timeout: 10_000 });
+      await signInWithForm(page, agent);
+      await page.locator("#results:not([aria-busy])").waitFor({ timeout: 15_000 });
+      expect(await page.locator("#trend-withheld").innerText()).toContain(t("en", "yardstick.wholeMonths"));
+      expect(await page.locator("#table-trend").innerText()).toContain(t("en", "yardstick.wholeMonths"));
+      await expectNoAxeViolations(page, "the trend view with the yardstick withheld");
+      await screenshot(page, "disclosure-agent-trend");
+    } finally {
+      await context.close();
+    }
+  });
 });
