@@ -9,6 +9,8 @@ import { createDb } from "./db/client";
 export interface Env {
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
+  /** The secret for keyed hashes of client addresses and typed emails. */
+  IDENTIFIER_SECRET?: string;
   /** The built web/ files ([assets] in wrangler.toml). */
   ASSETS: Fetcher;
   /** Cloudflare's rate limiting binding ([[ratelimits]] in wrangler.toml); absent, nothing is limited. */
@@ -32,6 +34,7 @@ function appFor(env: Env): App {
     assets: fromAssetsBinding(env.ASSETS),
     ...(env.SUBMISSION_LIMITER && { submissionLimiter: submissionLimiter(env.SUBMISSION_LIMITER) }),
     ...(config.CONTACT_EMAIL && { contactEmail: config.CONTACT_EMAIL }),
+    identifierSecret: config.IDENTIFIER_SECRET,
   });
   cached = { env, app };
   return app;
