@@ -21,12 +21,12 @@ const LoginBody = v.strictObject({
 const LogoutBody = v.strictObject({ everywhere: v.optional(v.boolean()) });
 
 /**
- * Where to go after signing in: a path on this site only, in the characters a URL path and query may
- * hold unencoded (RFC 3986), never `//elsewhere`, `/\\elsewhere` or `https://…`. Anything else,
- * control characters included, is refused with 400 (it would otherwise break the Location header).
- * Left out, the staff pages.
+ * Where to go after signing in: a path on this site only, in printable ASCII without spaces or
+ * backslashes (browsers read `\\` as `/`), never `//elsewhere`, `/\\elsewhere` or `https://…`.
+ * Anything else, control characters and non-ASCII included, is refused with 400: it would otherwise
+ * leave the site or break the Location header (a 500). Left out, the staff pages.
  */
-const SAME_SITE_PATH = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
+const SAME_SITE_PATH = /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/;
 
 export function safeNext(next: unknown): string {
   if (next === undefined || next === "") return "/admin";
