@@ -40,6 +40,8 @@ export function passwordProblem(password: string, email: string): PasswordProble
   if (lower.trim() === address || compact === address.replace(/[\-_.]/g, "") || (localPart.length >= 4 && compact.replace(/\d+$/, "") === localPart.replace(/[\-_.]/g, ""))) return "is_email";
   // One character or a short group repeated: "aaaaaaaaaaaa", "abcabcabcabc", "12121212…".
   if (/^(.{1,4})\1+$/su.test(compact) || /^(.)\1*$/su.test(lower)) return "repeated";
-  if (isDigitRun(compact) || COMMON.has(compact) || COMMON.has(compact.replace(/[\d]+$/, "")) || COMMON.has(compact.replace(/^\d+|\d+$/g, ""))) return "common";
+  const core = compact.replace(/^\d+|\d+$/g, "");
+  const repeatedUnit = /^(.+?)\1+$/su.exec(core)?.[1];
+  if (isDigitRun(compact) || [compact, compact.replace(/\d+$/, ""), core, repeatedUnit].some((word) => word !== undefined && COMMON.has(word))) return "common";
   return null;
 }
