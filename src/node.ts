@@ -20,6 +20,8 @@ import { guardDemoAccounts } from "./services/guard-demo-accounts";
 
 export interface RunningServer {
   readonly url: string;
+  /** The port it listens on (the url is PUBLIC_URL when that is set). */
+  readonly port: number;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean; 
   }
   return {
     url,
+    port: address.port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

@@ -73,7 +73,7 @@ describe("changing one's own password (API)", () => {
   it(`limits guesses of the current password through an open session to ${MAX_FAILURES_PER_ACCOUNT}`, async () => {
     const user = await createTestUser(db, "viewer", ["16"]);
     const cookie = await signIn(app, user);
-    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => changeOwn(cookie, { currentPassword: `guess number ${i}`, newPassword: "kolme iloista kirahvia" }).then((r) => r.status)));
+    const statuses = await Promise.all(Array.from({ length: 30 }, async (_, i) => (await changeOwn(cookie, { currentPassword: `guess number ${i}`, newPassword: "kolme iloista kirahvia" })).status));
     expect(statuses.filter((s) => s === 422).length, statuses.join()).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     expect(statuses.filter((s) => s === 429).length, statuses.join()).toBeGreaterThanOrEqual(30 - MAX_FAILURES_PER_ACCOUNT);
   });
