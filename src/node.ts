@@ -33,12 +33,17 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean; requestTimeoutMs?: number } = {}): Promise<RunningServer> {
   const exposedBecause = exposure(env);
-  const identifierSecret = env.IDENTIFIER_SECRET ?? identifierSecretBeside(env.LIBSQL_URL);
+  if (!env.IDENTIFIER_SECRET && !env.LIBSQL_URL.startsWith("file:")) {
+    throw new StartupRefusal("IDENTIFIER_SECRET is not set. With a remote LIBSQL_URL, set it to a random secret of at least 32 characters (e.g. `openssl rand -base64 32`) and keep it.");
+  }
   const client = await openNodeDatabase({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
   const db = createDb(client);
   let guard;
+  let identifierSecret: string;
   let seeded = { seeded: false, days: 0 };
   try {
+    // After opening the database, which creates its folder on a fresh clone.
+    identifierSecret = env.IDENTIFIER_SECRET ?? identifierSecretBeside(env.LIBSQL_URL);
     await runMigrations(db);
     if (seedsDemoData(env)) seeded = await seedDemoDataIfEmpty(db);
     guard = await guardDemoAccounts(db, { exposure: exposedBecause, disable: env.DEMO_ACCOUNTS === "disable", now: Date.now() });
@@ -115,15 +120,17 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean; 
  * no "beside": it needs the variable.
  */
 function identifierSecretBeside(libsqlUrl: string): string {
-  if (!libsqlUrl.startsWith("file:")) {
-    throw new StartupRefusal("IDENTIFIER_SECRET is not set. With a remote LIBSQL_URL, set it to a random secret of at least 32 characters (e.g. `openssl rand -base64 32`) and keep it.");
-  }
   const path = `${resolve(libsqlUrl.slice("file:".length))}.identifier-secret`;
-  if (existsSync(path)) return readFileSync(path, "utf8").trim();
-  const secret = newIdentifierSecret();
-  writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: "wx" });
-  chmodSync(path, 0o600);
-  return secret;
+  if (!existsSync(path)) {
+    try {
+      writeFileSync(path, `${newIdentifierSecret()}\n`, { mode: 0o600, flag: "wx" });
+      chmodSync(path, 0o600);
+    } catch (error) {
+      // Another process (a second server, the CLI) wrote it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return readFileSync(path, "utf8").trim();
 }
 
 /** The peer address: used (hashed) to slow down password guessing and, in memory only, to limit submissions. */
