@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -139,6 +139,14 @@ describe("a remote database", () => {
       await hrana.close();
     }
   });
+});
+
+describe("npm run seed", () => {
+  it("refuses a remote database unless DEMO_DATA=on", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed.ts"], { env: { ...process.env, LIBSQL_URL: "https://sqld.invalid" }, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain("DEMO_DATA=on");
+  }, 30_000);
 });
 
 describe("the keyed-hash secret of the embedded database", () => {
