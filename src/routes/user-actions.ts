@@ -3,22 +3,14 @@ import type { AppDeps, SessionPrincipal } from "../app-env";
 import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
 import { recordAudit } from "../queries/audit";
-import { listRegions } from "../queries/regions";
 import { deleteUserSessions } from "../queries/sessions";
 import { getUser, updateUser, type UserSummary } from "../queries/users";
-import { createAccount } from "../services/create-account";
+import { createAccount, requireKnownRegions } from "../services/create-account";
 import type { UserChanges, UserInput } from "./schemas";
 
 // What the national team can do to accounts, shared by the JSON API and the admin pages: check,
 // write, end sessions where rights changed, and leave an audit line. Callers have already checked
 // that the principal is national (src/http/access.ts requireNational).
-
-async function checkRegions(deps: AppDeps, regions: readonly string[] | undefined) {
-  if (!regions) return;
-  const known = new Set((await listRegions(deps.db)).map((r) => r.code));
-  const unknown = regions.filter((code) => !known.has(code));
-  if (unknown.length > 0) throw new AppError("validation_failed", undefined, [{ key: "regions", code: "unknown", message: `unknown regions: ${unknown.join(", ")}` }]);
-}
 
 export async function createUser(deps: AppDeps, principal: SessionPrincipal, input: v.InferOutput<typeof UserInput>, lang: Lang): Promise<number> {
   return createAccount(deps, lang, input, { userId: principal.userId });
@@ -27,7 +19,7 @@ export async function createUser(deps: AppDeps, principal: SessionPrincipal, inp
 /** Throws not_found for an unknown user. */
 export async function changeUser(deps: AppDeps, principal: SessionPrincipal, id: number, changes: v.InferOutput<typeof UserChanges>): Promise<void> {
   await existingUser(deps, id);
-  await checkRegions(deps, changes.regions);
+  await requireKnownRegions(deps, changes.regions);
   await updateUser(deps.db, id, changes);
   // A role or region change, or disabling, must take effect at once, not at the next sign-in.
   if (changes.disabled || changes.role || changes.regions) await deleteUserSessions(deps.db, id);

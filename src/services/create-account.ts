@@ -18,11 +18,17 @@ export interface NewAccount {
   readonly password: string;
 }
 
+/** Refuses region codes that do not exist (422 on the field "regions"). */
+export async function requireKnownRegions(deps: Pick<AppDeps, "db">, regions: readonly string[] | undefined): Promise<void> {
+  if (!regions) return;
+  const known = new Set((await listRegions(deps.db)).map((r) => r.code));
+  const unknown = regions.filter((code) => !known.has(code));
+  if (unknown.length > 0) throw new AppError("validation_failed", undefined, [{ key: "regions", code: "unknown", message: `unknown regions: ${unknown.join(", ")}` }]);
+}
+
 /** Creates an account (staff pages, API, `npm run user:add`): known regions, a free email, a password the policy accepts. */
 export async function createAccount(deps: Pick<AppDeps, "db" | "now">, lang: Lang, input: NewAccount, by: SetBy): Promise<number> {
-  const known = new Set((await listRegions(deps.db)).map((r) => r.code));
-  const unknown = input.regions.filter((code) => !known.has(code));
-  if (unknown.length > 0) throw new AppError("validation_failed", undefined, [{ key: "regions", code: "unknown", message: `unknown regions: ${unknown.join(", ")}` }]);
+  await requireKnownRegions(deps, input.regions);
   if (await emailExists(deps.db, input.email)) {
     throw new AppError("conflict", undefined, [{ key: "email", code: "taken", message: "a user with this email exists" }]);
   }
