@@ -253,12 +253,16 @@ export const auditLog = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     at: integer("at").notNull(),
     userId: integer("user_id").references(() => user.id, { onDelete: "set null" }),
-    /** The email as typed for failed sign-ins (no user), so attacks on an account can be seen. */
+    /** Who acted when there is no user row ("cli"); a refused sign-in for an unknown email never stores the email. */
     actor: text("actor"),
     action: text("action").notNull(),
     regionCode: text("region_code"),
     target: text("target"),
     detailsJson: text("details_json"),
+    /** How many events this row stands for: refused sign-ins are aggregated per window, address and account. */
+    count: integer("count").notNull().default(1),
+    /** Set on aggregated rows only (action, window, keyed hashes of address and account); unique so one upsert counts. */
+    aggregateKey: text("aggregate_key"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  (t) => [index("audit_log_at_idx").on(t.at), uniqueIndex("audit_log_aggregate_key_idx").on(t.aggregateKey)],
 );

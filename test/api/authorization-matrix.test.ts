@@ -119,6 +119,11 @@ const MATRIX: Row[] = [
   ["POST /admin/users/:id", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}`, form: { name: "Renamed", role: "viewer", regions: ["16"] } }), page(nationalOnly(303))],
   ["POST /admin/users/:id/sessions/revoke", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}/sessions/revoke` }), page(nationalOnly(303))],
   ["GET /admin/audit", async () => ({ method: "GET", path: "/admin/audit" }), page(nationalOnly(200))],
+  // Everyone signed in may change their own password; a wrong current password is refused (422),
+  // so the rows leave every test account's password as it was.
+  ["POST /api/me/password", async () => ({ method: "POST", path: "/api/me/password", body: { currentPassword: "not the current one", newPassword: "a brand new pass phrase" } }), all(401, 422)],
+  ["GET /admin/password", async () => ({ method: "GET", path: "/admin/password" }), page(all(401, 200))],
+  ["POST /admin/password", async () => ({ method: "POST", path: "/admin/password", form: { currentPassword: "not the current one", newPassword: "a brand new pass phrase", repeatPassword: "a brand new pass phrase" } }), page(all(401, 422))],
 ];
 
 /** Routes anyone may call; they have their own tests (survey, sign-in, health). */
@@ -172,7 +177,8 @@ describe("authorization matrix", () => {
         expect(res.status, `${who} ${call.method} ${call.path}: ${await res.clone().text()}`).toBe(expected[who]);
         const isPage = call.path.startsWith("/admin");
         if (isPage && who === "anonymous") expect(res.headers.get("location")).toMatch(/^\/login\?lang=fi&next=%2Fadmin/);
-        if (res.status >= 400 && isPage) expect(await res.text()).toContain(`<h1>${t("fi", res.status === 403 ? "http.forbidden" : "http.not_found")}</h1>`);
+        if (res.status === 422 && isPage) expect(await res.text()).toContain('role="alert"');
+        else if (res.status >= 400 && isPage) expect(await res.text()).toContain(`<h1>${t("fi", res.status === 403 ? "http.forbidden" : "http.not_found")}</h1>`);
         else if (res.status >= 400) expect((await res.json()).error.code).toBeTruthy();
       }
     });

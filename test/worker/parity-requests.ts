@@ -302,6 +302,18 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   // Public pages
   { name: "accessibility statement", path: "/accessibility?lang=sv" },
 
+  // One's own password, and redirect targets (issue 15)
+  { name: "own password page", path: "/admin/password?lang=sv", as: "agent" },
+  { name: "own password page, not signed in", path: "/admin/password?lang=fi" },
+  { name: "own password with a wrong current one", method: "POST", path: "/api/me/password", as: "agent", json: { currentPassword: "not the password", newPassword: "kolme iloista kirahvia" } },
+  { name: "own password too weak", method: "POST", path: "/api/me/password", as: "agent", headers: { "accept-language": "sv" }, json: { currentPassword: AGENT.password, newPassword: " ".repeat(12) } },
+  { name: "own password form, repeats differ", method: "POST", path: "/admin/password?lang=en", as: "agent", form: { currentPassword: AGENT.password, newPassword: "kolme iloista kirahvia", repeatPassword: "kolme iloista" } },
+  { name: "own password form, the email as password", method: "POST", path: "/admin/password?lang=fi", as: "agent", form: { currentPassword: AGENT.password, newPassword: AGENT.email, repeatPassword: AGENT.email } },
+  { name: "own password changed", method: "POST", path: "/api/me/password", as: "national", json: { currentPassword: NATIONAL.password, newPassword: "uusi pitkä salalause vuodelle 2019" } },
+  { name: "sign-in page with a control character in next", path: "/login?next=%2F%01" },
+  { name: "sign-in page with another site in next", path: "/login?next=%2F%2Fevil.example", headers: { accept: "text/html" } },
+  { name: "sign-in form with a control character in next", method: "POST", path: "/login?lang=fi", headers: { accept: "text/html" }, form: { email: AGENT.email, password: AGENT.password, next: "/\u0001" } },
+
   // Signing out
   { name: "sign-out", method: "POST", path: "/api/auth/logout", as: "agent" },
   { name: "who am I after signing out", path: "/api/me", as: "agent" },

@@ -470,6 +470,25 @@ export const fi = {
   "survey.status.sent": "Lähetetty.",
   "survey.status.restored": "Aiemmin antamasi vastaukset on palautettu lomakkeelle.",
   "survey.status.gaveUp": "Lähettäminen ei onnistunut. Vastauksesi ovat tallessa tällä sivulla – yritä myöhemmin uudelleen.",
+  // Passwords: the policy (src/domain/password-policy.ts) and changing one's own.
+  "password.problem.blank": "Salasana ei voi olla pelkkiä välilyöntejä.",
+  "password.problem.too_short": "Salasanassa on oltava vähintään 12 merkkiä.",
+  "password.problem.too_long": "Salasana on liian pitkä (enintään 1024 merkkiä).",
+  "password.problem.is_email": "Salasana ei saa olla sähköpostiosoite tai sen alku.",
+  "password.problem.repeated": "Salasana ei saa olla yksi merkki tai lyhyt merkkijono toistettuna.",
+  "password.problem.common": "Tämä salasana on yleinen ja arvataan helposti. Valitse toinen.",
+  "password.change.title": "Vaihda salasana",
+  "password.change.intro": "Uusi salasana otetaan käyttöön heti, ja muut kirjautumisesi päättyvät.",
+  "password.change.current": "Nykyinen salasana",
+  "password.change.new": "Uusi salasana",
+  "password.change.repeat": "Uusi salasana uudelleen",
+  "password.change.hint": "Vähintään 12 merkkiä; ei sähköpostiosoitettasi eikä yleistä salasanaa. Pitkä lause on hyvä salasana.",
+  "password.change.submit": "Vaihda salasana",
+  "password.change.mismatch": "Uudet salasanat eivät ole samat.",
+  "password.change.wrongCurrent": "Nykyinen salasana on väärin.",
+  "admin.done.passwordChanged": "Salasana on vaihdettu. Muut kirjautumisesi on päätetty.",
+  "nav.password": "Vaihda salasana",
+  "admin.audit.action.password_changed": "Vaihtoi oman salasanansa",
 } as const;
 
 export type MessageKey = keyof typeof fi;
