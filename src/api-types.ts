@@ -12,6 +12,8 @@ export interface DayGrade {
   readonly mean: number | null;
   readonly sd: number | null;
   readonly ci95: Interval | null;
+  /** "too_few_respondents": under 10 answers, no interval is given. */
+  readonly ciWithheld: "too_few_respondents" | null;
   readonly median: number | null;
   /** Every scale value 4…10 with its count (zeros included); null for reported days. */
   readonly distribution: Record<string, number> | null;
@@ -19,7 +21,7 @@ export interface DayGrade {
   readonly smallN: boolean;
 }
 
-/** A grade pooled over many days, each weighted by its respondents. */
+/** A grade pooled over many days, each weighted by its respondents; its CI takes the day as the unit. */
 export interface PooledGrade {
   readonly n: number;
   readonly mean: number | null;
@@ -31,6 +33,14 @@ export interface PooledGrade {
   /** Days with a published mean but no published respondent count: not pooled, never guessed. */
   readonly excludedUnknownN: number;
   readonly smallN: boolean;
+  /** k: days with answers behind the figure (the sampling unit of its interval). */
+  readonly days: number;
+  /** Standard error of the mean: day-clustered for 2+ days, respondent-level for one day. */
+  readonly se: number | null;
+  /** Degrees of freedom of the interval's t: k − 1 for a pool of days, n − 1 for one day. */
+  readonly ciDf: number | null;
+  /** Why a figure with a mean has no interval: under 10 answers (one day) or under 3 days (a pool). */
+  readonly ciWithheld: "too_few_respondents" | "too_few_days" | null;
 }
 
 export interface EventSummary {
@@ -56,6 +66,28 @@ export interface EventsResponse {
   readonly events: EventSummary[];
 }
 
+/** A region against the rest of the country (every other region's days, never its own). */
+export interface RegionComparison {
+  /** At least 2 days and 30 answers: ranked and placed on the funnel; otherwise listed apart. */
+  readonly rankable: boolean;
+  readonly rest: { mean: number | null; n: number; days: number; ci95: Interval | null };
+  /** Null when there is nothing to compare (no answers here, or too few days in the rest). */
+  readonly funnel: {
+    /** Region mean − rest-of-country mean. */
+    readonly difference: number;
+    readonly z: number;
+    /** Outside the 95 % or 99.8 % limits, above or below; "within" otherwise. */
+    readonly flag: "above_998" | "above_95" | "within" | "below_95" | "below_998";
+    /** Where the region's mean would have to be to fall outside, given its size and days. */
+    readonly limits95: readonly [number, number];
+    readonly limits998: readonly [number, number];
+    /** Independent answers that would measure the mean as precisely as this region's clustered ones. */
+    readonly effectiveN: number;
+  } | null;
+  /** Directly standardised to the national theme mix; mean null with the themes it lacks. */
+  readonly adjusted: { mean: number | null; ci95: Interval | null; missingThemes: number[] };
+}
+
 export interface RegionStats {
   readonly code: string;
   readonly name: Localized;
@@ -64,13 +96,18 @@ export interface RegionStats {
   readonly responses: number;
   readonly responseRate: number | null;
   readonly grade: PooledGrade;
+  readonly comparison: RegionComparison;
 }
 
 /** GET /api/stats/regions — every region the caller may read (all 18 for the national team). */
 export interface RegionsStatsResponse {
-  /** All regions and national days pooled: the yardstick shown beside a region. */
+  /** All regions and national days pooled: the overall figure (not the yardstick of a region). */
   readonly national: PooledGrade & { events: number; attendance: number; responses: number };
   readonly regions: RegionStats[];
+  /** The national theme mix the adjusted means are standardised to (share of answers per theme). */
+  readonly themeMix: { themeId: number; name: Localized; weight: number }[];
+  /** Funnel limit lines as differences from the rest of the country, for a typical region. */
+  readonly funnel: { curve: { effectiveN: number; lo95: number; hi95: number; lo998: number; hi998: number }[]; regionsOnFunnel: number };
 }
 
 /** GET /api/stats/trend?interval=term|year|month&regions=16,15 */

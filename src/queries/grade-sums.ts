@@ -5,7 +5,7 @@ import { event, survey } from "../db/schema";
 import { eventFilterCondition, type EventFilter } from "./events";
 
 // Figures over many days (regions, themes, terms) add up each day's grade count, sum and sum of
-// squares (survey.grade_n/_sum/_sum_sq, kept by triggers) in one grouped query: one row per day
+// squares (and the per-day terms of the day-clustered variance) (survey.grade_n/_sum/_sum_sq, kept by triggers) in one grouped query: one row per day
 // read inside SQLite, a handful of rows out, instead of every day's distribution into JavaScript.
 
 export type Grouping = "region" | "month" | "theme" | "regionTheme";
@@ -40,6 +40,10 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
       n: sql<number>`sum(${survey.gradeN})`,
       sum: sql<number>`sum(${survey.gradeSum})`,
       sumSq: sql<number>`sum(${survey.gradeSumSq})`,
+      // Per-day terms of the between-day variance (src/domain/stats/clustered-pool.ts): Σnᵢ² and
+      // Σ (Σx)ᵢ²/nᵢ, still one row per day read inside SQLite from the same rollup columns.
+      dayNSq: sql<number>`coalesce(sum(${survey.gradeN} * ${survey.gradeN}), 0)`,
+      dayNMeanSq: sql<number>`coalesce(sum(CASE WHEN ${survey.gradeN} > 0 THEN ${survey.gradeSum} * ${survey.gradeSum} / ${survey.gradeN} END), 0)`,
     })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))

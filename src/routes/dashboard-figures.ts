@@ -12,6 +12,7 @@ import { listRegions } from "../queries/regions";
 import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
 import { gradeSumsBy, reportedOnlyDays } from "../queries/grade-sums";
+import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { loadDays, type DayFilter } from "./dashboard-data";
 import { eventJson } from "./event-json";
 import type { StatsQuery } from "./schemas";
@@ -36,16 +37,40 @@ export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, 
 
 export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
-  // The national yardstick pools every day, whoever asks: it reveals no single region.
-  const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region"), reportedOnlyDays(deps.db, filter), listRegions(deps.db)]);
+  // The national figures and every region's yardstick pool days of all regions, whoever asks:
+  // only aggregates leave (restricted readers' disclosure rules apply on top of these pools).
+  const [sums, cellSums, themeSums, reported, regions, themes] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "region"),
+    gradeSumsBy(deps.db, filter, "regionTheme"),
+    gradeSumsBy(deps.db, filter, "theme"),
+    reportedOnlyDays(deps.db, filter),
+    listRegions(deps.db),
+    listThemes(deps.db, q.programme),
+  ]);
   const byRegion = new Map(sums.map((row) => [row.key, row]));
+  const input = {
+    byRegion,
+    byCell: new Map(cellSums.filter((row) => row.key !== null).map((row) => [row.key!, row])),
+    byTheme: new Map(themeSums.filter((row) => row.key !== null).map((row) => [Number(row.key), row])),
+  };
+  const context = comparisonContext(input, regions.map((r) => r.code));
   const reportedByRegion = groupBy(reported, (r) => r.regionCode);
   const national = groupFigures(sums.reduce(addSums, NO_DAYS), reported);
+  const shown = regions
+    .filter((r) => canRead(principal, r.code))
+    .map((r) => ({
+      code: r.code,
+      name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
+      ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []),
+      comparison: compareRegion(input, r.code, context.mix, context.allComponents),
+    }));
+  const onFunnel = shown.filter((r) => r.comparison.rankable && r.comparison.funnel !== null);
+  const themeNames = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
   return {
     national: { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses },
-    regions: regions
-      .filter((r) => canRead(principal, r.code))
-      .map((r) => ({ code: r.code, name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn }, ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []) })),
+    regions: shown,
+    themeMix: context.mix.map((m) => ({ themeId: m.themeId, name: themeNames.get(m.themeId) ?? { fi: String(m.themeId), sv: String(m.themeId), en: String(m.themeId) }, weight: m.weight })),
+    funnel: { curve: context.curve(onFunnel.map((r) => r.comparison.funnel!.effectiveN)), regionsOnFunnel: onFunnel.length },
   };
 }
 
