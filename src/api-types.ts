@@ -95,6 +95,8 @@ export interface RegionStats {
   readonly attendance: number;
   readonly responses: number;
   readonly responseRate: number | null;
+  /** Some of its days are demo data. */
+  readonly isDemo: boolean;
   readonly grade: PooledGrade;
   readonly comparison: RegionComparison;
 }
@@ -102,12 +104,24 @@ export interface RegionStats {
 /** GET /api/stats/regions — every region the caller may read (all 18 for the national team). */
 export interface RegionsStatsResponse {
   /** All regions and national days pooled: the overall figure (not the yardstick of a region). */
-  readonly national: PooledGrade & { events: number; attendance: number; responses: number };
+  readonly national: PooledGrade & { events: number; attendance: number; responses: number; isDemo: boolean };
   readonly regions: RegionStats[];
   /** The national theme mix the adjusted means are standardised to (share of answers per theme). */
   readonly themeMix: { themeId: number; name: Localized; weight: number }[];
   /** Funnel limit lines as differences from the rest of the country, for a typical region. */
   readonly funnel: { curve: { effectiveN: number; lo95: number; hi95: number; lo998: number; hi998: number }[]; regionsOnFunnel: number };
+}
+
+/** The change between the last two periods with a mean, with its day-level 95 % interval. */
+export interface TrendChange {
+  readonly from: string;
+  readonly to: string;
+  /** Mean of `to` − mean of `from`. */
+  readonly difference: number;
+  /** Null when either period has fewer than 3 days of answers. */
+  readonly ci95: Interval | null;
+  /** Welch–Satterthwaite degrees of freedom. */
+  readonly df: number | null;
 }
 
 /** GET /api/stats/trend?interval=term|year|month&regions=16,15 */
@@ -116,14 +130,20 @@ export interface TrendResponse {
   /** Every bucket from the first to the last day in the filter, in order (zero-filled). */
   readonly keys: string[];
   /** region null is the national pooled series; a bucket with no days is null (a gap, not a zero). */
-  readonly series: { region: string | null; points: (PooledGrade | null)[] }[];
+  readonly series: { region: string | null; points: (PooledGrade | null)[]; change: TrendChange | null }[];
+  /** The whole country per theme: the same buckets, so theme and time can be told apart. */
+  readonly themes: { themeId: number; names: Localized; points: (PooledGrade | null)[]; change: TrendChange | null }[];
+  /** Per bucket, each theme's share of the whole country's answers (keyed by theme id); null without answers. */
+  readonly themeShares: (Record<string, number> | null)[];
+  /** True when buckets differ in theme mix (shares differ by 0.1 or more): a change may be a change of themes. */
+  readonly themeMixDiffers: boolean;
 }
 
 /** GET /api/stats/themes */
 export interface ThemesStatsResponse {
-  readonly themes: { id: number; names: Localized; events: number; attendance: number; responses: number; grade: PooledGrade }[];
+  readonly themes: { id: number; names: Localized; events: number; attendance: number; responses: number; isDemo: boolean; grade: PooledGrade }[];
   /** Region × theme: one cell per pair that has days. */
-  readonly cells: { region: string; themeId: number; events: number; grade: PooledGrade }[];
+  readonly cells: { region: string; themeId: number; events: number; isDemo: boolean; grade: PooledGrade }[];
 }
 
 /** GET /api/stats/questions?region=16 (or ?event=ID): results per question key over the days. */

@@ -82,9 +82,11 @@ export interface DaySums {
   /** Over the days with grade answers: Σnᵢ² and Σ nᵢȳᵢ² (the day-clustered variance needs them). */
   readonly dayNSq: number;
   readonly dayNMeanSq: number;
+  /** Days of demo data (exports flag figures that rest on them). */
+  readonly demoDays: number;
 }
 
-export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0, dayNSq: 0, dayNMeanSq: 0 };
+export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0, dayNSq: 0, dayNMeanSq: 0, demoDays: 0 };
 
 /** The answered days' part of a group's sums, as the clustered estimator takes it. */
 export function clusterSumsOf(sums: DaySums): ClusterSums {
@@ -104,6 +106,7 @@ export function addSums(a: DaySums, b: DaySums): DaySums {
     sumSq: a.sumSq + b.sumSq,
     dayNSq: a.dayNSq + b.dayNSq,
     dayNMeanSq: a.dayNMeanSq + b.dayNMeanSq,
+    demoDays: a.demoDays + b.demoDays,
   };
 }
 
@@ -143,6 +146,8 @@ export function pooledFromSums(sums: DaySums, reported: readonly { mean: number;
 
 export interface GroupFigures {
   readonly events: number;
+  /** Some of the days are demo data. */
+  readonly isDemo: boolean;
   readonly attendance: number;
   readonly responses: number;
   readonly responseRate: number | null;
@@ -156,6 +161,7 @@ export interface GroupFigures {
 export function groupFigures(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): GroupFigures {
   return {
     events: sums.days,
+    isDemo: sums.demoDays > 0,
     attendance: sums.attendance,
     responses: sums.responses,
     responseRate: sums.surveyedAttendance > 0 ? sums.surveyedResponses / sums.surveyedAttendance : null,

@@ -8,13 +8,14 @@ import { eventFilterCondition, type EventFilter } from "./events";
 // squares (and the per-day terms of the day-clustered variance) (survey.grade_n/_sum/_sum_sq, kept by triggers) in one grouped query: one row per day
 // read inside SQLite, a handful of rows out, instead of every day's distribution into JavaScript.
 
-export type Grouping = "region" | "month" | "theme" | "regionTheme";
+export type Grouping = "region" | "month" | "theme" | "regionTheme" | "monthTheme";
 
 const KEY: Record<Grouping, SQL<string | null>> = {
   region: sql`${event.regionCode}`,
   month: sql`substr(${event.date}, 1, 7)`,
   theme: sql`CAST(${event.themeId} AS TEXT)`,
   regionTheme: sql`${event.regionCode} || '|' || ${event.themeId}`,
+  monthTheme: sql`substr(${event.date}, 1, 7) || '|' || ${event.themeId}`,
 };
 
 /** Days whose grade is known only from a published report (no grade answers of their own). */
@@ -37,6 +38,7 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
       surveyedAttendance: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${event.attendance} END), 0)`,
       surveyedResponses: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${survey.responseCount} END), 0)`,
       gradedDays: sql<number>`sum(${survey.gradeN} > 0)`,
+      demoDays: sql<number>`sum(${event.isDemo})`,
       n: sql<number>`sum(${survey.gradeN})`,
       sum: sql<number>`sum(${survey.gradeSum})`,
       sumSq: sql<number>`sum(${survey.gradeSumSq})`,

@@ -13,6 +13,7 @@ import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
 import { gradeSumsBy, reportedOnlyDays } from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
+import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadDays, type DayFilter } from "./dashboard-data";
 import { eventJson } from "./event-json";
 import type { StatsQuery } from "./schemas";
@@ -67,7 +68,7 @@ export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal,
   const onFunnel = shown.filter((r) => r.comparison.rankable && r.comparison.funnel !== null);
   const themeNames = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
   return {
-    national: { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses },
+    national: { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses, isDemo: national.isDemo },
     regions: shown,
     themeMix: context.mix.map((m) => ({ themeId: m.themeId, name: themeNames.get(m.themeId) ?? { fi: String(m.themeId), sv: String(m.themeId), en: String(m.themeId) }, weight: m.weight })),
     funnel: { curve: context.curve(onFunnel.map((r) => r.comparison.funnel!.effectiveN)), regionsOnFunnel: onFunnel.length },
@@ -78,9 +79,11 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
-  const [national, reported, ...regional] = await Promise.all([
+  const [national, byMonthTheme, reported, themes, ...regional] = await Promise.all([
     gradeSumsBy(deps.db, filter, "month"),
+    gradeSumsBy(deps.db, filter, "monthTheme"),
     reportedOnlyDays(deps.db, filter),
+    listThemes(deps.db, q.programme),
     ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month")),
   ]);
   const months = national.map((row) => row.key!).sort();
@@ -91,12 +94,21 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
         ? { from: q.from, to: q.to }
         : null;
   const byMonth = (rows: typeof national) => new Map(rows.map((row) => [row.key!, row]));
+  const trend = trendFromMonths(q.interval, range, [
+    { region: null, months: byMonth(national), reported },
+    ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
+  ]);
+  const monthTheme = new Map(byMonthTheme.filter((row) => row.key !== null).map((row) => [row.key!, row]));
+  const themeIds = themes.filter((t) => [...monthTheme.keys()].some((key) => key.endsWith(`|${t.id}`))).map((t) => t.id);
+  const names = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
+  const shares = themeShares(q.interval, trend.keys, monthTheme);
   return {
     interval: q.interval,
-    ...trendFromMonths(q.interval, range, [
-      { region: null, months: byMonth(national), reported },
-      ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
-    ]),
+    keys: trend.keys,
+    series: trend.series.map((s) => ({ ...s, change: lastChange(trend.keys, s.points) })),
+    themes: themeSeries(q.interval, range, monthTheme, reported, themeIds).map((s) => ({ themeId: s.themeId, names: names.get(s.themeId)!, points: s.points, change: lastChange(trend.keys, s.points) })),
+    themeShares: shares,
+    themeMixDiffers: mixDiffers(shares),
   };
 }
 
@@ -124,7 +136,7 @@ export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, 
       .map((row) => {
         const [region, themeId] = row.key!.split("|");
         const figures = groupFigures(row, reportedByCell.get(row.key!) ?? []);
-        return { region: region!, themeId: Number(themeId), events: figures.events, grade: figures.grade };
+        return { region: region!, themeId: Number(themeId), events: figures.events, isDemo: figures.isDemo, grade: figures.grade };
       })
       .sort((a, b) => a.region.localeCompare(b.region) || a.themeId - b.themeId),
   };

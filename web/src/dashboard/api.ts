@@ -25,6 +25,7 @@ export type {
   RegionsStatsResponse,
   RegionStats,
   ThemesStatsResponse,
+  TrendChange,
   TrendResponse,
 } from "../../../src/api-types";
 
