@@ -72,7 +72,9 @@ function shown(lang: Lang, value: number, digits = 1): string {
 }
 
 async function rowCells(page: Page, tableId: string, rowHeader: string): Promise<string[]> {
-  const row = page.locator(`#${tableId} tbody tr`, { has: page.locator("th", { hasText: rowHeader }) });
+  // Exactly the name: "Pohjanmaa" must not match "Etelä-Pohjanmaa".
+  const exact = new RegExp(`^\\s*${rowHeader.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+  const row = page.locator(`#${tableId} tbody tr`, { has: page.locator("th", { hasText: exact }) });
   expect(await row.count(), `${tableId} has one row for ${rowHeader}`).toBe(1);
   return (await row.locator("th, td").allInnerTexts()).map((text) => text.trim());
 }

@@ -81,10 +81,10 @@ export function funnelCurve(y: Yardstick, precisions: readonly number[]): { prec
   });
 }
 
-/** Evenly spaced precisions from a bit below the smallest to a bit above the largest point. */
+/** Evenly spaced precisions from half the smallest (so the funnel's mouth shows) to a bit above the largest point. */
 export function curvePrecisions(points: readonly { precision: number }[], steps = 40): number[] {
   if (points.length === 0) return [];
-  const lo = Math.min(...points.map((p) => p.precision)) * 0.8;
+  const lo = Math.min(...points.map((p) => p.precision)) * 0.5;
   const hi = Math.max(...points.map((p) => p.precision)) * 1.1;
   return Array.from({ length: steps + 1 }, (_, i) => lo + ((hi - lo) * i) / steps);
 }

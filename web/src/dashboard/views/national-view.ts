@@ -58,7 +58,7 @@ function funnelSection(ctx: ViewContext, stats: RegionsStatsResponse, regions: r
     legend: legendItems(
       { swatch: "series-0", symbol: "○", text: t("dash.funnel.legendPoint") },
       outside.length > 0 ? { swatch: "series-1", symbol: "◆", text: t("dash.funnel.outside", { regions: outside.map((r) => r.name[lang]).join(", ") }) } : null,
-      { swatch: "solid", text: t("dash.funnel.legend95") },
+      { swatch: "line", text: t("dash.funnel.legend95") },
       { swatch: "dashed", text: t("dash.funnel.legend998") },
     ),
   });
