@@ -202,3 +202,30 @@ export function trendFromMonths(
     }),
   };
 }
+
+/**
+ * Sums keyed "a|b" (a region or month, and a theme id; "" for none) regrouped by either part:
+ * one grouped query serves regions, themes, their cells and the whole country.
+ */
+export function regroupPairs(rows: readonly (DaySums & { readonly key: string | null })[]): {
+  byFirst: Map<string | null, DaySums>;
+  bySecond: Map<number, DaySums>;
+  byPair: Map<string, DaySums>;
+  total: DaySums;
+} {
+  const byFirst = new Map<string | null, DaySums>();
+  const bySecond = new Map<number, DaySums>();
+  const byPair = new Map<string, DaySums>();
+  let total = NO_DAYS;
+  for (const row of rows) {
+    const [first = "", second = ""] = (row.key ?? "|").split("|");
+    const firstKey = first === "" ? null : first;
+    byFirst.set(firstKey, addSums(byFirst.get(firstKey) ?? NO_DAYS, row));
+    if (second !== "") {
+      bySecond.set(Number(second), addSums(bySecond.get(Number(second)) ?? NO_DAYS, row));
+      if (firstKey !== null) byPair.set(`${first}|${second}`, addSums(byPair.get(`${first}|${second}`) ?? NO_DAYS, row));
+    }
+    total = addSums(total, row);
+  }
+  return { byFirst, bySecond, byPair, total };
+}

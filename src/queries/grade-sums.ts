@@ -8,14 +8,17 @@ import { eventFilterCondition, type EventFilter } from "./events";
 // squares (and the per-day terms of the day-clustered variance) (survey.grade_n/_sum/_sum_sq, kept by triggers) in one grouped query: one row per day
 // read inside SQLite, a handful of rows out, instead of every day's distribution into JavaScript.
 
-export type Grouping = "region" | "month" | "theme" | "regionTheme" | "monthTheme";
+export type Grouping = "region" | "month" | "theme" | "regionTheme" | "regionAndTheme" | "monthTheme";
 
 const KEY: Record<Grouping, SQL<string | null>> = {
   region: sql`${event.regionCode}`,
   month: sql`substr(${event.date}, 1, 7)`,
   theme: sql`CAST(${event.themeId} AS TEXT)`,
   regionTheme: sql`${event.regionCode} || '|' || ${event.themeId}`,
-  monthTheme: sql`substr(${event.date}, 1, 7) || '|' || ${event.themeId}`,
+  // Every (region, theme) and (month, theme) pair, days without a region or theme included (as ""):
+  // one grouped read from which regions, themes, cells and the whole country all add up.
+  regionAndTheme: sql`coalesce(${event.regionCode}, '') || '|' || coalesce(CAST(${event.themeId} AS TEXT), '')`,
+  monthTheme: sql`substr(${event.date}, 1, 7) || '|' || coalesce(CAST(${event.themeId} AS TEXT), '')`,
 };
 
 /** Days whose grade is known only from a published report (no grade answers of their own). */

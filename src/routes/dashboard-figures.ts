@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import type { AppDeps, SessionPrincipal } from "../app-env";
 import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStatsResponse, ThemesStatsResponse, TrendResponse } from "../api-types";
 import { canRead, readableRegions } from "../auth/authorize";
-import { addSums, collectedResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
+import { collectedResponseRate, groupBy, groupFigures, NO_DAYS, regroupPairs, trendFromMonths, type DaySums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { roundToStep } from "../domain/questions";
 import { MIN_CELL, smallNWarning, summarizeDistribution, suppressBreakdown, suppressComments } from "../domain/stats";
@@ -40,23 +40,17 @@ export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal,
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
   // The national figures and every region's yardstick pool days of all regions, whoever asks:
   // only aggregates leave (restricted readers' disclosure rules apply on top of these pools).
-  const [sums, cellSums, themeSums, reported, regions, themes] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "region"),
-    gradeSumsBy(deps.db, filter, "regionTheme"),
-    gradeSumsBy(deps.db, filter, "theme"),
+  const [pairs, reported, regions, themes] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "regionAndTheme"),
     reportedOnlyDays(deps.db, filter),
     listRegions(deps.db),
     listThemes(deps.db, q.programme),
   ]);
-  const byRegion = new Map(sums.map((row) => [row.key, row]));
-  const input = {
-    byRegion,
-    byCell: new Map(cellSums.filter((row) => row.key !== null).map((row) => [row.key!, row])),
-    byTheme: new Map(themeSums.filter((row) => row.key !== null).map((row) => [Number(row.key), row])),
-  };
+  const { byFirst: byRegion, bySecond: byTheme, byPair: byCell, total } = regroupPairs(pairs);
+  const input = { byRegion, byCell, byTheme };
   const context = comparisonContext(input, regions.map((r) => r.code));
   const reportedByRegion = groupBy(reported, (r) => r.regionCode);
-  const national = groupFigures(sums.reduce(addSums, NO_DAYS), reported);
+  const national = groupFigures(total, reported);
   const shown = regions
     .filter((r) => canRead(principal, r.code))
     .map((r) => ({
@@ -79,26 +73,26 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
-  const [national, byMonthTheme, reported, themes, ...regional] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "month"),
+  const [byMonthTheme, reported, themes, ...regional] = await Promise.all([
     gradeSumsBy(deps.db, filter, "monthTheme"),
     reportedOnlyDays(deps.db, filter),
     listThemes(deps.db, q.programme),
     ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month")),
   ]);
-  const months = national.map((row) => row.key!).sort();
+  // The whole country by month, and by month and theme, from the one (month, theme) read.
+  const { byFirst: nationalByMonth, byPair: monthTheme } = regroupPairs(byMonthTheme);
+  const months = [...nationalByMonth.keys()].filter((m): m is string => m !== null).sort();
   const range =
     months.length > 0
       ? { from: q.from ?? `${months[0]}-01`, to: q.to ?? `${months[months.length - 1]}-01` }
       : q.from && q.to
         ? { from: q.from, to: q.to }
         : null;
-  const byMonth = (rows: typeof national) => new Map(rows.map((row) => [row.key!, row]));
+  const byMonth = (rows: typeof regional[number]) => new Map(rows.map((row) => [row.key!, row]));
   const trend = trendFromMonths(q.interval, range, [
-    { region: null, months: byMonth(national), reported },
+    { region: null, months: new Map([...nationalByMonth].filter((e): e is [string, DaySums] => e[0] !== null)), reported },
     ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
   ]);
-  const monthTheme = new Map(byMonthTheme.filter((row) => row.key !== null).map((row) => [row.key!, row]));
   const themeIds = themes.filter((t) => [...monthTheme.keys()].some((key) => key.endsWith(`|${t.id}`))).map((t) => t.id);
   const names = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
   const shares = themeShares(q.interval, trend.keys, monthTheme);
