@@ -17,8 +17,9 @@ const KEY: Record<Grouping, SQL<string | null>> = {
   regionTheme: sql`${event.regionCode} || '|' || ${event.themeId}`,
   // Every (region, theme) and (month, theme) pair, days without a region or theme included (as ""):
   // one grouped read from which regions, themes, cells and the whole country all add up.
-  regionAndTheme: sql`coalesce(${event.regionCode}, '') || '|' || coalesce(CAST(${event.themeId} AS TEXT), '')`,
-  monthTheme: sql`substr(${event.date}, 1, 7) || '|' || coalesce(CAST(${event.themeId} AS TEXT), '')`,
+  // (ifnull of the integer rather than a CAST: the same text, and measurably cheaper over 20k days.)
+  regionAndTheme: sql`ifnull(${event.regionCode}, '') || '|' || ifnull(${event.themeId}, '')`,
+  monthTheme: sql`substr(${event.date}, 1, 7) || '|' || ifnull(${event.themeId}, '')`,
 };
 
 /** Days whose grade is known only from a published report (no grade answers of their own). */

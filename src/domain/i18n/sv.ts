@@ -489,7 +489,7 @@ export const sv: Dictionary = {
   "dash.rank.legend": "Medelvärden som visas",
   "dash.rank.raw": "Ostandardiserade",
   "dash.rank.adjusted": "Standardiserade till hela landets temafördelning",
-  "dash.rank.statusRaw": "Ordning: ostandardiserat medelvärde. Temana skiljer sig, så en regions medelvärde påverkas också av vilka teman dess svar gällde.",
+  "dash.rank.statusRaw": "Ordning: ostandardiserat medelvärde. Temana skiljer sig åt, så en regions medelvärde påverkas också av vilka teman dess svar gällde.",
   "dash.rank.statusAdjusted": "Ordning: temastandardiserat medelvärde (varje tema vägt som i hela landet: {mix}).",
   "dash.rank.missingTheme": "inget standardiserat värde: inga dagar med temat {themes}",
   "dash.regions.apartCaption": "Regioner med för få dagar eller svar för rangordning",
