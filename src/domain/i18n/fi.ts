@@ -497,7 +497,7 @@ export const fi = {
   "dash.trend.byTheme": "Kehitys teemoittain (koko maa)",
   "dash.trend.byThemeCaption": "Koko maan keskiarvo teemoittain ja {interval}",
   "dash.trend.mixDiffers": "Jaksojen teemajakauma eroaa: osa muutoksesta voi johtua siitä, mitä teemoja pidettiin, ei ajasta.",
-  "dash.trend.change": "Muutos {from} → {to}: {diff} (95 %:n luottamusväli {lo}–{hi}, päivä otantayksikkönä).",
+  "dash.trend.change": "Muutos {from} → {to}: {diff} (95 %:n luottamusväli {lo} … {hi}, päivä otantayksikkönä).",
   "dash.trend.changeTooFew": "Muutos {from} → {to}: {diff} (liian vähän päiviä luottamusvälille).",
   "dash.heat.weak": "Vaalea, raidallinen solu: epävarma luku (ei luottamusväliä tai alle 30 vastausta)",
   "csv.days": "Päiviä, joilla vastauksia (k)",

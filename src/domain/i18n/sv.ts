@@ -496,7 +496,7 @@ export const sv: Dictionary = {
   "dash.trend.byTheme": "Utveckling per tema (hela landet)",
   "dash.trend.byThemeCaption": "Hela landets medelvärde per tema och {interval}",
   "dash.trend.mixDiffers": "Perioderna har olika temafördelning: en del av förändringen kan bero på vilka teman som hölls, inte på tiden.",
-  "dash.trend.change": "Förändring {from} → {to}: {diff} (95 % konfidensintervall {lo}–{hi}, dagen som urvalsenhet).",
+  "dash.trend.change": "Förändring {from} → {to}: {diff} (95 % konfidensintervall {lo} … {hi}, dagen som urvalsenhet).",
   "dash.trend.changeTooFew": "Förändring {from} → {to}: {diff} (för få dagar för ett konfidensintervall).",
   "dash.heat.weak": "Ljus, randig cell: osäker siffra (inget konfidensintervall eller under 30 svar)",
   "csv.days": "Dagar med svar (k)",

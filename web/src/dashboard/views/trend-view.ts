@@ -135,14 +135,20 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
   );
 }
 
+/** The mean with its marks, as the table writes it (n and k follow in the cell's detail). */
+function meanMarked(p: PooledGrade): string {
+  return `${mean(p.mean)}${p.source === "reported" || p.source === "mixed" ? "*" : ""}`;
+}
+
+/** On the chart every point carries its n and k days, and "!" for a small n. */
 function pointLabel(p: PooledGrade): string {
-  return `${mean(p.mean)}${p.source === "reported" || p.source === "mixed" ? "*" : ""} (${t("dash.chart.nk", { n: count(p.n), k: count(p.days) })})${p.smallN ? " !" : ""}`;
+  return `${meanMarked(p)} (${t("dash.chart.nk", { n: count(p.n), k: count(p.days) })})${p.smallN ? " !" : ""}`;
 }
 
 function trendCell(p: PooledGrade | null) {
   if (!p || p.mean === null) return h("span", { className: "small-note" }, p && p.excludedUnknownN > 0 ? t("dash.unpooled") : t("dash.trend.noDays"));
   return [
-    h("span", { className: "cell-mean" }, `${pointLabel(p)}${p.smallN ? " !" : ""}`),
+    h("span", { className: "cell-mean" }, `${meanMarked(p)}${p.smallN ? " !" : ""}`),
     h("span", { className: "cell-detail" }, ` ${t("dash.chart.nk", { n: count(p.n), k: count(p.days) })}`, `, ${ciText(p)}`),
   ];
 }
