@@ -3,6 +3,7 @@
 import type { DayGrade, PooledGrade } from "../api-types";
 import type { Scale } from "./questions";
 import { bucketKey, bucketRange, poolMeans, rateStatus, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent, type RateStatus } from "./stats";
+import { clusteredMean, MIN_DAY_RESPONDENTS_FOR_CI, type ClusterSums } from "./stats/clustered-pool";
 
 export interface DayInput {
   readonly id: number;
@@ -22,7 +23,11 @@ export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale:
   if (counts && counts.size > 0) {
     const s = summarizeDistribution(counts, scale);
     const source = day.archivedAt !== null && day.archivedAt !== undefined ? "archived" : "responses";
-    if (s.n > 0) return { source, n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
+    if (s.n > 0) {
+      // Under 10 answers a day's interval says more about chance than about the day: none is given.
+      const withheld = s.n < MIN_DAY_RESPONDENTS_FOR_CI;
+      return { source, n: s.n, mean: s.mean, sd: s.sd, ci95: withheld ? null : s.ci95, ciWithheld: withheld ? "too_few_respondents" : null, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
+    }
   }
   if (day.reportedGradeMean !== null) {
     return {
@@ -31,13 +36,14 @@ export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale:
       mean: day.reportedGradeMean,
       sd: null,
       ci95: null,
+      ciWithheld: null,
       median: null,
       distribution: null,
       smallN: day.reportedGradeN !== null && smallNWarning(day.reportedGradeN),
     };
   }
   const empty = summarizeDistribution([], scale);
-  return { source: "none", n: 0, mean: null, sd: null, ci95: null, median: null, distribution: empty.distribution, smallN: true };
+  return { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: empty.distribution, smallN: true };
 }
 
 /**
@@ -75,9 +81,19 @@ export interface DaySums {
   readonly n: number;
   readonly sum: number;
   readonly sumSq: number;
+  /** Over the days with grade answers: Σnᵢ² and Σ nᵢȳᵢ² (the day-clustered variance needs them). */
+  readonly dayNSq: number;
+  readonly dayNMeanSq: number;
+  /** Days of demo data (exports flag figures that rest on them). */
+  readonly demoDays: number;
 }
 
-export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, over100Days: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0 };
+export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, over100Days: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0, dayNSq: 0, dayNMeanSq: 0, demoDays: 0 };
+
+/** The answered days' part of a group's sums, as the clustered estimator takes it. */
+export function clusterSumsOf(sums: DaySums): ClusterSums {
+  return { k: sums.gradedDays, n: sums.n, sum: sums.sum, sumSq: sums.sumSq, dayNSq: sums.dayNSq, dayNMeanSq: sums.dayNMeanSq };
+}
 
 export function addSums(a: DaySums, b: DaySums): DaySums {
   return {
@@ -91,6 +107,9 @@ export function addSums(a: DaySums, b: DaySums): DaySums {
     n: a.n + b.n,
     sum: a.sum + b.sum,
     sumSq: a.sumSq + b.sumSq,
+    dayNSq: a.dayNSq + b.dayNSq,
+    dayNMeanSq: a.dayNMeanSq + b.dayNMeanSq,
+    demoDays: a.demoDays + b.demoDays,
   };
 }
 
@@ -99,6 +118,10 @@ export function addSums(a: DaySums, b: DaySums): DaySums {
  * answers, which is the respondent-weighted pool of the days), plus published days weighted by
  * their published respondent count where known. Grades are whole or half numbers, so the sums of
  * squares are exact in floating point and the one-pass variance loses nothing.
+ *
+ * The interval treats the day as the sampling unit (src/domain/stats/clustered-pool.ts): one day
+ * keeps its respondent-level interval, a pool of days gets the random-effects one on k − 1 df.
+ * With a published day in the pool there is no interval (its spread is unknown).
  */
 export function pooledFromSums(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): PooledGrade {
   const parts: PoolableEvent[] = reported.map((r) => ({ source: "reported", n: r.n, mean: r.mean }));
@@ -110,11 +133,24 @@ export function pooledFromSums(sums: DaySums, reported: readonly { mean: number;
   const pooled = poolMeans(parts);
   // poolMeans saw the answered days as one part; say how many days they were.
   const eventsPooled = pooled.eventsPooled - (sums.n > 0 ? 1 : 0) + sums.gradedDays;
-  return { ...pooled, eventsPooled, smallN: smallNWarning(pooled.n) };
+  const clustered = clusteredMean(clusterSumsOf(sums));
+  const answeredOnly = pooled.source === "responses";
+  return {
+    ...pooled,
+    ci95: answeredOnly ? clustered.ci95 : null,
+    eventsPooled,
+    days: sums.gradedDays,
+    se: answeredOnly ? clustered.se : null,
+    ciDf: answeredOnly ? clustered.df : null,
+    ciWithheld: answeredOnly ? clustered.ciWithheld : null,
+    smallN: smallNWarning(pooled.n),
+  };
 }
 
 export interface GroupFigures {
   readonly events: number;
+  /** Some of the days are demo data. */
+  readonly isDemo: boolean;
   readonly attendance: number;
   readonly responses: number;
   readonly responseRate: number | null;
@@ -130,6 +166,7 @@ export interface GroupFigures {
 export function groupFigures(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): GroupFigures {
   return {
     events: sums.days,
+    isDemo: sums.demoDays > 0,
     attendance: sums.attendance,
     responses: sums.responses,
     responseRate: sums.surveyedAttendance > 0 ? sums.surveyedResponses / sums.surveyedAttendance : null,
@@ -170,4 +207,31 @@ export function trendFromMonths(
       };
     }),
   };
+}
+
+/**
+ * Sums keyed "a|b" (a region or month, and a theme id; "" for none) regrouped by either part:
+ * one grouped query serves regions, themes, their cells and the whole country.
+ */
+export function regroupPairs(rows: readonly (DaySums & { readonly key: string | null })[]): {
+  byFirst: Map<string | null, DaySums>;
+  bySecond: Map<number, DaySums>;
+  byPair: Map<string, DaySums>;
+  total: DaySums;
+} {
+  const byFirst = new Map<string | null, DaySums>();
+  const bySecond = new Map<number, DaySums>();
+  const byPair = new Map<string, DaySums>();
+  let total = NO_DAYS;
+  for (const row of rows) {
+    const [first = "", second = ""] = (row.key ?? "|").split("|");
+    const firstKey = first === "" ? null : first;
+    byFirst.set(firstKey, addSums(byFirst.get(firstKey) ?? NO_DAYS, row));
+    if (second !== "") {
+      bySecond.set(Number(second), addSums(bySecond.get(Number(second)) ?? NO_DAYS, row));
+      if (firstKey !== null) byPair.set(`${first}|${second}`, addSums(byPair.get(`${first}|${second}`) ?? NO_DAYS, row));
+    }
+    total = addSums(total, row);
+  }
+  return { byFirst, bySecond, byPair, total };
 }

@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import type { AppDeps, SessionPrincipal } from "../app-env";
 import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStatsResponse, ThemesStatsResponse, TrendResponse } from "../api-types";
 import { canRead, readableRegions } from "../auth/authorize";
-import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
+import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, regroupPairs, trendFromMonths, type DaySums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { roundToStep } from "../domain/questions";
 import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
@@ -12,6 +12,8 @@ import { listRegions } from "../queries/regions";
 import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
 import { gradeSumsBy, reportedOnlyDays } from "../queries/grade-sums";
+import { compareRegion, comparisonContext } from "../domain/region-comparison";
+import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadDays, type DayFilter } from "./dashboard-data";
 import { withheldUnless, yardstickGuard } from "../services/comparison-yardstick";
 import { eventJson } from "./event-json";
@@ -41,19 +43,40 @@ export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, 
 export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
   const now = (deps.now ?? Date.now)();
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
-  // The national yardstick pools every day; for a reader of some regions only it passes the rule
-  // of src/domain/stats/yardstick.ts first, so no filter turns it into another region's day.
-  const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region", now), reportedOnlyDays(deps.db, filter), listRegions(deps.db)]);
-  const byRegion = new Map(sums.map((row) => [row.key, row]));
-  const reportedByRegion = groupBy(reported, (r) => r.regionCode);
-  const national = groupFigures(sums.reduce(addSums, NO_DAYS), reported);
+  // The national figures and every region's rest-of-country pool add up days of all regions,
+  // whoever asks; for a reader of some regions only, every figure built from other regions' days
+  // passes the yardstick rule of src/domain/stats/yardstick.ts first, so no filter turns one of
+  // them into another region's day.
+  const [pairs, reported, regions, themes] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "regionAndTheme", now),
+    reportedOnlyDays(deps.db, filter),
+    listRegions(deps.db),
+    listThemes(deps.db, q.programme),
+  ]);
   const yardstick = (await yardstickGuard(deps, principal, filter))();
+  const { byFirst: byRegion, bySecond: byTheme, byPair: byCell, total } = regroupPairs(pairs);
+  const input = { byRegion, byCell, byTheme };
+  const context = comparisonContext(input, regions.map((r) => r.code));
+  const reportedByRegion = groupBy(reported, (r) => r.regionCode);
+  const national = groupFigures(total, reported);
+  const shown = regions
+    .filter((r) => canRead(principal, r.code))
+    .map((r) => ({
+      code: r.code,
+      name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
+      ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []),
+      comparison: withheldUnless(yardstick, compareRegion(input, r.code, context.mix, context.allComponents)),
+    }));
+  const onFunnel = shown.filter((r) => r.comparison !== null && r.comparison.rankable && r.comparison.funnel !== null);
+  const themeNames = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
   return {
-    national: withheldUnless(yardstick, { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses }),
+    national: withheldUnless(yardstick, { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses, isDemo: national.isDemo }),
     yardstick,
-    regions: regions
-      .filter((r) => canRead(principal, r.code))
-      .map((r) => ({ code: r.code, name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn }, ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []) })),
+    regions: shown,
+    themeMix: yardstick.shown
+      ? context.mix.map((m) => ({ themeId: m.themeId, name: themeNames.get(m.themeId) ?? { fi: String(m.themeId), sv: String(m.themeId), en: String(m.themeId) }, weight: m.weight }))
+      : [],
+    funnel: yardstick.shown ? { curve: context.curve(onFunnel.map((r) => r.comparison!.funnel!.effectiveN)), regionsOnFunnel: onFunnel.length } : { curve: [], regionsOnFunnel: 0 },
   };
 }
 
@@ -62,31 +85,46 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
-  const [national, reported, ...regional] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "month", now),
+  const [byMonthTheme, reported, themes, ...regional] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "monthTheme", now),
     reportedOnlyDays(deps.db, filter),
+    listThemes(deps.db, q.programme),
     ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month", now)),
   ]);
-  const months = national.map((row) => row.key!).sort();
+  // The whole country by month, and by month and theme, from the one (month, theme) read.
+  const { byFirst: nationalByMonth, byPair: monthTheme } = regroupPairs(byMonthTheme);
+  const months = [...nationalByMonth.keys()].filter((m): m is string => m !== null).sort();
   const range =
     months.length > 0
       ? { from: q.from ?? `${months[0]}-01`, to: q.to ?? `${months[months.length - 1]}-01` }
       : q.from && q.to
         ? { from: q.from, to: q.to }
         : null;
-  const byMonth = (rows: typeof national) => new Map(rows.map((row) => [row.key!, row]));
+  const byMonth = (rows: typeof regional[number]) => new Map(rows.map((row) => [row.key!, row]));
   const trend = trendFromMonths(q.interval, range, [
-    { region: null, months: byMonth(national), reported },
+    { region: null, months: new Map([...nationalByMonth].filter((e): e is [string, DaySums] => e[0] !== null)), reported },
     ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
   ]);
-  // Each national point is its own pool: the yardstick rule is checked per bucket.
+  // Each bucket of the whole country (all themes, or one) is its own pool over other regions'
+  // days: the yardstick rule is checked per bucket, and a withheld bucket hides every such figure.
   const guard = await yardstickGuard(deps, principal, filter);
   const states = trend.keys.map((key) => guard((month) => bucketKey(`${month}-01`, q.interval) === key));
+  const shownAt = <T>(points: readonly (T | null)[]) => points.map((p, i) => withheldUnless(states[i]!, p));
+  const themeIds = themes.filter((t) => [...monthTheme.keys()].some((key) => key.endsWith(`|${t.id}`))).map((t) => t.id);
+  const names = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
+  const shares = shownAt(themeShares(q.interval, trend.keys, monthTheme));
+  const series = trend.series.map((s) => (s.region === null ? { ...s, points: shownAt(s.points) } : s));
   return {
     interval: q.interval,
     keys: trend.keys,
-    series: trend.series.map((s) => (s.region === null ? { ...s, points: s.points.map((p, i) => withheldUnless(states[i]!, p)) } : s)),
+    series: series.map((s) => ({ ...s, change: lastChange(trend.keys, s.points) })),
     nationalWithheld: states.map((state) => (state.shown ? null : state.reason)),
+    themes: themeSeries(q.interval, range, monthTheme, reported, themeIds).map((s) => {
+      const points = shownAt(s.points);
+      return { themeId: s.themeId, names: names.get(s.themeId)!, points, change: lastChange(trend.keys, points) };
+    }),
+    themeShares: shares,
+    themeMixDiffers: mixDiffers(shares),
   };
 }
 
@@ -115,7 +153,7 @@ export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, 
       .map((row) => {
         const [region, themeId] = row.key!.split("|");
         const figures = groupFigures(row, reportedByCell.get(row.key!) ?? []);
-        return { region: region!, themeId: Number(themeId), events: figures.events, grade: figures.grade };
+        return { region: region!, themeId: Number(themeId), events: figures.events, isDemo: figures.isDemo, grade: figures.grade };
       })
       .sort((a, b) => a.region.localeCompare(b.region) || a.themeId - b.themeId),
   };

@@ -190,7 +190,7 @@ describe("CSV exports", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes); // drops the BOM, as Excel does
     const rows = text.trim().split("\r\n").map(parseCsvLine);
-    expect(rows[0]).toEqual(["Päivämäärä", "Alue", "Teema", "Otsikko", "Osallistujat", "Vastaukset", "Vastausprosentti", "Lähde", "n", "Keskiarvo", "Keskihajonta", "95 % luottamusväli, alaraja", "95 % luottamusväli, yläraja", "Mediaani", "Vastausprosentti yli 100 %", "Vastaukset poistettu"]);
+    expect(rows[0]).toEqual(["Päivämäärä", "Alue", "Teema", "Otsikko", "Osallistujat", "Vastaukset", "Vastausprosentti (%)", "Lähde", "n", "Keskiarvo", "Keskihajonta", "95 % luottamusväli, alaraja", "95 % luottamusväli, yläraja", "Mediaani", "Ei luottamusväliä, koska", "Vastausprosentti yli 100 %", "Vastaukset poistettu", "Esimerkkiaineistoa"]);
     const sept = rows.find((r) => r[0] === "2019-09-04")!;
     expect([sept[1], sept[4], sept[7], sept[9]]).toEqual(["Keski-Pohjanmaa", "47", "julkaistu tulos", "8,5"]);
     const audit = await db.all(sql`SELECT 1 FROM audit_log WHERE action = 'export' AND target = 'events'`);

@@ -209,6 +209,10 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "trend of a region the agent cannot read", path: "/api/stats/trend?regions=01", as: "agent" },
   { name: "trend with a bad interval", path: "/api/stats/trend?interval=week", as: "national" },
   { name: "stats by theme", path: "/api/stats/themes?lang=en", as: "national" },
+  // Region comparisons (issue 14): funnel against the rest of the country, theme-adjusted means, trend per theme.
+  { name: "stats by region, national, all regions with funnel and adjusted means", path: "/api/stats/regions", as: "national" },
+  { name: "trend by term of one programme, per theme with the change", path: "/api/stats/trend?interval=term&programme=1", as: "national" },
+  { name: "export: trend by term in words, per theme", path: "/api/export/trend.csv?interval=term&lang=fi", as: "national" },
   {
     name: "days of Pohjanmaa with their grades",
     path: "/api/events?region=15",

@@ -2,7 +2,7 @@
 // behind it, and the notes that say what it rests on.
 import type { PooledGrade, YardstickReason } from "../api";
 import { h } from "../dom";
-import { count, interval, mean, percent } from "../format";
+import { ciText, count, mean, percent } from "../format";
 import { t } from "../i18n";
 import { pooledNotes } from "./grade-notes";
 import { MIN_CELL } from "../../../../src/domain/stats/suppression";
@@ -32,8 +32,9 @@ export function figuresCard(figures: CardFigures, id: string): HTMLElement {
     h(
       "dl",
       { className: "figures" },
-      row(t("dash.col.ci"), interval(g.ci95)),
+      row(t("dash.col.ci"), ciText(g)),
       row(t("dash.col.n"), count(g.n)),
+      row(t("dash.col.days"), count(g.days)),
       row(t("dash.col.events"), count(figures.events)),
       row(t("dash.col.attendance"), count(figures.attendance)),
       row(t("dash.col.responses"), count(figures.responses)),

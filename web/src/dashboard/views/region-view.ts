@@ -1,12 +1,13 @@
 // One region's report: every academy day in a table and on charts beside the national average,
 // the grade distributions, per-question results, and the open comments of each day. Prints as
 // the region's report on paper.
-import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionsStatsResponse } from "../api";
+import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionComparison, type RegionsStatsResponse } from "../api";
 import { attendanceChart } from "../charts/attendance-chart";
+import { anyBeyondScale } from "../charts/ci-whiskers-plugin";
 import { dayGradesChart } from "../charts/day-grades-chart";
 import { h } from "../dom";
-import { count, interval, mean, percent, twoLineDate } from "../format";
-import { date, t } from "../i18n";
+import { ciText, count, mean, percent, signed, twoLineDate } from "../format";
+import { date, lang, t } from "../i18n";
 import { chartFigure, legendItems } from "./chart-figure";
 import { commentsSection } from "./comments-section";
 import { dataTable } from "./data-table";
@@ -52,11 +53,35 @@ function summarySection(ctx: ViewContext, stats: RegionsStatsResponse): HTMLElem
     own
       ? figuresCard({ title: regionName(ctx, own.code), grade: own.grade, events: own.events, attendance: own.attendance, responses: own.responses, responseRate: own.responseRate, rateExcludedOver100: own.rateExcludedOver100 }, "card-region")
       : null,
+    own?.comparison ? restCard(own, own.comparison) : null,
     stats.national
       ? figuresCard({ title: t("dash.national"), grade: stats.national, events: stats.national.events, attendance: stats.national.attendance, responses: stats.national.responses }, "card-national")
       : withheldCard(t("dash.national"), stats.yardstick.shown ? "too_few_regions" : stats.yardstick.reason, "card-national"),
   ];
   return section("summary", t("dash.summary.title"), h("div", { className: "cards" }, cards));
+}
+
+/** The region's yardstick: every other region's days, and where the region falls against them. */
+function restCard(own: RegionsStatsResponse["regions"][number], comparison: RegionComparison): HTMLElement {
+  const rest = comparison.rest;
+  const funnel = comparison.funnel;
+  const row = (term: string, value: string) => [h("dt", {}, term), h("dd", {}, value)];
+  return h(
+    "div",
+    { className: "card", id: "card-rest" },
+    h("h3", {}, t("dash.col.rest")),
+    h("p", { className: "big" }, h("span", { className: "big-number" }, mean(rest.mean)), " ", h("span", { className: "big-caption" }, t("dash.card.meanGrade"))),
+    h(
+      "dl",
+      { className: "figures" },
+      row(t("dash.col.ci"), ciText({ mean: rest.mean, ci95: rest.ci95, ciWithheld: rest.ci95 === null ? "too_few_days" : null })),
+      row(t("dash.col.n"), count(rest.n)),
+      row(t("dash.col.days"), count(rest.days)),
+      funnel ? row(t("dash.col.difference"), signed(funnel.difference)) : null,
+      funnel && comparison.rankable ? row(t("dash.col.result"), t(`dash.funnel.flag.${funnel.flag}`)) : null,
+    ),
+    h("p", { className: "small-note" }, comparison.rankable ? t("dash.note.dayUnit") : t("dash.funnel.apart", { regions: own.name[lang()] })),
+  );
 }
 
 function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): HTMLElement {
@@ -78,7 +103,7 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
   ctx.draw(
     grades.canvas,
     dayGradesChart(
-      days.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported" })),
+      days.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported", n: d.grade.n, smallN: d.grade.smallN })),
       { mean: national?.mean ?? null, label: nationalLabel },
       t("dash.axis.grade"),
     ),
@@ -114,7 +139,7 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
       { label: t("dash.col.responses"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : count(d.responses)) },
       { label: t("dash.col.responseRate"), numeric: true, cell: (d) => rateCell(d) },
       { label: t("dash.col.mean"), numeric: true, cell: (d) => meanCell(d) },
-      { label: t("dash.col.ci"), numeric: true, cell: (d) => interval(d.grade.ci95) },
+      { label: t("dash.col.ci"), numeric: true, cell: (d) => ciText(d.grade) },
       { label: t("dash.col.n"), numeric: true, cell: (d) => (d.grade.n === null ? t("dash.nUnknown") : count(d.grade.n)) },
       { label: t("dash.col.notes"), cell: (d) => notesCell([...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []), ...dayGradeNotes(d.grade)]) },
     ],
@@ -123,6 +148,7 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
     "days",
     t("dash.days.title"),
     h("div", { className: "chart-pair" }, grades.element, turnout.element),
+    anyBeyondScale(days.map((d) => d.grade.ci95)) ? h("p", { className: "small-note" }, t("dash.note.ciClipped")) : null,
     table,
     csvLink("events", filter, t("dash.csv.days")),
   );
