@@ -107,4 +107,32 @@ describe("the comparison yardstick for readers of some regions", () => {
     // The national team always gets the figure.
     expect((await get<RegionsStatsResponse>(fx.cookies.national, `/api/stats/regions?${q}`)).body.national).not.toBeNull();
   });
+
+  it("withholds every figure built from other regions' days together: rest of the country, theme mix, funnel lines, per-theme trend", async () => {
+    let checked = 0;
+    for (const selection of selections().filter((s) => s.from !== undefined && s.from === s.to)) {
+      const stats = await get<RegionsStatsResponse>(fx.cookies.agent16, `/api/stats/regions?${selection.query}`);
+      const trend = await get<TrendResponse>(fx.cookies.agent16, `/api/stats/trend?interval=month&${selection.query}`);
+      expect(stats.body.national, selection.query).toBeNull();
+      expect(stats.body.regions.every((r) => r.comparison === null), selection.query).toBe(true);
+      expect(stats.body.themeMix, selection.query).toEqual([]);
+      expect(stats.body.funnel, selection.query).toEqual({ curve: [], regionsOnFunnel: 0 });
+      trend.body.nationalWithheld.forEach((reason, i) => {
+        if (reason === null) return;
+        for (const theme of trend.body.themes) expect(theme.points[i], `${selection.query} theme ${theme.themeId}`).toBeNull();
+        expect(trend.body.themeShares[i], selection.query).toBeNull();
+      });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+    // Where the rule lets the yardstick through, the comparisons come with it.
+    let shown = 0;
+    for (const selection of selections().filter((s) => s.from !== s.to)) {
+      const stats = await get<RegionsStatsResponse>(fx.cookies.agent16, `/api/stats/regions?${selection.query}`);
+      if (stats.body.national === null) continue;
+      expect(stats.body.regions.every((r) => r.comparison !== null), selection.query).toBe(true);
+      shown++;
+    }
+    expect(shown).toBeGreaterThan(0);
+  }, 300_000);
 });
