@@ -97,4 +97,20 @@ describe("t quantile for fractional df below 1", () => {
   ])("df $df → $r", ({ df, r }) => {
     expect(Math.abs(tQuantile975(df) / r - 1)).toBeLessThan(1e-10);
   });
+  it("refuses df ≤ 0 and NaN, naming the value", () => {
+    expect(() => tQuantile975(0)).toThrow("degrees of freedom must be > 0, got 0");
+    expect(() => tQuantile975(-0.5)).toThrow("degrees of freedom must be > 0, got -0.5");
+    expect(() => tQuantile975(Number.NaN)).toThrow("degrees of freedom must be > 0, got NaN");
+  });
+});
+
+describe("t quantile from the series at large df, to double precision", () => {
+  // R 4.2.2: options(digits = 17); qt(0.975, c(1000, 1200, 5000))
+  it.each([
+    { df: 1000, r: 1.9623390808264076 },
+    { df: 1200, r: 1.9619428387802988 },
+    { df: 5000, r: 1.9604385517065075 },
+  ])("df $df → $r within 1e-14", ({ df, r }) => {
+    expect(Math.abs(tQuantile975(df) - r)).toBeLessThan(1e-14);
+  });
 });
