@@ -90,13 +90,14 @@ describe("dayGrade", () => {
 });
 
 type Day = DayInput & { grade: DayGrade };
+// Functions, not values: the code under test runs inside the tests, never while the file is collected.
 const GRADE_OF = {
-  responses: dayGrade(new Map([[8, 3]]), GRADE_SCALE, NO_REPORT),
-  reported: dayGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 }),
-  none: dayGrade(undefined, GRADE_SCALE, NO_REPORT),
+  responses: () => dayGrade(new Map([[8, 3]]), GRADE_SCALE, NO_REPORT),
+  reported: () => dayGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 }),
+  none: () => dayGrade(undefined, GRADE_SCALE, NO_REPORT),
 };
 function day(source: keyof typeof GRADE_OF, attendance: number | null, responses: number): Day {
-  return { id: 1, regionCode: "16", date: "2019-09-04", themeId: null, attendance, responses, ...NO_REPORT, grade: GRADE_OF[source] };
+  return { id: 1, regionCode: "16", date: "2019-09-04", themeId: null, attendance, responses, ...NO_REPORT, grade: GRADE_OF[source]() };
 }
 
 describe("collectedResponseRate", () => {
