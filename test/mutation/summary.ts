@@ -1,0 +1,54 @@
+// Prints the per-file table and the surviving mutants of the last Stryker run
+// (reports/mutation/mutation.json) as Markdown, for test/mutation/RESULTS.md:
+//   node --import tsx test/mutation/summary.ts [judgements.json]
+// judgements.json (optional) is a list of { file, line, column?, mutator?, verdict }: the first entry
+// that matches a surviving mutant judges it. A verdict starting "equivalent" takes the mutant out of
+// the adjusted score's denominator; any other verdict ("accepted: why") leaves it in.
+import { existsSync, readFileSync } from "node:fs";
+
+interface Mutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number; column: number } };
+}
+const report = JSON.parse(readFileSync(process.env.MUTATION_JSON ?? "reports/mutation/mutation.json", "utf8")) as { files: Record<string, { mutants: Mutant[] }> };
+const judgementsFile = process.argv[2];
+interface Judgement {
+  file: string;
+  line: number;
+  column?: number;
+  mutator?: string;
+  verdict: string;
+}
+const judgements: Judgement[] = judgementsFile && existsSync(judgementsFile) ? JSON.parse(readFileSync(judgementsFile, "utf8")) : [];
+const verdictOf = (file: string, m: Mutant): string | undefined =>
+  judgements.find(
+    (j) => file.endsWith(j.file) && j.line === m.location.start.line && (j.column === undefined || j.column === m.location.start.column) && (j.mutator === undefined || j.mutator === m.mutatorName),
+  )?.verdict;
+
+const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.location.start.column} ${m.replacement ?? m.mutatorName}`;
+const rows: string[] = ["| file | mutants | killed | timeout | survived | no coverage | equivalent | killed in fact | Stryker score | non-equivalent killed |", "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |"];
+const survivors: string[] = [];
+let all = { total: 0, detected: 0, equivalent: 0, inFact: 0 };
+for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+  const count = (status: string) => mutants.filter((m) => m.status === status).length;
+  const valid = mutants.filter((m) => ["Killed", "Timeout", "Survived", "NoCoverage"].includes(m.status));
+  const detected = count("Killed") + count("Timeout");
+  const undetected = valid.filter((m) => m.status === "Survived" || m.status === "NoCoverage");
+  const equivalent = undetected.filter((m) => verdictOf(file, m)?.startsWith("equivalent")).length;
+  // Verdicts starting "killed" are mutants shown by hand (or by a test added after the run) to fail a test.
+  const killedInFact = undetected.filter((m) => verdictOf(file, m)?.startsWith("killed")).length;
+  const pct = (x: number, of: number) => (of === 0 ? "–" : `${((100 * x) / of).toFixed(1)} %`);
+  rows.push(`| ${file} | ${valid.length} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${equivalent} | ${killedInFact} | ${pct(detected, valid.length)} | ${pct(detected + killedInFact, valid.length - equivalent)} |`);
+  all = { total: all.total + valid.length, detected: all.detected + detected, equivalent: all.equivalent + equivalent, inFact: all.inFact + killedInFact };
+  for (const m of undetected.sort((a, b) => a.location.start.line - b.location.start.line)) {
+    const key = keyOf(file, m);
+    survivors.push(`- \`${key.replace(/`/g, "'").replace(/\s+/g, " ").slice(0, 160)}\` (${m.mutatorName}, ${m.status}) — ${verdictOf(file, m) ?? "NOT JUDGED"}`);
+  }
+}
+rows.push(`| **all** | ${all.total} | | | | | ${all.equivalent} | ${all.inFact} | ${((100 * all.detected) / all.total).toFixed(1)} % | ${((100 * (all.detected + all.inFact)) / (all.total - all.equivalent)).toFixed(1)} % |`);
+console.log(rows.join("\n"));
+console.log("\n### Surviving mutants\n");
+console.log(survivors.join("\n"));

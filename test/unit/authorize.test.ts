@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { canRead, canWrite, isNational, readableRegions, type Principal, type Role } from "../../src/auth/authorize";
+
+// Region codes of Statistics Finland: 01 Uusimaa, 02 Varsinais-Suomi, 19 Lappi.
+function person(role: Role, regions: readonly string[], allRegions = false): Principal {
+  return { userId: 1, email: `${role}@example.fi`, name: role, role, regions, allRegions };
+}
+
+const national = person("national", []);
+const agent = person("agent", ["01"]);
+const viewer = person("viewer", ["01"]);
+const allRegionsViewer = person("viewer", [], true);
+// The all-regions flag is for viewers only: an agent who carries it still reads and writes only their own regions.
+const allRegionsAgent = person("agent", ["01"], true);
+
+describe("readableRegions", () => {
+  it("gives the national team and an all-regions viewer every region", () => {
+    expect(readableRegions(national)).toBe("all");
+    expect(readableRegions(allRegionsViewer)).toBe("all");
+  });
+  it("gives agents and viewers exactly their assigned regions, all-regions flag or not for an agent", () => {
+    expect(readableRegions(agent)).toEqual(["01"]);
+    expect(readableRegions(viewer)).toEqual(["01"]);
+    expect(readableRegions(allRegionsAgent)).toEqual(["01"]);
+    expect(readableRegions(person("viewer", ["01", "19"]))).toEqual(["01", "19"]);
+  });
+});
+
+describe("canRead", () => {
+  it.each([
+    ["national", national],
+    ["agent", agent],
+    ["viewer", viewer],
+    ["all-regions viewer", allRegionsViewer],
+    ["agent with the all-regions flag", allRegionsAgent],
+    ["viewer with no region at all", person("viewer", [])],
+  ])("lets a %s read a national day (region null)", (_label, p) => {
+    expect(canRead(p, null)).toBe(true);
+  });
+
+  it("lets agents and viewers read their own region and no other", () => {
+    for (const p of [agent, viewer]) {
+      expect(canRead(p, "01")).toBe(true);
+      expect(canRead(p, "02")).toBe(false);
+      expect(canRead(p, "19")).toBe(false);
+    }
+  });
+  it("lets a viewer of several regions read each of them and nothing else", () => {
+    const several = person("viewer", ["01", "19"]);
+    expect(canRead(several, "01")).toBe(true);
+    expect(canRead(several, "19")).toBe(true);
+    expect(canRead(several, "02")).toBe(false);
+  });
+  it("lets the national team and an all-regions viewer read any region", () => {
+    for (const p of [national, allRegionsViewer]) {
+      expect(canRead(p, "01")).toBe(true);
+      expect(canRead(p, "19")).toBe(true);
+    }
+  });
+  it("does not widen an agent's reading because of the all-regions flag", () => {
+    expect(canRead(allRegionsAgent, "01")).toBe(true);
+    expect(canRead(allRegionsAgent, "02")).toBe(false);
+  });
+});
+
+describe("canWrite", () => {
+  it("lets the national team change any region and national days", () => {
+    expect(canWrite(national, "01")).toBe(true);
+    expect(canWrite(national, "19")).toBe(true);
+    expect(canWrite(national, null)).toBe(true);
+  });
+  it("lets an agent change only their own regions, never a national day", () => {
+    expect(canWrite(agent, "01")).toBe(true);
+    expect(canWrite(agent, "02")).toBe(false);
+    expect(canWrite(agent, null)).toBe(false);
+    expect(canWrite(allRegionsAgent, "02")).toBe(false);
+  });
+  it("never lets a viewer change anything, whatever they may read", () => {
+    for (const p of [viewer, allRegionsViewer]) {
+      expect(canWrite(p, "01")).toBe(false);
+      expect(canWrite(p, "02")).toBe(false);
+      expect(canWrite(p, null)).toBe(false);
+    }
+  });
+});
+
+describe("isNational", () => {
+  it("is true for the national role only", () => {
+    expect(isNational(national)).toBe(true);
+    expect(isNational(agent)).toBe(false);
+    expect(isNational(allRegionsViewer)).toBe(false);
+  });
+});
