@@ -23,7 +23,7 @@ export interface DayGrade {
 export interface PooledGrade {
   readonly n: number;
   readonly mean: number | null;
-  /** Null when a reported day is in the pool (its spread is unknown) or n < 2. */
+  /** Null for a pool of only published days (their spread is unknown) or n < 2. */
   readonly sd: number | null;
   readonly ci95: Interval | null;
   readonly source: "responses" | "reported" | "mixed" | null;
@@ -31,6 +31,18 @@ export interface PooledGrade {
   /** Days with a published mean but no published respondent count: not pooled, never guessed. */
   readonly excludedUnknownN: number;
   readonly smallN: boolean;
+  /**
+   * The pool's published days, never mixed into the answered figure: each a marked point, and
+   * their plain mean over k days. With source "reported" (only published days) the figure above is
+   * that mean, without SD or CI; with "mixed" the figure above is the answered days' alone.
+   */
+  readonly published?: PublishedPart | null;
+}
+
+export interface PublishedPart {
+  readonly days: number;
+  readonly meanOfMeans: number;
+  readonly points: { date: string; region: string | null; mean: number; n: number | null }[];
 }
 
 export interface EventSummary {
@@ -45,8 +57,13 @@ export interface EventSummary {
   readonly responses: number;
   /** responses ÷ attendance; null without attendance. */
   readonly responseRate: number | null;
-  readonly reported: { mean: number; n: number | null } | null;
+  /** The day's published result (final) and where it was published. */
+  readonly reported: { mean: number; n: number | null; distribution: Record<string, number> | null; source: string | null } | null;
   readonly grade: DayGrade;
+  /** A published day that also has answers collected here: their figure, shown beside the published
+   *  one (never instead of it), and `conflict` flags the pair to staff. Null otherwise. */
+  readonly collected?: DayGrade | null;
+  readonly conflict?: boolean;
   readonly isDemo: boolean;
   readonly survey: { slug: string; url: string; opensAt: string | null; closesAt: string | null; state: "open" | "not_open" | "closed" };
 }

@@ -2,7 +2,7 @@
 // value (from the rollup); everything statistical happens here, once, with the stats module.
 import type { DayGrade, PooledGrade } from "../api-types";
 import type { Scale } from "./questions";
-import { bucketKey, bucketRange, poolMeans, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent } from "./stats";
+import { bucketKey, bucketRange, confidenceInterval95, poolMeans, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent } from "./stats";
 
 export interface DayInput {
   readonly id: number;
@@ -15,26 +15,43 @@ export interface DayInput {
   readonly reportedGradeN: number | null;
 }
 
-/** A day's grade: its own responses when it has any, else its published figure, else nothing. */
-export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: Pick<DayInput, "reportedGradeMean" | "reportedGradeN">): DayGrade {
-  if (counts && counts.size > 0) {
-    const s = summarizeDistribution(counts, scale);
-    if (s.n > 0) return { source: "responses", n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
-  }
-  if (day.reportedGradeMean !== null) {
-    return {
-      source: "reported",
-      n: day.reportedGradeN,
-      mean: day.reportedGradeMean,
-      sd: null,
-      ci95: null,
-      median: null,
-      distribution: null,
-      smallN: day.reportedGradeN !== null && smallNWarning(day.reportedGradeN),
-    };
-  }
+/** A day's grade: its published figure when it has one (published is final), else its own
+ *  responses, else nothing. A published day's answers are shown beside it (collectedGrade), never instead. */
+export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: PublishedDayFields): DayGrade {
+  const published = publishedDayGrade(day, scale);
+  if (published) return published;
+  const collected = collectedGrade(counts, scale);
+  if (collected) return collected;
   const empty = summarizeDistribution([], scale);
   return { source: "none", n: 0, mean: null, sd: null, ci95: null, median: null, distribution: empty.distribution, smallN: true };
+}
+
+export type PublishedDayFields = Pick<DayInput, "reportedGradeMean" | "reportedGradeN"> & { readonly reportedGradeDistributionJson?: string | null };
+
+/** The grade of the answers collected here, or null when the day has none. */
+export function collectedGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale): DayGrade | null {
+  if (!counts || counts.size === 0) return null;
+  const s = summarizeDistribution(counts, scale);
+  if (s.n === 0) return null;
+  return { source: "responses", n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
+}
+
+/** A published result as a day's grade: the published mean and n; SD, CI and median only when the
+ *  report published the distribution (from it), never guessed. */
+export function publishedDayGrade(day: PublishedDayFields, scale: Scale): DayGrade | null {
+  if (day.reportedGradeMean === null) return null;
+  const distribution = day.reportedGradeDistributionJson ? (JSON.parse(day.reportedGradeDistributionJson) as Record<string, number>) : null;
+  const s = distribution ? summarizeDistribution(Object.entries(distribution).map(([value, count]) => [Number(value), count] as const), scale) : null;
+  return {
+    source: "reported",
+    n: day.reportedGradeN,
+    mean: day.reportedGradeMean,
+    sd: s?.sd ?? null,
+    ci95: s && s.sd !== null && s.mean !== null ? confidenceInterval95(s.n, day.reportedGradeMean, s.sd) : null,
+    median: s?.median ?? null,
+    distribution: s?.distribution ?? null,
+    smallN: day.reportedGradeN !== null && smallNWarning(day.reportedGradeN),
+  };
 }
 
 /**
@@ -92,22 +109,50 @@ export function addSums(a: DaySums, b: DaySums): DaySums {
 }
 
 /**
- * The pooled grade of a group of days: all their answers together (mean and SD of the combined
- * answers, which is the respondent-weighted pool of the days), plus published days weighted by
- * their published respondent count where known. Grades are whole or half numbers, so the sums of
- * squares are exact in floating point and the one-pass variance loses nothing.
+ * The pooled grade of a group of days. The answered days pool all their answers together (mean and
+ * SD of the combined answers, which is the respondent-weighted pool of the days). Published days
+ * are never mixed into that figure: they are listed apart (publishedPart), and a group with only
+ * published days shows the mean of their published means. Grades are whole or half numbers, so the
+ * sums of squares are exact in floating point and the one-pass variance loses nothing.
  */
-export function pooledFromSums(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): PooledGrade {
-  const parts: PoolableEvent[] = reported.map((r) => ({ source: "reported", n: r.n, mean: r.mean }));
+export function pooledFromSums(sums: DaySums, reported: readonly PublishedDay[]): PooledGrade {
+  const parts: PoolableEvent[] = [];
   if (sums.n > 0) {
     const mean = sums.sum / sums.n;
     const sd = sums.n > 1 ? Math.sqrt(Math.max(0, (sums.sumSq - sums.sum * mean) / (sums.n - 1))) : null;
-    parts.unshift({ source: "responses", n: sums.n, mean, sd });
+    parts.push({ source: "responses", n: sums.n, mean, sd });
   }
-  const pooled = poolMeans(parts);
+  const answered = poolMeans(parts);
   // poolMeans saw the answered days as one part; say how many days they were.
-  const eventsPooled = pooled.eventsPooled - (sums.n > 0 ? 1 : 0) + sums.gradedDays;
-  return { ...pooled, eventsPooled, smallN: smallNWarning(pooled.n) };
+  const eventsPooled = sums.n > 0 ? sums.gradedDays : 0;
+  return withPublishedDays({ ...answered, eventsPooled, smallN: smallNWarning(answered.n) }, reported);
+}
+
+/** A published day as pools see it (src/queries/grade-sums.ts reads them). */
+export interface PublishedDay {
+  readonly date: string;
+  readonly regionCode?: string | null;
+  readonly mean: number;
+  readonly n: number | null;
+}
+
+/**
+ * Adds a group's published days to its answered figure, apart from it. With answers, the figure
+ * stays the answers' (with their CI) and source "mixed" says that published days are listed beside
+ * it. Without answers, the figure is the plain mean of the published day means over k days: no CI
+ * and no SD (the spread behind a published mean is not known), n the published respondents where
+ * reports gave them.
+ */
+export function withPublishedDays(answered: PooledGrade, reported: readonly PublishedDay[]): PooledGrade {
+  if (reported.length === 0) return { ...answered, published: null };
+  const points = [...reported]
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.regionCode ?? "").localeCompare(b.regionCode ?? ""))
+    .map((r) => ({ date: r.date, region: r.regionCode ?? null, mean: r.mean, n: r.n }));
+  const meanOfMeans = points.reduce((sum, p) => sum + p.mean, 0) / points.length;
+  const published = { days: points.length, meanOfMeans, points };
+  if (answered.n > 0) return { ...answered, source: "mixed", excludedUnknownN: 0, published };
+  const knownN = points.reduce((sum, p) => sum + (p.n ?? 0), 0);
+  return { n: knownN, mean: meanOfMeans, sd: null, ci95: null, source: "reported", eventsPooled: points.length, excludedUnknownN: 0, smallN: points.every((p) => p.n !== null) && smallNWarning(knownN), published };
 }
 
 export interface GroupFigures {
@@ -122,7 +167,7 @@ export interface GroupFigures {
  * Response rate = responses ÷ head count over the days whose answers were collected here: days
  * known only from a published report are left out (their respondents were never counted here).
  */
-export function groupFigures(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): GroupFigures {
+export function groupFigures(sums: DaySums, reported: readonly PublishedDay[]): GroupFigures {
   return {
     events: sums.days,
     attendance: sums.attendance,
@@ -140,7 +185,7 @@ export function groupFigures(sums: DaySums, reported: readonly { mean: number; n
 export function trendFromMonths(
   interval: BucketInterval,
   range: { from: string; to: string } | null,
-  series: readonly { region: string | null; months: ReadonlyMap<string, DaySums>; reported: readonly { date: string; mean: number; n: number | null }[] }[],
+  series: readonly { region: string | null; months: ReadonlyMap<string, DaySums>; reported: readonly PublishedDay[] }[],
 ): { keys: string[]; series: { region: string | null; points: (PooledGrade | null)[] }[] } {
   if (!range) return { keys: [], series: series.map((s) => ({ region: s.region, points: [] })) };
   const keys = bucketRange(range.from, range.to, interval);
@@ -159,7 +204,7 @@ export function trendFromMonths(
           const bucket = sums.get(key);
           if (!bucket || bucket.days === 0) return null;
           const grade = pooledFromSums(bucket, reported.get(key) ?? []);
-          return grade.mean === null && grade.excludedUnknownN === 0 ? null : grade;
+          return grade.mean === null ? null : grade;
         }),
       };
     }),

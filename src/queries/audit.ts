@@ -23,7 +23,8 @@ export type AuditAction =
   | "question_added"
   | "question_removed"
   | "export"
-  | "responses_deleted";
+  | "responses_deleted"
+  | "published_result_recorded";
 
 export interface AuditEntry {
   readonly at: number;

@@ -26,6 +26,9 @@ export interface EventRow {
   readonly attendance: number | null;
   readonly reportedGradeMean: number | null;
   readonly reportedGradeN: number | null;
+  /** JSON {"4":n,…} when the report gave a distribution. */
+  readonly reportedGradeDistributionJson: string | null;
+  readonly reportedSource: string | null;
   readonly isDemo: boolean;
   readonly surveyId: number;
   readonly slug: string;
@@ -50,6 +53,8 @@ const eventColumns = {
   attendance: event.attendance,
   reportedGradeMean: event.reportedGradeMean,
   reportedGradeN: event.reportedGradeN,
+  reportedGradeDistributionJson: event.reportedGradeDistributionJson,
+  reportedSource: event.reportedSource,
   isDemo: event.isDemo,
   surveyId: survey.id,
   slug: survey.slug,
@@ -127,7 +132,7 @@ export async function newestCoreSetId(db: Db): Promise<number> {
   return row.id;
 }
 
-export async function updateEvent(db: Db, id: number, changes: Partial<NewEvent & { reportedGradeMean: number | null; reportedGradeN: number | null }>): Promise<void> {
+export async function updateEvent(db: Db, id: number, changes: Partial<NewEvent>): Promise<void> {
   if (Object.keys(changes).length === 0) return;
   await db.update(event).set(changes).where(eq(event.id, id));
 }

@@ -17,8 +17,8 @@ const KEY: Record<Grouping, SQL<string | null>> = {
   regionTheme: sql`${event.regionCode} || '|' || ${event.themeId}`,
 };
 
-/** Days whose grade is known only from a published report (no grade answers of their own). */
-const REPORTED_ONLY = sql`(${event.reportedGradeMean} IS NOT NULL AND ${survey.gradeN} = 0)`;
+/** Days with a published result: final, so any answers they also have never enter a pool. */
+const PUBLISHED = sql`(${event.reportedGradeMean} IS NOT NULL)`;
 
 /** One group's sums (see DaySums in src/domain/analytics.ts for what each field means). */
 export interface GroupSums extends DaySums {
@@ -27,7 +27,8 @@ export interface GroupSums extends DaySums {
 
 export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping): Promise<GroupSums[]> {
   const key = KEY[grouping];
-  const surveyed = sql`(NOT ${REPORTED_ONLY} AND coalesce(${event.attendance}, 0) > 0)`;
+  const surveyed = sql`(NOT ${PUBLISHED} AND coalesce(${event.attendance}, 0) > 0)`;
+  const answered = (column: SQL) => sql`CASE WHEN NOT ${PUBLISHED} THEN ${column} ELSE 0 END`;
   return db
     .select({
       key: sql<string | null>`${key}`,
@@ -36,10 +37,10 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
       responses: sql<number>`sum(${survey.responseCount})`,
       surveyedAttendance: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${event.attendance} END), 0)`,
       surveyedResponses: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${survey.responseCount} END), 0)`,
-      gradedDays: sql<number>`sum(${survey.gradeN} > 0)`,
-      n: sql<number>`sum(${survey.gradeN})`,
-      sum: sql<number>`sum(${survey.gradeSum})`,
-      sumSq: sql<number>`sum(${survey.gradeSumSq})`,
+      gradedDays: sql<number>`sum(${answered(sql`${survey.gradeN} > 0`)})`,
+      n: sql<number>`sum(${answered(sql`${survey.gradeN}`)})`,
+      sum: sql<number>`sum(${answered(sql`${survey.gradeSum}`)})`,
+      sumSq: sql<number>`sum(${answered(sql`${survey.gradeSumSq}`)})`,
     })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))
@@ -55,13 +56,13 @@ export interface ReportedDay {
   readonly n: number | null;
 }
 
-/** The published figures that stand in for answers (few: days from before Palaute). */
-export async function reportedOnlyDays(db: Db, filter: EventFilter): Promise<ReportedDay[]> {
+/** Every published result in the filter (few: days from before Palaute, or reported later). */
+export async function publishedDays(db: Db, filter: EventFilter): Promise<ReportedDay[]> {
   const rows = await db
     .select({ regionCode: event.regionCode, date: event.date, themeId: event.themeId, mean: event.reportedGradeMean, n: event.reportedGradeN })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))
-    .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean), eq(survey.gradeN, 0)));
+    .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean)));
   return rows.map((r) => ({ ...r, mean: r.mean! }));
 }
 

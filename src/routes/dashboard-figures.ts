@@ -11,7 +11,7 @@ import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
 import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
-import { gradeSumsBy, reportedOnlyDays } from "../queries/grade-sums";
+import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
 import { loadDays, type DayFilter } from "./dashboard-data";
 import { eventJson } from "./event-json";
 import type { StatsQuery } from "./schemas";
@@ -31,13 +31,13 @@ function checkRegionAccess(principal: SessionPrincipal, codes: readonly (string 
 export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query, lang: Lang, origin: string, now: number): Promise<EventSummary[]> {
   checkRegionAccess(principal, [q.region]);
   const days = await loadDays(deps, principal, dayFilter(q));
-  return days.map((d) => ({ ...eventJson(d.row, lang, origin, now), responseRate: collectedResponseRate([d]), grade: d.grade }));
+  return days.map((d) => ({ ...eventJson(d.row, lang, origin, now), responseRate: collectedResponseRate([d]), grade: d.grade, collected: d.collected, conflict: d.collected !== null }));
 }
 
 export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
   // The national yardstick pools every day, whoever asks: it reveals no single region.
-  const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region"), reportedOnlyDays(deps.db, filter), listRegions(deps.db)]);
+  const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region"), publishedDays(deps.db, filter), listRegions(deps.db)]);
   const byRegion = new Map(sums.map((row) => [row.key, row]));
   const reportedByRegion = groupBy(reported, (r) => r.regionCode);
   const national = groupFigures(sums.reduce(addSums, NO_DAYS), reported);
@@ -55,7 +55,7 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
   const [national, reported, ...regional] = await Promise.all([
     gradeSumsBy(deps.db, filter, "month"),
-    reportedOnlyDays(deps.db, filter),
+    publishedDays(deps.db, filter),
     ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month")),
   ]);
   const months = national.map((row) => row.key!).sort();
@@ -81,7 +81,7 @@ export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, 
   const [byTheme, byCell, reported, themes] = await Promise.all([
     gradeSumsBy(deps.db, filter, "theme"),
     gradeSumsBy(deps.db, filter, "regionTheme"),
-    reportedOnlyDays(deps.db, filter),
+    publishedDays(deps.db, filter),
     listThemes(deps.db, q.programme),
   ]);
   const themeSums = new Map(byTheme.map((row) => [row.key, row]));

@@ -79,6 +79,8 @@ const MATRIX: Row[] = [
   ["POST /api/events", async (fx) => ({ method: "POST", path: "/api/events", body: { programmeId: fx.programmeId, regionCode: null, date: "2019-03-20", title: "Kick-off" } }), nationalOnly(201)],
   ["GET /api/events/:id", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}` }), readRegion16(200)],
   ["PATCH /api/events/:id", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}`, body: { attendance: 47 } }), writeRegion16(200)],
+  // Published results are the national team's, even on a day the agent may otherwise change.
+  ["PUT /api/events/:id/published-result", async (fx) => ({ method: "PUT", path: `/api/events/${await fx.event16()}/published-result`, body: { mean: 8.5, n: 40, source: "LAPE-Akatemia report" } }), nationalOnly(200)],
   ["POST /api/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/open` }), writeRegion16(200)],
   ["POST /api/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/close` }), writeRegion16(200)],
   ["PATCH /api/events/:id/survey", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}/survey`, body: { closesAt: "2019-09-11T00:00:00+03:00" } }), writeRegion16(200)],
@@ -97,6 +99,7 @@ const MATRIX: Row[] = [
   ["GET /admin/events/:id", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}` }), page(readRegion16(200))],
   ["POST /admin/events/:id", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}`, form: dayForm(fx, "16") }), page(writeRegion16(303))],
   ["POST /admin/events/:id/attendance", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/attendance`, form: { attendance: "47" } }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/published-result", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/published-result`, form: { mean: "8,5", n: "40", source: "LAPE-Akatemia report" } }), page(nationalOnly(303))],
   ["POST /admin/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/open` }), page(writeRegion16(303))],
   ["POST /admin/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/close` }), page(writeRegion16(303))],
   ["POST /admin/events/:id/survey/schedule", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/schedule`, form: { opens: "2019-09-04T15:00", closes: "2019-09-11T00:00" } }), page(writeRegion16(303))],
