@@ -487,4 +487,7 @@ export const en: Dictionary = {
   "dash.note.collectedBeside": "The published result is the official figure; the answers collected here (mean {mean}, n {n}) are shown separately.",
   "dash.note.publishedDays": "Mean of the published days' means ({days} days), no confidence interval",
   "dash.note.publishedBeside": "Also {days} published days, shown separately: {means}",
+  "dash.publishedDaysShort": "{days} published days",
+  "dash.col.publishedDays": "Published days",
+  "dash.legend.publishedPoints": "Hollow diamond and asterisk (*): the published days' mean, apart from the answers collected here",
 };

@@ -488,6 +488,9 @@ export const fi = {
   "dash.note.collectedBeside": "Julkaistu tulos on virallinen luku; täällä kerättyjen vastausten keskiarvo {mean} (n {n}) näytetään erikseen.",
   "dash.note.publishedDays": "Julkaistujen päivien keskiarvojen keskiarvo ({days} päivää), ei luottamusväliä",
   "dash.note.publishedBeside": "Lisäksi {days} julkaistua päivää, näytetään erikseen: {means}",
+  "dash.publishedDaysShort": "{days} julkaistua päivää",
+  "dash.col.publishedDays": "Julkaistut päivät",
+  "dash.legend.publishedPoints": "Ontto vinoneliö ja tähti (*): julkaistujen päivien keskiarvo, erillään kerättyjen vastausten luvusta",
 } as const;
 
 export type MessageKey = keyof typeof fi;

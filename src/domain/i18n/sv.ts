@@ -487,4 +487,7 @@ export const sv: Dictionary = {
   "dash.note.collectedBeside": "Det publicerade resultatet är det officiella talet; medelvärdet {mean} (n {n}) för svar som samlats in här visas separat.",
   "dash.note.publishedDays": "Medelvärde av de publicerade dagarnas medelvärden ({days} dagar), inget konfidensintervall",
   "dash.note.publishedBeside": "Dessutom {days} publicerade dagar, visas separat: {means}",
+  "dash.publishedDaysShort": "{days} publicerade dagar",
+  "dash.col.publishedDays": "Publicerade dagar",
+  "dash.legend.publishedPoints": "Ihålig romb och asterisk (*): de publicerade dagarnas medelvärde, skilt från svaren som samlats in",
 };

@@ -13,6 +13,7 @@ import { notesCell, pooledMarks } from "./grade-notes";
 import { heatmapSection } from "./heatmap-section";
 import { csvLink, emptyState, section } from "./section";
 import { sortAnnouncement, sortableTable, sortRows, type SortableColumn } from "./sortable-table";
+import { pooledCount } from "./published-days";
 import { dataFilter, type ViewContext } from "./view-context";
 
 const DEFAULT_SORT: Sort = { key: "mean", descending: true };
@@ -61,7 +62,7 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
       { swatch: "solid", text: t("dash.legend.regionMean") },
       { swatch: "whisker", text: t("dash.legend.ci") },
       { swatch: "dashed", text: t("dash.legend.national", { mean: mean(stats.national.mean), n: count(stats.national.n) }) },
-      regions.some((r) => r.grade.source === "reported" || r.grade.source === "mixed") ? { swatch: "hatched", text: t("dash.legend.reportedBar") } : null,
+      regions.some((r) => r.grade.source === "reported") ? { swatch: "hatched", text: t("dash.legend.reportedBar") } : null,
     ),
   });
   const tableSlot = h("div", { className: "table-slot" });
@@ -93,8 +94,9 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
         name: r.name[lang],
         mean: r.grade.mean,
         ci: r.grade.ci95,
-        reported: r.grade.source === "reported" || r.grade.source === "mixed",
-        label: r.grade.mean === null ? (r.grade.excludedUnknownN > 0 ? t("dash.chart.unpooled") : t("dash.noData")) : `${mean(r.grade.mean)}${r.grade.source === "reported" || r.grade.source === "mixed" ? "*" : ""} (n ${count(r.grade.n)})${r.grade.smallN ? " !" : ""}`,
+        // Only an all-published region's bar is a published figure; a mixed one is its answers'.
+        reported: r.grade.source === "reported",
+        label: r.grade.mean === null ? (r.grade.excludedUnknownN > 0 ? t("dash.chart.unpooled") : t("dash.noData")) : `${mean(r.grade.mean)}${r.grade.source === "reported" ? "*" : ""} (${pooledCount(r.grade)})${r.grade.smallN ? " !" : ""}`,
       })),
       { mean: stats.national.mean, label: t("dash.chart.nationalLine", { mean: mean(stats.national.mean) }) },
       t("dash.axis.grade"),
@@ -110,6 +112,6 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
 
 function meanCell(r: RegionStats) {
   if (r.grade.mean === null) return "–";
-  return [mean(r.grade.mean), r.grade.source === "reported" || r.grade.source === "mixed" ? h("span", { "aria-hidden": "true" }, "*") : null, r.grade.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null];
+  return [mean(r.grade.mean), r.grade.source === "reported" ? h("span", { "aria-hidden": "true" }, "*") : null, r.grade.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null];
 }
 

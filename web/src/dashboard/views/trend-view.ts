@@ -9,6 +9,7 @@ import { t } from "../i18n";
 import { chartFigure, type LegendItem } from "./chart-figure";
 import { dataTable } from "./data-table";
 import { marksKey } from "./grade-notes";
+import { pooledCount, publishedList } from "./published-days";
 import { csvLink, emptyState, section } from "./section";
 import { dataFilter, regionName, type ViewContext } from "./view-context";
 
@@ -41,6 +42,8 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
     name: names[series.indexOf(s)]!,
     national: s.region === null,
     points: s.points.map((p) => ({ mean: p?.mean ?? null, ci: p?.ci95 ?? null, label: p && p.mean !== null ? pointLabel(p) : null })),
+    // Where answers and published days share a bucket, the published days' mean is its own point.
+    published: s.points.map((p) => (p && p.source === "mixed" && p.published ? p.published.meanOfMeans : null)),
   }));
   let regionIndex = 0;
   const legend: LegendItem[] = charted.map((s) => {
@@ -49,6 +52,7 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
     return { swatch: `series-${(regionIndex - 1) % SERIES_COUNT}`, symbol: style.symbol, text: t("dash.legend.regionSeries", { region: names[series.indexOf(s)]! }) };
   });
   if (charted.length <= 2) legend.push({ swatch: "whisker", text: t("dash.legend.ci") });
+  if (shaped.some((s) => s.published.some((m) => m !== null))) legend.push({ swatch: "hollow-diamond", text: t("dash.legend.publishedPoints") });
   const figure = chartFigure({
     id: "chart-trend",
     caption: t("dash.trend.chartTitle", { interval: t(`dash.interval.${trend.interval}`).toLocaleLowerCase(ctx.state.lang) }),
@@ -71,15 +75,17 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
   return section("trend", t("dash.trend.title"), note ? h("p", { className: "small-note" }, note) : null, figure.element, table, marksKey(), csvLink("trend", filter, t("dash.csv.trend")));
 }
 
+/** A mixed bucket's figure is the answers' alone: only an all-published one carries the asterisk. */
 function pointLabel(p: PooledGrade): string {
-  return `${mean(p.mean)}${p.source === "reported" || p.source === "mixed" ? "*" : ""}`;
+  return `${mean(p.mean)}${p.source === "reported" ? "*" : ""}`;
 }
 
 function trendCell(p: PooledGrade | null) {
   if (!p || p.mean === null) return h("span", { className: "small-note" }, p && p.excludedUnknownN > 0 ? t("dash.unpooled") : t("dash.trend.noDays"));
   return [
     h("span", { className: "cell-mean" }, `${pointLabel(p)}${p.smallN ? " !" : ""}`),
-    h("span", { className: "cell-detail" }, ` n ${count(p.n)}`, p.ci95 ? `, ${interval(p.ci95)}` : ""),
+    h("span", { className: "cell-detail" }, ` ${pooledCount(p)}`, p.ci95 ? `, ${interval(p.ci95)}` : ""),
+    publishedList(p) ? h("span", { className: "cell-detail published-list" }, ` ${t("dash.col.publishedDays")}: ${publishedList(p)}`) : null,
   ];
 }
 
