@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { event, programme, questionSet, region, survey, theme } from "../db/schema";
 
@@ -10,6 +10,8 @@ export interface EventFilter {
   readonly to?: string | undefined;
   readonly themeId?: number | undefined;
   readonly programmeId?: number | undefined;
+  /** Leaves one day out (a day's own results page compares it with the rest). */
+  readonly excludeEventId?: number | undefined;
 }
 
 export interface EventRow {
@@ -77,6 +79,7 @@ export function eventFilterCondition(filter: EventFilter): SQL | undefined {
   if (filter.to) conditions.push(lte(event.date, filter.to));
   if (filter.themeId !== undefined) conditions.push(eq(event.themeId, filter.themeId));
   if (filter.programmeId !== undefined) conditions.push(eq(event.programmeId, filter.programmeId));
+  if (filter.excludeEventId !== undefined) conditions.push(ne(event.id, filter.excludeEventId));
   return and(...conditions);
 }
 

@@ -103,6 +103,7 @@ const MATRIX: Row[] = [
   ["POST /admin/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/open` }), page(writeRegion16(303))],
   ["POST /admin/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/close` }), page(writeRegion16(303))],
   ["POST /admin/events/:id/survey/schedule", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/schedule`, form: { opens: "2019-09-04T15:00", closes: "2019-09-11T00:00" } }), page(writeRegion16(303))],
+  ["GET /admin/events/:id/results", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/results` }), page(readRegion16(200))],
   ["GET /admin/events/:id/poster", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/poster` }), page(readRegion16(200))],
   ["POST /admin/events/:id/questions", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/questions`, form: { kind: "text", fi: "K", sv: "F", en: "Q" } }), page(writeRegion16(303))],
   ["POST /admin/events/:id/questions/:questionId/remove", async (fx) => {

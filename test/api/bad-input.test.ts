@@ -233,6 +233,7 @@ for (const [name, body] of publishedResults) {
 }
 add({ name: "published result as a form to the API", method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/x-www-form-urlencoded", body: "mean=8.5", status: 415 });
 add({ name: "published result broken JSON", method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/json", body: "{", status: 400 });
+for (const id of ["abc", "0", "1e3", "99999999"]) add({ name: `day results page for id ${id}`, method: "GET", path: `/admin/events/${id}/results`, as: "national", html: true, status: 404 });
 add({ name: "published result for a missing day", method: "PUT", path: "/api/events/99999999/published-result", as: "national", type: "application/json", body: json({ mean: 8.5, source: "report" }), status: 404 });
 add({ name: "published result form: mean as words", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=kahdeksan&source=report", status: 422 });
 add({ name: "published result form: n above attendance", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=8%2C5&n=9999&source=report", status: 422 });

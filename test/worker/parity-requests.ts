@@ -221,6 +221,8 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   },
   { name: "question figures of a day", path: (c) => `/api/stats/questions?event=${c.values.pohjanmaaEventId}`, as: "national" },
   { name: "question figures over a region", path: "/api/stats/questions?region=16", as: "agent" },
+  { name: "results page of a day", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/results?lang=sv`, as: "national" },
+  { name: "results page of the national kick-off", path: "/admin/events/1/results?lang=en", as: "agent" },
   { name: "comments of a day", path: (c) => `/api/events/${c.values.pohjanmaaEventId}/comments`, as: "national" },
   { name: "comments of another region's day", path: (c) => `/api/events/${c.values.pohjanmaaEventId}/comments`, as: "agent" },
   { name: "export: days", path: "/api/export/events.csv?region=16", as: "agent" },

@@ -491,6 +491,23 @@ export const fi = {
   "dash.publishedDaysShort": "{days} julkaistua päivää",
   "dash.col.publishedDays": "Julkaistut päivät",
   "dash.legend.publishedPoints": "Ontto vinoneliö ja tähti (*): julkaistujen päivien keskiarvo, erillään kerättyjen vastausten luvusta",
+  "results.link": "Päivän tulokset",
+  "results.title": "Tulokset: {title}",
+  "results.back": "Takaisin päivän sivulle",
+  "results.facts": "Päivän tiedot",
+  "results.grade.title": "Kokonaisarvosana",
+  "results.grade.source": "Lähde",
+  "results.grade.none": "Päivälle ei ole arvosanoja.",
+  "results.distribution.caption": "Arvosanojen jakauma (n = {n})",
+  "results.compare.title": "Päivä ja sama teema muualla maassa",
+  "results.compare.thisDay": "Tämä päivä",
+  "results.compare.rest": "Muut alueet, sama teema",
+  "results.compare.scope": "{days} päivää {regions} muulta alueelta",
+  "results.compare.noTheme": "Päivällä ei ole teemaa, joten vertailulukua ei ole.",
+  "results.compare.tooFew": "Vertailulukua ei näytetä: muita alueita on liian vähän (vähintään {min} tarvitaan), jottei luku paljasta yksittäistä aluetta.",
+  "results.questions.title": "Muut kysymykset",
+  "results.questions.none": "Muihin kysymyksiin ei ole vastauksia.",
+  "results.option": "Vaihtoehto",
 } as const;
 
 export type MessageKey = keyof typeof fi;

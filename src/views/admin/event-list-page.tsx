@@ -55,6 +55,11 @@ export function EventListPage({ lang, principal, events, regions, canCreate, now
                 <tr>
                   <td>
                     <a href={`/admin/events/${e.id}?lang=${lang}`}>{e.title}</a>
+                    <br />
+                    <a class="small" href={`/admin/events/${e.id}/results?lang=${lang}`}>
+                      {t(lang, "results.link")}
+                      <span class="vh">: {e.title}</span>
+                    </a>
                     {e.isDemo && (
                       <>
                         {" "}

@@ -85,9 +85,14 @@ export function EventPage(props: EventPageProps) {
           {rate !== null && ` (${t(lang, "admin.event.rate", { percent: Math.round(rate * 100) })})`}
         </dd>
       </dl>
-      <p>
-        <a href={dashboard}>{t(lang, "admin.event.dashboard")}</a>
-      </p>
+      <ul>
+        <li>
+          <a href={`${base}/results?lang=${lang}`}>{t(lang, "results.link")}</a>
+        </li>
+        <li>
+          <a href={dashboard}>{t(lang, "admin.event.dashboard")}</a>
+        </li>
+      </ul>
 
       {canWrite && (
         <section aria-labelledby="attendance-heading">

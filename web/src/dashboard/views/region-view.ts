@@ -103,7 +103,8 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
     caption: t("dash.days.tableCaption", { region: regionName(ctx, ctx.state.region) }),
     rows: days,
     columns: [
-      { label: t("dash.col.date"), cell: (d) => date(d.date) },
+      // Each day links to its own results page (every question, comments, the rest of the country).
+      { label: t("dash.col.date"), cell: (d) => h("a", { href: `/admin/events/${d.id}/results?lang=${ctx.state.lang}` }, date(d.date)) },
       { label: t("dash.col.theme"), cell: (d) => d.theme?.names[ctx.state.lang] ?? d.title },
       { label: t("dash.col.attendance"), numeric: true, cell: (d) => count(d.attendance) },
       { label: t("dash.col.responses"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : count(d.responses)) },
