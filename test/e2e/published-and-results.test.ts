@@ -1,0 +1,123 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEMO_USERS } from "../../src/demo/demo-users";
+import { t } from "../../src/domain/i18n";
+import type { Lang } from "../../src/domain/lang";
+import {
+  beforeAllOrFailEach,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  expectPageBasics,
+  launchChromium,
+  newPage,
+  screenshot,
+  signInWithForm,
+  startTestServer,
+  WCAG22_TAGS,
+  type TestServer,
+} from "../helpers/browser";
+
+// Issue 13 in real Chromium: the national team records a published result on a day's staff page
+// (first with mistakes), the day's survey then refuses answers, and every day has a results page,
+// the national kick-off included, that reads on a phone, prints on A4 and passes axe-core
+// (WCAG 2.1 A/AA and 2.2 AA) in Finnish, Swedish and English.
+
+const national = DEMO_USERS.find((u) => u.role === "national")!;
+const LANGS: Lang[] = ["fi", "sv", "en"];
+
+let server: TestServer;
+let base: string;
+let browser: Browser;
+
+beforeAllOrFailEach(async () => {
+  browser = await launchChromium();
+  server = await startTestServer("published-results");
+  base = server.base;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signedIn(size: "desktop" | "phone" = "desktop"): Promise<{ page: Page; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser, { size });
+  await page.goto(`${base}/login?lang=fi`);
+  await signInWithForm(page, national);
+  return { page, close: () => context.close() };
+}
+
+async function dayId(page: Page, title: string): Promise<string> {
+  await page.goto(`${base}/admin?lang=fi`);
+  const href = await page.locator("table a", { hasText: title }).first().getAttribute("href");
+  return /\/admin\/events\/(\d+)/.exec(href ?? "")![1]!;
+}
+
+describe("published results and day results pages (Chromium)", () => {
+  it("renders the national kick-off's results page in fi, sv and en, on a phone, and on A4 paper", { timeout: 120_000 }, async () => {
+    const { page, close } = await signedIn("phone");
+    try {
+      const id = await dayId(page, "LAPE-Akatemian valtakunnallinen aloitus");
+      for (const lang of LANGS) {
+        await page.goto(`${base}/admin/events/${id}/results?lang=${lang}`);
+        await expectPageBasics(page, lang, `kick-off results (${lang})`);
+        expect(await page.locator("h1").innerText()).toContain("LAPE-Akatemian valtakunnallinen aloitus");
+        const facts = await page.locator("dl.facts").first().innerText();
+        expect(facts).toContain("212");
+        expect(facts).toContain("120");
+        await expect(page.locator("#grade-distribution-caption").innerText()).resolves.toContain("120");
+        await expectNoHorizontalScroll(page, `kick-off results on a phone (${lang})`);
+        await expectNoAxeViolations(page, `kick-off results (${lang})`, WCAG22_TAGS);
+      }
+      await screenshot(page, "day-results-kickoff-phone");
+      await page.emulateMedia({ media: "print" });
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+      expect(await page.locator("nav.staff").isVisible(), "no staff menu on paper").toBe(false);
+    } finally {
+      await close();
+    }
+  });
+
+  it("records a published result through the day's page, first with mistakes; the survey then refuses answers", { timeout: 120_000 }, async () => {
+    const { page, close } = await signedIn();
+    try {
+      // A synthetic day of Lappi: the form is the national team's.
+      await page.goto(`${base}/admin?lang=fi`);
+      const href = (await page.locator("table a[href^='/admin/events/']", { hasText: "LAPE-Akatemia" }).last().getAttribute("href"))!;
+      const id = /\/admin\/events\/(\d+)/.exec(href)![1]!;
+      for (const lang of LANGS) {
+        await page.goto(`${base}/admin/events/${id}?lang=${lang}`);
+        expect(await page.locator("#published-heading").innerText()).toBe(t(lang, "admin.published.title"));
+        await expectNoAxeViolations(page, `day page with the published-result form (${lang})`, WCAG22_TAGS);
+      }
+      await page.goto(`${base}/admin/events/${id}?lang=fi`);
+      await page.fill("#published-mean", "8,5");
+      await page.fill("#published-source", "");
+      await page.click("button:has-text('" + t("fi", "admin.published.submit") + "')");
+      await page.locator("#error-summary").waitFor();
+      expect(await page.locator("#error-summary").innerText()).toContain(t("fi", "admin.error.publishedSource"));
+      expect(await page.inputValue("#published-mean"), "typed values are kept").toBe("8,5");
+      await expectNoAxeViolations(page, "published-result form with errors", WCAG22_TAGS);
+
+      // More respondents than people present.
+      await page.fill("#published-n", "10000");
+      await page.fill("#published-source", "LAPE-Akatemia, testiraportti");
+      await page.click("button:has-text('" + t("fi", "admin.published.submit") + "')");
+      await page.locator("#error-summary").waitFor();
+      expect(await page.locator("#error-summary").innerText()).toContain(t("fi", "admin.error.publishedN"));
+
+      await page.fill("#published-n", "");
+      await page.click("button:has-text('" + t("fi", "admin.published.submit") + "')");
+      await page.locator("p.ok[role=status]").waitFor();
+      expect(await page.locator("p.ok[role=status]").innerText()).toBe(t("fi", "admin.done.publishedSaved"));
+      expect(await page.locator("section[aria-labelledby=survey-heading]").innerText()).toContain(t("fi", "admin.survey.publishedClosed"));
+      const surveyUrl = await page.inputValue("#survey-link");
+      await page.goto(`${surveyUrl}?lang=sv`);
+      expect(await page.locator("h1").innerText()).toBe(t("sv", "published.title"));
+      await screenshot(page, "published-day-survey-sv");
+    } finally {
+      await close();
+    }
+  });
+});
