@@ -24,7 +24,8 @@ export type AuditAction =
   | "question_removed"
   | "export"
   | "responses_deleted"
-  | "published_result_recorded";
+  | "published_result_recorded"
+  | "history_imported";
 
 export interface AuditEntry {
   readonly at: number;

@@ -29,6 +29,8 @@ interface Call {
   body?: unknown;
   /** An HTML form post (the admin pages) instead of a JSON body. */
   form?: Record<string, string | string[]>;
+  /** A multipart upload (the history import), fields and files. */
+  multipart?: () => FormData;
   /** The call ends the session it is made with. */
   freshSession?: boolean;
 }
@@ -120,6 +122,19 @@ const MATRIX: Row[] = [
   ["POST /admin/users/:id", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}`, form: { name: "Renamed", role: "viewer", regions: ["16"] } }), page(nationalOnly(303))],
   ["POST /admin/users/:id/sessions/revoke", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}/sessions/revoke` }), page(nationalOnly(303))],
   ["GET /admin/audit", async () => ({ method: "GET", path: "/admin/audit" }), page(nationalOnly(200))],
+  ["GET /admin/import", async () => ({ method: "GET", path: "/admin/import" }), page(nationalOnly(200))],
+  ["GET /admin/import/template.csv", async () => ({ method: "GET", path: "/admin/import/template.csv" }), page(nationalOnly(200))],
+  ["POST /admin/import", async (fx) => ({
+    method: "POST",
+    path: "/admin/import",
+    multipart: () => {
+      const data = new FormData();
+      data.set("programme", String(fx.programmeId));
+      data.set("mode", "dry-run");
+      data.set("file", new File(["alue;päivämäärä;otsikko;keskiarvo;lähde\r\nLappi;3.10.2018;Päivä;8,5;Raportti\r\n"], "h.csv", { type: "text/csv" }));
+      return data;
+    },
+  }), page(nationalOnly(200))],
 ];
 
 /** Routes anyone may call; they have their own tests (survey, sign-in, health). */
@@ -168,7 +183,7 @@ describe("authorization matrix", () => {
         const res = await app.request(`http://localhost${call.path}`, {
           method: call.method,
           headers: asBrowser(cookie, form ? { "content-type": "application/x-www-form-urlencoded" } : call.body === undefined ? {} : { "content-type": "application/json" }),
-          ...(form ? { body: form.toString() } : call.body !== undefined && { body: JSON.stringify(call.body) }),
+          ...(call.multipart ? { body: call.multipart() } : form ? { body: form.toString() } : call.body !== undefined && { body: JSON.stringify(call.body) }),
         });
         expect(res.status, `${who} ${call.method} ${call.path}: ${await res.clone().text()}`).toBe(expected[who]);
         const isPage = call.path.startsWith("/admin");

@@ -234,6 +234,11 @@ for (const [name, body] of publishedResults) {
 add({ name: "published result as a form to the API", method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/x-www-form-urlencoded", body: "mean=8.5", status: 415 });
 add({ name: "published result broken JSON", method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/json", body: "{", status: 400 });
 for (const id of ["abc", "0", "1e3", "99999999"]) add({ name: `day results page for id ${id}`, method: "GET", path: `/admin/events/${id}/results`, as: "national", html: true, status: 404 });
+add({ name: "history import as a plain form", method: "POST", path: "/admin/import", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "programme=1&mode=dry-run", status: 415 });
+add({ name: "history import, broken multipart", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: "--x\r\nnot a part", status: 400 });
+add({ name: "history import, no such programme", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n999\r\n--x--\r\n', status: 422 });
+add({ name: "history import, no file", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n{programme}\r\n--x--\r\n', status: 422 });
+add({ name: "history import, a file without the needed columns", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n{programme}\r\n--x\r\nContent-Disposition: form-data; name="file"; filename="h.csv"\r\nContent-Type: text/csv\r\n\r\na;b\r\n1;2\r\n--x--\r\n', status: 422 });
 add({ name: "published result for a missing day", method: "PUT", path: "/api/events/99999999/published-result", as: "national", type: "application/json", body: json({ mean: 8.5, source: "report" }), status: 404 });
 add({ name: "published result form: mean as words", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=kahdeksan&source=report", status: 422 });
 add({ name: "published result form: n above attendance", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=8%2C5&n=9999&source=report", status: 422 });
@@ -307,7 +312,8 @@ beforeAll(async () => {
   await db.run(sql`UPDATE event SET reported_grade_mean = 8.5 WHERE id = ${published.eventId}`);
   const national = await createTestUser(db, "national");
   const agent = await createTestUser(db, "agent", ["16"]);
-  fixtures = { open: open.slug, closed: closed.slug, future: future.slug, published: published.slug, event: String(open.eventId), nationalEmail: national.email };
+  const [programmeRow] = await db.all<{ id: number }>(sql`SELECT id FROM programme LIMIT 1`);
+  fixtures = { programme: String(programmeRow!.id), open: open.slug, closed: closed.slug, future: future.slug, published: published.slug, event: String(open.eventId), nationalEmail: national.email };
   cookies = { agent: await signIn(app, agent), national: await signIn(app, national) };
   database = db;
 });

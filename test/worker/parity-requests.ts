@@ -301,6 +301,17 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "users page, agent", path: "/admin/users", as: "agent" },
   { name: "audit page", path: "/admin/audit?lang=fi", as: "national" },
   { name: "audit page with a bad cursor", path: "/admin/audit?before=x", as: "national" },
+  { name: "history import page", path: "/admin/import?lang=sv", as: "national" },
+  { name: "history import template", path: "/admin/import/template.csv", as: "national" },
+  {
+    name: "history import dry run",
+    method: "POST",
+    path: "/admin/import?lang=en",
+    as: "national",
+    headers: { "content-type": "multipart/form-data; boundary=parity" },
+    body: '--parity\r\nContent-Disposition: form-data; name="programme"\r\n\r\n1\r\n--parity\r\nContent-Disposition: form-data; name="mode"\r\n\r\ndry-run\r\n--parity\r\nContent-Disposition: form-data; name="file"; filename="h.csv"\r\nContent-Type: text/csv\r\n\r\nalue;päivämäärä;otsikko;keskiarvo;lähde\r\nLappi;3.10.2018;Esiseminaari;8,5;Raportti\r\nTuntematon;4.10.2018;X;8;R\r\n--parity--\r\n',
+  },
+  { name: "history import page, agent", path: "/admin/import", as: "agent" },
 
   // Public pages
   { name: "accessibility statement", path: "/accessibility?lang=sv" },
