@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "../../src/demo/demo-users";
@@ -70,10 +71,53 @@ describe("published results and day results pages (Chromium)", () => {
         await expectNoAxeViolations(page, `kick-off results (${lang})`, WCAG22_TAGS);
       }
       await screenshot(page, "day-results-kickoff-phone");
+      // A regional day with answers: the rest-of-country table, suppressed sector cells, comments.
+      const regional = await dayId(page, "LAPE-Akatemia: Uudenlainen johtaminen");
+      for (const lang of LANGS) {
+        await page.goto(`${base}/admin/events/${regional}/results?lang=${lang}`);
+        await expectPageBasics(page, lang, `regional results (${lang})`);
+        expect(await page.locator("#compare-heading").count()).toBe(1);
+        await expectNoHorizontalScroll(page, `regional results on a phone (${lang})`);
+        await expectNoAxeViolations(page, `regional results (${lang})`, WCAG22_TAGS);
+      }
       await page.emulateMedia({ media: "print" });
       const pdf = await page.pdf({ format: "A4" });
       expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
       expect(await page.locator("nav.staff").isVisible(), "no staff menu on paper").toBe(false);
+    } finally {
+      await close();
+    }
+  });
+
+  it("imports history through the staff page: a dry run row by row, errors with line numbers, then the import", { timeout: 120_000 }, async () => {
+    const { page, close } = await signedIn();
+    try {
+      for (const lang of LANGS) {
+        await page.goto(`${base}/admin/import?lang=${lang}`);
+        await expectPageBasics(page, lang, `import page (${lang})`);
+        await expectNoAxeViolations(page, `import page (${lang})`, WCAG22_TAGS);
+      }
+      await page.goto(`${base}/admin/import?lang=fi`);
+      await page.setInputFiles("#import-file", join(process.cwd(), "test/fixtures/history/errors-fi.csv"));
+      await page.click(`button[value=dry-run]`);
+      await page.locator("#import-result-heading").waitFor();
+      expect(await page.locator(".summary[role=alert]").innerText()).toContain(t("fi", "import.error.line", { line: "9", message: t("fi", "import.error.has_answers") }));
+      await expectNoAxeViolations(page, "import dry run with errors", WCAG22_TAGS);
+
+      await page.setInputFiles("#import-file", join(process.cwd(), "test/fixtures/history/excel-fi.csv"));
+      await page.click(`button[value=dry-run]`);
+      await page.locator("#import-rows-caption").waitFor();
+      expect(await page.locator("[role=status]").last().innerText()).toBe(t("fi", "import.dryRunDone"));
+      expect(await page.locator("#import-rows-caption + thead + tbody tr").count()).toBe(3);
+      await expectNoAxeViolations(page, "import dry run", WCAG22_TAGS);
+
+      await page.setInputFiles("#import-file", join(process.cwd(), "test/fixtures/history/excel-fi.csv"));
+      await page.click(`button[value=import]`);
+      await page.locator("#import-rows-caption").waitFor();
+      expect(await page.locator("[role=status]").last().innerText()).toBe(t("fi", "import.applied"));
+      await screenshot(page, "history-import-done");
+      await page.goto(`${base}/admin?lang=fi`);
+      expect(await page.locator("table").innerText()).toContain("Valtakunnallinen esiseminaari");
     } finally {
       await close();
     }
