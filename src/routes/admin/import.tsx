@@ -41,12 +41,13 @@ export function adminImportRoutes(deps: AppDeps) {
     const [programmes, regions] = await Promise.all([listProgrammes(deps.db), listRegions(deps.db)]);
     const programmeText = form.get("programme");
     const programmeId = typeof programmeText === "string" && /^\d{1,9}$/.test(programmeText) ? Number(programmeText) : null;
-    const file = form.get("file");
+    // A file part is a Blob in both runtimes (Workers' types say string | null, Node's string | File).
+    const file: unknown = form.get("file");
     const dryRun = form.get("mode") !== "import";
     const page = (props: Partial<Parameters<typeof ImportPage>[0]>, status: 200 | 422) =>
       renderPage(c, <ImportPage lang={lang} principal={principal} programmes={programmes} regions={regions} programmeId={programmeId} {...props} />, status);
     if (programmeId === null || !programmes.some((p) => p.id === programmeId)) throw new AppError("validation_failed");
-    if (file === null || typeof file === "string" || file.size === 0) return page({ formError: t(lang, "import.noFile") }, 422);
+    if (!(file instanceof Blob) || file.size === 0) return page({ formError: t(lang, "import.noFile") }, 422);
     const text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
     const result = await importHistory(deps, principal, { text, programmeId, dryRun });
     return page({ result, dryRun }, result.errors.length > 0 ? 422 : 200);
