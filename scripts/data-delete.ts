@@ -1,11 +1,11 @@
 // npm run data:delete -- --event 12 [--dry-run]
 // npm run data:delete -- --older-than-months 24 [--dry-run]     (or RETENTION_MONTHS=24)
-// Deletes participants' answers: one day's, or every day's older than the retention period. Old
-// days keep their grade mean and respondent count as a published-style figure, so the dashboards'
-// history stays true; their free-text comments and individual answers are gone for good.
+// Deletes participants' answers: one day's (erased, figures too), or every day's older than the
+// retention period. Old days keep their figures (response count, per-value tallies, grade sums: n,
+// mean, SD, CI, distribution, response rate), labelled "answers deleted on <date>, figures kept";
+// their free-text comments and individual answers are gone for good.
 import { parseArgs } from "node:util";
-import { recordAudit } from "../src/queries/audit";
-import { daysWithResponses, deleteDayResponses } from "../src/queries/retention";
+import { deleteAnswers } from "../src/services/retention";
 import { openConfiguredDatabase } from "./open-configured-database";
 
 const { values } = parseArgs({
@@ -33,20 +33,15 @@ if (months !== undefined && !/^[1-9]\d{0,3}$/.test(months)) {
 
 const { db, url, close } = await openConfiguredDatabase();
 const which = values.event !== undefined ? { eventId: Number(values.event) } : { before: monthsAgo(Number(months)) };
-const days = await daysWithResponses(db, which);
-const total = days.reduce((sum, d) => sum + d.responses, 0);
-const keepGrade = values.event === undefined;
+const result = await deleteAnswers(db, which, { dryRun: values["dry-run"], now: Date.now() });
+const total = result.days.reduce((sum, d) => sum + d.responses, 0);
 
-console.log(`${values["dry-run"] ? "Would delete" : "Deleting"} ${total} responses of ${days.length} day(s) in ${url}${"before" in which ? ` (days before ${which.before})` : ""}:`);
-for (const d of days) {
-  const kept = keepGrade && d.gradeMean !== null ? `; keeps grade ${d.gradeMean.toFixed(2)} (n ${d.gradeN}) as the day's figure` : "";
+console.log(`${values["dry-run"] ? "Would delete" : "Deleting"} ${total} responses of ${result.days.length} day(s) in ${url}${"before" in which ? ` (days before ${which.before})` : ""}:`);
+for (const d of result.days) {
+  const kept = result.keepFigures ? "; keeps its figures (n, mean, SD, CI, distribution, response rate)" : "; its figures go too";
   console.log(`  ${d.date}  day ${d.eventId}  region ${d.regionCode ?? "national"}  ${d.responses} responses  ${d.title}${kept}`);
 }
-if (!values["dry-run"] && days.length > 0) {
-  const deleted = await deleteDayResponses(db, days, keepGrade);
-  await recordAudit(db, { at: Date.now(), actor: "cli", action: "responses_deleted", target: "eventId" in which ? `event:${which.eventId}` : `before:${which.before}`, details: { days: days.map((d) => d.eventId), responses: deleted } });
-  console.log(`Deleted ${deleted} responses.`);
-}
+if (!values["dry-run"] && result.days.length > 0) console.log(`Deleted ${result.deleted} responses.`);
 close();
 
 /** The Helsinki calendar date N months before today. */

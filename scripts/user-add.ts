@@ -1,15 +1,15 @@
 // npm run user:add -- --email agentti@example.fi --role agent --region 16 [--region 15] [--name "…"] [--all-regions]
 // Creates a user in the database LIBSQL_URL points at (default the embedded file) and prints a
 // generated password once. Works against Turso for the first national user of a deployment.
+// The checks (known regions, free email, the password policy) and the audit line are the same
+// service the staff pages use (src/services/create-account.ts).
 import { parseArgs } from "node:util";
 import * as v from "valibot";
-import { hashPassword } from "../src/auth/password";
 import { generatePassword } from "../src/auth/tokens";
 import { runMigrations } from "../src/db/migrate";
-import { recordAudit } from "../src/queries/audit";
-import { listRegions } from "../src/queries/regions";
-import { emailExists, insertUser } from "../src/queries/users";
+import { AppError } from "../src/http/errors";
 import { Email, Role } from "../src/routes/schemas";
+import { createAccount } from "../src/services/create-account";
 import { openConfiguredDatabase } from "./open-configured-database";
 
 const { values } = parseArgs({
@@ -35,27 +35,21 @@ if (role.output === "agent" && values.region.length === 0) {
 
 const { db, url, close } = await openConfiguredDatabase();
 await runMigrations(db);
-const known = new Set((await listRegions(db)).map((r) => r.code));
-const unknown = values.region.filter((code) => !known.has(code));
-if (unknown.length > 0) {
-  console.error(`Unknown region code(s): ${unknown.join(", ")}. Known: ${[...known].join(", ")}.`);
-  process.exit(2);
-}
-if (await emailExists(db, email.output)) {
-  console.error(`${email.output} already has an account. Use npm run user:passwd to set a new password.`);
+const password = generatePassword();
+try {
+  const account = { email: email.output, name: values.name ?? email.output, role: role.output, regions: values.region, allRegions: values["all-regions"], password };
+  await createAccount({ db }, "en", account, "cli");
+} catch (error) {
+  if (!(error instanceof AppError)) throw error;
+  const problem = error.fields?.[0];
+  console.error(
+    problem?.code === "taken"
+      ? `${email.output} already has an account. Use npm run user:passwd to set a new password.`
+      : `Not created: ${problem ? `${problem.key}: ${problem.message}` : error.code}`,
+  );
+  close();
   process.exit(1);
 }
-const password = generatePassword();
-const id = await insertUser(db, {
-  email: email.output,
-  name: values.name ?? email.output,
-  role: role.output,
-  regions: values.region,
-  allRegions: values["all-regions"],
-  passwordHash: await hashPassword(password),
-});
-await recordAudit(db, { at: Date.now(), action: "user_created", actor: "cli", target: `user:${id}`, details: { email: email.output, role: role.output, regions: values.region } });
 console.log(`Created ${role.output} ${email.output} in ${url}.`);
 console.log(`Password (shown only now; pass it on safely): ${password}`);
 close();
-

@@ -1,13 +1,11 @@
 // npm run user:passwd -- --email person@example.fi
-// Sets a new generated password, prints it once, and signs the person out everywhere.
+// Sets a new generated password, prints it once, and signs the person out everywhere: the same
+// service as the national team's "set password" (src/services/passwords.ts), policy and audit included.
 import { parseArgs } from "node:util";
 import * as v from "valibot";
-import { hashPassword } from "../src/auth/password";
 import { generatePassword } from "../src/auth/tokens";
-import { recordAudit } from "../src/queries/audit";
-import { deleteUserSessions } from "../src/queries/sessions";
-import { setPasswordHash } from "../src/queries/users";
 import { Email } from "../src/routes/schemas";
+import { setAccountPassword } from "../src/services/passwords";
 import { openConfiguredDatabase } from "./open-configured-database";
 
 const { values } = parseArgs({ options: { email: { type: "string" } } });
@@ -18,12 +16,11 @@ if (!email.success) {
 }
 const { db, close } = await openConfiguredDatabase();
 const password = generatePassword();
-const id = await setPasswordHash(db, email.output, await hashPassword(password));
+const id = await setAccountPassword({ db }, "en", { email: email.output, password, by: "cli" });
 if (id === null) {
   console.error(`No account for ${email.output}.`);
+  close();
   process.exit(1);
 }
-await deleteUserSessions(db, id);
-await recordAudit(db, { at: Date.now(), action: "user_password_set", actor: "cli", target: `user:${id}` });
 console.log(`New password for ${email.output} (shown only now; every session was signed out): ${password}`);
 close();

@@ -1,17 +1,22 @@
 // The JSON the data API returns, as types only. web/src/dashboard/api.ts imports these with
 // `import type`, so the dashboard and the server cannot drift apart silently.
-import type { Interval } from "./domain/stats";
+import type { Interval, RateStatus, YardstickReason, YardstickState } from "./domain/stats";
+
+export type { RateStatus, YardstickReason, YardstickState };
 
 export type Localized = { fi: string; sv: string; en: string };
 
-/** One day's grade: from its own responses, or the published figure when only that exists. */
+/** One day's grade: from its own responses, or the published figure when only that exists.
+ *  "archived": the answers were deleted by retention and their tallies kept (SD, CI, distribution stay). */
 export interface DayGrade {
-  readonly source: "responses" | "reported" | "none";
+  readonly source: "responses" | "reported" | "archived" | "none";
   /** Respondents; for a reported day the published count, or null when the report did not give one. */
   readonly n: number | null;
   readonly mean: number | null;
   readonly sd: number | null;
   readonly ci95: Interval | null;
+  /** "too_few_respondents": under 10 answers, no interval is given. */
+  readonly ciWithheld: "too_few_respondents" | null;
   readonly median: number | null;
   /** Every scale value 4…10 with its count (zeros included); null for reported days. */
   readonly distribution: Record<string, number> | null;
@@ -19,7 +24,7 @@ export interface DayGrade {
   readonly smallN: boolean;
 }
 
-/** A grade pooled over many days, each weighted by its respondents. */
+/** A grade pooled over many days, each weighted by its respondents; its CI takes the day as the unit. */
 export interface PooledGrade {
   readonly n: number;
   readonly mean: number | null;
@@ -31,6 +36,14 @@ export interface PooledGrade {
   /** Days with a published mean but no published respondent count: not pooled, never guessed. */
   readonly excludedUnknownN: number;
   readonly smallN: boolean;
+  /** k: days with answers behind the figure (the sampling unit of its interval). */
+  readonly days: number;
+  /** Standard error of the mean: day-clustered for 2+ days, respondent-level for one day. */
+  readonly se: number | null;
+  /** Degrees of freedom of the interval's t: k − 1 for a pool of days, n − 1 for one day. */
+  readonly ciDf: number | null;
+  /** Why a figure with a mean has no interval: under 10 answers (one day) or under 3 days (a pool). */
+  readonly ciWithheld: "too_few_respondents" | "too_few_days" | null;
   /**
    * The pool's published days, never mixed into the answered figure: each a marked point, and
    * their plain mean over k days. With source "reported" (only published days) the figure above is
@@ -55,10 +68,14 @@ export interface EventSummary {
   readonly location: string | null;
   readonly attendance: number | null;
   readonly responses: number;
-  /** responses ÷ attendance; null without attendance. */
+  /** responses ÷ attendance; null without attendance, for a published-only day, or before the survey has run. */
   readonly responseRate: number | null;
+  /** Why the rate counts or not; "over_100" is shown flagged and left out of pooled rates. */
+  readonly rateStatus: RateStatus;
   /** The day's published result (final) and where it was published. */
   readonly reported: { mean: number; n: number | null; distribution: Record<string, number> | null; source: string | null } | null;
+  /** Helsinki date on which retention deleted the answers (figures kept), else null. */
+  readonly archivedOn: string | null;
   readonly grade: DayGrade;
   /** A published day that also has answers collected here: their figure, shown beside the published
    *  one (never instead of it), and `conflict` flags the pair to staff. Null otherwise. */
@@ -73,6 +90,28 @@ export interface EventsResponse {
   readonly events: EventSummary[];
 }
 
+/** A region against the rest of the country (every other region's days, never its own). */
+export interface RegionComparison {
+  /** At least 2 days and 30 answers: ranked and placed on the funnel; otherwise listed apart. */
+  readonly rankable: boolean;
+  readonly rest: { mean: number | null; n: number; days: number; ci95: Interval | null };
+  /** Null when there is nothing to compare (no answers here, or too few days in the rest). */
+  readonly funnel: {
+    /** Region mean − rest-of-country mean. */
+    readonly difference: number;
+    readonly z: number;
+    /** Outside the 95 % or 99.8 % limits, above or below; "within" otherwise. */
+    readonly flag: "above_998" | "above_95" | "within" | "below_95" | "below_998";
+    /** Where the region's mean would have to be to fall outside, given its size and days. */
+    readonly limits95: readonly [number, number];
+    readonly limits998: readonly [number, number];
+    /** Independent answers that would measure the mean as precisely as this region's clustered ones. */
+    readonly effectiveN: number;
+  } | null;
+  /** Directly standardised to the national theme mix; mean null with the themes it lacks. */
+  readonly adjusted: { mean: number | null; ci95: Interval | null; missingThemes: number[] };
+}
+
 export interface RegionStats {
   readonly code: string;
   readonly name: Localized;
@@ -80,14 +119,40 @@ export interface RegionStats {
   readonly attendance: number;
   readonly responses: number;
   readonly responseRate: number | null;
+  /** Days left out of responseRate because their own rate is above 100 %. */
+  readonly rateExcludedOver100: number;
+  /** Some of its days are demo data. */
+  readonly isDemo: boolean;
   readonly grade: PooledGrade;
+  /** Against the rest of the country; null when the yardstick rule withholds it from this caller. */
+  readonly comparison: RegionComparison | null;
 }
 
 /** GET /api/stats/regions — every region the caller may read (all 18 for the national team). */
 export interface RegionsStatsResponse {
-  /** All regions and national days pooled: the yardstick shown beside a region. */
-  readonly national: PooledGrade & { events: number; attendance: number; responses: number };
+  /** All regions and national days pooled: the overall figure (each region's own yardstick is its
+   *  rest of the country, in `comparison`). Null when the caller cannot read every region and the
+   *  pool fails the yardstick rule (src/domain/stats/yardstick.ts); so are every region's
+   *  comparison, the theme mix and the funnel lines, which pool other regions' days too. */
+  readonly national: (PooledGrade & { events: number; attendance: number; responses: number; isDemo: boolean }) | null;
+  readonly yardstick: YardstickState;
   readonly regions: RegionStats[];
+  /** The national theme mix the adjusted means are standardised to (share of answers per theme). */
+  readonly themeMix: { themeId: number; name: Localized; weight: number }[];
+  /** Funnel limit lines as differences from the rest of the country, for a typical region. */
+  readonly funnel: { curve: { effectiveN: number; lo95: number; hi95: number; lo998: number; hi998: number }[]; regionsOnFunnel: number };
+}
+
+/** The change between the last two periods with a mean, with its day-level 95 % interval. */
+export interface TrendChange {
+  readonly from: string;
+  readonly to: string;
+  /** Mean of `to` − mean of `from`. */
+  readonly difference: number;
+  /** Null when either period has fewer than 3 days of answers. */
+  readonly ci95: Interval | null;
+  /** Welch–Satterthwaite degrees of freedom. */
+  readonly df: number | null;
 }
 
 /** GET /api/stats/trend?interval=term|year|month&regions=16,15 */
@@ -96,27 +161,38 @@ export interface TrendResponse {
   /** Every bucket from the first to the last day in the filter, in order (zero-filled). */
   readonly keys: string[];
   /** region null is the national pooled series; a bucket with no days is null (a gap, not a zero). */
-  readonly series: { region: string | null; points: (PooledGrade | null)[] }[];
+  readonly series: { region: string | null; points: (PooledGrade | null)[]; change: TrendChange | null }[];
+  /** Per key: why the national point (and every theme's point) is withheld from this caller (yardstick rule), or null. */
+  readonly nationalWithheld: (YardstickReason | null)[];
+  /** The whole country per theme: the same buckets, so theme and time can be told apart. */
+  readonly themes: { themeId: number; names: Localized; points: (PooledGrade | null)[]; change: TrendChange | null }[];
+  /** Per bucket, each theme's share of the whole country's answers (keyed by theme id); null without answers. */
+  readonly themeShares: (Record<string, number> | null)[];
+  /** True when buckets differ in theme mix (shares differ by 0.1 or more): a change may be a change of themes. */
+  readonly themeMixDiffers: boolean;
 }
 
 /** GET /api/stats/themes */
 export interface ThemesStatsResponse {
-  readonly themes: { id: number; names: Localized; events: number; attendance: number; responses: number; grade: PooledGrade }[];
+  readonly themes: { id: number; names: Localized; events: number; attendance: number; responses: number; isDemo: boolean; grade: PooledGrade }[];
   /** Region × theme: one cell per pair that has days. */
-  readonly cells: { region: string; themeId: number; events: number; grade: PooledGrade }[];
+  readonly cells: { region: string; themeId: number; events: number; isDemo: boolean; grade: PooledGrade }[];
 }
 
 /** GET /api/stats/questions?region=16 (or ?event=ID): results per question key over the days. */
 export interface QuestionStatsResponse {
   readonly questions: (
     | { key: string; kind: "grade" | "likert"; text: Localized; n: number; mean: number | null; sd: number | null; ci95: Interval | null; distribution: Record<string, number>; smallN: boolean }
-    | { key: string; kind: "choice"; text: Localized; n: number; options: { value: string; label: Localized; n: number | null; suppressed: boolean }[] }
+    /** A background breakdown, released as the sum of each day's own suppressed table: an option's n
+     *  leaves out the days that hid it (hiddenInDays), and hiddenN counts those answers. */
+    | { key: string; kind: "choice"; text: Localized; n: number; hiddenN: number; options: { value: string; label: Localized; n: number | null; suppressed: boolean; hiddenInDays: number }[] }
   )[];
 }
 
-/** GET /api/events/:id/comments — newest first; a list with fewer than 5 comments is suppressed. */
+/** GET /api/events/:id/comments — a list with fewer than 5 comments is suppressed; comments are
+ *  unlinkable (src/domain/stats/comment-release.ts): sorted by text, the day's date, language only where 5+ share it. */
 export interface CommentsResponse {
-  readonly questions: { key: string; text: Localized; n: number | null; suppressed: boolean; comments: { text: string; submittedAt: string; lang: "fi" | "sv" | "en" }[] }[];
+  readonly questions: { key: string; text: Localized; n: number | null; suppressed: boolean; comments: { text: string; date: string; lang: "fi" | "sv" | "en" | null }[] }[];
 }
 
 export interface MeResponse {

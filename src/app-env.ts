@@ -16,6 +16,11 @@ export interface AppDeps {
   readonly assets?: MiddlewareHandler;
   /** The client's network address, used only (hashed) to limit failed sign-ins; never stored with answers. */
   readonly clientAddress?: (request: Request, env: unknown) => string | null;
+  /**
+   * The secret for keyed hashes of client addresses and typed emails (src/auth/tokens.ts
+   * keyedHashHex). Both entries always give one; left out (tests), the app makes a random one.
+   */
+  readonly identifierSecret?: string;
   /** Limits survey submissions per client address; none when left out (tests, soak, benchmarks). */
   readonly submissionLimiter?: SubmissionLimiter;
   /** Where the accessibility statement tells people to send feedback. */

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import type { AppDeps, AppEnv } from "./app-env";
+import { newIdentifierSecret } from "./auth/tokens";
 import { errorHandler } from "./http/error-handler";
 import { AppError } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
@@ -22,10 +23,12 @@ import { surveyRoutes } from "./routes/survey";
 export type { AppDeps };
 
 /** The one Hono app both runtimes serve. It gets its database from the entry point. */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  // Both entries pass a lasting secret; without one (tests), a random one that lasts as long as the app.
+  const deps = { ...given, identifierSecret: given.identifierSecret ?? newIdentifierSecret() };
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  app.use(securityHeaders());
+  app.use(securityHeaders({ httpsOnly: deps.publicUrl?.startsWith("https://") ?? false }));
   app.route("/", healthRoutes(deps));
   app.route("/", accessibilityRoutes(deps));
   // Staff routes: session from the cookie, and no cross-site state changes. The public survey

@@ -2,30 +2,59 @@
 // remote libSQL (Turso, sqld). Migrates, seeds demo data into an empty database, serves the app.
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { etag } from "hono/etag";
 import type { MiddlewareHandler } from "hono";
 import { createApp } from "./app";
-import { parseNodeEnv, type NodeEnv } from "./config/node-env";
+import { newIdentifierSecret } from "./auth/tokens";
+import { exposure, parseNodeEnv, seedsDemoData, type NodeEnv } from "./config/node-env";
 import { createDb } from "./db/client";
 import { runMigrations } from "./db/migrate";
 import { openNodeDatabase } from "./db/open-node-database";
-import { DEMO_USERS } from "./demo/demo-users";
 import { DEMO_SURVEY_SLUG, seedDemoDataIfEmpty } from "./demo/seed-demo";
 import { SUBMISSION_BURST, SUBMISSIONS_PER_SECOND, tokenBucketLimiter } from "./http/submission-limit";
-import { existingDemoEmails } from "./queries/demo-users";
+import { guardDemoAccounts } from "./services/guard-demo-accounts";
 
 export interface RunningServer {
   readonly url: string;
+  /** The port it listens on (the url is PUBLIC_URL when that is set). */
+  readonly port: number;
   close(): Promise<void>;
 }
 
-export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean } = {}): Promise<RunningServer> {
+/** Start-up stopped on purpose (demo sign-ins on an exposed server, a missing secret): the message says what to do. */
+export class StartupRefusal extends Error {}
+
+/** Node waits up to 300 s for a slow request body by default; a survey answer is at most 64 KB. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean; requestTimeoutMs?: number } = {}): Promise<RunningServer> {
+  const exposedBecause = exposure(env);
+  if (!env.IDENTIFIER_SECRET && !env.LIBSQL_URL.startsWith("file:")) {
+    throw new StartupRefusal("IDENTIFIER_SECRET is not set. With a remote LIBSQL_URL, set it to a random secret of at least 32 characters (e.g. `openssl rand -base64 32`) and keep it.");
+  }
   const client = await openNodeDatabase({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
   const db = createDb(client);
-  await runMigrations(db);
-  const seeded = env.DEMO_DATA === "auto" ? await seedDemoDataIfEmpty(db) : { seeded: false, days: 0 };
+  let guard;
+  let identifierSecret: string;
+  let seeded = { seeded: false, days: 0 };
+  try {
+    // After opening the database, which creates its folder on a fresh clone.
+    identifierSecret = env.IDENTIFIER_SECRET ?? identifierSecretBeside(env.LIBSQL_URL);
+    await runMigrations(db);
+    if (seedsDemoData(env)) seeded = await seedDemoDataIfEmpty(db);
+    guard = await guardDemoAccounts(db, { exposure: exposedBecause, disable: env.DEMO_ACCOUNTS === "disable", now: Date.now() });
+  } catch (error) {
+    client.close();
+    throw error;
+  }
+  if (guard.outcome === "refused") {
+    client.close();
+    throw new StartupRefusal(guard.message);
+  }
   const app = createApp({
     db,
     log: (entry) => console.error(JSON.stringify(entry)),
@@ -35,28 +64,43 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
       env.SUBMISSION_RATE_LIMIT === "on" ? tokenBucketLimiter({ burst: SUBMISSION_BURST, perSecond: SUBMISSIONS_PER_SECOND }) : undefined,
     publicUrl: env.PUBLIC_URL,
     contactEmail: env.CONTACT_EMAIL,
+    identifierSecret,
   });
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const server = serve({
+    fetch: app.fetch,
+    port: env.PORT,
+    hostname: env.HOST,
+    // A body trickled in byte by byte must not hold a connection for minutes: the whole request has
+    // `requestTimeout` to arrive (Node checks every `connectionsCheckingInterval`), then 408.
+    serverOptions: { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1_000, requestTimeout) },
+  });
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server.once("listening", () => resolve(server.address() as AddressInfo));
     server.once("error", reject);
   });
   const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${host}:${address.port}`;
+  if (guard.outcome === "disabled") console.error(guard.message);
+  if (exposedBecause && !env.PUBLIC_URL) {
+    console.error(
+      `Warning: ${exposedBecause} but PUBLIC_URL is not set, so survey links, QR codes and posters use whatever Host header a request carries. Set PUBLIC_URL to the address people use.`,
+    );
+  }
   if (!options.quiet) {
     console.log(`Palaute is running at ${url} (database: ${env.LIBSQL_URL.startsWith("file:") ? env.LIBSQL_URL : "remote libSQL"})`);
     if (seeded.seeded) console.log(`  Demo data added: ${seeded.days} academy days of LAPE-Akatemia 2019.`);
     console.log(`  Demo survey (Pohjanmaa, 9 May 2019): ${url}/s/${DEMO_SURVEY_SLUG}`);
     console.log(`  Dashboard: ${url}/   (sign in at ${url}/login)`);
-    const demoEmails = new Set(await existingDemoEmails(db, DEMO_USERS.map((u) => u.email)));
-    for (const demo of DEMO_USERS.filter((u) => demoEmails.has(u.email))) {
+    for (const demo of guard.outcome === "ok" ? guard.usable : []) {
       console.log(`  Demo sign-in, ${demo.role === "national" ? "national team" : "agent for Keski-Pohjanmaa"}: ${demo.email} / ${demo.password}`);
     }
     console.log(`  Health check: ${url}/healthz`);
   }
   return {
     url,
+    port: address.port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
@@ -67,6 +111,26 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean }
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       }),
   };
+}
+
+/**
+ * The keyed-hash secret when IDENTIFIER_SECRET is unset: for the embedded database, generated once
+ * and kept beside the file (data/palaute.db.identifier-secret, readable by its owner only; git
+ * ignores data/), so counters and audit rows stay comparable across restarts. A remote database has
+ * no "beside": it needs the variable.
+ */
+function identifierSecretBeside(libsqlUrl: string): string {
+  const path = `${resolve(libsqlUrl.slice("file:".length))}.identifier-secret`;
+  if (!existsSync(path)) {
+    try {
+      writeFileSync(path, `${newIdentifierSecret()}\n`, { mode: 0o600, flag: "wx" });
+      chmodSync(path, 0o600);
+    } catch (error) {
+      // Another process (a second server, the CLI) wrote it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return readFileSync(path, "utf8").trim();
 }
 
 /** The peer address: used (hashed) to slow down password guessing and, in memory only, to limit submissions. */
@@ -81,10 +145,11 @@ function forwardedAddress(request: Request, env: unknown): string | null {
 }
 
 /** dist/web (built by scripts/build-web.ts), revalidated by ETag so a new build is seen at once. */
-function staticAssets() {
+function staticAssets(): MiddlewareHandler {
   const root = fileURLToPath(new URL("../dist/web", import.meta.url));
-  const files = serveStatic({ root, index: "index.html" });
-  return etagged(files);
+  const files = etagged(serveStatic({ root, index: "index.html" }));
+  // dist/web/_headers is Cloudflare's configuration for the Worker's assets, not a page: not served here.
+  return (c, next) => (/^\/_(headers|redirects)$/i.test(c.req.path) ? next() : files(c, next));
 }
 
 function etagged(files: MiddlewareHandler): MiddlewareHandler {
@@ -107,7 +172,14 @@ export async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const running = await startNodeServer(env);
+  let running: RunningServer;
+  try {
+    running = await startNodeServer(env);
+  } catch (error) {
+    if (!(error instanceof StartupRefusal)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing open requests and closing the database…`);
     running.close().then(

@@ -9,6 +9,8 @@ import { createDb } from "./db/client";
 export interface Env {
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
+  /** The secret for keyed hashes of client addresses and typed emails. */
+  IDENTIFIER_SECRET?: string;
   /** The built web/ files ([assets] in wrangler.toml). */
   ASSETS: Fetcher;
   /** Cloudflare's rate limiting binding ([[ratelimits]] in wrangler.toml); absent, nothing is limited. */
@@ -22,7 +24,12 @@ let cached: { env: Env; app: App } | undefined;
 function appFor(env: Env): App {
   if (cached?.env === env) return cached.app;
   const config = parseWorkerEnv({ ...env });
-  const client = createClient({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN });
+  // The client is shared by every request this isolate serves. Its default limit of 20 queries in
+  // flight queues the 21st, which is then started from another request's context when a slot frees
+  // up: workerd cancels that continuation and the waiting request ends as a 500 ("hung"). Seen with
+  // 100 simultaneous sign-ins (test/worker/sign-in-limits.test.ts); Cloudflare's own limits on
+  // connections per request apply instead.
+  const client = createClient({ url: config.LIBSQL_URL, authToken: config.LIBSQL_AUTH_TOKEN, concurrency: Number.MAX_SAFE_INTEGER });
   const app = createApp({
     db: createDb(client),
     log: (entry) => console.error(JSON.stringify(entry)),
@@ -32,6 +39,7 @@ function appFor(env: Env): App {
     assets: fromAssetsBinding(env.ASSETS),
     ...(env.SUBMISSION_LIMITER && { submissionLimiter: submissionLimiter(env.SUBMISSION_LIMITER) }),
     ...(config.CONTACT_EMAIL && { contactEmail: config.CONTACT_EMAIL }),
+    identifierSecret: config.IDENTIFIER_SECRET,
   });
   cached = { env, app };
   return app;

@@ -14,6 +14,22 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * Keyed hash (HMAC-SHA256) of an identifier we must recognise again but never store in clear: a
+ * client address or a typed email. A plain SHA-256 of an IPv4 address or a known email is undone by
+ * trying every candidate; without the secret, this one is not.
+ */
+export async function keyedHashHex(secret: string, text: string): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  const digest = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A fresh secret for keyedHashHex: 256 random bits, base64url. */
+export function newIdentifierSecret(): string {
+  return newSessionToken();
+}
+
 /** Letters and digits without bias (rejection sampling): 16 characters ≈ 95 bits, unguessable. */
 export function randomAlphanumeric(length: number): string {
   let out = "";

@@ -2,6 +2,7 @@
 // with `npm run db:generate` and applied with the same migrator everywhere (start, tests, deploy).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 const createdAt = () =>
   integer("created_at")
@@ -23,6 +24,8 @@ export const programme = sqliteTable("programme", {
   name: text("name").notNull(),
   startsOn: text("starts_on"),
   endsOn: text("ends_on"),
+  /** New days' surveys close this many days after the day, at 23.59 Helsinki time; null: no default. */
+  surveyCloseDays: integer("survey_close_days").default(DEFAULT_CLOSE_AFTER_DAYS),
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
@@ -133,6 +136,9 @@ export const survey = sqliteTable(
     gradeN: integer("grade_n").notNull().default(0),
     gradeSum: real("grade_sum").notNull().default(0),
     gradeSumSq: real("grade_sum_sq").notNull().default(0),
+    /** When retention deleted the answers (epoch ms): the rollups above stay as they were then
+     *  (migrations' triggers skip an archived survey), so the day keeps its figures. */
+    archivedAt: integer("archived_at"),
     /** Epoch milliseconds; null means no limit on that side. */
     opensAt: integer("opens_at"),
     closesAt: integer("closes_at"),
@@ -251,12 +257,16 @@ export const auditLog = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     at: integer("at").notNull(),
     userId: integer("user_id").references(() => user.id, { onDelete: "set null" }),
-    /** The email as typed for failed sign-ins (no user), so attacks on an account can be seen. */
+    /** Who acted when there is no user row ("cli"); a refused sign-in for an unknown email never stores the email. */
     actor: text("actor"),
     action: text("action").notNull(),
     regionCode: text("region_code"),
     target: text("target"),
     detailsJson: text("details_json"),
+    /** How many events this row stands for: refused sign-ins are aggregated per window, address and account. */
+    count: integer("count").notNull().default(1),
+    /** Set on aggregated rows only (action, window, keyed hashes of address and account); unique so one upsert counts. */
+    aggregateKey: text("aggregate_key"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  (t) => [index("audit_log_at_idx").on(t.at), uniqueIndex("audit_log_aggregate_key_idx").on(t.aggregateKey)],
 );

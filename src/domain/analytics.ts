@@ -2,7 +2,8 @@
 // value (from the rollup); everything statistical happens here, once, with the stats module.
 import type { DayGrade, PooledGrade } from "../api-types";
 import type { Scale } from "./questions";
-import { bucketKey, bucketRange, confidenceInterval95, poolMeans, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent } from "./stats";
+import { bucketKey, bucketRange, confidenceInterval95, poolMeans, rateStatus, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent, type RateStatus } from "./stats";
+import { clusteredMean, MIN_DAY_RESPONDENTS_FOR_CI, type ClusterSums } from "./stats/clustered-pool";
 
 export interface DayInput {
   readonly id: number;
@@ -13,27 +14,34 @@ export interface DayInput {
   readonly responses: number;
   readonly reportedGradeMean: number | null;
   readonly reportedGradeN: number | null;
+  /** Retention deleted the answers on this instant and kept the tallies (source "archived"). */
+  readonly archivedAt?: number | null;
 }
 
 /** A day's grade: its published figure when it has one (published is final), else its own
- *  responses, else nothing. A published day's answers are shown beside it (collectedGrade), never instead. */
-export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: PublishedDayFields): DayGrade {
+ *  responses (or, once deleted, their kept tallies), else nothing. A published day's answers are
+ *  shown beside it (collectedGrade), never instead. */
+export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: PublishedDayFields & Pick<DayInput, "archivedAt">): DayGrade {
   const published = publishedDayGrade(day, scale);
   if (published) return published;
-  const collected = collectedGrade(counts, scale);
+  const collected = collectedGrade(counts, scale, day);
   if (collected) return collected;
   const empty = summarizeDistribution([], scale);
-  return { source: "none", n: 0, mean: null, sd: null, ci95: null, median: null, distribution: empty.distribution, smallN: true };
+  return { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: empty.distribution, smallN: true };
 }
 
 export type PublishedDayFields = Pick<DayInput, "reportedGradeMean" | "reportedGradeN"> & { readonly reportedGradeDistributionJson?: string | null };
 
-/** The grade of the answers collected here, or null when the day has none. */
-export function collectedGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale): DayGrade | null {
+/** The grade of the answers collected here (source "archived" once retention deleted them and kept
+ *  their tallies), or null when the day has none. */
+export function collectedGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: Pick<DayInput, "archivedAt"> = {}): DayGrade | null {
   if (!counts || counts.size === 0) return null;
   const s = summarizeDistribution(counts, scale);
   if (s.n === 0) return null;
-  return { source: "responses", n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
+  const source = day.archivedAt !== null && day.archivedAt !== undefined ? "archived" : "responses";
+  // Under 10 answers a day's interval says more about chance than about the day: none is given.
+  const withheld = s.n < MIN_DAY_RESPONDENTS_FOR_CI;
+  return { source, n: s.n, mean: s.mean, sd: s.sd, ci95: withheld ? null : s.ci95, ciWithheld: withheld ? "too_few_respondents" : null, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
 }
 
 /** A published result as a day's grade: the published mean and n; SD, CI and median only when the
@@ -42,12 +50,15 @@ export function publishedDayGrade(day: PublishedDayFields, scale: Scale): DayGra
   if (day.reportedGradeMean === null) return null;
   const distribution = day.reportedGradeDistributionJson ? (JSON.parse(day.reportedGradeDistributionJson) as Record<string, number>) : null;
   const s = distribution ? summarizeDistribution(Object.entries(distribution).map(([value, count]) => [Number(value), count] as const), scale) : null;
+  // The same under-10 rule as for collected answers applies to an interval from a published distribution.
+  const withheld = s !== null && s.n < MIN_DAY_RESPONDENTS_FOR_CI;
   return {
     source: "reported",
     n: day.reportedGradeN,
     mean: day.reportedGradeMean,
     sd: s?.sd ?? null,
-    ci95: s && s.sd !== null && s.mean !== null ? confidenceInterval95(s.n, day.reportedGradeMean, s.sd) : null,
+    ci95: s && !withheld && s.sd !== null && s.mean !== null ? confidenceInterval95(s.n, day.reportedGradeMean, s.sd) : null,
+    ciWithheld: withheld ? "too_few_respondents" : null,
     median: s?.median ?? null,
     distribution: s?.distribution ?? null,
     smallN: day.reportedGradeN !== null && smallNWarning(day.reportedGradeN),
@@ -55,15 +66,12 @@ export function publishedDayGrade(day: PublishedDayFields, scale: Scale): DayGra
 }
 
 /**
- * Responses ÷ attendance over the days whose responses were collected here. Days known only from a
- * published report are left out: their respondents were never counted here, so including their
- * attendance would make the rate look lower than it was.
+ * One day's response rate and whether it counts (rateStatus): null for a day whose survey has not
+ * run, without a head count, or known only from a published report; above 1 is shown, flagged.
  */
-export function collectedResponseRate(days: readonly (DayInput & { grade: DayGrade })[]): number | null {
-  const surveyed = days.filter((d) => d.grade.source !== "reported" && d.attendance !== null && d.attendance > 0);
-  const attendance = surveyed.reduce((sum, d) => sum + (d.attendance ?? 0), 0);
-  if (attendance === 0) return null;
-  return surveyed.reduce((sum, d) => sum + d.responses, 0) / attendance;
+export function dayResponseRate(day: DayInput & { grade: DayGrade; surveyRan: boolean }): { rate: number | null; status: RateStatus } {
+  const status = rateStatus({ attendance: day.attendance, responses: day.responses, reportedOnly: day.grade.source === "reported", surveyRan: day.surveyRan });
+  return { rate: status === "counted" || status === "over_100" ? day.responses / day.attendance! : null, status };
 }
 
 export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -82,17 +90,29 @@ export interface DaySums {
   readonly days: number;
   readonly attendance: number;
   readonly responses: number;
-  /** Head count and responses of the days whose answers were collected here (for the response rate). */
+  /** Head count and responses of the days whose rate counts (rateStatus "counted"): the pooled response rate. */
   readonly surveyedAttendance: number;
   readonly surveyedResponses: number;
+  /** Days left out of the pooled rate because their own rate is above 100 %. */
+  readonly over100Days: number;
   /** Days with grade answers of their own, and those answers' count, sum and sum of squares. */
   readonly gradedDays: number;
   readonly n: number;
   readonly sum: number;
   readonly sumSq: number;
+  /** Over the days with grade answers: Σnᵢ² and Σ nᵢȳᵢ² (the day-clustered variance needs them). */
+  readonly dayNSq: number;
+  readonly dayNMeanSq: number;
+  /** Days of demo data (exports flag figures that rest on them). */
+  readonly demoDays: number;
 }
 
-export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0 };
+export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, over100Days: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0, dayNSq: 0, dayNMeanSq: 0, demoDays: 0 };
+
+/** The answered days' part of a group's sums, as the clustered estimator takes it. */
+export function clusterSumsOf(sums: DaySums): ClusterSums {
+  return { k: sums.gradedDays, n: sums.n, sum: sums.sum, sumSq: sums.sumSq, dayNSq: sums.dayNSq, dayNMeanSq: sums.dayNMeanSq };
+}
 
 export function addSums(a: DaySums, b: DaySums): DaySums {
   return {
@@ -101,19 +121,27 @@ export function addSums(a: DaySums, b: DaySums): DaySums {
     responses: a.responses + b.responses,
     surveyedAttendance: a.surveyedAttendance + b.surveyedAttendance,
     surveyedResponses: a.surveyedResponses + b.surveyedResponses,
+    over100Days: a.over100Days + b.over100Days,
     gradedDays: a.gradedDays + b.gradedDays,
     n: a.n + b.n,
     sum: a.sum + b.sum,
     sumSq: a.sumSq + b.sumSq,
+    dayNSq: a.dayNSq + b.dayNSq,
+    dayNMeanSq: a.dayNMeanSq + b.dayNMeanSq,
+    demoDays: a.demoDays + b.demoDays,
   };
 }
 
 /**
- * The pooled grade of a group of days. The answered days pool all their answers together (mean and
+* The pooled grade of a group of days. The answered days pool all their answers together (mean and
  * SD of the combined answers, which is the respondent-weighted pool of the days). Published days
  * are never mixed into that figure: they are listed apart (publishedPart), and a group with only
  * published days shows the mean of their published means. Grades are whole or half numbers, so the
  * sums of squares are exact in floating point and the one-pass variance loses nothing.
+ *
+ * The interval treats the answered day as the sampling unit (src/domain/stats/clustered-pool.ts):
+ * one day keeps its respondent-level interval, a pool of days gets the random-effects one on k − 1
+ * df. Published days listed beside it never enter the interval (their spread is unknown).
  */
 export function pooledFromSums(sums: DaySums, reported: readonly PublishedDay[]): PooledGrade {
   const parts: PoolableEvent[] = [];
@@ -125,7 +153,18 @@ export function pooledFromSums(sums: DaySums, reported: readonly PublishedDay[])
   const answered = poolMeans(parts);
   // poolMeans saw the answered days as one part; say how many days they were.
   const eventsPooled = sums.n > 0 ? sums.gradedDays : 0;
-  return withPublishedDays({ ...answered, eventsPooled, smallN: smallNWarning(answered.n) }, reported);
+  const clustered = clusteredMean(clusterSumsOf(sums));
+  const answeredGrade: PooledGrade = {
+    ...answered,
+    ci95: clustered.ci95,
+    eventsPooled,
+    days: sums.n > 0 ? sums.gradedDays : 0,
+    se: clustered.se,
+    ciDf: clustered.df,
+    ciWithheld: clustered.ciWithheld,
+    smallN: smallNWarning(answered.n),
+  };
+  return withPublishedDays(answeredGrade, reported);
 }
 
 /** A published day as pools see it (src/queries/grade-sums.ts reads them). */
@@ -138,10 +177,10 @@ export interface PublishedDay {
 
 /**
  * Adds a group's published days to its answered figure, apart from it. With answers, the figure
- * stays the answers' (with their CI) and source "mixed" says that published days are listed beside
- * it. Without answers, the figure is the plain mean of the published day means over k days: no CI
- * and no SD (the spread behind a published mean is not known), n the published respondents where
- * reports gave them.
+ * stays the answers' (with their day-clustered CI over the answered days) and source "mixed" says
+ * that published days are listed beside it. Without answers, the figure is the plain mean of the
+ * published day means over k days: no CI and no SD (the spread behind a published mean is not
+ * known), n the published respondents where reports gave them.
  */
 export function withPublishedDays(answered: PooledGrade, reported: readonly PublishedDay[]): PooledGrade {
   if (reported.length === 0) return { ...answered, published: null };
@@ -152,27 +191,37 @@ export function withPublishedDays(answered: PooledGrade, reported: readonly Publ
   const published = { days: points.length, meanOfMeans, points };
   if (answered.n > 0) return { ...answered, source: "mixed", excludedUnknownN: 0, published };
   const knownN = points.reduce((sum, p) => sum + (p.n ?? 0), 0);
-  return { n: knownN, mean: meanOfMeans, sd: null, ci95: null, source: "reported", eventsPooled: points.length, excludedUnknownN: 0, smallN: points.every((p) => p.n !== null) && smallNWarning(knownN), published };
+  return {
+    n: knownN, mean: meanOfMeans, sd: null, ci95: null, source: "reported", eventsPooled: points.length, excludedUnknownN: 0,
+    days: 0, se: null, ciDf: null, ciWithheld: null,
+    smallN: points.every((p) => p.n !== null) && smallNWarning(knownN), published,
+  };
 }
 
 export interface GroupFigures {
   readonly events: number;
+  /** Some of the days are demo data. */
+  readonly isDemo: boolean;
   readonly attendance: number;
   readonly responses: number;
   readonly responseRate: number | null;
+  /** Days whose own rate is above 100 %: left out of responseRate, said beside it. */
+  readonly rateExcludedOver100: number;
   readonly grade: PooledGrade;
 }
 
 /**
- * Response rate = responses ÷ head count over the days whose answers were collected here: days
- * known only from a published report are left out (their respondents were never counted here).
+ * Response rate = responses ÷ head count over the days whose rate counts (rateStatus): days whose
+ * survey has not run, days with a published result (final), and days above 100 % are left out.
  */
 export function groupFigures(sums: DaySums, reported: readonly PublishedDay[]): GroupFigures {
   return {
     events: sums.days,
+    isDemo: sums.demoDays > 0,
     attendance: sums.attendance,
     responses: sums.responses,
     responseRate: sums.surveyedAttendance > 0 ? sums.surveyedResponses / sums.surveyedAttendance : null,
+    rateExcludedOver100: sums.over100Days,
     grade: pooledFromSums(sums, reported),
   };
 }
@@ -209,4 +258,31 @@ export function trendFromMonths(
       };
     }),
   };
+}
+
+/**
+ * Sums keyed "a|b" (a region or month, and a theme id; "" for none) regrouped by either part:
+ * one grouped query serves regions, themes, their cells and the whole country.
+ */
+export function regroupPairs(rows: readonly (DaySums & { readonly key: string | null })[]): {
+  byFirst: Map<string | null, DaySums>;
+  bySecond: Map<number, DaySums>;
+  byPair: Map<string, DaySums>;
+  total: DaySums;
+} {
+  const byFirst = new Map<string | null, DaySums>();
+  const bySecond = new Map<number, DaySums>();
+  const byPair = new Map<string, DaySums>();
+  let total = NO_DAYS;
+  for (const row of rows) {
+    const [first = "", second = ""] = (row.key ?? "|").split("|");
+    const firstKey = first === "" ? null : first;
+    byFirst.set(firstKey, addSums(byFirst.get(firstKey) ?? NO_DAYS, row));
+    if (second !== "") {
+      bySecond.set(Number(second), addSums(bySecond.get(Number(second)) ?? NO_DAYS, row));
+      if (firstKey !== null) byPair.set(`${first}|${second}`, addSums(byPair.get(`${first}|${second}`) ?? NO_DAYS, row));
+    }
+    total = addSums(total, row);
+  }
+  return { byFirst, bySecond, byPair, total };
 }

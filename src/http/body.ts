@@ -5,6 +5,17 @@ import { AppError } from "./errors";
  * the client sent a Content-Length (a chunked upload is cut off as soon as it passes the limit).
  */
 export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array> {
+  try {
+    return await readBody(request, limit);
+  } catch (error) {
+    // A body that never arrived in full (the client went away, or was cut off for sending too
+    // slowly): the client's fault, not ours, so a 4xx rather than a logged 500.
+    if (error instanceof AppError) throw error;
+    throw new AppError("bad_request");
+  }
+}
+
+async function readBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw new AppError("payload_too_large", { max: Math.round(limit / 1024) });
   if (declared !== null && /^\d+$/.test(declared)) {

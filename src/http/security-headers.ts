@@ -1,8 +1,12 @@
 import type { MiddlewareHandler } from "hono";
 import { pageContentSecurityPolicy } from "../views/csp";
 
-/** Headers every response carries; the CSP goes on HTML only (JSON and CSV need none). */
-export function securityHeaders(): MiddlewareHandler {
+/**
+ * Headers every response carries; the CSP goes on HTML only (JSON and CSV need none).
+ * `httpsOnly` (PUBLIC_URL is https): HSTS on every response, also when a TLS proxy in front of Node
+ * forwards the request as plain http; otherwise only on requests that arrived over https.
+ */
+export function securityHeaders(options: { httpsOnly?: boolean } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     // Set on the finished response's own headers: c.header() after the handler rebuilds the whole
@@ -19,7 +23,7 @@ export function securityHeaders(): MiddlewareHandler {
     }
     headers.set("Referrer-Policy", "no-referrer");
     headers.set("X-Frame-Options", "DENY");
-    if (new URL(c.req.url).protocol === "https:") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (options.httpsOnly || new URL(c.req.url).protocol === "https:") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if ((headers.get("content-type") ?? "").startsWith("text/html")) {
       headers.set("Content-Security-Policy", await pageContentSecurityPolicy());
     }

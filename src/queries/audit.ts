@@ -1,4 +1,4 @@
-import { desc, lt } from "drizzle-orm";
+import { desc, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
 
@@ -11,6 +11,7 @@ export type AuditAction =
   | "user_created"
   | "user_updated"
   | "user_password_set"
+  | "password_changed"
   | "programme_created"
   | "programme_updated"
   | "theme_created"
@@ -50,6 +51,41 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   });
 }
 
+export interface RefusedSignIn {
+  readonly at: number;
+  /** Start of the rate-limit window the refusal falls in: one row per window. */
+  readonly windowStart: number;
+  readonly action: "login_failed" | "login_rate_limited";
+  /** The account's id when the typed email belongs to one; an unknown email is kept only as its keyed hash. */
+  readonly userId: number | null;
+  /** Keyed hash of the typed email, or null when the refusal concerns the address alone. */
+  readonly accountHash: string | null;
+  /** Keyed hash of the client address, or null when it is not known. */
+  readonly clientHash: string | null;
+}
+
+/**
+ * Refused sign-ins are aggregated: one row per action, window, address and account, whose count
+ * grows with each refusal (one upsert). A flood of refusals adds a bounded number of rows instead of
+ * burying the real entries, and keeps no typed email in clear.
+ */
+export async function recordRefusedSignIn(db: Db, entry: RefusedSignIn): Promise<void> {
+  const account = entry.accountHash?.slice(0, 16) ?? null;
+  const client = entry.clientHash?.slice(0, 16) ?? null;
+  const details = { window: new Date(entry.windowStart).toISOString(), ...(account && { account }), ...(client && { client }) };
+  await db
+    .insert(auditLog)
+    .values({
+      at: entry.at,
+      userId: entry.userId,
+      action: entry.action,
+      detailsJson: JSON.stringify(details),
+      count: 1,
+      aggregateKey: `${entry.action}:${entry.windowStart}:${account ?? "-"}:${client ?? "-"}`,
+    })
+    .onConflictDoUpdate({ target: auditLog.aggregateKey, set: { count: sql`${auditLog.count} + 1`, at: entry.at } });
+}
+
 /** Newest first, pages by id. */
 export async function listAudit(db: Db, options: { limit: number; beforeId?: number }) {
   const rows = await db
@@ -58,5 +94,5 @@ export async function listAudit(db: Db, options: { limit: number; beforeId?: num
     .where(options.beforeId ? lt(auditLog.id, options.beforeId) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(options.limit);
-  return rows.map(({ detailsJson, ...row }) => ({ ...row, details: detailsJson ? (JSON.parse(detailsJson) as unknown) : null }));
+  return rows.map(({ detailsJson, aggregateKey: _key, ...row }) => ({ ...row, details: detailsJson ? (JSON.parse(detailsJson) as unknown) : null }));
 }

@@ -2,11 +2,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { user } from "../db/schema";
 
-/** Which of the given demo accounts still exist and are enabled (so printing them is still true). */
-export async function existingDemoEmails(db: Db, emails: readonly string[]): Promise<string[]> {
-  const rows = await db
-    .select({ email: user.email })
+/** The demo accounts among `emails` that still exist and are enabled, with their password hashes. */
+export async function enabledDemoAccounts(db: Db, emails: readonly string[]): Promise<{ id: number; email: string; passwordHash: string }[]> {
+  return db
+    .select({ id: user.id, email: user.email, passwordHash: user.passwordHash })
     .from(user)
     .where(and(inArray(user.email, [...emails]), eq(user.isDemo, true), eq(user.disabled, false)));
-  return rows.map((r) => r.email);
+}
+
+export async function disableDemoAccounts(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length > 0) await db.update(user).set({ disabled: true }).where(and(inArray(user.id, [...ids]), eq(user.isDemo, true)));
 }

@@ -36,6 +36,8 @@ export interface EventRow {
   readonly slug: string;
   readonly opensAt: number | null;
   readonly closesAt: number | null;
+  /** When retention deleted the day's answers and kept its figures (epoch ms), else null. */
+  readonly archivedAt: number | null;
   readonly questionSetId: number;
   readonly extraQuestionSetId: number | null;
   readonly responseCount: number;
@@ -62,6 +64,7 @@ const eventColumns = {
   slug: survey.slug,
   opensAt: survey.opensAt,
   closesAt: survey.closesAt,
+  archivedAt: survey.archivedAt,
   questionSetId: survey.questionSetId,
   extraQuestionSetId: survey.extraQuestionSetId,
   responseCount: survey.responseCount,
@@ -115,11 +118,11 @@ export interface NewEvent {
 }
 
 /** The day and its survey (on the newest core question set) in one transaction. */
-export async function insertEventWithSurvey(db: Db, input: NewEvent, slug: string): Promise<number> {
+export async function insertEventWithSurvey(db: Db, input: NewEvent, slug: string, closesAt: number | null): Promise<number> {
   const coreSetId = await newestCoreSetId(db);
   const [inserted] = await db.batch([
     db.insert(event).values(input).returning({ id: event.id }),
-    db.run(sql`INSERT INTO survey (event_id, slug, question_set_id) VALUES (last_insert_rowid(), ${slug}, ${coreSetId})`),
+    db.run(sql`INSERT INTO survey (event_id, slug, question_set_id, closes_at) VALUES (last_insert_rowid(), ${slug}, ${coreSetId}, ${closesAt})`),
   ]);
   return inserted[0]!.id;
 }

@@ -1,16 +1,15 @@
-import { eq, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { rateLimit } from "../db/schema";
 
-/** How many hits `key` has in the current fixed window (0 when the window has passed). */
-export async function currentCount(db: Db, key: string, windowMs: number, now: number): Promise<number> {
-  const [row] = await db.select().from(rateLimit).where(eq(rateLimit.key, key)).limit(1);
-  return row && now - row.windowStart < windowMs ? row.count : 0;
-}
-
-/** Adds one hit, starting a new window when the old one has passed; one statement, so concurrent hits all count. */
-export async function addHit(db: Db, key: string, windowMs: number, now: number): Promise<void> {
-  await db
+/**
+ * Counts one attempt for `key` and returns the count in the current fixed window, in one statement
+ * (insert or update, returning the new count). Concurrent attempts are serialised by the database,
+ * so each sees a distinct count and no burst gets past a limit checked against the result; a read
+ * followed by a later write would let a whole burst read the same low count.
+ */
+export async function countAttempt(db: Db, key: string, windowMs: number, now: number): Promise<number> {
+  const [row] = await db
     .insert(rateLimit)
     .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({
@@ -19,11 +18,14 @@ export async function addHit(db: Db, key: string, windowMs: number, now: number)
         count: sql`CASE WHEN ${now} - ${rateLimit.windowStart} >= ${windowMs} THEN 1 ELSE ${rateLimit.count} + 1 END`,
         windowStart: sql`CASE WHEN ${now} - ${rateLimit.windowStart} >= ${windowMs} THEN ${now} ELSE ${rateLimit.windowStart} END`,
       },
-    });
+    })
+    .returning({ count: rateLimit.count });
+  return row!.count;
 }
 
-export async function clearHits(db: Db, key: string): Promise<void> {
-  await db.delete(rateLimit).where(eq(rateLimit.key, key));
+/** Takes one attempt back (a sign-in that succeeded does not use up an attempt). */
+export async function uncountAttempt(db: Db, key: string): Promise<void> {
+  await db.update(rateLimit).set({ count: sql`${rateLimit.count} - 1` }).where(and(eq(rateLimit.key, key), gt(rateLimit.count, 0)));
 }
 
 /** Forgets counters whose window has passed: they would otherwise stay forever, one per address and email tried. */

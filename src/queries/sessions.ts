@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
 import type { Principal } from "../auth/authorize";
 import type { Db } from "../db/client";
 import { session, user, userRegion } from "../db/schema";
@@ -27,6 +27,12 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 /** Sign out everywhere. */
 export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
   const removed = await db.delete(session).where(eq(session.userId, userId)).returning({ id: session.id });
+  return removed.length;
+}
+
+/** Every session of the person but `keepSessionId` (the one that just changed the password). */
+export async function deleteOtherUserSessions(db: Db, userId: number, keepSessionId: string): Promise<number> {
+  const removed = await db.delete(session).where(and(eq(session.userId, userId), ne(session.id, keepSessionId))).returning({ id: session.id });
   return removed.length;
 }
 

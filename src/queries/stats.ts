@@ -39,6 +39,8 @@ export interface QuestionTally {
   readonly questionId: number;
   readonly key: string;
   readonly kind: "grade" | "likert" | "choice" | "text";
+  /** Per day, so background breakdowns can be released as sums of each day's own released table. */
+  readonly eventId: number;
   readonly value: number;
   readonly count: number;
 }
@@ -51,6 +53,7 @@ export async function questionTallies(db: Db, filter: EventFilter & { eventId?: 
       questionId: sql<number>`min(${question.id})`,
       key: question.key,
       kind: question.kind,
+      eventId: event.id,
       value: answerTally.value,
       count: sql<number>`sum(${answerTally.count})`,
     })
@@ -60,7 +63,7 @@ export async function questionTallies(db: Db, filter: EventFilter & { eventId?: 
     .innerJoin(question, eq(question.id, answerTally.questionId))
     .innerJoin(questionSet, eq(questionSet.id, question.setId))
     .where(and(eventFilterCondition(filter), filter.eventId === undefined ? undefined : eq(event.id, filter.eventId), gt(answerTally.count, 0)))
-    .groupBy(groupKey, question.key, question.kind, answerTally.value);
+    .groupBy(groupKey, question.key, question.kind, event.id, answerTally.value);
 }
 
 export async function questionsByIds(db: Db, ids: readonly number[]) {
@@ -72,18 +75,18 @@ export interface CommentRow {
   readonly questionId: number;
   readonly key: string;
   readonly text: string;
-  readonly submittedAt: number;
   readonly lang: "fi" | "sv" | "en";
 }
 
-/** Free-text answers of one day's survey, newest first (reads only that day's responses). */
+/** Free-text answers of one day's survey (reads only that day's responses). No time and no response
+ *  id leave here: they would link one person's answers (see src/domain/stats/comment-release.ts). */
 export async function dayComments(db: Db, surveyId: number): Promise<CommentRow[]> {
   const rows = await db
-    .select({ questionId: question.id, key: question.key, text: answer.textValue, submittedAt: response.submittedAt, lang: response.lang })
+    .select({ questionId: question.id, key: question.key, text: answer.textValue, lang: response.lang })
     .from(response)
     .innerJoin(answer, eq(answer.responseId, response.id))
     .innerJoin(question, and(eq(question.id, answer.questionId), eq(question.kind, "text")))
     .where(and(eq(response.surveyId, surveyId), isNotNull(answer.textValue)))
-    .orderBy(sql`${response.submittedAt} DESC`, sql`${response.id}`);
+    .orderBy(answer.textValue);
   return rows.map((r) => ({ ...r, text: r.text ?? "" }));
 }

@@ -9,7 +9,9 @@ import { recordAudit } from "../queries/audit";
 import { deleteSession, deleteUserSessions } from "../queries/sessions";
 import { renderDocument } from "../views/layout";
 import { LoginPage } from "../views/login";
-import { signIn } from "./sign-in";
+import { signIn } from "../services/sign-in";
+import { changeOwnPassword } from "../services/passwords";
+import { OwnPasswordChange } from "./schemas";
 
 const LoginBody = v.strictObject({
   email: v.pipe(v.string(), v.maxLength(254)),
@@ -18,12 +20,21 @@ const LoginBody = v.strictObject({
 
 const LogoutBody = v.strictObject({ everywhere: v.optional(v.boolean()) });
 
-/** Only a path on this site: never `//elsewhere` or `https://…`, so sign-in cannot bounce people away. */
+/**
+ * Where to go after signing in: a path on this site only, in printable ASCII without spaces or
+ * backslashes (browsers read `\\` as `/`), never `//elsewhere`, `/\\elsewhere` or `https://…`.
+ * Anything else, control characters and non-ASCII included, is refused with 400: it would otherwise
+ * leave the site or break the Location header (a 500). Left out, the staff pages.
+ */
+const SAME_SITE_PATH = /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/;
+
 export function safeNext(next: unknown): string {
-  return typeof next === "string" && /^\/(?![/\\])[^\s]*$/.test(next) ? next : "/admin";
+  if (next === undefined || next === "") return "/admin";
+  if (typeof next !== "string" || next.length > 2000 || !SAME_SITE_PATH.test(next)) throw new AppError("bad_request");
+  return next;
 }
 
-export function authRoutes(deps: AppDeps) {
+export function authRoutes(deps: AppDeps & { readonly identifierSecret: string }) {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? Date.now;
   const address = (c: Context<AppEnv>) => deps.clientAddress?.(c.req.raw, c.env) ?? null;
@@ -49,6 +60,12 @@ export function authRoutes(deps: AppDeps) {
   app.get("/api/me", (c) => {
     const p = requirePrincipal(c);
     return c.json({ user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: p.regions, allRegions: p.allRegions } });
+  });
+
+  app.post("/api/me/password", async (c) => {
+    const principal = requirePrincipal(c);
+    await changeOwnPassword(deps, requestLang(c), principal, await readJson(c, OwnPasswordChange));
+    return c.body(null, 204);
   });
 
   app.get("/login", async (c) => {

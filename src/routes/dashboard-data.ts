@@ -3,10 +3,11 @@ import type { DayGrade } from "../api-types";
 import { readableRegions } from "../auth/authorize";
 import { collectedGrade, dayGrade, type DayInput } from "../domain/analytics";
 import { GRADE_SCALE, type Scale } from "../domain/questions";
+import { surveyHasRun } from "../domain/stats";
 import { listEvents, type EventFilter, type EventRow } from "../queries/events";
 import { gradeTallies } from "../queries/stats";
 
-export type Day = DayInput & { readonly grade: DayGrade; readonly row: EventRow; readonly collected: DayGrade | null };
+export type Day = DayInput & { readonly grade: DayGrade; readonly row: EventRow; readonly collected: DayGrade | null; readonly surveyRan: boolean };
 
 export interface DayFilter {
   readonly region?: string | undefined;
@@ -18,6 +19,7 @@ export interface DayFilter {
 
 /** The days a person may read that match the filter, each with its grade. Two queries in all. */
 export async function loadDays(deps: AppDeps, scope: "all" | SessionPrincipal, filter: DayFilter): Promise<Day[]> {
+  const now = (deps.now ?? Date.now)();
   const eventFilter: EventFilter = { regions: scope === "all" ? "all" : readableRegions(scope), ...filter };
   const [rows, tallies] = await Promise.all([listEvents(deps.db, eventFilter), gradeTallies(deps.db, eventFilter)]);
   const countsByEvent = new Map<number, Map<number, number>>();
@@ -37,9 +39,11 @@ export async function loadDays(deps: AppDeps, scope: "all" | SessionPrincipal, f
     responses: row.responseCount,
     reportedGradeMean: row.reportedGradeMean,
     reportedGradeN: row.reportedGradeN,
+    archivedAt: row.archivedAt,
     grade: dayGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
     // A published day's own answers, shown beside the published figure (never instead of it).
-    collected: row.reportedGradeMean === null ? null : collectedGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE),
+    collected: row.reportedGradeMean === null ? null : collectedGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
+    surveyRan: surveyHasRun({ responses: row.responseCount, closesAt: row.closesAt, archivedAt: row.archivedAt }, now),
     row,
   }));
 }

@@ -2,17 +2,20 @@ import type * as v from "valibot";
 import type { AppDeps, SessionPrincipal } from "../app-env";
 import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStatsResponse, ThemesStatsResponse, TrendResponse } from "../api-types";
 import { canRead, readableRegions } from "../auth/authorize";
-import { addSums, collectedResponseRate, groupBy, groupFigures, NO_DAYS, trendFromMonths } from "../domain/analytics";
+import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, regroupPairs, trendFromMonths, type DaySums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { roundToStep } from "../domain/questions";
-import { MIN_CELL, smallNWarning, summarizeDistribution, suppressBreakdown, suppressComments } from "../domain/stats";
+import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
 import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
 import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
 import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
+import { compareRegion, comparisonContext } from "../domain/region-comparison";
+import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadDays, type DayFilter } from "./dashboard-data";
+import { withheldUnless, yardstickGuard } from "../services/comparison-yardstick";
 import { eventJson } from "./event-json";
 import type { StatsQuery } from "./schemas";
 
@@ -31,56 +34,107 @@ function checkRegionAccess(principal: SessionPrincipal, codes: readonly (string 
 export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query, lang: Lang, origin: string, now: number): Promise<EventSummary[]> {
   checkRegionAccess(principal, [q.region]);
   const days = await loadDays(deps, principal, dayFilter(q));
-  return days.map((d) => ({ ...eventJson(d.row, lang, origin, now), responseRate: collectedResponseRate([d]), grade: d.grade, collected: d.collected, conflict: d.collected !== null }));
+  return days.map((d) => {
+    const rate = dayResponseRate(d);
+    return { ...eventJson(d.row, lang, origin, now), responseRate: rate.rate, rateStatus: rate.status, grade: d.grade, collected: d.collected, conflict: d.collected !== null };
+  });
 }
 
 export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
+  const now = (deps.now ?? Date.now)();
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
-  // The national yardstick pools every day, whoever asks: it reveals no single region.
-  const [sums, reported, regions] = await Promise.all([gradeSumsBy(deps.db, filter, "region"), publishedDays(deps.db, filter), listRegions(deps.db)]);
-  const byRegion = new Map(sums.map((row) => [row.key, row]));
+  // The national figures and every region's rest-of-country pool add up days of all regions,
+  // whoever asks; for a reader of some regions only, every figure built from other regions' days
+  // passes the yardstick rule of src/domain/stats/yardstick.ts first, so no filter turns one of
+  // them into another region's day.
+  const [pairs, reported, regions, themes] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "regionAndTheme", now),
+    publishedDays(deps.db, filter),
+    listRegions(deps.db),
+    listThemes(deps.db, q.programme),
+  ]);
+  const yardstick = (await yardstickGuard(deps, principal, filter))();
+  const { byFirst: byRegion, bySecond: byTheme, byPair: byCell, total } = regroupPairs(pairs);
+  const input = { byRegion, byCell, byTheme };
+  const context = comparisonContext(input, regions.map((r) => r.code));
   const reportedByRegion = groupBy(reported, (r) => r.regionCode);
-  const national = groupFigures(sums.reduce(addSums, NO_DAYS), reported);
+  const national = groupFigures(total, reported);
+  const shown = regions
+    .filter((r) => canRead(principal, r.code))
+    .map((r) => ({
+      code: r.code,
+      name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
+      ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []),
+      comparison: withheldUnless(yardstick, compareRegion(input, r.code, context.mix, context.allComponents)),
+    }));
+  const onFunnel = shown.filter((r) => r.comparison !== null && r.comparison.rankable && r.comparison.funnel !== null);
+  const themeNames = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
   return {
-    national: { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses },
-    regions: regions
-      .filter((r) => canRead(principal, r.code))
-      .map((r) => ({ code: r.code, name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn }, ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []) })),
+    national: withheldUnless(yardstick, { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses, isDemo: national.isDemo }),
+    yardstick,
+    regions: shown,
+    themeMix: yardstick.shown
+      ? context.mix.map((m) => ({ themeId: m.themeId, name: themeNames.get(m.themeId) ?? { fi: String(m.themeId), sv: String(m.themeId), en: String(m.themeId) }, weight: m.weight }))
+      : [],
+    funnel: yardstick.shown ? { curve: context.curve(onFunnel.map((r) => r.comparison!.funnel!.effectiveN)), regionsOnFunnel: onFunnel.length } : { curve: [], regionsOnFunnel: 0 },
   };
 }
 
 export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<TrendResponse> {
+  const now = (deps.now ?? Date.now)();
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
-  const [national, reported, ...regional] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "month"),
+  const [byMonthTheme, reported, themes, ...regional] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "monthTheme", now),
     publishedDays(deps.db, filter),
-    ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month")),
+    listThemes(deps.db, q.programme),
+    ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month", now)),
   ]);
-  const months = national.map((row) => row.key!).sort();
+  // The whole country by month, and by month and theme, from the one (month, theme) read.
+  const { byFirst: nationalByMonth, byPair: monthTheme } = regroupPairs(byMonthTheme);
+  const months = [...nationalByMonth.keys()].filter((m): m is string => m !== null).sort();
   const range =
     months.length > 0
       ? { from: q.from ?? `${months[0]}-01`, to: q.to ?? `${months[months.length - 1]}-01` }
       : q.from && q.to
         ? { from: q.from, to: q.to }
         : null;
-  const byMonth = (rows: typeof national) => new Map(rows.map((row) => [row.key!, row]));
+  const byMonth = (rows: typeof regional[number]) => new Map(rows.map((row) => [row.key!, row]));
+  const trend = trendFromMonths(q.interval, range, [
+    { region: null, months: new Map([...nationalByMonth].filter((e): e is [string, DaySums] => e[0] !== null)), reported },
+    ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
+  ]);
+  // Each bucket of the whole country (all themes, or one) is its own pool over other regions'
+  // days: the yardstick rule is checked per bucket, and a withheld bucket hides every such figure.
+  const guard = await yardstickGuard(deps, principal, filter);
+  const states = trend.keys.map((key) => guard((month) => bucketKey(`${month}-01`, q.interval) === key));
+  const shownAt = <T>(points: readonly (T | null)[]) => points.map((p, i) => withheldUnless(states[i]!, p));
+  const themeIds = themes.filter((t) => [...monthTheme.keys()].some((key) => key.endsWith(`|${t.id}`))).map((t) => t.id);
+  const names = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
+  const shares = shownAt(themeShares(q.interval, trend.keys, monthTheme));
+  const series = trend.series.map((s) => (s.region === null ? { ...s, points: shownAt(s.points) } : s));
   return {
     interval: q.interval,
-    ...trendFromMonths(q.interval, range, [
-      { region: null, months: byMonth(national), reported },
-      ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
-    ]),
+    keys: trend.keys,
+    series: series.map((s) => ({ ...s, change: lastChange(trend.keys, s.points) })),
+    nationalWithheld: states.map((state) => (state.shown ? null : state.reason)),
+    themes: themeSeries(q.interval, range, monthTheme, reported, themeIds).map((s) => {
+      const points = shownAt(s.points);
+      return { themeId: s.themeId, names: names.get(s.themeId)!, points, change: lastChange(trend.keys, points) };
+    }),
+    themeShares: shares,
+    themeMixDiffers: mixDiffers(shares),
   };
 }
 
 export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<ThemesStatsResponse> {
+  const now = (deps.now ?? Date.now)();
   checkRegionAccess(principal, [q.region]);
   const filter: EventFilter = { regions: readableRegions(principal), ...dayFilter(q) };
   const [byTheme, byCell, reported, themes] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "theme"),
-    gradeSumsBy(deps.db, filter, "regionTheme"),
+    gradeSumsBy(deps.db, filter, "theme", now),
+    gradeSumsBy(deps.db, filter, "regionTheme", now),
     publishedDays(deps.db, filter),
     listThemes(deps.db, q.programme),
   ]);
@@ -99,7 +153,7 @@ export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, 
       .map((row) => {
         const [region, themeId] = row.key!.split("|");
         const figures = groupFigures(row, reportedByCell.get(row.key!) ?? []);
-        return { region: region!, themeId: Number(themeId), events: figures.events, grade: figures.grade };
+        return { region: region!, themeId: Number(themeId), events: figures.events, isDemo: figures.isDemo, grade: figures.grade };
       })
       .sort((a, b) => a.region.localeCompare(b.region) || a.themeId - b.themeId),
   };
@@ -116,16 +170,20 @@ export async function questionFigures(deps: AppDeps, principal: SessionPrincipal
     const question = questions.get(rows[0]!.questionId);
     if (!question) continue;
     const text = { fi: question.textFi, sv: question.textSv, en: question.textEn };
-    const counts = new Map(rows.map((r) => [roundToStep(r.value), r.count]));
+    const counts = new Map<number, number>();
+    for (const r of rows) counts.set(roundToStep(r.value), (counts.get(roundToStep(r.value)) ?? 0) + r.count);
     if (question.kind === "choice") {
       const options = JSON.parse(question.optionsJson ?? "[]") as { value: string; fi: string; sv: string; en: string }[];
-      const breakdown = suppressBreakdown(options.map((o, i) => ({ key: o, n: counts.get(i + 1) ?? 0, value: null })));
+      // Released as the sum of each day's own suppressed table: see poolReleasedBreakdowns.
+      const perDay = [...groupBy(rows, (r) => r.eventId).values()].map((dayRows) => options.map((_, i) => dayRows.filter((r) => r.value === i + 1).reduce((sum, r) => sum + r.count, 0)));
+      const pooled = poolReleasedBreakdowns(options, perDay);
       result.push({
         key: question.key,
         kind: "choice",
         text,
-        n: rows.reduce((sum, r) => sum + r.count, 0),
-        options: breakdown.map((b) => ({ value: b.key.value, label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en }, n: b.n, suppressed: b.suppressed })),
+        n: pooled.n,
+        hiddenN: pooled.hiddenN,
+        options: pooled.rows.map((b) => ({ value: b.key.value, label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en }, n: b.n, suppressed: b.suppressed, hiddenInDays: b.hiddenInDays })),
       });
     } else if ((question.kind === "grade" || question.kind === "likert") && question.scaleMin !== null && question.scaleMax !== null && question.scaleStep !== null) {
       const s = summarizeDistribution(counts, { min: question.scaleMin, max: question.scaleMax, step: question.scaleStep });
@@ -152,7 +210,7 @@ export async function commentFigures(deps: AppDeps, event: EventRow): Promise<Co
         // A hidden list hides its size too: "2 comments" already narrows down who wrote them.
         n: shown.suppressed ? null : comments.length,
         suppressed: shown.suppressed,
-        comments: shown.suppressed ? [] : comments.map((c) => ({ text: c.text, submittedAt: new Date(c.submittedAt).toISOString(), lang: c.lang })),
+        comments: shown.suppressed ? [] : releaseComments(comments, event.date),
       };
     }),
   };

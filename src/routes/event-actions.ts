@@ -2,6 +2,8 @@ import type * as v from "valibot";
 import type { AppDeps, SessionPrincipal } from "../app-env";
 import { randomAlphanumeric } from "../auth/tokens";
 import { GRADE_SCALE } from "../domain/questions";
+import { defaultClosesAt } from "../domain/survey-closing";
+import { getProgramme } from "../queries/programmes";
 import { requireWriteRegion } from "../http/access";
 import { AppError } from "../http/errors";
 import { recordAudit } from "../queries/audit";
@@ -27,10 +29,12 @@ async function checkReferences(deps: AppDeps, refs: { programmeId: number; regio
 export async function createEvent(deps: AppDeps, principal: SessionPrincipal, input: v.InferOutput<typeof NewEventInput>): Promise<number> {
   requireWriteRegion(principal, input.regionCode);
   await checkReferences(deps, { programmeId: input.programmeId, regionCode: input.regionCode, themeId: input.themeId });
+  const programme = await getProgramme(deps.db, input.programmeId);
   const id = await insertEventWithSurvey(
     deps.db,
     { ...input, themeId: input.themeId, location: input.location, attendance: input.attendance },
     randomAlphanumeric(SLUG_LENGTH),
+    defaultClosesAt(input.date, programme?.surveyCloseDays ?? null),
   );
   await audit(deps, principal, "event_created", input.regionCode, id, { title: input.title, date: input.date });
   return id;

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import type { Lang } from "../domain/lang";
+import { formatCalendarDate, helsinkiDate } from "../domain/stats";
 import { surveyState } from "../domain/survey-state";
 import type { EventRow } from "../queries/events";
 
@@ -37,6 +38,7 @@ export function eventJson(row: EventRow, lang: Lang, origin: string, now: number
             distribution: row.reportedGradeDistributionJson ? (JSON.parse(row.reportedGradeDistributionJson) as Record<string, number>) : null,
             source: row.reportedSource,
           },
+    archivedOn: row.archivedAt === null ? null : formatCalendarDate(helsinkiDate(row.archivedAt)),
     isDemo: row.isDemo,
     survey: {
       slug: row.slug,

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 // Input schemas shared by the JSON API and the server-rendered admin forms.
 
@@ -92,16 +93,21 @@ export const DayQuestionInput = v.pipe(
   v.check((q) => !q.options || new Set(q.options.map((o) => o.value)).size === q.options.length, "option values must differ"),
 );
 
+/** Days after the day that new surveys close (at 23.59 Helsinki time); null: no default closing. */
+const SurveyCloseDays = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(365)));
+
 export const ProgrammeInput = v.strictObject({
   name: Name,
   startsOn: v.optional(v.nullable(IsoDate), null),
   endsOn: v.optional(v.nullable(IsoDate), null),
+  surveyCloseDays: v.optional(SurveyCloseDays, DEFAULT_CLOSE_AFTER_DAYS),
 });
 
 export const ProgrammeChanges = v.strictObject({
   name: v.optional(Name),
   startsOn: v.optional(v.nullable(IsoDate)),
   endsOn: v.optional(v.nullable(IsoDate)),
+  surveyCloseDays: v.optional(SurveyCloseDays),
 });
 
 export const ThemeInput = v.strictObject({ programmeId: Id, nameFi: Name, nameSv: Name, nameEn: Name });
@@ -113,8 +119,9 @@ export const UserInput = v.strictObject({
   role: Role,
   regions: v.optional(v.pipe(v.array(RegionCode), v.maxLength(19)), []),
   allRegions: v.optional(v.boolean(), false),
-  /** Chosen by the national team and passed on to the person; never echoed back. */
-  password: v.pipe(v.string(), v.minLength(12), v.maxLength(1024)),
+  /** Chosen by the national team and passed on to the person; never echoed back. The password policy
+   *  (src/domain/password-policy.ts) is checked by the service, in the reader's language. */
+  password: v.pipe(v.string(), v.maxLength(1024)),
 });
 
 export const UserChanges = v.strictObject({
@@ -126,7 +133,13 @@ export const UserChanges = v.strictObject({
 });
 
 
-export const PasswordInput = v.strictObject({ password: v.pipe(v.string(), v.minLength(12), v.maxLength(1024)) });
+export const PasswordInput = v.strictObject({ password: v.pipe(v.string(), v.maxLength(1024)) });
+
+/** A signed-in person's own password change (the policy is the service's). */
+export const OwnPasswordChange = v.strictObject({
+  currentPassword: v.pipe(v.string(), v.maxLength(1024)),
+  newPassword: v.pipe(v.string(), v.maxLength(1024)),
+});
 
 export const AuditQuery = v.strictObject({
   before: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,12}$/), v.transform(Number))),

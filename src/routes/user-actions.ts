@@ -1,38 +1,25 @@
 import type * as v from "valibot";
 import type { AppDeps, SessionPrincipal } from "../app-env";
-import { hashPassword } from "../auth/password";
+import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
 import { recordAudit } from "../queries/audit";
-import { listRegions } from "../queries/regions";
 import { deleteUserSessions } from "../queries/sessions";
-import { emailExists, getUser, insertUser, updateUser, type UserSummary } from "../queries/users";
+import { getUser, updateUser, type UserSummary } from "../queries/users";
+import { createAccount, requireKnownRegions } from "../services/create-account";
 import type { UserChanges, UserInput } from "./schemas";
 
 // What the national team can do to accounts, shared by the JSON API and the admin pages: check,
 // write, end sessions where rights changed, and leave an audit line. Callers have already checked
 // that the principal is national (src/http/access.ts requireNational).
 
-async function checkRegions(deps: AppDeps, regions: readonly string[] | undefined) {
-  if (!regions) return;
-  const known = new Set((await listRegions(deps.db)).map((r) => r.code));
-  const unknown = regions.filter((code) => !known.has(code));
-  if (unknown.length > 0) throw new AppError("validation_failed", undefined, [{ key: "regions", code: "unknown", message: `unknown regions: ${unknown.join(", ")}` }]);
-}
-
-export async function createUser(deps: AppDeps, principal: SessionPrincipal, input: v.InferOutput<typeof UserInput>): Promise<number> {
-  await checkRegions(deps, input.regions);
-  if (await emailExists(deps.db, input.email)) {
-    throw new AppError("conflict", undefined, [{ key: "email", code: "taken", message: "a user with this email exists" }]);
-  }
-  const id = await insertUser(deps.db, { ...input, passwordHash: await hashPassword(input.password) });
-  await audit(deps, principal, "user_created", id, { email: input.email, role: input.role, regions: input.regions });
-  return id;
+export async function createUser(deps: AppDeps, principal: SessionPrincipal, input: v.InferOutput<typeof UserInput>, lang: Lang): Promise<number> {
+  return createAccount(deps, lang, input, { userId: principal.userId });
 }
 
 /** Throws not_found for an unknown user. */
 export async function changeUser(deps: AppDeps, principal: SessionPrincipal, id: number, changes: v.InferOutput<typeof UserChanges>): Promise<void> {
   await existingUser(deps, id);
-  await checkRegions(deps, changes.regions);
+  await requireKnownRegions(deps, changes.regions);
   await updateUser(deps.db, id, changes);
   // A role or region change, or disabling, must take effect at once, not at the next sign-in.
   if (changes.disabled || changes.role || changes.regions) await deleteUserSessions(deps.db, id);
@@ -53,6 +40,6 @@ export async function existingUser(deps: AppDeps, id: number): Promise<UserSumma
   return user;
 }
 
-async function audit(deps: AppDeps, principal: SessionPrincipal, action: "user_created" | "user_updated" | "logout_everywhere", userId: number, details?: Record<string, unknown>) {
+async function audit(deps: AppDeps, principal: SessionPrincipal, action: "user_updated" | "logout_everywhere", userId: number, details?: Record<string, unknown>) {
   await recordAudit(deps.db, { at: (deps.now ?? Date.now)(), userId: principal.userId, action, target: `user:${userId}`, ...(details && { details }) });
 }

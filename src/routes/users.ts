@@ -1,18 +1,16 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
-import { hashPassword } from "../auth/password";
 import { requireNational } from "../http/access";
-import { check, idParam, readJson } from "../http/validate";
-import { listAudit, recordAudit } from "../queries/audit";
-import { deleteUserSessions } from "../queries/sessions";
-import { getUser, listUsers, setPasswordHash } from "../queries/users";
+import { check, idParam, readJson, requestLang } from "../http/validate";
+import { listAudit } from "../queries/audit";
+import { getUser, listUsers } from "../queries/users";
+import { setAccountPassword } from "../services/passwords";
 import { AuditQuery, PasswordInput, UserChanges, UserInput } from "./schemas";
 import { changeUser, createUser, existingUser, revokeUserSessions } from "./user-actions";
 
 /** Users, region assignments and the audit log: the national team only. */
 export function userRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
 
   app.get("/users", async (c) => {
     requireNational(c);
@@ -21,7 +19,7 @@ export function userRoutes(deps: AppDeps) {
 
   app.post("/users", async (c) => {
     const principal = requireNational(c);
-    const id = await createUser(deps, principal, await readJson(c, UserInput));
+    const id = await createUser(deps, principal, await readJson(c, UserInput), requestLang(c));
     return c.json({ user: await getUser(deps.db, id) }, 201);
   });
 
@@ -38,9 +36,7 @@ export function userRoutes(deps: AppDeps) {
     const id = idParam(c);
     const target = await existingUser(deps, id);
     const { password } = await readJson(c, PasswordInput);
-    await setPasswordHash(deps.db, target.email, await hashPassword(password));
-    await deleteUserSessions(deps.db, id);
-    await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "user_password_set", target: `user:${id}` });
+    await setAccountPassword(deps, requestLang(c), { email: target.email, password, by: { userId: principal.userId } });
     return c.body(null, 204);
   });
 

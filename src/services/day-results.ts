@@ -1,7 +1,7 @@
 import type { AppDeps, SessionPrincipal } from "../app-env";
 import type { CommentsResponse, DayGrade, PooledGrade, QuestionStatsResponse } from "../api-types";
 import { readableRegions } from "../auth/authorize";
-import { addSums, collectedResponseRate, groupFigures, NO_DAYS } from "../domain/analytics";
+import { addSums, dayResponseRate, groupFigures, NO_DAYS } from "../domain/analytics";
 import type { EventRow } from "../queries/events";
 import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
 import { loadDays } from "../routes/dashboard-data";
@@ -40,7 +40,7 @@ export async function dayResults(deps: AppDeps, principal: SessionPrincipal, day
   return {
     grade: own.grade,
     collected: own.collected,
-    responseRate: collectedResponseRate([own]),
+    responseRate: dayResponseRate(own).rate,
     // Grade figures are shown from the day's grade above (published or answered); the rest here.
     questions: questions.questions.filter((q) => q.key !== "grade"),
     comments: comments.questions,
@@ -51,8 +51,9 @@ export async function dayResults(deps: AppDeps, principal: SessionPrincipal, day
 /** The day's theme over the other regions' days of the same programme (never a pool with itself). */
 async function restOfCountryForTheme(deps: AppDeps, principal: SessionPrincipal, day: EventRow): Promise<ThemeComparison> {
   if (day.themeId === null) return { status: "no_theme" };
+  const now = (deps.now ?? Date.now)();
   const filter = { regions: "all" as const, themeId: day.themeId, programmeId: day.programmeId, excludeEventId: day.id };
-  const [byRegion, published] = await Promise.all([gradeSumsBy(deps.db, filter, "region"), publishedDays(deps.db, filter)]);
+  const [byRegion, published] = await Promise.all([gradeSumsBy(deps.db, filter, "region", now), publishedDays(deps.db, filter)]);
   const others = byRegion.filter((row) => row.key !== null && row.key !== day.regionCode);
   const regions = others.filter((row) => row.days > 0).length;
   if (readableRegions(principal) !== "all" && regions < MIN_OTHER_REGIONS) return { status: "too_few_regions", regions };

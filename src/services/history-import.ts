@@ -59,7 +59,7 @@ export async function importHistory(deps: AppDeps, principal: Principal | "cli",
   for (const { row, action, day } of plan) {
     if (action === "unchanged") continue;
     const fields = { programmeId: programme.id, regionCode: row.regionCode, date: row.date, themeId: row.themeId, title: row.title, location: row.place, attendance: row.attendance };
-    const eventId = day ? day.id : await insertEventWithSurvey(deps.db, fields, randomAlphanumeric(16));
+    const eventId = day ? day.id : await insertEventWithSurvey(deps.db, fields, randomAlphanumeric(16), now);
     if (day) await updateEvent(deps.db, day.id, fields);
     const surveyId = day ? day.surveyId : (await getEvent(deps.db, eventId))!.surveyId;
     await savePublishedResult(deps.db, { eventId, surveyId }, { mean: row.mean, n: row.n, distribution: null, source: row.source, attendance: row.attendance }, now);

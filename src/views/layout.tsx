@@ -94,6 +94,9 @@ function StaffNav({ lang, principal }: { lang: Lang; principal: Principal }) {
             </li>
           </>
         )}
+        <li>
+          <a href={`/admin/password${q}`}>{t(lang, "nav.password")}</a>
+        </li>
       </ul>
       <form method="post" action={`/logout${q}`}>
         <span>{t(lang, "nav.signedInAs", { name: principal.name })}</span>{" "}

@@ -318,13 +318,16 @@ describe("readers and anonymous visitors", () => {
 
   it("refuse cross-site form posts", async () => {
     const id = await createDay();
+    // A new day has its default closing time (14 days after the day); the refused post must not move it.
+    const before = (await eventRow(id)).closes_at;
+    expect(before).not.toBeNull();
     const res = await app.request(`http://localhost/admin/events/${id}/survey/close`, {
       method: "POST",
       headers: { cookie: agent16, origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
       body: "",
     });
     expect(res.status).toBe(403);
-    expect((await eventRow(id)).closes_at).toBeNull();
+    expect((await eventRow(id)).closes_at).toBe(before);
   });
 });
 
@@ -341,6 +344,17 @@ describe("the national team", () => {
     const bad = await expectPage(await post(`/admin/programmes/themes/${theme!.id}?lang=fi`, national, { nameFi: "", nameSv: "x", nameEn: "y" }), 422);
     expect(bad).toContain(`<a href="#theme-${theme!.id}-fi">`);
     expect(bad).toMatch(new RegExp(`<details open="">\\s*<summary>Nimeä uudelleen<span class="vh">: Uudenlainen johtaminen`));
+  });
+
+  it("sets a new programme's default survey closing (days after the day), keeping what was typed when it is wrong", async () => {
+    const form = await expectPage(await get("/admin/programmes?lang=en", national), 200);
+    expect(form).toMatch(/id="programme-close-days"[^>]*value="14"|value="14"[^>]*id="programme-close-days"/);
+    const bad = await expectPage(await post("/admin/programmes?lang=en", national, { name: "Closing 7", startsOn: "", endsOn: "", surveyCloseDays: "seven" }), 422);
+    expect(bad).toContain('<a href="#programme-close-days">');
+    expect(bad).toContain('value="seven"');
+    expect(redirectedTo(await post("/admin/programmes?lang=en", national, { name: "Closing 7", startsOn: "", endsOn: "", surveyCloseDays: "7" }))).toContain("done=programmeCreated");
+    const [programme] = await db.all<{ days: number | null }>(sql`SELECT survey_close_days AS days FROM programme WHERE name = 'Closing 7'`);
+    expect(programme!.days).toBe(7);
   });
 
   it("creates a user with regions and a password that is never shown back, then changes the regions", async () => {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT } from "../../src/routes/sign-in";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT } from "../../src/services/sign-in";
 import { SESSION_TTL_MS } from "../../src/http/session";
 import { createTestDb } from "../helpers/test-db";
 import { asBrowser, createTestUser, signIn, type TestUser } from "../helpers/accounts";
@@ -179,10 +179,12 @@ describe("CSRF", () => {
 });
 
 describe("audit log", () => {
-  it("records sign-ins and failed sign-ins with the typed email", async () => {
-    await login({ email: "audit-probe@test.example", password: "x" });
-    const rows = await db.all<{ action: string; actor: string }>(sql`SELECT action, actor FROM audit_log WHERE actor = 'audit-probe@test.example'`);
-    expect(rows).toEqual([{ action: "login_failed", actor: "audit-probe@test.example" }]);
+  it("records sign-ins, and failed sign-ins without keeping an unknown typed email", async () => {
+    await login({ email: "audit-probe@test.example", password: "x" }, { "x-test-client": "192.0.2.55" });
+    const dump = JSON.stringify(await db.all(sql`SELECT * FROM audit_log`));
+    expect(dump).not.toContain("audit-probe");
+    const failed = await db.all<{ action: string; actor: string | null; count: number }>(sql`SELECT action, actor, count FROM audit_log WHERE action = 'login_failed' AND details_json LIKE '%"client"%' ORDER BY id DESC LIMIT 1`);
+    expect(failed).toEqual([{ action: "login_failed", actor: null, count: 1 }]);
     const logins = await db.all(sql`SELECT 1 FROM audit_log WHERE action = 'login' AND user_id = ${agent.id}`);
     expect(logins.length).toBeGreaterThan(0);
   });

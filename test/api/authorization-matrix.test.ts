@@ -53,6 +53,7 @@ const MATRIX: Row[] = [
   ["GET /api/programmes", async () => ({ method: "GET", path: "/api/programmes" }), all(401, 200)],
   ["POST /api/programmes", async () => ({ method: "POST", path: "/api/programmes", body: { name: `P${++unique}` } }), nationalOnly(201)],
   ["PATCH /api/programmes/:id", async (fx) => ({ method: "PATCH", path: `/api/programmes/${fx.programmeId}`, body: { endsOn: "2019-12-31" } }), nationalOnly(200)],
+  ["PATCH /api/programmes/:id", async (fx) => ({ method: "PATCH", path: `/api/programmes/${fx.programmeId}`, body: { surveyCloseDays: 14 } }), nationalOnly(200)],
   ["GET /api/themes", async () => ({ method: "GET", path: "/api/themes" }), all(401, 200)],
   ["POST /api/themes", async (fx) => ({ method: "POST", path: "/api/themes", body: { programmeId: fx.programmeId, nameFi: "T", nameSv: "T", nameEn: "T" } }), nationalOnly(201)],
   ["PATCH /api/themes/:id", async (fx) => ({ method: "PATCH", path: `/api/themes/${fx.themeId}`, body: { nameEn: "Theme" } }), nationalOnly(200)],
@@ -65,6 +66,8 @@ const MATRIX: Row[] = [
   ["GET /api/events", async () => ({ method: "GET", path: "/api/events" }), all(401, 200)],
   ["GET /api/events", async () => ({ method: "GET", path: "/api/events?region=16" }), readRegion16(200)],
   ["GET /api/stats/regions", async () => ({ method: "GET", path: "/api/stats/regions" }), all(401, 200)],
+  ["GET /api/stats/regions", async () => ({ method: "GET", path: "/api/stats/regions?from=2019-09-04&to=2019-09-04&theme=1" }), all(401, 200)],
+  ["GET /api/export/trend.csv", async () => ({ method: "GET", path: "/api/export/trend.csv?interval=month&from=2019-09-04&to=2019-09-04" }), all(401, 200)],
   ["GET /api/stats/trend", async () => ({ method: "GET", path: "/api/stats/trend?interval=year" }), all(401, 200)],
   ["GET /api/stats/trend", async () => ({ method: "GET", path: "/api/stats/trend?regions=16" }), readRegion16(200)],
   ["GET /api/stats/themes", async () => ({ method: "GET", path: "/api/stats/themes?region=16" }), readRegion16(200)],
@@ -135,6 +138,11 @@ const MATRIX: Row[] = [
       return data;
     },
   }), page(nationalOnly(200))],
+  // Everyone signed in may change their own password; a wrong current password is refused (422),
+  // so the rows leave every test account's password as it was.
+  ["POST /api/me/password", async () => ({ method: "POST", path: "/api/me/password", body: { currentPassword: "not the current one", newPassword: "a brand new pass phrase" } }), all(401, 422)],
+  ["GET /admin/password", async () => ({ method: "GET", path: "/admin/password" }), page(all(401, 200))],
+  ["POST /admin/password", async () => ({ method: "POST", path: "/admin/password", form: { currentPassword: "not the current one", newPassword: "a brand new pass phrase", repeatPassword: "a brand new pass phrase" } }), page(all(401, 422))],
 ];
 
 /** Routes anyone may call; they have their own tests (survey, sign-in, health). */
@@ -188,7 +196,8 @@ describe("authorization matrix", () => {
         expect(res.status, `${who} ${call.method} ${call.path}: ${await res.clone().text()}`).toBe(expected[who]);
         const isPage = call.path.startsWith("/admin");
         if (isPage && who === "anonymous") expect(res.headers.get("location")).toMatch(/^\/login\?lang=fi&next=%2Fadmin/);
-        if (res.status >= 400 && isPage) expect(await res.text()).toContain(`<h1>${t("fi", res.status === 403 ? "http.forbidden" : "http.not_found")}</h1>`);
+        if (res.status === 422 && isPage) expect(await res.text()).toContain('role="alert"');
+        else if (res.status >= 400 && isPage) expect(await res.text()).toContain(`<h1>${t("fi", res.status === 403 ? "http.forbidden" : "http.not_found")}</h1>`);
         else if (res.status >= 400) expect((await res.json()).error.code).toBeTruthy();
       }
     });

@@ -285,6 +285,10 @@ const users: [string, unknown, number][] = [
 for (const [name, body, status] of users) add({ name: `POST user: ${name}`, method: "POST", path: "/api/users", as: "national", type: "application/json", body: json(body), status });
 const statsQueries = ["interval=week", "from=2019-13-01", "to=yesterday", "regions=1x", "regions=16,", "theme=abc", "programme=-1", "event=0", "colour=red", "region=99%27"];
 for (const q of statsQueries) {
+  add({ name: `regions ?${q}`, method: "GET", path: `/api/stats/regions?${q}`, as: "national" });
+  add({ name: `regions CSV ?${q}`, method: "GET", path: `/api/export/regions.csv?${q}`, as: "national" });
+  add({ name: `questions ?${q}`, method: "GET", path: `/api/stats/questions?${q}`, as: "national" });
+  add({ name: `comments CSV ?${q}`, method: "GET", path: `/api/export/comments.csv?${q}`, as: "national" });
   add({ name: `trend ?${q}`, method: "GET", path: `/api/stats/trend?${q}`, as: "national" });
   add({ name: `events ?${q}`, method: "GET", path: `/api/events?${q}`, as: "national" });
   add({ name: `CSV ?${q}`, method: "GET", path: `/api/export/events.csv?${q}`, as: "national" });
@@ -294,7 +298,45 @@ add({ name: "audit before=abc", method: "GET", path: "/api/audit?before=abc", as
 add({ name: "audit limit 100000", method: "GET", path: "/api/audit?limit=100000", as: "national", status: 422 });
 add({ name: "themes programme=x", method: "GET", path: "/api/themes?programme=x", as: "national", status: 422 });
 add({ name: "programme without a name", method: "POST", path: "/api/programmes", as: "national", type: "application/json", body: json({}), status: 422 });
+for (const surveyCloseDays of [-1, 366, 2.5, "14", true, {}]) {
+  add({ name: `programme surveyCloseDays ${JSON.stringify(surveyCloseDays)}`, method: "POST", path: "/api/programmes", as: "national", type: "application/json", body: json({ name: "P", surveyCloseDays }), status: 422 });
+}
 add({ name: "theme for a missing programme", method: "POST", path: "/api/themes", as: "national", type: "application/json", body: json({ programmeId: 999_999, nameFi: "a", nameSv: "b", nameEn: "c" }), status: 422 });
+// --- passwords (issue 15): the policy, one's own password, redirect targets ----------------------
+const weakPasswords: [string, string][] = [
+  ["12 spaces", " ".repeat(12)],
+  ["tabs and spaces", " \t \t \t \t \t \t"],
+  ["11 characters", "abcdefghijk"],
+  ["12 identical characters", "a".repeat(12)],
+  ["a repeated pair", "ababababababab"],
+  ["the email itself", "{agentEmail}"],
+  ["a common password", "salasana1234"],
+  ["a digit run", "123456789012"],
+  ["a demo password", "demo-kansallinen-2019"],
+];
+for (const [name, password] of weakPasswords) {
+  add({ name: `set a user's password: ${name}`, method: "PUT", path: "/api/users/{agentId}/password", as: "national", type: "application/json", body: json({ password }), status: 422 });
+  add({ name: `own new password: ${name}`, method: "POST", path: "/api/me/password", as: "agent", type: "application/json", body: json({ currentPassword: "{agentPassword}", newPassword: password }), status: 422 });
+  add({ name: `POST user with a weak password: ${name}`, method: "POST", path: "/api/users", as: "national", type: "application/json", body: json({ email: "weak@b.fi", name: "N", role: "viewer", password: password === "{agentEmail}" ? "WEAK@b.fi" : password }), status: 422 });
+}
+const ownPasswordBodies: [string, string, number][] = [
+  ["empty", "{}", 422],
+  ["numbers", json({ currentPassword: 1, newPassword: 2 }), 422],
+  ["extra key", json({ currentPassword: "a", newPassword: "b", userId: 1 }), 422],
+  ["new password too long", json({ currentPassword: "a", newPassword: "x".repeat(2000) }), 422],
+  ["wrong current password", json({ currentPassword: "not it at all", newPassword: "a brand new pass phrase" }), 422],
+  ["broken JSON", "{", 400],
+];
+for (const [name, body, status] of ownPasswordBodies) add({ name: `own password: ${name}`, method: "POST", path: "/api/me/password", as: "agent", type: "application/json", body, status });
+add({ name: "own password as a form to the API", method: "POST", path: "/api/me/password", as: "agent", type: "application/x-www-form-urlencoded", body: "currentPassword=a", status: 415 });
+add({ name: "own password page, passwords differ", method: "POST", path: "/admin/password", as: "agent", type: "application/x-www-form-urlencoded", body: "currentPassword=x&newPassword=a+brand+new+pass+phrase&repeatPassword=another", html: true, status: 422 });
+add({ name: "own password page, weak new password", method: "POST", path: "/admin/password", as: "agent", type: "application/x-www-form-urlencoded", body: "currentPassword={agentPasswordForm}&newPassword=++++++++++++&repeatPassword=++++++++++++", html: true, status: 422 });
+const badNexts = ["%2F%01", "%2F%00", "%01", "%2F%0D%0ASet-Cookie:x=1", "%2F%E2%80%A8", "%2F%C3%A4", "%2F%2Fevil.example", "%2F%5Cevil.example", "https:%2F%2Fevil.example", "javascript:alert(1)", "%2Fa%20b", `%2F${"a".repeat(2100)}`];
+for (const next of badNexts) {
+  add({ name: `sign-in page next=${next.slice(0, 40)}`, method: "GET", path: `/login?next=${next}`, html: true, status: 400 });
+  add({ name: `sign-in form next=${next.slice(0, 40)}`, method: "POST", path: "/login", type: "application/x-www-form-urlencoded", body: `email={agentEmail}&password={agentPasswordForm}&next=${next}`, html: true, status: 400 });
+}
+add({ name: "sign-in form with next twice", method: "POST", path: "/login", type: "application/x-www-form-urlencoded", body: "email=a%40b.fi&password=x&next=%2Fadmin&next=%2F", html: true, status: 400 });
 add({ name: "logout with a bad body", method: "POST", path: "/api/auth/logout", as: "agent", type: "application/json", body: json({ everywhere: "yes" }), status: 422 });
 
 let app: ReturnType<typeof createApp>;
@@ -313,7 +355,19 @@ beforeAll(async () => {
   const national = await createTestUser(db, "national");
   const agent = await createTestUser(db, "agent", ["16"]);
   const [programmeRow] = await db.all<{ id: number }>(sql`SELECT id FROM programme LIMIT 1`);
-  fixtures = { programme: String(programmeRow!.id), open: open.slug, closed: closed.slug, future: future.slug, published: published.slug, event: String(open.eventId), nationalEmail: national.email };
+  fixtures = {
+    programme: String(programmeRow!.id),
+    open: open.slug,
+    closed: closed.slug,
+    future: future.slug,
+    published: published.slug,
+    event: String(open.eventId),
+    nationalEmail: national.email,
+    agentEmail: agent.email,
+    agentPassword: agent.password,
+    agentPasswordForm: encodeURIComponent(agent.password),
+    agentId: String(agent.id),
+  };
   cookies = { agent: await signIn(app, agent), national: await signIn(app, national) };
   database = db;
 });

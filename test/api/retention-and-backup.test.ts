@@ -9,20 +9,27 @@ import { openNodeDatabase } from "../../src/db/open-node-database";
 import { seedDemoDataIfEmpty } from "../../src/demo/seed-demo";
 import { loadDays } from "../../src/routes/dashboard-data";
 import { backupInto } from "../../src/queries/backup";
-import { daysWithResponses, deleteDayResponses } from "../../src/queries/retention";
+import { daysWithResponses } from "../../src/queries/retention";
+import { deleteAnswers } from "../../src/services/retention";
+import { createApp } from "../../src/app";
+import { dayResponseRate } from "../../src/domain/analytics";
+import { formatCalendarDate, helsinkiDate } from "../../src/domain/stats";
+import { gradeSumsBy } from "../../src/queries/grade-sums";
+import { listEvents } from "../../src/queries/events";
+import { eventJson } from "../../src/routes/event-json";
+import { createTestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 const dir = mkdtempSync(join(tmpdir(), "palaute-backup-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("data lifecycle", () => {
-  it("deletes one day's responses, answers and rollups, and nothing else", async () => {
+  it("erases one day's responses, answers and rollups, and nothing else", async () => {
     const db = await createTestDb();
     await seedDemoDataIfEmpty(db);
     const before = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM response`);
-    const [day] = await daysWithResponses(db, { eventId: 1 });
-    expect(day!.responses).toBe(120);
-    expect(await deleteDayResponses(db, [day!], false)).toBe(120);
+    const result = await deleteAnswers(db, { eventId: 1 }, { dryRun: false, now: Date.now() });
+    expect(result).toMatchObject({ keepFigures: false, deleted: 120 });
     const count = async (q: ReturnType<typeof sql>) => (await db.all<{ n: number }>(q))[0]!.n;
     expect(await count(sql`SELECT count(*) AS n FROM response`)).toBe(before[0]!.n - 120);
     expect(await count(sql`SELECT count(*) AS n FROM answer a LEFT JOIN response r ON r.id = a.response_id WHERE r.id IS NULL`)).toBe(0);
@@ -31,17 +38,43 @@ describe("data lifecycle", () => {
     expect(await daysWithResponses(db, { eventId: 1 })).toEqual([]);
   });
 
-  it("keeps an old day's grade and n as its figure when its answers go", async () => {
+  it("retention keeps every old day's figures (n, mean, SD, CI, distribution, response rate), labelled archived", async () => {
     const db = await createTestDb();
     await seedDemoDataIfEmpty(db);
-    const [before] = (await loadDays({ db }, "all", {})).filter((d) => d.id === 4);
-    const old = await daysWithResponses(db, { before: "2020-01-01" });
-    expect(old.length).toBe(52);
-    await deleteDayResponses(db, old, true);
-    const [after] = (await loadDays({ db }, "all", {})).filter((d) => d.id === 4);
-    expect(after!.grade).toMatchObject({ source: "reported", n: before!.grade.n });
-    expect(after!.grade.mean).toBeCloseTo(before!.grade.mean!, 10);
-    expect((await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM answer`))[0]!.n).toBe(0);
+    const app = createApp({ db });
+    // A small day: its sector answers (3) are too few to keep as a tally; its grade stays.
+    const small = await createTestSurvey(db, { regionCode: "16", date: "2019-10-01", attendance: 10 });
+    for (const sector of ["parish", "ngo", "parish"]) {
+      await app.request(`/s/${small.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 7, sector, good: "kiitos" } }) });
+    }
+    const shape = (d: Awaited<ReturnType<typeof loadDays>>[number]) => ({ id: d.id, responses: d.responses, rate: dayResponseRate(d), grade: { ...d.grade, source: null } });
+    const loaded = await loadDays({ db }, "all", {});
+    const beforeDays = loaded.map(shape);
+    const reportedBefore = loaded.filter((d) => d.grade.source === "reported").map((d) => d.id);
+    const now = Date.now() - 1000;
+    const beforeRegions = await gradeSumsBy(db, { regions: "all" }, "region", now);
+    const result = await deleteAnswers(db, { before: "2020-01-01" }, { dryRun: false, now });
+    expect(result.days.length).toBe(53);
+    const afterDays = await loadDays({ db }, "all", {});
+    expect(afterDays.map(shape)).toEqual(beforeDays);
+    expect(await gradeSumsBy(db, { regions: "all" }, "region", now)).toEqual(beforeRegions);
+    const kept = afterDays.find((d) => d.id === 4)!;
+    expect(kept.grade.source).toBe("archived");
+    expect(kept.grade.sd).not.toBeNull();
+    expect(kept.grade.distribution).not.toBeNull();
+    // Published days stay published; nothing is relabelled.
+    expect(afterDays.filter((d) => d.grade.source === "reported").map((d) => d.id)).toEqual(reportedBefore);
+    expect(afterDays.filter((d) => d.grade.source === "responses")).toEqual([]);
+    const count = async (q: ReturnType<typeof sql>) => (await db.all<{ n: number }>(q))[0]!.n;
+    expect(await count(sql`SELECT count(*) AS n FROM answer`)).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM response`)).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM answer_tally t JOIN question q ON q.id = t.question_id WHERE t.survey_id = ${small.surveyId} AND q.key = 'sector'`)).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM answer_tally t JOIN question q ON q.id = t.question_id WHERE t.survey_id = ${small.surveyId} AND q.key = 'grade'`)).toBe(1);
+    // The survey is closed, the API says when the answers went, and a second run finds nothing.
+    expect((await app.request(`/s/${small.slug}`)).status).toBe(410);
+    const row = (await listEvents(db, { regions: "all" })).find((e) => e.id === small.eventId)!;
+    expect(eventJson(row, "fi", "http://x", now).archivedOn).toBe(formatCalendarDate(helsinkiDate(now)));
+    expect((await deleteAnswers(db, { before: "2020-01-01" }, { dryRun: false, now })).days).toEqual([]);
   });
 });
 

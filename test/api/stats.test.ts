@@ -104,14 +104,14 @@ describe("GET /api/stats/regions", () => {
     expect(lappi.grade.mean).toBeCloseTo(all.reduce((a, b) => a + b, 0) / all.length, 10);
     // The country mixes both: the answered figure keeps its CI, the two published days stand beside it.
     expect(stats.national).toMatchObject({ source: "mixed", published: { days: 2 } });
-    expect(stats.national.ci95).not.toBeNull();
-    expect(stats.national.events).toBe(54);
+    expect(stats.national!.ci95).not.toBeNull();
+    expect(stats.national!.events).toBe(54);
   });
 
   it("shows an agent only their own regions, with the national yardstick", async () => {
     const stats = await get<RegionsStatsResponse>("/api/stats/regions", agent);
     expect(stats.regions.map((r) => r.code)).toEqual(["16"]);
-    expect(stats.national.events).toBe(54);
+    expect(stats.national!.events).toBe(54);
   });
 });
 
@@ -159,15 +159,23 @@ describe("themes, questions and comments", () => {
     }
   });
 
-  it("lists comments newest first, and hides a list with fewer than 5", async () => {
+  it("lists comments unlinkably (sorted by text, the day's date, no time), and hides a list with fewer than 5", async () => {
     const day = await createTestSurvey(db, { regionCode: "16" });
-    const post = (answers: Record<string, unknown>, at: number) =>
-      createApp({ db, now: () => at }).request(`/s/${day.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers }) });
-    for (let i = 0; i < 6; i++) await post({ grade: 8, good: `hyvä ${i}`, ...(i < 2 && { improve: "=HYPERLINK(\"http://x\",\"click\")" }) }, Date.parse("2019-09-04T14:00:00Z") + i * 60_000);
+    const post = (answers: Record<string, unknown>, at: number, lang = "fi") =>
+      createApp({ db, now: () => at }).request(`/s/${day.slug}?lang=${lang}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers, lang }) });
+    const texts = ["c hyvä", "a hyvä", "e hyvä", "b hyvä", "f hyvä", "d bra"];
+    for (let i = 0; i < 6; i++) await post({ grade: 8, good: texts[i], ...(i < 2 && { improve: "=HYPERLINK(\"http://x\",\"click\")" }) }, Date.parse("2019-09-04T20:59:00Z") + i * 60_000, i === 5 ? "sv" : "fi");
     const { questions } = await get<CommentsResponse>(`/api/events/${day.eventId}/comments`, agent);
     const good = questions.find((q) => q.key === "good")!;
     expect(good.suppressed).toBe(false);
-    expect(good.comments.map((c) => c.text)).toEqual(["hyvä 5", "hyvä 4", "hyvä 3", "hyvä 2", "hyvä 1", "hyvä 0"]);
+    // Not in arrival order, no time (answers came on both sides of Helsinki midnight), and the
+    // day's only Swedish speaker (and so, by complement, the Finnish ones) without a language.
+    expect(good.comments).toEqual([...texts].sort().map((text) => ({ text, date: "2019-09-04", lang: null })));
+    const csv = await (await app.request(`http://localhost/api/export/comments.csv?event=${day.eventId}&lang=en`, { headers: { cookie: agent } })).text();
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe('"Question";"Comment";"Date";"Language"');
+    expect(lines.filter((l) => l.includes("hyvä") || l.includes("bra")).every((l) => l.endsWith(';"2019-09-04";"language hidden"'))).toBe(true);
+    expect(csv).not.toMatch(/T\d\d:\d\d/);
     const improve = questions.find((q) => q.key === "improve")!;
     expect(improve).toMatchObject({ suppressed: true, n: null, comments: [] });
     const res = await app.request(`http://localhost/api/events/${day.eventId}/comments`, { headers: { cookie: await signIn(app, { email: "x", password: "y" }).catch(() => "") } });
@@ -184,7 +192,7 @@ describe("CSV exports", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes); // drops the BOM, as Excel does
     const rows = text.trim().split("\r\n").map(parseCsvLine);
-    expect(rows[0]).toEqual(["Päivämäärä", "Alue", "Teema", "Otsikko", "Osallistujat", "Vastaukset", "Vastausprosentti", "Lähde", "n", "Keskiarvo", "Keskihajonta", "95 % luottamusväli, alaraja", "95 % luottamusväli, yläraja", "Mediaani"]);
+    expect(rows[0]).toEqual(["Päivämäärä", "Alue", "Teema", "Otsikko", "Osallistujat", "Vastaukset", "Vastausprosentti (%)", "Lähde", "n", "Keskiarvo", "Keskihajonta", "95 % luottamusväli, alaraja", "95 % luottamusväli, yläraja", "Mediaani", "Ei luottamusväliä, koska", "Vastausprosentti yli 100 %", "Vastaukset poistettu", "Esimerkkiaineistoa"]);
     const sept = rows.find((r) => r[0] === "2019-09-04")!;
     expect([sept[1], sept[4], sept[7], sept[9]]).toEqual(["Keski-Pohjanmaa", "47", "julkaistu tulos", "8,5"]);
     const audit = await db.all(sql`SELECT 1 FROM audit_log WHERE action = 'export' AND target = 'events'`);

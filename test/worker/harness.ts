@@ -53,6 +53,9 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
+/** A stand-in for the IDENTIFIER_SECRET a deployment sets with `wrangler secret put`; a test overrides it by passing its own. */
+export const TEST_IDENTIFIER_SECRET = "test-identifier-secret-of-at-least-32-characters";
+
 /** Starts the built Worker with wrangler.toml's settings and the given bindings (secrets, vars). */
 export async function startWorker(bindings: Record<string, string>): Promise<RunningWorker> {
   const { scriptPath, workerOptions } = inject("workerBuild");
@@ -63,7 +66,7 @@ export async function startWorker(bindings: Record<string, string>): Promise<Run
     scriptPath,
     // Module names are paths relative to this root; the bundle lives in a temporary directory.
     modulesRoot: dirname(scriptPath),
-    bindings: { ...fromWrangler.bindings, ...bindings },
+    bindings: { ...fromWrangler.bindings, IDENTIFIER_SECRET: TEST_IDENTIFIER_SECRET, ...bindings },
   } as MiniflareOptions);
   const url = await miniflare.ready;
   return {

@@ -128,6 +128,9 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "programme created by an agent", method: "POST", path: "/api/programmes", as: "agent", json: { name: "Nope" } },
   { name: "programme created", method: "POST", path: "/api/programmes", as: "national", json: { name: "LAPE-Akatemia 2020", startsOn: "2020-01-01" }, capture: (b) => ({ programmeId: String(b.programme.id) }) },
   { name: "programme changed", method: "PATCH", path: (c) => `/api/programmes/${c.values.programmeId}`, as: "national", json: { endsOn: "2020-12-31" } },
+  // Disclosure control (issue 12): default closing per programme, the yardstick rule, unlinkable comments.
+  { name: "programme's default survey closing changed", method: "PATCH", path: (c) => `/api/programmes/${c.values.programmeId}`, as: "national", json: { surveyCloseDays: 7 } },
+  { name: "programme's default survey closing, bad value", method: "PATCH", path: (c) => `/api/programmes/${c.values.programmeId}`, as: "national", json: { surveyCloseDays: -1 } },
   { name: "theme created", method: "POST", path: "/api/themes", as: "national", json: { programmeId: 1, nameFi: "Testiteema", nameSv: "Testtema", nameEn: "Test theme" }, capture: (b) => ({ themeId: String(b.theme.id) }) },
   { name: "theme changed", method: "PATCH", path: (c) => `/api/themes/${c.values.themeId}`, as: "national", json: { nameEn: "Testing theme" } },
   { name: "unknown theme changed", method: "PATCH", path: "/api/themes/999999", as: "national", json: { nameEn: "x" } },
@@ -213,6 +216,10 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "trend of a region the agent cannot read", path: "/api/stats/trend?regions=01", as: "agent" },
   { name: "trend with a bad interval", path: "/api/stats/trend?interval=week", as: "national" },
   { name: "stats by theme", path: "/api/stats/themes?lang=en", as: "national" },
+  // Region comparisons (issue 14): funnel against the rest of the country, theme-adjusted means, trend per theme.
+  { name: "stats by region, national, all regions with funnel and adjusted means", path: "/api/stats/regions", as: "national" },
+  { name: "trend by term of one programme, per theme with the change", path: "/api/stats/trend?interval=term&programme=1", as: "national" },
+  { name: "export: trend by term in words, per theme", path: "/api/export/trend.csv?interval=term&lang=fi", as: "national" },
   {
     name: "days of Pohjanmaa with their grades",
     path: "/api/events?region=15",
@@ -232,6 +239,12 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "export: questions", path: (c) => `/api/export/questions.csv?event=${c.values.pohjanmaaEventId}`, as: "national" },
   { name: "export: comments", path: (c) => `/api/export/comments.csv?event=${c.values.pohjanmaaEventId}&lang=en`, as: "national" },
   { name: "export, anonymous", path: "/api/export/regions.csv" },
+  { name: "yardstick withheld from an agent: one day", path: "/api/stats/regions?from=2019-05-09&to=2019-05-09", as: "agent" },
+  { name: "yardstick for an agent: whole months", path: "/api/stats/regions?from=2019-09-01&to=2019-11-30", as: "agent" },
+  { name: "trend yardstick for an agent by month", path: "/api/stats/trend?interval=month&regions=16", as: "agent" },
+  { name: "export: trend, agent, one theme", path: "/api/export/trend.csv?interval=month&regions=16&theme=1&lang=en", as: "agent" },
+  { name: "export: regions, agent, one day", path: "/api/export/regions.csv?from=2019-05-09&to=2019-05-09&lang=fi", as: "agent" },
+  { name: "question figures over the country, pooled from day tables", path: "/api/stats/questions?from=2019-09-01&to=2019-09-30", as: "national" },
 
 
   // Staff pages (server-rendered forms; every change answers 303 to the page, Post/Redirect/Get)
@@ -315,6 +328,18 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
 
   // Public pages
   { name: "accessibility statement", path: "/accessibility?lang=sv" },
+
+  // One's own password, and redirect targets (issue 15)
+  { name: "own password page", path: "/admin/password?lang=sv", as: "agent" },
+  { name: "own password page, not signed in", path: "/admin/password?lang=fi" },
+  { name: "own password with a wrong current one", method: "POST", path: "/api/me/password", as: "agent", json: { currentPassword: "not the password", newPassword: "kolme iloista kirahvia" } },
+  { name: "own password too weak", method: "POST", path: "/api/me/password", as: "agent", headers: { "accept-language": "sv" }, json: { currentPassword: AGENT.password, newPassword: " ".repeat(12) } },
+  { name: "own password form, repeats differ", method: "POST", path: "/admin/password?lang=en", as: "agent", form: { currentPassword: AGENT.password, newPassword: "kolme iloista kirahvia", repeatPassword: "kolme iloista" } },
+  { name: "own password form, the email as password", method: "POST", path: "/admin/password?lang=fi", as: "agent", form: { currentPassword: AGENT.password, newPassword: AGENT.email, repeatPassword: AGENT.email } },
+  { name: "own password changed", method: "POST", path: "/api/me/password", as: "national", json: { currentPassword: NATIONAL.password, newPassword: "uusi pitkä salalause vuodelle 2019" } },
+  { name: "sign-in page with a control character in next", path: "/login?next=%2F%01" },
+  { name: "sign-in page with another site in next", path: "/login?next=%2F%2Fevil.example", headers: { accept: "text/html" } },
+  { name: "sign-in form with a control character in next", method: "POST", path: "/login?lang=fi", headers: { accept: "text/html" }, form: { email: AGENT.email, password: AGENT.password, next: "/\u0001" } },
 
   // Signing out
   { name: "sign-out", method: "POST", path: "/api/auth/logout", as: "agent" },

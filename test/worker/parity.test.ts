@@ -6,7 +6,7 @@ import { createApp } from "../../src/app";
 import { parseNodeEnv } from "../../src/config/node-env";
 import { startNodeServer, type RunningServer } from "../../src/node";
 import { createTestDb } from "../helpers/test-db";
-import { startWorker, startWorkerDatabase, type RunningWorker, type WorkerDatabase } from "./harness";
+import { startWorker, startWorkerDatabase, TEST_IDENTIFIER_SECRET, type RunningWorker, type WorkerDatabase } from "./harness";
 import { PARITY_REQUESTS, type ParityContext, type ParityRequest } from "./parity-requests";
 
 // One request list, two runtimes: the Node entry (embedded libSQL file) and the built Worker
@@ -48,7 +48,8 @@ const sent: { method: string; path: string }[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "palaute-parity-"));
   [node, database] = await Promise.all([
-    startNodeServer(parseNodeEnv({ PORT: "0", LIBSQL_URL: `file:${join(dir, "node.db")}`, DEMO_DATA: "auto" }), { quiet: true }),
+    // The Worker's secret on Node too, so keyed hashes shown in the audit log match.
+    startNodeServer(parseNodeEnv({ PORT: "0", LIBSQL_URL: `file:${join(dir, "node.db")}`, DEMO_DATA: "auto", IDENTIFIER_SECRET: TEST_IDENTIFIER_SECRET }), { quiet: true }),
     startWorkerDatabase({ demo: true }),
   ]);
   worker = await startWorker({ LIBSQL_URL: database.url });

@@ -3,7 +3,7 @@ export { scaleKey, summarizeDistribution, summarizeValues, type DistributionSumm
 export { formatCalendarDate, helsinkiDate, type CalendarDate, type DateInput } from "./helsinki-date";
 export { lnGamma, regularizedIncompleteBeta } from "./incomplete-beta";
 export { poolMeans, type PoolableEvent, type PooledMean, type PooledSource } from "./pooled-mean";
-export { responseRate } from "./response-rate";
+export { rateStatus, responseRate, surveyHasRun, type RateInput, type RateStatus } from "./response-rate";
 export { NORMAL_QUANTILE_975, tQuantile975 } from "./student-t";
 export {
   MIN_CELL,
@@ -11,7 +11,11 @@ export {
   suppress,
   suppressBreakdown,
   suppressComments,
+  poolReleasedBreakdowns,
+  type PooledBreakdownRow,
   type BreakdownRow,
   type Cell,
 } from "./suppression";
 export { bucketKey, bucketRange, fillSeries, type BucketInterval, type SeriesPoint } from "./time-buckets";
+export { coversWholeMonths, MIN_OTHER_REGIONS, yardstickState, type BlockContribution, type YardstickReader, type YardstickReason, type YardstickState } from "./yardstick";
+export { releaseComments, type ReleasedComment } from "./comment-release";

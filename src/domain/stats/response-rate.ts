@@ -9,3 +9,34 @@ export function responseRate(responses: number, attendance: number | null): numb
   if (!Number.isFinite(attendance) || attendance < 0) throw new RangeError(`attendance must be a finite number ≥ 0, got ${attendance}`);
   return responses / attendance;
 }
+
+/**
+ * Whether a day's response rate counts, and why not. A rate means something only for a day whose
+ * survey has run (it has answers, has closed, or its answers were archived) with a head count; a
+ * day known only from a published report was never surveyed here; a rate above 100 % means the
+ * head count or the link is wrong: it is shown with a flag, and left out of pooled rates.
+ * src/queries/grade-sums.ts applies the same rule in SQL (test/api/response-rates.test.ts checks
+ * that both agree).
+ */
+export type RateStatus = "counted" | "over_100" | "no_head_count" | "not_run" | "reported";
+
+export interface RateInput {
+  readonly attendance: number | null;
+  readonly responses: number;
+  /** The day's figure is a published report only (no answers collected here). */
+  readonly reportedOnly: boolean;
+  /** The survey has answers, has closed, or was archived. */
+  readonly surveyRan: boolean;
+}
+
+export function rateStatus(day: RateInput): RateStatus {
+  if (day.reportedOnly) return "reported";
+  if (day.attendance === null || day.attendance <= 0) return "no_head_count";
+  if (!day.surveyRan) return "not_run";
+  return day.responses > day.attendance ? "over_100" : "counted";
+}
+
+/** A survey has run once it has answers, has closed, or its answers were archived by retention. */
+export function surveyHasRun(survey: { responses: number; closesAt: number | null; archivedAt: number | null }, now: number): boolean {
+  return survey.responses > 0 || survey.archivedAt !== null || (survey.closesAt !== null && survey.closesAt <= now);
+}

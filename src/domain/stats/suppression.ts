@@ -60,3 +60,60 @@ export function suppressBreakdown<K, T>(
 export function suppressComments<C>(comments: readonly C[], minCell: number = MIN_CELL): Cell<readonly C[]> {
   return suppress(comments.length, comments, minCell);
 }
+
+/** One option of a breakdown pooled over days (see poolReleasedBreakdowns). */
+export interface PooledBreakdownRow<K> {
+  readonly key: K;
+  /** The sum of this option's cells in the days whose own table shows it; null when no day shows it. */
+  readonly n: number | null;
+  readonly suppressed: boolean;
+  /** Days whose own table hides this option: their answers are not in n. */
+  readonly hiddenInDays: number;
+}
+
+/**
+ * A breakdown over many days, released only as the sum of the days' own released tables. Each day's
+ * table is suppressed on its own (suppressBreakdown: primary and complementary), and the pool adds
+ * up only what those tables show, saying per option in how many days it was hidden. Any pooled
+ * figure is then a function of day tables that are released anyway, so no combination of filters
+ * (dates, regions, themes, programmes) can be subtracted to reveal a hidden cell: the difference of
+ * two pools is a sum of shown day cells. The price: a pooled option undercounts where small days
+ * hid it, which the reader is told (hiddenInDays, hiddenN).
+ */
+export function poolReleasedBreakdowns<K>(
+  keys: readonly K[],
+  days: readonly (readonly number[])[],
+  minCell: number = MIN_CELL,
+): { rows: PooledBreakdownRow<K>[]; n: number; hiddenN: number } {
+  const shown = keys.map(() => 0);
+  const hiddenIn = keys.map(() => 0);
+  const shownIn = keys.map(() => 0);
+  let n = 0;
+  let hiddenN = 0;
+  for (const counts of days) {
+    const table = suppressBreakdown(
+      keys.map((key, i) => ({ key: i, n: counts[i] ?? 0, value: null })),
+      minCell,
+    );
+    for (const cell of table) {
+      const count = counts[cell.key] ?? 0;
+      n += count;
+      if (cell.suppressed) {
+        hiddenN += count;
+        hiddenIn[cell.key]! += 1;
+      } else {
+        shown[cell.key]! += count;
+        shownIn[cell.key]! += 1;
+      }
+    }
+  }
+  return {
+    n,
+    hiddenN,
+    rows: keys.map((key, i) =>
+      shownIn[i] === 0 && hiddenIn[i]! > 0
+        ? { key, n: null, suppressed: true, hiddenInDays: hiddenIn[i]! }
+        : { key, n: shown[i]!, suppressed: false, hiddenInDays: hiddenIn[i]! },
+    ),
+  };
+}

@@ -6,6 +6,7 @@ import { adminImportRoutes } from "./import";
 import { adminEventQuestionRoutes } from "./event-questions";
 import { adminEventSurveyRoutes } from "./event-survey";
 import { adminEventRoutes } from "./events";
+import { adminPasswordRoutes } from "./password";
 import { adminProgrammeRoutes } from "./programmes";
 import { adminUserRoutes } from "./users";
 
@@ -21,5 +22,6 @@ export function adminRoutes(deps: AppDeps) {
   app.route("/", adminProgrammeRoutes(deps));
   app.route("/", adminUserRoutes(deps));
   app.route("/", adminAuditRoutes(deps));
+  app.route("/", adminPasswordRoutes(deps));
   return app;
 }

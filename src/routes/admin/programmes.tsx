@@ -6,7 +6,7 @@ import { PROGRAMME_FIELDS, ProgrammesPage, renameFields, THEME_FIELDS, type Prog
 import { changeTheme, createProgramme, createTheme } from "../programme-actions";
 import { ProgrammeInput, ThemeChanges, ThemeInput } from "../schemas";
 import { adminApp, doneMessage, redirectDone, renderPage, type Ctx } from "./admin-http";
-import { attempt, blankToNull, idValue, one, validateForm, type FieldMapping, type Form } from "./form-input";
+import { attempt, blankToNull, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "./form-input";
 
 function themeNames(form: Form) {
   return { nameFi: one(form, "nameFi"), nameSv: one(form, "nameSv"), nameEn: one(form, "nameEn") };
@@ -16,7 +16,7 @@ const nameMessages = (ids: { nameFi: string; nameSv: string; nameEn: string }) =
 
 const PROGRAMME_MAPPING: FieldMapping = {
   fields: PROGRAMME_FIELDS,
-  messages: { [PROGRAMME_FIELDS.name]: "admin.error.name", [PROGRAMME_FIELDS.startsOn]: "admin.error.date", [PROGRAMME_FIELDS.endsOn]: "admin.error.date" },
+  messages: { [PROGRAMME_FIELDS.name]: "admin.error.name", [PROGRAMME_FIELDS.startsOn]: "admin.error.date", [PROGRAMME_FIELDS.endsOn]: "admin.error.date", [PROGRAMME_FIELDS.surveyCloseDays]: "admin.error.wholeNumber" },
 };
 const THEME_MAPPING: FieldMapping = { fields: THEME_FIELDS, messages: { [THEME_FIELDS.programmeId]: "admin.error.choose", ...nameMessages(THEME_FIELDS) } };
 const renameMapping = (themeId: number): FieldMapping => ({ fields: renameFields(themeId), messages: nameMessages(renameFields(themeId)) });
@@ -38,7 +38,7 @@ export function adminProgrammeRoutes(deps: AppDeps) {
     const principal = requireNational(c);
     const lang = requestLang(c);
     const form = await readForm(c);
-    const data = { name: one(form, "name"), startsOn: blankToNull(one(form, "startsOn").trim()), endsOn: blankToNull(one(form, "endsOn").trim()) };
+    const data = { name: one(form, "name"), startsOn: blankToNull(one(form, "startsOn").trim()), endsOn: blankToNull(one(form, "endsOn").trim()), surveyCloseDays: wholeNumberOrNull(one(form, "surveyCloseDays")) };
     const input = validateForm(lang, ProgrammeInput, data, PROGRAMME_MAPPING);
     if (!input.ok) return page(c, { name: "programme", values: form, errors: input.errors });
     await createProgramme(deps, principal, input.value);

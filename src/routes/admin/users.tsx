@@ -8,6 +8,7 @@ import { userFieldIds } from "../../views/admin/user-fields";
 import { UserPage } from "../../views/admin/user-page";
 import { NEW_USER_PREFIX, UsersPage } from "../../views/admin/users-page";
 import { UserChanges, UserInput } from "../schemas";
+import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
 import { changeUser, createUser, existingUser, revokeUserSessions } from "../user-actions";
 import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
 import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "./form-input";
@@ -22,6 +23,8 @@ function userMapping(ids: ReturnType<typeof userFieldIds>): FieldMapping {
       [ids.role]: "admin.error.choose",
       [ids.regions]: "admin.error.choose",
       [ids.password]: "admin.error.password",
+      // The policy's own words, not the generic length message.
+      ...Object.fromEntries(PASSWORD_PROBLEM_CODES.map((problem) => [`${ids.password}:password_${problem}`, `password.problem.${problem}` as const])),
     },
   };
 }
@@ -70,7 +73,7 @@ export function adminUserRoutes(deps: AppDeps) {
       password: one(form, "password"),
     };
     const input = validateForm(lang, UserInput, data, mapping);
-    const created = input.ok ? await attempt(lang, mapping, () => createUser(deps, principal, input.value)) : input;
+    const created = input.ok ? await attempt(lang, mapping, () => createUser(deps, principal, input.value, lang)) : input;
     if (!created.ok) {
       const users = await listUsers(deps.db);
       return renderPage(c, <UsersPage lang={lang} principal={principal} users={users} regions={regions} form={{ values: withoutPassword(form), errors: created.errors }} />, 422);

@@ -14,6 +14,8 @@ export interface AuditRow {
   readonly regionCode: string | null;
   readonly target: string | null;
   readonly details: unknown;
+  /** Refused sign-ins are one row per window with a count. */
+  readonly count?: number;
 }
 
 export interface AuditPageProps {
@@ -63,7 +65,10 @@ export function AuditPage({ lang, principal, entries, people, regions, olderThan
                     <time datetime={new Date(e.at).toISOString()}>{formatDateTime(lang, e.at)}</time>
                   </td>
                   <td>{(e.userId !== null ? people.get(e.userId) : null) ?? e.actor ?? "–"}</td>
-                  <td>{actionLabel(lang, e.action)}</td>
+                  <td>
+                    {actionLabel(lang, e.action)}
+                    {(e.count ?? 1) > 1 && ` × ${e.count}`}
+                  </td>
                   <td>{e.regionCode === null ? "–" : regionName(lang, regions, e.regionCode)}</td>
                   <td>
                     <Target lang={lang} target={e.target} />

@@ -261,7 +261,7 @@ function CommentsSection({ lang, results }: { lang: Lang; results: DayResults })
           ) : (
             <ul class="comments">
               {q.comments.map((c) => (
-                <li lang={c.lang}>{c.text}</li>
+                <li lang={c.lang ?? undefined}>{c.text}</li>
               ))}
             </ul>
           )}

@@ -4,12 +4,14 @@ import type { Lang } from "../../domain/lang";
 import { AdminPage } from "./admin-page";
 import { ErrorSummary, errorFor, SelectField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 import { localName } from "./names";
+import { DEFAULT_CLOSE_AFTER_DAYS } from "../../domain/survey-closing";
 
 export interface ProgrammeItem {
   readonly id: number;
   readonly name: string;
   readonly startsOn: string | null;
   readonly endsOn: string | null;
+  readonly surveyCloseDays: number | null;
   readonly isDemo: boolean;
 }
 
@@ -24,7 +26,7 @@ export interface ThemeItem {
 /** Which form came back with errors: a new programme, a new theme, or renaming one theme. */
 export type ProgrammesForm = { readonly name: "programme" | "theme"; readonly values: FormValues; readonly errors: readonly FieldError[] } | { readonly name: "rename"; readonly themeId: number; readonly values: FormValues; readonly errors: readonly FieldError[] };
 
-export const PROGRAMME_FIELDS = { name: "programme-name", startsOn: "programme-starts", endsOn: "programme-ends" } as const;
+export const PROGRAMME_FIELDS = { name: "programme-name", startsOn: "programme-starts", endsOn: "programme-ends", surveyCloseDays: "programme-close-days" } as const;
 export const THEME_FIELDS = { programmeId: "theme-programme", nameFi: "theme-fi", nameSv: "theme-sv", nameEn: "theme-en" } as const;
 export const renameFields = (themeId: number) => ({ nameFi: `theme-${themeId}-fi`, nameSv: `theme-${themeId}-sv`, nameEn: `theme-${themeId}-en` }) as const;
 
@@ -71,6 +73,9 @@ export function ProgrammesPage({ lang, principal, programmes, themes, done, form
               {p.startsOn ? formatDate(lang, p.startsOn) : "…"} – {p.endsOn ? formatDate(lang, p.endsOn) : "…"}
             </p>
           )}
+          <p class="meta">
+            {t(lang, "admin.programme.closeAfterDays")}: {p.surveyCloseDays === null ? t(lang, "admin.survey.noLimit") : String(p.surveyCloseDays)}
+          </p>
           <ThemeList lang={lang} themes={themes.filter((th) => th.programmeId === p.id)} form={form?.name === "rename" ? form : undefined} />
         </section>
       ))}
@@ -102,6 +107,7 @@ export function ProgrammesPage({ lang, principal, programmes, themes, done, form
           <TextField lang={lang} id={PROGRAMME_FIELDS.name} name="name" label={t(lang, "admin.programme.name")} value={valueOf(programmeForm?.values, "name")} error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.name)} maxlength={200} />
           <TextField lang={lang} type="date" id={PROGRAMME_FIELDS.startsOn} name="startsOn" label={t(lang, "admin.programme.startsOn")} optional value={valueOf(programmeForm?.values, "startsOn")} error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.startsOn)} />
           <TextField lang={lang} type="date" id={PROGRAMME_FIELDS.endsOn} name="endsOn" label={t(lang, "admin.programme.endsOn")} optional value={valueOf(programmeForm?.values, "endsOn")} error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.endsOn)} />
+          <TextField lang={lang} id={PROGRAMME_FIELDS.surveyCloseDays} name="surveyCloseDays" inputmode="numeric" label={t(lang, "admin.programme.closeAfterDays")} optional value={programmeForm ? valueOf(programmeForm.values, "surveyCloseDays") : String(DEFAULT_CLOSE_AFTER_DAYS)} error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.surveyCloseDays)} />
           <button type="submit">{t(lang, "admin.programme.create")}</button>
         </form>
       </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { responseRate } from "../../../src/domain/stats";
+import { rateStatus, responseRate, surveyHasRun } from "../../../src/domain/stats";
 
 describe("responseRate", () => {
   it.each([
@@ -23,5 +23,26 @@ describe("responseRate", () => {
     { responses: 1, attendance: Number.POSITIVE_INFINITY },
   ])("throws for $responses / $attendance", ({ responses, attendance }) => {
     expect(() => responseRate(responses, attendance)).toThrow(RangeError);
+  });
+});
+
+describe("rateStatus and surveyHasRun", () => {
+  it.each([
+    [{ attendance: 40, responses: 20, reportedOnly: false, surveyRan: true }, "counted"],
+    [{ attendance: 40, responses: 0, reportedOnly: false, surveyRan: true }, "counted"],
+    [{ attendance: 40, responses: 41, reportedOnly: false, surveyRan: true }, "over_100"],
+    [{ attendance: 40, responses: 40, reportedOnly: false, surveyRan: true }, "counted"],
+    [{ attendance: 40, responses: 0, reportedOnly: false, surveyRan: false }, "not_run"],
+    [{ attendance: null, responses: 5, reportedOnly: false, surveyRan: true }, "no_head_count"],
+    [{ attendance: 0, responses: 5, reportedOnly: false, surveyRan: true }, "no_head_count"],
+    [{ attendance: 47, responses: 0, reportedOnly: true, surveyRan: false }, "reported"],
+  ] as const)("%o → %s", (day, status) => expect(rateStatus(day)).toBe(status));
+
+  it("a survey has run once it has answers, has closed, or was archived", () => {
+    expect(surveyHasRun({ responses: 0, closesAt: null, archivedAt: null }, 1000)).toBe(false);
+    expect(surveyHasRun({ responses: 0, closesAt: 2000, archivedAt: null }, 1000)).toBe(false);
+    expect(surveyHasRun({ responses: 0, closesAt: 1000, archivedAt: null }, 1000)).toBe(true);
+    expect(surveyHasRun({ responses: 1, closesAt: null, archivedAt: null }, 1000)).toBe(true);
+    expect(surveyHasRun({ responses: 0, closesAt: null, archivedAt: 5 }, 1000)).toBe(true);
   });
 });

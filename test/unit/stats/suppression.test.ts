@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_CELL, smallNWarning, suppress, suppressBreakdown, suppressComments } from "../../../src/domain/stats";
+import { MIN_CELL, poolReleasedBreakdowns, smallNWarning, suppress, suppressBreakdown, suppressComments } from "../../../src/domain/stats";
 
 describe("suppress", () => {
   it.each([
@@ -73,5 +73,36 @@ describe("suppressComments", () => {
   });
   it("shows MIN_CELL comments or more", () => {
     expect(suppressComments(comments)).toEqual({ suppressed: false, n: 5, value: comments });
+  });
+});
+
+describe("poolReleasedBreakdowns (a pool is the sum of the days' released tables)", () => {
+  it("adds only the cells each day shows, and says where an option was hidden", () => {
+    // Day 1: parish 1, social 11 → parish hidden (1 < 5), then social too (a lone hidden cell
+    // would follow from the total). Day 2: parish 6, social 9 → both shown.
+    const pooled = poolReleasedBreakdowns(["parish", "social"], [[1, 11], [6, 9]]);
+    expect(pooled).toEqual({
+      n: 27,
+      hiddenN: 12,
+      rows: [
+        { key: "parish", n: 6, suppressed: false, hiddenInDays: 1 },
+        { key: "social", n: 9, suppressed: false, hiddenInDays: 1 },
+      ],
+    });
+  });
+
+  it("hides an option no day shows (two hidden cells of 5 together: the third stays shown)", () => {
+    expect(poolReleasedBreakdowns(["a", "b", "c"], [[2, 3, 10]]).rows).toEqual([
+      { key: "a", n: null, suppressed: true, hiddenInDays: 1 },
+      { key: "b", n: null, suppressed: true, hiddenInDays: 1 },
+      { key: "c", n: 10, suppressed: false, hiddenInDays: 0 },
+    ]);
+  });
+
+  it("one day's pool is that day's own table", () => {
+    const day = [7, 0, 3, 12];
+    const pooled = poolReleasedBreakdowns([0, 1, 2, 3], [day]).rows.map((r) => (r.suppressed ? null : r.n));
+    const own = suppressBreakdown(day.map((n, key) => ({ key, n, value: null }))).map((r) => r.n);
+    expect(pooled).toEqual(own);
   });
 });

@@ -5,6 +5,7 @@ import type {
   EventsResponse,
   MeResponse,
   QuestionStatsResponse,
+  RegionComparison,
   RegionsResponse,
   RegionsStatsResponse,
   ThemesStatsResponse,
@@ -21,11 +22,14 @@ export type {
   MeResponse,
   PooledGrade,
   QuestionStatsResponse,
+  RegionComparison,
   RegionsResponse,
   RegionsStatsResponse,
   RegionStats,
   ThemesStatsResponse,
+  TrendChange,
   TrendResponse,
+  YardstickReason,
 } from "../../../src/api-types";
 
 /** GET /api/programmes and GET /api/themes answer with the database rows (not yet in api-types.ts). */

@@ -20,6 +20,18 @@ export function interval(ci: Interval | null): string {
   return ci === null ? "–" : `${fixed(ci[0], 1)}–${fixed(ci[1], 1)}`;
 }
 
+/** A figure's interval, or why it has none ("too few to estimate"). */
+export function ciText(grade: { readonly ci95: Interval | null; readonly ciWithheld?: string | null; readonly mean: number | null }): string {
+  if (grade.ci95 !== null) return interval(grade.ci95);
+  return grade.mean !== null && grade.ciWithheld ? t("dash.ci.tooFew") : "–";
+}
+
+/** A signed difference: "+0,3", "-0,2". */
+export function signed(value: number | null, digits = 2): string {
+  if (value === null) return "–";
+  return `${value > 0 ? "+" : ""}${fixed(value, digits)}`;
+}
+
 export function count(value: number | null): string {
   return value === null ? "–" : num(value, 0);
 }

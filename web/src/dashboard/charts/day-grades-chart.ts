@@ -11,6 +11,9 @@ export interface DayGradePoint {
   readonly mean: number | null;
   readonly ci: Interval | null;
   readonly reported: boolean;
+  /** Respondents, written under the mean so small n shows on the chart itself. */
+  readonly n: number | null;
+  readonly smallN: boolean;
 }
 
 export function dayGradesChart(days: readonly DayGradePoint[], national: { mean: number | null; label: string }, axisTitle: string): ChartConfiguration<"line"> {
@@ -38,7 +41,7 @@ export function dayGradesChart(days: readonly DayGradePoint[], national: { mean:
       plugins: {
         ciWhiskers: { intervals: { 0: days.map((d) => d.ci) } },
         valueLabels: {
-          labels: { 0: days.map((d) => (d.mean === null ? null : `${formatMean(d.mean)}${d.reported ? "*" : ""}`)) },
+          labels: { 0: days.map((d) => (d.mean === null ? null : `${formatMean(d.mean)}${d.reported ? "*" : ""}${d.n === null ? "" : ` n ${d.n}`}${d.smallN ? " !" : ""}`)) },
           clearOf: { 0: days.map((d) => d.ci) },
         },
         referenceLine: { value: national.mean, label: national.label },

@@ -2,7 +2,7 @@
 // text), and a legend written out in words with a sample of each line or bar style.
 import { h, type Content } from "../dom";
 
-export type Swatch = "solid" | "dashed" | "hatched" | "light" | "hollow-diamond" | `series-${number}` | "whisker";
+export type Swatch = "solid" | "line" | "dashed" | "hatched" | "light" | "hollow-diamond" | `series-${number}` | "whisker";
 
 export interface LegendItem {
   readonly swatch: Swatch;

@@ -25,6 +25,7 @@ export function commentsSection(ctx: ViewContext, days: readonly EventSummary[],
 
 function dayComments(ctx: ViewContext, day: EventSummary, result: CommentsResponse | null | undefined): Node[] {
   if (day.grade.source === "reported") return [h("p", { className: "small-note" }, t("dash.comments.reported"))];
+  if (day.archivedOn) return [h("p", { className: "small-note" }, t("dash.archived", { date: date(day.archivedOn) }))];
   if (day.responses === 0) return [h("p", { className: "small-note" }, t("dash.note.noResponses"))];
   if (result === null || result === undefined) return [h("p", { className: "small-note" }, t("dash.error.section"))];
   return [...result.questions].sort(byQuestionKey).map((q) =>
@@ -37,7 +38,7 @@ function dayComments(ctx: ViewContext, day: EventSummary, result: CommentsRespon
         ? h("p", { className: "small-note" }, t("dash.suppressed.comments"))
         : q.comments.length === 0
           ? h("p", { className: "small-note" }, t("dash.comments.none"))
-          : h("ul", { className: "comments" }, q.comments.map((c) => h("li", { lang: c.lang }, c.text))),
+          : h("ul", { className: "comments" }, q.comments.map((c) => h("li", c.lang ? { lang: c.lang } : {}, c.text))),
     ),
   );
 }

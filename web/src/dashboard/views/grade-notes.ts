@@ -12,6 +12,7 @@ export function dayGradeNotes(grade: DayGrade): string[] {
   if (grade.source === "reported") notes.push(t("dash.note.reported"));
   if (grade.source === "none") notes.push(t("dash.note.noResponses"));
   if (grade.smallN && grade.source !== "none" && grade.mean !== null) notes.push(t("dash.note.smallN"));
+  if (grade.sd === 0) notes.push(t("dash.note.sdZero"));
   return notes;
 }
 
@@ -25,6 +26,8 @@ export function pooledNotes(grade: PooledGrade): string[] {
   if (grade.excludedUnknownN > 1) notes.push(t("dash.note.excludedMany", { count: grade.excludedUnknownN }));
   if (grade.mean !== null && grade.ci95 === null && grade.source === "reported") notes.push(t("dash.note.noCiReported"));
   if (grade.smallN && grade.mean !== null) notes.push(t("dash.note.smallNLong"));
+  if (grade.sd === 0) notes.push(t("dash.note.sdZero"));
+  if (grade.mean !== null && grade.ciWithheld !== null) notes.push(t("dash.note.ciMinimum"));
   return notes;
 }
 

@@ -13,8 +13,14 @@ import type { ViewContext } from "./view-context";
 /** Shading steps by mean grade; dark steps carry white text (contrast checked for AA). */
 const STEPS = [7, 7.5, 8, 8.5, 9] as const;
 
+/** A cell without an interval (too few answers or days) or under 30 answers is uncertain: drawn pale and striped. */
+export function isWeak(grade: PooledGrade): boolean {
+  return grade.ciWithheld !== null || grade.n < 30;
+}
+
 export function heatClass(grade: PooledGrade | null): string | null {
   if (!grade || grade.mean === null) return "heat-none";
+  if (isWeak(grade)) return "heat heat-weak";
   const step = STEPS.filter((limit) => grade.mean! >= limit).length;
   return `heat heat-${step}`;
 }
@@ -61,6 +67,7 @@ export function heatmapSection(ctx: ViewContext, stats: ThemesStatsResponse, reg
         h("li", {}, h("span", { className: `swatch heat-${step}`, "aria-hidden": "true" }), " ", step === 0 ? `< ${mean(STEPS[0])}` : step === 5 ? `≥ ${mean(STEPS[4])}` : `${mean(STEPS[step - 1]!)}–${mean(STEPS[step]!)}`),
       ),
     ),
+    h("ul", { className: "legend heat-legend" }, h("li", {}, h("span", { className: "swatch heat-weak", "aria-hidden": "true" }), " ", t("dash.heat.weak"))),
     table,
     marksKey(),
     [...stats.cells.map((c) => c.grade), ...stats.themes.map((th) => th.grade)].some((g) => g.excludedUnknownN > 0) ? h("p", { className: "small-note" }, t("dash.note.excludedCells")) : null,

@@ -17,8 +17,8 @@ export function pooledN(grade: PooledGrade): string {
   return count(grade.n);
 }
 
-/** Short text for a table cell: "2 published days" or n. */
+/** Short text for a table cell: "2 published days", or n and the k answered days behind the figure. */
 export function pooledCount(grade: PooledGrade): string {
   if (grade.source === "reported" && grade.published) return t("dash.publishedDaysShort", { days: grade.published.days });
-  return `n ${count(grade.n)}`;
+  return t("dash.chart.nk", { n: count(grade.n), k: count(grade.days) });
 }

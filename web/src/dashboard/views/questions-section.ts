@@ -11,7 +11,7 @@ import type { ViewContext } from "./view-context";
 type Question = QuestionStatsResponse["questions"][number];
 
 export function questionsSection(ctx: ViewContext, stats: QuestionStatsResponse, filter: DataFilter): HTMLElement {
-  const blocks = stats.questions.map((q) => h("div", { className: "question", id: idFor("question", q.key) }, h("h3", {}, q.text[ctx.state.lang]), q.kind === "choice" ? choiceResult(q) : scaleResult(q)));
+  const blocks = stats.questions.map((q) => h("div", { className: "question", id: idFor("question", q.key) }, h("h3", {}, q.text[ctx.state.lang]), q.kind === "choice" ? choiceResult(q, filter.event === undefined) : scaleResult(q)));
   return section(
     "questions",
     t("dash.questions.title"),
@@ -46,8 +46,10 @@ function scaleResult(q: Extract<Question, { kind: "grade" | "likert" }>): Node[]
   ];
 }
 
-function choiceResult(q: Extract<Question, { kind: "choice" }>): Node[] {
+/** pooled: many days, each released as its own table (an option may be hidden in some of them). */
+function choiceResult(q: Extract<Question, { kind: "choice" }>, pooled: boolean): Node[] {
   const hidden = q.options.some((o) => o.suppressed);
+  const partial = pooled && q.options.some((o) => o.hiddenInDays > 0);
   return [
     h("p", { className: "question-figure" }, t("dash.questions.choiceLine", { n: count(q.n) })),
     dataTable<(typeof q.options)[number]>({
@@ -59,9 +61,11 @@ function choiceResult(q: Extract<Question, { kind: "choice" }>): Node[] {
         { label: t("dash.col.group"), cell: (o) => o.label[lang()] },
         { label: t("dash.col.count"), numeric: true, cell: (o) => (o.suppressed || o.n === null ? t("dash.suppressed.short") : count(o.n)) },
         { label: t("dash.col.share"), cell: (o) => (o.suppressed || o.n === null || q.n === 0 ? "" : shareBar(o.n / q.n)) },
+        ...(partial ? [{ label: t("dash.col.hiddenInDays"), numeric: true, cell: (o: (typeof q.options)[number]) => count(o.hiddenInDays) }] : []),
       ],
     }),
-    hidden ? h("p", { className: "small-note" }, t("dash.suppressed.breakdown")) : null,
+    hidden || partial ? h("p", { className: "small-note" }, t("dash.suppressed.breakdown")) : null,
+    partial ? h("p", { className: "small-note" }, t("dash.suppressed.pooled", { n: q.hiddenN })) : null,
   ].filter((node): node is HTMLElement => node !== null);
 }
 

@@ -1,17 +1,18 @@
 // One region's report: every academy day in a table and on charts beside the national average,
 // the grade distributions, per-question results, and the open comments of each day. Prints as
 // the region's report on paper.
-import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionsStatsResponse, type ThemesStatsResponse } from "../api";
+import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionComparison, type RegionsStatsResponse, type ThemesStatsResponse } from "../api";
 import { attendanceChart } from "../charts/attendance-chart";
+import { anyBeyondScale } from "../charts/ci-whiskers-plugin";
 import { dayGradesChart } from "../charts/day-grades-chart";
 import { h } from "../dom";
-import { count, interval, mean, percent, twoLineDate } from "../format";
-import { date, t } from "../i18n";
+import { ciText, count, mean, percent, signed, twoLineDate } from "../format";
+import { date, lang, t } from "../i18n";
 import { chartFigure, legendItems } from "./chart-figure";
 import { commentsSection } from "./comments-section";
 import { dataTable } from "./data-table";
 import { distributionSection } from "./distribution-section";
-import { figuresCard } from "./figures-card";
+import { figuresCard, withheldCard } from "./figures-card";
 import { heatmapSection } from "./heatmap-section";
 import { dayGradeNotes, notesCell } from "./grade-notes";
 import { questionsSection } from "./questions-section";
@@ -43,20 +44,53 @@ export async function regionView(ctx: ViewContext): Promise<Node[]> {
   ];
 }
 
+/** A rate above 100 % is shown, and flagged: the head count or the link needs checking. */
+function rateCell(d: EventSummary) {
+  if (d.grade.source === "reported") return "–";
+  if (d.rateStatus === "over_100") return [percent(d.responseRate), h("span", { className: "warn rate-flag" }, ` ⚠ ${t("rate.over100")}`)];
+  return percent(d.responseRate);
+}
+
 function summarySection(ctx: ViewContext, stats: RegionsStatsResponse): HTMLElement {
   const own = stats.regions.find((r) => r.code === ctx.state.region);
   const cards = [
     own
-      ? figuresCard({ title: regionName(ctx, own.code), grade: own.grade, events: own.events, attendance: own.attendance, responses: own.responses, responseRate: own.responseRate }, "card-region")
+      ? figuresCard({ title: regionName(ctx, own.code), grade: own.grade, events: own.events, attendance: own.attendance, responses: own.responses, responseRate: own.responseRate, rateExcludedOver100: own.rateExcludedOver100 }, "card-region")
       : null,
-    figuresCard({ title: t("dash.national"), grade: stats.national, events: stats.national.events, attendance: stats.national.attendance, responses: stats.national.responses }, "card-national"),
+    own?.comparison ? restCard(own, own.comparison) : null,
+    stats.national
+      ? figuresCard({ title: t("dash.national"), grade: stats.national, events: stats.national.events, attendance: stats.national.attendance, responses: stats.national.responses }, "card-national")
+      : withheldCard(t("dash.national"), stats.yardstick.shown ? "too_few_regions" : stats.yardstick.reason, "card-national"),
   ];
   return section("summary", t("dash.summary.title"), h("div", { className: "cards" }, cards));
 }
 
+/** The region's yardstick: every other region's days, and where the region falls against them. */
+function restCard(own: RegionsStatsResponse["regions"][number], comparison: RegionComparison): HTMLElement {
+  const rest = comparison.rest;
+  const funnel = comparison.funnel;
+  const row = (term: string, value: string) => [h("dt", {}, term), h("dd", {}, value)];
+  return h(
+    "div",
+    { className: "card", id: "card-rest" },
+    h("h3", {}, t("dash.col.rest")),
+    h("p", { className: "big" }, h("span", { className: "big-number" }, mean(rest.mean)), " ", h("span", { className: "big-caption" }, t("dash.card.meanGrade"))),
+    h(
+      "dl",
+      { className: "figures" },
+      row(t("dash.col.ci"), ciText({ mean: rest.mean, ci95: rest.ci95, ciWithheld: rest.ci95 === null ? "too_few_days" : null })),
+      row(t("dash.col.n"), count(rest.n)),
+      row(t("dash.col.days"), count(rest.days)),
+      funnel ? row(t("dash.col.difference"), signed(funnel.difference)) : null,
+      funnel && comparison.rankable ? row(t("dash.col.result"), t(`dash.funnel.flag.${funnel.flag}`)) : null,
+    ),
+    h("p", { className: "small-note" }, comparison.rankable ? t("dash.note.dayUnit") : t("dash.funnel.apart", { regions: own.name[lang()] })),
+  );
+}
+
 function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): HTMLElement {
   const national = stats.national;
-  const nationalLabel = t("dash.chart.nationalLine", { mean: mean(national.mean) });
+  const nationalLabel = national ? t("dash.chart.nationalLine", { mean: mean(national.mean) }) : "";
   const anyReported = days.some((d) => d.grade.source === "reported");
   const grades = chartFigure({
     id: "chart-day-grades",
@@ -66,15 +100,15 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
     legend: legendItems(
       { swatch: "series-0", symbol: "●", text: t("dash.legend.regionDays", { region: regionName(ctx, ctx.state.region) }) },
       { swatch: "whisker", text: t("dash.legend.ci") },
-      { swatch: "dashed", text: t("dash.legend.national", { mean: mean(national.mean), n: count(national.n) }) },
+      national ? { swatch: "dashed", text: t("dash.legend.national", { mean: mean(national.mean), n: count(national.n) }) } : null,
       anyReported ? { swatch: "hollow-diamond", text: t("dash.legend.reportedPoint") } : null,
     ),
   });
   ctx.draw(
     grades.canvas,
     dayGradesChart(
-      days.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported" })),
-      { mean: national.mean, label: nationalLabel },
+      days.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported", n: d.grade.n, smallN: d.grade.smallN })),
+      { mean: national?.mean ?? null, label: nationalLabel },
       t("dash.axis.grade"),
     ),
   );
@@ -108,17 +142,18 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
       { label: t("dash.col.theme"), cell: (d) => d.theme?.names[ctx.state.lang] ?? d.title },
       { label: t("dash.col.attendance"), numeric: true, cell: (d) => count(d.attendance) },
       { label: t("dash.col.responses"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : count(d.responses)) },
-      { label: t("dash.col.responseRate"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : percent(d.responseRate)) },
+      { label: t("dash.col.responseRate"), numeric: true, cell: (d) => rateCell(d) },
       { label: t("dash.col.mean"), numeric: true, cell: (d) => meanCell(d) },
-      { label: t("dash.col.ci"), numeric: true, cell: (d) => interval(d.grade.ci95) },
+      { label: t("dash.col.ci"), numeric: true, cell: (d) => ciText(d.grade) },
       { label: t("dash.col.n"), numeric: true, cell: (d) => (d.grade.n === null ? t("dash.nUnknown") : count(d.grade.n)) },
-      { label: t("dash.col.notes"), cell: (d) => notesCell([...dayGradeNotes(d.grade), ...publishedDayNotes(d)]) },
+      { label: t("dash.col.notes"), cell: (d) => notesCell([...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []), ...dayGradeNotes(d.grade), ...publishedDayNotes(d)]) },
     ],
   });
   return section(
     "days",
     t("dash.days.title"),
     h("div", { className: "chart-pair" }, grades.element, turnout.element),
+    anyBeyondScale(days.map((d) => d.grade.ci95)) ? h("p", { className: "small-note" }, t("dash.note.ciClipped")) : null,
     table,
     csvLink("events", filter, t("dash.csv.days")),
   );

@@ -1,0 +1,26 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import type { BlockContribution } from "../domain/stats";
+import { event, survey } from "../db/schema";
+import { eventFilterCondition, type EventFilter } from "./events";
+
+/**
+ * Respondents per region in each month × programme × theme block of a comparison pool (see
+ * src/domain/stats/yardstick.ts): the grade answers of each day, or its published respondent count
+ * when it has only a published figure.
+ */
+export async function yardstickBlocks(db: Db, filter: EventFilter): Promise<BlockContribution[]> {
+  const month = sql<string>`substr(${event.date}, 1, 7)`;
+  const block = sql<string>`${month} || '|' || ${event.programmeId} || '|' || coalesce(${event.themeId}, '-')`;
+  return db
+    .select({
+      month,
+      block,
+      regionCode: event.regionCode,
+      respondents: sql<number>`sum(CASE WHEN ${survey.gradeN} > 0 THEN ${survey.gradeN} ELSE coalesce(${event.reportedGradeN}, 0) END)`,
+    })
+    .from(event)
+    .innerJoin(survey, eq(survey.eventId, event.id))
+    .where(eventFilterCondition(filter))
+    .groupBy(block, event.regionCode);
+}

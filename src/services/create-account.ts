@@ -1,0 +1,46 @@
+import type { AppDeps } from "../app-env";
+import type { Role } from "../auth/authorize";
+import { hashPassword } from "../auth/password";
+import type { Lang } from "../domain/lang";
+import { AppError } from "../http/errors";
+import { recordAudit } from "../queries/audit";
+import { listRegions } from "../queries/regions";
+import { emailExists, insertUser } from "../queries/users";
+import type { SetBy } from "./passwords";
+import { requireAcceptablePassword } from "./password-rule";
+
+export interface NewAccount {
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly regions: readonly string[];
+  readonly allRegions: boolean;
+  readonly password: string;
+}
+
+/** Refuses region codes that do not exist (422 on the field "regions"). */
+export async function requireKnownRegions(deps: Pick<AppDeps, "db">, regions: readonly string[] | undefined): Promise<void> {
+  if (!regions) return;
+  const known = new Set((await listRegions(deps.db)).map((r) => r.code));
+  const unknown = regions.filter((code) => !known.has(code));
+  if (unknown.length > 0) throw new AppError("validation_failed", undefined, [{ key: "regions", code: "unknown", message: `unknown regions: ${unknown.join(", ")}` }]);
+}
+
+/** Creates an account (staff pages, API, `npm run user:add`): known regions, a free email, a password the policy accepts. */
+export async function createAccount(deps: Pick<AppDeps, "db" | "now">, lang: Lang, input: NewAccount, by: SetBy): Promise<number> {
+  await requireKnownRegions(deps, input.regions);
+  if (await emailExists(deps.db, input.email)) {
+    throw new AppError("conflict", undefined, [{ key: "email", code: "taken", message: "a user with this email exists" }]);
+  }
+  requireAcceptablePassword(lang, "password", input.password, input.email);
+  const { password, ...account } = input;
+  const id = await insertUser(deps.db, { ...account, passwordHash: await hashPassword(password) });
+  await recordAudit(deps.db, {
+    at: (deps.now ?? Date.now)(),
+    action: "user_created",
+    target: `user:${id}`,
+    details: { email: input.email, role: input.role, regions: input.regions },
+    ...(by === "cli" ? { actor: "cli" } : { userId: by.userId }),
+  });
+  return id;
+}

@@ -1,0 +1,26 @@
+import type { Db } from "../db/client";
+import { MIN_CELL } from "../domain/stats";
+import { recordAudit } from "../queries/audit";
+import { daysWithResponses, deleteDayResponses, type DayResponses } from "../queries/retention";
+
+export type Which = { eventId: number } | { before: string };
+
+/**
+ * Deletes participants' answers: one day's (an erasure: its figures go too), or every day's older
+ * than the retention period (its figures stay, labelled archived: see deleteDayResponses).
+ * Returns the days it touched (or would touch, with dryRun).
+ */
+export async function deleteAnswers(db: Db, which: Which, options: { dryRun: boolean; now: number }): Promise<{ days: DayResponses[]; keepFigures: boolean; deleted: number }> {
+  const days = await daysWithResponses(db, which);
+  const keepFigures = !("eventId" in which);
+  if (options.dryRun || days.length === 0) return { days, keepFigures, deleted: 0 };
+  const deleted = await deleteDayResponses(db, days, keepFigures, options.now, MIN_CELL);
+  await recordAudit(db, {
+    at: options.now,
+    actor: "cli",
+    action: "responses_deleted",
+    target: "eventId" in which ? `event:${which.eventId}` : `before:${which.before}`,
+    details: { days: days.map((d) => d.eventId), responses: deleted, figuresKept: keepFigures },
+  });
+  return { days, keepFigures, deleted };
+}

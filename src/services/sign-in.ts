@@ -1,0 +1,71 @@
+import type { AppDeps } from "../app-env";
+import { verifyAgainstNothing, verifyPassword } from "../auth/password";
+import { keyedHashHex, newSessionToken, sha256Hex } from "../auth/tokens";
+import { AppError } from "../http/errors";
+import { SESSION_TTL_MS } from "../http/session";
+import { recordAudit, recordRefusedSignIn } from "../queries/audit";
+import { countAttempt, deleteSpentHits, uncountAttempt } from "../queries/rate-limits";
+import { createSession, deleteExpiredSessions } from "../queries/sessions";
+import { findLoginUser } from "../queries/users";
+
+/**
+ * Sign-in attempts allowed per 15-minute window. Per account: 10, so a person who mistypes a few
+ * times is never stopped while a guesser gets 10 tries a quarter hour (~1,000 a day), far too few
+ * for any password the policy accepts. Per client address: 30, because a venue's staff may share
+ * one address. Every attempt is counted before its password is checked, in one statement that
+ * returns the new count, so a burst of simultaneous requests is cut off at the limit like a
+ * sequence is; a sign-in that succeeds gives its attempt back.
+ */
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_ACCOUNT = 10;
+export const MAX_FAILURES_PER_CLIENT = 30;
+
+export interface SignInRequest {
+  readonly email: string;
+  readonly password: string;
+  readonly clientAddress: string | null;
+}
+
+type SignInDeps = Pick<AppDeps, "db" | "now"> & { readonly identifierSecret: string };
+
+/** Checks the password and opens a session; the error never says whether the email exists. */
+export async function signIn(deps: SignInDeps, input: SignInRequest): Promise<{ token: string; userId: number }> {
+  const now = (deps.now ?? Date.now)();
+  const email = input.email.trim().toLowerCase();
+  const accountHash = await keyedHashHex(deps.identifierSecret, `email:${email}`);
+  const clientHash = input.clientAddress ? await keyedHashHex(deps.identifierSecret, `address:${input.clientAddress}`) : null;
+  const accountKey = `account:${accountHash}`;
+  const clientKey = clientHash ? `client:${clientHash}` : null;
+  const [accountAttempts, clientAttempts] = await Promise.all([
+    countAttempt(deps.db, accountKey, SIGN_IN_WINDOW_MS, now),
+    clientKey ? countAttempt(deps.db, clientKey, SIGN_IN_WINDOW_MS, now) : Promise.resolve(0),
+  ]);
+  const windowStart = now - (now % SIGN_IN_WINDOW_MS);
+  const found = await findLoginUser(deps.db, email);
+  const userId = found?.id ?? null;
+
+  if (clientAttempts > MAX_FAILURES_PER_CLIENT) {
+    // Refused for the address alone: one row per window, whatever emails it rotates through.
+    await recordRefusedSignIn(deps.db, { at: now, windowStart, action: "login_rate_limited", userId: null, accountHash: null, clientHash });
+    throw new AppError("rate_limited");
+  }
+  if (accountAttempts > MAX_FAILURES_PER_ACCOUNT) {
+    await recordRefusedSignIn(deps.db, { at: now, windowStart, action: "login_rate_limited", userId, accountHash, clientHash });
+    throw new AppError("rate_limited");
+  }
+
+  const ok = found && !found.disabled ? await verifyPassword(input.password, found.passwordHash) : await verifyAgainstNothing(input.password);
+  if (!ok || !found) {
+    await recordRefusedSignIn(deps.db, { at: now, windowStart, action: "login_failed", userId, accountHash, clientHash });
+    throw new AppError("invalid_credentials");
+  }
+
+  await Promise.all([uncountAttempt(deps.db, accountKey), clientKey ? uncountAttempt(deps.db, clientKey) : undefined]);
+  // Housekeeping where it is cheap and rare: expired sessions and spent counters go at each sign-in.
+  await deleteExpiredSessions(deps.db, now);
+  await deleteSpentHits(deps.db, SIGN_IN_WINDOW_MS, now);
+  const token = newSessionToken();
+  await createSession(deps.db, { id: await sha256Hex(token), userId: found.id, now, ttlMs: SESSION_TTL_MS });
+  await recordAudit(deps.db, { at: now, userId: found.id, actor: email, action: "login" });
+  return { token, userId: found.id };
+}
