@@ -42,8 +42,12 @@ describe("a region whose days are all published", () => {
   it("shows Keski-Pohjanmaa's summary as the mean of 8.5 and 8.0 over 2 days, labelled published, with no CI", async () => {
     const stats = await get<RegionsStatsResponse>("/api/stats/regions", agentKp);
     const kp = stats.regions.find((r) => r.code === "16")!;
-    // (8.5 + 8.0) / 2 = 8.25
-    expect(kp.grade).toEqual({ n: 0, mean: 8.25, sd: null, ci95: null, source: "reported", eventsPooled: 2, excludedUnknownN: 0, smallN: false, published: { days: 2, meanOfMeans: 8.25, points: KP_POINTS } });
+    // (8.5 + 8.0) / 2 = 8.25; no answered day behind it (days 0), so no day-clustered interval either.
+    expect(kp.grade).toEqual({
+      n: 0, mean: 8.25, sd: null, ci95: null, source: "reported", eventsPooled: 2, excludedUnknownN: 0, smallN: false,
+      days: 0, se: null, ciDf: null, ciWithheld: null,
+      published: { days: 2, meanOfMeans: 8.25, points: KP_POINTS },
+    });
     expect(kp.responseRate).toBeNull();
   });
 
