@@ -519,7 +519,6 @@ export const en: Dictionary = {
   "results.compare.rest": "Other regions, same theme",
   "results.compare.scope": "{days} days from {regions} other regions",
   "results.compare.noTheme": "The day has no theme, so there is no figure to compare with.",
-  "results.compare.tooFew": "Not shown: too few other regions (at least {min} are needed), so that the figure reveals no single region.",
   "results.questions.title": "Other questions",
   "results.questions.none": "There are no answers to the other questions.",
   "results.option": "Option",

@@ -520,7 +520,6 @@ export const fi = {
   "results.compare.rest": "Muut alueet, sama teema",
   "results.compare.scope": "{days} päivää {regions} muulta alueelta",
   "results.compare.noTheme": "Päivällä ei ole teemaa, joten vertailulukua ei ole.",
-  "results.compare.tooFew": "Vertailulukua ei näytetä: muita alueita on liian vähän (vähintään {min} tarvitaan), jottei luku paljasta yksittäistä aluetta.",
   "results.questions.title": "Muut kysymykset",
   "results.questions.none": "Muihin kysymyksiin ei ole vastauksia.",
   "results.option": "Vaihtoehto",

@@ -519,7 +519,6 @@ export const sv: Dictionary = {
   "results.compare.rest": "Övriga landskap, samma tema",
   "results.compare.scope": "{days} dagar från {regions} andra landskap",
   "results.compare.noTheme": "Dagen har inget tema, så det finns inget jämförelsetal.",
-  "results.compare.tooFew": "Jämförelsetalet visas inte: för få andra landskap (minst {min} behövs), så att talet inte avslöjar ett enskilt landskap.",
   "results.questions.title": "Övriga frågor",
   "results.questions.none": "Det finns inga svar på de övriga frågorna.",
   "results.option": "Alternativ",

@@ -4,7 +4,7 @@ import { formatDate, formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { EventRow } from "../../queries/events";
 import type { DayResults } from "../../services/day-results";
-import { MIN_OTHER_REGIONS } from "../../services/day-results";
+import { MIN_CELL, MIN_OTHER_REGIONS } from "../../domain/stats";
 import { AdminPage } from "./admin-page";
 import { themeOf } from "./event-list-page";
 import { regionName, type RegionNames } from "./names";
@@ -24,8 +24,10 @@ function mean(lang: Lang, value: number | null): string {
   return /[.,]/.test(text) ? text : `${text}${lang === "en" ? "." : ","}0`;
 }
 
-function ci(lang: Lang, interval: readonly [number, number] | null): string {
-  return interval ? `${mean(lang, interval[0])}–${mean(lang, interval[1])}` : "–";
+/** The interval, or why there is none (under 10 answers for a day, under 3 days for a pool). */
+function ci(lang: Lang, grade: { readonly ci95: readonly [number, number] | null; readonly ciWithheld?: string | null; readonly mean: number | null }): string {
+  if (grade.ci95) return `${mean(lang, grade.ci95[0])}–${mean(lang, grade.ci95[1])}`;
+  return grade.mean !== null && grade.ciWithheld ? t(lang, "dash.ci.tooFew") : "–";
 }
 
 function percent(lang: Lang, rate: number | null): string {
@@ -68,7 +70,10 @@ export function DayResultsPage({ lang, principal, event, regions, results }: Day
           <dt>{t(lang, "dash.col.responses")}</dt>
           <dd>{formatNumber(lang, event.responseCount)}</dd>
           <dt>{t(lang, "dash.col.responseRate")}</dt>
-          <dd>{percent(lang, results.responseRate)}</dd>
+          <dd>
+            {percent(lang, results.responseRate)}
+            {results.rateStatus === "over_100" && ` ⚠ ${t(lang, "rate.over100")}`}
+          </dd>
         </dl>
       </section>
 
@@ -105,7 +110,7 @@ function GradeFigures({ lang, grade, source, id }: { lang: Lang; grade: DayGrade
           {grade.source === "reported" && "*"}
         </dd>
         <dt>{t(lang, "dash.col.ci")}</dt>
-        <dd>{ci(lang, grade.ci95)}</dd>
+        <dd>{ci(lang, grade)}</dd>
         <dt>{t(lang, "dash.col.n")}</dt>
         <dd>{n === null ? t(lang, "dash.nUnknown") : formatNumber(lang, n)}</dd>
         <dt>{t(lang, "results.grade.source")}</dt>
@@ -151,7 +156,11 @@ function ThemeComparisonSection({ lang, results, theme }: { lang: Lang; results:
     <section aria-labelledby="compare-heading">
       <h2 id="compare-heading">{t(lang, "results.compare.title")}</h2>
       {comparison.status === "no_theme" && <p>{t(lang, "results.compare.noTheme")}</p>}
-      {comparison.status === "too_few_regions" && <p>{t(lang, "results.compare.tooFew", { min: MIN_OTHER_REGIONS })}</p>}
+      {comparison.status === "withheld" && (
+        <p>
+          {t(lang, comparison.reason === "whole_months" ? "yardstick.wholeMonths" : "yardstick.tooFewRegions")} {t(lang, "yardstick.rule", { regions: MIN_OTHER_REGIONS, k: MIN_CELL })}
+        </p>
+      )}
       {comparison.status === "shown" && (
         <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex={0}>
           <table>
@@ -178,7 +187,7 @@ function ThemeComparisonSection({ lang, results, theme }: { lang: Lang; results:
                   {mean(lang, results.grade.mean)}
                   {results.grade.source === "reported" && "*"}
                 </td>
-                <td class="num">{ci(lang, results.grade.ci95)}</td>
+                <td class="num">{ci(lang, results.grade)}</td>
                 <td class="num">{results.grade.n === null ? t(lang, "dash.nUnknown") : formatNumber(lang, results.grade.n)}</td>
                 <td>{results.grade.source === "reported" ? t(lang, "dash.note.reported") : ""}</td>
               </tr>
@@ -188,7 +197,7 @@ function ThemeComparisonSection({ lang, results, theme }: { lang: Lang; results:
                   {mean(lang, comparison.grade.mean)}
                   {comparison.grade.source === "reported" && "*"}
                 </td>
-                <td class="num">{ci(lang, comparison.grade.ci95)}</td>
+                <td class="num">{ci(lang, comparison.grade)}</td>
                 <td class="num">{formatNumber(lang, comparison.grade.n)}</td>
                 <td>{restNotes(lang, comparison.grade, comparison.days, comparison.regions)}</td>
               </tr>
@@ -240,7 +249,7 @@ function QuestionsSection({ lang, results }: { lang: Lang; results: DayResults }
               {q.options.some((o) => o.suppressed) && <p class="hint">{t(lang, "dash.suppressed.breakdown")}</p>}
             </>
           ) : (
-            <p>{t(lang, "dash.questions.meanLine", { mean: mean(lang, q.mean), ci: ci(lang, q.ci95), n: q.n })}</p>
+            <p>{t(lang, "dash.questions.meanLine", { mean: mean(lang, q.mean), ci: ci(lang, { ci95: q.ci95, mean: q.mean }), n: q.n })}</p>
           )}
         </>
       ))}
