@@ -54,6 +54,11 @@ describe("published days in a pool", () => {
       eventsPooled: 2,
       excludedUnknownN: 0,
       smallN: false,
+      // No answered day behind it: no day-clustered interval (issue 14's fields).
+      days: 0,
+      se: null,
+      ciDf: null,
+      ciWithheld: null,
       published: {
         days: 2,
         meanOfMeans: 8.25,
