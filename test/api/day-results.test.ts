@@ -74,6 +74,21 @@ describe("the day results page", () => {
     expect(rest![1]).toBe((others[0]!.sum / others[0]!.n).toFixed(1));
   });
 
+  it("withholds the rest of the country from a reader of some regions when the yardstick rule does (one other region), not from the national team", async () => {
+    // A theme held only by Keski-Pohjanmaa (its published 6.11.2019 day) and by one Lapland day.
+    const [theme] = await db.all<{ id: number }>(sql`
+      INSERT INTO theme (programme_id, name_fi, name_sv, name_en) SELECT programme_id, 'Koe', 'Prov', 'Trial' FROM event WHERE region_code = '16' AND date = '2019-11-06' RETURNING id`);
+    const kpDay = await eventId(sql`region_code = '16' AND date = '2019-11-06'`);
+    const lapland = await eventId(sql`region_code = '19' ORDER BY date DESC LIMIT 1`);
+    await db.run(sql`UPDATE event SET theme_id = ${theme!.id} WHERE id IN (${kpDay}, ${lapland})`);
+    const agentHtml = await page(`/admin/events/${kpDay}/results?lang=en`, agentKp);
+    expect(agentHtml).toContain(t("en", "yardstick.tooFewRegions"));
+    expect(agentHtml).not.toContain(t("en", "results.compare.rest"));
+    const nationalHtml = await page(`/admin/events/${kpDay}/results?lang=en`, national);
+    expect(nationalHtml).toContain(t("en", "results.compare.rest"));
+    expect(nationalHtml).toContain(t("en", "results.compare.scope", { days: 1, regions: 1 }));
+  });
+
   it("hides comment lists under 5 and small sector cells, as the dashboards do", async () => {
     const id = await eventId(sql`region_code = '19' ORDER BY date LIMIT 1`);
     const html = await page(`/admin/events/${id}/results?lang=fi`, national);
