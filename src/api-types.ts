@@ -28,7 +28,7 @@ export interface DayGrade {
 export interface PooledGrade {
   readonly n: number;
   readonly mean: number | null;
-  /** Null when a reported day is in the pool (its spread is unknown) or n < 2. */
+  /** Null for a pool of only published days (their spread is unknown) or n < 2. */
   readonly sd: number | null;
   readonly ci95: Interval | null;
   readonly source: "responses" | "reported" | "mixed" | null;
@@ -44,6 +44,18 @@ export interface PooledGrade {
   readonly ciDf: number | null;
   /** Why a figure with a mean has no interval: under 10 answers (one day) or under 3 days (a pool). */
   readonly ciWithheld: "too_few_respondents" | "too_few_days" | null;
+  /**
+   * The pool's published days, never mixed into the answered figure: each a marked point, and
+   * their plain mean over k days. With source "reported" (only published days) the figure above is
+   * that mean, without SD or CI; with "mixed" the figure above is the answered days' alone.
+   */
+  readonly published?: PublishedPart | null;
+}
+
+export interface PublishedPart {
+  readonly days: number;
+  readonly meanOfMeans: number;
+  readonly points: { date: string; region: string | null; mean: number; n: number | null }[];
 }
 
 export interface EventSummary {
@@ -60,10 +72,15 @@ export interface EventSummary {
   readonly responseRate: number | null;
   /** Why the rate counts or not; "over_100" is shown flagged and left out of pooled rates. */
   readonly rateStatus: RateStatus;
-  readonly reported: { mean: number; n: number | null } | null;
+  /** The day's published result (final) and where it was published. */
+  readonly reported: { mean: number; n: number | null; distribution: Record<string, number> | null; source: string | null } | null;
   /** Helsinki date on which retention deleted the answers (figures kept), else null. */
   readonly archivedOn: string | null;
   readonly grade: DayGrade;
+  /** A published day that also has answers collected here: their figure, shown beside the published
+   *  one (never instead of it), and `conflict` flags the pair to staff. Null otherwise. */
+  readonly collected?: DayGrade | null;
+  readonly conflict?: boolean;
   readonly isDemo: boolean;
   readonly survey: { slug: string; url: string; opensAt: string | null; closesAt: string | null; state: "open" | "not_open" | "closed" };
 }

@@ -63,6 +63,10 @@ export const event = sqliteTable(
     /** Published results of days whose raw answers do not exist (source "reported"). */
     reportedGradeMean: real("reported_grade_mean"),
     reportedGradeN: integer("reported_grade_n"),
+    /** The published grade distribution when the report gave one: JSON {"4":n,…,"10":n}. */
+    reportedGradeDistributionJson: text("reported_grade_distribution_json"),
+    /** Where the published figure comes from (report title, URL or citation). Real, not demo. */
+    reportedSource: text("reported_source"),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },

@@ -35,6 +35,10 @@ export interface DemoDay {
   readonly attendance: number;
   readonly reportedGradeMean: number | null;
   readonly reportedGradeN: number | null;
+  /** Where a real published figure comes from; null for synthetic days. */
+  readonly reportedSource: string | null;
+  /** Synthetic days are demo; days taken from a published report are real and carry their source. */
+  readonly isDemo: boolean;
   readonly responses: readonly DemoResponse[];
 }
 
@@ -74,11 +78,13 @@ export function buildDemoDays(seed = 2019): DemoDay[] {
       attendance: 212,
       reportedGradeMean: null,
       reportedGradeN: null,
+      reportedSource: null,
+      isDemo: true,
       responses: synthesize(random, "2019-03-20", 120, 8.3, false),
     },
     // Published: Keski-Pohjanmaa, 4 Sept 2019 and 6 Nov 2019 (number of respondents not published).
-    publishedDay("16", "2019-09-04", "leadership", 47, 8.5),
-    publishedDay("16", "2019-11-06", "effectiveness", 59, 8.0),
+    publishedDay("16", "2019-09-04", "leadership", 47, 8.5, "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 4.9.2019 (47 osallistujaa, keskiarvo 8,5)"),
+    publishedDay("16", "2019-11-06", "effectiveness", 59, 8.0, "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 6.11.2019 (59 osallistujaa, keskiarvo 8,0)"),
   ];
   const regions = Object.keys(REGION_TOWNS).filter((code) => code !== "16");
   for (const code of regions) {
@@ -98,6 +104,8 @@ export function buildDemoDays(seed = 2019): DemoDay[] {
         attendance,
         reportedGradeMean: null,
         reportedGradeN: null,
+        reportedSource: null,
+        isDemo: true,
         responses: synthesize(random, date, respondents, 7.4 + random() * 1.4, BILINGUAL.has(code)),
       });
     });
@@ -105,7 +113,8 @@ export function buildDemoDays(seed = 2019): DemoDay[] {
   return days;
 }
 
-function publishedDay(regionCode: string, date: string, theme: DemoThemeKey, attendance: number, mean: number): DemoDay {
+/** A real day from the published LAPE-Akatemia reports (the same text as migrations/0006 uses). */
+function publishedDay(regionCode: string, date: string, theme: DemoThemeKey, attendance: number, mean: number, source: string): DemoDay {
   const themeFi = DEMO_THEMES.find((t) => t.key === theme)!.fi;
   return {
     slug: `demo-${regionCode}-${date}`,
@@ -117,6 +126,8 @@ function publishedDay(regionCode: string, date: string, theme: DemoThemeKey, att
     attendance,
     reportedGradeMean: mean,
     reportedGradeN: null,
+    reportedSource: source,
+    isDemo: false,
     responses: [],
   };
 }

@@ -2,7 +2,7 @@
 // value (from the rollup); everything statistical happens here, once, with the stats module.
 import type { DayGrade, PooledGrade } from "../api-types";
 import type { Scale } from "./questions";
-import { bucketKey, bucketRange, poolMeans, rateStatus, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent, type RateStatus } from "./stats";
+import { bucketKey, bucketRange, confidenceInterval95, poolMeans, rateStatus, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent, type RateStatus } from "./stats";
 import { clusteredMean, MIN_DAY_RESPONDENTS_FOR_CI, type ClusterSums } from "./stats/clustered-pool";
 
 export interface DayInput {
@@ -18,32 +18,51 @@ export interface DayInput {
   readonly archivedAt?: number | null;
 }
 
-/** A day's grade: its own responses (or, once deleted, their kept tallies) when it has any, else its published figure, else nothing. */
-export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: Pick<DayInput, "reportedGradeMean" | "reportedGradeN" | "archivedAt">): DayGrade {
-  if (counts && counts.size > 0) {
-    const s = summarizeDistribution(counts, scale);
-    const source = day.archivedAt !== null && day.archivedAt !== undefined ? "archived" : "responses";
-    if (s.n > 0) {
-      // Under 10 answers a day's interval says more about chance than about the day: none is given.
-      const withheld = s.n < MIN_DAY_RESPONDENTS_FOR_CI;
-      return { source, n: s.n, mean: s.mean, sd: s.sd, ci95: withheld ? null : s.ci95, ciWithheld: withheld ? "too_few_respondents" : null, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
-    }
-  }
-  if (day.reportedGradeMean !== null) {
-    return {
-      source: "reported",
-      n: day.reportedGradeN,
-      mean: day.reportedGradeMean,
-      sd: null,
-      ci95: null,
-      ciWithheld: null,
-      median: null,
-      distribution: null,
-      smallN: day.reportedGradeN !== null && smallNWarning(day.reportedGradeN),
-    };
-  }
+/** A day's grade: its published figure when it has one (published is final), else its own
+ *  responses (or, once deleted, their kept tallies), else nothing. A published day's answers are
+ *  shown beside it (collectedGrade), never instead. */
+export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: PublishedDayFields & Pick<DayInput, "archivedAt">): DayGrade {
+  const published = publishedDayGrade(day, scale);
+  if (published) return published;
+  const collected = collectedGrade(counts, scale, day);
+  if (collected) return collected;
   const empty = summarizeDistribution([], scale);
   return { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: empty.distribution, smallN: true };
+}
+
+export type PublishedDayFields = Pick<DayInput, "reportedGradeMean" | "reportedGradeN"> & { readonly reportedGradeDistributionJson?: string | null };
+
+/** The grade of the answers collected here (source "archived" once retention deleted them and kept
+ *  their tallies), or null when the day has none. */
+export function collectedGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: Pick<DayInput, "archivedAt"> = {}): DayGrade | null {
+  if (!counts || counts.size === 0) return null;
+  const s = summarizeDistribution(counts, scale);
+  if (s.n === 0) return null;
+  const source = day.archivedAt !== null && day.archivedAt !== undefined ? "archived" : "responses";
+  // Under 10 answers a day's interval says more about chance than about the day: none is given.
+  const withheld = s.n < MIN_DAY_RESPONDENTS_FOR_CI;
+  return { source, n: s.n, mean: s.mean, sd: s.sd, ci95: withheld ? null : s.ci95, ciWithheld: withheld ? "too_few_respondents" : null, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
+}
+
+/** A published result as a day's grade: the published mean and n; SD, CI and median only when the
+ *  report published the distribution (from it), never guessed. */
+export function publishedDayGrade(day: PublishedDayFields, scale: Scale): DayGrade | null {
+  if (day.reportedGradeMean === null) return null;
+  const distribution = day.reportedGradeDistributionJson ? (JSON.parse(day.reportedGradeDistributionJson) as Record<string, number>) : null;
+  const s = distribution ? summarizeDistribution(Object.entries(distribution).map(([value, count]) => [Number(value), count] as const), scale) : null;
+  // The same under-10 rule as for collected answers applies to an interval from a published distribution.
+  const withheld = s !== null && s.n < MIN_DAY_RESPONDENTS_FOR_CI;
+  return {
+    source: "reported",
+    n: day.reportedGradeN,
+    mean: day.reportedGradeMean,
+    sd: s?.sd ?? null,
+    ci95: s && !withheld && s.sd !== null && s.mean !== null ? confidenceInterval95(s.n, day.reportedGradeMean, s.sd) : null,
+    ciWithheld: withheld ? "too_few_respondents" : null,
+    median: s?.median ?? null,
+    distribution: s?.distribution ?? null,
+    smallN: day.reportedGradeN !== null && smallNWarning(day.reportedGradeN),
+  };
 }
 
 /**
@@ -114,36 +133,68 @@ export function addSums(a: DaySums, b: DaySums): DaySums {
 }
 
 /**
- * The pooled grade of a group of days: all their answers together (mean and SD of the combined
- * answers, which is the respondent-weighted pool of the days), plus published days weighted by
- * their published respondent count where known. Grades are whole or half numbers, so the sums of
- * squares are exact in floating point and the one-pass variance loses nothing.
+* The pooled grade of a group of days. The answered days pool all their answers together (mean and
+ * SD of the combined answers, which is the respondent-weighted pool of the days). Published days
+ * are never mixed into that figure: they are listed apart (publishedPart), and a group with only
+ * published days shows the mean of their published means. Grades are whole or half numbers, so the
+ * sums of squares are exact in floating point and the one-pass variance loses nothing.
  *
- * The interval treats the day as the sampling unit (src/domain/stats/clustered-pool.ts): one day
- * keeps its respondent-level interval, a pool of days gets the random-effects one on k − 1 df.
- * With a published day in the pool there is no interval (its spread is unknown).
+ * The interval treats the answered day as the sampling unit (src/domain/stats/clustered-pool.ts):
+ * one day keeps its respondent-level interval, a pool of days gets the random-effects one on k − 1
+ * df. Published days listed beside it never enter the interval (their spread is unknown).
  */
-export function pooledFromSums(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): PooledGrade {
-  const parts: PoolableEvent[] = reported.map((r) => ({ source: "reported", n: r.n, mean: r.mean }));
+export function pooledFromSums(sums: DaySums, reported: readonly PublishedDay[]): PooledGrade {
+  const parts: PoolableEvent[] = [];
   if (sums.n > 0) {
     const mean = sums.sum / sums.n;
     const sd = sums.n > 1 ? Math.sqrt(Math.max(0, (sums.sumSq - sums.sum * mean) / (sums.n - 1))) : null;
-    parts.unshift({ source: "responses", n: sums.n, mean, sd });
+    parts.push({ source: "responses", n: sums.n, mean, sd });
   }
-  const pooled = poolMeans(parts);
+  const answered = poolMeans(parts);
   // poolMeans saw the answered days as one part; say how many days they were.
-  const eventsPooled = pooled.eventsPooled - (sums.n > 0 ? 1 : 0) + sums.gradedDays;
+  const eventsPooled = sums.n > 0 ? sums.gradedDays : 0;
   const clustered = clusteredMean(clusterSumsOf(sums));
-  const answeredOnly = pooled.source === "responses";
-  return {
-    ...pooled,
-    ci95: answeredOnly ? clustered.ci95 : null,
+  const answeredGrade: PooledGrade = {
+    ...answered,
+    ci95: clustered.ci95,
     eventsPooled,
-    days: sums.gradedDays,
-    se: answeredOnly ? clustered.se : null,
-    ciDf: answeredOnly ? clustered.df : null,
-    ciWithheld: answeredOnly ? clustered.ciWithheld : null,
-    smallN: smallNWarning(pooled.n),
+    days: sums.n > 0 ? sums.gradedDays : 0,
+    se: clustered.se,
+    ciDf: clustered.df,
+    ciWithheld: clustered.ciWithheld,
+    smallN: smallNWarning(answered.n),
+  };
+  return withPublishedDays(answeredGrade, reported);
+}
+
+/** A published day as pools see it (src/queries/grade-sums.ts reads them). */
+export interface PublishedDay {
+  readonly date: string;
+  readonly regionCode?: string | null;
+  readonly mean: number;
+  readonly n: number | null;
+}
+
+/**
+ * Adds a group's published days to its answered figure, apart from it. With answers, the figure
+ * stays the answers' (with their day-clustered CI over the answered days) and source "mixed" says
+ * that published days are listed beside it. Without answers, the figure is the plain mean of the
+ * published day means over k days: no CI and no SD (the spread behind a published mean is not
+ * known), n the published respondents where reports gave them.
+ */
+export function withPublishedDays(answered: PooledGrade, reported: readonly PublishedDay[]): PooledGrade {
+  if (reported.length === 0) return { ...answered, published: null };
+  const points = [...reported]
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.regionCode ?? "").localeCompare(b.regionCode ?? ""))
+    .map((r) => ({ date: r.date, region: r.regionCode ?? null, mean: r.mean, n: r.n }));
+  const meanOfMeans = points.reduce((sum, p) => sum + p.mean, 0) / points.length;
+  const published = { days: points.length, meanOfMeans, points };
+  if (answered.n > 0) return { ...answered, source: "mixed", excludedUnknownN: 0, published };
+  const knownN = points.reduce((sum, p) => sum + (p.n ?? 0), 0);
+  return {
+    n: knownN, mean: meanOfMeans, sd: null, ci95: null, source: "reported", eventsPooled: points.length, excludedUnknownN: 0,
+    days: 0, se: null, ciDf: null, ciWithheld: null,
+    smallN: points.every((p) => p.n !== null) && smallNWarning(knownN), published,
   };
 }
 
@@ -161,9 +212,9 @@ export interface GroupFigures {
 
 /**
  * Response rate = responses ÷ head count over the days whose rate counts (rateStatus): days whose
- * survey has not run, days known only from a published report, and days above 100 % are left out.
+ * survey has not run, days with a published result (final), and days above 100 % are left out.
  */
-export function groupFigures(sums: DaySums, reported: readonly { mean: number; n: number | null }[]): GroupFigures {
+export function groupFigures(sums: DaySums, reported: readonly PublishedDay[]): GroupFigures {
   return {
     events: sums.days,
     isDemo: sums.demoDays > 0,
@@ -183,7 +234,7 @@ export function groupFigures(sums: DaySums, reported: readonly { mean: number; n
 export function trendFromMonths(
   interval: BucketInterval,
   range: { from: string; to: string } | null,
-  series: readonly { region: string | null; months: ReadonlyMap<string, DaySums>; reported: readonly { date: string; mean: number; n: number | null }[] }[],
+  series: readonly { region: string | null; months: ReadonlyMap<string, DaySums>; reported: readonly PublishedDay[] }[],
 ): { keys: string[]; series: { region: string | null; points: (PooledGrade | null)[] }[] } {
   if (!range) return { keys: [], series: series.map((s) => ({ region: s.region, points: [] })) };
   const keys = bucketRange(range.from, range.to, interval);
@@ -202,7 +253,7 @@ export function trendFromMonths(
           const bucket = sums.get(key);
           if (!bucket || bucket.days === 0) return null;
           const grade = pooledFromSums(bucket, reported.get(key) ?? []);
-          return grade.mean === null && grade.excludedUnknownN === 0 ? null : grade;
+          return grade.mean === null ? null : grade;
         }),
       };
     }),

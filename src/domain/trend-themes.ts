@@ -73,7 +73,9 @@ export function lastChange(keys: readonly string[], points: readonly (PooledGrad
   if (withMean.length < 2) return null;
   const a = withMean[withMean.length - 2]!;
   const b = withMean[withMean.length - 1]!;
-  const pooledEnough = (g: PooledGrade) => g.days >= MIN_POOL_DAYS_FOR_CI && g.source === "responses";
+  // A "mixed" pool's figure is its answered days' alone (published days are listed apart), so its
+  // day-clustered standard error is as good as an all-answered one's.
+  const pooledEnough = (g: PooledGrade) => g.days >= MIN_POOL_DAYS_FOR_CI && (g.source === "responses" || g.source === "mixed");
   const asMean = (g: PooledGrade) => (pooledEnough(g) ? { mean: g.mean, se: g.se, df: g.ciDf } : { mean: g.mean, se: null, df: null });
   const d = differenceOfMeans(asMean(a.p), asMean(b.p));
   if (!d) return null;

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   submission_conflict: 409,
   gone: 410,
+  /** The day has a published result: its survey takes no answers (a published figure is final). */
+  published: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

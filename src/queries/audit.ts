@@ -24,7 +24,9 @@ export type AuditAction =
   | "question_added"
   | "question_removed"
   | "export"
-  | "responses_deleted";
+  | "responses_deleted"
+  | "published_result_recorded"
+  | "history_imported";
 
 export interface AuditEntry {
   readonly at: number;

@@ -48,11 +48,13 @@ export async function insertDemoData(db: Db, days: readonly DemoDay[], makeId: (
             attendance: day.attendance,
             reportedGradeMean: day.reportedGradeMean,
             reportedGradeN: day.reportedGradeN,
-            isDemo: true,
+            reportedSource: day.reportedSource,
+            isDemo: day.isDemo,
           })
           .toSQL(),
       ),
-      stmt(db.insert(survey).values({ id: eventId, eventId, slug: day.slug, questionSetId: CORE_SET_ID }).toSQL()),
+      // A published day is final: its survey is closed (from the day's end, 23.59 Helsinki time).
+      stmt(db.insert(survey).values({ id: eventId, eventId, slug: day.slug, questionSetId: CORE_SET_ID, closesAt: day.reportedGradeMean === null ? null : Date.parse(`${day.date}T20:59:00Z`) }).toSQL()),
     );
     if (day.responses.length === 0) return;
     const responseRows = day.responses.map((r) => ({ id: makeId(), surveyId: eventId, submittedAt: r.submittedAt, lang: r.lang }));

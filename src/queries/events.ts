@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { event, programme, questionSet, region, survey, theme } from "../db/schema";
 
@@ -10,6 +10,8 @@ export interface EventFilter {
   readonly to?: string | undefined;
   readonly themeId?: number | undefined;
   readonly programmeId?: number | undefined;
+  /** Leaves one day out (a day's own results page compares it with the rest). */
+  readonly excludeEventId?: number | undefined;
 }
 
 export interface EventRow {
@@ -26,6 +28,9 @@ export interface EventRow {
   readonly attendance: number | null;
   readonly reportedGradeMean: number | null;
   readonly reportedGradeN: number | null;
+  /** JSON {"4":n,…} when the report gave a distribution. */
+  readonly reportedGradeDistributionJson: string | null;
+  readonly reportedSource: string | null;
   readonly isDemo: boolean;
   readonly surveyId: number;
   readonly slug: string;
@@ -52,6 +57,8 @@ const eventColumns = {
   attendance: event.attendance,
   reportedGradeMean: event.reportedGradeMean,
   reportedGradeN: event.reportedGradeN,
+  reportedGradeDistributionJson: event.reportedGradeDistributionJson,
+  reportedSource: event.reportedSource,
   isDemo: event.isDemo,
   surveyId: survey.id,
   slug: survey.slug,
@@ -75,6 +82,7 @@ export function eventFilterCondition(filter: EventFilter): SQL | undefined {
   if (filter.to) conditions.push(lte(event.date, filter.to));
   if (filter.themeId !== undefined) conditions.push(eq(event.themeId, filter.themeId));
   if (filter.programmeId !== undefined) conditions.push(eq(event.programmeId, filter.programmeId));
+  if (filter.excludeEventId !== undefined) conditions.push(ne(event.id, filter.excludeEventId));
   return and(...conditions);
 }
 
@@ -130,7 +138,7 @@ export async function newestCoreSetId(db: Db): Promise<number> {
   return row.id;
 }
 
-export async function updateEvent(db: Db, id: number, changes: Partial<NewEvent & { reportedGradeMean: number | null; reportedGradeN: number | null }>): Promise<void> {
+export async function updateEvent(db: Db, id: number, changes: Partial<NewEvent>): Promise<void> {
   if (Object.keys(changes).length === 0) return;
   await db.update(event).set(changes).where(eq(event.id, id));
 }

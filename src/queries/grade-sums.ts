@@ -22,8 +22,8 @@ const KEY: Record<Grouping, SQL<string | null>> = {
   monthTheme: sql`substr(${event.date}, 1, 7) || '|' || ifnull(${event.themeId}, '')`,
 };
 
-/** Days whose grade is known only from a published report (no grade answers of their own). */
-const REPORTED_ONLY = sql`(${event.reportedGradeMean} IS NOT NULL AND ${survey.gradeN} = 0)`;
+/** Days with a published result: final, so any answers they also have never enter a pool. */
+const PUBLISHED = sql`(${event.reportedGradeMean} IS NOT NULL)`;
 
 /** One group's sums (see DaySums in src/domain/analytics.ts for what each field means). */
 export interface GroupSums extends DaySums {
@@ -32,9 +32,11 @@ export interface GroupSums extends DaySums {
 
 export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping, now: number): Promise<GroupSums[]> {
   const key = KEY[grouping];
+  // Published days (final) have no response rate of their own and their answers never enter a pool.
+  const answered = (column: SQL) => sql`CASE WHEN NOT ${PUBLISHED} THEN ${column} ELSE 0 END`;
   // rateStatus (src/domain/stats/response-rate.ts) in SQL: "counted" and "over_100".
   const ran = sql`(${survey.responseCount} > 0 OR ${survey.archivedAt} IS NOT NULL OR ${survey.closesAt} <= ${now})`;
-  const rated = sql`(NOT ${REPORTED_ONLY} AND coalesce(${event.attendance}, 0) > 0 AND ${ran})`;
+  const rated = sql`(NOT ${PUBLISHED} AND coalesce(${event.attendance}, 0) > 0 AND ${ran})`;
   const surveyed = sql`(${rated} AND ${survey.responseCount} <= ${event.attendance})`;
   return db
     .select({
@@ -45,15 +47,15 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
       surveyedAttendance: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${event.attendance} END), 0)`,
       surveyedResponses: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${survey.responseCount} END), 0)`,
       over100Days: sql<number>`coalesce(sum(CASE WHEN ${rated} AND ${survey.responseCount} > ${event.attendance} THEN 1 ELSE 0 END), 0)`,
-      gradedDays: sql<number>`sum(${survey.gradeN} > 0)`,
+      gradedDays: sql<number>`sum(${answered(sql`${survey.gradeN} > 0`)})`,
       demoDays: sql<number>`sum(${event.isDemo})`,
-      n: sql<number>`sum(${survey.gradeN})`,
-      sum: sql<number>`sum(${survey.gradeSum})`,
-      sumSq: sql<number>`sum(${survey.gradeSumSq})`,
+      n: sql<number>`sum(${answered(sql`${survey.gradeN}`)})`,
+      sum: sql<number>`sum(${answered(sql`${survey.gradeSum}`)})`,
+      sumSq: sql<number>`sum(${answered(sql`${survey.gradeSumSq}`)})`,
       // Per-day terms of the between-day variance (src/domain/stats/clustered-pool.ts): Σnᵢ² and
       // Σ (Σx)ᵢ²/nᵢ, still one row per day read inside SQLite from the same rollup columns.
-      dayNSq: sql<number>`coalesce(sum(${survey.gradeN} * ${survey.gradeN}), 0)`,
-      dayNMeanSq: sql<number>`coalesce(sum(CASE WHEN ${survey.gradeN} > 0 THEN ${survey.gradeSum} * ${survey.gradeSum} / ${survey.gradeN} END), 0)`,
+      dayNSq: sql<number>`coalesce(sum(${answered(sql`${survey.gradeN} * ${survey.gradeN}`)}), 0)`,
+      dayNMeanSq: sql<number>`coalesce(sum(CASE WHEN NOT ${PUBLISHED} AND ${survey.gradeN} > 0 THEN ${survey.gradeSum} * ${survey.gradeSum} / ${survey.gradeN} END), 0)`,
     })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))
@@ -69,13 +71,13 @@ export interface ReportedDay {
   readonly n: number | null;
 }
 
-/** The published figures that stand in for answers (few: days from before Palaute). */
-export async function reportedOnlyDays(db: Db, filter: EventFilter): Promise<ReportedDay[]> {
+/** Every published result in the filter (few: days from before Palaute, or reported later). */
+export async function publishedDays(db: Db, filter: EventFilter): Promise<ReportedDay[]> {
   const rows = await db
     .select({ regionCode: event.regionCode, date: event.date, themeId: event.themeId, mean: event.reportedGradeMean, n: event.reportedGradeN })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))
-    .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean), eq(survey.gradeN, 0)));
+    .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean)));
   return rows.map((r) => ({ ...r, mean: r.mean! }));
 }
 

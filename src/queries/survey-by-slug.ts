@@ -9,6 +9,8 @@ export interface PublicSurvey {
   readonly slug: string;
   readonly opensAt: number | null;
   readonly closesAt: number | null;
+  /** The day has a published result: final, so the survey takes no answers whatever its window. */
+  readonly published: boolean;
   readonly event: {
     readonly id: number;
     readonly title: string;
@@ -27,12 +29,14 @@ export interface PublicSurvey {
 export interface SurveyVersion {
   readonly opensAt: number | null;
   readonly closesAt: number | null;
+  readonly published: boolean;
   readonly questionsKey: string;
 }
 
 // One lookup through the slug's unique index plus an index-only count on the day's set: cheap
 // enough for every request, unlike findPublicSurvey's joins and question rows.
 const SURVEY_VERSION_SQL = `SELECT s.opens_at, s.closes_at,
+  (SELECT e.reported_grade_mean IS NOT NULL FROM event e WHERE e.id = s.event_id) AS published,
   s.question_set_id || '/' || coalesce(s.extra_question_set_id, '-') || '/' ||
   (SELECT count(*) || '/' || coalesce(max(q.id), 0) FROM question q WHERE q.set_id = s.extra_question_set_id) AS questions_key
   FROM survey s WHERE s.slug = ?`;
@@ -44,6 +48,7 @@ export async function findSurveyVersion(db: Db, slug: string): Promise<SurveyVer
   return {
     opensAt: row.opens_at === null ? null : Number(row.opens_at),
     closesAt: row.closes_at === null ? null : Number(row.closes_at),
+    published: Number(row.published) === 1,
     questionsKey: String(row.questions_key),
   };
 }
@@ -63,6 +68,7 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
       date: event.date,
       location: event.location,
       isDemo: event.isDemo,
+      reportedGradeMean: event.reportedGradeMean,
       regionFi: region.nameFi,
       regionSv: region.nameSv,
       regionEn: region.nameEn,
@@ -82,6 +88,7 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
     slug: row.slug,
     opensAt: row.opensAt,
     closesAt: row.closesAt,
+    published: row.reportedGradeMean !== null,
     event: {
       id: row.eventId,
       title: row.title,

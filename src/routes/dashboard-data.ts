@@ -1,13 +1,13 @@
 import type { AppDeps, SessionPrincipal } from "../app-env";
 import type { DayGrade } from "../api-types";
 import { readableRegions } from "../auth/authorize";
-import { dayGrade, type DayInput } from "../domain/analytics";
+import { collectedGrade, dayGrade, type DayInput } from "../domain/analytics";
 import { GRADE_SCALE, type Scale } from "../domain/questions";
 import { surveyHasRun } from "../domain/stats";
 import { listEvents, type EventFilter, type EventRow } from "../queries/events";
 import { gradeTallies } from "../queries/stats";
 
-export type Day = DayInput & { readonly grade: DayGrade; readonly row: EventRow; readonly surveyRan: boolean };
+export type Day = DayInput & { readonly grade: DayGrade; readonly row: EventRow; readonly collected: DayGrade | null; readonly surveyRan: boolean };
 
 export interface DayFilter {
   readonly region?: string | undefined;
@@ -41,6 +41,8 @@ export async function loadDays(deps: AppDeps, scope: "all" | SessionPrincipal, f
     reportedGradeN: row.reportedGradeN,
     archivedAt: row.archivedAt,
     grade: dayGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
+    // A published day's own answers, shown beside the published figure (never instead of it).
+    collected: row.reportedGradeMean === null ? null : collectedGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
     surveyRan: surveyHasRun({ responses: row.responseCount, closesAt: row.closesAt, archivedAt: row.archivedAt }, now),
     row,
   }));

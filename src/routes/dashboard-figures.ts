@@ -11,7 +11,7 @@ import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
 import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
-import { gradeSumsBy, reportedOnlyDays } from "../queries/grade-sums";
+import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadDays, type DayFilter } from "./dashboard-data";
@@ -36,7 +36,7 @@ export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, 
   const days = await loadDays(deps, principal, dayFilter(q));
   return days.map((d) => {
     const rate = dayResponseRate(d);
-    return { ...eventJson(d.row, lang, origin, now), responseRate: rate.rate, rateStatus: rate.status, grade: d.grade };
+    return { ...eventJson(d.row, lang, origin, now), responseRate: rate.rate, rateStatus: rate.status, grade: d.grade, collected: d.collected, conflict: d.collected !== null };
   });
 }
 
@@ -49,7 +49,7 @@ export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal,
   // them into another region's day.
   const [pairs, reported, regions, themes] = await Promise.all([
     gradeSumsBy(deps.db, filter, "regionAndTheme", now),
-    reportedOnlyDays(deps.db, filter),
+    publishedDays(deps.db, filter),
     listRegions(deps.db),
     listThemes(deps.db, q.programme),
   ]);
@@ -87,7 +87,7 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
   const [byMonthTheme, reported, themes, ...regional] = await Promise.all([
     gradeSumsBy(deps.db, filter, "monthTheme", now),
-    reportedOnlyDays(deps.db, filter),
+    publishedDays(deps.db, filter),
     listThemes(deps.db, q.programme),
     ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month", now)),
   ]);
@@ -135,7 +135,7 @@ export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, 
   const [byTheme, byCell, reported, themes] = await Promise.all([
     gradeSumsBy(deps.db, filter, "theme", now),
     gradeSumsBy(deps.db, filter, "regionTheme", now),
-    reportedOnlyDays(deps.db, filter),
+    publishedDays(deps.db, filter),
     listThemes(deps.db, q.programme),
   ]);
   const themeSums = new Map(byTheme.map((row) => [row.key, row]));

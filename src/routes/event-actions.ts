@@ -1,6 +1,5 @@
 import type * as v from "valibot";
 import type { AppDeps, SessionPrincipal } from "../app-env";
-import { isNational } from "../auth/authorize";
 import { randomAlphanumeric } from "../auth/tokens";
 import { GRADE_SCALE } from "../domain/questions";
 import { defaultClosesAt } from "../domain/survey-closing";
@@ -42,9 +41,6 @@ export async function createEvent(deps: AppDeps, principal: SessionPrincipal, in
 }
 
 export async function changeEvent(deps: AppDeps, principal: SessionPrincipal, event: EventRow, changes: v.InferOutput<typeof EventChanges>) {
-  if ((changes.reportedGradeMean !== undefined || changes.reportedGradeN !== undefined) && !isNational(principal)) {
-    throw new AppError("forbidden");
-  }
   if (changes.regionCode !== undefined) requireWriteRegion(principal, changes.regionCode);
   const programmeId = changes.programmeId ?? event.programmeId;
   const themeId = changes.themeId !== undefined ? changes.themeId : event.themeId;
@@ -54,7 +50,13 @@ export async function changeEvent(deps: AppDeps, principal: SessionPrincipal, ev
   await audit(deps, principal, "event_updated", regionCode, event.id, changes);
 }
 
+/** A published result is final: its day's survey stays closed (src/services/published-results.ts). */
+function requireNotPublished(event: EventRow) {
+  if (event.reportedGradeMean !== null) throw new AppError("conflict", undefined, [{ key: "survey", code: "published", message: "the day has a published result; its survey stays closed" }]);
+}
+
 export async function openSurvey(deps: AppDeps, principal: SessionPrincipal, event: EventRow) {
+  requireNotPublished(event);
   const now = (deps.now ?? Date.now)();
   await setSurveyWindow(deps.db, event.surveyId, { opensAt: event.opensAt !== null && event.opensAt > now ? now : event.opensAt, closesAt: null });
   await audit(deps, principal, "survey_opened", event.regionCode, event.id);
@@ -66,6 +68,7 @@ export async function closeSurvey(deps: AppDeps, principal: SessionPrincipal, ev
 }
 
 export async function scheduleSurvey(deps: AppDeps, principal: SessionPrincipal, event: EventRow, window: v.InferOutput<typeof SurveyWindow>) {
+  requireNotPublished(event);
   const toMs = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : Date.parse(value));
   const opensAt = toMs(window.opensAt);
   const closesAt = toMs(window.closesAt);

@@ -29,7 +29,15 @@ export function eventJson(row: EventRow, lang: Lang, origin: string, now: number
     location: row.location,
     attendance: row.attendance,
     responses: row.responseCount,
-    reported: row.reportedGradeMean === null ? null : { mean: row.reportedGradeMean, n: row.reportedGradeN },
+    reported:
+      row.reportedGradeMean === null
+        ? null
+        : {
+            mean: row.reportedGradeMean,
+            n: row.reportedGradeN,
+            distribution: row.reportedGradeDistributionJson ? (JSON.parse(row.reportedGradeDistributionJson) as Record<string, number>) : null,
+            source: row.reportedSource,
+          },
     archivedOn: row.archivedAt === null ? null : formatCalendarDate(helsinkiDate(row.archivedAt)),
     isDemo: row.isDemo,
     survey: {

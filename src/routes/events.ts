@@ -8,7 +8,8 @@ import { getEvent } from "../queries/events";
 import { listQuestions } from "../queries/survey-by-slug";
 import { addQuestion, changeEvent, closeSurvey, createEvent, openSurvey, removeQuestion, scheduleSurvey } from "./event-actions";
 import { eventJson, publicOrigin, surveyUrl } from "./event-json";
-import { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "./schemas";
+import { recordPublishedResult } from "../services/published-results";
+import { DayQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "./schemas";
 
 /** Academy days, their surveys, QR codes and the day's own questions. */
 export function eventRoutes(deps: AppDeps) {
@@ -33,6 +34,13 @@ export function eventRoutes(deps: AppDeps) {
     await changeEvent(deps, principal, event, await readJson(c, EventChanges));
     const row = await getEvent(deps.db, event.id);
     return c.json({ event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) });
+  });
+
+  // A report's figures for the day; recording them closes the day's survey (published is final).
+  app.put("/:id/published-result", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    await recordPublishedResult(deps, principal, event, await readJson(c, PublishedResultBody));
+    return c.json({ event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
   app.post("/:id/survey/open", async (c) => {

@@ -41,9 +41,21 @@ export const EventChanges = v.strictObject({
   title: v.optional(Name),
   location: v.optional(OptionalText),
   attendance: v.optional(Attendance),
-  /** Published results of a past day (national team only). */
-  reportedGradeMean: v.optional(v.nullable(v.pipe(v.number(), v.minValue(4), v.maxValue(10)))),
-  reportedGradeN: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)))),
+});
+
+/** A day's published result (PUT /api/events/:id/published-result and the day's staff page). The
+ *  rules between the numbers (scale, n ≥ 1, n ≤ attendance, distribution adds up) are checked once,
+ *  in src/domain/published-result.ts. */
+export const PublishedResultBody = v.strictObject({
+  mean: v.pipe(v.number(), v.finite()),
+  n: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))), null),
+  distribution: v.optional(
+    v.nullable(v.record(v.pipe(v.string(), v.regex(/^\d{1,2}(\.\d{1,2})?$/)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)))),
+    null,
+  ),
+  attendance: v.optional(Attendance, null),
+  /** Report title, URL or citation: a published figure without its source cannot be checked. */
+  source: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)),
 });
 
 export const SurveyWindow = v.pipe(

@@ -9,7 +9,7 @@ import { findPublicSurvey, findSurveyVersion, type PublicSurvey } from "../queri
  * Worker, round trips to Turso) and a full render.
  *
  * What must be right at once is checked on every request with one small query
- * (findSurveyVersion): the open/closed window — an agent closing or reopening a survey takes
+ * (findSurveyVersion): the open/closed window, whether a published result has made the day final — an agent closing or reopening a survey takes
  * effect immediately — and which questions it asks, so a form is never validated against a
  * question that was removed. What may be up to 5 s old: a corrected title or place on the page.
  * Unknown slugs are not remembered, so a survey created a moment ago works at once.
@@ -60,6 +60,6 @@ export function cachedSurveyLookup(db: Db, now: () => number, ttlMs = SURVEY_CAC
     const cached = await entry.loaded;
     if (!cached) return null;
     // The window as it is now, whatever the cached copy says.
-    return { survey: { ...cached.survey, opensAt: version.opensAt, closesAt: version.closesAt }, formPages: cached.formPages };
+    return { survey: { ...cached.survey, opensAt: version.opensAt, closesAt: version.closesAt, published: version.published }, formPages: cached.formPages };
   };
 }

@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from "../app-env";
 import { validateAnswers } from "../domain/answers";
 import { formatDateTime, t } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
-import { surveyState } from "../domain/survey-state";
+import { surveyState, type SurveyState } from "../domain/survey-state";
 import { AppError } from "../http/errors";
 import type { PublicSurvey } from "../queries/survey-by-slug";
 import { createResponseWriter } from "../queries/response-writer";
@@ -29,7 +29,7 @@ export function surveyRoutes(deps: AppDeps) {
     const found = await lookup(surveys, c.req.param("slug"));
     if (!found) return notFoundPage(c, lang);
     const { survey } = found;
-    const state = surveyState(survey, now());
+    const state = publicState(survey, now());
     if (state !== "open") return unavailablePage(c, lang, survey, state);
     c.header("Cache-Control", "no-store");
     const page = (await blankForm(found, lang))(crypto.randomUUID());
@@ -45,9 +45,9 @@ export function surveyRoutes(deps: AppDeps) {
       if (submission.format === "json") throw new AppError("not_found");
       return notFoundPage(c, lang);
     }
-    const state = surveyState(survey, now());
+    const state = publicState(survey, now());
     if (state !== "open") {
-      if (submission.format === "json") throw new AppError(state === "closed" ? "gone" : "not_open");
+      if (submission.format === "json") throw new AppError(state === "published" ? "published" : state === "closed" ? "gone" : "not_open");
       return unavailablePage(c, lang, survey, state, submission);
     }
 
@@ -105,6 +105,11 @@ export function surveyRoutes(deps: AppDeps) {
   return app;
 }
 
+/** A day with a published result is closed for good, whatever its survey's window says. */
+function publicState(survey: PublicSurvey, now: number): SurveyState | "published" {
+  return survey.published ? "published" : surveyState(survey, now);
+}
+
 function langOf(c: Ctx): Lang {
   const lang = chooseLang(c.req.query("lang"), c.req.header("accept-language"));
   c.set("lang", lang);
@@ -135,7 +140,7 @@ function notFoundPage(c: Ctx, lang: Lang) {
 }
 
 /** Closed or not yet open. A participant who posted shows their own text back, so nothing typed is lost. */
-function unavailablePage(c: Ctx, lang: Lang, survey: PublicSurvey, state: "closed" | "not_open", submission?: Submission) {
+function unavailablePage(c: Ctx, lang: Lang, survey: PublicSurvey, state: "closed" | "not_open" | "published", submission?: Submission) {
   const typed = submission
     ? survey.questions
         .filter((q) => q.kind === "text")
@@ -145,10 +150,12 @@ function unavailablePage(c: Ctx, lang: Lang, survey: PublicSurvey, state: "close
   const opensAt = survey.opensAt === null ? "" : formatDateTime(lang, survey.opensAt, "long");
   const langHref = (code: Lang) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`;
   const page =
-    state === "closed"
+    state === "published"
+      ? MessagePage({ lang, title: t(lang, "published.title"), body: t(lang, "published.body"), survey, langHref, children: <TypedAnswers entries={typed} /> })
+      : state === "closed"
       ? MessagePage({ lang, title: t(lang, "closed.title"), body: t(lang, "closed.body"), survey, langHref, children: <TypedAnswers entries={typed} /> })
       : MessagePage({ lang, title: t(lang, "notOpen.title"), body: t(lang, "notOpen.body", { opensAt }), survey, langHref, children: <TypedAnswers entries={typed} /> });
-  return html(c, state === "closed" ? 410 : 403, page);
+  return html(c, state === "not_open" ? 403 : 410, page);
 }
 
 function TypedAnswers({ entries }: { entries: { question: string; text: string }[] }) {

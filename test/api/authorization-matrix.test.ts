@@ -29,6 +29,8 @@ interface Call {
   body?: unknown;
   /** An HTML form post (the admin pages) instead of a JSON body. */
   form?: Record<string, string | string[]>;
+  /** A multipart upload (the history import), fields and files. */
+  multipart?: () => FormData;
   /** The call ends the session it is made with. */
   freshSession?: boolean;
 }
@@ -82,6 +84,8 @@ const MATRIX: Row[] = [
   ["POST /api/events", async (fx) => ({ method: "POST", path: "/api/events", body: { programmeId: fx.programmeId, regionCode: null, date: "2019-03-20", title: "Kick-off" } }), nationalOnly(201)],
   ["GET /api/events/:id", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}` }), readRegion16(200)],
   ["PATCH /api/events/:id", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}`, body: { attendance: 47 } }), writeRegion16(200)],
+  // Published results are the national team's, even on a day the agent may otherwise change.
+  ["PUT /api/events/:id/published-result", async (fx) => ({ method: "PUT", path: `/api/events/${await fx.event16()}/published-result`, body: { mean: 8.5, n: 40, source: "LAPE-Akatemia report" } }), nationalOnly(200)],
   ["POST /api/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/open` }), writeRegion16(200)],
   ["POST /api/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/close` }), writeRegion16(200)],
   ["PATCH /api/events/:id/survey", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}/survey`, body: { closesAt: "2019-09-11T00:00:00+03:00" } }), writeRegion16(200)],
@@ -100,9 +104,11 @@ const MATRIX: Row[] = [
   ["GET /admin/events/:id", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}` }), page(readRegion16(200))],
   ["POST /admin/events/:id", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}`, form: dayForm(fx, "16") }), page(writeRegion16(303))],
   ["POST /admin/events/:id/attendance", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/attendance`, form: { attendance: "47" } }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/published-result", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/published-result`, form: { mean: "8,5", n: "40", source: "LAPE-Akatemia report" } }), page(nationalOnly(303))],
   ["POST /admin/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/open` }), page(writeRegion16(303))],
   ["POST /admin/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/close` }), page(writeRegion16(303))],
   ["POST /admin/events/:id/survey/schedule", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/schedule`, form: { opens: "2019-09-04T15:00", closes: "2019-09-11T00:00" } }), page(writeRegion16(303))],
+  ["GET /admin/events/:id/results", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/results` }), page(readRegion16(200))],
   ["GET /admin/events/:id/poster", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/poster` }), page(readRegion16(200))],
   ["POST /admin/events/:id/questions", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/questions`, form: { kind: "text", fi: "K", sv: "F", en: "Q" } }), page(writeRegion16(303))],
   ["POST /admin/events/:id/questions/:questionId/remove", async (fx) => {
@@ -119,6 +125,19 @@ const MATRIX: Row[] = [
   ["POST /admin/users/:id", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}`, form: { name: "Renamed", role: "viewer", regions: ["16"] } }), page(nationalOnly(303))],
   ["POST /admin/users/:id/sessions/revoke", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}/sessions/revoke` }), page(nationalOnly(303))],
   ["GET /admin/audit", async () => ({ method: "GET", path: "/admin/audit" }), page(nationalOnly(200))],
+  ["GET /admin/import", async () => ({ method: "GET", path: "/admin/import" }), page(nationalOnly(200))],
+  ["GET /admin/import/template.csv", async () => ({ method: "GET", path: "/admin/import/template.csv" }), page(nationalOnly(200))],
+  ["POST /admin/import", async (fx) => ({
+    method: "POST",
+    path: "/admin/import",
+    multipart: () => {
+      const data = new FormData();
+      data.set("programme", String(fx.programmeId));
+      data.set("mode", "dry-run");
+      data.set("file", new File(["alue;päivämäärä;otsikko;keskiarvo;lähde\r\nLappi;3.10.2018;Päivä;8,5;Raportti\r\n"], "h.csv", { type: "text/csv" }));
+      return data;
+    },
+  }), page(nationalOnly(200))],
   // Everyone signed in may change their own password; a wrong current password is refused (422),
   // so the rows leave every test account's password as it was.
   ["POST /api/me/password", async () => ({ method: "POST", path: "/api/me/password", body: { currentPassword: "not the current one", newPassword: "a brand new pass phrase" } }), all(401, 422)],
@@ -172,7 +191,7 @@ describe("authorization matrix", () => {
         const res = await app.request(`http://localhost${call.path}`, {
           method: call.method,
           headers: asBrowser(cookie, form ? { "content-type": "application/x-www-form-urlencoded" } : call.body === undefined ? {} : { "content-type": "application/json" }),
-          ...(form ? { body: form.toString() } : call.body !== undefined && { body: JSON.stringify(call.body) }),
+          ...(call.multipart ? { body: call.multipart() } : form ? { body: form.toString() } : call.body !== undefined && { body: JSON.stringify(call.body) }),
         });
         expect(res.status, `${who} ${call.method} ${call.path}: ${await res.clone().text()}`).toBe(expected[who]);
         const isPage = call.path.startsWith("/admin");

@@ -153,6 +153,9 @@ for (const slug of slugs) {
 add({ name: "POST to a closed survey (JSON)", method: "POST", path: "/s/{closed}", type: "application/json", body: json({ answers: { grade: 8 } }), status: 410 });
 add({ name: "POST to a closed survey (form)", method: "POST", path: "/s/{closed}", type: "application/x-www-form-urlencoded", body: "grade=8", html: true, status: 410 });
 add({ name: "GET a closed survey", method: "GET", path: "/s/{closed}", html: true, status: 410 });
+add({ name: "POST to a published day (form)", method: "POST", path: "/s/{published}", type: "application/x-www-form-urlencoded", body: "grade=4", html: true, status: 410 });
+add({ name: "POST to a published day (JSON)", method: "POST", path: "/s/{published}", type: "application/json", body: json({ answers: { grade: 4 } }), status: 410 });
+add({ name: "GET a published day's survey", method: "GET", path: "/s/{published}", html: true, status: 410 });
 add({ name: "POST before the survey opens (JSON)", method: "POST", path: "/s/{future}", type: "application/json", body: json({ answers: { grade: 8 } }), status: 403 });
 add({ name: "GET before the survey opens", method: "GET", path: "/s/{future}", html: true, status: 403 });
 for (const path of ["/s", "/s/", "/nothing", "/api", "/api/", "/api/nothing", "/api/events/1/nothing", "/.env", "/%2e%2e/%2e%2e/etc/passwd", "/s/{open}/thanks/extra", "/wp-admin", "/healthz/x"]) {
@@ -199,12 +202,47 @@ const eventPatches: [string, unknown][] = [
   ["theme missing", { themeId: 999_999 }],
   ["programme missing", { programmeId: 999_999 }],
   ["unknown key", { colour: "red" }],
-  ["reported mean 11", { reportedGradeMean: 11 }],
-  ["reported n negative", { reportedGradeN: -5 }],
+  // Published results have their own route (PUT /api/events/:id/published-result); PATCH refuses them.
+  ["reported mean through PATCH", { reportedGradeMean: 8.5 }],
 ];
 for (const [name, body] of eventPatches) {
   add({ name: `PATCH event: ${name}`, method: "PATCH", path: "/api/events/{event}", as: "national", type: "application/json", body: json(body), status: 422 });
 }
+// --- PUT /api/events/:id/published-result: published figures are checked against each other -----
+const publishedResults: [string, unknown][] = [
+  ["nothing", {}],
+  ["no source", { mean: 8.5 }],
+  ["mean 11", { mean: 11, source: "report" }],
+  ["mean 3.9", { mean: 3.9, source: "report" }],
+  ["mean as text with a comma", { mean: "8,5", source: "report" }],
+  ["mean null", { mean: null, source: "report" }],
+  ["n 0", { mean: 8.5, n: 0, source: "report" }],
+  ["n negative", { mean: 8.5, n: -5, source: "report" }],
+  ["n 2.5", { mean: 8.5, n: 2.5, source: "report" }],
+  ["n above attendance", { mean: 8.5, n: 10_000, source: "report" }],
+  ["distribution not adding up to n", { mean: 8, n: 5, distribution: { "8": 4 }, source: "report" }],
+  ["distribution with grade 11", { mean: 8, distribution: { "11": 4 }, source: "report" }],
+  ["distribution with a key that is no grade", { mean: 8, distribution: { grade: 4 }, source: "report" }],
+  ["distribution with a negative count", { mean: 8, distribution: { "8": -1 }, source: "report" }],
+  ["distribution as a list", { mean: 8, distribution: [0, 0, 0, 0, 4, 0, 0], source: "report" }],
+  ["source too long", { mean: 8.5, source: "x".repeat(501) }],
+  ["unknown key", { mean: 8.5, source: "report", sd: 1 }],
+];
+for (const [name, body] of publishedResults) {
+  add({ name: `published result: ${name}`, method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/json", body: json(body), status: 422 });
+}
+add({ name: "published result as a form to the API", method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/x-www-form-urlencoded", body: "mean=8.5", status: 415 });
+add({ name: "published result broken JSON", method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/json", body: "{", status: 400 });
+for (const id of ["abc", "0", "1e3", "99999999"]) add({ name: `day results page for id ${id}`, method: "GET", path: `/admin/events/${id}/results`, as: "national", html: true, status: 404 });
+add({ name: "history import as a plain form", method: "POST", path: "/admin/import", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "programme=1&mode=dry-run", status: 415 });
+add({ name: "history import, broken multipart", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: "--x\r\nnot a part", status: 400 });
+add({ name: "history import, no such programme", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n999\r\n--x--\r\n', status: 422 });
+add({ name: "history import, no file", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n{programme}\r\n--x--\r\n', status: 422 });
+add({ name: "history import, a file without the needed columns", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n{programme}\r\n--x\r\nContent-Disposition: form-data; name="file"; filename="h.csv"\r\nContent-Type: text/csv\r\n\r\na;b\r\n1;2\r\n--x--\r\n', status: 422 });
+add({ name: "published result for a missing day", method: "PUT", path: "/api/events/99999999/published-result", as: "national", type: "application/json", body: json({ mean: 8.5, source: "report" }), status: 404 });
+add({ name: "published result form: mean as words", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=kahdeksan&source=report", status: 422 });
+add({ name: "published result form: n above attendance", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=8%2C5&n=9999&source=report", status: 422 });
+add({ name: "published result form: count as words", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=8&dist-8=four&source=report", status: 422 });
 const newEvents: [string, unknown][] = [
   ["nothing", {}],
   ["no title", { programmeId: 1, regionCode: "16", date: "2019-09-04" }],
@@ -311,12 +349,18 @@ beforeAll(async () => {
   const open = await createTestSurvey(db);
   const closed = await createTestSurvey(db, { closesAt: NOW - 1 });
   const future = await createTestSurvey(db, { opensAt: NOW + 3_600_000 });
+  // A day with a published result (its survey window left open on purpose: published alone refuses).
+  const published = await createTestSurvey(db);
+  await db.run(sql`UPDATE event SET reported_grade_mean = 8.5 WHERE id = ${published.eventId}`);
   const national = await createTestUser(db, "national");
   const agent = await createTestUser(db, "agent", ["16"]);
+  const [programmeRow] = await db.all<{ id: number }>(sql`SELECT id FROM programme LIMIT 1`);
   fixtures = {
+    programme: String(programmeRow!.id),
     open: open.slug,
     closed: closed.slug,
     future: future.slug,
+    published: published.slug,
     event: String(open.eventId),
     nationalEmail: national.email,
     agentEmail: agent.email,

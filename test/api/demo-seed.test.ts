@@ -13,15 +13,20 @@ beforeAll(async () => {
 });
 
 describe("demo data", () => {
-  it("has the two published Keski-Pohjanmaa days as reported results, not invented responses", async () => {
-    const rows = await db.all<{ date: string; attendance: number; mean: number; theme: string; responses: number; is_demo: number }>(sql`
-      SELECT e.date, e.attendance, e.reported_grade_mean AS mean, t.name_fi AS theme, e.is_demo,
+  it("has the two published Keski-Pohjanmaa days as real reported results with their source, not demo, not invented responses", async () => {
+    const rows = await db.all<{ date: string; attendance: number; mean: number; theme: string; responses: number; is_demo: number; source: string }>(sql`
+      SELECT e.date, e.attendance, e.reported_grade_mean AS mean, t.name_fi AS theme, e.is_demo, e.reported_source AS source,
              (SELECT count(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.event_id = e.id) AS responses
       FROM event e JOIN theme t ON t.id = e.theme_id WHERE e.region_code = '16' ORDER BY e.date`);
     expect(rows).toEqual([
-      { date: "2019-09-04", attendance: 47, mean: 8.5, theme: "Uudenlainen johtaminen", responses: 0, is_demo: 1 },
-      { date: "2019-11-06", attendance: 59, mean: 8.0, theme: "Uusi vaikuttavuus", responses: 0, is_demo: 1 },
+      { date: "2019-09-04", attendance: 47, mean: 8.5, theme: "Uudenlainen johtaminen", responses: 0, is_demo: 0, source: expect.stringMatching(/^LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti .*4\.9\.2019/) },
+      { date: "2019-11-06", attendance: 59, mean: 8.0, theme: "Uusi vaikuttavuus", responses: 0, is_demo: 0, source: expect.stringMatching(/^LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti .*6\.11\.2019/) },
     ]);
+  });
+
+  it("closes the published days' surveys: a published result is final", async () => {
+    const rows = await db.all<{ closed: number }>(sql`SELECT s.closes_at IS NOT NULL AS closed FROM event e JOIN survey s ON s.event_id = e.id WHERE e.reported_grade_mean IS NOT NULL`);
+    expect(rows).toEqual([{ closed: 1 }, { closed: 1 }]);
   });
 
   it("has the national kick-off, Pohjanmaa's first day and days with responses in every other region", async () => {
@@ -34,11 +39,11 @@ describe("demo data", () => {
     expect(regionsWithResponses[0]!.n).toBe(17);
   });
 
-  it("gives every seeded day an open survey, all flagged demo", async () => {
+  it("gives every synthetic day an open survey, all flagged demo", async () => {
     const rows = await db.all<{ days: number; surveys: number; demo: number }>(sql`
       SELECT count(*) AS days, count(s.id) AS surveys, sum(e.is_demo) AS demo FROM event e LEFT JOIN survey s ON s.event_id = e.id
       WHERE s.closes_at IS NULL AND s.opens_at IS NULL`);
-    expect(rows[0]).toEqual({ days: 54, surveys: 54, demo: 54 });
+    expect(rows[0]).toEqual({ days: 52, surveys: 52, demo: 52 });
   });
 
   it("is reproducible and is never added twice", async () => {

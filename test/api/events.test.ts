@@ -82,8 +82,11 @@ describe("an agent of Keski-Pohjanmaa", () => {
 
   it("cannot record published results: that is the national team's", async () => {
     const day = await createTestSurvey(db, { regionCode: "16" });
-    expect((await api("PATCH", `/api/events/${day.eventId}`, agent16, { reportedGradeMean: 8.5 })).status).toBe(403);
-    expect((await api("PATCH", `/api/events/${day.eventId}`, national, { reportedGradeMean: 8.5, reportedGradeN: 40 })).status).toBe(200);
+    const result = { mean: 8.5, n: 40, source: "LAPE-Akatemia report" };
+    expect((await api("PUT", `/api/events/${day.eventId}/published-result`, agent16, result)).status).toBe(403);
+    expect((await api("PUT", `/api/events/${day.eventId}/published-result`, national, result)).status).toBe(200);
+    // Published figures go through their own checked route only, never a plain PATCH.
+    expect((await api("PATCH", `/api/events/${day.eventId}`, national, { reportedGradeMean: 8.0 })).status).toBe(422);
   });
 });
 

@@ -96,13 +96,15 @@ describe("GET /api/stats/regions", () => {
     const stats = await get<RegionsStatsResponse>("/api/stats/regions", national);
     expect(stats.regions).toHaveLength(18);
     const kp = stats.regions.find((r) => r.code === "16")!;
-    // Published days with no respondent count are not pooled: said, not guessed.
-    expect(kp).toMatchObject({ events: 2, attendance: 106, responses: 0, grade: { mean: null, excludedUnknownN: 2, eventsPooled: 0 } });
+    // Only published days, no respondent counts: the mean of the published means over 2 days, no CI.
+    expect(kp).toMatchObject({ events: 2, attendance: 106, responses: 0, grade: { mean: 8.25, source: "reported", ci95: null, sd: null, eventsPooled: 2, published: { days: 2, meanOfMeans: 8.25 } } });
     const lappi = stats.regions.find((r) => r.code === "19")!;
     const all = (await Promise.all((await get<EventsResponse>("/api/events?region=19", national)).events.map((e) => rawGrades(e.id)))).flat();
     expect(lappi.grade.n).toBe(all.length);
     expect(lappi.grade.mean).toBeCloseTo(all.reduce((a, b) => a + b, 0) / all.length, 10);
-    expect(stats.national!.excludedUnknownN).toBe(2);
+    // The country mixes both: the answered figure keeps its CI, the two published days stand beside it.
+    expect(stats.national).toMatchObject({ source: "mixed", published: { days: 2 } });
+    expect(stats.national!.ci95).not.toBeNull();
     expect(stats.national!.events).toBe(54);
   });
 

@@ -94,12 +94,21 @@ describe("results dashboard (Chromium)", () => {
       const reported = t("fi", "dash.note.reported");
 
       const september = await rowCells(page, "table-days", "4. syyskuuta 2019");
-      expect(september, JSON.stringify(september)).toEqual(expect.arrayContaining(["47", "8,5*", t("fi", "dash.nUnknown"), reported]));
+      expect(september, JSON.stringify(september)).toEqual(expect.arrayContaining(["47", "8,5*", t("fi", "dash.nUnknown")]));
+      expect(september.at(-1)).toContain(reported);
+      expect(september.at(-1)).toContain(t("fi", "source.publishedFrom", { source: "LAPE-Akatemia 2019, Keski-Pohjanmaa" }));
       const november = await rowCells(page, "table-days", "6. marraskuuta 2019");
-      expect(november, JSON.stringify(november)).toEqual(expect.arrayContaining(["59", "8,0*", reported]));
+      expect(november, JSON.stringify(november)).toEqual(expect.arrayContaining(["59", "8,0*"]));
+      expect(november.at(-1)).toContain(reported);
 
-      // The region's pooled figure says in words why it has no mean: both days lack a published n.
-      expect(await text(page, "#card-region")).toContain(t("fi", "dash.note.excludedMany", { count: 2 }));
+      // The region's pooled figure is the published figures as such: their mean over 2 days, each
+      // day listed with its asterisk, no CI, and the real days named by their source, not as demo.
+      const card = await text(page, "#card-region");
+      expect(card).toContain(t("fi", "dash.note.publishedDays", { days: 2 }));
+      expect(card).toContain("8,5* (4. syyskuuta 2019)");
+      expect(card).toContain("8,0* (6. marraskuuta 2019)");
+      expect(await page.locator(".data-origin").first().innerText()).toContain("LAPE-Akatemia 2019, Keski-Pohjanmaa");
+      expect(await page.locator("h1 .badge").count(), "no demo badge over real published figures").toBe(0);
       expect(await page.locator("#chart-day-grades canvas").getAttribute("role")).toBe("img");
       expect(await page.locator("#table-days caption").count()).toBe(1);
       expect(await page.locator("#table-days thead th[scope=col]").count()).toBeGreaterThanOrEqual(9);
@@ -124,6 +133,28 @@ describe("results dashboard (Chromium)", () => {
     }
   });
 
+  it("shows the Keski-Pohjanmaa agent 8,5 and 8,0 in the trend and in the heat map, marked as published", { timeout: 90_000 }, async () => {
+    const { context, page } = await signIn(agent, "/?view=trend&interval=month&lang=fi");
+    try {
+      const september = await rowCells(page, "table-trend", "syyskuu 2019");
+      expect(september.join(" "), JSON.stringify(september)).toContain("8,5*");
+      const november = await rowCells(page, "table-trend", "marraskuu 2019");
+      expect(november.join(" "), JSON.stringify(november)).toContain("8,0*");
+      await expectNoAxeViolations(page, "the trend with published points");
+
+      // The agent's own page carries the region's row of the region × theme heat map.
+      await page.goto(`${base}/?lang=fi`);
+      await settled(page);
+      const heat = (await rowCells(page, "table-themes", "Keski-Pohjanmaa")).join(" ");
+      expect(heat).toContain("8,5*");
+      expect(heat).toContain("8,0*");
+      expect(heat).not.toContain(t("fi", "dash.chart.unpooled"));
+      await expectNoAxeViolations(page, "the heat map with published cells");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("compares all 18 regions for the national team, sortable by keyboard, with state in the URL", { timeout: 90_000 }, async () => {
     const { context, page } = await signIn(national, "/?lang=fi");
     try {
@@ -131,9 +162,11 @@ describe("results dashboard (Chromium)", () => {
       expect(await page.locator("#table-regions tbody tr").count() + (await page.locator("#table-regions-apart tbody tr").count()), "every region in the comparison, ranked or listed apart").toBe(18);
       expect(await page.locator("#table-themes tbody tr").count(), "every region in the heat map").toBe(18);
       expect(await page.locator("#chart-regions canvas").getAttribute("aria-label")).toBe(t("fi", "dash.regions.chartAlt"));
-      // Keski-Pohjanmaa has published means without n: no bar, and the reason in words.
+      // Keski-Pohjanmaa has only published means without n: the mean of the two, marked published,
+      // listed apart from the ranking (no days with answers to compare with the rest of the country).
       const kp = await rowCells(page, "table-regions-apart", "Keski-Pohjanmaa");
-      expect(kp.join(" | ")).toContain(t("fi", "dash.mark.excluded", { count: 2 }));
+      expect(kp.join(" | ")).toContain("8,3*");
+      expect(kp.join(" | ")).toContain(t("fi", "dash.mark.reported"));
 
       const sortByRegion = page.locator("#table-regions-sort-region");
       await sortByRegion.focus();

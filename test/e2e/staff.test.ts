@@ -284,7 +284,9 @@ describe("the national team (Chromium)", () => {
         expect(await page.textContent("h1")).toContain(t(lang, "dash.title.trend"));
         expect(await page.locator("#table-trend thead th").count(), "the table has the period, the whole country and all eight regions").toBe(10);
         // Six regions have a colour and a point shape each; the chart draws those and says so.
-        expect(await page.locator("#chart-trend .legend li").count(), "the whole country and six regions in the chart").toBe(7);
+        // …plus the key to the hollow diamonds: Keski-Pohjanmaa's published days share months with answered days.
+        expect(await page.locator("#chart-trend .legend li").count(), "the whole country, six regions and the published points in the chart").toBe(8);
+        expect(await page.locator("#chart-trend .legend li").last().textContent()).toContain(t(lang, "dash.legend.publishedPoints"));
         expect(await page.locator("#trend .small-note").first().textContent()).toBe(t(lang, "dash.trend.chartLimit", { count: 6 }));
         await expectAccessibleCharts(page, `the trend (${name})`);
         await checkPage(page, lang, `the trend (${name})`);

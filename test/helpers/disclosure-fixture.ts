@@ -17,7 +17,7 @@ function answers(date: string, sectors: Record<string, number>, grade = 8, lang:
 }
 
 function edgeDay(slug: string, regionCode: string | null, date: string, theme: DemoDay["theme"], responses: DemoResponse[]): DemoDay {
-  return { slug, regionCode, date, theme, title: slug, location: "X", attendance: responses.length + 3, reportedGradeMean: null, reportedGradeN: null, responses };
+  return { slug, regionCode, date, theme, title: slug, location: "X", attendance: responses.length + 3, reportedGradeMean: null, reportedGradeN: null, reportedSource: null, isDemo: true, responses };
 }
 
 export const EDGE_DAYS: DemoDay[] = [

@@ -164,7 +164,7 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "day created in another region", method: "POST", path: "/api/events", as: "agent", json: { programmeId: 1, regionCode: "01", date: "2019-12-10", title: "Ei" } },
   { name: "the new day", path: (c) => `/api/events/${event(c)}`, as: "agent" },
   { name: "day changed", method: "PATCH", path: (c) => `/api/events/${event(c)}`, as: "agent", json: { attendance: 31, location: "Kokkola, Kampus" } },
-  { name: "published grade set by an agent", method: "PATCH", path: (c) => `/api/events/${event(c)}`, as: "agent", json: { reportedGradeMean: 8.5 } },
+  { name: "published grade through PATCH (refused: it has its own route)", method: "PATCH", path: (c) => `/api/events/${event(c)}`, as: "agent", json: { reportedGradeMean: 8.5 } },
   { name: "questions of the day", path: (c) => `/api/events/${event(c)}/questions`, as: "agent" },
   {
     name: "day question added",
@@ -200,6 +200,13 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "closed survey page", path: (c) => `/s/${c.values.closingSlug}?lang=en` },
   { name: "JSON submission to a closed survey", method: "POST", path: (c) => `/s/${c.values.closingSlug}`, json: { answers: { grade: 8 } } },
   { name: "form post to a closed survey keeps the typed text", method: "POST", path: (c) => `/s/${c.values.closingSlug}`, headers: { accept: "text/html" }, form: { lang: "en", grade: "8", improve: "Longer breaks" } },
+  // A published result is final: recording it closes the day's survey for good.
+  { name: "published result recorded by an agent", method: "PUT", path: (c) => `/api/events/${c.values.closingEventId}/published-result`, as: "agent", json: { mean: 8.5, source: "Raportti" } },
+  { name: "published result with n above attendance", method: "PUT", path: (c) => `/api/events/${c.values.closingEventId}/published-result`, as: "national", json: { mean: 8.5, n: 99, attendance: 47, source: "Raportti" } },
+  { name: "published result recorded", method: "PUT", path: (c) => `/api/events/${c.values.closingEventId}/published-result`, as: "national", json: { mean: 8.5, n: 40, distribution: { "8": 20, "9": 20 }, attendance: 47, source: "LAPE-Akatemia, raportti" } },
+  { name: "published day's survey page", path: (c) => `/s/${c.values.closingSlug}?lang=sv` },
+  { name: "JSON submission to a published day", method: "POST", path: (c) => `/s/${c.values.closingSlug}`, json: { answers: { grade: 4 } } },
+  { name: "published day's survey cannot be reopened", method: "POST", path: (c) => `/api/events/${c.values.closingEventId}/survey/open`, as: "national" },
 
   // Dashboard statistics and exports (after the submissions above, so they count them)
   { name: "stats by region, agent", path: "/api/stats/regions", as: "agent" },
@@ -221,6 +228,8 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   },
   { name: "question figures of a day", path: (c) => `/api/stats/questions?event=${c.values.pohjanmaaEventId}`, as: "national" },
   { name: "question figures over a region", path: "/api/stats/questions?region=16", as: "agent" },
+  { name: "results page of a day", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/results?lang=sv`, as: "national" },
+  { name: "results page of the national kick-off", path: "/admin/events/1/results?lang=en", as: "agent" },
   { name: "comments of a day", path: (c) => `/api/events/${c.values.pohjanmaaEventId}/comments`, as: "national" },
   { name: "comments of another region's day", path: (c) => `/api/events/${c.values.pohjanmaaEventId}/comments`, as: "agent" },
   { name: "export: days", path: "/api/export/events.csv?region=16", as: "agent" },
@@ -277,6 +286,9 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "the day's questions in the API", path: (c) => `/api/events/${c.values.formEventId}/questions`, as: "agent", capture: (b) => ({ formQuestionId: String(b.day[0].id) }) },
   { name: "day question removed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/questions/${c.values.formQuestionId}/remove`, as: "agent" },
   { name: "poster with the QR code", path: (c) => `/admin/events/${c.values.formEventId}/poster?lang=sv`, as: "agent" },
+  { name: "published result with the form, mean missing", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/published-result?lang=sv`, as: "national", form: { mean: "", n: "", source: "Rapport" } },
+  { name: "published result with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/published-result?lang=fi`, as: "national", form: { mean: "8,0", n: "20", "dist-7": "4", "dist-8": "12", "dist-9": "4", attendance: "", source: "LAPE-Akatemia, raportti" } },
+  { name: "day page with a published result", path: (c) => `/admin/events/${c.values.formEventId}?lang=en`, as: "agent" },
   { name: "survey closed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/survey/close`, as: "agent" },
   { name: "another region's day page", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/poster`, as: "agent" },
   { name: "programmes page, agent", path: "/admin/programmes", as: "agent" },
@@ -302,6 +314,17 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "users page, agent", path: "/admin/users", as: "agent" },
   { name: "audit page", path: "/admin/audit?lang=fi", as: "national" },
   { name: "audit page with a bad cursor", path: "/admin/audit?before=x", as: "national" },
+  { name: "history import page", path: "/admin/import?lang=sv", as: "national" },
+  { name: "history import template", path: "/admin/import/template.csv", as: "national" },
+  {
+    name: "history import dry run",
+    method: "POST",
+    path: "/admin/import?lang=en",
+    as: "national",
+    headers: { "content-type": "multipart/form-data; boundary=parity" },
+    body: '--parity\r\nContent-Disposition: form-data; name="programme"\r\n\r\n1\r\n--parity\r\nContent-Disposition: form-data; name="mode"\r\n\r\ndry-run\r\n--parity\r\nContent-Disposition: form-data; name="file"; filename="h.csv"\r\nContent-Type: text/csv\r\n\r\nalue;päivämäärä;otsikko;keskiarvo;lähde\r\nLappi;3.10.2018;Esiseminaari;8,5;Raportti\r\nTuntematon;4.10.2018;X;8;R\r\n--parity--\r\n',
+  },
+  { name: "history import page, agent", path: "/admin/import", as: "agent" },
 
   // Public pages
   { name: "accessibility statement", path: "/accessibility?lang=sv" },

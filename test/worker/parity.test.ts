@@ -57,7 +57,8 @@ beforeAll(async () => {
   // drops the connection now and then when the Worker answers 413 before reading the whole body.)
   fromNode = await run({ runtime: "node", origin: new URL(node.url).origin });
   fromWorker = await run({ runtime: "worker", origin: worker.url.origin });
-});
+  // Two demo seeds and every request twice: more than the default hook minute on a loaded machine.
+}, 240_000);
 
 afterAll(async () => {
   await worker?.close();

@@ -40,7 +40,7 @@ export function redirectDone(c: Ctx, path: string, done: DoneKey) {
   return c.redirect(`${path}?lang=${requestLang(c)}&done=${done}`, 303);
 }
 
-const DONE = ["eventCreated", "eventSaved", "attendanceSaved", "surveyOpened", "surveyClosed", "surveyScheduled", "questionAdded", "questionRemoved", "programmeCreated", "themeCreated", "themeRenamed", "userCreated", "userSaved", "sessionsRevoked", "passwordChanged"] as const;
+const DONE = ["eventCreated", "eventSaved", "attendanceSaved", "surveyOpened", "surveyClosed", "surveyScheduled", "questionAdded", "questionRemoved", "publishedSaved", "programmeCreated", "themeCreated", "themeRenamed", "userCreated", "userSaved", "sessionsRevoked", "passwordChanged"] as const;
 export type DoneKey = (typeof DONE)[number];
 
 /** The success message a ?done= names, or null for anything else (the parameter is user-editable). */

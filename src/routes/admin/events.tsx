@@ -10,10 +10,12 @@ import { NATIONAL_DAY } from "../../views/admin/event-fields";
 import { EventListPage } from "../../views/admin/event-list-page";
 import { NewEventPage } from "../../views/admin/new-event-page";
 import { changeEvent, createEvent } from "../event-actions";
-import { EventChanges, NewEventInput } from "../schemas";
+import { EventChanges, NewEventInput, PublishedResultBody } from "../schemas";
+import { recordPublishedResult } from "../../services/published-results";
+import { PUBLISHED_FIELDS, PUBLISHED_GRADES } from "../../views/admin/published-result-section";
 import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
 import { renderEventPage, requireEventChoices } from "./event-page-data";
-import { attempt, blankToNull, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "./form-input";
+import { attempt, blankToNull, decimalOrText, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "./form-input";
 
 /** The day form's strings as the shared schemas want them. */
 function eventFormData(form: Form) {
@@ -48,6 +50,32 @@ function eventMapping(prefix: string): FieldMapping {
 }
 
 const ATTENDANCE_MAPPING: FieldMapping = { fields: { attendance: ATTENDANCE_FIELD }, messages: { [ATTENDANCE_FIELD]: "admin.error.attendance" } };
+
+/** The published-result form as PublishedResultBody wants it: "8,5" is 8.5; blank counts mean "not published". */
+function publishedFormData(form: Form) {
+  const counts = PUBLISHED_GRADES.map((grade) => [String(grade), wholeNumberOrNull(one(form, `dist-${grade}`))] as const);
+  const given = counts.filter(([, count]) => count !== null);
+  return {
+    mean: decimalOrText(one(form, "mean")),
+    n: wholeNumberOrNull(one(form, "n")),
+    distribution: given.length === 0 ? null : Object.fromEntries(counts.map(([grade, count]) => [grade, count ?? 0])),
+    attendance: wholeNumberOrNull(one(form, "attendance")),
+    source: one(form, "source"),
+  };
+}
+
+const PUBLISHED_MAPPING: FieldMapping = {
+  fields: { mean: PUBLISHED_FIELDS.mean, n: PUBLISHED_FIELDS.n, distribution: PUBLISHED_FIELDS.distribution, attendance: PUBLISHED_FIELDS.attendance, source: PUBLISHED_FIELDS.source },
+  messages: {
+    [PUBLISHED_FIELDS.mean]: "admin.error.publishedMean",
+    [PUBLISHED_FIELDS.n]: "admin.error.publishedN",
+    [PUBLISHED_FIELDS.distribution]: "admin.error.publishedDistribution",
+    [`${PUBLISHED_FIELDS.distribution}:distribution_n`]: "admin.error.publishedDistributionN",
+    [`${PUBLISHED_FIELDS.distribution}:distribution_mean`]: "admin.error.publishedDistributionMean",
+    [PUBLISHED_FIELDS.attendance]: "admin.error.attendance",
+    [PUBLISHED_FIELDS.source]: "admin.error.publishedSource",
+  },
+};
 
 /** Academy days as pages: the list, a new day, one day and its edit forms. */
 export function adminEventRoutes(deps: AppDeps) {
@@ -109,6 +137,17 @@ export function adminEventRoutes(deps: AppDeps) {
     if (!changes.ok) return renderEventPage(deps, c, principal, event, { name: "attendance", values: form, errors: changes.errors }, 422);
     await changeEvent(deps, principal, event, changes.value);
     return redirectDone(c, `/admin/events/${event.id}`, "attendanceSaved");
+  });
+
+  // A report's figures for the day (national team); saving closes the day's survey for good.
+  app.post("/events/:id/published-result", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const lang = requestLang(c);
+    const form = await readForm(c);
+    const input = validateForm(lang, PublishedResultBody, publishedFormData(form), PUBLISHED_MAPPING);
+    const saved = input.ok ? await attempt(lang, PUBLISHED_MAPPING, () => recordPublishedResult(deps, principal, event, input.value)) : input;
+    if (!saved.ok) return renderEventPage(deps, c, principal, event, { name: "published", values: form, errors: saved.errors }, 422);
+    return redirectDone(c, `/admin/events/${event.id}`, "publishedSaved");
   });
 
   return app;

@@ -39,6 +39,14 @@ export function wholeNumberOrNull(text: string): number | string | null {
   return /^-?\d{1,12}$/.test(trimmed) ? Number(trimmed) : text;
 }
 
+/** "8,5" or "8.5" → 8.5 (Finnish and Swedish write a decimal comma), "" → null, other text stays text
+ *  so the schema refuses it. */
+export function decimalOrText(text: string): number | string | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  return /^-?\d{1,5}([.,]\d{1,6})?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : text;
+}
+
 /** An id from a <select>: a number when it looks like one, else left for the schema to refuse. */
 export function idValue(text: string): number | string {
   return /^\d{1,12}$/.test(text.trim()) ? Number(text.trim()) : text;

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../app-env";
 import { adminAuditRoutes } from "./audit";
+import { adminDayResultsRoutes } from "./day-results";
+import { adminImportRoutes } from "./import";
 import { adminEventQuestionRoutes } from "./event-questions";
 import { adminEventSurveyRoutes } from "./event-survey";
 import { adminEventRoutes } from "./events";
@@ -14,6 +16,8 @@ export function adminRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.route("/", adminEventRoutes(deps));
   app.route("/", adminEventSurveyRoutes(deps));
+  app.route("/", adminDayResultsRoutes(deps));
+  app.route("/", adminImportRoutes(deps));
   app.route("/", adminEventQuestionRoutes(deps));
   app.route("/", adminProgrammeRoutes(deps));
   app.route("/", adminUserRoutes(deps));

@@ -15,11 +15,15 @@ main>section{border-top:1px solid #c8c8c8;margin-top:1.5rem;padding-top:1rem}
 .checks{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:0 1rem}
 .checks .check{margin:0}
 fieldset.group{border:1px solid #c8c8c8;border-radius:.375rem;padding:.75rem 1rem;margin:0 0 1.5rem}
+.grade-counts{display:flex;flex-wrap:wrap;gap:0 .75rem}
+.grade-counts .field{margin:0 0 .5rem}
+.grade-counts input{width:5rem}
+.warning{background:#fff3c4;color:#4d3d00;border-left:4px solid #8a6d00;padding:.5rem .75rem}
 .table-scroll{overflow-x:auto;margin:0 0 1rem}
 caption{text-align:left;font-weight:600;padding:0 0 .5rem}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0 0 1rem}
 .facts dt{font-weight:600}
-.facts dd{margin:0}
+.facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .state{display:inline-block;border-radius:.25rem;padding:0 .4rem;border:1px solid;white-space:nowrap}
 .state-open{background:#eef7f0;color:#14561f;border-color:#1b7a2e}
 .state-not_open{background:#fff3c4;color:#4d3d00;border-color:#8a6d00}

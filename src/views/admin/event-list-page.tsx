@@ -27,6 +27,11 @@ export function EventListPage({ lang, principal, events, regions, canCreate, now
           <a href={`/admin/events/new?lang=${lang}`}>{t(lang, "admin.days.new")}</a>
         </p>
       )}
+      {principal.role === "national" && (
+        <p>
+          <a href={`/admin/import?lang=${lang}`}>{t(lang, "admin.nav.import")}</a>
+        </p>
+      )}
       {events.length === 0 ? (
         <p>{t(lang, "admin.days.none")}</p>
       ) : (
@@ -55,6 +60,11 @@ export function EventListPage({ lang, principal, events, regions, canCreate, now
                 <tr>
                   <td>
                     <a href={`/admin/events/${e.id}?lang=${lang}`}>{e.title}</a>
+                    <br />
+                    <a class="small" href={`/admin/events/${e.id}/results?lang=${lang}`}>
+                      {t(lang, "results.link")}
+                      <span class="vh">: {e.title}</span>
+                    </a>
                     {e.isDemo && (
                       <>
                         {" "}

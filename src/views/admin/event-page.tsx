@@ -1,4 +1,4 @@
-import type { Principal } from "../../auth/authorize";
+import { isNational, type Principal } from "../../auth/authorize";
 import { formatDate, formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { Question } from "../../domain/questions";
@@ -8,12 +8,13 @@ import { AdminPage } from "./admin-page";
 import { EventFields, eventFieldLabel, eventValues, type EventChoices, type EventField } from "./event-fields";
 import { EventQuestionsSection, questionFieldLabels } from "./event-questions-section";
 import { EventSurveySection, scheduleFieldLabels } from "./event-survey-section";
+import { PublishedResultSection, publishedFieldLabels } from "./published-result-section";
 import { themeOf } from "./event-list-page";
 import { ErrorSummary, errorFor, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 import { regionName, type RegionNames } from "./names";
 
 /** Which of the page's forms came back with errors. */
-export type EventPageForm = "edit" | "attendance" | "schedule" | "question";
+export type EventPageForm = "edit" | "attendance" | "schedule" | "question" | "published";
 
 export interface EventPageProps {
   readonly lang: Lang;
@@ -44,6 +45,7 @@ export function EventPage(props: EventPageProps) {
     [ATTENDANCE_FIELD]: t(lang, "admin.event.attendance"),
     ...scheduleFieldLabels(lang),
     ...questionFieldLabels(lang),
+    ...publishedFieldLabels(lang),
   };
   const labelOf = (field: string) => labels[field] ?? (field.startsWith(EDIT_PREFIX) ? eventFieldLabel(lang, field.slice(EDIT_PREFIX.length) as EventField) : field);
   const rate = responseRate(event.responseCount, event.attendance);
@@ -83,9 +85,14 @@ export function EventPage(props: EventPageProps) {
           {rate !== null && ` (${t(lang, "admin.event.rate", { percent: Math.round(rate * 100) })})`}
         </dd>
       </dl>
-      <p>
-        <a href={dashboard}>{t(lang, "admin.event.dashboard")}</a>
-      </p>
+      <ul>
+        <li>
+          <a href={`${base}/results?lang=${lang}`}>{t(lang, "results.link")}</a>
+        </li>
+        <li>
+          <a href={dashboard}>{t(lang, "admin.event.dashboard")}</a>
+        </li>
+      </ul>
 
       {canWrite && (
         <section aria-labelledby="attendance-heading">
@@ -107,6 +114,7 @@ export function EventPage(props: EventPageProps) {
         </section>
       )}
 
+      <PublishedResultSection lang={lang} event={event} canRecord={isNational(principal)} form={formOf("published")} />
       <EventSurveySection lang={lang} event={event} surveyUrl={props.surveyUrl} canWrite={canWrite} now={now} schedule={formOf("schedule")} />
       <EventQuestionsSection lang={lang} eventId={event.id} core={props.core} own={props.own} locked={event.responseCount > 0} canWrite={canWrite} form={formOf("question")} />
 

@@ -34,6 +34,8 @@ export interface EventSurveySectionProps {
 /** The survey of a day: is it open, where is it, the QR code, and (for writers) open, close and schedule. */
 export function EventSurveySection({ lang, event, surveyUrl, canWrite, now, schedule }: EventSurveySectionProps) {
   const state = surveyState(event, now);
+  // A published result is final: the survey stays closed, so there is nothing to open or schedule.
+  const published = event.reportedGradeMean !== null;
   const base = `/admin/events/${event.id}`;
   const values = schedule?.values ?? scheduleValues(event);
   return (
@@ -91,7 +93,8 @@ export function EventSurveySection({ lang, event, surveyUrl, canWrite, now, sche
         </li>
       </ul>
 
-      {canWrite && (
+      {published && <p class="hint">{t(lang, "admin.survey.publishedClosed")}</p>}
+      {canWrite && !published && (
         <>
           <form method="post" action={`${base}/survey/${state === "open" ? "close" : "open"}?lang=${lang}`} class="actions">
             <button type="submit" class={state === "open" ? "secondary" : undefined}>

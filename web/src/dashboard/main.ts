@@ -83,7 +83,8 @@ async function render(reference: Reference): Promise<void> {
 
   const status = h("p", { id: "status", role: "status", "aria-live": "polite", className: "status" }, t("dash.loading"));
   const results = h("div", { id: "results", "aria-busy": "true" }, h("p", { className: "loading" }, t("dash.loading")));
-  const demo = isDemo(reference, state) ? h("span", { className: "badge" }, t("demo.badge")) : null;
+  // A region's page labels its own days (demo or with their published source) once they are loaded.
+  const demo = view !== "region" && isDemo(reference, state) ? h("span", { className: "badge" }, t("demo.badge")) : null;
   main.replaceChildren(
     h("h1", { id: "title", tabindex: -1 }, title, demo ? " " : null, demo),
     viewTabs(state, views, view, (next) => navigate(reference, { view: next })),

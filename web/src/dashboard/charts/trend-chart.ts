@@ -9,6 +9,8 @@ export interface TrendSeries {
   readonly name: string;
   readonly national: boolean;
   readonly points: readonly { mean: number | null; ci: Interval | null; label: string | null }[];
+  /** Per bucket, the published days' mean when they share the bucket with answers (else null). */
+  readonly published: readonly (number | null)[];
 }
 
 export function trendChart(labels: readonly string[], series: readonly TrendSeries[], axisTitle: string): ChartConfiguration<"line"> {
@@ -31,9 +33,26 @@ export function trendChart(labels: readonly string[], series: readonly TrendSeri
       pointBackgroundColor: s.national ? "#ffffff" : style.color,
     };
   });
+  // Published days apart from the answers: hollow diamonds, no line, never averaged into the series.
+  const publishedSets = series
+    .filter((s) => s.published.some((m) => m !== null))
+    .map((s) => ({
+      label: `${s.name} *`,
+      data: [...s.published],
+      showLine: false,
+      borderColor: s.national ? NATIONAL_COLOR : seriesStyle(series.filter((x) => !x.national).indexOf(s)).color,
+      backgroundColor: "#ffffff",
+      borderWidth: 2,
+      borderDash: [],
+      pointStyle: "rectRot" as const,
+      pointRadius: 8,
+      pointBorderWidth: 2,
+      pointBackgroundColor: "#ffffff",
+      spanGaps: false,
+    }));
   return {
     type: "line",
-    data: { labels: [...labels], datasets },
+    data: { labels: [...labels], datasets: [...datasets, ...publishedSets] },
     options: {
       layout: { padding: { top: 18, right: 12 } },
       scales: { x: { ...categoryAxis(), offset: true }, y: gradeAxis(axisTitle) },

@@ -5,6 +5,7 @@ import { h } from "../dom";
 import { ciText, count, mean, percent } from "../format";
 import { t } from "../i18n";
 import { pooledNotes } from "./grade-notes";
+import { pooledN, publishedList } from "./published-days";
 import { MIN_CELL } from "../../../../src/domain/stats/suppression";
 import { MIN_OTHER_REGIONS } from "../../../../src/domain/stats/yardstick";
 
@@ -28,13 +29,14 @@ export function figuresCard(figures: CardFigures, id: string): HTMLElement {
     h("h3", {}, figures.title),
     g.mean === null
       ? h("p", { className: "big" }, h("span", { className: "big-caption" }, t("dash.card.noMean")))
-      : h("p", { className: "big" }, h("span", { className: "big-number" }, mean(g.mean)), " ", h("span", { className: "big-caption" }, t("dash.card.meanGrade"))),
+      : h("p", { className: "big" }, h("span", { className: "big-number" }, `${mean(g.mean)}${g.source === "reported" ? "*" : ""}`), " ", h("span", { className: "big-caption" }, t("dash.card.meanGrade"))),
     h(
       "dl",
       { className: "figures" },
       row(t("dash.col.ci"), ciText(g)),
-      row(t("dash.col.n"), count(g.n)),
+      row(t("dash.col.n"), pooledN(g)),
       row(t("dash.col.days"), count(g.days)),
+      g.published ? row(t("dash.col.publishedDays"), publishedList(g) ?? "–") : null,
       row(t("dash.col.events"), count(figures.events)),
       row(t("dash.col.attendance"), count(figures.attendance)),
       row(t("dash.col.responses"), count(figures.responses)),

@@ -3,6 +3,7 @@
 import type { DayGrade, PooledGrade } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
+import { publishedList } from "./published-days";
 
 /** Short marks for a day's row in a table. */
 export function dayGradeNotes(grade: DayGrade): string[] {
@@ -18,11 +19,12 @@ export function dayGradeNotes(grade: DayGrade): string[] {
 /** Sentences under a pooled figure (a region, the whole country, a theme). */
 export function pooledNotes(grade: PooledGrade): string[] {
   const notes: string[] = [];
-  if (grade.source === "reported") notes.push(t("dash.note.pooledReported"));
-  if (grade.source === "mixed") notes.push(t("dash.note.pooledMixed"));
+  // Published days are never mixed into the answers' figure (src/domain/analytics.ts withPublishedDays).
+  if (grade.source === "reported") notes.push(t("dash.note.publishedDays", { days: grade.published?.days ?? grade.eventsPooled }));
+  if (grade.source === "mixed" && grade.published) notes.push(t("dash.note.publishedBeside", { days: grade.published.days, means: publishedList(grade) ?? "" }));
   if (grade.excludedUnknownN === 1) notes.push(t("dash.note.excludedOne"));
   if (grade.excludedUnknownN > 1) notes.push(t("dash.note.excludedMany", { count: grade.excludedUnknownN }));
-  if (grade.mean !== null && grade.ci95 === null && (grade.source === "reported" || grade.source === "mixed")) notes.push(t("dash.note.noCiReported"));
+  if (grade.mean !== null && grade.ci95 === null && grade.source === "reported") notes.push(t("dash.note.noCiReported"));
   if (grade.smallN && grade.mean !== null) notes.push(t("dash.note.smallNLong"));
   if (grade.sd === 0) notes.push(t("dash.note.sdZero"));
   if (grade.mean !== null && grade.ciWithheld !== null) notes.push(t("dash.note.ciMinimum"));

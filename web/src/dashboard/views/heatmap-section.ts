@@ -6,6 +6,7 @@ import { count, mean } from "../format";
 import { t } from "../i18n";
 import { dataTable } from "./data-table";
 import { marksKey } from "./grade-notes";
+import { pooledCount, publishedList } from "./published-days";
 import { csvLink, emptyState, section } from "./section";
 import type { ViewContext } from "./view-context";
 
@@ -30,7 +31,8 @@ interface Row {
   readonly total: boolean;
 }
 
-export function heatmapSection(ctx: ViewContext, stats: ThemesStatsResponse, regions: readonly RegionStats[], filter: DataFilter): HTMLElement {
+/** `totals: false` leaves out the whole-country row (a region's own page asks for its region only). */
+export function heatmapSection(ctx: ViewContext, stats: ThemesStatsResponse, regions: readonly RegionStats[], filter: DataFilter, options: { totals: boolean } = { totals: true }): HTMLElement {
   const lang = ctx.state.lang;
   if (stats.themes.length === 0) return section("themes", t("dash.themes.title"), emptyState(t("dash.empty.themes")));
   const rows: Row[] = regions.map((r) => ({
@@ -44,7 +46,7 @@ export function heatmapSection(ctx: ViewContext, stats: ThemesStatsResponse, reg
     caption: t("dash.themes.tableCaption"),
     className: "heatmap",
     rows,
-    footer: [national],
+    footer: options.totals ? [national] : [],
     columns: [
       { label: t("dash.col.region"), cell: (row) => row.name },
       ...stats.themes.map((theme) => ({
@@ -75,9 +77,11 @@ export function heatmapSection(ctx: ViewContext, stats: ThemesStatsResponse, reg
 
 function heatCell(grade: PooledGrade | null) {
   if (!grade || grade.mean === null) return h("span", { className: "small-note" }, grade && grade.excludedUnknownN > 0 ? t("dash.chart.unpooled") : t("dash.noData"));
-  const marked = grade.source === "reported" || grade.source === "mixed";
+  // A mixed cell's mean is the answers' alone; its published days are written after it.
+  const list = grade.source === "mixed" ? publishedList(grade) : null;
   return [
-    h("span", { className: "heat-mean" }, `${mean(grade.mean)}${marked ? "*" : ""}`),
-    h("span", { className: "heat-n" }, ` ${t("dash.chart.nk", { n: count(grade.n), k: count(grade.days) })}${grade.smallN ? " !" : ""}`),
+    h("span", { className: "heat-mean" }, `${mean(grade.mean)}${grade.source === "reported" ? "*" : ""}`),
+    h("span", { className: "heat-n" }, ` ${pooledCount(grade)}${grade.smallN ? " !" : ""}`),
+    list ? h("span", { className: "heat-n" }, ` + ${list}`) : null,
   ];
 }

@@ -18,6 +18,7 @@ import { notesCell, pooledMarks } from "./grade-notes";
 import { heatmapSection } from "./heatmap-section";
 import { csvLink, emptyState, section } from "./section";
 import { sortAnnouncement, sortableTable, sortRows, type AnyColumn, type SortableColumn } from "./sortable-table";
+import { pooledCount } from "./published-days";
 import { dataFilter, type ViewContext } from "./view-context";
 
 const DEFAULT_SORT: Sort = { key: "mean", descending: true };
@@ -145,7 +146,8 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
       { swatch: "solid", text: t("dash.legend.regionMean") },
       { swatch: "whisker", text: t("dash.legend.ci") },
       stats.national ? { swatch: "dashed", text: t("dash.legend.national", { mean: mean(stats.national.mean), n: count(stats.national.n) }) } : null,
-      ranked.some((r) => r.grade.source === "reported" || r.grade.source === "mixed") ? { swatch: "hatched", text: t("dash.legend.reportedBar") } : null,
+      // Only an all-published region's bar is a published figure; a mixed one is its answers'.
+      ranked.some((r) => r.grade.source === "reported") ? { swatch: "hatched", text: t("dash.legend.reportedBar") } : null,
     ),
   });
   const tableSlot = h("div", { className: "table-slot" });
@@ -183,7 +185,8 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
         name: r.name[lang],
         mean: gradeOf(r),
         ci: intervals[i] ?? null,
-        reported: r.grade.source === "reported" || r.grade.source === "mixed",
+        // Only an all-published region's bar is a published figure; a mixed one is its answers'.
+        reported: r.grade.source === "reported",
         label: barLabel(r, mode),
       })),
       { mean: stats.national?.mean ?? null, label: stats.national ? t("dash.chart.nationalLine", { mean: mean(stats.national.mean) }) : "" },
@@ -239,16 +242,16 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
   );
 }
 
-/** "8,2 (n 112, 3 pv) !": the figure, its respondents and days, and the small-n mark. */
+/** "8,2 (n 112, 3 pv) !": the figure, its respondents and days (or its published days), and the small-n mark. */
 function barLabel(r: ComparedRegion, mode: Mode): string {
   const value = mode === "raw" ? r.grade.mean : r.comparison.adjusted.mean;
   if (value === null) return r.grade.excludedUnknownN > 0 && mode === "raw" ? t("dash.chart.unpooled") : t("dash.noData");
-  const marked = r.grade.source === "reported" || r.grade.source === "mixed" ? "*" : "";
-  return `${mean(value)}${marked} (${t("dash.chart.nk", { n: count(r.grade.n), k: count(r.grade.days) })})${r.grade.smallN ? " !" : ""}`;
+  const marked = r.grade.source === "reported" ? "*" : "";
+  return `${mean(value)}${marked} (${pooledCount(r.grade)})${r.grade.smallN ? " !" : ""}`;
 }
 
 function meanCell(r: ComparedRegion, mode: Mode, missing: (r: ComparedRegion) => string) {
   const value = mode === "raw" ? r.grade.mean : r.comparison.adjusted.mean;
   if (value === null) return mode === "adjusted" && r.grade.mean !== null ? h("span", { className: "small-note" }, missing(r)) : "–";
-  return [mean(value), r.grade.source === "reported" || r.grade.source === "mixed" ? h("span", { "aria-hidden": "true" }, "*") : null, r.grade.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null];
+  return [mean(value), r.grade.source === "reported" ? h("span", { "aria-hidden": "true" }, "*") : null, r.grade.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null];
 }

@@ -1,7 +1,7 @@
 // One region's report: every academy day in a table and on charts beside the national average,
 // the grade distributions, per-question results, and the open comments of each day. Prints as
 // the region's report on paper.
-import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionComparison, type RegionsStatsResponse } from "../api";
+import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionComparison, type RegionsStatsResponse, type ThemesStatsResponse } from "../api";
 import { attendanceChart } from "../charts/attendance-chart";
 import { anyBeyondScale } from "../charts/ci-whiskers-plugin";
 import { dayGradesChart } from "../charts/day-grades-chart";
@@ -13,6 +13,7 @@ import { commentsSection } from "./comments-section";
 import { dataTable } from "./data-table";
 import { distributionSection } from "./distribution-section";
 import { figuresCard, withheldCard } from "./figures-card";
+import { heatmapSection } from "./heatmap-section";
 import { dayGradeNotes, notesCell } from "./grade-notes";
 import { questionsSection } from "./questions-section";
 import { csvLink, emptyState, section } from "./section";
@@ -22,18 +23,21 @@ export async function regionView(ctx: ViewContext): Promise<Node[]> {
   const { state, signal } = ctx;
   const region = state.region;
   const filter = { ...dataFilter(state), region };
-  const [events, stats, questions] = await Promise.all([
+  const [events, stats, questions, themes] = await Promise.all([
     api.events(filter, state.lang, signal),
     api.regionStats({ ...dataFilter(state), regions: [region] }, signal),
     api.questionStats(filter, signal).catch(orNull(signal)),
+    api.themeStats(filter, signal).catch(orNull(signal)),
   ]);
   const days = [...events.events].filter((e) => e.region === region).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
   if (days.length === 0) return [emptyState(t("dash.empty.days"))];
   const comments = await loadComments(days, signal);
 
   return [
+    ...dataOrigin(days),
     summarySection(ctx, stats),
     daysSection(ctx, days, stats, filter),
+    ...regionThemes(ctx, themes, stats, filter),
     distributionSection(ctx, days),
     questions ? questionsSection(ctx, questions, filter) : section("questions", t("dash.questions.title"), emptyState(t("dash.error.section"))),
     commentsSection(ctx, days, comments),
@@ -133,7 +137,8 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
     caption: t("dash.days.tableCaption", { region: regionName(ctx, ctx.state.region) }),
     rows: days,
     columns: [
-      { label: t("dash.col.date"), cell: (d) => date(d.date) },
+      // Each day links to its own results page (every question, comments, the rest of the country).
+      { label: t("dash.col.date"), cell: (d) => h("a", { href: `/admin/events/${d.id}/results?lang=${ctx.state.lang}` }, date(d.date)) },
       { label: t("dash.col.theme"), cell: (d) => d.theme?.names[ctx.state.lang] ?? d.title },
       { label: t("dash.col.attendance"), numeric: true, cell: (d) => count(d.attendance) },
       { label: t("dash.col.responses"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : count(d.responses)) },
@@ -141,7 +146,7 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
       { label: t("dash.col.mean"), numeric: true, cell: (d) => meanCell(d) },
       { label: t("dash.col.ci"), numeric: true, cell: (d) => ciText(d.grade) },
       { label: t("dash.col.n"), numeric: true, cell: (d) => (d.grade.n === null ? t("dash.nUnknown") : count(d.grade.n)) },
-      { label: t("dash.col.notes"), cell: (d) => notesCell([...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []), ...dayGradeNotes(d.grade)]) },
+      { label: t("dash.col.notes"), cell: (d) => notesCell([...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []), ...dayGradeNotes(d.grade), ...publishedDayNotes(d)]) },
     ],
   });
   return section(
@@ -152,6 +157,30 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
     table,
     csvLink("events", filter, t("dash.csv.days")),
   );
+}
+
+/** The region's row of the region × theme heat map (published cells with their asterisk). */
+function regionThemes(ctx: ViewContext, themes: ThemesStatsResponse | null, stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): Node[] {
+  const own = stats.regions.filter((r) => r.code === ctx.state.region);
+  if (!themes || own.length === 0) return [];
+  return [heatmapSection(ctx, themes, own, filter, { totals: false })];
+}
+
+/** Real published figures are labelled with their source, never as demo; synthetic days keep the demo badge. */
+function dataOrigin(days: readonly EventSummary[]): Node[] {
+  const nodes: Node[] = [];
+  if (days.some((d) => d.isDemo)) nodes.push(h("p", { className: "data-origin" }, h("span", { className: "badge" }, t("demo.badge"))));
+  const sources = [...new Set(days.filter((d) => !d.isDemo && d.reported?.source).map((d) => d.reported!.source!))];
+  if (sources.length > 0) nodes.push(h("ul", { className: "small-note data-origin" }, sources.map((source) => h("li", {}, t("source.publishedFrom", { source })))));
+  return nodes;
+}
+
+/** Where a published figure comes from, and a day's answers shown beside (never instead of) it. */
+function publishedDayNotes(day: EventSummary): string[] {
+  const notes: string[] = [];
+  if (day.reported?.source) notes.push(t("source.publishedFrom", { source: day.reported.source }));
+  if (day.conflict && day.collected) notes.push(t("dash.note.collectedBeside", { mean: mean(day.collected.mean), n: count(day.collected.n) }));
+  return notes;
 }
 
 /** The mean with its markers: an asterisk for a published figure, a warning for a small n. */

@@ -11,6 +11,7 @@ import { chartFigure, type LegendItem } from "./chart-figure";
 import { dataTable } from "./data-table";
 import { withheldText } from "./figures-card";
 import { marksKey } from "./grade-notes";
+import { pooledCount, publishedList } from "./published-days";
 import { MIN_CELL } from "../../../../src/domain/stats/suppression";
 import { MIN_OTHER_REGIONS } from "../../../../src/domain/stats/yardstick";
 import { csvLink, emptyState, section } from "./section";
@@ -48,13 +49,21 @@ function themeTrendSection(ctx: ViewContext, trend: TrendResponse): HTMLElement 
     caption: t("dash.trend.byThemeCaption", { interval: intervalName }),
     label: t("dash.trend.chartAlt"),
     height: 320,
-    legend: charted.map((s, i) => ({ swatch: `series-${i % SERIES_COUNT}` as const, symbol: seriesStyle(i).symbol, text: t("dash.legend.regionSeries", { region: s.names[lang] }) })),
+    legend: [
+      ...charted.map((s, i): LegendItem => ({ swatch: `series-${i % SERIES_COUNT}` as const, symbol: seriesStyle(i).symbol, text: t("dash.legend.regionSeries", { region: s.names[lang] }) })),
+      ...(charted.some((s) => s.points.some(publishedBeside)) ? [{ swatch: "hollow-diamond", text: t("dash.legend.publishedPoints") } as LegendItem] : []),
+    ],
   });
   ctx.draw(
     figure.canvas,
     trendChart(
       labels,
-      charted.map((s) => ({ name: s.names[lang], national: false, points: s.points.map((p) => ({ mean: p?.mean ?? null, ci: p?.ci95 ?? null, label: p && p.mean !== null ? pointLabel(p) : null })) })),
+      charted.map((s) => ({
+        name: s.names[lang],
+        national: false,
+        points: s.points.map((p) => ({ mean: p?.mean ?? null, ci: p?.ci95 ?? null, label: p && p.mean !== null ? pointLabel(p) : null })),
+        published: s.points.map((p) => (publishedBeside(p) ? p!.published!.meanOfMeans : null)),
+      })),
       t("dash.axis.grade"),
     ),
   );
@@ -95,6 +104,8 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
     name: names[series.indexOf(s)]!,
     national: s.region === null,
     points: s.points.map((p) => ({ mean: p?.mean ?? null, ci: p?.ci95 ?? null, label: p && p.mean !== null ? pointLabel(p) : null })),
+    // Where answers and published days share a bucket, the published days' mean is its own point.
+    published: s.points.map((p) => (publishedBeside(p) ? p!.published!.meanOfMeans : null)),
   }));
   let regionIndex = 0;
   const legend: LegendItem[] = charted.map((s) => {
@@ -103,6 +114,7 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
     return { swatch: `series-${(regionIndex - 1) % SERIES_COUNT}`, symbol: style.symbol, text: t("dash.legend.regionSeries", { region: names[series.indexOf(s)]! }) };
   });
   if (charted.length <= 2) legend.push({ swatch: "whisker", text: t("dash.legend.ci") });
+  if (shaped.some((s) => s.published.some((m) => m !== null))) legend.push({ swatch: "hollow-diamond", text: t("dash.legend.publishedPoints") });
   const figure = chartFigure({
     id: "chart-trend",
     caption: t("dash.trend.chartTitle", { interval: t(`dash.interval.${trend.interval}`).toLocaleLowerCase(ctx.state.lang) }),
@@ -148,21 +160,28 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
   );
 }
 
-/** The mean with its marks, as the table writes it (n and k follow in the cell's detail). */
+/** A bucket where answers and published days meet: the published days' mean is drawn as its own point. */
+function publishedBeside(p: PooledGrade | null): boolean {
+  return p !== null && p.source === "mixed" && p.published !== null && p.published !== undefined;
+}
+
+/** The mean with its marks, as the table writes it (n and k follow in the cell's detail). A mixed
+ *  bucket's figure is the answers' alone: only an all-published one carries the asterisk. */
 function meanMarked(p: PooledGrade): string {
-  return `${mean(p.mean)}${p.source === "reported" || p.source === "mixed" ? "*" : ""}`;
+  return `${mean(p.mean)}${p.source === "reported" ? "*" : ""}`;
 }
 
 /** On the chart every point carries its n and k days, and "!" for a small n. */
 function pointLabel(p: PooledGrade): string {
-  return `${meanMarked(p)} (${t("dash.chart.nk", { n: count(p.n), k: count(p.days) })})${p.smallN ? " !" : ""}`;
+  return `${meanMarked(p)} (${pooledCount(p)})${p.smallN ? " !" : ""}`;
 }
 
 function trendCell(p: PooledGrade | null) {
   if (!p || p.mean === null) return h("span", { className: "small-note" }, p && p.excludedUnknownN > 0 ? t("dash.unpooled") : t("dash.trend.noDays"));
   return [
     h("span", { className: "cell-mean" }, `${meanMarked(p)}${p.smallN ? " !" : ""}`),
-    h("span", { className: "cell-detail" }, ` ${t("dash.chart.nk", { n: count(p.n), k: count(p.days) })}`, `, ${ciText(p)}`),
+    h("span", { className: "cell-detail" }, ` ${pooledCount(p)}`, `, ${ciText(p)}`),
+    publishedList(p) ? h("span", { className: "cell-detail published-list" }, ` ${t("dash.col.publishedDays")}: ${publishedList(p)}`) : null,
   ];
 }
 

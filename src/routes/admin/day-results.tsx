@@ -1,0 +1,20 @@
+import type { AppDeps } from "../../app-env";
+import { readableEvent } from "../../http/access";
+import { idParam, requestLang } from "../../http/validate";
+import { listRegions } from "../../queries/regions";
+import { dayResults } from "../../services/day-results";
+import { DayResultsPage } from "../../views/admin/day-results-page";
+import { adminApp, renderPage } from "./admin-http";
+
+/** A results page for every day (national days included): anyone who may read the day. */
+export function adminDayResultsRoutes(deps: AppDeps) {
+  const app = adminApp(deps);
+
+  app.get("/events/:id/results", async (c) => {
+    const { principal, event } = await readableEvent(deps, c, idParam(c));
+    const [regions, results] = await Promise.all([listRegions(deps.db), dayResults(deps, principal, event)]);
+    return renderPage(c, <DayResultsPage lang={requestLang(c)} principal={principal} event={event} regions={regions} results={results} />);
+  });
+
+  return app;
+}

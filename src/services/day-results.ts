@@ -1,0 +1,70 @@
+import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { CommentsResponse, DayGrade, PooledGrade, QuestionStatsResponse } from "../api-types";
+import { addSums, dayResponseRate, groupFigures, NO_DAYS } from "../domain/analytics";
+import type { RateStatus, YardstickReason } from "../domain/stats";
+import type { EventRow } from "../queries/events";
+import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
+import { loadDays } from "../routes/dashboard-data";
+import { commentFigures, questionFigures } from "../routes/dashboard-figures";
+import { withheldUnless, yardstickGuard } from "./comparison-yardstick";
+
+// One day's results page (staff): everything about the day in one place, the national kick-off
+// included, each figure by the same rules as the dashboards (suppression, k rule for comments).
+
+export type ThemeComparison =
+  | { readonly status: "shown"; readonly grade: PooledGrade; readonly days: number; readonly regions: number }
+  | { readonly status: "no_theme" }
+  /** The yardstick rule (src/domain/stats/yardstick.ts) withholds it from a reader of some regions. */
+  | { readonly status: "withheld"; readonly reason: YardstickReason };
+
+export interface DayResults {
+  readonly grade: DayGrade;
+  /** A published day's own answers, beside (never instead of) the published figure. */
+  readonly collected: DayGrade | null;
+  readonly responseRate: number | null;
+  readonly rateStatus: RateStatus;
+  readonly questions: QuestionStatsResponse["questions"];
+  readonly comments: CommentsResponse["questions"];
+  readonly themeComparison: ThemeComparison;
+}
+
+export async function dayResults(deps: AppDeps, principal: SessionPrincipal, day: EventRow): Promise<DayResults> {
+  const [days, questions, comments, themeComparison] = await Promise.all([
+    loadDays(deps, "all", { ...(day.regionCode !== null && { region: day.regionCode }), from: day.date, to: day.date }),
+    questionFigures(deps, principal, { interval: "term", event: day.id }, day),
+    commentFigures(deps, day),
+    restOfCountryForTheme(deps, principal, day),
+  ]);
+  const own = days.find((d) => d.id === day.id)!;
+  const rate = dayResponseRate(own);
+  return {
+    grade: own.grade,
+    collected: own.collected,
+    responseRate: rate.rate,
+    rateStatus: rate.status,
+    // Grade figures are shown from the day's grade above (published or answered); the rest here.
+    questions: questions.questions.filter((q) => q.key !== "grade"),
+    comments: comments.questions,
+    themeComparison,
+  };
+}
+
+/**
+ * The day's theme over the other regions' days of the same programme (never a pool with itself),
+ * pooled as every dashboard pool is (day-clustered interval, published days listed apart). For a
+ * reader of some regions only it passes the yardstick rule first, as every comparison does.
+ */
+async function restOfCountryForTheme(deps: AppDeps, principal: SessionPrincipal, day: EventRow): Promise<ThemeComparison> {
+  if (day.themeId === null) return { status: "no_theme" };
+  const now = (deps.now ?? Date.now)();
+  const filter = { regions: "all" as const, themeId: day.themeId, programmeId: day.programmeId, excludeEventId: day.id };
+  const [byRegion, published, guard] = await Promise.all([gradeSumsBy(deps.db, filter, "region", now), publishedDays(deps.db, filter), yardstickGuard(deps, principal, filter)]);
+  const state = guard();
+  const others = byRegion.filter((row) => row.key !== null && row.key !== day.regionCode);
+  const figures = groupFigures(
+    others.reduce(addSums, NO_DAYS),
+    published.filter((p) => p.regionCode !== null && p.regionCode !== day.regionCode),
+  );
+  const shown = withheldUnless(state, { status: "shown" as const, grade: figures.grade, days: figures.events, regions: others.filter((row) => row.days > 0).length });
+  return shown ?? { status: "withheld", reason: state.shown ? "too_few_regions" : state.reason };
+}
