@@ -4,6 +4,7 @@ import { build } from "esbuild";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { webMessagesPlugin } from "./lib/web-messages";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const WEB_DIST = `${root}dist/web`;
@@ -40,6 +41,8 @@ export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void>
       sourcemap: false,
       legalComments: "none",
       metafile: true,
+      // Only the messages the web code (and the domain code it imports) can ask for.
+      plugins: [webMessagesPlugin([`${root}web/src`, `${root}src/domain`])],
       logLevel: options.quiet ? "silent" : "warning",
     });
     for (const output of Object.keys(result.metafile.outputs)) written.add(relative(WEB_DIST, resolve(process.cwd(), output)));
