@@ -175,6 +175,23 @@ export const answer = sqliteTable(
   (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
 );
 
+/** An answer given in test mode (staff trying a day's survey, before or after it opens). Kept in
+ *  its own table on purpose: no trigger, tally, count or figure reads it, so a test answer can never
+ *  be counted or lock the day's questions. Answers as JSON: they are only ever shown or wiped. */
+export const testResponse = sqliteTable(
+  "test_response",
+  {
+    id: text("id").primaryKey(),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => survey.id, { onDelete: "cascade" }),
+    submittedAt: integer("submitted_at").notNull(),
+    lang: text("lang", { enum: ["fi", "sv", "en"] }).notNull(),
+    answersJson: text("answers_json").notNull(),
+  },
+  (t) => [index("test_response_survey_idx").on(t.surveyId)],
+);
+
 /** Rollup: how many answers a survey has per question and value, kept in the same transaction as
  *  the answers so dashboards read O(days × scale values), not O(responses). */
 export const answerTally = sqliteTable(

@@ -24,7 +24,8 @@ export type AuditAction =
   | "question_added"
   | "question_removed"
   | "export"
-  | "responses_deleted";
+  | "responses_deleted"
+  | "test_answers_deleted";
 
 export interface AuditEntry {
   readonly at: number;

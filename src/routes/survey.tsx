@@ -10,7 +10,7 @@ import { createResponseWriter } from "../queries/response-writer";
 import { renderDocument } from "../views/layout";
 import { MessagePage } from "../views/message-page";
 import { errorMessage, renderBlankSurveyForm, SurveyFormPage } from "../views/survey-form";
-import { readSubmission, type Submission } from "./survey-submission";
+import { firstValues, readSubmission, type Submission } from "./survey-submission";
 import { cachedSurveyLookup, type CachedSurvey, type SurveyLookup } from "./survey-lookup";
 
 /** Slugs are made by us (random, URL-safe); anything else cannot be a survey, so no query is made. */
@@ -163,13 +163,4 @@ function TypedAnswers({ entries }: { entries: { question: string; text: string }
       ))}
     </dl>
   );
-}
-
-function firstValues(submission: Submission): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const [key, list] of submission.answers) {
-    const first = list.find((v) => typeof v === "string" || typeof v === "number");
-    if (first !== undefined) values.set(key, String(first));
-  }
-  return values;
 }

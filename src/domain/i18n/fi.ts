@@ -489,6 +489,18 @@ export const fi = {
   "admin.done.passwordChanged": "Salasana on vaihdettu. Muut kirjautumisesi on päätetty.",
   "nav.password": "Vaihda salasana",
   "admin.audit.action.password_changed": "Vaihtoi oman salasanansa",
+  "testMode.label": "Testitila",
+  "testMode.banner": "Testitila: tämä vastaus tallennetaan erilleen oikeista vastauksista eikä sitä lasketa mihinkään lukuun. Vain henkilökunnalle.",
+  "testMode.submit": "Lähetä testivastaus",
+  "testMode.back": "Takaisin päivän sivulle",
+  "admin.test.title": "Testitila",
+  "admin.test.hint": "Kokeile kyselyä kuten osallistuja, myös ennen kuin se avautuu. Testivastaukset pidetään erillään, niitä ei lasketa, eivätkä ne lukitse kysymyksiä.",
+  "admin.test.open": "Vastaa kyselyyn testitilassa",
+  "admin.test.count": "Tallennettuja testivastauksia: {count}",
+  "admin.test.wipe": "Poista testivastaukset",
+  "admin.done.testAnswerSaved": "Testivastaus tallennettiin. Sitä ei lasketa.",
+  "admin.done.testAnswersWiped": "Testivastaukset poistettiin.",
+  "admin.audit.action.test_answers_deleted": "Poisti testivastauksia",
 } as const;
 
 export type MessageKey = keyof typeof fi;

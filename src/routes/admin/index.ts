@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from "../../app-env";
 import { adminAuditRoutes } from "./audit";
 import { adminEventQuestionRoutes } from "./event-questions";
 import { adminEventSurveyRoutes } from "./event-survey";
+import { adminEventTestRoutes } from "./event-test";
 import { adminEventRoutes } from "./events";
 import { adminPasswordRoutes } from "./password";
 import { adminProgrammeRoutes } from "./programmes";
@@ -14,6 +15,7 @@ export function adminRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.route("/", adminEventRoutes(deps));
   app.route("/", adminEventSurveyRoutes(deps));
+  app.route("/", adminEventTestRoutes(deps));
   app.route("/", adminEventQuestionRoutes(deps));
   app.route("/", adminProgrammeRoutes(deps));
   app.route("/", adminUserRoutes(deps));

@@ -8,6 +8,7 @@ import { AdminPage } from "./admin-page";
 import { EventFields, eventFieldLabel, eventValues, type EventChoices, type EventField } from "./event-fields";
 import { EventQuestionsSection, questionFieldLabels } from "./event-questions-section";
 import { EventSurveySection, scheduleFieldLabels } from "./event-survey-section";
+import { EventTestSection } from "./event-test-section";
 import { themeOf } from "./event-list-page";
 import { ErrorSummary, errorFor, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 import { regionName, type RegionNames } from "./names";
@@ -27,6 +28,8 @@ export interface EventPageProps {
   readonly core: readonly Question[];
   readonly own: readonly Question[];
   readonly now: number;
+  /** Answers given in test mode, kept apart from the real ones. */
+  readonly testAnswers: number;
   readonly done?: string | null;
   readonly form?: { readonly name: EventPageForm; readonly values: FormValues; readonly errors: readonly FieldError[] };
 }
@@ -108,6 +111,7 @@ export function EventPage(props: EventPageProps) {
       )}
 
       <EventSurveySection lang={lang} event={event} surveyUrl={props.surveyUrl} canWrite={canWrite} now={now} schedule={formOf("schedule")} />
+      {canWrite && <EventTestSection lang={lang} eventId={event.id} testAnswers={props.testAnswers} />}
       <EventQuestionsSection lang={lang} eventId={event.id} core={props.core} own={props.own} locked={event.responseCount > 0} canWrite={canWrite} form={formOf("question")} />
 
       {choices && (
