@@ -109,6 +109,10 @@ const MATRIX: Row[] = [
     const eventId = await fx.event16();
     return { method: "POST", path: `/admin/events/${eventId}/questions/${await fx.dayQuestion(eventId)}/remove` };
   }, page(writeRegion16(303))],
+  // Test mode (issue 16): only those who may change the day; answers kept apart.
+  ["GET /admin/events/:id/test", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/test` }), page(writeRegion16(200))],
+  ["POST /admin/events/:id/test", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/test`, form: { submission_id: crypto.randomUUID(), grade: "9" } }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/test/wipe", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/test/wipe` }), page(writeRegion16(303))],
   ["GET /admin/programmes", async () => ({ method: "GET", path: "/admin/programmes" }), page(nationalOnly(200))],
   ["POST /admin/programmes", async () => ({ method: "POST", path: "/admin/programmes", form: { name: `P${++unique}`, startsOn: "", endsOn: "" } }), page(nationalOnly(303))],
   ["POST /admin/programmes/themes", async (fx) => ({ method: "POST", path: "/admin/programmes/themes", form: { programme: String(fx.programmeId), nameFi: "T", nameSv: "T", nameEn: "T" } }), page(nationalOnly(303))],
