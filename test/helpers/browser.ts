@@ -16,6 +16,8 @@ export const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const AXE_PATH = join(process.cwd(), "node_modules/axe-core/axe.min.js");
 /** WCAG 2.0 and 2.1, levels A and AA: what the accessibility statement promises. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] as const;
+/** The same plus WCAG 2.2 AA, for pages that promise it (issue 16's new pages). */
+export const WCAG22_TAGS = [...WCAG_TAGS, "wcag22aa"] as const;
 
 export const VIEWPORTS = {
   phone: { width: 360, height: 740 },
@@ -115,15 +117,15 @@ interface AxeViolation {
  * page runs under its own policy. It needs JavaScript: for a page with JavaScript off use
  * expectNoAxeViolationsWithoutJs.
  */
-export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+export async function expectNoAxeViolations(page: Page, label: string, tags: readonly string[] = WCAG_TAGS): Promise<void> {
   axeSource ??= readFileSync(AXE_PATH, "utf8");
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  }, [...WCAG_TAGS]);
-  expect(violations, `axe-core WCAG 2.1 AA violations on ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([] as AxeViolation[]);
+  }, [...tags]);
+  expect(violations, `axe-core ${tags.join(", ")} violations on ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([] as AxeViolation[]);
 }
 
 /**

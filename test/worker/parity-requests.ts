@@ -272,6 +272,13 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "day question without its texts", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/questions`, as: "agent", form: { kind: "text", fi: "", sv: "", en: "" } },
   { name: "the day's questions in the API", path: (c) => `/api/events/${c.values.formEventId}/questions`, as: "agent", capture: (b) => ({ formQuestionId: String(b.day[0].id) }) },
   { name: "day question removed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/questions/${c.values.formQuestionId}/remove`, as: "agent" },
+  // Test mode (issue 16): the form, a stored test answer, one with errors, the count, the wipe.
+  { name: "test-mode form", path: (c) => `/admin/events/${c.values.formEventId}/test?lang=sv`, as: "agent" },
+  { name: "test answer stored apart", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/test?lang=sv`, as: "agent", form: { submission_id: "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", lang: "sv", grade: "9", usefulness: "4", good: "Test" } },
+  { name: "test answer with errors", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/test?lang=en`, as: "agent", form: { lang: "en", grade: "11", good: "Kept" } },
+  { name: "day page counting a test answer", path: (c) => `/admin/events/${c.values.formEventId}?lang=fi&done=testAnswerSaved`, as: "agent" },
+  { name: "test answers wiped", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/test/wipe?lang=fi`, as: "agent" },
+  { name: "another region's test-mode form", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/test`, as: "agent" },
   { name: "poster with the QR code", path: (c) => `/admin/events/${c.values.formEventId}/poster?lang=sv`, as: "agent" },
   { name: "survey closed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/survey/close`, as: "agent" },
   { name: "another region's day page", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/poster`, as: "agent" },
