@@ -120,6 +120,9 @@ export const survey = sqliteTable(
       .references(() => event.id, { onDelete: "cascade" }),
     /** Unguessable public identifier used in the link and QR code. */
     slug: text("slug").notNull(),
+    /** Six Crockford base32 characters for people to type (/s/<code>, the code page, posters). Set by
+     *  a trigger on insert (migrations/0008), so every way of making a survey gets one; stored upper case. */
+    shortCode: text("short_code"),
     questionSetId: integer("question_set_id")
       .notNull()
       .references(() => questionSet.id),
@@ -140,7 +143,7 @@ export const survey = sqliteTable(
     closesAt: integer("closes_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("survey_slug_uq").on(t.slug), uniqueIndex("survey_event_uq").on(t.eventId)],
+  (t) => [uniqueIndex("survey_slug_uq").on(t.slug), uniqueIndex("survey_event_uq").on(t.eventId), uniqueIndex("survey_short_code_uq").on(t.shortCode)],
 );
 
 /** One submitted questionnaire. The id is the client's submission id, which makes retries idempotent.

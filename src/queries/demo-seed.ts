@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { InStatement, InValue } from "@libsql/client/web";
 import type { Db } from "../db/client";
+import { demoShortCode } from "../domain/short-code";
 import { answer, event, programme, question, response, survey, theme } from "../db/schema";
 import { DEMO_PROGRAMME, DEMO_THEMES, type DemoDay } from "../demo/demo-data";
 
@@ -52,7 +53,7 @@ export async function insertDemoData(db: Db, days: readonly DemoDay[], makeId: (
           })
           .toSQL(),
       ),
-      stmt(db.insert(survey).values({ id: eventId, eventId, slug: day.slug, questionSetId: CORE_SET_ID }).toSQL()),
+      stmt(db.insert(survey).values({ id: eventId, eventId, slug: day.slug, shortCode: demoShortCode(eventId), questionSetId: CORE_SET_ID }).toSQL()),
     );
     if (day.responses.length === 0) return;
     const responseRows = day.responses.map((r) => ({ id: makeId(), surveyId: eventId, submittedAt: r.submittedAt, lang: r.lang }));

@@ -7,6 +7,7 @@ import { surveyState } from "../domain/survey-state";
 import { AppError } from "../http/errors";
 import type { PublicSurvey } from "../queries/survey-by-slug";
 import { createResponseWriter } from "../queries/response-writer";
+import { surveyForCode } from "../services/short-codes";
 import { renderDocument } from "../views/layout";
 import { MessagePage } from "../views/message-page";
 import { errorMessage, renderBlankSurveyForm, SurveyFormPage } from "../views/survey-form";
@@ -27,7 +28,13 @@ export function surveyRoutes(deps: AppDeps) {
   app.get("/:slug", async (c) => {
     const lang = langOf(c);
     const found = await lookup(surveys, c.req.param("slug"));
-    if (!found) return notFoundPage(c, lang);
+    if (!found) {
+      // Not a slug: perhaps a short code typed into the address bar (/s/ab3k9x), which leads to the survey.
+      const byCode = await surveyForCode(deps, c.req.param("slug"));
+      if (byCode.status !== "found") return notFoundPage(c, lang);
+      const query = new URL(c.req.url).search;
+      return c.redirect(`/s/${encodeURIComponent(byCode.slug)}${query}`, 302);
+    }
     const { survey } = found;
     const state = surveyState(survey, now());
     if (state !== "open") return unavailablePage(c, lang, survey, state);

@@ -501,6 +501,16 @@ export const fi = {
   "admin.done.testAnswerSaved": "Testivastaus tallennettiin. Sitä ei lasketa.",
   "admin.done.testAnswersWiped": "Testivastaukset poistettiin.",
   "admin.audit.action.test_answers_deleted": "Poisti testivastauksia",
+  "code.title": "Kirjoita kyselyn koodi",
+  "code.label": "Koodi",
+  "code.hint": "Koodi on julisteessa tai diassa, esimerkiksi 4K7M2Q. Isot ja pienet kirjaimet käyvät.",
+  "code.submit": "Avaa kysely",
+  "code.error.malformed": "Koodissa on 6 kirjainta ja numeroa, esimerkiksi 4K7M2Q.",
+  "code.error.unknown": "Tällä koodilla ei löytynyt kyselyä. Tarkista koodi julisteesta.",
+  "admin.survey.shortCode": "Lyhytkoodi",
+  "admin.survey.shortCodeHint": "Osallistuja voi kirjoittaa koodin osoitteessa {url}.",
+  "admin.survey.qrDownloadPng": "Lataa QR-koodi (PNG)",
+  "poster.codeIntro": "Tai kirjoita koodi osoitteessa {url}:",
 } as const;
 
 export type MessageKey = keyof typeof fi;
