@@ -65,7 +65,7 @@ export function eventRoutes(deps: AppDeps) {
     const { event } = await readableEvent(deps, c, idParam(c));
     c.header("Content-Type", "image/png");
     c.header("Content-Disposition", `inline; filename="palaute-${event.id}-qr.png"`);
-    return c.body(await qrPng(surveyUrl(publicOrigin(deps, c), event.slug)));
+    return c.body(qrPng(surveyUrl(publicOrigin(deps, c), event.slug)));
   });
 
   app.get("/:id/questions", async (c) => {

@@ -86,6 +86,7 @@ const MATRIX: Row[] = [
   ["POST /api/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/close` }), writeRegion16(200)],
   ["PATCH /api/events/:id/survey", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}/survey`, body: { closesAt: "2019-09-11T00:00:00+03:00" } }), writeRegion16(200)],
   ["GET /api/events/:id/qr.svg", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/qr.svg` }), readRegion16(200)],
+  ["GET /api/events/:id/qr.png", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/qr.png` }), readRegion16(200)],
   ["GET /api/events/:id/questions", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/questions` }), readRegion16(200)],
   ["POST /api/events/:id/questions", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/questions`, body: { kind: "text", text: { fi: "K", sv: "F", en: "Q" } } }), writeRegion16(201)],
   ["DELETE /api/events/:id/questions/:questionId", async (fx) => {
@@ -131,7 +132,7 @@ const MATRIX: Row[] = [
 ];
 
 /** Routes anyone may call; they have their own tests (survey, sign-in, health). */
-const PUBLIC = new Set(["GET /healthz", "GET /accessibility", "GET /s/:slug", "POST /s/:slug", "GET /s/:slug/thanks", "POST /api/auth/login", "GET /login", "POST /login", "POST /logout"]);
+const PUBLIC = new Set(["GET /healthz", "GET /accessibility", "GET /s/:slug", "POST /s/:slug", "GET /s/:slug/thanks", "GET /code", "POST /api/auth/login", "GET /login", "POST /login", "POST /logout"]);
 
 let app: ReturnType<typeof createApp>;
 let fx: Fixtures;

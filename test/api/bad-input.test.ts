@@ -175,6 +175,13 @@ for (const method of ["PUT", "DELETE", "PATCH"]) {
   add({ name: `${method} on a survey`, method, path: "/s/{open}", type: "application/json", body: json({ answers: { grade: 8 } }), status: 404 });
 }
 
+// --- short codes (issue 16): the code page and /s/<code> with anything typed --------------------
+for (const typed of ["", "abc", "ZZZZZZ", "1A0B2U", "%3Cscript%3E", "%00", "x".repeat(300), "%F0%9F%98%80", "1A0B2C%0D%0ASet-Cookie:x=1", "' OR 1=1 --"]) {
+  add({ name: `code page with ${typed.slice(0, 20) || "(empty)"}`, method: "GET", path: `/code?lang=fi&code=${typed}`, html: true });
+}
+add({ name: "code page with the code twice", method: "GET", path: "/code?code=abc&code=def", html: true });
+for (const id of ["abc", "0", "99999999"]) add({ name: `QR PNG of day ${id}`, method: "GET", path: `/api/events/${id}/qr.png`, as: "agent", status: 404 });
+
 // --- sign-in ----------------------------------------------------------------------------------
 const logins: [string, string, number][] = [
   ["empty", "{}", 422],

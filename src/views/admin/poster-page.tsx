@@ -67,9 +67,7 @@ export function PosterPage({ lang, principal, event, place, surveyUrl, origin, q
             <p class="small" lang={first}>
               {t(first, "poster.codeIntro", { url: shortLink(`${origin}/code`) })}
             </p>
-            <p class="code" aria-label={event.shortCode.split("").join(" ")}>
-              {event.shortCode}
-            </p>
+            <p class="code">{event.shortCode}</p>
           </>
         )}
         <p class="small" lang={first}>
