@@ -17,7 +17,7 @@ export function CodePage({ lang, typed, error }: CodePageProps) {
       <h1>{t(lang, "code.title")}</h1>
       {error && (
         <div class="summary" role="alert" tabindex={-1} id="error-summary" autofocus>
-          <h2>{t(lang, "errors.summaryTitle")}</h2>
+          <h2>{t(lang, "code.errorTitle")}</h2>
           <ul>
             <li>
               <a href="#code">{t(lang, `code.error.${error}`)}</a>

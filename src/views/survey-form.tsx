@@ -2,7 +2,7 @@ import type { AnswerError } from "../domain/answers";
 import type { Lang } from "../domain/lang";
 import { scaleValues, type Question } from "../domain/questions";
 import type { PublicSurvey } from "../queries/survey-by-slug";
-import { formatNumber, t } from "../domain/i18n";
+import { formatNumber, t, tCount } from "../domain/i18n";
 import { Layout, renderDocument } from "./layout";
 import { EventHeading } from "./event-heading";
 
@@ -47,7 +47,7 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
       {errors.length > 0 && (
         <div class="summary" role="alert" tabindex={-1} id="error-summary" autofocus>
           <h2>{t(lang, "errors.summaryTitle")}</h2>
-          <p>{t(lang, "errors.summaryIntro", { count: errors.length })}</p>
+          <p>{tCount(lang, "errors.summaryIntro", errors.length)}</p>
           <ul>
             {survey.questions
               .filter((q) => errorByKey.has(q.key))

@@ -1,5 +1,6 @@
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { DEMO_SURVEY_SLUG } from "../../src/demo/seed-demo";
+import { qrPng } from "../../src/http/qr-png";
 import { qrSvg } from "../../src/routes/events";
 
 // The one list of requests the parity test sends, in order, to the Node entry and to the built
@@ -286,7 +287,13 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "code page with a malformed code", path: "/code?lang=fi&code=abc" },
   { name: "code page with an unknown code", path: "/code?lang=fi&code=zzzzzz" },
   { name: "short code in the address", path: (c) => `/s/${c.values.formShortCode!.toLowerCase()}?lang=fi` },
-  { name: "QR code as PNG", path: (c) => `/api/events/${c.values.pohjanmaaEventId}/qr.png`, as: "national" },
+  {
+    name: "QR code as PNG",
+    path: (c) => `/api/events/${c.values.pohjanmaaEventId}/qr.png`,
+    as: "national",
+    // The image holds each runtime's own address (ports differ): compared as the PNG made for it, decoded like the body.
+    derived: (c) => ({ pngQr: new TextDecoder().decode(qrPng(`${c.origin}/s/${DEMO_SURVEY_SLUG}`)) }),
+  },
 
   { name: "survey closed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/survey/close`, as: "agent" },
   { name: "another region's day page", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/poster`, as: "agent" },
