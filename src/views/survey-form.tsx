@@ -183,10 +183,13 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
     );
   }
 
+  // An optional choice can be taken back: a radio once chosen cannot be unchosen, so "prefer not to
+  // say" sends a blank, which counts as no answer.
   const choices =
     q.kind === "choice"
-      ? q.options.map((o) => ({ value: o.value, label: o.label[lang] }))
+      ? [...q.options.map((o) => ({ value: o.value, label: o.label[lang] })), ...(q.required ? [] : [{ value: "", label: t(lang, "survey.noAnswer") }])]
       : scaleValues(q.scale!).map((v) => ({ value: String(v), label: formatNumber(lang, v) }));
+  const idOf = (value: string) => `q-${q.key}-${value === "" ? "none" : value}`;
   return (
     <fieldset
       class={error ? "invalid" : undefined}
@@ -204,13 +207,13 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
       {errorLine}
       <div class={q.kind === "choice" ? "choices" : "scale"}>
         {choices.map((c) => (
-          <label for={`q-${q.key}-${c.value}`}>
+          <label for={idOf(c.value)}>
             <input
               type="radio"
-              id={`q-${q.key}-${c.value}`}
+              id={idOf(c.value)}
               name={q.key}
               value={c.value}
-              checked={value !== undefined && sameValue(value, c.value)}
+              checked={value !== undefined && (c.value === "" ? value.trim() === "" : sameValue(value, c.value))}
             />
             <span>{c.label}</span>
           </label>

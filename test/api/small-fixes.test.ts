@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
@@ -41,5 +42,23 @@ describe("small things", () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(html).toContain(`<h2>${heading}</h2>`);
     expect(html).not.toContain("Tarkista vastauksesi");
+  });
+
+  it("lets an optional choice be taken back with 'prefer not to say', which stores no answer", async () => {
+    const survey = await createTestSurvey(db);
+    const page = await (await app.request(`http://localhost/s/${survey.slug}?lang=fi`)).text();
+    expect(page).toMatch(/<input type="radio" id="q-sector-none" name="sector" value=""\/?>/);
+    expect(page).toContain("En halua vastata");
+    expect(page, "never for a required question").not.toContain('id="q-grade-none"');
+
+    const kept = await (await form(`/s/${survey.slug}`, { lang: "fi", grade: "11", sector: "" })).text();
+    expect(kept).toMatch(/id="q-sector-none" name="sector" value="" checked/);
+    expect(kept).not.toMatch(/value="ngo" checked/);
+
+    const id = crypto.randomUUID();
+    const sent = await form(`/s/${survey.slug}`, { submission_id: id, lang: "fi", grade: "8", sector: "" });
+    expect(sent.status).toBe(303);
+    const stored = await db.all<{ key: string }>(sql`SELECT q.key FROM answer a JOIN question q ON q.id = a.question_id WHERE a.response_id = ${id}`);
+    expect(stored.map((r) => r.key)).toEqual(["grade"]);
   });
 });
