@@ -19,6 +19,7 @@ import { regionRoutes } from "./routes/regions";
 import { statsRoutes } from "./routes/stats";
 import { userRoutes } from "./routes/users";
 import { surveyRoutes } from "./routes/survey";
+import { surveyCodeRoutes } from "./routes/survey-code";
 
 export type { AppDeps };
 
@@ -46,6 +47,7 @@ export function createApp(given: AppDeps) {
   app.route("/api/events", eventRoutes(deps));
   app.post("/s/:slug", limitSubmissions(deps));
   app.route("/s", surveyRoutes(deps));
+  app.route("/", surveyCodeRoutes(deps));
   if (deps.assets) app.use("/*", deps.assets);
   // notFound answers rather than throws: a throw skips the code after next() in the innermost
   // middleware, which on the Worker (no assets middleware) is securityHeaders, leaving 404s bare.

@@ -124,6 +124,9 @@ export const survey = sqliteTable(
       .references(() => event.id, { onDelete: "cascade" }),
     /** Unguessable public identifier used in the link and QR code. */
     slug: text("slug").notNull(),
+    /** Six Crockford base32 characters for people to type (/s/<code>, the code page, posters). Set by
+     *  a trigger on insert (migrations/0008), so every way of making a survey gets one; stored upper case. */
+    shortCode: text("short_code"),
     questionSetId: integer("question_set_id")
       .notNull()
       .references(() => questionSet.id),
@@ -144,7 +147,7 @@ export const survey = sqliteTable(
     closesAt: integer("closes_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("survey_slug_uq").on(t.slug), uniqueIndex("survey_event_uq").on(t.eventId)],
+  (t) => [uniqueIndex("survey_slug_uq").on(t.slug), uniqueIndex("survey_event_uq").on(t.eventId), uniqueIndex("survey_short_code_uq").on(t.shortCode)],
 );
 
 /** One submitted questionnaire. The id is the client's submission id, which makes retries idempotent.
@@ -177,6 +180,23 @@ export const answer = sqliteTable(
     textValue: text("text_value"),
   },
   (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
+);
+
+/** An answer given in test mode (staff trying a day's survey, before or after it opens). Kept in
+ *  its own table on purpose: no trigger, tally, count or figure reads it, so a test answer can never
+ *  be counted or lock the day's questions. Answers as JSON: they are only ever shown or wiped. */
+export const testResponse = sqliteTable(
+  "test_response",
+  {
+    id: text("id").primaryKey(),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => survey.id, { onDelete: "cascade" }),
+    submittedAt: integer("submitted_at").notNull(),
+    lang: text("lang", { enum: ["fi", "sv", "en"] }).notNull(),
+    answersJson: text("answers_json").notNull(),
+  },
+  (t) => [index("test_response_survey_idx").on(t.surveyId)],
 );
 
 /** Rollup: how many answers a survey has per question and value, kept in the same transaction as

@@ -26,7 +26,8 @@ export type AuditAction =
   | "export"
   | "responses_deleted"
   | "published_result_recorded"
-  | "history_imported";
+  | "history_imported"
+  | "test_answers_deleted";
 
 export interface AuditEntry {
   readonly at: number;

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { InStatement, InValue } from "@libsql/client/web";
 import type { Db } from "../db/client";
+import { demoShortCode } from "../domain/short-code";
 import { answer, event, programme, question, response, survey, theme } from "../db/schema";
 import { DEMO_PROGRAMME, DEMO_THEMES, type DemoDay } from "../demo/demo-data";
 
@@ -54,7 +55,7 @@ export async function insertDemoData(db: Db, days: readonly DemoDay[], makeId: (
           .toSQL(),
       ),
       // A published day is final: its survey is closed (from the day's end, 23.59 Helsinki time).
-      stmt(db.insert(survey).values({ id: eventId, eventId, slug: day.slug, questionSetId: CORE_SET_ID, closesAt: day.reportedGradeMean === null ? null : Date.parse(`${day.date}T20:59:00Z`) }).toSQL()),
+      stmt(db.insert(survey).values({ id: eventId, eventId, slug: day.slug, shortCode: demoShortCode(eventId), questionSetId: CORE_SET_ID, closesAt: day.reportedGradeMean === null ? null : Date.parse(`${day.date}T20:59:00Z`) }).toSQL()),
     );
     if (day.responses.length === 0) return;
     const responseRows = day.responses.map((r) => ({ id: makeId(), surveyId: eventId, submittedAt: r.submittedAt, lang: r.lang }));

@@ -34,6 +34,8 @@ export interface EventRow {
   readonly isDemo: boolean;
   readonly surveyId: number;
   readonly slug: string;
+  /** What people type (src/domain/short-code.ts); null only between an insert and its trigger. */
+  readonly shortCode: string | null;
   readonly opensAt: number | null;
   readonly closesAt: number | null;
   /** When retention deleted the day's answers and kept its figures (epoch ms), else null. */
@@ -62,6 +64,7 @@ const eventColumns = {
   isDemo: event.isDemo,
   surveyId: survey.id,
   slug: survey.slug,
+  shortCode: survey.shortCode,
   opensAt: survey.opensAt,
   closesAt: survey.closesAt,
   archivedAt: survey.archivedAt,

@@ -128,3 +128,9 @@ function parseOptions(json: string | null): ChoiceOption[] {
   const raw = JSON.parse(json) as Array<{ value: string; fi: string; sv: string; en: string }>;
   return raw.map((o) => ({ value: o.value, label: { fi: o.fi, sv: o.sv, en: o.en } }));
 }
+
+/** The slug of the survey with this short code (stored upper case), or null. */
+export async function findSlugByShortCode(db: Db, shortCode: string): Promise<string | null> {
+  const [row] = await db.select({ slug: survey.slug }).from(survey).where(eq(survey.shortCode, shortCode)).limit(1);
+  return row?.slug ?? null;
+}

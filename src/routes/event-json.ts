@@ -43,6 +43,8 @@ export function eventJson(row: EventRow, lang: Lang, origin: string, now: number
     survey: {
       slug: row.slug,
       url: surveyUrl(origin, row.slug),
+      shortCode: row.shortCode,
+      shortUrl: row.shortCode === null ? null : surveyUrl(origin, row.shortCode),
       opensAt: iso(row.opensAt),
       closesAt: iso(row.closesAt),
       state: surveyState(row, now),

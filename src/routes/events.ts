@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { renderSVG } from "uqr";
 import type { AppDeps, AppEnv } from "../app-env";
 import { readableEvent, writableEvent } from "../http/access";
+import { qrPng } from "../http/qr-png";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson, requestLang } from "../http/validate";
 import { getEvent } from "../queries/events";
@@ -66,6 +67,13 @@ export function eventRoutes(deps: AppDeps) {
     c.header("Content-Type", "image/svg+xml; charset=utf-8");
     c.header("Content-Disposition", `inline; filename="palaute-${event.id}-qr.svg"`);
     return c.body(qrSvg(surveyUrl(publicOrigin(deps, c), event.slug)));
+  });
+
+  app.get("/:id/qr.png", async (c) => {
+    const { event } = await readableEvent(deps, c, idParam(c));
+    c.header("Content-Type", "image/png");
+    c.header("Content-Disposition", `inline; filename="palaute-${event.id}-qr.png"`);
+    return c.body(qrPng(surveyUrl(publicOrigin(deps, c), event.slug)));
   });
 
   app.get("/:id/questions", async (c) => {

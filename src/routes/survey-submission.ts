@@ -88,3 +88,13 @@ function parseJson(text: string, lang: Lang): Submission {
     answers,
   };
 }
+
+/** The first value sent for each question, so a form that comes back with errors keeps every answer. */
+export function firstValues(submission: Submission): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [key, list] of submission.answers) {
+    const first = list.find((v) => typeof v === "string" || typeof v === "number");
+    if (first !== undefined) values.set(key, String(first));
+  }
+  return values;
+}

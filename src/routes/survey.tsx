@@ -7,10 +7,11 @@ import { surveyState, type SurveyState } from "../domain/survey-state";
 import { AppError } from "../http/errors";
 import type { PublicSurvey } from "../queries/survey-by-slug";
 import { createResponseWriter } from "../queries/response-writer";
+import { surveyForCode } from "../services/short-codes";
 import { renderDocument } from "../views/layout";
 import { MessagePage } from "../views/message-page";
 import { errorMessage, renderBlankSurveyForm, SurveyFormPage } from "../views/survey-form";
-import { readSubmission, type Submission } from "./survey-submission";
+import { firstValues, readSubmission, type Submission } from "./survey-submission";
 import { cachedSurveyLookup, type CachedSurvey, type SurveyLookup } from "./survey-lookup";
 
 /** Slugs are made by us (random, URL-safe); anything else cannot be a survey, so no query is made. */
@@ -27,7 +28,13 @@ export function surveyRoutes(deps: AppDeps) {
   app.get("/:slug", async (c) => {
     const lang = langOf(c);
     const found = await lookup(surveys, c.req.param("slug"));
-    if (!found) return notFoundPage(c, lang);
+    if (!found) {
+      // Not a slug: perhaps a short code typed into the address bar (/s/ab3k9x), which leads to the survey.
+      const byCode = await surveyForCode(deps, c.req.param("slug"));
+      if (byCode.status !== "found") return notFoundPage(c, lang);
+      const query = new URL(c.req.url).search;
+      return c.redirect(`/s/${encodeURIComponent(byCode.slug)}${query}`, 302);
+    }
     const { survey } = found;
     const state = publicState(survey, now());
     if (state !== "open") return unavailablePage(c, lang, survey, state);
@@ -170,13 +177,4 @@ function TypedAnswers({ entries }: { entries: { question: string; text: string }
       ))}
     </dl>
   );
-}
-
-function firstValues(submission: Submission): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const [key, list] of submission.answers) {
-    const first = list.find((v) => typeof v === "string" || typeof v === "number");
-    if (first !== undefined) values.set(key, String(first));
-  }
-  return values;
 }

@@ -9,7 +9,7 @@ export function LoginPage({ lang, next, email, error }: { lang: Lang; next: stri
       <h1>{t(lang, "login.title")}</h1>
       {error && (
         <div class="summary" role="alert" tabindex={-1} id="error-summary" autofocus>
-          <h2>{t(lang, "errors.summaryTitle")}</h2>
+          <h2>{t(lang, "login.errorTitle")}</h2>
           <p>
             <a href="#email">{error}</a>
           </p>

@@ -36,7 +36,11 @@ input,select,textarea{scroll-margin-top:min(10rem,40vh)}
 textarea{display:block;width:100%;min-height:6rem;padding:.5rem;font:inherit;border:2px solid #5a5a5a;border-radius:.375rem}
 .field{margin:0 0 1.5rem}
 .invalid{border-left:4px solid #b00020;padding-left:.75rem}
+.invalid .scale{grid-template-columns:repeat(auto-fit,minmax(2.25rem,1fr));gap:.25rem}
 .error{color:#b00020;font-weight:600;margin:0 0 .5rem}
+input.code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:1.75rem;letter-spacing:.2em;text-transform:uppercase;max-width:14rem}
+.test-mode{border:4px dashed #5a3c00;background:#fff4d6;color:#1a1a1a;padding:.75rem 1rem;margin:0 0 1.5rem;border-radius:.375rem}
+.test-mode p{margin:.25rem 0}
 .summary{border:4px solid #b00020;padding:1rem;margin:0 0 1.5rem;border-radius:.375rem}
 .summary h2{font-size:1.25rem;margin:0 0 .5rem}
 .summary ul{margin:0;padding-left:1.25rem}

@@ -2,7 +2,7 @@ import type { AnswerError } from "../domain/answers";
 import type { Lang } from "../domain/lang";
 import { scaleValues, type Question } from "../domain/questions";
 import type { PublicSurvey } from "../queries/survey-by-slug";
-import { formatNumber, t } from "../domain/i18n";
+import { formatNumber, t, tCount } from "../domain/i18n";
 import { Layout, renderDocument } from "./layout";
 import { EventHeading } from "./event-heading";
 
@@ -13,21 +13,41 @@ export interface SurveyFormProps {
   /** What the participant sent last time, so a page with errors keeps every answer. */
   readonly values?: ReadonlyMap<string, string>;
   readonly errors?: readonly AnswerError[];
+  /** Staff trying the survey (test mode): the form posts to the staff route, says so at the top,
+   *  and leaves out the background-sending script, whose retries and thanks page are the public ones. */
+  readonly testMode?: TestModeForm;
 }
 
-export function SurveyFormPage({ survey, lang, submissionId, values, errors = [] }: SurveyFormProps) {
+export interface TestModeForm {
+  readonly action: string;
+  readonly langHref: (lang: Lang) => string;
+  readonly back: string;
+}
+
+export function SurveyFormPage({ survey, lang, submissionId, values, errors = [], testMode }: SurveyFormProps) {
   const errorByKey = new Map(errors.map((e) => [e.key, e]));
   const known = new Set(survey.questions.map((q) => q.key));
   const strayErrors = errors.filter((e) => !known.has(e.key));
   const heading = t(lang, "survey.heading");
-  const title = `${errors.length > 0 ? `${t(lang, "page.errorPrefix")}: ` : ""}${heading} – ${survey.event.title}`;
+  const title = `${errors.length > 0 ? `${t(lang, "page.errorPrefix")}: ` : ""}${testMode ? `${t(lang, "testMode.label")}: ` : ""}${heading} – ${survey.event.title}`;
+  const action = testMode?.action ?? `/s/${encodeURIComponent(survey.slug)}`;
   return (
-    <Layout lang={lang} title={title} langHref={(code) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`}>
+    <Layout lang={lang} title={title} langHref={testMode?.langHref ?? ((code) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`)}>
+      {testMode && (
+        <div class="test-mode">
+          <p>
+            <strong>{t(lang, "testMode.banner")}</strong>
+          </p>
+          <p>
+            <a href={testMode.back}>{t(lang, "testMode.back")}</a>
+          </p>
+        </div>
+      )}
       <EventHeading survey={survey} lang={lang} heading={heading} />
       {errors.length > 0 && (
         <div class="summary" role="alert" tabindex={-1} id="error-summary" autofocus>
           <h2>{t(lang, "errors.summaryTitle")}</h2>
-          <p>{t(lang, "errors.summaryIntro", { count: errors.length })}</p>
+          <p>{tCount(lang, "errors.summaryIntro", errors.length)}</p>
           <ul>
             {survey.questions
               .filter((q) => errorByKey.has(q.key))
@@ -50,9 +70,10 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
           with retries and keeps answers over reloads, speaking through these data- texts. */}
       <form
         method="post"
-        action={`/s/${encodeURIComponent(survey.slug)}`}
+        action={action}
         novalidate
         id="survey-form"
+        data-test-mode={testMode ? "true" : undefined}
         data-thanks={`/s/${encodeURIComponent(survey.slug)}/thanks?lang=${lang}`}
         data-status-sending={t(lang, "survey.status.sending")}
         data-status-offline={t(lang, "survey.status.offline")}
@@ -66,10 +87,10 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
         {survey.questions.map((q) => (
           <QuestionField question={q} lang={lang} value={values?.get(q.key)} error={errorByKey.get(q.key)} />
         ))}
-        <button type="submit">{t(lang, "survey.submit")}</button>
+        <button type="submit">{t(lang, testMode ? "testMode.submit" : "survey.submit")}</button>
         <p id="survey-status" role="status" aria-live="polite"></p>
       </form>
-      <script type="module" src="/assets/survey.js"></script>
+      {!testMode && <script type="module" src="/assets/survey.js"></script>}
     </Layout>
   );
 }
@@ -162,10 +183,13 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
     );
   }
 
+  // An optional choice can be taken back: a radio once chosen cannot be unchosen, so "prefer not to
+  // say" sends a blank, which counts as no answer.
   const choices =
     q.kind === "choice"
-      ? q.options.map((o) => ({ value: o.value, label: o.label[lang] }))
+      ? [...q.options.map((o) => ({ value: o.value, label: o.label[lang] })), ...(q.required ? [] : [{ value: "", label: t(lang, "survey.noAnswer") }])]
       : scaleValues(q.scale!).map((v) => ({ value: String(v), label: formatNumber(lang, v) }));
+  const idOf = (value: string) => `q-${q.key}-${value === "" ? "none" : value}`;
   return (
     <fieldset
       class={error ? "invalid" : undefined}
@@ -183,13 +207,13 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
       {errorLine}
       <div class={q.kind === "choice" ? "choices" : "scale"}>
         {choices.map((c) => (
-          <label for={`q-${q.key}-${c.value}`}>
+          <label for={idOf(c.value)}>
             <input
               type="radio"
-              id={`q-${q.key}-${c.value}`}
+              id={idOf(c.value)}
               name={q.key}
               value={c.value}
-              checked={value !== undefined && sameValue(value, c.value)}
+              checked={value !== undefined && (c.value === "" ? value.trim() === "" : sameValue(value, c.value))}
             />
             <span>{c.label}</span>
           </label>

@@ -114,7 +114,10 @@ describe("an agent of Keski-Pohjanmaa", () => {
 
     const poster = await expectPage(await get(`/admin/events/${id}/poster?lang=fi`, agent16), 200);
     expect(poster).toMatch(/<div class="poster-qr" role="img" aria-label="QR-koodi[^"]*"><svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox/);
-    expect(poster).toContain(`<p class="short">http://localhost/s/${slug}</p>`);
+    // The short address people type (issue 16); the QR code keeps the unguessable link.
+    const shortCode = (await db.all<{ short_code: string }>(sql`SELECT short_code FROM survey WHERE event_id = ${id}`))[0]?.short_code;
+    expect(poster).toContain(`<p class="short">http://localhost/s/${shortCode}</p>`);
+    expect(poster).toContain(`aria-label="QR-koodi, joka avaa kyselyn osoitteessa http://localhost/s/${slug}"`);
     expect(poster).toContain("<h1>Uudenlainen johtaminen</h1>");
     expect(poster).toContain("Keski-Pohjanmaa, Kokkola");
     expect(poster).toContain('<p class="call" lang="fi">Anna palautetta päivästä!');

@@ -90,6 +90,7 @@ const MATRIX: Row[] = [
   ["POST /api/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/close` }), writeRegion16(200)],
   ["PATCH /api/events/:id/survey", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}/survey`, body: { closesAt: "2019-09-11T00:00:00+03:00" } }), writeRegion16(200)],
   ["GET /api/events/:id/qr.svg", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/qr.svg` }), readRegion16(200)],
+  ["GET /api/events/:id/qr.png", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/qr.png` }), readRegion16(200)],
   ["GET /api/events/:id/questions", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/questions` }), readRegion16(200)],
   ["POST /api/events/:id/questions", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/questions`, body: { kind: "text", text: { fi: "K", sv: "F", en: "Q" } } }), writeRegion16(201)],
   ["DELETE /api/events/:id/questions/:questionId", async (fx) => {
@@ -115,6 +116,10 @@ const MATRIX: Row[] = [
     const eventId = await fx.event16();
     return { method: "POST", path: `/admin/events/${eventId}/questions/${await fx.dayQuestion(eventId)}/remove` };
   }, page(writeRegion16(303))],
+  // Test mode (issue 16): only those who may change the day; answers kept apart.
+  ["GET /admin/events/:id/test", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/test` }), page(writeRegion16(200))],
+  ["POST /admin/events/:id/test", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/test`, form: { submission_id: crypto.randomUUID(), grade: "9" } }), page(writeRegion16(303))],
+  ["POST /admin/events/:id/test/wipe", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/test/wipe` }), page(writeRegion16(303))],
   ["GET /admin/programmes", async () => ({ method: "GET", path: "/admin/programmes" }), page(nationalOnly(200))],
   ["POST /admin/programmes", async () => ({ method: "POST", path: "/admin/programmes", form: { name: `P${++unique}`, startsOn: "", endsOn: "" } }), page(nationalOnly(303))],
   ["POST /admin/programmes/themes", async (fx) => ({ method: "POST", path: "/admin/programmes/themes", form: { programme: String(fx.programmeId), nameFi: "T", nameSv: "T", nameEn: "T" } }), page(nationalOnly(303))],
@@ -146,7 +151,7 @@ const MATRIX: Row[] = [
 ];
 
 /** Routes anyone may call; they have their own tests (survey, sign-in, health). */
-const PUBLIC = new Set(["GET /healthz", "GET /accessibility", "GET /s/:slug", "POST /s/:slug", "GET /s/:slug/thanks", "POST /api/auth/login", "GET /login", "POST /login", "POST /logout"]);
+const PUBLIC = new Set(["GET /healthz", "GET /accessibility", "GET /s/:slug", "POST /s/:slug", "GET /s/:slug/thanks", "GET /code", "POST /api/auth/login", "GET /login", "POST /login", "POST /logout"]);
 
 let app: ReturnType<typeof createApp>;
 let fx: Fixtures;

@@ -130,6 +130,19 @@ for (const [name, body, status] of formBodies) {
   add({ name: `form: ${name}`, method: "POST", path: "/s/{open}", type: "application/x-www-form-urlencoded", body, html: true, status });
 }
 
+// --- test mode (issue 16): the same bodies against the staff form, and malformed day ids ---------
+for (const [name, body, status] of formBodies) {
+  add({ name: `test-mode form: ${name}`, method: "POST", path: "/admin/events/{event}/test", as: "agent", type: "application/x-www-form-urlencoded", body, html: true, status });
+}
+add({ name: "test-mode form: body over 64 KB", method: "POST", path: "/admin/events/{event}/test", as: "agent", type: "application/x-www-form-urlencoded", body: `grade=8&good=${"x".repeat(70_000)}`, html: true, status: 413 });
+add({ name: "test-mode form: invalid UTF-8", method: "POST", path: "/admin/events/{event}/test", as: "agent", type: "application/x-www-form-urlencoded", body: new Uint8Array([0x67, 0x6f, 0x6f, 0x64, 0x3d, 0xff, 0xfe, 0xfd]), html: true, status: 400 });
+add({ name: "test-mode form: text/plain", method: "POST", path: "/admin/events/{event}/test", as: "agent", type: "text/plain", body: "grade=8", html: true, status: 415 });
+for (const id of ["abc", "0", "-1", "1.5", "99999999", "1e3", "%00"]) {
+  add({ name: `test-mode page of day ${id}`, method: "GET", path: `/admin/events/${id}/test`, as: "agent", html: true });
+  add({ name: `test-mode answer to day ${id}`, method: "POST", path: `/admin/events/${id}/test`, as: "agent", type: "application/x-www-form-urlencoded", body: "grade=8", html: true });
+  add({ name: `test-mode wipe of day ${id}`, method: "POST", path: `/admin/events/${id}/test/wipe`, as: "agent", html: true });
+}
+
 // --- bodies, encodings and content types ------------------------------------------------------
 const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]);
 add({ name: "invalid UTF-8 in JSON", method: "POST", path: "/s/{open}", type: "application/json", body: invalidUtf8, status: 400 });
@@ -164,6 +177,13 @@ for (const path of ["/s", "/s/", "/nothing", "/api", "/api/", "/api/nothing", "/
 for (const method of ["PUT", "DELETE", "PATCH"]) {
   add({ name: `${method} on a survey`, method, path: "/s/{open}", type: "application/json", body: json({ answers: { grade: 8 } }), status: 404 });
 }
+
+// --- short codes (issue 16): the code page and /s/<code> with anything typed --------------------
+for (const typed of ["", "abc", "ZZZZZZ", "1A0B2U", "%3Cscript%3E", "%00", "x".repeat(300), "%F0%9F%98%80", "1A0B2C%0D%0ASet-Cookie:x=1", "' OR 1=1 --"]) {
+  add({ name: `code page with ${typed.slice(0, 20) || "(empty)"}`, method: "GET", path: `/code?lang=fi&code=${typed}`, html: true });
+}
+add({ name: "code page with the code twice", method: "GET", path: "/code?code=abc&code=def", html: true });
+for (const id of ["abc", "0", "99999999"]) add({ name: `QR PNG of day ${id}`, method: "GET", path: `/api/events/${id}/qr.png`, as: "agent", status: 404 });
 
 // --- sign-in ----------------------------------------------------------------------------------
 const logins: [string, string, number][] = [

@@ -1,5 +1,6 @@
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { DEMO_SURVEY_SLUG } from "../../src/demo/seed-demo";
+import { qrPng } from "../../src/http/qr-png";
 import { qrSvg } from "../../src/routes/events";
 
 // The one list of requests the parity test sends, in order, to the Node entry and to the built
@@ -158,8 +159,8 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     path: "/api/events",
     as: "agent",
     json: { programmeId: 1, regionCode: "16", date: "2019-12-10", themeId: 1, title: "Jatkopäivä", location: "Kokkola", attendance: 30 },
-    capture: (b) => ({ eventId: String(b.event.id), slug: b.event.survey.slug }),
-    random: ["slug"],
+    capture: (b) => ({ eventId: String(b.event.id), slug: b.event.survey.slug, shortCode: b.event.survey.shortCode }),
+    random: ["slug", "shortCode"],
   },
   { name: "day created in another region", method: "POST", path: "/api/events", as: "agent", json: { programmeId: 1, regionCode: "01", date: "2019-12-10", title: "Ei" } },
   { name: "the new day", path: (c) => `/api/events/${event(c)}`, as: "agent" },
@@ -190,8 +191,8 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     path: "/api/events",
     as: "national",
     json: { programmeId: 1, regionCode: null, date: "2019-12-12", title: "Valtakunnallinen päätös", location: "Helsinki" },
-    capture: (b) => ({ closingEventId: String(b.event.id), closingSlug: b.event.survey.slug }),
-    random: ["closingSlug"],
+    capture: (b) => ({ closingEventId: String(b.event.id), closingSlug: b.event.survey.slug, closingShortCode: b.event.survey.shortCode }),
+    random: ["closingSlug", "closingShortCode"],
     derived: (c) => ({ closingQr: qrSvg(`${c.origin}/s/${c.values.closingSlug}`) }),
   },
   { name: "QR code of the survey link", path: (c) => `/api/events/${c.values.closingEventId}/qr.svg`, as: "agent" },
@@ -270,8 +271,8 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     name: "the form-made day in the API",
     path: (c) => `/api/events/${c.values.formEventId}`,
     as: "agent",
-    capture: (b) => ({ formSlug: b.event.survey.slug }),
-    random: ["formSlug"],
+    capture: (b) => ({ formSlug: b.event.survey.slug, formShortCode: b.event.survey.shortCode }),
+    random: ["formSlug", "formShortCode"],
     derived: (c) => ({ formQr: qrSvg(`${c.origin}/s/${c.values.formSlug}`), formUrl: encodeURIComponent(`${c.origin}/s/${c.values.formSlug}`) }),
   },
   { name: "day page", path: (c) => `/admin/events/${c.values.formEventId}?lang=en`, as: "agent" },
@@ -285,10 +286,31 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "day question without its texts", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/questions`, as: "agent", form: { kind: "text", fi: "", sv: "", en: "" } },
   { name: "the day's questions in the API", path: (c) => `/api/events/${c.values.formEventId}/questions`, as: "agent", capture: (b) => ({ formQuestionId: String(b.day[0].id) }) },
   { name: "day question removed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/questions/${c.values.formQuestionId}/remove`, as: "agent" },
+  // Test mode (issue 16): the form, a stored test answer, one with errors, the count, the wipe.
+  { name: "test-mode form", path: (c) => `/admin/events/${c.values.formEventId}/test?lang=sv`, as: "agent" },
+  { name: "test answer stored apart", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/test?lang=sv`, as: "agent", form: { submission_id: "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", lang: "sv", grade: "9", usefulness: "4", good: "Test" } },
+  { name: "test answer with errors", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/test?lang=en`, as: "agent", form: { lang: "en", grade: "11", good: "Kept" } },
+  { name: "day page counting a test answer", path: (c) => `/admin/events/${c.values.formEventId}?lang=fi&done=testAnswerSaved`, as: "agent" },
+  { name: "test answers wiped", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/test/wipe?lang=fi`, as: "agent" },
+  { name: "another region's test-mode form", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/test`, as: "agent" },
   { name: "poster with the QR code", path: (c) => `/admin/events/${c.values.formEventId}/poster?lang=sv`, as: "agent" },
   { name: "published result with the form, mean missing", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/published-result?lang=sv`, as: "national", form: { mean: "", n: "", source: "Rapport" } },
   { name: "published result with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/published-result?lang=fi`, as: "national", form: { mean: "8,0", n: "20", "dist-7": "4", "dist-8": "12", "dist-9": "4", attendance: "", source: "LAPE-Akatemia, raportti" } },
   { name: "day page with a published result", path: (c) => `/admin/events/${c.values.formEventId}?lang=en`, as: "agent" },
+  // Short codes (issue 16): demo days have fixed ones (D + base32 of the id), so both runtimes agree.
+  { name: "type-your-code page", path: "/code?lang=sv" },
+  { name: "code typed on the code page", path: (c) => `/code?lang=en&code=${c.values.formShortCode!.toLowerCase()}` },
+  { name: "code page with a malformed code", path: "/code?lang=fi&code=abc" },
+  { name: "code page with an unknown code", path: "/code?lang=fi&code=zzzzzz" },
+  { name: "short code in the address", path: (c) => `/s/${c.values.formShortCode!.toLowerCase()}?lang=fi` },
+  {
+    name: "QR code as PNG",
+    path: (c) => `/api/events/${c.values.pohjanmaaEventId}/qr.png`,
+    as: "national",
+    // The image holds each runtime's own address (ports differ): compared as the PNG made for it, decoded like the body.
+    derived: (c) => ({ pngQr: new TextDecoder().decode(qrPng(`${c.origin}/s/${DEMO_SURVEY_SLUG}`)) }),
+  },
+
   { name: "survey closed with the form", method: "POST", path: (c) => `/admin/events/${c.values.formEventId}/survey/close`, as: "agent" },
   { name: "another region's day page", path: (c) => `/admin/events/${c.values.pohjanmaaEventId}/poster`, as: "agent" },
   { name: "programmes page, agent", path: "/admin/programmes", as: "agent" },

@@ -17,6 +17,19 @@ export function t(lang: Lang, key: MessageKey, params?: Readonly<Record<string, 
   );
 }
 
+/**
+ * A text with a count in it, in the right plural form: Intl.PluralRules picks the form, and a key
+ * with ".one" after it holds the singular ("1 korjattava kohta", not "1 korjattavaa kohtaa"); the
+ * plain key is every other form. Finnish, Swedish and English need only these two.
+ */
+export function tCount(lang: Lang, key: PluralKey, count: number, params: Readonly<Record<string, string | number>> = {}): string {
+  const form = new Intl.PluralRules(lang).select(count);
+  return t(lang, form === "one" ? `${key}.one` : key, { ...params, count });
+}
+
+/** The keys that have a ".one" form. */
+export type PluralKey = { [K in MessageKey]: `${K}.one` extends MessageKey ? K : never }[MessageKey];
+
 function formatParam(lang: Lang, value: string | number): string {
   return typeof value === "number" ? formatNumber(lang, value) : value;
 }

@@ -40,7 +40,7 @@ export function redirectDone(c: Ctx, path: string, done: DoneKey) {
   return c.redirect(`${path}?lang=${requestLang(c)}&done=${done}`, 303);
 }
 
-const DONE = ["eventCreated", "eventSaved", "attendanceSaved", "surveyOpened", "surveyClosed", "surveyScheduled", "questionAdded", "questionRemoved", "publishedSaved", "programmeCreated", "themeCreated", "themeRenamed", "userCreated", "userSaved", "sessionsRevoked", "passwordChanged"] as const;
+const DONE = ["eventCreated", "eventSaved", "attendanceSaved", "surveyOpened", "surveyClosed", "surveyScheduled", "questionAdded", "questionRemoved", "publishedSaved", "programmeCreated", "themeCreated", "themeRenamed", "userCreated", "userSaved", "sessionsRevoked", "passwordChanged", "testAnswerSaved", "testAnswersWiped"] as const;
 export type DoneKey = (typeof DONE)[number];
 
 /** The success message a ?done= names, or null for anything else (the parameter is user-editable). */
@@ -53,7 +53,7 @@ export function doneMessage(c: Ctx): string | null {
 export function pageOf(c: Ctx): string {
   const url = new URL(c.req.url);
   if (c.req.method === "GET") return `${url.pathname}${url.search}`;
-  const page = /^\/admin\/(?:events\/(?:new|\d+)|programmes|users(?:\/\d+)?|audit|password)/.exec(url.pathname)?.[0] ?? "/admin";
+  const page = /^\/admin\/(?:events\/(?:new|\d+(?:\/test)?)|programmes|users(?:\/\d+)?|audit|password)/.exec(url.pathname)?.[0] ?? "/admin";
   return `${page}?lang=${requestLang(c)}`;
 }
 

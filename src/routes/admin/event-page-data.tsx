@@ -7,6 +7,7 @@ import type { EventRow } from "../../queries/events";
 import { listProgrammes, listThemes } from "../../queries/programmes";
 import { listRegions } from "../../queries/regions";
 import { listQuestions } from "../../queries/survey-by-slug";
+import { countTestAnswers } from "../../services/test-answers";
 import type { EventChoices } from "../../views/admin/event-fields";
 import { EventPage, type EventPageProps } from "../../views/admin/event-page";
 import { localName } from "../../views/admin/names";
@@ -39,12 +40,13 @@ export async function requireEventChoices(deps: AppDeps, principal: SessionPrinc
 
 export async function renderEventPage(deps: AppDeps, c: Ctx, principal: SessionPrincipal, event: EventRow, form?: EventPageProps["form"], status: 200 | 409 | 422 = 200) {
   const lang = requestLang(c);
-  const [regions, programmes, core, own, choices] = await Promise.all([
+  const [regions, programmes, core, own, choices, testAnswers] = await Promise.all([
     listRegions(deps.db),
     listProgrammes(deps.db),
     listQuestions(deps.db, event.questionSetId),
     event.extraQuestionSetId === null ? [] : listQuestions(deps.db, event.extraQuestionSetId),
     canWrite(principal, event.regionCode) ? eventChoices(deps, principal, lang) : null,
+    canWrite(principal, event.regionCode) ? countTestAnswers(deps, event) : 0,
   ]);
   const page = (
     <EventPage
@@ -58,6 +60,7 @@ export async function renderEventPage(deps: AppDeps, c: Ctx, principal: SessionP
       core={core}
       own={own}
       now={(deps.now ?? Date.now)()}
+      testAnswers={testAnswers}
       done={form ? null : doneMessage(c)}
       {...(form && { form })}
     />

@@ -67,9 +67,10 @@ export function adminEventSurveyRoutes(deps: AppDeps) {
     const { principal, event } = await readableEvent(deps, c, idParam(c));
     const lang = requestLang(c);
     const regions = await listRegions(deps.db);
-    const url = surveyUrl(publicOrigin(deps, c), event.slug);
+    const origin = publicOrigin(deps, c);
+    const url = surveyUrl(origin, event.slug);
     const place = (l: Lang) => regionName(l, regions, event.regionCode);
-    return renderPage(c, <PosterPage lang={lang} principal={principal} event={event} place={place} surveyUrl={url} qrSvg={qrSvg(url)} />);
+    return renderPage(c, <PosterPage lang={lang} principal={principal} event={event} place={place} surveyUrl={url} origin={origin} qrSvg={qrSvg(url)} />);
   });
 
   return app;

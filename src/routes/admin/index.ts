@@ -5,6 +5,7 @@ import { adminDayResultsRoutes } from "./day-results";
 import { adminImportRoutes } from "./import";
 import { adminEventQuestionRoutes } from "./event-questions";
 import { adminEventSurveyRoutes } from "./event-survey";
+import { adminEventTestRoutes } from "./event-test";
 import { adminEventRoutes } from "./events";
 import { adminPasswordRoutes } from "./password";
 import { adminProgrammeRoutes } from "./programmes";
@@ -18,6 +19,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route("/", adminEventSurveyRoutes(deps));
   app.route("/", adminDayResultsRoutes(deps));
   app.route("/", adminImportRoutes(deps));
+  app.route("/", adminEventTestRoutes(deps));
   app.route("/", adminEventQuestionRoutes(deps));
   app.route("/", adminProgrammeRoutes(deps));
   app.route("/", adminUserRoutes(deps));

@@ -49,6 +49,7 @@ select:focus-visible{outline:3px solid #ffbf47;outline-offset:2px;box-shadow:0 0
 .poster .call-2{font-size:1.25rem;font-weight:600;color:#333;margin:0 0 1rem}
 .poster-qr{margin:0 auto 1rem;max-width:24rem}
 .poster-qr svg{display:block;width:100%;height:auto}
+.poster .code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:2.5rem;font-weight:700;letter-spacing:.2em;margin:0 0 1.5rem}
 .poster .short{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:1.5rem;font-weight:700;overflow-wrap:anywhere;margin:0 0 1.5rem}
 .poster .small{color:#333;margin:0}
 .print-note{text-align:left;border-left:4px solid #0a4fa6;background:#eef3fa;padding:.5rem .75rem;margin:0 0 1.5rem}

@@ -9,6 +9,7 @@ import { EventFields, eventFieldLabel, eventValues, type EventChoices, type Even
 import { EventQuestionsSection, questionFieldLabels } from "./event-questions-section";
 import { EventSurveySection, scheduleFieldLabels } from "./event-survey-section";
 import { PublishedResultSection, publishedFieldLabels } from "./published-result-section";
+import { EventTestSection } from "./event-test-section";
 import { themeOf } from "./event-list-page";
 import { ErrorSummary, errorFor, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 import { regionName, type RegionNames } from "./names";
@@ -28,6 +29,8 @@ export interface EventPageProps {
   readonly core: readonly Question[];
   readonly own: readonly Question[];
   readonly now: number;
+  /** Answers given in test mode, kept apart from the real ones. */
+  readonly testAnswers: number;
   readonly done?: string | null;
   readonly form?: { readonly name: EventPageForm; readonly values: FormValues; readonly errors: readonly FieldError[] };
 }
@@ -116,6 +119,7 @@ export function EventPage(props: EventPageProps) {
 
       <PublishedResultSection lang={lang} event={event} canRecord={isNational(principal)} form={formOf("published")} />
       <EventSurveySection lang={lang} event={event} surveyUrl={props.surveyUrl} canWrite={canWrite} now={now} schedule={formOf("schedule")} />
+      {canWrite && <EventTestSection lang={lang} eventId={event.id} testAnswers={props.testAnswers} />}
       <EventQuestionsSection lang={lang} eventId={event.id} core={props.core} own={props.own} locked={event.responseCount > 0} canWrite={canWrite} form={formOf("question")} />
 
       {choices && (

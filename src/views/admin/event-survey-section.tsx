@@ -69,11 +69,25 @@ export function EventSurveySection({ lang, event, surveyUrl, canWrite, now, sche
           {surveyUrl}
         </a>
       </p>
+      {event.shortCode !== null && (
+        <dl class="facts">
+          <dt>{t(lang, "admin.survey.shortCode")}</dt>
+          <dd>
+            <strong class="short-code">{event.shortCode}</strong>
+            <p class="hint">{t(lang, "admin.survey.shortCodeHint", { url: `${new URL(surveyUrl).origin}/code` })}</p>
+          </dd>
+        </dl>
+      )}
       <img class="qr" src={`/api/events/${event.id}/qr.svg`} alt={t(lang, "admin.survey.qrAlt", { url: surveyUrl })} width="192" height="192" />
       <ul>
         <li>
           <a href={`/api/events/${event.id}/qr.svg`} download={`palaute-${event.id}-qr.svg`}>
             {t(lang, "admin.survey.qrDownload")}
+          </a>
+        </li>
+        <li>
+          <a href={`/api/events/${event.id}/qr.png`} download={`palaute-${event.id}-qr.png`}>
+            {t(lang, "admin.survey.qrDownloadPng")}
           </a>
         </li>
         <li>

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { t } from "../../domain/i18n";
+import { t, tCount } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 
 // Form controls for the admin pages, built like the survey form's: a visible label, an optional
@@ -36,7 +36,7 @@ export function ErrorSummary({ lang, errors, labelOf }: { lang: Lang; errors: re
   return (
     <div class="summary" role="alert" tabindex={-1} id="error-summary" autofocus>
       <h2>{t(lang, "admin.errors.title")}</h2>
-      <p>{t(lang, "admin.errors.intro", { count: errors.length })}</p>
+      <p>{tCount(lang, "admin.errors.intro", errors.length)}</p>
       <ul>
         {errors.map((e) => (
           <li>

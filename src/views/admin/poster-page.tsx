@@ -11,6 +11,8 @@ export interface PosterPageProps {
   /** Region name in each poster language. */
   readonly place: (lang: Lang) => string;
   readonly surveyUrl: string;
+  /** The site's address (for /s/<code> and the code page). */
+  readonly origin: string;
   /** The QR code as SVG markup (from uqr, our own output, never user text). */
   readonly qrSvg: string;
 }
@@ -29,7 +31,7 @@ export function shortLink(url: string): string {
 }
 
 /** A printable A4 page for the last slide or the tables: big QR code, short link, the day, the call to answer. */
-export function PosterPage({ lang, principal, event, place, surveyUrl, qrSvg }: PosterPageProps) {
+export function PosterPage({ lang, principal, event, place, surveyUrl, origin, qrSvg }: PosterPageProps) {
   const [first, second] = posterLanguages(lang);
   const where = (l: Lang) => [place(l), event.location].filter(Boolean).join(", ");
   return (
@@ -58,7 +60,16 @@ export function PosterPage({ lang, principal, event, place, surveyUrl, qrSvg }: 
         </p>
         {/* role=img with a name: the SVG's many squares mean nothing read out one by one. */}
         <div class="poster-qr" role="img" aria-label={t(lang, "admin.survey.qrAlt", { url: surveyUrl })} dangerouslySetInnerHTML={{ __html: qrSvg }} />
-        <p class="short">{shortLink(surveyUrl)}</p>
+        {/* The short address people can type: no mixed case, no look-alike characters. */}
+        <p class="short">{shortLink(event.shortCode === null ? surveyUrl : `${origin}/s/${event.shortCode}`)}</p>
+        {event.shortCode !== null && (
+          <>
+            <p class="small" lang={first}>
+              {t(first, "poster.codeIntro", { url: shortLink(`${origin}/code`) })}
+            </p>
+            <p class="code">{event.shortCode}</p>
+          </>
+        )}
         <p class="small" lang={first}>
           {t(first, "survey.intro")}
         </p>
