@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { formatDateTime } from "../../src/domain/i18n";
 import { parseNodeEnv } from "../../src/config/node-env";
 import { startNodeServer, type RunningServer } from "../../src/node";
 import { createTestDb } from "../helpers/test-db";
@@ -32,6 +33,22 @@ const ASSET_HEADERS = ["content-type", "cache-control"];
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g;
+
+/**
+ * Today's wall-clock minute as the pages write it ("2 Dec 2026, 06:35", "2.12.2026 klo 6.35"): the
+ * two runtimes answer moments apart, so a time recorded "now" may fall on either side of a minute.
+ * Only the minute of today's dates is scrubbed; every date, and every other time, is still compared.
+ */
+function todaysClock(): RegExp {
+  const now = Date.now();
+  const dates = new Set<string>();
+  for (const lang of ["fi", "sv", "en"] as const) {
+    for (const style of ["short", "long"] as const) dates.add(formatDateTime(lang, now, style).replace(/(,| klo| kl\.| at) \d{1,2}[.:]\d\d$/, ""));
+  }
+  const alternatives = [...dates].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return new RegExp(`(${alternatives})(,| klo| kl\\.| at) \\d{1,2}[.:]\\d\\d`, "g");
+}
+
 /** 2001-09-09 in epoch milliseconds: larger integers in JSON are timestamps. */
 const EPOCH_MS_FROM = 1_000_000_000_000;
 
@@ -188,7 +205,7 @@ function scrub(text: string | null, placeholders: ReadonlyMap<string, string>): 
   let out = text;
   // Longest first: a QR code or a link may contain a shorter value.
   for (const [value, placeholder] of [...placeholders].sort(([a], [b]) => b.length - a.length)) out = out.split(value).join(placeholder);
-  return out.replace(UUID, "<uuid>").replace(ISO_TIME, "<time>");
+  return out.replace(UUID, "<uuid>").replace(ISO_TIME, "<time>").replace(todaysClock(), "$1$2 <now>");
 }
 
 /** Strings scrubbed as text; integers large enough to be epoch milliseconds become "<ms>". */
