@@ -307,13 +307,14 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
 describe("regroupPairs", () => {
   it("regroups 'first|second' sums by the first part, the second part, the pair and in total", () => {
     const row = (key: string | null, days: number) => ({ ...NO_DAYS, days, key });
-    const { byFirst, bySecond, byPair, total } = regroupPairs([row("01|3", 1), row("01|", 2), row("16|3", 4), row("|5", 8), row(null, 16), row("01|3", 32)]);
+    const { byFirst, bySecond, byPair, total } = regroupPairs([row("01|3", 1), row("01|", 2), row("16|3", 4), row("|5", 8), row(null, 16), row("01|3", 32), row("02", 64)]);
     const daysOf = (m: Map<unknown, DaySums>) => [...m.entries()].map(([k, v]) => [k, v.days]);
-    // a row without a region goes under null; a row without a theme under no theme; a pair needs both
-    expect(daysOf(byFirst)).toEqual([["01", 35], ["16", 4], [null, 24]]);
+    // a row without a region goes under null; a row without a theme (or without the "|") under no theme;
+    // a pair needs both
+    expect(daysOf(byFirst)).toEqual([["01", 35], ["16", 4], [null, 24], ["02", 64]]);
     expect(daysOf(bySecond)).toEqual([[3, 37], [5, 8]]);
     expect(daysOf(byPair)).toEqual([["01|3", 33], ["16|3", 4]]);
-    expect(total.days).toBe(63);
+    expect(total.days).toBe(127);
   });
 });
 
