@@ -1,29 +1,40 @@
 import { describe, expect, it } from "vitest";
 import type { DayGrade, PooledGrade } from "../../src/api-types";
-import { addSums, collectedResponseRate, dayGrade, groupBy, groupFigures, NO_DAYS, pooledFromSums, trendFromMonths, type DayInput, type DaySums } from "../../src/domain/analytics";
+import { addSums, dayGrade, dayResponseRate, groupBy, groupFigures, NO_DAYS, pooledFromSums, regroupPairs, trendFromMonths, type DayInput, type DaySums } from "../../src/domain/analytics";
 import { GRADE_SCALE } from "../../src/domain/questions";
 
 // Expected values are worked by hand in the comments; the SDs, CIs and t quantiles were checked with
 // scipy 1.10.1 (Debian python3-scipy): x = np.array(...); x.mean(), x.std(ddof=1),
 // stats.t.ppf(0.975, n - 1) * sd / sqrt(n). Never computed with the code under test.
 
-/** The sums a group of days adds up to, from its answers (the grade values) and its head counts. */
-function sums(answers: readonly number[], extra: Partial<DaySums> = {}): DaySums {
+/**
+ * The sums a group of days adds up to, from each answered day's answers (the grade values): the
+ * answers' count, Σx and Σx², and per day Σnᵢ² and Σ nᵢȳᵢ² = Σ (Σx)²/nᵢ, worked out here directly.
+ */
+function sums(answeredDays: readonly (readonly number[])[], extra: Partial<DaySums> = {}): DaySums {
+  const all = answeredDays.flat();
+  const total = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
   return {
     ...NO_DAYS,
-    n: answers.length,
-    sum: answers.reduce((s, x) => s + x, 0),
-    sumSq: answers.reduce((s, x) => s + x * x, 0),
+    gradedDays: answeredDays.length,
+    n: all.length,
+    sum: total(all),
+    sumSq: total(all.map((x) => x * x)),
+    dayNSq: total(answeredDays.map((d) => d.length * d.length)),
+    dayNMeanSq: total(answeredDays.map((d) => total(d) ** 2 / d.length)),
     ...extra,
   };
 }
 
-function expectGrade(actual: PooledGrade | null, expected: Omit<PooledGrade, "ci95" | "mean" | "sd"> & { mean: number | null; sd: number | null; ci95: readonly [number, number] | null }) {
+/** What a pooled grade without an interval says besides its figures. */
+const NO_CI = { se: null, ciDf: null, ci95: null } as const;
+
+function expectGrade(actual: PooledGrade | null, expected: Omit<PooledGrade, "ci95" | "mean" | "sd" | "se"> & { mean: number | null; sd: number | null; se: number | null; ci95: readonly [number, number] | null }) {
   const message = JSON.stringify(actual);
   expect(actual, message).not.toBeNull();
-  const { mean, sd, ci95, ...exact } = expected;
-  expect({ ...actual, mean: undefined, sd: undefined, ci95: undefined }, message).toEqual({ ...exact, mean: undefined, sd: undefined, ci95: undefined });
-  for (const [key, want] of [["mean", mean], ["sd", sd]] as const) {
+  const { mean, sd, se, ci95, ...exact } = expected;
+  expect({ ...actual, mean: undefined, sd: undefined, se: undefined, ci95: undefined }, message).toEqual({ ...exact, mean: undefined, sd: undefined, se: undefined, ci95: undefined });
+  for (const [key, want] of [["mean", mean], ["sd", sd], ["se", se]] as const) {
     if (want === null) expect(actual?.[key], `${key} ${message}`).toBeNull();
     else expect(actual?.[key], `${key} ${message}`).toBeCloseTo(want, 8);
   }
@@ -38,9 +49,9 @@ const NO_REPORT = { reportedGradeMean: null, reportedGradeN: null };
 const ALL_ZERO = { "4": 0, "5": 0, "6": 0, "7": 0, "8": 0, "9": 0, "10": 0 };
 
 describe("dayGrade", () => {
-  it("summarizes a day's own answers, and they win over a published figure of the same day", () => {
+  it("summarizes a day's own answers, and they win over a published figure of the same day; under 10 answers no CI", () => {
     // answers 8 8 9 10: n 4, mean 35/4 = 8.75; squared deviations .5625 .5625 .0625 1.5625 = 2.75,
-    // var 2.75/3, sd 0.957427108; t(3) 3.182446305 · sd/2 → CI [7.226519819, 10.273480181]; median (8+9)/2
+    // var 2.75/3, sd 0.957427108; median (8+9)/2. 4 < 10 answers: the interval is withheld.
     const grade = dayGrade(
       new Map([
         [8, 2],
@@ -53,8 +64,46 @@ describe("dayGrade", () => {
     expect(grade).toMatchObject({ source: "responses", n: 4, median: 8.5, distribution: { ...ALL_ZERO, "8": 2, "9": 1, "10": 1 }, smallN: true });
     expect(grade.mean).toBe(8.75);
     expect(grade.sd).toBeCloseTo(0.957427108, 8);
-    expect(grade.ci95?.[0]).toBeCloseTo(7.226519819, 8);
-    expect(grade.ci95?.[1]).toBeCloseTo(10.273480181, 8);
+    expect(grade.ci95).toBeNull();
+    expect(grade.ciWithheld).toBe("too_few_respondents");
+  });
+
+  it("gives a day with 10 answers its t interval", () => {
+    // answers 8×5 9×3 10×2: n 10, mean 87/10 = 8.7; SS 5·.49 + 3·.09 + 2·1.69 = 6.1, sd √(6.1/9);
+    // scipy: x.std(ddof=1) 0.823272602, t.ppf(.975, 9)·sd/√10 → [8.111066258, 9.288933742]
+    const grade = dayGrade(
+      new Map([
+        [8, 5],
+        [9, 3],
+        [10, 2],
+      ]),
+      GRADE_SCALE,
+      NO_REPORT,
+    );
+    expect(grade).toMatchObject({ source: "responses", n: 10, median: 8.5, ciWithheld: null, smallN: false });
+    expect(grade.mean).toBeCloseTo(8.7, 10);
+    expect(grade.sd).toBeCloseTo(0.823272602, 8);
+    expect(grade.ci95?.[0]).toBeCloseTo(8.111066258, 8);
+    expect(grade.ci95?.[1]).toBeCloseTo(9.288933742, 8);
+  });
+
+  it("withholds the CI of a day with 9 answers", () => {
+    const nine = dayGrade(
+      new Map([
+        [8, 5],
+        [9, 4],
+      ]),
+      GRADE_SCALE,
+      NO_REPORT,
+    );
+    expect([nine.n, nine.ci95, nine.ciWithheld]).toEqual([9, null, "too_few_respondents"]);
+  });
+
+  it("says 'archived' for a day whose answers retention deleted and whose tallies it kept", () => {
+    const counts = new Map([[8, 3]]);
+    expect(dayGrade(counts, GRADE_SCALE, { ...NO_REPORT, archivedAt: 1_700_000_000 }).source).toBe("archived");
+    expect(dayGrade(counts, GRADE_SCALE, { ...NO_REPORT, archivedAt: null }).source).toBe("responses");
+    expect(dayGrade(counts, GRADE_SCALE, NO_REPORT).source).toBe("responses");
   });
 
   it("flags a day with fewer than 5 answers as small, and not one with 5", () => {
@@ -64,7 +113,7 @@ describe("dayGrade", () => {
   });
 
   it("uses the published figure when the day has no answers of its own (no counts, or only zero counts)", () => {
-    const published: DayGrade = { source: "reported", n: 47, mean: 8.5, sd: null, ci95: null, median: null, distribution: null, smallN: false };
+    const published: DayGrade = { source: "reported", n: 47, mean: 8.5, sd: null, ci95: null, ciWithheld: null, median: null, distribution: null, smallN: false };
     expect(dayGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
     expect(dayGrade(new Map(), GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
     expect(dayGrade(new Map([[8, 0]]), GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
@@ -83,36 +132,38 @@ describe("dayGrade", () => {
   });
 
   it("gives a day without data the shape of nothing: no figures, every scale value counted 0, flagged small", () => {
-    const none: DayGrade = { source: "none", n: 0, mean: null, sd: null, ci95: null, median: null, distribution: ALL_ZERO, smallN: true };
+    const none: DayGrade = { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: ALL_ZERO, smallN: true };
     expect(dayGrade(undefined, GRADE_SCALE, NO_REPORT)).toEqual(none);
     expect(dayGrade(new Map([[9, 0]]), GRADE_SCALE, NO_REPORT)).toEqual(none);
   });
 });
 
-type Day = DayInput & { grade: DayGrade };
+type Day = DayInput & { grade: DayGrade; surveyRan: boolean };
 // Functions, not values: the code under test runs inside the tests, never while the file is collected.
 const GRADE_OF = {
   responses: () => dayGrade(new Map([[8, 3]]), GRADE_SCALE, NO_REPORT),
   reported: () => dayGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 }),
   none: () => dayGrade(undefined, GRADE_SCALE, NO_REPORT),
 };
-function day(source: keyof typeof GRADE_OF, attendance: number | null, responses: number): Day {
-  return { id: 1, regionCode: "16", date: "2019-09-04", themeId: null, attendance, responses, ...NO_REPORT, grade: GRADE_OF[source]() };
+function day(source: keyof typeof GRADE_OF, attendance: number | null, responses: number, surveyRan = true): Day {
+  return { id: 1, regionCode: "16", date: "2019-09-04", themeId: null, attendance, responses, ...NO_REPORT, grade: GRADE_OF[source](), surveyRan };
 }
 
-describe("collectedResponseRate", () => {
-  it("divides responses by head count over the surveyed days only", () => {
-    // surveyed: 10/20 and 0/30 (the survey ran, nobody answered) → 10/50 = 0.2. Left out: the published
-    // day (50 heads, its respondents never counted here), a day without a head count, a head count of 0.
-    const days = [day("responses", 20, 10), day("none", 30, 0), day("reported", 50, 0), day("responses", null, 4), day("responses", 0, 3)];
-    expect(collectedResponseRate(days)).toBe(0.2);
-  });
-  it("is null, not 0 %, for days known only from a published report", () => {
-    expect(collectedResponseRate([day("reported", 47, 0)])).toBeNull();
-    expect(collectedResponseRate([])).toBeNull();
-  });
-  it("is not clamped at 100 %", () => {
-    expect(collectedResponseRate([day("responses", 10, 12)])).toBe(1.2);
+describe("dayResponseRate", () => {
+  it.each([
+    { what: "a surveyed day", d: () => day("responses", 20, 10), rate: 0.5, status: "counted" },
+    { what: "a surveyed day nobody answered", d: () => day("none", 30, 0), rate: 0, status: "counted" },
+    { what: "a day where everyone answered", d: () => day("responses", 12, 12), rate: 1, status: "counted" },
+    // Shown (not clamped), and flagged: groupFigures leaves it out of the pooled rate.
+    { what: "a day above 100 %", d: () => day("responses", 10, 12), rate: 1.2, status: "over_100" },
+    // Its respondents were never counted here: null, not 0 %.
+    { what: "a day known only from a published report", d: () => day("reported", 47, 0), rate: null, status: "reported" },
+    { what: "a day without a head count", d: () => day("responses", null, 4), rate: null, status: "no_head_count" },
+    { what: "a day with a head count of 0", d: () => day("responses", 0, 3), rate: null, status: "no_head_count" },
+    // Nobody has had the chance to answer yet: not 0 %.
+    { what: "a day whose survey has not run", d: () => day("none", 30, 0, false), rate: null, status: "not_run" },
+  ])("$what: rate $rate, $status", ({ d, rate, status }) => {
+    expect(dayResponseRate(d())).toEqual({ rate, status });
   });
 });
 
@@ -128,58 +179,82 @@ describe("groupBy", () => {
 
 describe("addSums", () => {
   it("adds every field", () => {
-    const a: DaySums = { days: 1, attendance: 2, responses: 3, surveyedAttendance: 4, surveyedResponses: 5, gradedDays: 6, n: 7, sum: 8, sumSq: 9 };
-    const b: DaySums = { days: 10, attendance: 20, responses: 30, surveyedAttendance: 40, surveyedResponses: 50, gradedDays: 60, n: 70, sum: 80, sumSq: 90 };
-    expect(addSums(a, b)).toEqual({ days: 11, attendance: 22, responses: 33, surveyedAttendance: 44, surveyedResponses: 55, gradedDays: 66, n: 77, sum: 88, sumSq: 99 });
+    const a: DaySums = { days: 1, attendance: 2, responses: 3, surveyedAttendance: 4, surveyedResponses: 5, over100Days: 6, gradedDays: 7, n: 8, sum: 9, sumSq: 10, dayNSq: 11, dayNMeanSq: 12, demoDays: 13 };
+    const b: DaySums = { days: 100, attendance: 200, responses: 300, surveyedAttendance: 400, surveyedResponses: 500, over100Days: 600, gradedDays: 700, n: 800, sum: 900, sumSq: 1000, dayNSq: 1100, dayNMeanSq: 1200, demoDays: 1300 };
+    expect(addSums(a, b)).toEqual({ days: 101, attendance: 202, responses: 303, surveyedAttendance: 404, surveyedResponses: 505, over100Days: 606, gradedDays: 707, n: 808, sum: 909, sumSq: 1010, dayNSq: 1111, dayNMeanSq: 1212, demoDays: 1313 });
     expect(addSums(NO_DAYS, a)).toEqual(a);
   });
 });
 
 describe("pooledFromSums", () => {
-  // Two days with answers 8 8 | 9 10: the same figures as the one day above.
-  const twoDays = sums([8, 8, 9, 10], { days: 2, gradedDays: 2 });
+  // Two days with answers 8 8 | 9 10: the same answers as the one day above.
+  const twoDays = sums([[8, 8], [9, 10]], { days: 2 });
+  // Three days of two answers: 8 9 | 6 7 | 9 10, day means 8.5 6.5 9.5. Equal day sizes and MSB (4.6667)
+  // > MSW (0.5), so the day-clustered interval is exactly the t interval of the 3 day means (see
+  // src/domain/stats/clustered-pool.ts). scipy: m = [8.5, 6.5, 9.5]; m.mean() 8.166666667,
+  // se m.std(ddof=1)/√3 = 0.881917104, t.ppf(.975, 2) 4.302652730 → [4.372083633, 11.961249700].
+  // All six answers: sd 1.471960144 (x.std(ddof=1)).
+  const threeDays = sums([[8, 9], [6, 7], [9, 10]], { days: 3 });
 
-  it("gives mean, SD and CI of all the answers together, counting the days", () => {
+  it("gives mean and SD of all the answers together, counting the days; 2 days give no CI", () => {
     expectGrade(pooledFromSums(twoDays, []), {
-      n: 4, mean: 8.75, sd: 0.957427108, ci95: [7.226519819, 10.273480181], source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
+      n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
     });
   });
 
-  it("gives SD 0 when every answer is the same, and no SD for a single answer", () => {
-    expectGrade(pooledFromSums(sums([7, 7, 7], { days: 1, gradedDays: 1 }), []), {
-      n: 3, mean: 7, sd: 0, ci95: [7, 7], source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true,
+  it("gives 3 days the day-clustered interval on k − 1 = 2 df", () => {
+    expectGrade(pooledFromSums(threeDays, []), {
+      n: 6, mean: 8.166666667, sd: 1.471960144, se: 0.881917104, ciDf: 2, ci95: [4.372083633, 11.96124970], ciWithheld: null, days: 3, source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
     });
-    expectGrade(pooledFromSums(sums([7], { days: 1, gradedDays: 1 }), []), {
-      n: 1, mean: 7, sd: null, ci95: null, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true,
+  });
+
+  it("gives one day with 10 answers its respondent-level interval on n − 1 df", () => {
+    // the day of dayGrade above: se 0.823272602/√10 = 0.260341656 (scipy x.std(ddof=1)/np.sqrt(10)), 9 df
+    expectGrade(pooledFromSums(sums([[8, 8, 8, 8, 8, 9, 9, 9, 10, 10]], { days: 1 }), []), {
+      n: 10, mean: 8.7, sd: 0.823272602, se: 0.260341656, ciDf: 9, ci95: [8.111066258, 9.288933742], ciWithheld: null, days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: false,
+    });
+  });
+
+  it("gives SD 0 when every answer is the same, and no SD for a single answer; one day under 10 answers has no CI", () => {
+    expectGrade(pooledFromSums(sums([[7, 7, 7]], { days: 1 }), []), {
+      n: 3, mean: 7, sd: 0, ...NO_CI, ciWithheld: "too_few_respondents", days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true,
+    });
+    expectGrade(pooledFromSums(sums([[7]], { days: 1 }), []), {
+      n: 1, mean: 7, sd: null, ...NO_CI, ciWithheld: "too_few_respondents", days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true,
     });
   });
 
   it("pools published days by their respondent count, leaving out (and counting) those without one", () => {
-    // (35 + 47·8.5)/(4 + 47) = 434.5/51 = 8.519607843; a published day has no spread → no SD, no CI
+    // (35 + 47·8.5)/(4 + 47) = 434.5/51 = 8.519607843; a published day has no spread → no SD, no CI, and no reason
     expectGrade(
       pooledFromSums(twoDays, [
         { mean: 8.5, n: 47 },
         { mean: 9, n: null },
       ]),
-      { n: 51, mean: 8.519607843, sd: null, ci95: null, source: "mixed", eventsPooled: 3, excludedUnknownN: 1, smallN: false },
+      { n: 51, mean: 8.519607843, sd: null, ...NO_CI, ciWithheld: null, days: 2, source: "mixed", eventsPooled: 3, excludedUnknownN: 1, smallN: false },
     );
+    // even beside 3 answered days that alone would have one
+    expectGrade(pooledFromSums(threeDays, [{ mean: 8, n: 10 }]), {
+      n: 16, mean: 129 / 16, sd: null, ...NO_CI, ciWithheld: null, days: 3, source: "mixed", eventsPooled: 4, excludedUnknownN: 0, smallN: false,
+    });
   });
 
   it("ignores a published day with n = 0: it neither moves the mean nor removes the SD", () => {
     expectGrade(pooledFromSums(twoDays, [{ mean: 9.5, n: 0 }]), {
-      n: 4, mean: 8.75, sd: 0.957427108, ci95: [7.226519819, 10.273480181], source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
+      n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
     });
     expectGrade(pooledFromSums({ ...NO_DAYS, days: 1 }, [{ mean: 9.5, n: 0 }]), {
-      n: 0, mean: null, sd: null, ci95: null, source: null, eventsPooled: 0, excludedUnknownN: 0, smallN: true,
+      n: 0, mean: null, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: null, eventsPooled: 0, excludedUnknownN: 0, smallN: true,
     });
   });
 });
 
 describe("groupFigures: a region's, a theme's and the national figures", () => {
-  // Region 01: two surveyed days, 40 heads, 12 responses, grade answers 8 8 9 10.
-  const region01 = sums([8, 8, 9, 10], { days: 2, attendance: 40, responses: 12, surveyedAttendance: 40, surveyedResponses: 12, gradedDays: 2 });
-  // Region 02: one surveyed day, 10 heads, 2 responses, answers 10 7.
-  const region02 = sums([10, 7], { days: 1, attendance: 10, responses: 2, surveyedAttendance: 10, surveyedResponses: 2, gradedDays: 1 });
+  // Region 01: two surveyed days, 40 heads, 12 responses, grade answers 8 8 | 9 10.
+  const region01 = sums([[8, 8], [9, 10]], { days: 2, attendance: 40, responses: 12, surveyedAttendance: 40, surveyedResponses: 12 });
+  // Region 02: one surveyed day, 10 heads, 2 responses, answers 10 7; plus a demo day of 5 heads
+  // with 7 responses: above 100 %, so outside the surveyed sums and counted in over100Days.
+  const region02 = sums([[10, 7]], { days: 2, attendance: 15, responses: 9, surveyedAttendance: 10, surveyedResponses: 2, over100Days: 1, demoDays: 1 });
   // Region 16 (Keski-Pohjanmaa 2019): two days known only from published reports, 47 + 59 heads.
   const region16 = { ...NO_DAYS, days: 2, attendance: 106 };
   const published16 = [
@@ -189,34 +264,57 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
 
   it("gives a region its counts, response rate and pooled grade", () => {
     const figures = groupFigures(region01, []);
-    expect({ ...figures, grade: undefined }).toEqual({ events: 2, attendance: 40, responses: 12, responseRate: 12 / 40, grade: undefined });
-    expectGrade(figures.grade, { n: 4, mean: 8.75, sd: 0.957427108, ci95: [7.226519819, 10.273480181], source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true });
+    expect({ ...figures, grade: undefined }).toEqual({ events: 2, isDemo: false, attendance: 40, responses: 12, responseRate: 12 / 40, rateExcludedOver100: 0, grade: undefined });
+    expectGrade(figures.grade, { n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true });
+  });
+
+  it("takes the rate over the counted days only, says how many days above 100 % it left out, and flags demo data", () => {
+    // 2/10, not (2 + 7)/(10 + 5)
+    expect(groupFigures(region02, [])).toMatchObject({ events: 2, isDemo: true, attendance: 15, responses: 9, responseRate: 0.2, rateExcludedOver100: 1 });
   });
 
   it("gives a region known only from published reports no response rate (not 0 %) and their pooled grade", () => {
     // (47·8.5 + 59·8.0)/106 = 871.5/106 = 8.221698113
     const figures = groupFigures(region16, published16);
-    expect({ ...figures, grade: undefined }).toEqual({ events: 2, attendance: 106, responses: 0, responseRate: null, grade: undefined });
-    expectGrade(figures.grade, { n: 106, mean: 8.221698113, sd: null, ci95: null, source: "reported", eventsPooled: 2, excludedUnknownN: 0, smallN: false });
+    expect({ ...figures, grade: undefined }).toEqual({ events: 2, isDemo: false, attendance: 106, responses: 0, responseRate: null, rateExcludedOver100: 0, grade: undefined });
+    expectGrade(figures.grade, { n: 106, mean: 8.221698113, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 2, excludedUnknownN: 0, smallN: false });
   });
 
-  it("adds the regions' sums into national figures: counts, rate over surveyed days, pooled SD of every answer", () => {
+  it("adds the regions' sums into national figures: counts, rate over counted days, pooled SD of every answer", () => {
     const national = [region01, region02, region16].reduce(addSums, NO_DAYS);
-    // events 2+1+2, heads 40+10+106, responses 12+2+0; rate (12+2)/(40+10) = 0.28, the published heads left out
+    // events 2+2+2, heads 40+15+106, responses 12+9+0; rate (12+2)/(40+10) = 0.28, the published heads
+    // and the day above 100 % left out
     const withoutPublished = groupFigures(national, []);
-    expect({ ...withoutPublished, grade: undefined }).toEqual({ events: 5, attendance: 156, responses: 14, responseRate: 14 / 50, grade: undefined });
-    // answers 8 8 9 10 10 7 (scipy): mean 8.666666667, sd 1.211060142, CI [7.395736991, 9.937596342]
+    expect({ ...withoutPublished, grade: undefined }).toEqual({ events: 6, isDemo: true, attendance: 161, responses: 21, responseRate: 14 / 50, rateExcludedOver100: 1, grade: undefined });
+    // answers 8 8 9 10 10 7 (scipy): mean 8.666666667, sd 1.211060142. Three answered days (8 8 | 9 10 | 10 7):
+    // day means 8 9.5 8.5, sizes equal, MSB = 2·Σ(ȳᵢ − ȳ)²/2 = 1.166666667 < MSW = (0 + .5 + 4.5)/3 = 1.666666667,
+    // so σ²_b is truncated at 0 and Var(ȳ) = MSW/N = 1.666666667/6: se 0.527046277, t(2) 4.302652730
+    // → 8.666666667 ± 2.267697101 = [6.398969565, 10.934363768] (scipy: np.sqrt((5/3)/6) * t.ppf(.975, 2))
     expectGrade(withoutPublished.grade, {
-      n: 6, mean: 8.666666667, sd: 1.211060142, ci95: [7.395736991, 9.937596342], source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
+      n: 6, mean: 8.666666667, sd: 1.211060142, se: 0.527046277, ciDf: 2, ci95: [6.398969565, 10.934363768], ciWithheld: null, days: 3, source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
     });
     // with the published days: (52 + 399.5 + 472)/(6 + 106) = 923.5/112 = 8.245535714, 3 answered + 2 published days
     expectGrade(groupFigures(national, published16).grade, {
-      n: 112, mean: 8.245535714, sd: null, ci95: null, source: "mixed", eventsPooled: 5, excludedUnknownN: 0, smallN: false,
+      n: 112, mean: 8.245535714, sd: null, ...NO_CI, ciWithheld: null, days: 3, source: "mixed", eventsPooled: 5, excludedUnknownN: 0, smallN: false,
     });
   });
 
   it("gives no response rate to a group without days", () => {
-    expect(groupFigures(NO_DAYS, [])).toMatchObject({ events: 0, attendance: 0, responses: 0, responseRate: null, grade: { n: 0, mean: null, source: null, smallN: true } });
+    expect(groupFigures(NO_DAYS, [])).toMatchObject({ events: 0, isDemo: false, attendance: 0, responses: 0, responseRate: null, rateExcludedOver100: 0, grade: { n: 0, mean: null, source: null, smallN: true } });
+  });
+});
+
+describe("regroupPairs", () => {
+  it("regroups 'first|second' sums by the first part, the second part, the pair and in total", () => {
+    const row = (key: string | null, days: number) => ({ ...NO_DAYS, days, key });
+    const { byFirst, bySecond, byPair, total } = regroupPairs([row("01|3", 1), row("01|", 2), row("16|3", 4), row("|5", 8), row(null, 16), row("01|3", 32), row("02", 64)]);
+    const daysOf = (m: Map<unknown, DaySums>) => [...m.entries()].map(([k, v]) => [k, v.days]);
+    // a row without a region goes under null; a row without a theme (or without the "|") under no theme;
+    // a pair needs both
+    expect(daysOf(byFirst)).toEqual([["01", 35], ["16", 4], [null, 24], ["02", 64]]);
+    expect(daysOf(bySecond)).toEqual([[3, 37], [5, 8]]);
+    expect(daysOf(byPair)).toEqual([["01|3", 33], ["16|3", 4]]);
+    expect(total.days).toBe(127);
   });
 });
 
@@ -238,22 +336,40 @@ describe("trendFromMonths", () => {
       {
         region: null,
         months: new Map([
-          ["2019-09", sums([8, 9, 10], { days: 1, gradedDays: 1 })],
-          ["2019-10", sums([6, 8], { days: 1, gradedDays: 1 })],
+          ["2019-09", sums([[8, 9, 10]], { days: 1 })],
+          ["2019-10", sums([[6, 8]], { days: 1 })],
           ["2019-11", { ...NO_DAYS, days: 1 }],
         ]),
         reported: [{ date: "2019-11-06", mean: 8, n: 59 }],
       },
-      { region: "01", months: new Map([["2019-09", sums([8, 9, 10], { days: 1, gradedDays: 1 })]]), reported: [] },
+      { region: "01", months: new Map([["2019-09", sums([[8, 9, 10]], { days: 1 })]]), reported: [] },
     ]);
     expect(trend.keys).toEqual(["2019-autumn", "2020-spring"]);
     expect(trend.series.map((s) => s.region)).toEqual([null, "01"]);
-    // national autumn: answers 8 9 10 6 8 (sum 41) and 59 × 8 → (41 + 472)/64 = 8.015625
-    expectGrade(trend.series[0]!.points[0]!, { n: 64, mean: 8.015625, sd: null, ci95: null, source: "mixed", eventsPooled: 3, excludedUnknownN: 0, smallN: false });
-    // region 01 autumn: 8 9 10 → mean 9, sd 1, t(2) 4.302652730/√3 → 9 ± 2.484137712 (scipy)
-    expectGrade(trend.series[1]!.points[0]!, { n: 3, mean: 9, sd: 1, ci95: [6.515862288, 11.484137712], source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true });
+    // national autumn: answers 8 9 10 | 6 8 (sum 41) and 59 × 8 → (41 + 472)/64 = 8.015625
+    expectGrade(trend.series[0]!.points[0]!, { n: 64, mean: 8.015625, sd: null, ...NO_CI, ciWithheld: null, days: 2, source: "mixed", eventsPooled: 3, excludedUnknownN: 0, smallN: false });
+    // region 01 autumn: 8 9 10 → mean 9, sd 1 (one day of 3 answers: no CI)
+    expectGrade(trend.series[1]!.points[0]!, { n: 3, mean: 9, sd: 1, ...NO_CI, ciWithheld: "too_few_respondents", days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true });
     expect(trend.series[0]!.points[1]).toBeNull();
     expect(trend.series[1]!.points[1]).toBeNull();
+  });
+
+  it("adds the months of a bucket into one pool of days", () => {
+    // the three days of pooledFromSums above, in three months of one term: the same interval
+    const trend = trendFromMonths("term", autumnToSpring, [
+      {
+        region: "01",
+        months: new Map([
+          ["2019-09", sums([[8, 9]], { days: 1 })],
+          ["2019-10", sums([[6, 7]], { days: 1 })],
+          ["2019-12", sums([[9, 10]], { days: 1 })],
+        ]),
+        reported: [],
+      },
+    ]);
+    expectGrade(trend.series[0]!.points[0]!, {
+      n: 6, mean: 8.166666667, sd: 1.471960144, se: 0.881917104, ciDf: 2, ci95: [4.372083633, 11.96124970], ciWithheld: null, days: 3, source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
+    });
   });
 
   it("keeps published grades in the points of months known only from reports", () => {
@@ -262,7 +378,7 @@ describe("trendFromMonths", () => {
     ]);
     expect(trend.keys).toEqual(["2020-01", "2020-02"]);
     expect(trend.series[0]!.points[0]).toBeNull();
-    expectGrade(trend.series[0]!.points[1]!, { n: 47, mean: 8.5, sd: null, ci95: null, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: false });
+    expectGrade(trend.series[0]!.points[1]!, { n: 47, mean: 8.5, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: false });
   });
 
   it("shows a bucket whose only grade is a published mean without n (to say so), and none for days without any grade", () => {
@@ -277,6 +393,9 @@ describe("trendFromMonths", () => {
       },
     ]);
     expect(trend.keys).toEqual(["2019", "2020"]);
-    expect(trend.series[0]!.points).toEqual([{ n: 0, mean: null, sd: null, ci95: null, source: null, eventsPooled: 0, excludedUnknownN: 1, smallN: true }, null]);
+    expect(trend.series[0]!.points).toEqual([
+      { n: 0, mean: null, sd: null, ci95: null, source: null, eventsPooled: 0, excludedUnknownN: 1, smallN: true, days: 0, se: null, ciDf: null, ciWithheld: null },
+      null,
+    ]);
   });
 });

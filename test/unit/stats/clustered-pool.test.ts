@@ -51,6 +51,30 @@ describe("day-clustered pooled mean, by hand", () => {
   });
 });
 
+describe("variance components at their edges (mean squares from R 4.2.2: summary(aov(x ~ factor(g))))", () => {
+  it("estimates them from 2 days (the pool still withholds the interval, but says the components)", () => {
+    // Days {8,8} {9,10}: R gives MSB 2.25 (1 df), MSW 0.25 (2 df); n₀ = (4 − 8/4)/1 = 2, σ²_b = (2.25 − 0.25)/2 = 1.
+    const c = varianceComponents(pool([[2, 16, 128], [2, 19, 181]]));
+    expect(c!.betweenDay).toBeCloseTo(1, 12);
+    expect(c!.withinDay).toBeCloseTo(0.25, 12);
+  });
+
+  it("estimates them when a single day has a second answer (N − k = 1)", () => {
+    // Days {8,9} {10}: R gives MSB 1.5 (1 df), MSW 0.5 (1 df); n₀ = (3 − 5/3)/1 = 4/3, σ²_b = 1/(4/3) = 0.75.
+    const c = varianceComponents(pool([[2, 17, 145], [1, 10, 100]]));
+    expect(c!.betweenDay).toBeCloseTo(0.75, 12);
+    expect(c!.withinDay).toBeCloseTo(0.5, 12);
+  });
+
+  it("has none for a single day", () => {
+    expect(varianceComponents(daySums(3, 24, 194))).toBeNull();
+  });
+
+  it("a day without answers adds nothing (not a day of its own)", () => {
+    expect(daySums(0, 0, 0)).toEqual(NO_CLUSTER_SUMS);
+  });
+});
+
 describe("day-clustered pooled mean against R 4.2.2", () => {
   it("seven unequal days: anova(lm(x ~ factor(day))) mean squares, then the MoM components", () => {
     // R 4.2.2 (2022-11-10): set.seed(14); sizes <- c(12, 35, 8, 27, 41, 19, 30);
