@@ -107,6 +107,7 @@ describe("results dashboard (Chromium)", () => {
       expect(card).toContain(t("fi", "dash.note.publishedDays", { days: 2 }));
       expect(card).toContain("8,5* (4. syyskuuta 2019)");
       expect(card).toContain("8,0* (6. marraskuuta 2019)");
+      expect(card, "k days counts the published days the figure rests on").toMatch(/k päivää\s+2\b/);
       expect(await page.locator(".data-origin").first().innerText()).toContain("LAPE-Akatemia 2019, Keski-Pohjanmaa");
       expect(await page.locator("h1 .badge").count(), "no demo badge over real published figures").toBe(0);
       expect(await page.locator("#chart-day-grades canvas").getAttribute("role")).toBe("img");

@@ -35,7 +35,8 @@ export function figuresCard(figures: CardFigures, id: string): HTMLElement {
       { className: "figures" },
       row(t("dash.col.ci"), ciText(g)),
       row(t("dash.col.n"), pooledN(g)),
-      row(t("dash.col.days"), count(g.days)),
+      // A figure made of published days alone rests on those days (the answered part has none).
+      row(t("dash.col.days"), count(g.source === "reported" && g.published ? g.published.days : g.days)),
       g.published ? row(t("dash.col.publishedDays"), publishedList(g) ?? "–") : null,
       row(t("dash.col.events"), count(figures.events)),
       row(t("dash.col.attendance"), count(figures.attendance)),
