@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DayGrade, PooledGrade } from "../../src/api-types";
-import { addSums, dayGrade, dayResponseRate, groupBy, groupFigures, NO_DAYS, pooledFromSums, regroupPairs, trendFromMonths, type DayInput, type DaySums } from "../../src/domain/analytics";
+import { addSums, collectedGrade, dayGrade, dayResponseRate, groupBy, groupFigures, NO_DAYS, pooledFromSums, regroupPairs, trendFromMonths, type DayInput, type DaySums } from "../../src/domain/analytics";
 import { GRADE_SCALE } from "../../src/domain/questions";
 
 // Expected values are worked by hand in the comments; the SDs, CIs and t quantiles were checked with
@@ -32,7 +32,8 @@ const NO_CI = { se: null, ciDf: null, ci95: null } as const;
 function expectGrade(actual: PooledGrade | null, expected: Omit<PooledGrade, "ci95" | "mean" | "sd" | "se"> & { mean: number | null; sd: number | null; se: number | null; ci95: readonly [number, number] | null }) {
   const message = JSON.stringify(actual);
   expect(actual, message).not.toBeNull();
-  const { mean, sd, se, ci95, ...exact } = expected;
+  // A pool without published days says so (published: null) unless the expected grade lists them.
+  const { mean, sd, se, ci95, ...exact } = { published: null, ...expected };
   expect({ ...actual, mean: undefined, sd: undefined, se: undefined, ci95: undefined }, message).toEqual({ ...exact, mean: undefined, sd: undefined, se: undefined, ci95: undefined });
   for (const [key, want] of [["mean", mean], ["sd", sd], ["se", se]] as const) {
     if (want === null) expect(actual?.[key], `${key} ${message}`).toBeNull();
@@ -49,7 +50,7 @@ const NO_REPORT = { reportedGradeMean: null, reportedGradeN: null };
 const ALL_ZERO = { "4": 0, "5": 0, "6": 0, "7": 0, "8": 0, "9": 0, "10": 0 };
 
 describe("dayGrade", () => {
-  it("summarizes a day's own answers, and they win over a published figure of the same day; under 10 answers no CI", () => {
+  it("summarizes a day's own answers; under 10 answers no CI", () => {
     // answers 8 8 9 10: n 4, mean 35/4 = 8.75; squared deviations .5625 .5625 .0625 1.5625 = 2.75,
     // var 2.75/3, sd 0.957427108; median (8+9)/2. 4 < 10 answers: the interval is withheld.
     const grade = dayGrade(
@@ -59,13 +60,26 @@ describe("dayGrade", () => {
         [10, 1],
       ]),
       GRADE_SCALE,
-      { reportedGradeMean: 7, reportedGradeN: 30 },
+      NO_REPORT,
     );
     expect(grade).toMatchObject({ source: "responses", n: 4, median: 8.5, distribution: { ...ALL_ZERO, "8": 2, "9": 1, "10": 1 }, smallN: true });
     expect(grade.mean).toBe(8.75);
     expect(grade.sd).toBeCloseTo(0.957427108, 8);
     expect(grade.ci95).toBeNull();
     expect(grade.ciWithheld).toBe("too_few_respondents");
+  });
+
+  it("puts a day's published figure first: it wins over the day's own answers, which stay readable beside it", () => {
+    // published 7 with n 30 and no distribution: mean 7, n 30, no SD/CI/median (never guessed); 30 ≥ 5 → not small
+    const counts = new Map([
+      [8, 2],
+      [9, 1],
+      [10, 1],
+    ]);
+    const published: DayGrade = { source: "reported", n: 30, mean: 7, sd: null, ci95: null, ciWithheld: null, median: null, distribution: null, smallN: false };
+    expect(dayGrade(counts, GRADE_SCALE, { reportedGradeMean: 7, reportedGradeN: 30 })).toEqual(published);
+    // the answers themselves (8 8 9 10: n 4, mean 35/4 = 8.75) are the collected grade, not the day's grade
+    expect(collectedGrade(counts, GRADE_SCALE)).toMatchObject({ source: "responses", n: 4, mean: 8.75 });
   });
 
   it("gives a day with 10 answers its t interval", () => {
@@ -224,27 +238,35 @@ describe("pooledFromSums", () => {
     });
   });
 
-  it("pools published days by their respondent count, leaving out (and counting) those without one", () => {
-    // (35 + 47·8.5)/(4 + 47) = 434.5/51 = 8.519607843; a published day has no spread → no SD, no CI, and no reason
+  it("a mixed pool keeps the answers' mean, SD and CI and lists the published days apart", () => {
+    // answered figure of twoDays unchanged (8.75, sd 0.957427108, 2 days → no CI); published listed
+    // apart, sorted by date: mean of means (9 + 8.5)/2 = 8.75; the day without n is listed too
     expectGrade(
       pooledFromSums(twoDays, [
-        { mean: 8.5, n: 47 },
-        { mean: 9, n: null },
+        { date: "2019-09-11", mean: 8.5, n: 47 },
+        { date: "2019-09-04", mean: 9, n: null },
       ]),
-      { n: 51, mean: 8.519607843, sd: null, ...NO_CI, ciWithheld: null, days: 2, source: "mixed", eventsPooled: 3, excludedUnknownN: 1, smallN: false },
+      {
+        n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "mixed", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
+        published: { days: 2, meanOfMeans: 8.75, points: [{ date: "2019-09-04", region: null, mean: 9, n: null }, { date: "2019-09-11", region: null, mean: 8.5, n: 47 }] },
+      },
     );
-    // even beside 3 answered days that alone would have one
-    expectGrade(pooledFromSums(threeDays, [{ mean: 8, n: 10 }]), {
-      n: 16, mean: 129 / 16, sd: null, ...NO_CI, ciWithheld: null, days: 3, source: "mixed", eventsPooled: 4, excludedUnknownN: 0, smallN: false,
+    // beside 3 answered days their day-clustered interval stays (the values of the test above)
+    expectGrade(pooledFromSums(threeDays, [{ date: "2019-09-18", regionCode: "16", mean: 8, n: 10 }]), {
+      n: 6, mean: 8.166666667, sd: 1.471960144, se: 0.881917104, ciDf: 2, ci95: [4.372083633, 11.96124970], ciWithheld: null, days: 3, source: "mixed", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
+      published: { days: 1, meanOfMeans: 8, points: [{ date: "2019-09-18", region: "16", mean: 8, n: 10 }] },
     });
   });
 
-  it("ignores a published day with n = 0: it neither moves the mean nor removes the SD", () => {
-    expectGrade(pooledFromSums(twoDays, [{ mean: 9.5, n: 0 }]), {
-      n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
+  it("lists a published day with n = 0 like any other: the answers' figure is unchanged; alone it is the figure, flagged small", () => {
+    const zero = { date: "2019-09-25", mean: 9.5, n: 0 };
+    const part = { days: 1, meanOfMeans: 9.5, points: [{ date: "2019-09-25", region: null, mean: 9.5, n: 0 }] };
+    expectGrade(pooledFromSums(twoDays, [zero]), {
+      n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "mixed", eventsPooled: 2, excludedUnknownN: 0, smallN: true, published: part,
     });
-    expectGrade(pooledFromSums({ ...NO_DAYS, days: 1 }, [{ mean: 9.5, n: 0 }]), {
-      n: 0, mean: null, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: null, eventsPooled: 0, excludedUnknownN: 0, smallN: true,
+    // published-only: mean of means 9.5/1, n = known respondents 0 → small; no SD, no CI, k = 0 answered days
+    expectGrade(pooledFromSums({ ...NO_DAYS, days: 1 }, [zero]), {
+      n: 0, mean: 9.5, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: true, published: part,
     });
   });
 });
@@ -258,9 +280,17 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
   // Region 16 (Keski-Pohjanmaa 2019): two days known only from published reports, 47 + 59 heads.
   const region16 = { ...NO_DAYS, days: 2, attendance: 106 };
   const published16 = [
-    { mean: 8.5, n: 47 },
-    { mean: 8.0, n: 59 },
+    { date: "2019-11-06", regionCode: "16", mean: 8.0, n: 59 },
+    { date: "2019-10-02", regionCode: "16", mean: 8.5, n: 47 },
   ];
+  const part16 = {
+    days: 2,
+    meanOfMeans: 8.25,
+    points: [
+      { date: "2019-10-02", region: "16", mean: 8.5, n: 47 },
+      { date: "2019-11-06", region: "16", mean: 8.0, n: 59 },
+    ],
+  };
 
   it("gives a region its counts, response rate and pooled grade", () => {
     const figures = groupFigures(region01, []);
@@ -273,11 +303,11 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
     expect(groupFigures(region02, [])).toMatchObject({ events: 2, isDemo: true, attendance: 15, responses: 9, responseRate: 0.2, rateExcludedOver100: 1 });
   });
 
-  it("gives a region known only from published reports no response rate (not 0 %) and their pooled grade", () => {
-    // (47·8.5 + 59·8.0)/106 = 871.5/106 = 8.221698113
+  it("gives a region known only from published reports no response rate (not 0 %), and the plain mean of their published means over k days, no CI", () => {
+    // (8.5 + 8.0)/2 = 8.25 (not weighted by n: that would be 871.5/106 = 8.2217); n 47 + 59 = 106; no SD, no CI
     const figures = groupFigures(region16, published16);
     expect({ ...figures, grade: undefined }).toEqual({ events: 2, isDemo: false, attendance: 106, responses: 0, responseRate: null, rateExcludedOver100: 0, grade: undefined });
-    expectGrade(figures.grade, { n: 106, mean: 8.221698113, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 2, excludedUnknownN: 0, smallN: false });
+    expectGrade(figures.grade, { n: 106, mean: 8.25, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 2, excludedUnknownN: 0, smallN: false, published: part16 });
   });
 
   it("adds the regions' sums into national figures: counts, rate over counted days, pooled SD of every answer", () => {
@@ -293,9 +323,9 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
     expectGrade(withoutPublished.grade, {
       n: 6, mean: 8.666666667, sd: 1.211060142, se: 0.527046277, ciDf: 2, ci95: [6.398969565, 10.934363768], ciWithheld: null, days: 3, source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
     });
-    // with the published days: (52 + 399.5 + 472)/(6 + 106) = 923.5/112 = 8.245535714, 3 answered + 2 published days
+    // with the published days: the answers' figure and interval unchanged, the 2 published days apart (mean of means 8.25)
     expectGrade(groupFigures(national, published16).grade, {
-      n: 112, mean: 8.245535714, sd: null, ...NO_CI, ciWithheld: null, days: 3, source: "mixed", eventsPooled: 5, excludedUnknownN: 0, smallN: false,
+      n: 6, mean: 8.666666667, sd: 1.211060142, se: 0.527046277, ciDf: 2, ci95: [6.398969565, 10.934363768], ciWithheld: null, days: 3, source: "mixed", eventsPooled: 3, excludedUnknownN: 0, smallN: false, published: part16,
     });
   });
 
@@ -331,7 +361,7 @@ describe("trendFromMonths", () => {
     });
   });
 
-  it("pools each bucket's months with the published days dated in it; a bucket without days is a gap", () => {
+  it("pools each bucket's months and lists the published days dated in it apart; a bucket without days is a gap", () => {
     const trend = trendFromMonths("term", autumnToSpring, [
       {
         region: null,
@@ -346,8 +376,12 @@ describe("trendFromMonths", () => {
     ]);
     expect(trend.keys).toEqual(["2019-autumn", "2020-spring"]);
     expect(trend.series.map((s) => s.region)).toEqual([null, "01"]);
-    // national autumn: answers 8 9 10 | 6 8 (sum 41) and 59 × 8 → (41 + 472)/64 = 8.015625
-    expectGrade(trend.series[0]!.points[0]!, { n: 64, mean: 8.015625, sd: null, ...NO_CI, ciWithheld: null, days: 2, source: "mixed", eventsPooled: 3, excludedUnknownN: 0, smallN: false });
+    // national autumn: answers 8 9 10 | 6 8: mean 41/5 = 8.2; deviations −.2 .8 1.8 −2.2 −.2, SS .04 + .64 + 3.24
+    // + 4.84 + .04 = 8.8, sd √(8.8/4) = √2.2 = 1.483239697; 2 days → no CI. The published 2019-11-06 day apart.
+    expectGrade(trend.series[0]!.points[0]!, {
+      n: 5, mean: 8.2, sd: 1.483239697, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "mixed", eventsPooled: 2, excludedUnknownN: 0, smallN: false,
+      published: { days: 1, meanOfMeans: 8, points: [{ date: "2019-11-06", region: null, mean: 8, n: 59 }] },
+    });
     // region 01 autumn: 8 9 10 → mean 9, sd 1 (one day of 3 answers: no CI)
     expectGrade(trend.series[1]!.points[0]!, { n: 3, mean: 9, sd: 1, ...NO_CI, ciWithheld: "too_few_respondents", days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true });
     expect(trend.series[0]!.points[1]).toBeNull();
@@ -378,10 +412,13 @@ describe("trendFromMonths", () => {
     ]);
     expect(trend.keys).toEqual(["2020-01", "2020-02"]);
     expect(trend.series[0]!.points[0]).toBeNull();
-    expectGrade(trend.series[0]!.points[1]!, { n: 47, mean: 8.5, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: false });
+    expectGrade(trend.series[0]!.points[1]!, {
+      n: 47, mean: 8.5, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: false,
+      published: { days: 1, meanOfMeans: 8.5, points: [{ date: "2020-02-05", region: null, mean: 8.5, n: 47 }] },
+    });
   });
 
-  it("shows a bucket whose only grade is a published mean without n (to say so), and none for days without any grade", () => {
+  it("shows a bucket whose only grade is a published mean without n (its mean, n 0, not flagged small), and none for days without any grade", () => {
     const trend = trendFromMonths("year", { from: "2019-01-01", to: "2020-12-31" }, [
       {
         region: null,
@@ -394,7 +431,11 @@ describe("trendFromMonths", () => {
     ]);
     expect(trend.keys).toEqual(["2019", "2020"]);
     expect(trend.series[0]!.points).toEqual([
-      { n: 0, mean: null, sd: null, ci95: null, source: null, eventsPooled: 0, excludedUnknownN: 1, smallN: true, days: 0, se: null, ciDf: null, ciWithheld: null },
+      // mean of means 9/1; n: no respondents known → 0; smallN only when every published n is known → false
+      {
+        n: 0, mean: 9, sd: null, ci95: null, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: false, days: 0, se: null, ciDf: null, ciWithheld: null,
+        published: { days: 1, meanOfMeans: 9, points: [{ date: "2019-05-14", region: null, mean: 9, n: null }] },
+      },
       null,
     ]);
   });
