@@ -1,4 +1,4 @@
-// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile]
+// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile --only stats]
 // Self-contained, loopback only, about a minute: every figure is a ratio to a baseline
 // measured in the same run on the same machine, because absolute rates on a shared 2-core machine
 // swing by a third from run to run (STACK-NOTES). Prints one Markdown table; bench/RESULTS.md
@@ -31,11 +31,14 @@ const { values: args } = parseArgs({
     "seed-responses": { type: "string", default: "10000" },
     /** Write a V8 CPU profile of each Palaute server process (node --cpu-prof). */
     profile: { type: "boolean", default: false },
+    /** "stats": only the statistics API rows (about a minute once bench/data/ holds the databases). */
+    only: { type: "string" },
   },
 });
 const SECONDS = boundedNumber(args.seconds, 1, 60, "--seconds");
 const WARMUP = boundedNumber(args.warmup, 0, 30, "--warmup");
 const CONNECTIONS = boundedNumber(args.connections, 1, 500, "--connections");
+if (args.only !== undefined && args.only !== "stats") throw new Error(`--only takes "stats", not "${args.only}"`);
 const SEED_RESPONSES = boundedNumber(args["seed-responses"], 1, 1_000_000, "--seed-responses");
 
 const TARGET = { formGetRatio: 0.7, submitRatio: 0.6, submitP99Ms: 50, pageGzipBytes: 14_000, workerGzipBytes: 250_000 };
@@ -61,6 +64,7 @@ async function main(): Promise<Row[]> {
   log(`load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s measured per figure, loopback`);
   logMachineLoad("start", 0);
   await buildWeb({ quiet: true });
+  if (args.only === "stats") return statsRowsOf(await measureStats());
 
   // One database with realistic data, copied so every run starts from the same file.
   const seed = await seedDatabase(join(work, "seed.db"));
@@ -100,20 +104,7 @@ async function main(): Promise<Row[]> {
   const accepted = submit.warmupOk + submit.ok;
   if (serverErrors.trim()) log(`server error log:\n${serverErrors}`);
 
-  log("statistics API at 10k and 1M responses (databases kept under bench/data/)…");
-  const statsMeasured: StatsRow[] = [];
-  for (const size of STATS_SIZES) {
-    statsMeasured.push(
-      ...(await measureStatsApi({
-        size,
-        work,
-        seconds: Math.max(2, SECONDS / 2),
-        start: (url) => track(startServer("palaute", [url], palauteNodeArgs)),
-        stop: stopTracked,
-        log,
-      })),
-    );
-  }
+  const statsMeasured = await measureStats();
 
   logMachineLoad("end of the load runs", 2);
   log("bytes: dashboard and Worker bundle (wrangler deploy --dry-run)…");
@@ -130,27 +121,7 @@ async function main(): Promise<Row[]> {
     errors: submit.errors === 0,
     "lost responses": stored >= accepted,
   });
-  const statsRows: Row[] = STATS_ENDPOINTS.flatMap((endpoint) => {
-    const [small, large] = STATS_SIZES.map((size) => statsMeasured.find((r) => r.endpoint === endpoint.name && r.responses === size)!);
-    const growth = large!.result.p50 / Math.max(1, small!.result.p50);
-    return [
-      ...[small!, large!].map(
-        (row): Row => ({
-          measure: `${endpoint.name} API p50/p99 @ ${int(row.responses)} responses (${int(row.days)} days), 18 regions`,
-          result: `p50 ${row.result.p50} ms, p99 ${row.result.p99} ms, ${int(row.result.perSecond)} req/s at 4 connections, errors ${row.result.errors}`,
-          target: row === large ? "p50 ≤ 50 ms" : "",
-          verdict: row === large ? verdictOf({ p50: row.result.p50 <= 50, errors: row.result.errors === 0 }) : row.result.errors === 0 ? "—" : "MISSED: errors",
-        }),
-      ),
-      {
-        measure: `${endpoint.name} API p50 1M ÷ 10k`,
-        result: `${large!.result.p50} ms ÷ ${small!.result.p50} ms`,
-        ratio: ratio(growth),
-        target: "≤ 2",
-        verdict: verdict(growth <= 2),
-      },
-    ];
-  });
+  const statsRows = statsRowsOf(statsMeasured);
   return [
     {
       measure: "Survey form GET",
@@ -194,6 +165,49 @@ async function main(): Promise<Row[]> {
     },
     { measure: "Peak RSS of the Node server, submission run", result: `${mib(peakRss)} (VmHWM)`, verdict: "—" },
   ];
+}
+
+/** The statistics API at 10k and 1M responses, one server per size. */
+async function measureStats(): Promise<StatsRow[]> {
+  log("statistics API at 10k and 1M responses (databases kept under bench/data/)…");
+  const statsMeasured: StatsRow[] = [];
+  for (const size of STATS_SIZES) {
+    statsMeasured.push(
+      ...(await measureStatsApi({
+        size,
+        work,
+        seconds: Math.max(2, SECONDS / 2),
+        start: (url) => track(startServer("palaute", [url], palauteNodeArgs)),
+        stop: stopTracked,
+        log,
+      })),
+    );
+  }
+  return statsMeasured;
+}
+
+function statsRowsOf(statsMeasured: readonly StatsRow[]): Row[] {
+  return STATS_ENDPOINTS.flatMap((endpoint) => {
+    const [small, large] = STATS_SIZES.map((size) => statsMeasured.find((r) => r.endpoint === endpoint.name && r.responses === size)!);
+    const growth = large!.result.p50 / Math.max(1, small!.result.p50);
+    return [
+      ...[small!, large!].map(
+        (row): Row => ({
+          measure: `${endpoint.name} API p50/p99 @ ${int(row.responses)} responses (${int(row.days)} days), 18 regions`,
+          result: `p50 ${row.result.p50} ms, p99 ${row.result.p99} ms, ${int(row.result.perSecond)} req/s at 4 connections, errors ${row.result.errors}`,
+          target: row === large ? "p50 ≤ 50 ms" : "",
+          verdict: row === large ? verdictOf({ p50: row.result.p50 <= 50, errors: row.result.errors === 0 }) : row.result.errors === 0 ? "—" : "MISSED: errors",
+        }),
+      ),
+      {
+        measure: `${endpoint.name} API p50 1M ÷ 10k`,
+        result: `${large!.result.p50} ms ÷ ${small!.result.p50} ms`,
+        ratio: ratio(growth),
+        target: "≤ 2",
+        verdict: verdict(growth <= 2),
+      },
+    ];
+  });
 }
 
 /** Migrates a fresh file and fills it with realistic responses; the first generated day's survey is the one under load. */

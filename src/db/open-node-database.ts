@@ -14,7 +14,12 @@ export interface DatabaseLocation {
  * pool adds nothing but per-connection pragmas that silently miss some connections), WAL so readers
  * never wait for the writer, synchronous=FULL so a response is on disk before it is acknowledged —
  * WAL with NORMAL would survive a process crash but can lose the last transactions on power loss —
- * foreign keys on, and a busy timeout for other processes (a backup, the CLI) touching the file.
+ * foreign keys on, a busy timeout for other processes (a backup, the CLI) touching the file, and a
+ * 32 MiB page cache (a ceiling, filled only as pages are read). SQLite's default 2 MB is smaller than
+ * what one statistics read touches at 1M responses (event + survey ≈ 3 MB over 20k days), so every
+ * grouped read re-read most pages from the OS, and the GROUP BY sorter, whose in-memory limit is the
+ * same setting, spilled its ~2 MB of rows to a temporary file: the (month, theme) read of the trend
+ * took ~1.7× the month-only one, and both ~40 % longer than with the cache big enough.
  */
 export async function openNodeDatabase(location: DatabaseLocation): Promise<Client> {
   if (location.url.startsWith("file:") || location.url === ":memory:") {
@@ -26,6 +31,7 @@ export async function openNodeDatabase(location: DatabaseLocation): Promise<Clie
     await client.execute("PRAGMA synchronous = FULL");
     await client.execute("PRAGMA foreign_keys = ON");
     await client.execute("PRAGMA busy_timeout = 5000");
+    await client.execute("PRAGMA cache_size = -32768");
     return client;
   }
   return createClient({ url: location.url, authToken: location.authToken });

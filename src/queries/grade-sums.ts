@@ -10,6 +10,9 @@ import { eventFilterCondition, type EventFilter } from "./events";
 
 export type Grouping = "region" | "month" | "theme" | "regionTheme" | "regionAndTheme" | "monthTheme";
 
+/** 2³²: theme ids (rowids of a small table) stay far below it, and yyyymm·2³² below 2⁵³. */
+const MONTH_THEME_SHIFT = 2 ** 32;
+
 const KEY: Record<Grouping, SQL<string | null>> = {
   region: sql`${event.regionCode}`,
   month: sql`substr(${event.date}, 1, 7)`,
@@ -19,8 +22,19 @@ const KEY: Record<Grouping, SQL<string | null>> = {
   // one grouped read from which regions, themes, cells and the whole country all add up.
   // (ifnull of the integer rather than a CAST: the same text, and measurably cheaper over 20k days.)
   regionAndTheme: sql`ifnull(${event.regionCode}, '') || '|' || ifnull(${event.themeId}, '')`,
-  monthTheme: sql`substr(${event.date}, 1, 7) || '|' || ifnull(${event.themeId}, '')`,
+  // (month, theme) as one integer, yyyymm·2³² + theme id (0 for none), turned back into the
+  // "yyyy-mm|theme" text below: the text built per row (two concatenations, an allocation each)
+  // made this read ~1.45× the month-only one over 20k days; the integer ~1.2×.
+  monthTheme: sql`(substr(${event.date}, 1, 4) * 100 + substr(${event.date}, 6, 2)) * ${sql.raw(String(MONTH_THEME_SHIFT))} + ifnull(${event.themeId}, 0)`,
 };
+
+/** The integer monthTheme key back to the "yyyy-mm|theme" text every other pair grouping gives. */
+function monthThemeKey(key: number): string {
+  const theme = key % MONTH_THEME_SHIFT;
+  const yyyymm = (key - theme) / MONTH_THEME_SHIFT;
+  const month = `${String(Math.floor(yyyymm / 100)).padStart(4, "0")}-${String(yyyymm % 100).padStart(2, "0")}`;
+  return `${month}|${theme === 0 ? "" : theme}`;
+}
 
 /** Days with a published result: final, so any answers they also have never enter a pool. */
 const PUBLISHED = sql`(${event.reportedGradeMean} IS NOT NULL)`;
@@ -38,7 +52,7 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
   const ran = sql`(${survey.responseCount} > 0 OR ${survey.archivedAt} IS NOT NULL OR ${survey.closesAt} <= ${now})`;
   const rated = sql`(NOT ${PUBLISHED} AND coalesce(${event.attendance}, 0) > 0 AND ${ran})`;
   const surveyed = sql`(${rated} AND ${survey.responseCount} <= ${event.attendance})`;
-  return db
+  const rows = await db
     .select({
       key: sql<string | null>`${key}`,
       days: sql<number>`count(*)`,
@@ -61,6 +75,7 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
     .innerJoin(survey, eq(survey.eventId, event.id))
     .where(eventFilterCondition(filter))
     .groupBy(key);
+  return grouping === "monthTheme" ? rows.map((row) => ({ ...row, key: monthThemeKey(Number(row.key)) })) : rows;
 }
 
 export interface ReportedDay {
