@@ -36,12 +36,15 @@ beforeAllOrFailEach(async () => {
   browser = await launchChromium();
   server = await startTestServer("short-code");
   const client = await openNodeDatabase({ url: server.databaseUrl });
-  agent = await createTestUser(createDb(client), "agent", ["16"]);
-  // A demo day of region 16 whose survey is open (the demo data's own), with its fixed code.
-  const row = (await client.execute("SELECT s.short_code, s.slug, s.event_id FROM survey s JOIN event e ON e.id = s.event_id WHERE e.region_code = '16' ORDER BY e.date DESC LIMIT 1")).rows[0]!;
+  // A demo day with answers of its own (a published day's survey is closed for good), with its
+  // fixed code, and an agent of its region.
+  const row = (
+    await client.execute("SELECT s.short_code, s.slug, s.event_id, e.region_code FROM survey s JOIN event e ON e.id = s.event_id WHERE e.region_code IS NOT NULL AND e.reported_grade_mean IS NULL ORDER BY e.date DESC LIMIT 1")
+  ).rows[0]!;
   code = String(row.short_code);
   slug = String(row.slug);
   eventId = Number(row.event_id);
+  agent = await createTestUser(createDb(client), "agent", [String(row.region_code)]);
   await client.execute({ sql: "UPDATE survey SET opens_at = NULL, closes_at = NULL WHERE slug = ?", args: [slug] });
   client.close();
 });
