@@ -4,6 +4,7 @@ import { build } from "esbuild";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hashAndCompressAssets } from "./lib/hash-assets";
 import { webMessagesPlugin } from "./lib/web-messages";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -47,7 +48,8 @@ export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void>
     });
     for (const output of Object.keys(result.metafile.outputs)) written.add(relative(WEB_DIST, resolve(process.cwd(), output)));
   }
-  for (const stale of before.filter((file) => !written.has(file))) rmSync(join(WEB_DIST, stale), { force: true });
+  const kept = new Set(hashAndCompressAssets(WEB_DIST, [...written]));
+  for (const stale of before.filter((file) => !kept.has(file))) rmSync(join(WEB_DIST, stale), { force: true });
   if (!options.quiet) console.log(`Web assets built into ${WEB_DIST}.`);
 }
 

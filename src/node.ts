@@ -3,11 +3,16 @@
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { Duplex } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlibConstants, createBrotliCompress, createGzip, gzip } from "node:zlib";
 import { etag } from "hono/etag";
-import type { MiddlewareHandler } from "hono";
+import { getMimeType } from "hono/utils/mime";
+import type { Context, MiddlewareHandler } from "hono";
 import { createApp } from "./app";
 import { newIdentifierSecret } from "./auth/tokens";
 import { exposure, parseNodeEnv, seedsDemoData, type NodeEnv } from "./config/node-env";
@@ -15,6 +20,8 @@ import { createDb } from "./db/client";
 import { runMigrations } from "./db/migrate";
 import { openNodeDatabase } from "./db/open-node-database";
 import { DEMO_SURVEY_SLUG, seedDemoDataIfEmpty } from "./demo/seed-demo";
+import { assetCacheControl, PRECOMPRESSED_SUFFIX } from "./http/asset-caching";
+import { compressResponses, negotiateEncoding, type Compressor, type ContentEncoding } from "./http/compression";
 import { SUBMISSION_BURST, SUBMISSIONS_PER_SECOND, tokenBucketLimiter } from "./http/submission-limit";
 import { guardDemoAccounts } from "./services/guard-demo-accounts";
 
@@ -69,7 +76,7 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean; 
 
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const server = serve({
-    fetch: app.fetch,
+    fetch: compressResponses(app.fetch, COMPRESSORS),
     port: env.PORT,
     hostname: env.HOST,
     // A body trickled in byte by byte must not hold a connection for minutes: the whole request has
@@ -144,12 +151,43 @@ function forwardedAddress(request: Request, env: unknown): string | null {
   return forwarded?.split(",").pop()?.trim() || peerAddress(request, env);
 }
 
-/** dist/web (built by scripts/build-web.ts), revalidated by ETag so a new build is seen at once. */
+/**
+ * dist/web (built by scripts/build-web.ts): content-hashed files cached for a year, the rest
+ * revalidated by ETag so a new build is seen at once; the build's brotli and gzip copies are sent
+ * to browsers that accept them.
+ */
 function staticAssets(): MiddlewareHandler {
   const root = fileURLToPath(new URL("../dist/web", import.meta.url));
-  const files = etagged(serveStatic({ root, index: "index.html" }));
-  // dist/web/_headers is Cloudflare's configuration for the Worker's assets, not a page: not served here.
-  return (c, next) => (/^\/_(headers|redirects)$/i.test(c.req.path) ? next() : files(c, next));
+  const identity = serveStatic({ root, index: "index.html" });
+  const files = etagged(async (c, next) => (await precompressedFile(root, c)) ?? identity(c, next));
+  // Cloudflare's configuration (_headers, .assetsignore) and the build's compressed copies by
+  // their own names are not pages: not served here.
+  return (c, next) => (/^\/(?:_headers|_redirects|\.assetsignore)$|\.(?:br|gz|tmp)$/i.test(c.req.path) ? next() : files(c, next));
+}
+
+/** A URL path that can only name a file below the root: no dot segments, no hidden files. */
+const PLAIN_PATH = /^(?:\/[\w-][\w.-]*)+$/;
+
+/** The build's .br or .gz copy of the asked file, when the request accepts that encoding and the copy exists. */
+async function precompressedFile(root: string, c: Context): Promise<Response | null> {
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") return null;
+  const path = c.req.path === "/" ? "/index.html" : c.req.path;
+  const encoding = negotiateEncoding(c.req.header("accept-encoding"));
+  if (encoding === null || !PLAIN_PATH.test(path)) return null;
+  const file = join(root, `${path}${PRECOMPRESSED_SUFFIX[encoding]}`);
+  const found = await stat(file).catch(() => null);
+  if (!found?.isFile()) return null;
+  const headers = {
+    "Content-Type": getMimeType(path) ?? "application/octet-stream",
+    "Content-Encoding": encoding,
+    "Content-Length": String(found.size),
+    "Last-Modified": found.mtime.toUTCString(),
+    Vary: "Accept-Encoding",
+  };
+  // A few tens of KB at most: read whole, so @hono/node-server writes it in one go.
+  if (c.req.method === "HEAD") return c.body(null, 200, headers);
+  const body = await readFile(file).catch(() => null);
+  return body === null ? null : c.body(new Uint8Array(body), 200, headers);
 }
 
 function etagged(files: MiddlewareHandler): MiddlewareHandler {
@@ -160,9 +198,30 @@ function etagged(files: MiddlewareHandler): MiddlewareHandler {
       // Without a file it returns what next() resolves to (the Context, not a Response).
       const found = await files(c, next);
       if (found instanceof Response) c.res = found;
-      if (c.res.ok) c.header("Cache-Control", "public, max-age=0, must-revalidate");
+      if (c.res.ok) c.header("Cache-Control", assetCacheControl(c.req.path));
     });
 }
+
+/**
+ * Compression of the app's text responses (src/http/compression.ts): brotli at quality 5 and gzip
+ * at level 6 on the fly, near their best size per CPU time; the static assets come precompressed
+ * at the highest levels from the build.
+ */
+const BROTLI_OPTIONS = { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } };
+const GZIP_OPTIONS = { level: 6 };
+const brotliBytes = promisify(brotliCompress);
+const gzipBytes = promisify(gzip);
+const COMPRESSORS: Record<ContentEncoding, Compressor> = {
+  br: {
+    bytes: async (body) =>
+      (await brotliBytes(body, { params: { ...BROTLI_OPTIONS.params, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })) as Uint8Array<ArrayBuffer>,
+    stream: () => Duplex.toWeb(createBrotliCompress(BROTLI_OPTIONS)) as ReadableWritablePair<Uint8Array, Uint8Array>,
+  },
+  gzip: {
+    bytes: async (body) => (await gzipBytes(body, GZIP_OPTIONS)) as Uint8Array<ArrayBuffer>,
+    stream: () => Duplex.toWeb(createGzip(GZIP_OPTIONS)) as ReadableWritablePair<Uint8Array, Uint8Array>,
+  },
+};
 
 export async function main(): Promise<void> {
   let env: NodeEnv;
