@@ -78,6 +78,22 @@ describe("Worker: health and static assets", () => {
     expect(again.status).toBe(304);
   });
 
+  it("serves the dashboard's content-hashed script and stylesheet with a year of immutable caching, the survey script with revalidation", async () => {
+    const assets = inject("workerBuild").assetsDirectory;
+    const page = await (await worker.fetch("/")).text();
+    const hashed = [...page.matchAll(/"(\/assets\/dashboard\.[0-9a-f]{8}\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(hashed).toHaveLength(2);
+    for (const path of hashed) {
+      const res = await worker.fetch(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("cache-control"), path).toBe("public, max-age=31536000, immutable");
+      expect(await res.text()).toBe(readFileSync(`${assets}${path}`, "utf8"));
+    }
+    expect((await worker.fetch("/assets/survey.js")).headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+    // The build's .br/.gz copies are for the Node entry; .assetsignore keeps them out of the upload.
+    expect((await worker.fetch(`${hashed[0]}.br`)).status).toBe(404);
+  });
+
   it("hands a path with no asset to the Worker (not_found_handling = none), which answers JSON 404", async () => {
     const res = await worker.fetch("/assets/no-such-file.js");
     expect(res.status).toBe(404);
