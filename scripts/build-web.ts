@@ -48,7 +48,7 @@ export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void>
     });
     for (const output of Object.keys(result.metafile.outputs)) written.add(relative(WEB_DIST, resolve(process.cwd(), output)));
   }
-  const kept = new Set(hashAndCompressAssets(WEB_DIST, [...written]));
+  const kept = new Set(await hashAndCompressAssets(WEB_DIST, [...written]));
   for (const stale of before.filter((file) => !kept.has(file))) rmSync(join(WEB_DIST, stale), { force: true });
   if (!options.quiet) console.log(`Web assets built into ${WEB_DIST}.`);
 }

@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { Duplex } from "node:stream";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlibConstants, createBrotliCompress, createGzip, gzip } from "node:zlib";
@@ -38,22 +39,43 @@ export class StartupRefusal extends Error {}
 /** Node waits up to 300 s for a slow request body by default; a survey answer is at most 64 KB. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean; requestTimeoutMs?: number } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  /** No progress lines and no summary (tests, the benchmark). */
+  readonly quiet?: boolean;
+  readonly requestTimeoutMs?: number;
+  /** Settled before the server listens: `npm start` builds the web assets meanwhile (scripts/start.ts). */
+  readonly assetsReady?: Promise<unknown>;
+}
+
+export async function startNodeServer(env: NodeEnv, options: StartOptions = {}): Promise<RunningServer> {
+  // What start-up is doing and how long each step took: a first start takes seconds, not silently.
+  const say = options.quiet ? () => {} : (line: string) => console.log(line);
   const exposedBecause = exposure(env);
   if (!env.IDENTIFIER_SECRET && !env.LIBSQL_URL.startsWith("file:")) {
     throw new StartupRefusal("IDENTIFIER_SECRET is not set. With a remote LIBSQL_URL, set it to a random secret of at least 32 characters (e.g. `openssl rand -base64 32`) and keep it.");
   }
+  const where = env.LIBSQL_URL.startsWith("file:") ? env.LIBSQL_URL : "remote libSQL";
+  let step = performance.now();
   const client = await openNodeDatabase({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
   const db = createDb(client);
   let guard;
   let identifierSecret: string;
-  let seeded = { seeded: false, days: 0 };
   try {
     // After opening the database, which creates its folder on a fresh clone.
     identifierSecret = env.IDENTIFIER_SECRET ?? identifierSecretBeside(env.LIBSQL_URL);
     await runMigrations(db);
-    if (seedsDemoData(env)) seeded = await seedDemoDataIfEmpty(db);
+    say(`  Database (${where}): opened and migrated in ${secondsSince(step)}`);
+    if (seedsDemoData(env)) {
+      step = performance.now();
+      const seeded = await seedDemoDataIfEmpty(db);
+      say(
+        seeded.seeded
+          ? `  Demo data: ${seeded.days} academy days with ${seeded.responses.toLocaleString("en")} responses added in ${secondsSince(step)}`
+          : "  Demo data: not added (the database already has a programme)",
+      );
+    }
     guard = await guardDemoAccounts(db, { exposure: exposedBecause, disable: env.DEMO_ACCOUNTS === "disable", now: Date.now() });
+    await options.assetsReady;
   } catch (error) {
     client.close();
     throw error;
@@ -96,8 +118,7 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean; 
     );
   }
   if (!options.quiet) {
-    console.log(`Palaute is running at ${url} (database: ${env.LIBSQL_URL.startsWith("file:") ? env.LIBSQL_URL : "remote libSQL"})`);
-    if (seeded.seeded) console.log(`  Demo data added: ${seeded.days} academy days of LAPE-Akatemia 2019.`);
+    console.log(`Palaute is running at ${url} (database: ${where}), ready ${secondsSince(0)} after the process started`);
     console.log(`  Demo survey (Pohjanmaa, 9 May 2019): ${url}/s/${DEMO_SURVEY_SLUG}`);
     console.log(`  Dashboard: ${url}/   (sign in at ${url}/login)`);
     for (const demo of guard.outcome === "ok" ? guard.usable : []) {
@@ -223,7 +244,12 @@ const COMPRESSORS: Record<ContentEncoding, Compressor> = {
   },
 };
 
-export async function main(): Promise<void> {
+/** Seconds since a performance.now() reading; since 0 is since the process started. */
+function secondsSince(start: number): string {
+  return `${((performance.now() - start) / 1000).toFixed(2)} s`;
+}
+
+export async function main(options: Pick<StartOptions, "assetsReady"> = {}): Promise<void> {
   let env: NodeEnv;
   try {
     env = parseNodeEnv(process.env);
@@ -233,7 +259,7 @@ export async function main(): Promise<void> {
   }
   let running: RunningServer;
   try {
-    running = await startNodeServer(env);
+    running = await startNodeServer(env, options);
   } catch (error) {
     if (!(error instanceof StartupRefusal)) throw error;
     console.error(error.message);

@@ -124,6 +124,55 @@ describe("demo sign-ins at start-up", () => {
   }, 60_000);
 });
 
+describe("npm start on an empty database (scripts/start.ts)", () => {
+  /** Runs the start script until the server answers its health check, then stops it; returns what it printed. */
+  async function npmStart(databasePath: string): Promise<string> {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LIBSQL_URL: `file:${databasePath}` },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (chunk) => {
+          stdout += chunk;
+          const running = /Palaute is running at (\S+)/.exec(stdout);
+          if (running) resolve(running[1]!);
+        });
+        exited.then((code) => reject(new Error(`start exited with ${code}: ${stdout}\n${stderr}`)));
+      });
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+    }
+    return stdout;
+  }
+
+  it("says what each step did and how long it took, and a second start skips what is done", async () => {
+    const path = freshDatabase();
+    const first = await npmStart(path);
+    const seconds = "\\d+\\.\\d\\d s";
+    // The test run's global setup built dist/web already, so either line is right here.
+    expect(first).toMatch(new RegExp(`Web assets: (built in ${seconds}|up to date, not rebuilt \\(checked in ${seconds}\\))`));
+    expect(first).toMatch(new RegExp(`Server code: loaded in ${seconds}`));
+    const escapedPath = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect(first).toMatch(new RegExp(`Database \\(file:${escapedPath}\\): opened and migrated in ${seconds}`));
+    expect(first).toMatch(new RegExp(`Demo data: 54 academy days with 1,828 responses added in ${seconds}`));
+    expect(first).toMatch(new RegExp(`Palaute is running at http://localhost:\\d+ .*ready ${seconds} after the process started`));
+    // The order in which the steps finish: the database before the server listens.
+    expect(first.indexOf("Demo data:")).toBeLessThan(first.indexOf("Palaute is running at"));
+
+    const second = await npmStart(path);
+    expect(second).toMatch(new RegExp(`Web assets: up to date, not rebuilt \\(checked in ${seconds}\\)`));
+    expect(second).not.toContain("Web assets: building");
+    expect(second).toContain("Demo data: not added (the database already has a programme)");
+  }, 120_000);
+});
+
 describe("a remote database", () => {
   it("gets no demo data unless asked for, and needs IDENTIFIER_SECRET", async () => {
     const path = freshDatabase();
