@@ -1,4 +1,4 @@
-// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile --only stats]
+// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile --only stats,transfer,startup]
 // Self-contained, loopback only, about a minute: every figure is a ratio to a baseline
 // measured in the same run on the same machine, because absolute rates on a shared 2-core machine
 // swing by a third from run to run (STACK-NOTES). Prints one Markdown table; bench/RESULTS.md
@@ -7,17 +7,19 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } fr
 import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildWeb } from "../scripts/build-web";
+import { buildWebIfNeeded, stampPath } from "../scripts/lib/web-build-stamp";
 import { createDb } from "../src/db/client";
 import { runMigrations } from "../src/db/migrate";
 import { openNodeDatabase } from "../src/db/open-node-database";
 import { countSurveyResponses } from "../src/queries/bulk-load";
 import { listQuestions } from "../src/queries/survey-by-slug";
 import { startServer, type ServerProcess } from "./lib/children";
+import { timeNpmStart, type StartTiming } from "./lib/first-start";
 import { generateResponses } from "./lib/generate-data";
 import { runLoad, type LoadResult, type LoadSpec } from "./lib/load";
 import { measureRawInserts } from "./lib/raw-insert";
 import { dashboardJsGzip, measureSurveyPage, workerBundleGzip } from "./lib/sizes";
+import { dashboardOnTheWire, type WireBytes } from "./lib/transfer";
 import { measureStatsApi, STATS_ENDPOINTS, STATS_SIZES, type StatsRow } from "./lib/stats-api";
 import { answerSource, submissionRequest, type CoreKey } from "./lib/submissions";
 import { bytes, int, mib, ratio, renderTable, verdict, verdictOf, type Row } from "./lib/table";
@@ -31,17 +33,21 @@ const { values: args } = parseArgs({
     "seed-responses": { type: "string", default: "10000" },
     /** Write a V8 CPU profile of each Palaute server process (node --cpu-prof). */
     profile: { type: "boolean", default: false },
-    /** "stats": only the statistics API rows (about a minute once bench/data/ holds the databases). */
+    /** Only some rows, comma-separated: "stats" (the statistics API, about a minute once bench/data/
+     *  holds the databases), "transfer" (dashboard bytes on the wire from Node), "startup" (first
+     *  `npm start` on an empty database). */
     only: { type: "string" },
   },
 });
 const SECONDS = boundedNumber(args.seconds, 1, 60, "--seconds");
 const WARMUP = boundedNumber(args.warmup, 0, 30, "--warmup");
 const CONNECTIONS = boundedNumber(args.connections, 1, 500, "--connections");
-if (args.only !== undefined && args.only !== "stats") throw new Error(`--only takes "stats", not "${args.only}"`);
+const PARTS = ["stats", "transfer", "startup"] as const;
+const ONLY = new Set(args.only?.split(",").map((part) => part.trim()));
+for (const part of ONLY) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only takes ${PARTS.join(", ")} (comma-separated), not "${part}"`);
 const SEED_RESPONSES = boundedNumber(args["seed-responses"], 1, 1_000_000, "--seed-responses");
 
-const TARGET = { formGetRatio: 0.7, submitRatio: 0.6, submitP99Ms: 50, pageGzipBytes: 14_000, workerGzipBytes: 250_000 };
+const TARGET = { formGetRatio: 0.7, submitRatio: 0.6, submitP99Ms: 50, pageGzipBytes: 14_000, workerGzipBytes: 250_000, dashboardWireBytes: 100_000, firstStartSeconds: 10 };
 
 const work = mkdtempSync(join(tmpdir(), "palaute-bench-"));
 const profileDir = join(work, "profiles");
@@ -63,8 +69,14 @@ async function main(): Promise<Row[]> {
   log(`${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "?"} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Linux ${release()} · Node ${process.version}`);
   log(`load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s measured per figure, loopback`);
   logMachineLoad("start", 0);
-  await buildWeb({ quiet: true });
-  if (args.only === "stats") return statsRowsOf(await measureStats());
+  await buildWebIfNeeded();
+  if (ONLY.size > 0) {
+    return [
+      ...(ONLY.has("stats") ? statsRowsOf(await measureStats()) : []),
+      ...(ONLY.has("transfer") ? await transferRows() : []),
+      ...(ONLY.has("startup") ? await firstStartRows() : []),
+    ];
+  }
 
   // One database with realistic data, copied so every run starts from the same file.
   const seed = await seedDatabase(join(work, "seed.db"));
@@ -105,11 +117,13 @@ async function main(): Promise<Row[]> {
   if (serverErrors.trim()) log(`server error log:\n${serverErrors}`);
 
   const statsMeasured = await measureStats();
+  const transfer = await transferRows();
 
   logMachineLoad("end of the load runs", 2);
   log("bytes: dashboard and Worker bundle (wrangler deploy --dry-run)…");
   const dashboard = dashboardJsGzip();
   const worker = await workerBundleGzip(join(work, "worker"));
+  const startup = await firstStartRows();
 
   const formRatio = form.perSecond / hello.perSecond;
   const submitRatio = submit.perSecond / raw.perSecond;
@@ -163,7 +177,61 @@ async function main(): Promise<Row[]> {
       target: `≤ ${TARGET.workerGzipBytes / 1000} kB`,
       verdict: verdict(worker <= TARGET.workerGzipBytes),
     },
+    ...transfer,
+    ...startup,
     { measure: "Peak RSS of the Node server, submission run", result: `${mib(peakRss)} (VmHWM)`, verdict: "—" },
+  ];
+}
+
+/** The dashboard's script and stylesheet as the Node server sends them on a first load. */
+async function transferRows(): Promise<Row[]> {
+  log("bytes on the wire: the dashboard's first load from the Node server…");
+  const dir = mkdtempSync(join(work, "transfer-"));
+  const server = await track(startServer("palaute", [`file:${join(dir, "empty.db")}`]));
+  try {
+    const { script, stylesheet, indexCacheControl } = await dashboardOnTheWire(server.url);
+    const immutable = (file: WireBytes) => file.cacheControl.includes("immutable") && file.cacheControl.includes("max-age=31536000");
+    const row = (name: string, file: WireBytes, target: boolean): Row => ({
+      measure: `Dashboard ${name} on the wire from Node, to a browser accepting br and gzip`,
+      result: `br ${bytes(file.br)}; gzip ${bytes(file.gzip)}; ${file.path}, Cache-Control: ${file.cacheControl}`,
+      baseline: `uncompressed ${bytes(file.identity)}`,
+      ratio: `${ratio(file.br / file.identity)} (gzip ${ratio(file.gzip / file.identity)})`,
+      target: target ? `≤ ${TARGET.dashboardWireBytes / 1000} kB; hashed name, immutable` : "hashed name, immutable",
+      verdict: target ? verdictOf({ bytes: file.br <= TARGET.dashboardWireBytes, caching: immutable(file) }) : verdictOf({ caching: immutable(file) }),
+    });
+    return [
+      row("script", script, true),
+      row("stylesheet", stylesheet, false),
+      { measure: "Dashboard page (index.html, names the hashed files)", result: `Cache-Control: ${indexCacheControl}`, target: "revalidated", verdict: verdict(/max-age=0|no-cache/.test(indexCacheControl)) },
+    ];
+  } finally {
+    await stopTracked(server);
+  }
+}
+
+/** `npm start` on an empty database: after a source change (the web build runs), with the build up to date, and a restart as the floor. */
+async function firstStartRows(): Promise<Row[]> {
+  log("first npm start on an empty database: after a source change, with the build up to date, then a restart…");
+  logMachineLoad("first start", 0);
+  rmSync(stampPath(), { force: true });
+  const withBuild = await timeNpmStart();
+  const upToDate = await timeNpmStart();
+  const dir = mkdtempSync(join(work, "restart-"));
+  await timeNpmStart(join(dir, "palaute.db"));
+  const restart = await timeNpmStart(join(dir, "palaute.db"));
+  logMachineLoad("after the starts", 0);
+  const steps = (lines: readonly string[]) => lines.map((line) => line.replace(/ \(file:[^)]*\)/, "")).join(" · ");
+  const row = (measure: string, timing: StartTiming): Row => ({
+    measure,
+    result: `${timing.seconds.toFixed(1)} s (${steps(timing.lines)})`,
+    baseline: `restart on the seeded database, build up to date: ${restart.seconds.toFixed(1)} s (${steps(restart.lines)})`,
+    ratio: ratio(timing.seconds / restart.seconds),
+    target: `≤ ${TARGET.firstStartSeconds} s, with progress lines`,
+    verdict: verdictOf({ seconds: timing.seconds <= TARGET.firstStartSeconds, "progress lines": timing.lines.length >= 3 }),
+  });
+  return [
+    row("First `npm start`, empty database, after a source change (web build runs), until /healthz answers", withBuild),
+    row("First `npm start`, empty database, web build up to date, until /healthz answers", upToDate),
   ];
 }
 

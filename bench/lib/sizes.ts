@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { hashedAssetFile } from "../../scripts/lib/hash-assets";
 import { LANGS } from "../../src/domain/lang";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -69,10 +70,11 @@ async function fetchAll(baseUrl: string, paths: readonly string[]): Promise<stri
   return Promise.all(paths.map(async (path) => (await fetch(new URL(path, baseUrl))).text()));
 }
 
-/** dist/web/assets/dashboard.js as built by scripts/build-web.ts, or null while there is none. */
+/** The dashboard script (content-hashed name, found through index.html) as built by scripts/build-web.ts, or null while there is none. */
 export function dashboardJsGzip(): number | null {
-  const path = join(ROOT, "dist/web/assets/dashboard.js");
-  return existsSync(path) ? gzipBytes(readFileSync(path)) : null;
+  const dist = join(ROOT, "dist/web");
+  if (!existsSync(join(dist, "index.html"))) return null;
+  return gzipBytes(readFileSync(join(dist, hashedAssetFile(dist, "dashboard.js"))));
 }
 
 /** The Worker exactly as `wrangler deploy` would upload it (dry run, offline). */
