@@ -64,8 +64,8 @@ export function recordWebBuild(root: string, dist: string): void {
   writeFileSync(stampPath(dist), `${JSON.stringify(stamp)}\n`);
 }
 
-/** Outside dist/web, so neither server nor Cloudflare serves it. */
-function stampPath(dist: string): string {
+/** Outside dist/web, so neither server nor Cloudflare serves it. Deleting it forces the next build. */
+export function stampPath(dist: string = WEB_DIST): string {
   return `${dist}.build-stamp.json`;
 }
 
