@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from "hono";
 import type { Principal } from "./auth/authorize";
-import type { SubmissionLimiter } from "./http/submission-limit";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
 
@@ -28,6 +27,9 @@ export interface AppDeps {
   /** Where people reach Palaute (survey links, QR codes); defaults to the request's own origin. */
   readonly publicUrl?: string;
 }
+
+/** True when the request may go ahead (src/http/submission-limit.ts holds the limiters). */
+export type SubmissionLimiter = (key: string) => boolean | Promise<boolean>;
 
 export interface AppEnv {
   Variables: {
