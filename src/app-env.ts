@@ -28,9 +28,6 @@ export interface AppDeps {
   readonly publicUrl?: string;
 }
 
-/** True when the request may go ahead (src/http/submission-limit.ts holds the limiters). */
-export type SubmissionLimiter = (key: string) => boolean | Promise<boolean>;
-
 export interface AppEnv {
   Variables: {
     requestId: string;
@@ -41,3 +38,6 @@ export interface AppEnv {
 }
 
 export type SessionPrincipal = Principal & { readonly sessionId: string };
+
+/** True when the request may go ahead (src/http/submission-limit.ts holds the limiters). */
+export type SubmissionLimiter = (key: string) => boolean | Promise<boolean>;
