@@ -1,11 +1,6 @@
 import type { Lang, Localized } from "./lang";
 
-/**
- * A new kind is more than a case here and in answers.ts (validation): the schema's kind column and
- * a migration store it, the input schemas and the staff question editor accept it, the survey form
- * renders it, and statistics, exports and the dashboard each decide how to count it — about 17 files
- * in 6 folders; `grep -rn '"likert"' src web/src` lists them.
- */
+/** Question kinds are data: a new kind needs a case here and in answers.ts, nothing else. */
 export type QuestionKind = "grade" | "likert" | "choice" | "text";
 
 export interface Scale {
