@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from "hono";
 import type { Principal } from "./auth/authorize";
-import type { SubmissionLimiter } from "./http/submission-limit";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
 
@@ -39,3 +38,6 @@ export interface AppEnv {
 }
 
 export type SessionPrincipal = Principal & { readonly sessionId: string };
+
+/** True when the request may go ahead (src/http/submission-limit.ts holds the limiters). */
+export type SubmissionLimiter = (key: string) => boolean | Promise<boolean>;

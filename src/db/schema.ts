@@ -125,7 +125,7 @@ export const survey = sqliteTable(
     /** Unguessable public identifier used in the link and QR code. */
     slug: text("slug").notNull(),
     /** Six Crockford base32 characters for people to type (/s/<code>, the code page, posters). Set by
-     *  a trigger on insert (migrations/0008), so every way of making a survey gets one; stored upper case. */
+     *  a trigger on insert (migrations/0009), so every way of making a survey gets one; stored upper case. */
     shortCode: text("short_code"),
     questionSetId: integer("question_set_id")
       .notNull()

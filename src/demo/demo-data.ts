@@ -113,7 +113,7 @@ export function buildDemoDays(seed = 2019): DemoDay[] {
   return days;
 }
 
-/** A real day from the published LAPE-Akatemia reports (the same text as migrations/0006 uses). */
+/** A real day from the published LAPE-Akatemia reports (the same text as migrations/0008 uses). */
 function publishedDay(regionCode: string, date: string, theme: DemoThemeKey, attendance: number, mean: number, source: string): DemoDay {
   const themeFi = DEMO_THEMES.find((t) => t.key === theme)!.fi;
   return {

@@ -1,6 +1,6 @@
 // Short codes people type: six characters of Crockford's base32 (digits and capitals without I, L,
 // O and U), so nothing on a poster or slide can be misread. Made by a database trigger
-// (migrations/0008, which must use this same alphabet: test/unit/short-code.test.ts checks it).
+// (migrations/0009, which must use this same alphabet: test/unit/short-code.test.ts checks it).
 
 export const SHORT_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const SHORT_CODE_LENGTH = 6;

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppDeps, AppEnv, SubmissionLimiter } from "../app-env";
 import { AppError } from "./errors";
 
 /**
@@ -12,9 +12,6 @@ import { AppError } from "./errors";
  */
 export const SUBMISSION_BURST = 600;
 export const SUBMISSIONS_PER_SECOND = 10;
-
-/** True when the request may go ahead. */
-export type SubmissionLimiter = (key: string) => boolean | Promise<boolean>;
 
 /**
  * Token buckets in memory (one Node process). Buckets idle long enough to be full again are

@@ -1,5 +1,5 @@
 // The Finnish dictionary is the reference: sv.ts and en.ts must have exactly these keys (the type
-// system and test/unit/i18n.test.ts both check it).
+// system and test/unit/lang-and-i18n.test.ts both check it).
 export const fi = {
   "app.name": "Palaute",
   "lang.label": "Kieli",

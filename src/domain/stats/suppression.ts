@@ -92,7 +92,7 @@ export function poolReleasedBreakdowns<K>(
   let hiddenN = 0;
   for (const counts of days) {
     const table = suppressBreakdown(
-      keys.map((key, i) => ({ key: i, n: counts[i] ?? 0, value: null })),
+      keys.map((_key, i) => ({ key: i, n: counts[i] ?? 0, value: null })),
       minCell,
     );
     for (const cell of table) {
