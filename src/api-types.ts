@@ -156,7 +156,7 @@ export interface TrendChange {
   readonly df: number | null;
 }
 
-/** GET /api/stats/trend?interval=term|year|month&regions=16,15 */
+/** GET /api/stats/trend (the query of every endpoint: src/api-contract.ts) */
 export interface TrendResponse {
   readonly interval: "month" | "term" | "year";
   /** Every bucket from the first to the last day in the filter, in order (zero-filled). */
@@ -180,7 +180,7 @@ export interface ThemesStatsResponse {
   readonly cells: { region: string; themeId: number; events: number; isDemo: boolean; grade: PooledGrade }[];
 }
 
-/** GET /api/stats/questions?region=16 (or ?event=ID): results per question key over the days. */
+/** GET /api/stats/questions: results per question key over the region's days, or over one day. */
 export interface QuestionStatsResponse {
   readonly questions: (
     | { key: string; kind: "grade" | "likert"; text: Localized; n: number; mean: number | null; sd: number | null; ci95: Interval | null; distribution: Record<string, number>; smallN: boolean }
