@@ -1,6 +1,7 @@
-// The JSON the data API returns, as types only. web/src/dashboard/api.ts imports these with
-// `import type`, so the dashboard and the server cannot drift apart silently.
+// The JSON the data API returns, as types only. src/api-contract.ts maps each endpoint to one of
+// these; the routes and web/src/dashboard/api.ts are both typed from that map (`import type`).
 import type { Interval, RateStatus, YardstickReason, YardstickState } from "./domain/stats";
+import type { Question } from "./domain/questions";
 
 export type { RateStatus, YardstickReason, YardstickState };
 
@@ -155,7 +156,7 @@ export interface TrendChange {
   readonly df: number | null;
 }
 
-/** GET /api/stats/trend?interval=term|year|month&regions=16,15 */
+/** GET /api/stats/trend (the query of every endpoint: src/api-contract.ts) */
 export interface TrendResponse {
   readonly interval: "month" | "term" | "year";
   /** Every bucket from the first to the last day in the filter, in order (zero-filled). */
@@ -179,7 +180,7 @@ export interface ThemesStatsResponse {
   readonly cells: { region: string; themeId: number; events: number; isDemo: boolean; grade: PooledGrade }[];
 }
 
-/** GET /api/stats/questions?region=16 (or ?event=ID): results per question key over the days. */
+/** GET /api/stats/questions: results per question key over the region's days, or over one day. */
 export interface QuestionStatsResponse {
   readonly questions: (
     | { key: string; kind: "grade" | "likert"; text: Localized; n: number; mean: number | null; sd: number | null; ci95: Interval | null; distribution: Record<string, number>; smallN: boolean }
@@ -201,4 +202,96 @@ export interface MeResponse {
 
 export interface RegionsResponse {
   readonly regions: { code: string; name: Localized; bilingual: boolean; access: "write" | "read" | "none" }[];
+}
+
+/** A programme as stored (GET /api/programmes; POST and PATCH answer { programme }). */
+export interface Programme {
+  readonly id: number;
+  readonly name: string;
+  readonly startsOn: string | null;
+  readonly endsOn: string | null;
+  /** New days' surveys close this many days after the day; null: no default closing. */
+  readonly surveyCloseDays: number | null;
+  readonly isDemo: boolean;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+}
+
+export interface ProgrammesResponse {
+  readonly programmes: Programme[];
+}
+
+/** A theme as stored (GET /api/themes; POST and PATCH answer { theme }). */
+export interface Theme {
+  readonly id: number;
+  readonly programmeId: number;
+  readonly nameFi: string;
+  readonly nameSv: string;
+  readonly nameEn: string;
+}
+
+export interface ThemesResponse {
+  readonly themes: Theme[];
+}
+
+/** One academy day with its survey, as GET /api/events/:id and every change to the day answer it. */
+export interface EventDetail {
+  readonly id: number;
+  readonly programmeId: number;
+  readonly date: string;
+  readonly region: string | null;
+  readonly theme: { id: number; name: string; names: Localized } | null;
+  readonly title: string;
+  readonly location: string | null;
+  readonly attendance: number | null;
+  readonly responses: number;
+  readonly reported: { mean: number; n: number | null; distribution: Record<string, number> | null; source: string | null } | null;
+  readonly archivedOn: string | null;
+  readonly isDemo: boolean;
+  readonly survey: {
+    slug: string;
+    url: string;
+    shortCode: string | null;
+    shortUrl: string | null;
+    opensAt: string | null;
+    closesAt: string | null;
+    state: "open" | "not_open" | "closed";
+  };
+}
+
+export interface EventResponse {
+  readonly event: EventDetail;
+}
+
+/** GET /api/events/:id/questions: the core set and the day's own; `locked` once answers exist. */
+export interface EventQuestionsResponse {
+  readonly locked: boolean;
+  readonly core: readonly Question[];
+  readonly day: readonly Question[];
+}
+
+/** An account as the national team sees it (GET /api/users; POST and PATCH answer { user }). */
+export interface UserJson {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string;
+  readonly role: "national" | "agent" | "viewer";
+  readonly regions: readonly string[];
+  readonly allRegions: boolean;
+  readonly disabled: boolean;
+}
+
+/** GET /api/audit: newest first. */
+export interface AuditResponse {
+  readonly entries: {
+    id: number;
+    at: number;
+    userId: number | null;
+    actor: string | null;
+    action: string;
+    regionCode: string | null;
+    target: string | null;
+    count: number;
+    details: unknown;
+  }[];
 }

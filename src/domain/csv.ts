@@ -1,6 +1,7 @@
 // CSV that Finnish Excel opens directly: UTF-8 with a BOM, ';' between fields, CRLF line ends,
 // text quoted, decimal comma. Text that a spreadsheet could run as a formula gets a leading
 // apostrophe, so a comment or a choice label like =HYPERLINK(…) stays text (see FORMULA_START).
+import type { Table, TableWriter } from "./table";
 
 export type CsvCell = string | number | null | undefined;
 
@@ -29,3 +30,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
   const lines = [header.map(csvCell).join(";"), ...rows.map((row) => row.map(csvCell).join(";"))];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
+
+/** The CSV writer for any export table: its column titles and rows; notes and column types have no
+ *  place in a CSV and are left out. */
+export const csvWriter: TableWriter = {
+  format: "csv",
+  contentType: "text/csv; charset=utf-8",
+  write: (table: Table) => toCsv(table.columns.map((column) => column.title), table.rows),
+};

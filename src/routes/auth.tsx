@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
 import type { AppDeps, AppEnv } from "../app-env";
+import { sendJson } from "../http/contract";
 import { t } from "../domain/i18n";
 import { AppError } from "../http/errors";
 import { clearSessionCookie, requirePrincipal, setSessionCookie } from "../http/session";
@@ -13,7 +14,7 @@ import { signIn } from "../services/sign-in";
 import { changeOwnPassword } from "../services/passwords";
 import { OwnPasswordChange } from "./schemas";
 
-const LoginBody = v.strictObject({
+export const LoginBody = v.strictObject({
   email: v.pipe(v.string(), v.maxLength(254)),
   password: v.pipe(v.string(), v.maxLength(1024)),
 });
@@ -43,7 +44,7 @@ export function authRoutes(deps: AppDeps & { readonly identifierSecret: string }
     const body = await readJson(c, LoginBody);
     const { token } = await signIn(deps, { ...body, clientAddress: address(c) });
     setSessionCookie(c, token);
-    return c.json({ ok: true });
+    return sendJson(c, "POST /api/auth/login", { ok: true });
   });
 
   app.post("/api/auth/logout", async (c) => {
@@ -59,7 +60,7 @@ export function authRoutes(deps: AppDeps & { readonly identifierSecret: string }
 
   app.get("/api/me", (c) => {
     const p = requirePrincipal(c);
-    return c.json({ user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: p.regions, allRegions: p.allRegions } });
+    return sendJson(c, "GET /api/me", { user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: [...p.regions], allRegions: p.allRegions } });
   });
 
   app.post("/api/me/password", async (c) => {

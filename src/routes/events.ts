@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { renderSVG } from "uqr";
 import type { AppDeps, AppEnv } from "../app-env";
 import { readableEvent, writableEvent } from "../http/access";
+import { sendJson } from "../http/contract";
 import { qrPng } from "../http/qr-png";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson, requestLang } from "../http/validate";
@@ -22,44 +23,44 @@ export function eventRoutes(deps: AppDeps) {
     const input = await readJson(c, NewEventInput);
     const id = await createEvent(deps, principal, input);
     const row = await getEvent(deps.db, id);
-    return c.json({ event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) }, 201);
+    return sendJson(c, "POST /api/events", { event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) }, 201);
   });
 
   app.get("/:id", async (c) => {
     const { event } = await readableEvent(deps, c, idParam(c));
-    return c.json({ event: eventJson(event, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "GET /api/events/:id", { event: eventJson(event, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
   app.patch("/:id", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await changeEvent(deps, principal, event, await readJson(c, EventChanges));
     const row = await getEvent(deps.db, event.id);
-    return c.json({ event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "PATCH /api/events/:id", { event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
   // A report's figures for the day; recording them closes the day's survey (published is final).
   app.put("/:id/published-result", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await recordPublishedResult(deps, principal, event, await readJson(c, PublishedResultBody));
-    return c.json({ event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "PUT /api/events/:id/published-result", { event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
   app.post("/:id/survey/open", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await openSurvey(deps, principal, event);
-    return c.json({ event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "POST /api/events/:id/survey/open", { event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
   app.post("/:id/survey/close", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await closeSurvey(deps, principal, event);
-    return c.json({ event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "POST /api/events/:id/survey/close", { event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
   app.patch("/:id/survey", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await scheduleSurvey(deps, principal, event, await readJson(c, SurveyWindow));
-    return c.json({ event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "PATCH /api/events/:id/survey", { event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
   app.get("/:id/qr.svg", async (c) => {
@@ -78,7 +79,7 @@ export function eventRoutes(deps: AppDeps) {
 
   app.get("/:id/questions", async (c) => {
     const { event } = await readableEvent(deps, c, idParam(c));
-    return c.json({
+    return sendJson(c, "GET /api/events/:id/questions", {
       locked: event.responseCount > 0,
       core: await listQuestions(deps.db, event.questionSetId),
       day: event.extraQuestionSetId === null ? [] : await listQuestions(deps.db, event.extraQuestionSetId),
@@ -88,7 +89,7 @@ export function eventRoutes(deps: AppDeps) {
   app.post("/:id/questions", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     const id = await addQuestion(deps, principal, event, await readJson(c, DayQuestionInput));
-    return c.json({ id }, 201);
+    return sendJson(c, "POST /api/events/:id/questions", { id }, 201);
   });
 
   app.delete("/:id/questions/:questionId", async (c) => {

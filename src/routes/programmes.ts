@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
+import { sendJson } from "../http/contract";
 import { AppError } from "../http/errors";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson } from "../http/validate";
@@ -14,13 +15,13 @@ export function programmeRoutes(deps: AppDeps) {
 
   app.get("/programmes", async (c) => {
     requirePrincipal(c);
-    return c.json({ programmes: await listProgrammes(deps.db) });
+    return sendJson(c, "GET /api/programmes", { programmes: await listProgrammes(deps.db) });
   });
 
   app.post("/programmes", async (c) => {
     const principal = requireNational(c);
     const id = await createProgramme(deps, principal, await readJson(c, ProgrammeInput));
-    return c.json({ programme: await getProgramme(deps.db, id) }, 201);
+    return sendJson(c, "POST /api/programmes", { programme: await getProgramme(deps.db, id) }, 201);
   });
 
   app.patch("/programmes/:id", async (c) => {
@@ -29,7 +30,7 @@ export function programmeRoutes(deps: AppDeps) {
     // An unknown id is 404 even when the body is also wrong.
     if (!(await getProgramme(deps.db, id))) throw new AppError("not_found");
     await changeProgramme(deps, principal, id, await readJson(c, ProgrammeChanges));
-    return c.json({ programme: await getProgramme(deps.db, id) });
+    return sendJson(c, "PATCH /api/programmes/:id", { programme: await getProgramme(deps.db, id) });
   });
 
   app.get("/themes", async (c) => {
@@ -37,13 +38,13 @@ export function programmeRoutes(deps: AppDeps) {
     const programme = c.req.query("programme");
     const programmeId = programme && /^[1-9]\d{0,9}$/.test(programme) ? Number(programme) : undefined;
     if (programme !== undefined && programmeId === undefined) throw new AppError("validation_failed", undefined, [{ key: "programme", code: "format", message: "programme must be an id" }]);
-    return c.json({ themes: await listThemes(deps.db, programmeId) });
+    return sendJson(c, "GET /api/themes", { themes: await listThemes(deps.db, programmeId) });
   });
 
   app.post("/themes", async (c) => {
     const principal = requireNational(c);
     const id = await createTheme(deps, principal, await readJson(c, ThemeInput));
-    return c.json({ theme: await getTheme(deps.db, id) }, 201);
+    return sendJson(c, "POST /api/themes", { theme: await getTheme(deps.db, id) }, 201);
   });
 
   app.patch("/themes/:id", async (c) => {
@@ -51,7 +52,7 @@ export function programmeRoutes(deps: AppDeps) {
     const id = idParam(c);
     if (!(await getTheme(deps.db, id))) throw new AppError("not_found");
     await changeTheme(deps, principal, id, await readJson(c, ThemeChanges));
-    return c.json({ theme: await getTheme(deps.db, id) });
+    return sendJson(c, "PATCH /api/themes/:id", { theme: await getTheme(deps.db, id) });
   });
 
   return app;

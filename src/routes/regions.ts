@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { canRead, canWrite } from "../auth/authorize";
+import { sendJson } from "../http/contract";
 import { requirePrincipal } from "../http/session";
 import { listRegions } from "../queries/regions";
 
@@ -9,12 +10,12 @@ export function regionRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get("/regions", async (c) => {
     const principal = requirePrincipal(c);
     const regions = await listRegions(deps.db);
-    return c.json({
+    return sendJson(c, "GET /api/regions", {
       regions: regions.map((r) => ({
         code: r.code,
         name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
         bilingual: r.bilingual,
-        access: canWrite(principal, r.code) ? "write" : canRead(principal, r.code) ? "read" : "none",
+        access: canWrite(principal, r.code) ? ("write" as const) : canRead(principal, r.code) ? ("read" as const) : ("none" as const),
       })),
     });
   });

@@ -148,7 +148,7 @@ export const AuditQuery = v.strictObject({
 
 const IdText = v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/), v.transform(Number));
 
-/** Filters shared by the dashboard endpoints and their CSV exports. */
+/** Filters shared by the dashboard endpoints and their exports, described only here: src/api-contract.ts and the dashboard take their query types from it. */
 export const StatsQuery = v.strictObject({
   region: v.optional(RegionCode),
   /** Several regions for the trend: "16,15". */

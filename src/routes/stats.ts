@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { readableEvent } from "../http/access";
+import { sendJson } from "../http/contract";
 import { requirePrincipal } from "../http/session";
 import { check, idParam, requestLang } from "../http/validate";
 import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "./dashboard-figures";
@@ -15,23 +16,23 @@ export function statsRoutes(deps: AppDeps) {
   app.get("/events", async (c) => {
     const principal = requirePrincipal(c);
     const q = check(c, StatsQuery, c.req.query());
-    return c.json({ events: await eventsFigures(deps, principal, q, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "GET /api/events", { events: await eventsFigures(deps, principal, q, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
-  app.get("/stats/regions", async (c) => c.json(await regionsFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
-  app.get("/stats/trend", async (c) => c.json(await trendFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
-  app.get("/stats/themes", async (c) => c.json(await themesFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
+  app.get("/stats/regions", async (c) => sendJson(c, "GET /api/stats/regions", await regionsFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
+  app.get("/stats/trend", async (c) => sendJson(c, "GET /api/stats/trend", await trendFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
+  app.get("/stats/themes", async (c) => sendJson(c, "GET /api/stats/themes", await themesFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
 
   app.get("/stats/questions", async (c) => {
     const principal = requirePrincipal(c);
     const q = check(c, StatsQuery, c.req.query());
     const event = q.event === undefined ? undefined : (await readableEvent(deps, c, q.event)).event;
-    return c.json(await questionFigures(deps, principal, q, event));
+    return sendJson(c, "GET /api/stats/questions", await questionFigures(deps, principal, q, event));
   });
 
   app.get("/events/:id/comments", async (c) => {
     const { event } = await readableEvent(deps, c, idParam(c));
-    return c.json(await commentFigures(deps, event));
+    return sendJson(c, "GET /api/events/:id/comments", await commentFigures(deps, event));
   });
 
   return app;

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
+import { sendJson } from "../http/contract";
 import { check, idParam, readJson, requestLang } from "../http/validate";
 import { listAudit } from "../queries/audit";
 import { getUser, listUsers } from "../queries/users";
@@ -14,13 +15,13 @@ export function userRoutes(deps: AppDeps) {
 
   app.get("/users", async (c) => {
     requireNational(c);
-    return c.json({ users: await listUsers(deps.db) });
+    return sendJson(c, "GET /api/users", { users: await listUsers(deps.db) });
   });
 
   app.post("/users", async (c) => {
     const principal = requireNational(c);
     const id = await createUser(deps, principal, await readJson(c, UserInput), requestLang(c));
-    return c.json({ user: await getUser(deps.db, id) }, 201);
+    return sendJson(c, "POST /api/users", { user: await getUser(deps.db, id) }, 201);
   });
 
   app.patch("/users/:id", async (c) => {
@@ -28,7 +29,7 @@ export function userRoutes(deps: AppDeps) {
     const id = idParam(c);
     await existingUser(deps, id);
     await changeUser(deps, principal, id, await readJson(c, UserChanges));
-    return c.json({ user: await getUser(deps.db, id) });
+    return sendJson(c, "PATCH /api/users/:id", { user: await getUser(deps.db, id) });
   });
 
   app.put("/users/:id/password", async (c) => {
@@ -42,13 +43,13 @@ export function userRoutes(deps: AppDeps) {
 
   app.post("/users/:id/sessions/revoke", async (c) => {
     const principal = requireNational(c);
-    return c.json({ revoked: await revokeUserSessions(deps, principal, idParam(c)) });
+    return sendJson(c, "POST /api/users/:id/sessions/revoke", { revoked: await revokeUserSessions(deps, principal, idParam(c)) });
   });
 
   app.get("/audit", async (c) => {
     requireNational(c);
     const query = check(c, AuditQuery, c.req.query());
-    return c.json({ entries: await listAudit(deps.db, { limit: query.limit, ...(query.before && { beforeId: query.before }) }) });
+    return sendJson(c, "GET /api/audit", { entries: await listAudit(deps.db, { limit: query.limit, ...(query.before && { beforeId: query.before }) }) });
   });
 
   return app;

@@ -1,16 +1,8 @@
-// The only web file that knows the API: paths, query strings and response shapes (as types from
-// src/api-types.ts, imported with `import type` so no server code reaches the bundle).
-import type {
-  CommentsResponse,
-  EventsResponse,
-  MeResponse,
-  QuestionStatsResponse,
-  RegionComparison,
-  RegionsResponse,
-  RegionsStatsResponse,
-  ThemesStatsResponse,
-  TrendResponse,
-} from "../../../src/api-types";
+// The only web file that knows the API. Paths, queries and response shapes all come from
+// src/api-contract.ts (with `import type`, so no server code reaches the bundle): a call to a path
+// the server does not have, with a query key the endpoint does not take, or reading a field the
+// response lacks, fails `npm run check`.
+import type { ExportContract, ExportName, ParamsOf, QueryOf, ReadEndpoint, ResponseOf, StatsQueryInput } from "../../../src/api-contract";
 import type { Lang } from "../../../src/domain/lang";
 
 export type {
@@ -21,26 +13,20 @@ export type {
   Localized,
   MeResponse,
   PooledGrade,
+  ProgrammesResponse,
   QuestionStatsResponse,
   RegionComparison,
   RegionsResponse,
   RegionsStatsResponse,
   RegionStats,
+  ThemesResponse,
   ThemesStatsResponse,
   TrendChange,
   TrendResponse,
   YardstickReason,
 } from "../../../src/api-types";
 
-/** GET /api/programmes and GET /api/themes answer with the database rows (not yet in api-types.ts). */
-export interface ProgrammesResponse {
-  readonly programmes: { id: number; name: string; startsOn: string | null; endsOn: string | null; isDemo: boolean }[];
-}
-export interface ThemesResponse {
-  readonly themes: { id: number; programmeId: number; nameFi: string; nameSv: string; nameEn: string }[];
-}
-
-/** What the screen is filtered by; each endpoint gets only the parameters it understands. */
+/** What the screen is filtered by; each endpoint gets only the parameters it applies. */
 export interface DataFilter {
   readonly region?: string | null;
   readonly regions?: readonly string[];
@@ -48,7 +34,7 @@ export interface DataFilter {
   readonly to?: string | null;
   readonly theme?: number | null;
   readonly programme?: number | null;
-  readonly interval?: "term" | "year" | "month";
+  readonly interval?: NonNullable<StatsQueryInput["interval"]>;
   readonly event?: number | null;
 }
 
@@ -68,24 +54,50 @@ export class SignedOut extends Error {
   override name = "SignedOut";
 }
 
-type Param = "region" | "regions" | "from" | "to" | "theme" | "programme" | "interval" | "event";
+type FilterKey = keyof DataFilter;
 
-function query(filter: DataFilter, params: readonly Param[], lang?: Lang): string {
-  const q = new URLSearchParams();
-  for (const name of params) {
-    const value = filter[name];
+/** Each filter as the server's StatsQuery reads it from the query string (the schema's input type). */
+const AS_QUERY: { readonly [K in FilterKey]-?: (value: NonNullable<DataFilter[K]>) => StatsQueryInput[K] } = {
+  region: (code) => code,
+  regions: (codes) => (codes.length > 0 ? codes.join(",") : undefined),
+  from: (date) => date,
+  to: (date) => date,
+  theme: String,
+  programme: String,
+  interval: (interval) => interval,
+  event: String,
+};
+
+/** The filters named, in that order, as the endpoint's query; empty and null ones left out. */
+function filterQuery<K extends FilterKey>(filter: DataFilter, keys: readonly K[]): Pick<StatsQueryInput, K> {
+  const out: Partial<Record<FilterKey, string>> = {};
+  for (const key of keys) {
+    const value = filter[key];
     if (value === null || value === undefined) continue;
-    if (Array.isArray(value)) {
-      if (value.length > 0) q.set(name, value.join(","));
-    } else q.set(name, String(value));
+    const text = (AS_QUERY[key] as (value: unknown) => string | undefined)(value);
+    if (text !== undefined) out[key] = text;
   }
-  if (lang) q.set("lang", lang);
+  return out as Pick<StatsQueryInput, K>;
+}
+
+function searchOf(query: object): string {
+  const q = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const text = q.toString().replace(/%2C/g, ",");
   return text ? `?${text}` : "";
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { accept: "application/json" }, credentials: "same-origin", signal: signal ?? null });
+/** "GET /api/events/:id/comments" with { id: 5 } → "/api/events/5/comments". */
+function pathOf<E extends ReadEndpoint>(endpoint: E, params: ParamsOf<E>): string {
+  const path = endpoint.slice("GET ".length);
+  return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String((params as Record<string, string | number>)[name])));
+}
+
+async function get<E extends ReadEndpoint>(endpoint: E, params: ParamsOf<E>, query: QueryOf<E>, signal?: AbortSignal): Promise<ResponseOf<E>> {
+  const response = await fetch(pathOf(endpoint, params) + searchOf(query), {
+    headers: { accept: "application/json" },
+    credentials: "same-origin",
+    signal: signal ?? null,
+  });
   if (response.status === 401) {
     // A session that ran out (or never was): sign in and come straight back to this very view.
     location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
@@ -95,45 +107,44 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     throw new ApiError(response.status, body?.error?.code ?? "internal", body?.error?.message ?? response.statusText);
   }
-  return (await response.json()) as T;
+  return (await response.json()) as ResponseOf<E>;
 }
 
-// The server's StatsQuery is strict: a parameter it does not know is a 422, so each endpoint is
-// sent exactly the filters it applies.
-const FILTERS: readonly Param[] = ["from", "to", "theme", "programme"];
-const EVENT_PARAMS: readonly Param[] = ["region", ...FILTERS];
-const STATS_PARAMS: readonly Param[] = FILTERS;
-const TREND_PARAMS: readonly Param[] = ["interval", "regions", ...FILTERS];
-const COMMENT_PARAMS: readonly Param[] = ["event"];
+// The server accepts every StatsQuery key on every statistics endpoint (a key outside it is a 422)
+// and ignores those an endpoint does not apply; each endpoint is sent exactly the filters it applies.
+const FILTERS = ["from", "to", "theme", "programme"] as const;
+const EVENT_FILTERS = ["region", ...FILTERS] as const;
+const TREND_FILTERS = ["interval", "regions", ...FILTERS] as const;
 
 export const api = {
-  me: (signal?: AbortSignal) => getJson<MeResponse>("/api/me", signal),
-  regions: (signal?: AbortSignal) => getJson<RegionsResponse>("/api/regions", signal),
-  programmes: (signal?: AbortSignal) => getJson<ProgrammesResponse>("/api/programmes", signal),
-  themes: (signal?: AbortSignal) => getJson<ThemesResponse>("/api/themes", signal),
-  events: (filter: DataFilter, lang: Lang, signal?: AbortSignal) => getJson<EventsResponse>(`/api/events${query(filter, EVENT_PARAMS, lang)}`, signal),
+  me: (signal?: AbortSignal) => get("GET /api/me", {}, {}, signal),
+  regions: (signal?: AbortSignal) => get("GET /api/regions", {}, {}, signal),
+  programmes: (signal?: AbortSignal) => get("GET /api/programmes", {}, {}, signal),
+  themes: (signal?: AbortSignal) => get("GET /api/themes", {}, {}, signal),
+  events: (filter: DataFilter, lang: Lang, signal?: AbortSignal) => get("GET /api/events", {}, { ...filterQuery(filter, EVENT_FILTERS), lang }, signal),
   /** Every readable region (whatever the region filter) and the national yardstick. */
-  regionStats: (filter: DataFilter, signal?: AbortSignal) => getJson<RegionsStatsResponse>(`/api/stats/regions${query(filter, STATS_PARAMS)}`, signal),
+  regionStats: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/regions", {}, filterQuery(filter, FILTERS), signal),
   /** The national series (region null) and one per region asked for. */
-  trend: (filter: DataFilter, signal?: AbortSignal) => getJson<TrendResponse>(`/api/stats/trend${query(filter, TREND_PARAMS)}`, signal),
-  themeStats: (filter: DataFilter, signal?: AbortSignal) => getJson<ThemesStatsResponse>(`/api/stats/themes${query(filter, STATS_PARAMS)}`, signal),
-  questionStats: (filter: DataFilter, signal?: AbortSignal) => getJson<QuestionStatsResponse>(`/api/stats/questions${query(filter, EVENT_PARAMS)}`, signal),
-  comments: (eventId: number, signal?: AbortSignal) => getJson<CommentsResponse>(`/api/events/${eventId}/comments`, signal),
+  trend: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/trend", {}, filterQuery(filter, TREND_FILTERS), signal),
+  themeStats: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/themes", {}, filterQuery(filter, FILTERS), signal),
+  questionStats: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/questions", {}, filterQuery(filter, EVENT_FILTERS), signal),
+  comments: (eventId: number, signal?: AbortSignal) => get("GET /api/events/:id/comments", { id: eventId }, {}, signal),
 };
 
-/** The server's CSV of what a section shows: same filters as the screen (UTF-8 BOM, `;`, decimal comma). */
-export type Export = "events" | "regions" | "trend" | "themes" | "questions" | "comments";
+/** The server's download of what a section shows, with the same filters as the screen. */
+export type Export = ExportName;
 
-const EXPORT_PARAMS: Record<Export, readonly Param[]> = {
-  events: EVENT_PARAMS,
-  regions: STATS_PARAMS,
-  trend: TREND_PARAMS,
-  themes: STATS_PARAMS,
-  questions: EVENT_PARAMS,
+/** The filters each download applies; `lang` names the columns and is added to every one. */
+const EXPORT_FILTERS: { readonly [E in Export]: readonly (keyof ExportContract[E] & FilterKey)[] } = {
+  events: EVENT_FILTERS,
+  regions: FILTERS,
+  trend: TREND_FILTERS,
+  themes: FILTERS,
+  questions: EVENT_FILTERS,
   /** One day's comments: the export needs the day (event=ID). */
-  comments: COMMENT_PARAMS,
+  comments: ["event"],
 };
 
 export function exportHref(kind: Export, filter: DataFilter, lang: Lang): string {
-  return `/api/export/${kind}.csv${query(filter, EXPORT_PARAMS[kind], lang)}`;
+  return `/api/export/${kind}.csv${searchOf({ ...filterQuery(filter, EXPORT_FILTERS[kind]), lang })}`;
 }
