@@ -8,7 +8,7 @@ import * as v from "valibot";
 import { generatePassword } from "../src/auth/tokens";
 import { runMigrations } from "../src/db/migrate";
 import { AppError } from "../src/http/errors";
-import { Email, Role } from "../src/routes/schemas";
+import { Email, Role } from "../src/http/schemas";
 import { createAccount } from "../src/services/create-account";
 import { openConfiguredDatabase } from "./open-configured-database";
 

@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import * as v from "valibot";
 import { generatePassword } from "../src/auth/tokens";
-import { Email } from "../src/routes/schemas";
+import { Email } from "../src/http/schemas";
 import { setAccountPassword } from "../src/services/passwords";
 import { openConfiguredDatabase } from "./open-configured-database";
 

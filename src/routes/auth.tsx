@@ -11,7 +11,7 @@ import { renderDocument } from "../views/layout";
 import { LoginPage } from "../views/login";
 import { signIn } from "../services/sign-in";
 import { changeOwnPassword } from "../services/passwords";
-import { OwnPasswordChange } from "./schemas";
+import { OwnPasswordChange } from "../http/schemas";
 
 const LoginBody = v.strictObject({
   email: v.pipe(v.string(), v.maxLength(254)),

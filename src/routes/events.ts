@@ -7,10 +7,10 @@ import { requirePrincipal } from "../http/session";
 import { idParam, readJson, requestLang } from "../http/validate";
 import { getEvent } from "../queries/events";
 import { listQuestions } from "../queries/survey-by-slug";
-import { addQuestion, changeEvent, closeSurvey, createEvent, openSurvey, removeQuestion, scheduleSurvey } from "./event-actions";
-import { eventJson, publicOrigin, surveyUrl } from "./event-json";
+import { addQuestion, changeEvent, closeSurvey, createEvent, openSurvey, removeQuestion, scheduleSurvey } from "../services/event-actions";
+import { eventJson, publicOrigin, surveyUrl } from "../http/presenters/event-json";
 import { recordPublishedResult } from "../services/published-results";
-import { DayQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "./schemas";
+import { DayQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
 
 /** Academy days, their surveys, QR codes and the day's own questions. */
 export function eventRoutes(deps: AppDeps) {

@@ -10,9 +10,9 @@ import { check, requestLang } from "../http/validate";
 import { recordAudit } from "../queries/audit";
 import { listRegions } from "../queries/regions";
 import { AppError } from "../http/errors";
-import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "./dashboard-figures";
-import { publicOrigin } from "./event-json";
-import { StatsQuery } from "./schemas";
+import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "../services/dashboard-figures";
+import { publicOrigin } from "../http/presenters/event-json";
+import { StatsQuery } from "../http/schemas";
 
 /** Everything the dashboards show, as CSV for Finnish Excel, with the same filters as the screen. */
 export function exportRoutes(deps: AppDeps) {

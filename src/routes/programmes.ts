@@ -5,8 +5,8 @@ import { AppError } from "../http/errors";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson } from "../http/validate";
 import { getProgramme, getTheme, listProgrammes, listThemes } from "../queries/programmes";
-import { changeProgramme, changeTheme, createProgramme, createTheme } from "./programme-actions";
-import { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "./schemas";
+import { changeProgramme, changeTheme, createProgramme, createTheme } from "../services/programme-actions";
+import { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "../http/schemas";
 
 /** Programmes and their themes: everyone signed in reads them, the national team changes them. */
 export function programmeRoutes(deps: AppDeps) {

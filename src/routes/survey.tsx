@@ -11,8 +11,8 @@ import { surveyForCode } from "../services/short-codes";
 import { renderDocument } from "../views/layout";
 import { MessagePage } from "../views/message-page";
 import { errorMessage, renderBlankSurveyForm, SurveyFormPage } from "../views/survey-form";
-import { firstValues, readSubmission, type Submission } from "./survey-submission";
-import { cachedSurveyLookup, type CachedSurvey, type SurveyLookup } from "./survey-lookup";
+import { firstValues, readSubmission, type Submission } from "../http/survey-submission";
+import { cachedSurveyLookup, type CachedSurvey, type SurveyLookup } from "../services/survey-lookup";
 
 /** Slugs are made by us (random, URL-safe); anything else cannot be a survey, so no query is made. */
 const SLUG = /^[A-Za-z0-9_-]{4,64}$/;

@@ -4,8 +4,8 @@ import { addSums, dayResponseRate, groupFigures, NO_DAYS } from "../domain/analy
 import type { RateStatus, YardstickReason } from "../domain/stats";
 import type { EventRow } from "../queries/events";
 import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
-import { loadDays } from "../routes/dashboard-data";
-import { commentFigures, questionFigures } from "../routes/dashboard-figures";
+import { loadDays } from "./dashboard-data";
+import { commentFigures, questionFigures } from "./dashboard-figures";
 import { withheldUnless, yardstickGuard } from "./comparison-yardstick";
 
 // One day's results page (staff): everything about the day in one place, the national kick-off

@@ -7,7 +7,7 @@ import { createDb } from "../../src/db/client";
 import { runMigrations } from "../../src/db/migrate";
 import { openNodeDatabase } from "../../src/db/open-node-database";
 import { seedDemoDataIfEmpty } from "../../src/demo/seed-demo";
-import { loadDays } from "../../src/routes/dashboard-data";
+import { loadDays } from "../../src/services/dashboard-data";
 import { backupInto } from "../../src/queries/backup";
 import { daysWithResponses } from "../../src/queries/retention";
 import { deleteAnswers } from "../../src/services/retention";
@@ -16,7 +16,7 @@ import { dayResponseRate } from "../../src/domain/analytics";
 import { formatCalendarDate, helsinkiDate } from "../../src/domain/stats";
 import { gradeSumsBy } from "../../src/queries/grade-sums";
 import { listEvents } from "../../src/queries/events";
-import { eventJson } from "../../src/routes/event-json";
+import { eventJson } from "../../src/http/presenters/event-json";
 import { createTestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -183,7 +183,7 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     path: (c) => `/s/${slug(c)}?lang=sv`,
   },
   { name: "survey opened now", method: "POST", path: (c) => `/api/events/${event(c)}/survey/open`, as: "agent" },
-  // Participants' pages cache a survey for a few seconds (src/routes/survey-lookup.ts), so the
+  // Participants' pages cache a survey for a few seconds (src/services/survey-lookup.ts), so the
   // closed-survey answers use a second day whose survey no participant has opened yet.
   {
     name: "second day created",

@@ -5,8 +5,8 @@ import { listAudit } from "../../queries/audit";
 import { listRegions } from "../../queries/regions";
 import { listUsers } from "../../queries/users";
 import { AuditPage } from "../../views/admin/audit-page";
-import { AuditQuery } from "../schemas";
-import { adminApp, renderPage } from "./admin-http";
+import { AuditQuery } from "../../http/schemas";
+import { adminApp, renderPage } from "../../http/admin-http";
 
 /** Entries per page: a screenful to scan, few enough for a phone. */
 const PAGE_SIZE = 50;

@@ -11,8 +11,8 @@ import { countTestAnswers } from "../../services/test-answers";
 import type { EventChoices } from "../../views/admin/event-fields";
 import { EventPage, type EventPageProps } from "../../views/admin/event-page";
 import { localName } from "../../views/admin/names";
-import { publicOrigin, surveyUrl } from "../event-json";
-import { doneMessage, renderPage, type Ctx } from "./admin-http";
+import { publicOrigin, surveyUrl } from "../../http/presenters/event-json";
+import { doneMessage, renderPage, type Ctx } from "../../http/admin-http";
 
 // Loads what the day's page shows. Every handler that answers with that page (the page itself,
 // and each of its forms coming back with errors) goes through here.

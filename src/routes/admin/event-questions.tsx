@@ -2,11 +2,11 @@ import type { AppDeps } from "../../app-env";
 import { writableEvent } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { QUESTION_FIELDS, QUESTIONS_LOCKED as LOCKED } from "../../views/admin/event-questions-section";
-import { addQuestion, removeQuestion } from "../event-actions";
-import { DayQuestionInput } from "../schemas";
-import { adminApp, redirectDone } from "./admin-http";
+import { addQuestion, removeQuestion } from "../../services/event-actions";
+import { DayQuestionInput } from "../../http/schemas";
+import { adminApp, redirectDone } from "../../http/admin-http";
 import { renderEventPage } from "./event-page-data";
-import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "./form-input";
+import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
 
 /**
  * Choice options, one per line as "Finnish | Swedish | English". Values are made from the line

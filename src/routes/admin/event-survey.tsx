@@ -7,13 +7,13 @@ import { listRegions } from "../../queries/regions";
 import { SCHEDULE_FIELDS } from "../../views/admin/event-survey-section";
 import { regionName } from "../../views/admin/names";
 import { PosterPage } from "../../views/admin/poster-page";
-import { closeSurvey, openSurvey, scheduleSurvey } from "../event-actions";
-import { publicOrigin, surveyUrl } from "../event-json";
+import { closeSurvey, openSurvey, scheduleSurvey } from "../../services/event-actions";
+import { publicOrigin, surveyUrl } from "../../http/presenters/event-json";
 import { qrSvg } from "../events";
-import { SurveyWindow } from "../schemas";
-import { adminApp, redirectDone, renderPage } from "./admin-http";
+import { SurveyWindow } from "../../http/schemas";
+import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
 import { renderEventPage } from "./event-page-data";
-import { attempt, one, validateForm, type FieldMapping } from "./form-input";
+import { attempt, one, validateForm, type FieldMapping } from "../../http/form-input";
 
 /**
  * A datetime-local value is a Helsinki wall-clock time; the schema wants an instant. Text that is

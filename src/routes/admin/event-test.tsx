@@ -4,8 +4,8 @@ import { writableEvent } from "../../http/access";
 import { idParam, requestLang } from "../../http/validate";
 import { answerInTestMode, testSurvey, wipeTestAnswers } from "../../services/test-answers";
 import { SurveyFormPage } from "../../views/survey-form";
-import { firstValues, readSubmission } from "../survey-submission";
-import { adminApp, redirectDone, renderPage } from "./admin-http";
+import { firstValues, readSubmission } from "../../http/survey-submission";
+import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
 
 /**
  * Test mode: the day's survey as a participant sees it, for the staff who may change the day, open

@@ -9,13 +9,13 @@ import { EDIT_PREFIX, ATTENDANCE_FIELD } from "../../views/admin/event-page";
 import { NATIONAL_DAY } from "../../views/admin/event-fields";
 import { EventListPage } from "../../views/admin/event-list-page";
 import { NewEventPage } from "../../views/admin/new-event-page";
-import { changeEvent, createEvent } from "../event-actions";
-import { EventChanges, NewEventInput, PublishedResultBody } from "../schemas";
+import { changeEvent, createEvent } from "../../services/event-actions";
+import { EventChanges, NewEventInput, PublishedResultBody } from "../../http/schemas";
 import { recordPublishedResult } from "../../services/published-results";
 import { PUBLISHED_FIELDS, PUBLISHED_GRADES } from "../../views/admin/published-result-section";
-import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
+import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
 import { renderEventPage, requireEventChoices } from "./event-page-data";
-import { attempt, blankToNull, decimalOrText, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "./form-input";
+import { attempt, blankToNull, decimalOrText, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "../../http/form-input";
 
 /** The day form's strings as the shared schemas want them. */
 function eventFormData(form: Form) {

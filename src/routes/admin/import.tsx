@@ -8,7 +8,7 @@ import { listProgrammes } from "../../queries/programmes";
 import { listRegions } from "../../queries/regions";
 import { importHistory, IMPORT_TEMPLATE } from "../../services/history-import";
 import { ImportPage } from "../../views/admin/import-page";
-import { adminApp, renderPage } from "./admin-http";
+import { adminApp, renderPage } from "../../http/admin-http";
 
 /** A history file: hundreds of days at most, far under this. */
 export const IMPORT_BODY_LIMIT = 512 * 1024;

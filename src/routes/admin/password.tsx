@@ -5,8 +5,8 @@ import { readForm, requestLang } from "../../http/validate";
 import { changeOwnPassword } from "../../services/passwords";
 import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
 import { PASSWORD_FIELDS, PasswordPage } from "../../views/admin/password-page";
-import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
-import { attempt, one, type FieldMapping } from "./form-input";
+import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
+import { attempt, one, type FieldMapping } from "../../http/form-input";
 
 const mapping: FieldMapping = {
   fields: { currentPassword: PASSWORD_FIELDS.currentPassword, newPassword: PASSWORD_FIELDS.newPassword, repeatPassword: PASSWORD_FIELDS.repeatPassword },

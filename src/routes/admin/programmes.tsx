@@ -3,10 +3,10 @@ import { requireNational } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { listProgrammes, listThemes } from "../../queries/programmes";
 import { PROGRAMME_FIELDS, ProgrammesPage, renameFields, THEME_FIELDS, type ProgrammesForm } from "../../views/admin/programmes-page";
-import { changeTheme, createProgramme, createTheme } from "../programme-actions";
-import { ProgrammeInput, ThemeChanges, ThemeInput } from "../schemas";
-import { adminApp, doneMessage, redirectDone, renderPage, type Ctx } from "./admin-http";
-import { attempt, blankToNull, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "./form-input";
+import { changeTheme, createProgramme, createTheme } from "../../services/programme-actions";
+import { ProgrammeInput, ThemeChanges, ThemeInput } from "../../http/schemas";
+import { adminApp, doneMessage, redirectDone, renderPage, type Ctx } from "../../http/admin-http";
+import { attempt, blankToNull, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "../../http/form-input";
 
 function themeNames(form: Form) {
   return { nameFi: one(form, "nameFi"), nameSv: one(form, "nameSv"), nameEn: one(form, "nameEn") };

@@ -7,11 +7,11 @@ import type { FormValues } from "../../views/admin/fields";
 import { userFieldIds } from "../../views/admin/user-fields";
 import { UserPage } from "../../views/admin/user-page";
 import { NEW_USER_PREFIX, UsersPage } from "../../views/admin/users-page";
-import { UserChanges, UserInput } from "../schemas";
+import { UserChanges, UserInput } from "../../http/schemas";
 import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
-import { changeUser, createUser, existingUser, revokeUserSessions } from "../user-actions";
-import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
-import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "./form-input";
+import { changeUser, createUser, existingUser, revokeUserSessions } from "../../services/user-actions";
+import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
+import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
 
 function userMapping(ids: ReturnType<typeof userFieldIds>): FieldMapping {
   return {

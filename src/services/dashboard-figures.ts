@@ -15,9 +15,9 @@ import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadDays, type DayFilter } from "./dashboard-data";
-import { withheldUnless, yardstickGuard } from "../services/comparison-yardstick";
-import { eventJson } from "./event-json";
-import type { StatsQuery } from "./schemas";
+import { withheldUnless, yardstickGuard } from "./comparison-yardstick";
+import { eventJson } from "../http/presenters/event-json";
+import type { StatsQuery } from "../http/schemas";
 
 // Each function computes what one dashboard endpoint (and its CSV export) shows.
 

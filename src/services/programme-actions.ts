@@ -3,7 +3,7 @@ import type { AppDeps, SessionPrincipal } from "../app-env";
 import { AppError } from "../http/errors";
 import { recordAudit } from "../queries/audit";
 import { getProgramme, getTheme, insertProgramme, insertTheme, updateProgramme, updateTheme } from "../queries/programmes";
-import type { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "./schemas";
+import type { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "../http/schemas";
 
 // What the national team can do to programmes and themes, shared by the JSON API and the admin
 // pages: check references, write, and leave an audit line. Callers have already checked that the

@@ -9,7 +9,7 @@ import { AppError } from "../http/errors";
 import { recordAudit } from "../queries/audit";
 import { addDayQuestion, removeDayQuestion } from "../queries/day-questions";
 import { insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
-import type { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "./schemas";
+import type { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
 
 // What staff can do to an academy day, shared by the JSON API and the admin pages: authorize,
 // check references, write, and leave an audit line.

@@ -5,8 +5,8 @@ import { AppError } from "../http/errors";
 import { recordAudit } from "../queries/audit";
 import { deleteUserSessions } from "../queries/sessions";
 import { getUser, updateUser, type UserSummary } from "../queries/users";
-import { createAccount, requireKnownRegions } from "../services/create-account";
-import type { UserChanges, UserInput } from "./schemas";
+import { createAccount, requireKnownRegions } from "./create-account";
+import type { UserChanges, UserInput } from "../http/schemas";
 
 // What the national team can do to accounts, shared by the JSON API and the admin pages: check,
 // write, end sessions where rights changed, and leave an audit line. Callers have already checked
