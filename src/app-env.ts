@@ -3,6 +3,7 @@ import type { Principal } from "./auth/authorize";
 import type { SubmissionLimiter } from "./http/submission-limit";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
+import type { ServiceContext } from "./services/context";
 
 /** What an entry point hands the app: everything that differs between Node and the Worker. */
 export interface AppDeps {
@@ -28,6 +29,12 @@ export interface AppDeps {
   /** Where people reach Palaute (survey links, QR codes); defaults to the request's own origin. */
   readonly publicUrl?: string;
 }
+
+/**
+ * What routes and middleware are handed: the entry's AppDeps with the clock, the audit helper and
+ * the logger built once by createApp (src/services/context.ts), and the keyed-hash secret always set.
+ */
+export type AppContext = Omit<AppDeps, "now" | "log" | "identifierSecret"> & ServiceContext & { readonly identifierSecret: string };
 
 export interface AppEnv {
   Variables: {

@@ -16,6 +16,7 @@ import { runMigrations } from "./db/migrate";
 import { openNodeDatabase } from "./db/open-node-database";
 import { DEMO_SURVEY_SLUG, seedDemoDataIfEmpty } from "./demo/seed-demo";
 import { SUBMISSION_BURST, SUBMISSIONS_PER_SECOND, tokenBucketLimiter } from "./http/submission-limit";
+import { serviceContext } from "./services/context";
 import { guardDemoAccounts } from "./services/guard-demo-accounts";
 
 export interface RunningServer {
@@ -46,7 +47,7 @@ export async function startNodeServer(env: NodeEnv, options: { quiet?: boolean; 
     identifierSecret = env.IDENTIFIER_SECRET ?? identifierSecretBeside(env.LIBSQL_URL);
     await runMigrations(db);
     if (seedsDemoData(env)) seeded = await seedDemoDataIfEmpty(db);
-    guard = await guardDemoAccounts(db, { exposure: exposedBecause, disable: env.DEMO_ACCOUNTS === "disable", now: Date.now() });
+    guard = await guardDemoAccounts(serviceContext(db), { exposure: exposedBecause, disable: env.DEMO_ACCOUNTS === "disable" });
   } catch (error) {
     client.close();
     throw error;

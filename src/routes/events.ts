@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import { renderSVG } from "uqr";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { readableEvent, writableEvent } from "../http/access";
 import { qrPng } from "../http/qr-png";
+import { qrSvg } from "../http/qr-svg";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson, requestLang } from "../http/validate";
 import { getEvent } from "../queries/events";
@@ -13,9 +13,9 @@ import { recordPublishedResult } from "../services/published-results";
 import { DayQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
 
 /** Academy days, their surveys, QR codes and the day's own questions. */
-export function eventRoutes(deps: AppDeps) {
+export function eventRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
+  const { now } = deps;
 
   app.post("/", async (c) => {
     const principal = requirePrincipal(c);
@@ -98,10 +98,5 @@ export function eventRoutes(deps: AppDeps) {
   });
 
   return app;
-}
-
-/** QR code as SVG (uqr: a few KB, no Node APIs, runs on Workers). Medium error correction survives a smudged print. */
-export function qrSvg(text: string): string {
-  return renderSVG(text, { ecc: "M", border: 2 });
 }
 

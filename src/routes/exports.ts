@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import type { DayGrade, PooledGrade, RegionStats, YardstickReason } from "../api-types";
 import { toCsv, type CsvCell } from "../domain/csv";
 import { t } from "../domain/i18n";
@@ -7,7 +7,6 @@ import type { Lang } from "../domain/lang";
 import { readableEvent } from "../http/access";
 import { requirePrincipal } from "../http/session";
 import { check, requestLang } from "../http/validate";
-import { recordAudit } from "../queries/audit";
 import { listRegions } from "../queries/regions";
 import { AppError } from "../http/errors";
 import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "../services/dashboard-figures";
@@ -15,13 +14,13 @@ import { publicOrigin } from "../http/presenters/event-json";
 import { StatsQuery } from "../http/schemas";
 
 /** Everything the dashboards show, as CSV for Finnish Excel, with the same filters as the screen. */
-export function exportRoutes(deps: AppDeps) {
+export function exportRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
+  const { now } = deps;
 
   async function send(c: Context<AppEnv>, name: string, header: string[], rows: CsvCell[][], regionCode: string | null = null) {
     const principal = requirePrincipal(c);
-    await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "export", regionCode, target: name, details: { query: c.req.query() } });
+    await deps.audit({ userId: principal.userId, action: "export", regionCode, target: name, details: { query: c.req.query() } });
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename="palaute-${name}.csv"`);
     c.header("Cache-Control", "no-store");
@@ -221,6 +220,6 @@ function periodLabel(lang: Lang, key: string): string {
   return term ? t(lang, term[2] === "spring" ? "dash.term.spring" : "dash.term.autumn", { year: term[1]! }) : key;
 }
 
-async function regionNames(deps: AppDeps, lang: Lang): Promise<Map<string, string>> {
+async function regionNames(deps: AppContext, lang: Lang): Promise<Map<string, string>> {
   return new Map((await listRegions(deps.db)).map((r) => [r.code, lang === "sv" ? r.nameSv : lang === "en" ? r.nameEn : r.nameFi]));
 }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
 import { AppError } from "../http/errors";
 import { requirePrincipal } from "../http/session";
@@ -9,7 +9,7 @@ import { changeProgramme, changeTheme, createProgramme, createTheme } from "../s
 import { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "../http/schemas";
 
 /** Programmes and their themes: everyone signed in reads them, the national team changes them. */
-export function programmeRoutes(deps: AppDeps) {
+export function programmeRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
 
   app.get("/programmes", async (c) => {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { readableEvent } from "../http/access";
 import { requirePrincipal } from "../http/session";
 import { check, idParam, requestLang } from "../http/validate";
@@ -8,9 +8,9 @@ import { publicOrigin } from "../http/presenters/event-json";
 import { StatsQuery } from "../http/schemas";
 
 /** The dashboards' figures, computed from the rollups and scoped by the authorization module. */
-export function statsRoutes(deps: AppDeps) {
+export function statsRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
+  const { now } = deps;
 
   app.get("/events", async (c) => {
     const principal = requirePrincipal(c);

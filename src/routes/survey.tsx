@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { validateAnswers } from "../domain/answers";
 import { formatDateTime, t } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
@@ -19,8 +19,8 @@ const SLUG = /^[A-Za-z0-9_-]{4,64}$/;
 
 type Ctx = Context<AppEnv>;
 
-export function surveyRoutes(deps: AppDeps) {
-  const now = deps.now ?? Date.now;
+export function surveyRoutes(deps: AppContext) {
+  const { now } = deps;
   const surveys = cachedSurveyLookup(deps.db, now);
   const storeResponse = createResponseWriter(deps.db);
   const app = new Hono<AppEnv>();

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
 import { check, idParam, readJson, requestLang } from "../http/validate";
 import { listAudit } from "../queries/audit";
@@ -9,7 +9,7 @@ import { AuditQuery, PasswordInput, UserChanges, UserInput } from "../http/schem
 import { changeUser, createUser, existingUser, revokeUserSessions } from "../services/user-actions";
 
 /** Users, region assignments and the audit log: the national team only. */
-export function userRoutes(deps: AppDeps) {
+export function userRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
 
   app.get("/users", async (c) => {

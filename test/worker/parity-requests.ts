@@ -1,7 +1,7 @@
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { DEMO_SURVEY_SLUG } from "../../src/demo/seed-demo";
 import { qrPng } from "../../src/http/qr-png";
-import { qrSvg } from "../../src/routes/events";
+import { qrSvg } from "../../src/http/qr-svg";
 
 // The one list of requests the parity test sends, in order, to the Node entry and to the built
 // Worker, each on a freshly migrated database with the same demo data. Every route in src/app.ts

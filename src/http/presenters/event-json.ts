@@ -6,7 +6,7 @@ import { surveyState } from "../../domain/survey-state";
 import type { EventRow } from "../../queries/events";
 
 /** The address people open: PUBLIC_URL when configured, else the address this request came to. */
-export function publicOrigin(deps: AppDeps, c: Context<AppEnv>): string {
+export function publicOrigin(deps: Pick<AppDeps, "publicUrl">, c: Context<AppEnv>): string {
   return deps.publicUrl?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
 }
 

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { check, requestLang } from "../../http/validate";
 import { listAudit } from "../../queries/audit";
@@ -12,7 +12,7 @@ import { adminApp, renderPage } from "../../http/admin-http";
 const PAGE_SIZE = 50;
 
 /** The audit log as a page: the national team only. */
-export function adminAuditRoutes(deps: AppDeps) {
+export function adminAuditRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/audit", async (c) => {

@@ -1,4 +1,4 @@
-import type { AppDeps, SessionPrincipal } from "../../app-env";
+import type { AppContext, SessionPrincipal } from "../../app-env";
 import { canWrite } from "../../auth/authorize";
 import type { Lang } from "../../domain/lang";
 import { AppError } from "../../http/errors";
@@ -18,7 +18,7 @@ import { doneMessage, renderPage, type Ctx } from "../../http/admin-http";
 // and each of its forms coming back with errors) goes through here.
 
 /** What the day form may offer this person; null when they may create or change no day at all. */
-export async function eventChoices(deps: AppDeps, principal: SessionPrincipal, lang: Lang): Promise<EventChoices | null> {
+export async function eventChoices(deps: AppContext, principal: SessionPrincipal, lang: Lang): Promise<EventChoices | null> {
   const [regions, programmes, themes] = await Promise.all([listRegions(deps.db), listProgrammes(deps.db), listThemes(deps.db)]);
   const writable = regions.filter((r) => canWrite(principal, r.code));
   const allowNational = canWrite(principal, null);
@@ -32,13 +32,13 @@ export async function eventChoices(deps: AppDeps, principal: SessionPrincipal, l
 }
 
 /** The choices, or 403 for someone who may not create days (a viewer). */
-export async function requireEventChoices(deps: AppDeps, principal: SessionPrincipal, lang: Lang): Promise<EventChoices> {
+export async function requireEventChoices(deps: AppContext, principal: SessionPrincipal, lang: Lang): Promise<EventChoices> {
   const choices = await eventChoices(deps, principal, lang);
   if (!choices) throw new AppError("forbidden");
   return choices;
 }
 
-export async function renderEventPage(deps: AppDeps, c: Ctx, principal: SessionPrincipal, event: EventRow, form?: EventPageProps["form"], status: 200 | 409 | 422 = 200) {
+export async function renderEventPage(deps: AppContext, c: Ctx, principal: SessionPrincipal, event: EventRow, form?: EventPageProps["form"], status: 200 | 409 | 422 = 200) {
   const lang = requestLang(c);
   const [regions, programmes, core, own, choices, testAnswers] = await Promise.all([
     listRegions(deps.db),
@@ -59,7 +59,7 @@ export async function renderEventPage(deps: AppDeps, c: Ctx, principal: SessionP
       surveyUrl={surveyUrl(publicOrigin(deps, c), event.slug)}
       core={core}
       own={own}
-      now={(deps.now ?? Date.now)()}
+      now={deps.now()}
       testAnswers={testAnswers}
       done={form ? null : doneMessage(c)}
       {...(form && { form })}

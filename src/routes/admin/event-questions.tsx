@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { writableEvent } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { QUESTION_FIELDS, QUESTIONS_LOCKED as LOCKED } from "../../views/admin/event-questions-section";
@@ -49,7 +49,7 @@ const QUESTION_MAPPING: FieldMapping = {
 };
 
 /** The day's own questions, after the national core set; fixed once the survey has answers. */
-export function adminEventQuestionRoutes(deps: AppDeps) {
+export function adminEventQuestionRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.post("/events/:id/questions", async (c) => {

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { helsinkiInstant } from "../../domain/helsinki-time";
 import type { Lang } from "../../domain/lang";
 import { readableEvent, writableEvent } from "../../http/access";
@@ -9,7 +9,7 @@ import { regionName } from "../../views/admin/names";
 import { PosterPage } from "../../views/admin/poster-page";
 import { closeSurvey, openSurvey, scheduleSurvey } from "../../services/event-actions";
 import { publicOrigin, surveyUrl } from "../../http/presenters/event-json";
-import { qrSvg } from "../events";
+import { qrSvg } from "../../http/qr-svg";
 import { SurveyWindow } from "../../http/schemas";
 import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
 import { renderEventPage } from "./event-page-data";
@@ -37,7 +37,7 @@ const SCHEDULE_MAPPING: FieldMapping = {
 };
 
 /** A day's survey: open, close, schedule, and the printable poster. */
-export function adminEventSurveyRoutes(deps: AppDeps) {
+export function adminEventSurveyRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.post("/events/:id/survey/open", async (c) => {

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import type { Lang } from "../../domain/lang";
 import { writableEvent } from "../../http/access";
 import { idParam, requestLang } from "../../http/validate";
@@ -12,7 +12,7 @@ import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
  * or not; answers are stored apart (src/services/test-answers.ts). Behind the staff session, so the
  * link itself is no secret and a participant can never land in test mode.
  */
-export function adminEventTestRoutes(deps: AppDeps) {
+export function adminEventTestRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/events/:id/test", async (c) => {

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { canWrite, readableRegions } from "../../auth/authorize";
 import { readableEvent, writableEvent } from "../../http/access";
 import { requirePrincipal } from "../../http/session";
@@ -78,15 +78,14 @@ const PUBLISHED_MAPPING: FieldMapping = {
 };
 
 /** Academy days as pages: the list, a new day, one day and its edit forms. */
-export function adminEventRoutes(deps: AppDeps) {
+export function adminEventRoutes(deps: AppContext) {
   const app = adminApp(deps);
-  const now = deps.now ?? Date.now;
 
   app.get("/", async (c) => {
     const principal = requirePrincipal(c);
     const [events, regions] = await Promise.all([listEvents(deps.db, { regions: readableRegions(principal) }), listRegions(deps.db)]);
     const canCreate = canWrite(principal, null) || regions.some((r) => canWrite(principal, r.code));
-    return renderPage(c, <EventListPage lang={requestLang(c)} principal={principal} events={events} regions={regions} canCreate={canCreate} now={now()} done={doneMessage(c)} />);
+    return renderPage(c, <EventListPage lang={requestLang(c)} principal={principal} events={events} regions={regions} canCreate={canCreate} now={deps.now()} done={doneMessage(c)} />);
   });
 
   // Before /events/:id, so "new" is never read as an id.

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { t } from "../../domain/i18n";
 import { requirePrincipal } from "../../http/session";
 import { readForm, requestLang } from "../../http/validate";
@@ -17,7 +17,7 @@ const mapping: FieldMapping = {
 };
 
 /** Change your own password: every signed-in person, whatever the role. */
-export function adminPasswordRoutes(deps: AppDeps) {
+export function adminPasswordRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/password", (c) => {

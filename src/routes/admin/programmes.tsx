@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { listProgrammes, listThemes } from "../../queries/programmes";
@@ -22,7 +22,7 @@ const THEME_MAPPING: FieldMapping = { fields: THEME_FIELDS, messages: { [THEME_F
 const renameMapping = (themeId: number): FieldMapping => ({ fields: renameFields(themeId), messages: nameMessages(renameFields(themeId)) });
 
 /** Programmes and themes as pages: the national team only. */
-export function adminProgrammeRoutes(deps: AppDeps) {
+export function adminProgrammeRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   async function page(c: Ctx, form?: ProgrammesForm) {

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { listRegions } from "../../queries/regions";
@@ -49,7 +49,7 @@ function changedFields(user: UserSummary, form: Form) {
 }
 
 /** Accounts as pages: list, create, change, sign out everywhere. The national team only. */
-export function adminUserRoutes(deps: AppDeps) {
+export function adminUserRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/users", async (c) => {
