@@ -5,7 +5,7 @@ import { QUESTION_FIELDS, QUESTIONS_LOCKED as LOCKED } from "../../views/admin/e
 import { addQuestion, removeQuestion } from "../../services/event-actions";
 import { DayQuestionInput } from "../../http/schemas";
 import { adminApp, redirectDone } from "../../http/admin-http";
-import { renderEventPage } from "./event-page-data";
+import { renderEventPage } from "./render-event-page";
 import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
 
 /**

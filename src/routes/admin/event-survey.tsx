@@ -12,7 +12,7 @@ import { publicOrigin, surveyUrl } from "../../http/presenters/event-json";
 import { qrSvg } from "../../http/qr-svg";
 import { SurveyWindow } from "../../http/schemas";
 import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
-import { renderEventPage } from "./event-page-data";
+import { renderEventPage } from "./render-event-page";
 import { attempt, one, validateForm, type FieldMapping } from "../../http/form-input";
 
 /**

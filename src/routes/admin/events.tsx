@@ -14,7 +14,7 @@ import { EventChanges, NewEventInput, PublishedResultBody } from "../../http/sch
 import { recordPublishedResult } from "../../services/published-results";
 import { PUBLISHED_FIELDS, PUBLISHED_GRADES } from "../../views/admin/published-result-section";
 import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
-import { renderEventPage, requireEventChoices } from "./event-page-data";
+import { renderEventPage, requireEventChoices } from "./render-event-page";
 import { attempt, blankToNull, decimalOrText, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "../../http/form-input";
 
 /** The day form's strings as the shared schemas want them. */
