@@ -1,13 +1,11 @@
 import { Hono, type Context } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
-import { validateAnswers } from "../domain/answers";
 import { formatDateTime, t } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
-import { surveyState, type SurveyState } from "../domain/survey-state";
 import { AppError } from "../http/errors";
 import type { PublicSurvey } from "../queries/survey-by-slug";
-import { createResponseWriter } from "../queries/response-writer";
 import { surveyForCode } from "../services/short-codes";
+import { answerSubmitter, participantState } from "../services/survey-answers";
 import { renderDocument } from "../views/layout";
 import { MessagePage } from "../views/message-page";
 import { errorMessage, renderBlankSurveyForm, SurveyFormPage } from "../views/survey-form";
@@ -22,7 +20,7 @@ type Ctx = Context<AppEnv>;
 export function surveyRoutes(deps: AppContext) {
   const { now } = deps;
   const surveys = cachedSurveyLookup(deps.db, now);
-  const storeResponse = createResponseWriter(deps.db);
+  const submit = answerSubmitter(deps);
   const app = new Hono<AppEnv>();
 
   app.get("/:slug", async (c) => {
@@ -36,7 +34,7 @@ export function surveyRoutes(deps: AppContext) {
       return c.redirect(`/s/${encodeURIComponent(byCode.slug)}${query}`, 302);
     }
     const { survey } = found;
-    const state = publicState(survey, now());
+    const state = participantState(survey, now());
     if (state !== "open") return unavailablePage(c, lang, survey, state);
     c.header("Cache-Control", "no-store");
     const page = (await blankForm(found, lang))(crypto.randomUUID());
@@ -52,19 +50,19 @@ export function surveyRoutes(deps: AppContext) {
       if (submission.format === "json") throw new AppError("not_found");
       return notFoundPage(c, lang);
     }
-    const state = publicState(survey, now());
-    if (state !== "open") {
+    const submissionId = submission.submissionId ?? crypto.randomUUID();
+    const result = await submit(survey, { submissionId, lang, answers: submission.answers });
+    if (result.status === "unavailable") {
+      const { state } = result;
       if (submission.format === "json") throw new AppError(state === "published" ? "published" : state === "closed" ? "gone" : "not_open");
       return unavailablePage(c, lang, survey, state, submission);
     }
-
-    const validation = validateAnswers(survey.questions, submission.answers);
-    if (!validation.ok) {
+    if (result.status === "invalid") {
       if (submission.format === "json") {
         throw new AppError(
           "validation_failed",
           undefined,
-          validation.errors.map((e) => ({ key: e.key, code: e.code, message: errorMessage(lang, e) })),
+          result.errors.map((e) => ({ key: e.key, code: e.code, message: errorMessage(lang, e) })),
         );
       }
       return html(
@@ -73,21 +71,12 @@ export function surveyRoutes(deps: AppContext) {
         SurveyFormPage({
           survey,
           lang,
-          submissionId: submission.submissionId ?? crypto.randomUUID(),
+          submissionId,
           values: firstValues(submission),
-          errors: validation.errors,
+          errors: result.errors,
         }),
       );
     }
-
-    const result = await storeResponse({
-      id: submission.submissionId ?? crypto.randomUUID(),
-      surveyId: survey.surveyId,
-      submittedAt: now(),
-      lang,
-      answers: validation.answers,
-    });
-    if (result.status === "conflict") throw new AppError("submission_conflict");
     if (submission.format === "json") return c.json({ id: result.id }, result.status === "created" ? 201 : 200);
     return c.redirect(`/s/${encodeURIComponent(survey.slug)}/thanks?lang=${lang}`, 303);
   });
@@ -110,11 +99,6 @@ export function surveyRoutes(deps: AppContext) {
   });
 
   return app;
-}
-
-/** A day with a published result is closed for good, whatever its survey's window says. */
-function publicState(survey: PublicSurvey, now: number): SurveyState | "published" {
-  return survey.published ? "published" : surveyState(survey, now);
 }
 
 function langOf(c: Ctx): Lang {
