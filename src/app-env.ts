@@ -3,7 +3,7 @@ import type { Principal } from "./auth/authorize";
 import type { SubmissionLimiter } from "./http/submission-limit";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
-import type { ServiceContext } from "./services/context";
+import type { AuditEntry } from "./queries/audit";
 
 /** What an entry point hands the app: everything that differs between Node and the Worker. */
 export interface AppDeps {
@@ -30,9 +30,28 @@ export interface AppDeps {
   readonly publicUrl?: string;
 }
 
+/** An audit line as a use case writes it: stamped with the context's clock unless `at` is given
+ *  (a use case that stores a time with its change passes the same instant). */
+export type AuditLine = Omit<AuditEntry, "at"> & { readonly at?: number };
+
+/**
+ * What every use case in src/services is handed. createApp builds it once from the entry's
+ * AppDeps; scripts and tests build it with serviceContext() (src/services/context.ts). One clock,
+ * one way to write an audit line and one logger, so no use case decides for itself what "now" is.
+ */
+export interface ServiceContext {
+  readonly db: Db;
+  /** Epoch milliseconds; tests pass a fixed clock. */
+  readonly now: () => number;
+  /** Writes one line of the audit log. Never given passwords, tokens or answers. */
+  readonly audit: (line: AuditLine) => Promise<void>;
+  /** One structured line per event worth keeping (errors). Never given request bodies or secrets. */
+  readonly log: (entry: Record<string, unknown>) => void;
+}
+
 /**
  * What routes and middleware are handed: the entry's AppDeps with the clock, the audit helper and
- * the logger built once by createApp (src/services/context.ts), and the keyed-hash secret always set.
+ * the logger built once by createApp, and the keyed-hash secret always set.
  */
 export type AppContext = Omit<AppDeps, "now" | "log" | "identifierSecret"> & ServiceContext & { readonly identifierSecret: string };
 
