@@ -6,8 +6,7 @@ import { qrSvg } from "../http/qr-svg";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson, requestLang } from "../http/validate";
 import { getEvent } from "../queries/events";
-import { listQuestions } from "../queries/survey-by-slug";
-import { addQuestion, changeEvent, closeSurvey, createEvent, openSurvey, removeQuestion, scheduleSurvey } from "../services/event-actions";
+import { addQuestion, changeEvent, closeSurvey, createEvent, eventQuestions, openSurvey, removeQuestion, scheduleSurvey } from "../services/event-actions";
 import { eventJson, publicOrigin, surveyUrl } from "../http/presenters/event-json";
 import { recordPublishedResult } from "../services/published-results";
 import { DayQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
@@ -78,11 +77,7 @@ export function eventRoutes(deps: AppContext) {
 
   app.get("/:id/questions", async (c) => {
     const { event } = await readableEvent(deps, c, idParam(c));
-    return c.json({
-      locked: event.responseCount > 0,
-      core: await listQuestions(deps.db, event.questionSetId),
-      day: event.extraQuestionSetId === null ? [] : await listQuestions(deps.db, event.extraQuestionSetId),
-    });
+    return c.json(await eventQuestions(deps, event));
   });
 
   app.post("/:id/questions", async (c) => {

@@ -10,6 +10,7 @@ import { AppError } from "../http/errors";
 import type { AuditAction } from "../queries/audit";
 import { addDayQuestion, removeDayQuestion } from "../queries/day-questions";
 import { insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
+import { listQuestions } from "../queries/survey-by-slug";
 import type { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
 
 // What staff can do to an academy day, shared by the JSON API and the admin pages: authorize,
@@ -80,6 +81,15 @@ export async function scheduleSurvey(deps: ServiceContext, principal: SessionPri
   }
   await setSurveyWindow(deps.db, event.surveyId, { ...(opensAt !== undefined && { opensAt }), ...(closesAt !== undefined && { closesAt }) });
   await audit(deps, principal, "survey_scheduled", event.regionCode, event.id, { opensAt: window.opensAt, closesAt: window.closesAt });
+}
+
+/** The day's questions: the national core set, then the day's own; `locked` once the survey has answers. */
+export async function eventQuestions(deps: Pick<ServiceContext, "db">, event: EventRow) {
+  const [core, day] = await Promise.all([
+    listQuestions(deps.db, event.questionSetId),
+    event.extraQuestionSetId === null ? [] : listQuestions(deps.db, event.extraQuestionSetId),
+  ]);
+  return { locked: event.responseCount > 0, core, day };
 }
 
 /** A day's own questions can change only until the first answer: afterwards the results would mix. */

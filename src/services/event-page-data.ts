@@ -4,8 +4,8 @@ import { AppError } from "../http/errors";
 import type { EventRow } from "../queries/events";
 import { listProgrammes, listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
-import { listQuestions } from "../queries/survey-by-slug";
 import type { ServiceContext } from "./context";
+import { eventQuestions } from "./event-actions";
 import { countTestAnswers } from "./test-answers";
 
 // What a day's staff page and the day form show, read once for the page and for each of its
@@ -43,8 +43,8 @@ export interface EventPageData {
   readonly regions: Regions;
   readonly programmeName: string;
   /** The national core questions and the day's own. */
-  readonly core: Awaited<ReturnType<typeof listQuestions>>;
-  readonly own: Awaited<ReturnType<typeof listQuestions>>;
+  readonly core: Awaited<ReturnType<typeof eventQuestions>>["core"];
+  readonly own: Awaited<ReturnType<typeof eventQuestions>>["day"];
   /** Null for a reader who may not change the day. */
   readonly formOptions: EventFormOptions | null;
   readonly testAnswers: number;
@@ -53,11 +53,10 @@ export interface EventPageData {
 /** Everything the day's page shows beside the day itself. */
 export async function eventPageData(deps: ServiceContext, principal: SessionPrincipal, event: EventRow): Promise<EventPageData> {
   const writes = canWrite(principal, event.regionCode);
-  const [regions, programmes, core, own, formOptions, testAnswers] = await Promise.all([
+  const [regions, programmes, { core, day: own }, formOptions, testAnswers] = await Promise.all([
     listRegions(deps.db),
     listProgrammes(deps.db),
-    listQuestions(deps.db, event.questionSetId),
-    event.extraQuestionSetId === null ? [] : listQuestions(deps.db, event.extraQuestionSetId),
+    eventQuestions(deps, event),
     writes ? eventFormOptions(deps, principal) : null,
     writes ? countTestAnswers(deps, event) : 0,
   ]);
