@@ -5,6 +5,7 @@
 // mean, SD, CI, distribution, response rate), labelled "answers deleted on <date>, figures kept";
 // their free-text comments and individual answers are gone for good.
 import { parseArgs } from "node:util";
+import { serviceContext } from "../src/services/context";
 import { deleteAnswers } from "../src/services/retention";
 import { openConfiguredDatabase } from "./open-configured-database";
 
@@ -33,7 +34,7 @@ if (months !== undefined && !/^[1-9]\d{0,3}$/.test(months)) {
 
 const { db, url, close } = await openConfiguredDatabase();
 const which = values.event !== undefined ? { eventId: Number(values.event) } : { before: monthsAgo(Number(months)) };
-const result = await deleteAnswers(db, which, { dryRun: values["dry-run"], now: Date.now() });
+const result = await deleteAnswers(serviceContext(db), which, { dryRun: values["dry-run"] });
 const total = result.days.reduce((sum, d) => sum + d.responses, 0);
 
 console.log(`${values["dry-run"] ? "Would delete" : "Deleting"} ${total} responses of ${result.days.length} day(s) in ${url}${"before" in which ? ` (days before ${which.before})` : ""}:`);

@@ -9,6 +9,7 @@ import { isLang, type Lang } from "../src/domain/lang";
 import { AppError } from "../src/http/errors";
 import { listProgrammes } from "../src/queries/programmes";
 import { importErrorText } from "../src/domain/history-import";
+import { serviceContext } from "../src/services/context";
 import { importHistory } from "../src/services/history-import";
 import { openConfiguredDatabase } from "./open-configured-database";
 
@@ -32,7 +33,7 @@ try {
     console.error("No programme in the database: create one first (or pass --programme ID).");
     process.exit(2);
   }
-  const result = await importHistory({ db }, "cli", { text, programmeId, dryRun: values["dry-run"] });
+  const result = await importHistory(serviceContext(db), "cli", { text, programmeId, dryRun: values["dry-run"] });
   console.log(`${url}, programme ${programmeId}${values["dry-run"] ? " (dry run)" : ""}:`);
   for (const row of result.rows) console.log(`  ${t(lang, "import.col.line")} ${row.line}: ${t(lang, `import.action.${row.action}` as MessageKey)} – ${row.regionCode ?? "—"} ${row.date} ${row.title}`);
   for (const error of result.errors) console.error(`  ${importErrorText(lang, error)}`);

@@ -1,9 +1,9 @@
 // npm run soak — the crash soak at full size: 20,000 submissions from 50 retrying clients, one
-// SIGKILL of the server halfway, then a check of the database file (see test/support/soak.ts).
+// SIGKILL of the server halfway, then a check of the database file (see scripts/lib/soak/soak.ts).
 // Loopback only; bounded by the submission count and a deadline. Override with flags, e.g.
 //   npm run soak -- --submissions 5000 --clients 20 --kill-after 2500 --timeout-ms 5000 --deadline-s 300
 import { parseArgs } from "node:util";
-import { formatSoakReport, runSoak } from "../test/support/soak";
+import { formatSoakReport, runSoak } from "./lib/soak/soak";
 
 const { values } = parseArgs({
   options: {

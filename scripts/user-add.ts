@@ -8,7 +8,8 @@ import * as v from "valibot";
 import { generatePassword } from "../src/auth/tokens";
 import { runMigrations } from "../src/db/migrate";
 import { AppError } from "../src/http/errors";
-import { Email, Role } from "../src/routes/schemas";
+import { Email, Role } from "../src/http/schemas";
+import { serviceContext } from "../src/services/context";
 import { createAccount } from "../src/services/create-account";
 import { openConfiguredDatabase } from "./open-configured-database";
 
@@ -38,7 +39,7 @@ await runMigrations(db);
 const password = generatePassword();
 try {
   const account = { email: email.output, name: values.name ?? email.output, role: role.output, regions: values.region, allRegions: values["all-regions"], password };
-  await createAccount({ db }, "en", account, "cli");
+  await createAccount(serviceContext(db), "en", account, "cli");
 } catch (error) {
   if (!(error instanceof AppError)) throw error;
   const problem = error.fields?.[0];

@@ -4,7 +4,8 @@
 import { parseArgs } from "node:util";
 import * as v from "valibot";
 import { generatePassword } from "../src/auth/tokens";
-import { Email } from "../src/routes/schemas";
+import { Email } from "../src/http/schemas";
+import { serviceContext } from "../src/services/context";
 import { setAccountPassword } from "../src/services/passwords";
 import { openConfiguredDatabase } from "./open-configured-database";
 
@@ -16,7 +17,7 @@ if (!email.success) {
 }
 const { db, close } = await openConfiguredDatabase();
 const password = generatePassword();
-const id = await setAccountPassword({ db }, "en", { email: email.output, password, by: "cli" });
+const id = await setAccountPassword(serviceContext(db), "en", { email: email.output, password, by: "cli" });
 if (id === null) {
   console.error(`No account for ${email.output}.`);
   close();

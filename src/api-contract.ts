@@ -43,6 +43,7 @@ import type {
   DayQuestionInput,
   EventChanges,
   NewEventInput,
+  LoginBody,
   OwnPasswordChange,
   PasswordInput,
   ProgrammeChanges,
@@ -54,8 +55,7 @@ import type {
   ThemeInput,
   UserChanges,
   UserInput,
-} from "./routes/schemas";
-import type { LoginBody } from "./routes/auth";
+} from "./http/schemas";
 
 /** The statistics filters as the query string carries them (all text, as typed in a URL). */
 export type StatsQueryInput = v.InferInput<typeof StatsQuery>;

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Principal } from "./auth/authorize";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
+import type { AuditEntry } from "./queries/audit";
 
 /** What an entry point hands the app: everything that differs between Node and the Worker. */
 export interface AppDeps {
@@ -27,6 +28,31 @@ export interface AppDeps {
   /** Where people reach Palaute (survey links, QR codes); defaults to the request's own origin. */
   readonly publicUrl?: string;
 }
+
+/** An audit line as a use case writes it: stamped with the context's clock unless `at` is given
+ *  (a use case that stores a time with its change passes the same instant). */
+export type AuditLine = Omit<AuditEntry, "at"> & { readonly at?: number };
+
+/**
+ * What every use case in src/services is handed. createApp builds it once from the entry's
+ * AppDeps; scripts and tests build it with serviceContext() (src/services/context.ts). One clock,
+ * one way to write an audit line and one logger, so no use case decides for itself what "now" is.
+ */
+export interface ServiceContext {
+  readonly db: Db;
+  /** Epoch milliseconds; tests pass a fixed clock. */
+  readonly now: () => number;
+  /** Writes one line of the audit log. Never given passwords, tokens or answers. */
+  readonly audit: (line: AuditLine) => Promise<void>;
+  /** One structured line per event worth keeping (errors). Never given request bodies or secrets. */
+  readonly log: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * What routes and middleware are handed: the entry's AppDeps with the clock, the audit helper and
+ * the logger built once by createApp, and the keyed-hash secret always set.
+ */
+export type AppContext = Omit<AppDeps, "now" | "log" | "identifierSecret"> & ServiceContext & { readonly identifierSecret: string };
 
 export interface AppEnv {
   Variables: {

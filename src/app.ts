@@ -1,11 +1,12 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
-import type { AppDeps, AppEnv } from "./app-env";
+import type { AppContext, AppDeps, AppEnv } from "./app-env";
 import { newIdentifierSecret } from "./auth/tokens";
 import { errorHandler } from "./http/error-handler";
 import { AppError } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
 import { limitSubmissions } from "./http/submission-limit";
+import { serviceContext } from "./services/context";
 import { sameOriginOnly } from "./http/csrf";
 import { loadSession } from "./http/session";
 import { adminRoutes } from "./routes/admin";
@@ -25,8 +26,9 @@ export type { AppDeps };
 
 /** The one Hono app both runtimes serve. It gets its database from the entry point. */
 export function createApp(given: AppDeps) {
-  // Both entries pass a lasting secret; without one (tests), a random one that lasts as long as the app.
-  const deps = { ...given, identifierSecret: given.identifierSecret ?? newIdentifierSecret() };
+  // The clock, the audit helper and the logger are made here once and handed to every route and
+  // service. Both entries pass a lasting secret; without one (tests), a random one that lasts as long as the app.
+  const deps: AppContext = { ...given, ...serviceContext(given.db, given), identifierSecret: given.identifierSecret ?? newIdentifierSecret() };
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(securityHeaders({ httpsOnly: deps.publicUrl?.startsWith("https://") ?? false }));

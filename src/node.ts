@@ -24,6 +24,7 @@ import { DEMO_SURVEY_SLUG, seedDemoDataIfEmpty } from "./demo/seed-demo";
 import { assetCacheControl, PRECOMPRESSED_SUFFIX } from "./http/asset-caching";
 import { compressResponses, negotiateEncoding, type Compressor, type ContentEncoding } from "./http/compression";
 import { SUBMISSION_BURST, SUBMISSIONS_PER_SECOND, tokenBucketLimiter } from "./http/submission-limit";
+import { serviceContext } from "./services/context";
 import { guardDemoAccounts } from "./services/guard-demo-accounts";
 
 export interface RunningServer {
@@ -74,7 +75,7 @@ export async function startNodeServer(env: NodeEnv, options: StartOptions = {}):
           : "  Demo data: not added (the database already has a programme)",
       );
     }
-    guard = await guardDemoAccounts(db, { exposure: exposedBecause, disable: env.DEMO_ACCOUNTS === "disable", now: Date.now() });
+    guard = await guardDemoAccounts(serviceContext(db), { exposure: exposedBecause, disable: env.DEMO_ACCOUNTS === "disable" });
     await options.assetsReady;
   } catch (error) {
     client.close();

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { AppDeps, AppEnv, SessionPrincipal } from "../app-env";
+import type { AppContext, AppEnv, SessionPrincipal } from "../app-env";
 import { canRead, canWrite, isNational } from "../auth/authorize";
 import { getEvent, type EventRow } from "../queries/events";
 import { AppError } from "./errors";
@@ -14,7 +14,7 @@ export function requireNational(c: Context<AppEnv>): SessionPrincipal {
   return principal;
 }
 
-export async function readableEvent(deps: AppDeps, c: Context<AppEnv>, id: number): Promise<{ principal: SessionPrincipal; event: EventRow }> {
+export async function readableEvent(deps: AppContext, c: Context<AppEnv>, id: number): Promise<{ principal: SessionPrincipal; event: EventRow }> {
   const principal = requirePrincipal(c);
   const event = await getEvent(deps.db, id);
   if (!event) throw new AppError("not_found");
@@ -22,7 +22,7 @@ export async function readableEvent(deps: AppDeps, c: Context<AppEnv>, id: numbe
   return { principal, event };
 }
 
-export async function writableEvent(deps: AppDeps, c: Context<AppEnv>, id: number): Promise<{ principal: SessionPrincipal; event: EventRow }> {
+export async function writableEvent(deps: AppContext, c: Context<AppEnv>, id: number): Promise<{ principal: SessionPrincipal; event: EventRow }> {
   const { principal, event } = await readableEvent(deps, c, id);
   if (!canWrite(principal, event.regionCode)) throw new AppError("forbidden");
   return { principal, event };

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { t } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
 import { renderDocument } from "../views/layout";
@@ -9,12 +9,12 @@ import { AppError, ERROR_STATUS, type ErrorCode } from "./errors";
 
 /** The one place an error becomes a response: {error:{code,message,requestId,fields?}} for API
  *  clients, a plain page for browsers. Never a stack trace; 5xx only for our own faults. */
-export function errorHandler(deps: AppDeps) {
+export function errorHandler(deps: AppContext) {
   return async (err: Error, c: Context<AppEnv>) => {
     const appError = toAppError(err);
     const requestId = c.get("requestId") ?? "";
     if (appError.status >= 500) {
-      deps.log?.({ level: "error", requestId, method: c.req.method, path: new URL(c.req.url).pathname, error: String(err), stack: err.stack });
+      deps.log({ level: "error", requestId, method: c.req.method, path: new URL(c.req.url).pathname, error: String(err), stack: err.stack });
     }
     const lang: Lang = c.get("lang") ?? chooseLang(c.req.query("lang"), c.req.header("accept-language"));
     const message = t(lang, appError.messageKey, appError.params);

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppDeps, AppEnv, SessionPrincipal } from "../app-env";
+import type { AppContext, AppEnv, SessionPrincipal } from "../app-env";
 import { sha256Hex } from "../auth/tokens";
 import { findPrincipalBySession } from "../queries/sessions";
 import { AppError } from "./errors";
@@ -10,11 +10,10 @@ export const SESSION_COOKIE = "palaute_session";
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 /** Looks up the session cookie once per request on staff routes (never on the public survey). */
-export function loadSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  const now = deps.now ?? Date.now;
+export function loadSession(deps: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    c.set("principal", token ? await findPrincipalBySession(deps.db, await sha256Hex(token), now()) : null);
+    c.set("principal", token ? await findPrincipalBySession(deps.db, await sha256Hex(token), deps.now()) : null);
     await next();
   };
 }

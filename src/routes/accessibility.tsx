@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { t } from "../domain/i18n";
 import { requestLang } from "../http/validate";
 import { Layout, renderDocument } from "../views/layout";
@@ -8,7 +8,7 @@ import { Layout, renderDocument } from "../views/layout";
 export const DEFAULT_CONTACT_EMAIL = "saavutettavuus@palaute.example";
 
 /** The accessibility statement required of public-sector services (laki 306/2019), in fi/sv/en. */
-export function accessibilityRoutes(deps: AppDeps) {
+export function accessibilityRoutes(deps: AppContext) {
   return new Hono<AppEnv>().get("/accessibility", async (c) => {
     const lang = requestLang(c);
     const email = deps.contactEmail ?? DEFAULT_CONTACT_EMAIL;

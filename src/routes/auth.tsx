@@ -1,23 +1,17 @@
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { sendJson } from "../http/contract";
 import { t } from "../domain/i18n";
 import { AppError } from "../http/errors";
 import { clearSessionCookie, requirePrincipal, setSessionCookie } from "../http/session";
 import { check, readForm, readJson, requestLang } from "../http/validate";
-import { recordAudit } from "../queries/audit";
-import { deleteSession, deleteUserSessions } from "../queries/sessions";
 import { renderDocument } from "../views/layout";
 import { LoginPage } from "../views/login";
-import { signIn } from "../services/sign-in";
+import { signIn, signOut } from "../services/sign-in";
 import { changeOwnPassword } from "../services/passwords";
-import { OwnPasswordChange } from "./schemas";
+import { LoginBody, OwnPasswordChange } from "../http/schemas";
 
-export const LoginBody = v.strictObject({
-  email: v.pipe(v.string(), v.maxLength(254)),
-  password: v.pipe(v.string(), v.maxLength(1024)),
-});
 
 const LogoutBody = v.strictObject({ everywhere: v.optional(v.boolean()) });
 
@@ -35,9 +29,8 @@ export function safeNext(next: unknown): string {
   return next;
 }
 
-export function authRoutes(deps: AppDeps & { readonly identifierSecret: string }) {
+export function authRoutes(deps: AppContext & { readonly identifierSecret: string }) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
   const address = (c: Context<AppEnv>) => deps.clientAddress?.(c.req.raw, c.env) ?? null;
 
   app.post("/api/auth/login", async (c) => {
@@ -51,9 +44,7 @@ export function authRoutes(deps: AppDeps & { readonly identifierSecret: string }
     const principal = requirePrincipal(c);
     // A plain POST signs out this browser; JSON {"everywhere": true} every session of the person.
     const body = c.req.header("content-type") ? await readJson(c, LogoutBody) : {};
-    if (body.everywhere) await deleteUserSessions(deps.db, principal.userId);
-    else await deleteSession(deps.db, principal.sessionId);
-    await recordAudit(deps.db, { at: now(), userId: principal.userId, action: body.everywhere ? "logout_everywhere" : "logout" });
+    await signOut(deps, principal, { everywhere: body.everywhere ?? false });
     clearSessionCookie(c);
     return c.body(null, 204);
   });
@@ -92,10 +83,7 @@ export function authRoutes(deps: AppDeps & { readonly identifierSecret: string }
 
   app.post("/logout", async (c) => {
     const principal = c.get("principal");
-    if (principal) {
-      await deleteSession(deps.db, principal.sessionId);
-      await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "logout" });
-    }
+    if (principal) await signOut(deps, principal, { everywhere: false });
     clearSessionCookie(c);
     return c.redirect(`/login?lang=${requestLang(c)}`, 303);
   });

@@ -1,22 +1,21 @@
 import { Hono } from "hono";
-import { renderSVG } from "uqr";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { readableEvent, writableEvent } from "../http/access";
 import { sendJson } from "../http/contract";
 import { qrPng } from "../http/qr-png";
+import { qrSvg } from "../http/qr-svg";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson, requestLang } from "../http/validate";
 import { getEvent } from "../queries/events";
-import { listQuestions } from "../queries/survey-by-slug";
-import { addQuestion, changeEvent, closeSurvey, createEvent, openSurvey, removeQuestion, scheduleSurvey } from "./event-actions";
-import { eventJson, publicOrigin, surveyUrl } from "./event-json";
+import { addQuestion, changeEvent, closeSurvey, createEvent, eventQuestions, openSurvey, removeQuestion, scheduleSurvey } from "../services/event-actions";
+import { eventJson, publicOrigin, surveyUrl } from "../http/presenters/event-json";
 import { recordPublishedResult } from "../services/published-results";
-import { DayQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "./schemas";
+import { DayQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
 
 /** Academy days, their surveys, QR codes and the day's own questions. */
-export function eventRoutes(deps: AppDeps) {
+export function eventRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
+  const { now } = deps;
 
   app.post("/", async (c) => {
     const principal = requirePrincipal(c);
@@ -79,11 +78,7 @@ export function eventRoutes(deps: AppDeps) {
 
   app.get("/:id/questions", async (c) => {
     const { event } = await readableEvent(deps, c, idParam(c));
-    return sendJson(c, "GET /api/events/:id/questions", {
-      locked: event.responseCount > 0,
-      core: await listQuestions(deps.db, event.questionSetId),
-      day: event.extraQuestionSetId === null ? [] : await listQuestions(deps.db, event.extraQuestionSetId),
-    });
+    return sendJson(c, "GET /api/events/:id/questions", await eventQuestions(deps, event));
   });
 
   app.post("/:id/questions", async (c) => {
@@ -99,10 +94,5 @@ export function eventRoutes(deps: AppDeps) {
   });
 
   return app;
-}
-
-/** QR code as SVG (uqr: a few KB, no Node APIs, runs on Workers). Medium error correction survives a smudged print. */
-export function qrSvg(text: string): string {
-  return renderSVG(text, { ecc: "M", border: 2 });
 }
 

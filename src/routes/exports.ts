@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import type { ExportName } from "../api-contract";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { commentsTable, eventsTable, questionsTable, regionsTable, themesTable, trendTable } from "../domain/export-tables";
 import { t } from "../domain/i18n";
 import type { Lang } from "../domain/lang";
@@ -9,21 +9,20 @@ import { TABLE_WRITERS } from "../domain/table-writers";
 import { readableEvent } from "../http/access";
 import { requirePrincipal } from "../http/session";
 import { check, requestLang } from "../http/validate";
-import { recordAudit } from "../queries/audit";
 import { listRegions } from "../queries/regions";
 import { AppError } from "../http/errors";
-import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "./dashboard-figures";
-import { publicOrigin } from "./event-json";
-import { StatsQuery } from "./schemas";
+import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "../services/dashboard-figures";
+import { publicOrigin } from "../http/presenters/event-json";
+import { StatsQuery } from "../http/schemas";
 
 /** A table to send and the region it is about (for the audit log). */
 type Export = (c: Context<AppEnv>) => Promise<{ table: Table; regionCode: string | null }>;
 
 /** Everything the dashboards show, as a download with the same filters as the screen: each export
  *  is a table, offered in every format of TABLE_WRITERS (CSV for Finnish Excel). */
-export function exportRoutes(deps: AppDeps) {
+export function exportRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
+  const { now } = deps;
 
   const exports: Record<ExportName, Export> = {
     events: async (c) => {
@@ -66,7 +65,7 @@ export function exportRoutes(deps: AppDeps) {
       app.get(`/${name}.${writer.format}`, async (c) => {
         const { table, regionCode } = await build(c);
         const principal = requirePrincipal(c);
-        await recordAudit(deps.db, { at: now(), userId: principal.userId, action: "export", regionCode, target: table.name, details: { query: c.req.query() } });
+        await deps.audit({ userId: principal.userId, action: "export", regionCode, target: table.name, details: { query: c.req.query() } });
         c.header("Content-Type", writer.contentType);
         c.header("Content-Disposition", `attachment; filename="palaute-${table.name}.${writer.format}"`);
         c.header("Cache-Control", "no-store");
@@ -78,6 +77,6 @@ export function exportRoutes(deps: AppDeps) {
   return app;
 }
 
-async function regionNames(deps: AppDeps, lang: Lang): Promise<Map<string, string>> {
+async function regionNames(deps: AppContext, lang: Lang): Promise<Map<string, string>> {
   return new Map((await listRegions(deps.db)).map((r) => [r.code, lang === "sv" ? r.nameSv : lang === "en" ? r.nameEn : r.nameFi]));
 }

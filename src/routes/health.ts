@@ -1,8 +1,8 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { databaseIsReady } from "../queries/health";
 
-export function healthRoutes(deps: AppDeps) {
+export function healthRoutes(deps: AppContext) {
   return new Hono<AppEnv>().get("/healthz", async (c) => {
     c.header("Cache-Control", "no-store");
     const ready = await databaseIsReady(deps.db).catch(() => false);

@@ -1,16 +1,16 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
 import { sendJson } from "../http/contract";
 import { AppError } from "../http/errors";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson } from "../http/validate";
 import { getProgramme, getTheme, listProgrammes, listThemes } from "../queries/programmes";
-import { changeProgramme, changeTheme, createProgramme, createTheme } from "./programme-actions";
-import { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "./schemas";
+import { changeProgramme, changeTheme, createProgramme, createTheme } from "../services/programme-actions";
+import { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "../http/schemas";
 
 /** Programmes and their themes: everyone signed in reads them, the national team changes them. */
-export function programmeRoutes(deps: AppDeps) {
+export function programmeRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
 
   app.get("/programmes", async (c) => {

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { canRead, canWrite } from "../auth/authorize";
 import { sendJson } from "../http/contract";
 import { requirePrincipal } from "../http/session";
 import { listRegions } from "../queries/regions";
 
 /** Every region, with what the signed-in person may do in it. */
-export function regionRoutes(deps: AppDeps) {
+export function regionRoutes(deps: AppContext) {
   return new Hono<AppEnv>().get("/regions", async (c) => {
     const principal = requirePrincipal(c);
     const regions = await listRegions(deps.db);

@@ -1,17 +1,17 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { readableEvent } from "../http/access";
 import { sendJson } from "../http/contract";
 import { requirePrincipal } from "../http/session";
 import { check, idParam, requestLang } from "../http/validate";
-import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "./dashboard-figures";
-import { publicOrigin } from "./event-json";
-import { StatsQuery } from "./schemas";
+import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "../services/dashboard-figures";
+import { publicOrigin } from "../http/presenters/event-json";
+import { StatsQuery } from "../http/schemas";
 
 /** The dashboards' figures, computed from the rollups and scoped by the authorization module. */
-export function statsRoutes(deps: AppDeps) {
+export function statsRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
-  const now = deps.now ?? Date.now;
+  const { now } = deps;
 
   app.get("/events", async (c) => {
     const principal = requirePrincipal(c);

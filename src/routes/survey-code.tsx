@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { chooseLang } from "../domain/lang";
 import { surveyForCode } from "../services/short-codes";
 import { CodePage } from "../views/code-page";
@@ -10,7 +10,7 @@ import { renderDocument } from "../views/layout";
  * bookmarked, and changes nothing. A known code leads to the survey (303), in the language the
  * page was in; anything else comes back with the typed text and what is wrong.
  */
-export function surveyCodeRoutes(deps: AppDeps) {
+export function surveyCodeRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
   app.get("/code", async (c) => {
     const lang = chooseLang(c.req.query("lang"), c.req.header("accept-language"));

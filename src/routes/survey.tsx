@@ -1,28 +1,26 @@
 import { Hono, type Context } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
-import { validateAnswers } from "../domain/answers";
+import type { AppContext, AppEnv } from "../app-env";
 import { formatDateTime, t } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
-import { surveyState, type SurveyState } from "../domain/survey-state";
 import { AppError } from "../http/errors";
 import type { PublicSurvey } from "../queries/survey-by-slug";
-import { createResponseWriter } from "../queries/response-writer";
 import { surveyForCode } from "../services/short-codes";
+import { answerSubmitter, participantState } from "../services/survey-answers";
 import { renderDocument } from "../views/layout";
 import { MessagePage } from "../views/message-page";
 import { errorMessage, renderBlankSurveyForm, SurveyFormPage } from "../views/survey-form";
-import { firstValues, readSubmission, type Submission } from "./survey-submission";
-import { cachedSurveyLookup, type CachedSurvey, type SurveyLookup } from "./survey-lookup";
+import { firstValues, readSubmission, type Submission } from "../http/survey-submission";
+import { cachedSurveyLookup, type CachedSurvey, type SurveyLookup } from "../services/survey-lookup";
 
 /** Slugs are made by us (random, URL-safe); anything else cannot be a survey, so no query is made. */
 const SLUG = /^[A-Za-z0-9_-]{4,64}$/;
 
 type Ctx = Context<AppEnv>;
 
-export function surveyRoutes(deps: AppDeps) {
-  const now = deps.now ?? Date.now;
+export function surveyRoutes(deps: AppContext) {
+  const { now } = deps;
   const surveys = cachedSurveyLookup(deps.db, now);
-  const storeResponse = createResponseWriter(deps.db);
+  const submit = answerSubmitter(deps);
   const app = new Hono<AppEnv>();
 
   app.get("/:slug", async (c) => {
@@ -36,7 +34,7 @@ export function surveyRoutes(deps: AppDeps) {
       return c.redirect(`/s/${encodeURIComponent(byCode.slug)}${query}`, 302);
     }
     const { survey } = found;
-    const state = publicState(survey, now());
+    const state = participantState(survey, now());
     if (state !== "open") return unavailablePage(c, lang, survey, state);
     c.header("Cache-Control", "no-store");
     const page = (await blankForm(found, lang))(crypto.randomUUID());
@@ -52,19 +50,19 @@ export function surveyRoutes(deps: AppDeps) {
       if (submission.format === "json") throw new AppError("not_found");
       return notFoundPage(c, lang);
     }
-    const state = publicState(survey, now());
-    if (state !== "open") {
+    const submissionId = submission.submissionId ?? crypto.randomUUID();
+    const result = await submit(survey, { submissionId, lang, answers: submission.answers });
+    if (result.status === "unavailable") {
+      const { state } = result;
       if (submission.format === "json") throw new AppError(state === "published" ? "published" : state === "closed" ? "gone" : "not_open");
       return unavailablePage(c, lang, survey, state, submission);
     }
-
-    const validation = validateAnswers(survey.questions, submission.answers);
-    if (!validation.ok) {
+    if (result.status === "invalid") {
       if (submission.format === "json") {
         throw new AppError(
           "validation_failed",
           undefined,
-          validation.errors.map((e) => ({ key: e.key, code: e.code, message: errorMessage(lang, e) })),
+          result.errors.map((e) => ({ key: e.key, code: e.code, message: errorMessage(lang, e) })),
         );
       }
       return html(
@@ -73,21 +71,12 @@ export function surveyRoutes(deps: AppDeps) {
         SurveyFormPage({
           survey,
           lang,
-          submissionId: submission.submissionId ?? crypto.randomUUID(),
+          submissionId,
           values: firstValues(submission),
-          errors: validation.errors,
+          errors: result.errors,
         }),
       );
     }
-
-    const result = await storeResponse({
-      id: submission.submissionId ?? crypto.randomUUID(),
-      surveyId: survey.surveyId,
-      submittedAt: now(),
-      lang,
-      answers: validation.answers,
-    });
-    if (result.status === "conflict") throw new AppError("submission_conflict");
     if (submission.format === "json") return c.json({ id: result.id }, result.status === "created" ? 201 : 200);
     return c.redirect(`/s/${encodeURIComponent(survey.slug)}/thanks?lang=${lang}`, 303);
   });
@@ -110,11 +99,6 @@ export function surveyRoutes(deps: AppDeps) {
   });
 
   return app;
-}
-
-/** A day with a published result is closed for good, whatever its survey's window says. */
-function publicState(survey: PublicSurvey, now: number): SurveyState | "published" {
-  return survey.published ? "published" : surveyState(survey, now);
 }
 
 function langOf(c: Ctx): Lang {

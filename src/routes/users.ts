@@ -1,16 +1,16 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
+import type { AppContext, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
 import { sendJson } from "../http/contract";
 import { check, idParam, readJson, requestLang } from "../http/validate";
 import { listAudit } from "../queries/audit";
 import { getUser, listUsers } from "../queries/users";
 import { setAccountPassword } from "../services/passwords";
-import { AuditQuery, PasswordInput, UserChanges, UserInput } from "./schemas";
-import { changeUser, createUser, existingUser, revokeUserSessions } from "./user-actions";
+import { AuditQuery, PasswordInput, UserChanges, UserInput } from "../http/schemas";
+import { changeUser, createUser, existingUser, revokeUserSessions } from "../services/user-actions";
 
 /** Users, region assignments and the audit log: the national team only. */
-export function userRoutes(deps: AppDeps) {
+export function userRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
 
   app.get("/users", async (c) => {

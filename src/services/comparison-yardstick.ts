@@ -1,4 +1,5 @@
-import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import { canRead, readableRegions } from "../auth/authorize";
 import { yardstickState, type YardstickState } from "../domain/stats";
 import type { EventFilter } from "../queries/events";
@@ -10,7 +11,7 @@ import { yardstickBlocks } from "../queries/yardstick-blocks";
  * returns it. `months` narrows the check to one trend bucket's months.
  */
 export async function yardstickGuard(
-  deps: AppDeps,
+  deps: ServiceContext,
   principal: SessionPrincipal,
   filter: EventFilter,
 ): Promise<(months?: (month: string) => boolean) => YardstickState> {

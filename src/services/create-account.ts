@@ -1,9 +1,8 @@
-import type { AppDeps } from "../app-env";
+import type { ServiceContext } from "./context";
 import type { Role } from "../auth/authorize";
 import { hashPassword } from "../auth/password";
 import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
-import { recordAudit } from "../queries/audit";
 import { listRegions } from "../queries/regions";
 import { emailExists, insertUser } from "../queries/users";
 import type { SetBy } from "./passwords";
@@ -19,7 +18,7 @@ export interface NewAccount {
 }
 
 /** Refuses region codes that do not exist (422 on the field "regions"). */
-export async function requireKnownRegions(deps: Pick<AppDeps, "db">, regions: readonly string[] | undefined): Promise<void> {
+export async function requireKnownRegions(deps: Pick<ServiceContext, "db">, regions: readonly string[] | undefined): Promise<void> {
   if (!regions) return;
   const known = new Set((await listRegions(deps.db)).map((r) => r.code));
   const unknown = regions.filter((code) => !known.has(code));
@@ -27,7 +26,7 @@ export async function requireKnownRegions(deps: Pick<AppDeps, "db">, regions: re
 }
 
 /** Creates an account (staff pages, API, `npm run user:add`): known regions, a free email, a password the policy accepts. */
-export async function createAccount(deps: Pick<AppDeps, "db" | "now">, lang: Lang, input: NewAccount, by: SetBy): Promise<number> {
+export async function createAccount(deps: ServiceContext, lang: Lang, input: NewAccount, by: SetBy): Promise<number> {
   await requireKnownRegions(deps, input.regions);
   if (await emailExists(deps.db, input.email)) {
     throw new AppError("conflict", undefined, [{ key: "email", code: "taken", message: "a user with this email exists" }]);
@@ -35,8 +34,7 @@ export async function createAccount(deps: Pick<AppDeps, "db" | "now">, lang: Lan
   requireAcceptablePassword(lang, "password", input.password, input.email);
   const { password, ...account } = input;
   const id = await insertUser(deps.db, { ...account, passwordHash: await hashPassword(password) });
-  await recordAudit(deps.db, {
-    at: (deps.now ?? Date.now)(),
+  await deps.audit({
     action: "user_created",
     target: `user:${id}`,
     details: { email: input.email, role: input.role, regions: input.regions },

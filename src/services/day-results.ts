@@ -1,11 +1,12 @@
-import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import type { CommentsResponse, DayGrade, PooledGrade, QuestionStatsResponse } from "../api-types";
 import { addSums, dayResponseRate, groupFigures, NO_DAYS } from "../domain/analytics";
 import type { RateStatus, YardstickReason } from "../domain/stats";
 import type { EventRow } from "../queries/events";
 import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
-import { loadDays } from "../routes/dashboard-data";
-import { commentFigures, questionFigures } from "../routes/dashboard-figures";
+import { loadDays } from "./dashboard-data";
+import { commentFigures, questionFigures } from "./dashboard-figures";
 import { withheldUnless, yardstickGuard } from "./comparison-yardstick";
 
 // One day's results page (staff): everything about the day in one place, the national kick-off
@@ -28,7 +29,7 @@ export interface DayResults {
   readonly themeComparison: ThemeComparison;
 }
 
-export async function dayResults(deps: AppDeps, principal: SessionPrincipal, day: EventRow): Promise<DayResults> {
+export async function dayResults(deps: ServiceContext, principal: SessionPrincipal, day: EventRow): Promise<DayResults> {
   const [days, questions, comments, themeComparison] = await Promise.all([
     loadDays(deps, "all", { ...(day.regionCode !== null && { region: day.regionCode }), from: day.date, to: day.date }),
     questionFigures(deps, principal, { interval: "term", event: day.id }, day),
@@ -54,9 +55,9 @@ export async function dayResults(deps: AppDeps, principal: SessionPrincipal, day
  * pooled as every dashboard pool is (day-clustered interval, published days listed apart). For a
  * reader of some regions only it passes the yardstick rule first, as every comparison does.
  */
-async function restOfCountryForTheme(deps: AppDeps, principal: SessionPrincipal, day: EventRow): Promise<ThemeComparison> {
+async function restOfCountryForTheme(deps: ServiceContext, principal: SessionPrincipal, day: EventRow): Promise<ThemeComparison> {
   if (day.themeId === null) return { status: "no_theme" };
-  const now = (deps.now ?? Date.now)();
+  const now = deps.now();
   const filter = { regions: "all" as const, themeId: day.themeId, programmeId: day.programmeId, excludeEventId: day.id };
   const [byRegion, published, guard] = await Promise.all([gradeSumsBy(deps.db, filter, "region", now), publishedDays(deps.db, filter), yardstickGuard(deps, principal, filter)]);
   const state = guard();

@@ -1,10 +1,9 @@
-import type { AppDeps } from "../app-env";
+import type { ServiceContext } from "./context";
 import type { Principal } from "../auth/authorize";
 import { isNational } from "../auth/authorize";
 import { randomAlphanumeric } from "../auth/tokens";
 import { parseImport, rowAction, type ImportError, type ImportRow, type RowAction } from "../domain/history-import";
 import { AppError } from "../http/errors";
-import { recordAudit } from "../queries/audit";
 import { getEvent, insertEventWithSurvey, listEvents, updateEvent, type EventRow } from "../queries/events";
 import { getProgramme, listThemes } from "../queries/programmes";
 import { savePublishedResult } from "../queries/published-results";
@@ -31,7 +30,7 @@ export interface ImportResult {
 
 /** The national team only. Days are matched by programme, region and date; a day that already has
  *  answers is never overwritten; importing the same file again changes nothing. */
-export async function importHistory(deps: AppDeps, principal: Principal | "cli", input: { text: string; programmeId: number; dryRun: boolean }): Promise<ImportResult> {
+export async function importHistory(deps: ServiceContext, principal: Principal | "cli", input: { text: string; programmeId: number; dryRun: boolean }): Promise<ImportResult> {
   if (principal !== "cli" && !isNational(principal)) throw new AppError("forbidden");
   const programme = await getProgramme(deps.db, input.programmeId);
   if (!programme) throw new AppError("validation_failed", undefined, [{ key: "programmeId", code: "unknown", message: "programme not found" }]);
@@ -55,7 +54,7 @@ export async function importHistory(deps: AppDeps, principal: Principal | "cli",
   const rows = plan.map(({ row, action }) => ({ line: row.line, action, regionCode: row.regionCode, date: row.date, title: row.title, mean: row.mean }));
   if (input.dryRun || errors.length > 0) return { rows, errors, applied: false };
 
-  const now = (deps.now ?? Date.now)();
+  const now = deps.now();
   for (const { row, action, day } of plan) {
     if (action === "unchanged") continue;
     const fields = { programmeId: programme.id, regionCode: row.regionCode, date: row.date, themeId: row.themeId, title: row.title, location: row.place, attendance: row.attendance };
@@ -65,7 +64,7 @@ export async function importHistory(deps: AppDeps, principal: Principal | "cli",
     await savePublishedResult(deps.db, { eventId, surveyId }, { mean: row.mean, n: row.n, distribution: null, source: row.source, attendance: row.attendance }, now);
   }
   const count = (action: RowAction) => rows.filter((r) => r.action === action).length;
-  await recordAudit(deps.db, {
+  await deps.audit({
     at: now,
     userId: principal === "cli" ? null : principal.userId,
     actor: principal === "cli" ? "cli" : null,

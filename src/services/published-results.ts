@@ -1,9 +1,9 @@
-import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import { isNational } from "../auth/authorize";
 import { checkPublishedResult, normalizedDistribution, type PublishedResultInput } from "../domain/published-result";
 import { GRADE_SCALE } from "../domain/questions";
 import { AppError } from "../http/errors";
-import { recordAudit } from "../queries/audit";
 import type { EventRow } from "../queries/events";
 import { savePublishedResult } from "../queries/published-results";
 
@@ -24,17 +24,17 @@ const PROBLEM_MESSAGES = {
  * (they are the figures others are compared against). The day's survey closes at once; answers
  * that already exist stay and are shown beside the published figure, never instead of it.
  */
-export async function recordPublishedResult(deps: AppDeps, principal: SessionPrincipal, day: EventRow, input: PublishedResultInput): Promise<void> {
+export async function recordPublishedResult(deps: ServiceContext, principal: SessionPrincipal, day: EventRow, input: PublishedResultInput): Promise<void> {
   if (!isNational(principal)) throw new AppError("forbidden");
   const attendance = input.attendance ?? day.attendance;
   const { problems, n } = checkPublishedResult({ ...input, attendance }, GRADE_SCALE);
   if (problems.length > 0) {
     throw new AppError("validation_failed", undefined, problems.map((p) => ({ key: p.key, code: p.code, message: PROBLEM_MESSAGES[p.code] })));
   }
-  const now = (deps.now ?? Date.now)();
+  const now = deps.now();
   const distribution = input.distribution === null ? null : normalizedDistribution(input.distribution, GRADE_SCALE);
   await savePublishedResult(deps.db, { eventId: day.id, surveyId: day.surveyId }, { mean: input.mean, n, distribution, source: input.source, attendance }, now);
-  await recordAudit(deps.db, {
+  await deps.audit({
     at: now,
     userId: principal.userId,
     action: "published_result_recorded",

@@ -1,7 +1,6 @@
-import type { Db } from "../db/client";
 import { MIN_CELL } from "../domain/stats";
-import { recordAudit } from "../queries/audit";
 import { daysWithResponses, deleteDayResponses, type DayResponses } from "../queries/retention";
+import type { ServiceContext } from "./context";
 
 export type Which = { eventId: number } | { before: string };
 
@@ -10,13 +9,14 @@ export type Which = { eventId: number } | { before: string };
  * than the retention period (its figures stay, labelled archived: see deleteDayResponses).
  * Returns the days it touched (or would touch, with dryRun).
  */
-export async function deleteAnswers(db: Db, which: Which, options: { dryRun: boolean; now: number }): Promise<{ days: DayResponses[]; keepFigures: boolean; deleted: number }> {
-  const days = await daysWithResponses(db, which);
+export async function deleteAnswers(deps: ServiceContext, which: Which, options: { dryRun: boolean }): Promise<{ days: DayResponses[]; keepFigures: boolean; deleted: number }> {
+  const days = await daysWithResponses(deps.db, which);
   const keepFigures = !("eventId" in which);
   if (options.dryRun || days.length === 0) return { days, keepFigures, deleted: 0 };
-  const deleted = await deleteDayResponses(db, days, keepFigures, options.now, MIN_CELL);
-  await recordAudit(db, {
-    at: options.now,
+  const now = deps.now();
+  const deleted = await deleteDayResponses(deps.db, days, keepFigures, now, MIN_CELL);
+  await deps.audit({
+    at: now,
     actor: "cli",
     action: "responses_deleted",
     target: "eventId" in which ? `event:${which.eventId}` : `before:${which.before}`,

@@ -1,11 +1,12 @@
-import type { AppDeps } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import { verifyAgainstNothing, verifyPassword } from "../auth/password";
 import { keyedHashHex, newSessionToken, sha256Hex } from "../auth/tokens";
 import { AppError } from "../http/errors";
 import { SESSION_TTL_MS } from "../http/session";
-import { recordAudit, recordRefusedSignIn } from "../queries/audit";
+import { recordRefusedSignIn } from "../queries/audit";
 import { countAttempt, deleteSpentHits, uncountAttempt } from "../queries/rate-limits";
-import { createSession, deleteExpiredSessions } from "../queries/sessions";
+import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions } from "../queries/sessions";
 import { findLoginUser } from "../queries/users";
 
 /**
@@ -26,11 +27,11 @@ export interface SignInRequest {
   readonly clientAddress: string | null;
 }
 
-type SignInDeps = Pick<AppDeps, "db" | "now"> & { readonly identifierSecret: string };
+type SignInDeps = ServiceContext & { readonly identifierSecret: string };
 
 /** Checks the password and opens a session; the error never says whether the email exists. */
 export async function signIn(deps: SignInDeps, input: SignInRequest): Promise<{ token: string; userId: number }> {
-  const now = (deps.now ?? Date.now)();
+  const now = deps.now();
   const email = input.email.trim().toLowerCase();
   const accountHash = await keyedHashHex(deps.identifierSecret, `email:${email}`);
   const clientHash = input.clientAddress ? await keyedHashHex(deps.identifierSecret, `address:${input.clientAddress}`) : null;
@@ -66,6 +67,13 @@ export async function signIn(deps: SignInDeps, input: SignInRequest): Promise<{ 
   await deleteSpentHits(deps.db, SIGN_IN_WINDOW_MS, now);
   const token = newSessionToken();
   await createSession(deps.db, { id: await sha256Hex(token), userId: found.id, now, ttlMs: SESSION_TTL_MS });
-  await recordAudit(deps.db, { at: now, userId: found.id, actor: email, action: "login" });
+  await deps.audit({ at: now, userId: found.id, actor: email, action: "login" });
   return { token, userId: found.id };
+}
+
+/** Ends this session, or with `everywhere` every session of the person, and says so in the audit log. */
+export async function signOut(deps: ServiceContext, principal: SessionPrincipal, options: { everywhere: boolean }): Promise<void> {
+  if (options.everywhere) await deleteUserSessions(deps.db, principal.userId);
+  else await deleteSession(deps.db, principal.sessionId);
+  await deps.audit({ userId: principal.userId, action: options.everywhere ? "logout_everywhere" : "logout" });
 }

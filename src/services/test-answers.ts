@@ -1,8 +1,8 @@
-import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import { validateAnswers, type AnswerError, type RawAnswers } from "../domain/answers";
 import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
-import { recordAudit } from "../queries/audit";
 import type { EventRow } from "../queries/events";
 import { findPublicSurvey, type PublicSurvey } from "../queries/survey-by-slug";
 import { countTestResponses, deleteTestResponses, insertTestResponse } from "../queries/test-responses";
@@ -11,10 +11,8 @@ import { countTestResponses, deleteTestResponses, insertTestResponse } from "../
 // answers are kept apart (test_response) so they are never counted and never lock the questions.
 // The caller has checked that the person may change the day.
 
-type Deps = Pick<AppDeps, "db" | "now">;
-
 /** The day's survey as a participant sees it, read fresh (not from the public cache) so an edit shows at once. */
-export async function testSurvey(deps: Deps, event: EventRow): Promise<PublicSurvey> {
+export async function testSurvey(deps: ServiceContext, event: EventRow): Promise<PublicSurvey> {
   const survey = await findPublicSurvey(deps.db, event.slug);
   if (!survey) throw new AppError("not_found");
   return survey;
@@ -23,23 +21,22 @@ export async function testSurvey(deps: Deps, event: EventRow): Promise<PublicSur
 export type TestAnswerResult = { readonly ok: true } | { readonly ok: false; readonly survey: PublicSurvey; readonly errors: readonly AnswerError[] };
 
 /** Checks a test answer like a real one and stores it apart; errors come back for the form to show. */
-export async function answerInTestMode(deps: Deps, event: EventRow, input: { submissionId: string; lang: Lang; answers: RawAnswers }): Promise<TestAnswerResult> {
+export async function answerInTestMode(deps: ServiceContext, event: EventRow, input: { submissionId: string; lang: Lang; answers: RawAnswers }): Promise<TestAnswerResult> {
   const survey = await testSurvey(deps, event);
   const validation = validateAnswers(survey.questions, input.answers);
   if (!validation.ok) return { ok: false, survey, errors: validation.errors };
-  await insertTestResponse(deps.db, { id: input.submissionId, surveyId: event.surveyId, submittedAt: (deps.now ?? Date.now)(), lang: input.lang, answers: validation.answers });
+  await insertTestResponse(deps.db, { id: input.submissionId, surveyId: event.surveyId, submittedAt: deps.now(), lang: input.lang, answers: validation.answers });
   return { ok: true };
 }
 
-export function countTestAnswers(deps: Deps, event: EventRow): Promise<number> {
+export function countTestAnswers(deps: ServiceContext, event: EventRow): Promise<number> {
   return countTestResponses(deps.db, event.surveyId);
 }
 
 /** Wipes every test answer of the day with one click, and says so in the audit log. */
-export async function wipeTestAnswers(deps: Deps, principal: SessionPrincipal, event: EventRow): Promise<number> {
+export async function wipeTestAnswers(deps: ServiceContext, principal: SessionPrincipal, event: EventRow): Promise<number> {
   const wiped = await deleteTestResponses(deps.db, event.surveyId);
-  await recordAudit(deps.db, {
-    at: (deps.now ?? Date.now)(),
+  await deps.audit({
     userId: principal.userId,
     action: "test_answers_deleted",
     regionCode: event.regionCode,

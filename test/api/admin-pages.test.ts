@@ -96,7 +96,7 @@ describe("an agent of Keski-Pohjanmaa", () => {
     expect(redirectedTo(await post(`/admin/events/${id}/attendance?lang=fi`, agent16, { attendance: "47" }))).toBe(`/admin/events/${id}?lang=fi&done=attendanceSaved`);
     expect((await eventRow(id)).attendance).toBe(47);
 
-    // The public form caches a survey for a few seconds (src/routes/survey-lookup.ts) and this
+    // The public form caches a survey for a few seconds (src/services/survey-lookup.ts) and this
     // clock stands still, so the window is checked where it is stored.
     expect(redirectedTo(await post(`/admin/events/${id}/survey/close?lang=fi`, agent16))).toBe(`/admin/events/${id}?lang=fi&done=surveyClosed`);
     expect((await eventRow(id)).closes_at).toBe(NOW);

@@ -7,6 +7,7 @@ import type { Db } from "../../src/db/client";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { seedDemoDataIfEmpty } from "../../src/demo/seed-demo";
 import { t } from "../../src/domain/i18n";
+import { serviceContext } from "../../src/services/context";
 import { importHistory } from "../../src/services/history-import";
 import { asBrowser, signIn } from "../helpers/accounts";
 import { createTestDb } from "../helpers/test-db";
@@ -33,7 +34,7 @@ beforeAll(async () => {
 });
 
 const dayCount = async () => (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM event`))[0]!.n;
-const deps = () => ({ db });
+const deps = () => serviceContext(db);
 const cli = "cli" as const;
 
 function upload(text: string, mode: "dry-run" | "import", cookie = national, lang = "fi") {

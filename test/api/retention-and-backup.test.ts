@@ -7,16 +7,17 @@ import { createDb } from "../../src/db/client";
 import { runMigrations } from "../../src/db/migrate";
 import { openNodeDatabase } from "../../src/db/open-node-database";
 import { seedDemoDataIfEmpty } from "../../src/demo/seed-demo";
-import { loadDays } from "../../src/routes/dashboard-data";
+import { loadDays } from "../../src/services/dashboard-data";
 import { backupInto } from "../../src/queries/backup";
 import { daysWithResponses } from "../../src/queries/retention";
+import { serviceContext } from "../../src/services/context";
 import { deleteAnswers } from "../../src/services/retention";
 import { createApp } from "../../src/app";
 import { dayResponseRate } from "../../src/domain/analytics";
 import { formatCalendarDate, helsinkiDate } from "../../src/domain/stats";
 import { gradeSumsBy } from "../../src/queries/grade-sums";
 import { listEvents } from "../../src/queries/events";
-import { eventJson } from "../../src/routes/event-json";
+import { eventJson } from "../../src/http/presenters/event-json";
 import { createTestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
@@ -28,7 +29,7 @@ describe("data lifecycle", () => {
     const db = await createTestDb();
     await seedDemoDataIfEmpty(db);
     const before = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM response`);
-    const result = await deleteAnswers(db, { eventId: 1 }, { dryRun: false, now: Date.now() });
+    const result = await deleteAnswers(serviceContext(db), { eventId: 1 }, { dryRun: false });
     expect(result).toMatchObject({ keepFigures: false, deleted: 120 });
     const count = async (q: ReturnType<typeof sql>) => (await db.all<{ n: number }>(q))[0]!.n;
     expect(await count(sql`SELECT count(*) AS n FROM response`)).toBe(before[0]!.n - 120);
@@ -48,14 +49,14 @@ describe("data lifecycle", () => {
       await app.request(`/s/${small.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 7, sector, good: "kiitos" } }) });
     }
     const shape = (d: Awaited<ReturnType<typeof loadDays>>[number]) => ({ id: d.id, responses: d.responses, rate: dayResponseRate(d), grade: { ...d.grade, source: null } });
-    const loaded = await loadDays({ db }, "all", {});
+    const loaded = await loadDays(serviceContext(db), "all", {});
     const beforeDays = loaded.map(shape);
     const reportedBefore = loaded.filter((d) => d.grade.source === "reported").map((d) => d.id);
     const now = Date.now() - 1000;
     const beforeRegions = await gradeSumsBy(db, { regions: "all" }, "region", now);
-    const result = await deleteAnswers(db, { before: "2020-01-01" }, { dryRun: false, now });
+    const result = await deleteAnswers(serviceContext(db, { now: () => now }), { before: "2020-01-01" }, { dryRun: false });
     expect(result.days.length).toBe(53);
-    const afterDays = await loadDays({ db }, "all", {});
+    const afterDays = await loadDays(serviceContext(db), "all", {});
     expect(afterDays.map(shape)).toEqual(beforeDays);
     expect(await gradeSumsBy(db, { regions: "all" }, "region", now)).toEqual(beforeRegions);
     const kept = afterDays.find((d) => d.id === 4)!;
@@ -74,7 +75,7 @@ describe("data lifecycle", () => {
     expect((await app.request(`/s/${small.slug}`)).status).toBe(410);
     const row = (await listEvents(db, { regions: "all" })).find((e) => e.id === small.eventId)!;
     expect(eventJson(row, "fi", "http://x", now).archivedOn).toBe(formatCalendarDate(helsinkiDate(now)));
-    expect((await deleteAnswers(db, { before: "2020-01-01" }, { dryRun: false, now })).days).toEqual([]);
+    expect((await deleteAnswers(serviceContext(db, { now: () => now }), { before: "2020-01-01" }, { dryRun: false })).days).toEqual([]);
   });
 });
 

@@ -4,12 +4,12 @@ import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
 import { event, survey } from "../../src/db/schema";
 import { addDayQuestion, removeDayQuestion } from "../../src/queries/day-questions";
-import { SURVEY_CACHE_TTL_MS } from "../../src/routes/survey-lookup";
+import { SURVEY_CACHE_TTL_MS } from "../../src/services/survey-lookup";
 import { createTestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 // The public survey routes reuse a survey's day text and rendered form for SURVEY_CACHE_TTL_MS
-// (src/routes/survey-lookup.ts); these tests pin down what that may and may not change for participants.
+// (src/services/survey-lookup.ts); these tests pin down what that may and may not change for participants.
 const START = Date.parse("2019-09-04T14:00:00Z");
 
 let db: Db;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSoakReport, runSoak } from "../support/soak";
+import { formatSoakReport, runSoak } from "../../scripts/lib/soak/soak";
 
 // The short version of `npm run soak`: a real server process, SIGKILLed once mid-stream and
 // restarted, with clients retrying under the same submission ids.

@@ -1,7 +1,7 @@
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { DEMO_SURVEY_SLUG } from "../../src/demo/seed-demo";
 import { qrPng } from "../../src/http/qr-png";
-import { qrSvg } from "../../src/routes/events";
+import { qrSvg } from "../../src/http/qr-svg";
 
 // The one list of requests the parity test sends, in order, to the Node entry and to the built
 // Worker, each on a freshly migrated database with the same demo data. Every route in src/app.ts
@@ -183,7 +183,7 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     path: (c) => `/s/${slug(c)}?lang=sv`,
   },
   { name: "survey opened now", method: "POST", path: (c) => `/api/events/${event(c)}/survey/open`, as: "agent" },
-  // Participants' pages cache a survey for a few seconds (src/routes/survey-lookup.ts), so the
+  // Participants' pages cache a survey for a few seconds (src/services/survey-lookup.ts), so the
   // closed-survey answers use a second day whose survey no participant has opened yet.
   {
     name: "second day created",

@@ -1,18 +1,18 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { check, requestLang } from "../../http/validate";
 import { listAudit } from "../../queries/audit";
 import { listRegions } from "../../queries/regions";
 import { listUsers } from "../../queries/users";
 import { AuditPage } from "../../views/admin/audit-page";
-import { AuditQuery } from "../schemas";
-import { adminApp, renderPage } from "./admin-http";
+import { AuditQuery } from "../../http/schemas";
+import { adminApp, renderPage } from "../../http/admin-http";
 
 /** Entries per page: a screenful to scan, few enough for a phone. */
 const PAGE_SIZE = 50;
 
 /** The audit log as a page: the national team only. */
-export function adminAuditRoutes(deps: AppDeps) {
+export function adminAuditRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/audit", async (c) => {

@@ -1,13 +1,13 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { readableEvent } from "../../http/access";
 import { idParam, requestLang } from "../../http/validate";
 import { listRegions } from "../../queries/regions";
 import { dayResults } from "../../services/day-results";
 import { DayResultsPage } from "../../views/admin/day-results-page";
-import { adminApp, renderPage } from "./admin-http";
+import { adminApp, renderPage } from "../../http/admin-http";
 
 /** A results page for every day (national days included): anyone who may read the day. */
-export function adminDayResultsRoutes(deps: AppDeps) {
+export function adminDayResultsRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/events/:id/results", async (c) => {

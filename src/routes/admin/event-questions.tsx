@@ -1,12 +1,12 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { writableEvent } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { QUESTION_FIELDS, QUESTIONS_LOCKED as LOCKED } from "../../views/admin/event-questions-section";
-import { addQuestion, removeQuestion } from "../event-actions";
-import { DayQuestionInput } from "../schemas";
-import { adminApp, redirectDone } from "./admin-http";
-import { renderEventPage } from "./event-page-data";
-import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "./form-input";
+import { addQuestion, removeQuestion } from "../../services/event-actions";
+import { DayQuestionInput } from "../../http/schemas";
+import { adminApp, redirectDone } from "../../http/admin-http";
+import { renderEventPage } from "./render-event-page";
+import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
 
 /**
  * Choice options, one per line as "Finnish | Swedish | English". Values are made from the line
@@ -49,7 +49,7 @@ const QUESTION_MAPPING: FieldMapping = {
 };
 
 /** The day's own questions, after the national core set; fixed once the survey has answers. */
-export function adminEventQuestionRoutes(deps: AppDeps) {
+export function adminEventQuestionRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.post("/events/:id/questions", async (c) => {

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { helsinkiInstant } from "../../domain/helsinki-time";
 import type { Lang } from "../../domain/lang";
 import { readableEvent, writableEvent } from "../../http/access";
@@ -7,13 +7,13 @@ import { listRegions } from "../../queries/regions";
 import { SCHEDULE_FIELDS } from "../../views/admin/event-survey-section";
 import { regionName } from "../../views/admin/names";
 import { PosterPage } from "../../views/admin/poster-page";
-import { closeSurvey, openSurvey, scheduleSurvey } from "../event-actions";
-import { publicOrigin, surveyUrl } from "../event-json";
-import { qrSvg } from "../events";
-import { SurveyWindow } from "../schemas";
-import { adminApp, redirectDone, renderPage } from "./admin-http";
-import { renderEventPage } from "./event-page-data";
-import { attempt, one, validateForm, type FieldMapping } from "./form-input";
+import { closeSurvey, openSurvey, scheduleSurvey } from "../../services/event-actions";
+import { publicOrigin, surveyUrl } from "../../http/presenters/event-json";
+import { qrSvg } from "../../http/qr-svg";
+import { SurveyWindow } from "../../http/schemas";
+import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
+import { renderEventPage } from "./render-event-page";
+import { attempt, one, validateForm, type FieldMapping } from "../../http/form-input";
 
 /**
  * A datetime-local value is a Helsinki wall-clock time; the schema wants an instant. Text that is
@@ -37,7 +37,7 @@ const SCHEDULE_MAPPING: FieldMapping = {
 };
 
 /** A day's survey: open, close, schedule, and the printable poster. */
-export function adminEventSurveyRoutes(deps: AppDeps) {
+export function adminEventSurveyRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.post("/events/:id/survey/open", async (c) => {

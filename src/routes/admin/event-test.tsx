@@ -1,18 +1,18 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import type { Lang } from "../../domain/lang";
 import { writableEvent } from "../../http/access";
 import { idParam, requestLang } from "../../http/validate";
 import { answerInTestMode, testSurvey, wipeTestAnswers } from "../../services/test-answers";
 import { SurveyFormPage } from "../../views/survey-form";
-import { firstValues, readSubmission } from "../survey-submission";
-import { adminApp, redirectDone, renderPage } from "./admin-http";
+import { firstValues, readSubmission } from "../../http/survey-submission";
+import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
 
 /**
  * Test mode: the day's survey as a participant sees it, for the staff who may change the day, open
  * or not; answers are stored apart (src/services/test-answers.ts). Behind the staff session, so the
  * link itself is no secret and a participant can never land in test mode.
  */
-export function adminEventTestRoutes(deps: AppDeps) {
+export function adminEventTestRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/events/:id/test", async (c) => {

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { canWrite, readableRegions } from "../../auth/authorize";
 import { readableEvent, writableEvent } from "../../http/access";
 import { requirePrincipal } from "../../http/session";
@@ -9,13 +9,13 @@ import { EDIT_PREFIX, ATTENDANCE_FIELD } from "../../views/admin/event-page";
 import { NATIONAL_DAY } from "../../views/admin/event-fields";
 import { EventListPage } from "../../views/admin/event-list-page";
 import { NewEventPage } from "../../views/admin/new-event-page";
-import { changeEvent, createEvent } from "../event-actions";
-import { EventChanges, NewEventInput, PublishedResultBody } from "../schemas";
+import { changeEvent, createEvent } from "../../services/event-actions";
+import { EventChanges, NewEventInput, PublishedResultBody } from "../../http/schemas";
 import { recordPublishedResult } from "../../services/published-results";
 import { PUBLISHED_FIELDS, PUBLISHED_GRADES } from "../../views/admin/published-result-section";
-import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
-import { renderEventPage, requireEventChoices } from "./event-page-data";
-import { attempt, blankToNull, decimalOrText, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "./form-input";
+import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
+import { renderEventPage, requireEventChoices } from "./render-event-page";
+import { attempt, blankToNull, decimalOrText, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "../../http/form-input";
 
 /** The day form's strings as the shared schemas want them. */
 function eventFormData(form: Form) {
@@ -78,15 +78,14 @@ const PUBLISHED_MAPPING: FieldMapping = {
 };
 
 /** Academy days as pages: the list, a new day, one day and its edit forms. */
-export function adminEventRoutes(deps: AppDeps) {
+export function adminEventRoutes(deps: AppContext) {
   const app = adminApp(deps);
-  const now = deps.now ?? Date.now;
 
   app.get("/", async (c) => {
     const principal = requirePrincipal(c);
     const [events, regions] = await Promise.all([listEvents(deps.db, { regions: readableRegions(principal) }), listRegions(deps.db)]);
     const canCreate = canWrite(principal, null) || regions.some((r) => canWrite(principal, r.code));
-    return renderPage(c, <EventListPage lang={requestLang(c)} principal={principal} events={events} regions={regions} canCreate={canCreate} now={now()} done={doneMessage(c)} />);
+    return renderPage(c, <EventListPage lang={requestLang(c)} principal={principal} events={events} regions={regions} canCreate={canCreate} now={deps.now()} done={doneMessage(c)} />);
   });
 
   // Before /events/:id, so "new" is never read as an id.

@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { t } from "../../domain/i18n";
 import { requireNational } from "../../http/access";
 import { decodeUtf8, mediaType, readLimitedBody } from "../../http/body";
@@ -8,13 +8,13 @@ import { listProgrammes } from "../../queries/programmes";
 import { listRegions } from "../../queries/regions";
 import { importHistory, IMPORT_TEMPLATE } from "../../services/history-import";
 import { ImportPage } from "../../views/admin/import-page";
-import { adminApp, renderPage } from "./admin-http";
+import { adminApp, renderPage } from "../../http/admin-http";
 
 /** A history file: hundreds of days at most, far under this. */
 export const IMPORT_BODY_LIMIT = 512 * 1024;
 
 /** The history import for the national team: the page, its template, and the upload. */
-export function adminImportRoutes(deps: AppDeps) {
+export function adminImportRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/import", async (c) => {

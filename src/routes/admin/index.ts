@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { AppDeps, AppEnv } from "../../app-env";
+import type { AppContext, AppEnv } from "../../app-env";
 import { adminAuditRoutes } from "./audit";
 import { adminDayResultsRoutes } from "./day-results";
 import { adminImportRoutes } from "./import";
@@ -13,7 +13,7 @@ import { adminUserRoutes } from "./users";
 
 /** The staff pages under /admin, one sub-app per resource. Sessions and the same-origin check
  *  are applied to /admin and /admin/* in src/app.ts. */
-export function adminRoutes(deps: AppDeps) {
+export function adminRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
   app.route("/", adminEventRoutes(deps));
   app.route("/", adminEventSurveyRoutes(deps));

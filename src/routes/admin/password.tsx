@@ -1,12 +1,12 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { t } from "../../domain/i18n";
 import { requirePrincipal } from "../../http/session";
 import { readForm, requestLang } from "../../http/validate";
 import { changeOwnPassword } from "../../services/passwords";
 import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
 import { PASSWORD_FIELDS, PasswordPage } from "../../views/admin/password-page";
-import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
-import { attempt, one, type FieldMapping } from "./form-input";
+import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
+import { attempt, one, type FieldMapping } from "../../http/form-input";
 
 const mapping: FieldMapping = {
   fields: { currentPassword: PASSWORD_FIELDS.currentPassword, newPassword: PASSWORD_FIELDS.newPassword, repeatPassword: PASSWORD_FIELDS.repeatPassword },
@@ -17,7 +17,7 @@ const mapping: FieldMapping = {
 };
 
 /** Change your own password: every signed-in person, whatever the role. */
-export function adminPasswordRoutes(deps: AppDeps) {
+export function adminPasswordRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/password", (c) => {

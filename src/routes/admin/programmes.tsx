@@ -1,12 +1,12 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { listProgrammes, listThemes } from "../../queries/programmes";
 import { PROGRAMME_FIELDS, ProgrammesPage, renameFields, THEME_FIELDS, type ProgrammesForm } from "../../views/admin/programmes-page";
-import { changeTheme, createProgramme, createTheme } from "../programme-actions";
-import { ProgrammeInput, ThemeChanges, ThemeInput } from "../schemas";
-import { adminApp, doneMessage, redirectDone, renderPage, type Ctx } from "./admin-http";
-import { attempt, blankToNull, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "./form-input";
+import { changeTheme, createProgramme, createTheme } from "../../services/programme-actions";
+import { ProgrammeInput, ThemeChanges, ThemeInput } from "../../http/schemas";
+import { adminApp, doneMessage, redirectDone, renderPage, type Ctx } from "../../http/admin-http";
+import { attempt, blankToNull, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "../../http/form-input";
 
 function themeNames(form: Form) {
   return { nameFi: one(form, "nameFi"), nameSv: one(form, "nameSv"), nameEn: one(form, "nameEn") };
@@ -22,7 +22,7 @@ const THEME_MAPPING: FieldMapping = { fields: THEME_FIELDS, messages: { [THEME_F
 const renameMapping = (themeId: number): FieldMapping => ({ fields: renameFields(themeId), messages: nameMessages(renameFields(themeId)) });
 
 /** Programmes and themes as pages: the national team only. */
-export function adminProgrammeRoutes(deps: AppDeps) {
+export function adminProgrammeRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   async function page(c: Ctx, form?: ProgrammesForm) {

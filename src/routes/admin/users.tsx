@@ -1,4 +1,4 @@
-import type { AppDeps } from "../../app-env";
+import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { listRegions } from "../../queries/regions";
@@ -7,11 +7,11 @@ import type { FormValues } from "../../views/admin/fields";
 import { userFieldIds } from "../../views/admin/user-fields";
 import { UserPage } from "../../views/admin/user-page";
 import { NEW_USER_PREFIX, UsersPage } from "../../views/admin/users-page";
-import { UserChanges, UserInput } from "../schemas";
+import { UserChanges, UserInput } from "../../http/schemas";
 import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
-import { changeUser, createUser, existingUser, revokeUserSessions } from "../user-actions";
-import { adminApp, doneMessage, redirectDone, renderPage } from "./admin-http";
-import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "./form-input";
+import { changeUser, createUser, existingUser, revokeUserSessions } from "../../services/user-actions";
+import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
+import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
 
 function userMapping(ids: ReturnType<typeof userFieldIds>): FieldMapping {
   return {
@@ -49,7 +49,7 @@ function changedFields(user: UserSummary, form: Form) {
 }
 
 /** Accounts as pages: list, create, change, sign out everywhere. The national team only. */
-export function adminUserRoutes(deps: AppDeps) {
+export function adminUserRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/users", async (c) => {

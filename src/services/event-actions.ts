@@ -1,22 +1,24 @@
 import type * as v from "valibot";
-import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import { randomAlphanumeric } from "../auth/tokens";
 import { GRADE_SCALE } from "../domain/questions";
 import { defaultClosesAt } from "../domain/survey-closing";
 import { getProgramme } from "../queries/programmes";
 import { requireWriteRegion } from "../http/access";
 import { AppError } from "../http/errors";
-import { recordAudit } from "../queries/audit";
+import type { AuditAction } from "../queries/audit";
 import { addDayQuestion, removeDayQuestion } from "../queries/day-questions";
 import { insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
-import type { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "./schemas";
+import { listQuestions } from "../queries/survey-by-slug";
+import type { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
 
 // What staff can do to an academy day, shared by the JSON API and the admin pages: authorize,
 // check references, write, and leave an audit line.
 
 const SLUG_LENGTH = 16;
 
-async function checkReferences(deps: AppDeps, refs: { programmeId: number; regionCode: string | null; themeId: number | null }) {
+async function checkReferences(deps: ServiceContext, refs: { programmeId: number; regionCode: string | null; themeId: number | null }) {
   const found = await referencesExist(deps.db, refs);
   const fields = [
     !found.programme && { key: "programmeId", code: "unknown", message: "programme not found" },
@@ -26,7 +28,7 @@ async function checkReferences(deps: AppDeps, refs: { programmeId: number; regio
   if (fields.length > 0) throw new AppError("validation_failed", undefined, fields);
 }
 
-export async function createEvent(deps: AppDeps, principal: SessionPrincipal, input: v.InferOutput<typeof NewEventInput>): Promise<number> {
+export async function createEvent(deps: ServiceContext, principal: SessionPrincipal, input: v.InferOutput<typeof NewEventInput>): Promise<number> {
   requireWriteRegion(principal, input.regionCode);
   await checkReferences(deps, { programmeId: input.programmeId, regionCode: input.regionCode, themeId: input.themeId });
   const programme = await getProgramme(deps.db, input.programmeId);
@@ -40,7 +42,7 @@ export async function createEvent(deps: AppDeps, principal: SessionPrincipal, in
   return id;
 }
 
-export async function changeEvent(deps: AppDeps, principal: SessionPrincipal, event: EventRow, changes: v.InferOutput<typeof EventChanges>) {
+export async function changeEvent(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, changes: v.InferOutput<typeof EventChanges>) {
   if (changes.regionCode !== undefined) requireWriteRegion(principal, changes.regionCode);
   const programmeId = changes.programmeId ?? event.programmeId;
   const themeId = changes.themeId !== undefined ? changes.themeId : event.themeId;
@@ -55,19 +57,19 @@ function requireNotPublished(event: EventRow) {
   if (event.reportedGradeMean !== null) throw new AppError("conflict", undefined, [{ key: "survey", code: "published", message: "the day has a published result; its survey stays closed" }]);
 }
 
-export async function openSurvey(deps: AppDeps, principal: SessionPrincipal, event: EventRow) {
+export async function openSurvey(deps: ServiceContext, principal: SessionPrincipal, event: EventRow) {
   requireNotPublished(event);
-  const now = (deps.now ?? Date.now)();
+  const now = deps.now();
   await setSurveyWindow(deps.db, event.surveyId, { opensAt: event.opensAt !== null && event.opensAt > now ? now : event.opensAt, closesAt: null });
   await audit(deps, principal, "survey_opened", event.regionCode, event.id);
 }
 
-export async function closeSurvey(deps: AppDeps, principal: SessionPrincipal, event: EventRow) {
-  await setSurveyWindow(deps.db, event.surveyId, { closesAt: (deps.now ?? Date.now)() });
+export async function closeSurvey(deps: ServiceContext, principal: SessionPrincipal, event: EventRow) {
+  await setSurveyWindow(deps.db, event.surveyId, { closesAt: deps.now() });
   await audit(deps, principal, "survey_closed", event.regionCode, event.id);
 }
 
-export async function scheduleSurvey(deps: AppDeps, principal: SessionPrincipal, event: EventRow, window: v.InferOutput<typeof SurveyWindow>) {
+export async function scheduleSurvey(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, window: v.InferOutput<typeof SurveyWindow>) {
   requireNotPublished(event);
   const toMs = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : Date.parse(value));
   const opensAt = toMs(window.opensAt);
@@ -81,12 +83,21 @@ export async function scheduleSurvey(deps: AppDeps, principal: SessionPrincipal,
   await audit(deps, principal, "survey_scheduled", event.regionCode, event.id, { opensAt: window.opensAt, closesAt: window.closesAt });
 }
 
+/** The day's questions: the national core set, then the day's own; `locked` once the survey has answers. */
+export async function eventQuestions(deps: Pick<ServiceContext, "db">, event: EventRow) {
+  const [core, day] = await Promise.all([
+    listQuestions(deps.db, event.questionSetId),
+    event.extraQuestionSetId === null ? [] : listQuestions(deps.db, event.extraQuestionSetId),
+  ]);
+  return { locked: event.responseCount > 0, core, day };
+}
+
 /** A day's own questions can change only until the first answer: afterwards the results would mix. */
 function requireNoAnswers(event: EventRow) {
   if (event.responseCount > 0) throw new AppError("conflict", undefined, [{ key: "questions", code: "has_answers", message: "the survey already has answers" }]);
 }
 
-export async function addQuestion(deps: AppDeps, principal: SessionPrincipal, event: EventRow, input: v.InferOutput<typeof DayQuestionInput>) {
+export async function addQuestion(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, input: v.InferOutput<typeof DayQuestionInput>) {
   requireNoAnswers(event);
   const scale = input.kind === "grade" ? GRADE_SCALE : input.kind === "likert" ? { min: 1, max: 5, step: 1 } : null;
   const id = await addDayQuestion(
@@ -107,7 +118,7 @@ export async function addQuestion(deps: AppDeps, principal: SessionPrincipal, ev
   return id;
 }
 
-export async function removeQuestion(deps: AppDeps, principal: SessionPrincipal, event: EventRow, questionId: number) {
+export async function removeQuestion(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, questionId: number) {
   requireNoAnswers(event);
   if (event.extraQuestionSetId === null || !(await removeDayQuestion(deps.db, event.extraQuestionSetId, questionId))) {
     // Core questions are not the day's to remove; they change only through a new core version.
@@ -116,6 +127,6 @@ export async function removeQuestion(deps: AppDeps, principal: SessionPrincipal,
   await audit(deps, principal, "question_removed", event.regionCode, event.id, { questionId });
 }
 
-async function audit(deps: AppDeps, principal: SessionPrincipal, action: Parameters<typeof recordAudit>[1]["action"], regionCode: string | null, eventId: number, details?: Record<string, unknown>) {
-  await recordAudit(deps.db, { at: (deps.now ?? Date.now)(), userId: principal.userId, action, regionCode, target: `event:${eventId}`, ...(details && { details }) });
+async function audit(deps: ServiceContext, principal: SessionPrincipal, action: AuditAction, regionCode: string | null, eventId: number, details?: Record<string, unknown>) {
+  await deps.audit({ userId: principal.userId, action, regionCode, target: `event:${eventId}`, ...(details && { details }) });
 }

@@ -136,6 +136,12 @@ export const UserChanges = v.strictObject({
 export const PasswordInput = v.strictObject({ password: v.pipe(v.string(), v.maxLength(1024)) });
 
 /** A signed-in person's own password change (the policy is the service's). */
+/** Signing in with email and password (the JSON API and the login form). */
+export const LoginBody = v.strictObject({
+  email: v.pipe(v.string(), v.maxLength(254)),
+  password: v.pipe(v.string(), v.maxLength(1024)),
+});
+
 export const OwnPasswordChange = v.strictObject({
   currentPassword: v.pipe(v.string(), v.maxLength(1024)),
   newPassword: v.pipe(v.string(), v.maxLength(1024)),

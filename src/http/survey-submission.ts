@@ -1,9 +1,9 @@
 import * as v from "valibot";
 import { isLang, type Lang } from "../domain/lang";
-import { decodeUtf8, mediaType, readLimitedBody } from "../http/body";
+import { decodeUtf8, mediaType, readLimitedBody } from "./body";
 import { t } from "../domain/i18n";
-import { AppError } from "../http/errors";
-import { parseJsonBody } from "../http/json-duplicates";
+import { AppError } from "./errors";
+import { parseJsonBody } from "./json-duplicates";
 
 /** A questionnaire is a few short answers and two comments; 64 KB is far above any honest one. */
 export const SUBMISSION_BODY_LIMIT = 64 * 1024;

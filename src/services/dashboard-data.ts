@@ -1,4 +1,5 @@
-import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import type { DayGrade } from "../api-types";
 import { readableRegions } from "../auth/authorize";
 import { collectedGrade, dayGrade, type DayInput } from "../domain/analytics";
@@ -18,8 +19,8 @@ export interface DayFilter {
 }
 
 /** The days a person may read that match the filter, each with its grade. Two queries in all. */
-export async function loadDays(deps: AppDeps, scope: "all" | SessionPrincipal, filter: DayFilter): Promise<Day[]> {
-  const now = (deps.now ?? Date.now)();
+export async function loadDays(deps: ServiceContext, scope: "all" | SessionPrincipal, filter: DayFilter): Promise<Day[]> {
+  const now = deps.now();
   const eventFilter: EventFilter = { regions: scope === "all" ? "all" : readableRegions(scope), ...filter };
   const [rows, tallies] = await Promise.all([listEvents(deps.db, eventFilter), gradeTallies(deps.db, eventFilter)]);
   const countsByEvent = new Map<number, Map<number, number>>();

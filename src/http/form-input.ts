@@ -1,11 +1,11 @@
 import * as v from "valibot";
-import { t, type MessageKey } from "../../domain/i18n";
-import type { Lang } from "../../domain/lang";
-import { AppError, type FieldProblem } from "../../http/errors";
-import { fieldProblems } from "../../http/validate";
-import type { FieldError } from "../../views/admin/fields";
+import { t, type MessageKey } from "../domain/i18n";
+import type { Lang } from "../domain/lang";
+import { AppError, type FieldProblem } from "./errors";
+import { fieldProblems } from "./validate";
+import type { FieldError } from "../views/admin/fields";
 
-// HTML forms send only strings. These turn them into what the shared schemas (./../schemas.ts)
+// HTML forms send only strings. These turn them into what the shared schemas (./schemas.ts)
 // expect, without guessing: text that is not a whole number stays text, so the schema refuses it
 // and the page says so, instead of a silent 0 or null.
 

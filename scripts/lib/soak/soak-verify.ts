@@ -1,7 +1,7 @@
 // After the soak, with the server stopped: reads the raw tables directly (not through the app's
 // queries, which are what is under test) and compares them with what the clients were told.
 import type { Client } from "@libsql/client";
-import { openNodeDatabase } from "../../src/db/open-node-database";
+import { openNodeDatabase } from "../../../src/db/open-node-database";
 import type { SoakSubmission } from "./soak-clients";
 
 export interface SoakVerification {

@@ -1,23 +1,23 @@
 import type * as v from "valibot";
-import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
-import { recordAudit } from "../queries/audit";
 import { deleteUserSessions } from "../queries/sessions";
 import { getUser, updateUser, type UserSummary } from "../queries/users";
-import { createAccount, requireKnownRegions } from "../services/create-account";
-import type { UserChanges, UserInput } from "./schemas";
+import { createAccount, requireKnownRegions } from "./create-account";
+import type { UserChanges, UserInput } from "../http/schemas";
 
 // What the national team can do to accounts, shared by the JSON API and the admin pages: check,
 // write, end sessions where rights changed, and leave an audit line. Callers have already checked
 // that the principal is national (src/http/access.ts requireNational).
 
-export async function createUser(deps: AppDeps, principal: SessionPrincipal, input: v.InferOutput<typeof UserInput>, lang: Lang): Promise<number> {
+export async function createUser(deps: ServiceContext, principal: SessionPrincipal, input: v.InferOutput<typeof UserInput>, lang: Lang): Promise<number> {
   return createAccount(deps, lang, input, { userId: principal.userId });
 }
 
 /** Throws not_found for an unknown user. */
-export async function changeUser(deps: AppDeps, principal: SessionPrincipal, id: number, changes: v.InferOutput<typeof UserChanges>): Promise<void> {
+export async function changeUser(deps: ServiceContext, principal: SessionPrincipal, id: number, changes: v.InferOutput<typeof UserChanges>): Promise<void> {
   await existingUser(deps, id);
   await requireKnownRegions(deps, changes.regions);
   await updateUser(deps.db, id, changes);
@@ -27,19 +27,19 @@ export async function changeUser(deps: AppDeps, principal: SessionPrincipal, id:
 }
 
 /** Sign out everywhere; how many sessions ended. */
-export async function revokeUserSessions(deps: AppDeps, principal: SessionPrincipal, id: number): Promise<number> {
+export async function revokeUserSessions(deps: ServiceContext, principal: SessionPrincipal, id: number): Promise<number> {
   await existingUser(deps, id);
   const revoked = await deleteUserSessions(deps.db, id);
   await audit(deps, principal, "logout_everywhere", id);
   return revoked;
 }
 
-export async function existingUser(deps: AppDeps, id: number): Promise<UserSummary> {
+export async function existingUser(deps: ServiceContext, id: number): Promise<UserSummary> {
   const user = await getUser(deps.db, id);
   if (!user) throw new AppError("not_found");
   return user;
 }
 
-async function audit(deps: AppDeps, principal: SessionPrincipal, action: "user_updated" | "logout_everywhere", userId: number, details?: Record<string, unknown>) {
-  await recordAudit(deps.db, { at: (deps.now ?? Date.now)(), userId: principal.userId, action, target: `user:${userId}`, ...(details && { details }) });
+async function audit(deps: ServiceContext, principal: SessionPrincipal, action: "user_updated" | "logout_everywhere", userId: number, details?: Record<string, unknown>) {
+  await deps.audit({ userId: principal.userId, action, target: `user:${userId}`, ...(details && { details }) });
 }

@@ -7,10 +7,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb } from "../../src/db/client";
-import { runMigrations } from "../../src/db/migrate";
-import { openNodeDatabase } from "../../src/db/open-node-database";
-import { createTestSurvey } from "../helpers/factories";
+import { createDb } from "../../../src/db/client";
+import { runMigrations } from "../../../src/db/migrate";
+import { openNodeDatabase } from "../../../src/db/open-node-database";
+import { getEvent, insertEventWithSurvey } from "../../../src/queries/events";
+import { insertProgramme } from "../../../src/queries/programmes";
 import { makeSubmissions, newClientTally, runClients, type ClientTally } from "./soak-clients";
 import { freeLoopbackPort, SoakServer } from "./soak-server-process";
 import { verifySoak, type SoakVerification } from "./soak-verify";
@@ -161,8 +162,10 @@ async function prepareDatabase(file: string): Promise<{ surveyId: number; slug: 
     const db = createDb(client);
     await runMigrations(db);
     const slug = `soak-${randomBytes(9).toString("base64url")}`;
-    const created = await createTestSurvey(db, { slug, opensAt: null, closesAt: null });
-    return { surveyId: created.surveyId, slug };
+    // One open day (no opening or closing time) asking the core questions, written by the app's own queries.
+    const programmeId = await insertProgramme(db, { name: "Soak", startsOn: null, endsOn: null });
+    const eventId = await insertEventWithSurvey(db, { programmeId, regionCode: "16", date: "2019-09-04", themeId: null, title: "Soak", location: "Kokkola", attendance: null }, slug, null);
+    return { surveyId: (await getEvent(db, eventId))!.surveyId, slug };
   } finally {
     client.close();
   }

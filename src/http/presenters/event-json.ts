@@ -1,12 +1,12 @@
 import type { Context } from "hono";
-import type { AppDeps, AppEnv } from "../app-env";
-import type { Lang } from "../domain/lang";
-import { formatCalendarDate, helsinkiDate } from "../domain/stats";
-import { surveyState } from "../domain/survey-state";
-import type { EventRow } from "../queries/events";
+import type { AppDeps, AppEnv } from "../../app-env";
+import type { Lang } from "../../domain/lang";
+import { formatCalendarDate, helsinkiDate } from "../../domain/stats";
+import { surveyState } from "../../domain/survey-state";
+import type { EventRow } from "../../queries/events";
 
 /** The address people open: PUBLIC_URL when configured, else the address this request came to. */
-export function publicOrigin(deps: AppDeps, c: Context<AppEnv>): string {
+export function publicOrigin(deps: Pick<AppDeps, "publicUrl">, c: Context<AppEnv>): string {
   return deps.publicUrl?.replace(/\/$/, "") ?? new URL(c.req.url).origin;
 }
 

@@ -1,8 +1,8 @@
 // The server the soak test kills: the real Node entry (startNodeServer) in its own process, so
 // SIGKILL is a real crash (no finally blocks, no close, no flush), configured only through the
 // environment like production. Prints one READY line the parent waits for.
-import { parseNodeEnv } from "../../src/config/node-env";
-import { startNodeServer } from "../../src/node";
+import { parseNodeEnv } from "../../../src/config/node-env";
+import { startNodeServer } from "../../../src/node";
 
 const running = await startNodeServer(parseNodeEnv(process.env), { quiet: true });
 console.log(`READY ${running.url}`);

@@ -1,5 +1,6 @@
 import type * as v from "valibot";
-import type { AppDeps, SessionPrincipal } from "../app-env";
+import type { SessionPrincipal } from "../app-env";
+import type { ServiceContext } from "./context";
 import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStatsResponse, ThemesStatsResponse, TrendResponse } from "../api-types";
 import { canRead, readableRegions } from "../auth/authorize";
 import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, regroupPairs, trendFromMonths, type DaySums } from "../domain/analytics";
@@ -15,9 +16,9 @@ import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadDays, type DayFilter } from "./dashboard-data";
-import { withheldUnless, yardstickGuard } from "../services/comparison-yardstick";
-import { eventJson } from "./event-json";
-import type { StatsQuery } from "./schemas";
+import { withheldUnless, yardstickGuard } from "./comparison-yardstick";
+import { eventJson } from "../http/presenters/event-json";
+import type { StatsQuery } from "../http/schemas";
 
 // Each function computes what one dashboard endpoint (and its CSV export) shows.
 
@@ -31,7 +32,7 @@ function checkRegionAccess(principal: SessionPrincipal, codes: readonly (string 
   for (const code of codes) if (code !== undefined && !canRead(principal, code)) throw new AppError("forbidden");
 }
 
-export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query, lang: Lang, origin: string, now: number): Promise<EventSummary[]> {
+export async function eventsFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query, lang: Lang, origin: string, now: number): Promise<EventSummary[]> {
   checkRegionAccess(principal, [q.region]);
   const days = await loadDays(deps, principal, dayFilter(q));
   return days.map((d) => {
@@ -40,8 +41,8 @@ export async function eventsFigures(deps: AppDeps, principal: SessionPrincipal, 
   });
 }
 
-export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
-  const now = (deps.now ?? Date.now)();
+export async function regionsFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
+  const now = deps.now();
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
   // The national figures and every region's rest-of-country pool add up days of all regions,
   // whoever asks; for a reader of some regions only, every figure built from other regions' days
@@ -80,8 +81,8 @@ export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal,
   };
 }
 
-export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<TrendResponse> {
-  const now = (deps.now ?? Date.now)();
+export async function trendFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query): Promise<TrendResponse> {
+  const now = deps.now();
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
@@ -128,8 +129,8 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
   };
 }
 
-export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, q: Query): Promise<ThemesStatsResponse> {
-  const now = (deps.now ?? Date.now)();
+export async function themesFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query): Promise<ThemesStatsResponse> {
+  const now = deps.now();
   checkRegionAccess(principal, [q.region]);
   const filter: EventFilter = { regions: readableRegions(principal), ...dayFilter(q) };
   const [byTheme, byCell, reported, themes] = await Promise.all([
@@ -159,7 +160,7 @@ export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, 
   };
 }
 
-export async function questionFigures(deps: AppDeps, principal: SessionPrincipal, q: Query, event?: EventRow): Promise<QuestionStatsResponse> {
+export async function questionFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query, event?: EventRow): Promise<QuestionStatsResponse> {
   checkRegionAccess(principal, [q.region]);
   const filter = { regions: event ? ("all" as const) : readableRegions(principal), ...dayFilter(q), ...(event && { eventId: event.id }) };
   const tallies = await questionTallies(deps.db, filter);
@@ -196,7 +197,7 @@ export async function questionFigures(deps: AppDeps, principal: SessionPrincipal
 const CORE_ORDER = ["grade", "usefulness", "sector"];
 const order = (key: string) => (CORE_ORDER.includes(key) ? CORE_ORDER.indexOf(key) : CORE_ORDER.length);
 
-export async function commentFigures(deps: AppDeps, event: EventRow): Promise<CommentsResponse> {
+export async function commentFigures(deps: ServiceContext, event: EventRow): Promise<CommentsResponse> {
   const rows = await dayComments(deps.db, event.surveyId);
   const byQuestion = groupBy(rows, (r) => r.questionId);
   const texts = new Map((await questionsByIds(deps.db, [...byQuestion.keys()])).map((row) => [row.id, row]));

@@ -1,11 +1,11 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppDeps, AppEnv } from "../../app-env";
-import { t, type MessageKey } from "../../domain/i18n";
-import { errorHandler, toAppError } from "../../http/error-handler";
-import { requestLang } from "../../http/validate";
-import { renderDocument, type Layout } from "../../views/layout";
-import { AdminErrorPage } from "../../views/admin/error-page";
+import type { AppContext, AppEnv } from "../app-env";
+import { t, type MessageKey } from "../domain/i18n";
+import { errorHandler, toAppError } from "./error-handler";
+import { requestLang } from "./validate";
+import { renderDocument, type Layout } from "../views/layout";
+import { AdminErrorPage } from "../views/admin/error-page";
 
 // What every admin page sub-app shares: pages answer in HTML whatever the Accept header says,
 // a person who is not signed in is sent to sign in (303, for GET and POST alike) and brought back
@@ -14,7 +14,7 @@ import { AdminErrorPage } from "../../views/admin/error-page";
 export type Ctx = Context<AppEnv>;
 
 /** A sub-app for admin pages. Its error handler wraps only its own routes. */
-export function adminApp(deps: AppDeps): Hono<AppEnv> {
+export function adminApp(deps: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const fallback = errorHandler(deps);
   app.onError(async (err, c) => {
