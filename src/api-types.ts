@@ -1,6 +1,7 @@
 // The JSON the data API returns, as types only. web/src/dashboard/api.ts imports these with
 // `import type`, so the dashboard and the server cannot drift apart silently.
 import type { Interval, RateStatus, YardstickReason, YardstickState } from "./domain/stats";
+import type { Role } from "./domain/roles";
 
 export type { RateStatus, YardstickReason, YardstickState };
 
@@ -196,7 +197,11 @@ export interface CommentsResponse {
 }
 
 export interface MeResponse {
-  readonly user: { id: number; email: string; name: string; role: "national" | "agent" | "viewer"; regions: string[]; allRegions: boolean };
+  readonly user: {
+    id: number; email: string; name: string; role: Role; regions: string[]; allRegions: boolean;
+    /** accessSummary in src/auth/authorize.ts: the dashboard decides no access rule on its own. */
+    readsEveryRegion: boolean; readableRegions: "all" | string[]; writableRegions: "all" | string[]; isNational: boolean;
+  };
 }
 
 export interface RegionsResponse {

@@ -2,6 +2,7 @@
 // with `npm run db:generate` and applied with the same migrator everywhere (start, tests, deploy).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ROLES } from "../domain/roles";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 const createdAt = () =>
@@ -225,7 +226,7 @@ export const user = sqliteTable(
     /** Stored lower-cased and trimmed; sign-in compares the same way. */
     email: text("email").notNull(),
     name: text("name").notNull(),
-    role: text("role", { enum: ["national", "agent", "viewer"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     /** pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>; never the password. */
     passwordHash: text("password_hash").notNull(),
     /** Viewers may read every region without being assigned each one. */

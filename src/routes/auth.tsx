@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
 import type { AppDeps, AppEnv } from "../app-env";
+import { accessSummary } from "../auth/authorize";
 import { t } from "../domain/i18n";
 import { AppError } from "../http/errors";
 import { clearSessionCookie, requirePrincipal, setSessionCookie } from "../http/session";
@@ -59,7 +60,7 @@ export function authRoutes(deps: AppDeps & { readonly identifierSecret: string }
 
   app.get("/api/me", (c) => {
     const p = requirePrincipal(c);
-    return c.json({ user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: p.regions, allRegions: p.allRegions } });
+    return c.json({ user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: p.regions, allRegions: p.allRegions, ...accessSummary(p) } });
   });
 
   app.post("/api/me/password", async (c) => {

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { ROLES } from "../domain/roles";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 // Input schemas shared by the JSON API and the server-rendered admin forms.
@@ -21,7 +22,7 @@ export const Attendance = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(
 /** An instant given as ISO 8601 with a zone ("2019-09-04T16:00:00+03:00"), or null for no limit. */
 export const Instant = v.nullable(v.pipe(v.string(), v.isoTimestamp()));
 export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
-export const Role = v.picklist(["national", "agent", "viewer"]);
+export const Role = v.picklist(ROLES);
 
 export const NewEventInput = v.strictObject({
   programmeId: Id,

@@ -1,4 +1,4 @@
-import type { Principal } from "../../auth/authorize";
+import { isNational, type Principal } from "../../auth/authorize";
 import { formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { surveyState } from "../../domain/survey-state";
@@ -27,7 +27,7 @@ export function EventListPage({ lang, principal, events, regions, canCreate, now
           <a href={`/admin/events/new?lang=${lang}`}>{t(lang, "admin.days.new")}</a>
         </p>
       )}
-      {principal.role === "national" && (
+      {isNational(principal) && (
         <p>
           <a href={`/admin/import?lang=${lang}`}>{t(lang, "admin.nav.import")}</a>
         </p>

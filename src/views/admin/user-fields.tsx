@@ -1,10 +1,9 @@
-import type { Role } from "../../auth/authorize";
 import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
+import { ROLES } from "../../domain/roles";
 import { CheckboxField, ErrorLine, SelectField, type FieldError } from "./fields";
 import { localName, type RegionNames } from "./names";
 
-export const ROLES: readonly Role[] = ["agent", "viewer", "national"];
 
 /** Control ids; `prefix` keeps the create form's apart from an edit form's. */
 export function userFieldIds(prefix: string, regions: readonly RegionNames[]) {
