@@ -2,6 +2,7 @@
 // with `npm run db:generate` and applied with the same migrator everywhere (start, tests, deploy).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
@@ -101,7 +102,7 @@ export const question = sqliteTable(
     position: integer("position").notNull(),
     /** Stable key (grade, usefulness, sector, good, improve) so answers aggregate across languages and regions. */
     key: text("key").notNull(),
-    kind: text("kind", { enum: ["grade", "likert", "choice", "text"] }).notNull(),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
     scaleMin: real("scale_min"),
     scaleMax: real("scale_max"),
     scaleStep: real("scale_step"),

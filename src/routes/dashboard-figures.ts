@@ -4,7 +4,7 @@ import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStat
 import { canRead, readableRegions } from "../auth/authorize";
 import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, regroupPairs, trendFromMonths, type DaySums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
-import { roundToStep } from "../domain/questions";
+import { isScaleKind, roundToStep } from "../domain/questions";
 import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
 import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
@@ -185,7 +185,7 @@ export async function questionFigures(deps: AppDeps, principal: SessionPrincipal
         hiddenN: pooled.hiddenN,
         options: pooled.rows.map((b) => ({ value: b.key.value, label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en }, n: b.n, suppressed: b.suppressed, hiddenInDays: b.hiddenInDays })),
       });
-    } else if ((question.kind === "grade" || question.kind === "likert") && question.scaleMin !== null && question.scaleMax !== null && question.scaleStep !== null) {
+    } else if (isScaleKind(question.kind) && question.scaleMin !== null && question.scaleMax !== null && question.scaleStep !== null) {
       const s = summarizeDistribution(counts, { min: question.scaleMin, max: question.scaleMax, step: question.scaleStep });
       result.push({ key: question.key, kind: question.kind, text, n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, distribution: s.distribution, smallN: smallNWarning(s.n) });
     }

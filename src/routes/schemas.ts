@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
@@ -71,7 +72,7 @@ const QuestionText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(30
 
 export const DayQuestionInput = v.pipe(
   v.strictObject({
-    kind: v.picklist(["grade", "likert", "choice", "text"]),
+    kind: v.picklist(QUESTION_KINDS),
     required: v.optional(v.boolean(), false),
     text: v.strictObject({ fi: QuestionText, sv: QuestionText, en: QuestionText }),
     options: v.optional(
