@@ -2,6 +2,7 @@
 // with `npm run db:generate` and applied with the same migrator everywhere (start, tests, deploy).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LANGS } from "../domain/lang";
 import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
@@ -162,7 +163,7 @@ export const response = sqliteTable(
       .notNull()
       .references(() => survey.id, { onDelete: "cascade" }),
     submittedAt: integer("submitted_at").notNull(),
-    lang: text("lang", { enum: ["fi", "sv", "en"] }).notNull(),
+    lang: text("lang", { enum: LANGS }).notNull(),
   },
   (t) => [index("response_survey_submitted_idx").on(t.surveyId, t.submittedAt)],
 );
@@ -195,7 +196,7 @@ export const testResponse = sqliteTable(
       .notNull()
       .references(() => survey.id, { onDelete: "cascade" }),
     submittedAt: integer("submitted_at").notNull(),
-    lang: text("lang", { enum: ["fi", "sv", "en"] }).notNull(),
+    lang: text("lang", { enum: LANGS }).notNull(),
     answersJson: text("answers_json").notNull(),
   },
   (t) => [index("test_response_survey_idx").on(t.surveyId)],

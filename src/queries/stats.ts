@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { answer, answerTally, event, question, questionSet, response, survey } from "../db/schema";
+import type { Lang } from "../domain/lang";
 import type { QuestionKind } from "../domain/questions";
 import { eventFilterCondition, type EventFilter } from "./events";
 
@@ -76,7 +77,7 @@ export interface CommentRow {
   readonly questionId: number;
   readonly key: string;
   readonly text: string;
-  readonly lang: "fi" | "sv" | "en";
+  readonly lang: Lang;
 }
 
 /** Free-text answers of one day's survey (reads only that day's responses). No time and no response

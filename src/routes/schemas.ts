@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { LANGS } from "../domain/lang";
 import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
@@ -161,5 +162,5 @@ export const StatsQuery = v.strictObject({
   programme: v.optional(IdText),
   event: v.optional(IdText),
   interval: v.optional(v.picklist(["month", "term", "year"]), "term"),
-  lang: v.optional(v.picklist(["fi", "sv", "en"])),
+  lang: v.optional(v.picklist(LANGS)),
 });

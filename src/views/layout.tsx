@@ -1,11 +1,10 @@
 import type { Child } from "hono/jsx";
 import { t } from "../domain/i18n";
-import { LANGS, type Lang } from "../domain/lang";
+import { LANG_NAMES, LANGS, type Lang } from "../domain/lang";
 import { isNational, type Principal } from "../auth/authorize";
 import { ADMIN_CSS } from "./admin/admin-styles";
 import { PAGE_CSS } from "./styles";
 
-const LANG_NAMES: Record<Lang, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
 
 export interface LayoutProps {
   readonly lang: Lang;

@@ -3,10 +3,8 @@
 import type { MeResponse } from "./api";
 import { h } from "./dom";
 import { t, type Lang } from "./i18n";
-import { LANGS } from "../../../src/domain/lang";
+import { LANG_NAMES, LANGS } from "../../../src/domain/lang";
 import { toSearch, type DashState, type View } from "./url-state";
-
-const LANG_NAMES: Record<Lang, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
 
 export function header(state: DashState, onLang: (lang: Lang) => void): HTMLElement {
   return h(
