@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { LANGS } from "../domain/lang";
 import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
+import { BUCKET_INTERVALS, DEFAULT_INTERVAL } from "../domain/stats/time-buckets";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 // Input schemas shared by the JSON API and the server-rendered admin forms.
@@ -161,6 +162,6 @@ export const StatsQuery = v.strictObject({
   theme: v.optional(IdText),
   programme: v.optional(IdText),
   event: v.optional(IdText),
-  interval: v.optional(v.picklist(["month", "term", "year"]), "term"),
+  interval: v.optional(v.picklist(BUCKET_INTERVALS), DEFAULT_INTERVAL),
   lang: v.optional(v.picklist(LANGS)),
 });
