@@ -4,6 +4,7 @@ import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStat
 import { canRead, readableRegions } from "../auth/authorize";
 import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, regroupPairs, trendFromMonths, type DaySums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
+import { localisedNames } from "../domain/localised-name";
 import { isScaleKind, roundToStep } from "../domain/questions";
 import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
 import { AppError } from "../http/errors";
@@ -63,12 +64,12 @@ export async function regionsFigures(deps: AppDeps, principal: SessionPrincipal,
     .filter((r) => canRead(principal, r.code))
     .map((r) => ({
       code: r.code,
-      name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
+      name: localisedNames(r),
       ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []),
       comparison: withheldUnless(yardstick, compareRegion(input, r.code, context.mix, context.allComponents)),
     }));
   const onFunnel = shown.filter((r) => r.comparison !== null && r.comparison.rankable && r.comparison.funnel !== null);
-  const themeNames = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
+  const themeNames = new Map(themes.map((t) => [t.id, localisedNames(t)]));
   return {
     national: withheldUnless(yardstick, { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses, isDemo: national.isDemo }),
     yardstick,
@@ -111,7 +112,7 @@ export async function trendFigures(deps: AppDeps, principal: SessionPrincipal, q
   const states = trend.keys.map((key) => guard((month) => bucketKey(`${month}-01`, q.interval) === key));
   const shownAt = <T>(points: readonly (T | null)[]) => points.map((p, i) => withheldUnless(states[i]!, p));
   const themeIds = themes.filter((t) => [...monthTheme.keys()].some((key) => key.endsWith(`|${t.id}`))).map((t) => t.id);
-  const names = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
+  const names = new Map(themes.map((t) => [t.id, localisedNames(t)]));
   const shares = shownAt(themeShares(q.interval, trend.keys, monthTheme));
   const series = trend.series.map((s) => (s.region === null ? { ...s, points: shownAt(s.points) } : s));
   return {
@@ -146,7 +147,7 @@ export async function themesFigures(deps: AppDeps, principal: SessionPrincipal, 
       .filter((t) => themeSums.has(String(t.id)) || q.theme === undefined)
       .map((t) => {
         const { responseRate: _rate, ...rest } = groupFigures(themeSums.get(String(t.id)) ?? NO_DAYS, reportedByTheme.get(String(t.id)) ?? []);
-        return { id: t.id, names: { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }, ...rest };
+        return { id: t.id, names: localisedNames(t), ...rest };
       }),
     cells: byCell
       .filter((row) => row.key !== null)

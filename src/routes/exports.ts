@@ -4,6 +4,7 @@ import type { DayGrade, PooledGrade, RegionStats, YardstickReason } from "../api
 import { toCsv, type CsvCell } from "../domain/csv";
 import { t } from "../domain/i18n";
 import type { Lang } from "../domain/lang";
+import { localisedName } from "../domain/localised-name";
 import { readableEvent } from "../http/access";
 import { requirePrincipal } from "../http/session";
 import { check, requestLang } from "../http/validate";
@@ -222,5 +223,5 @@ function periodLabel(lang: Lang, key: string): string {
 }
 
 async function regionNames(deps: AppDeps, lang: Lang): Promise<Map<string, string>> {
-  return new Map((await listRegions(deps.db)).map((r) => [r.code, lang === "sv" ? r.nameSv : lang === "en" ? r.nameEn : r.nameFi]));
+  return new Map((await listRegions(deps.db)).map((r) => [r.code, localisedName(r, lang)]));
 }

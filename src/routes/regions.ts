@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env";
 import { canRead, canWrite } from "../auth/authorize";
 import { requirePrincipal } from "../http/session";
+import { localisedNames } from "../domain/localised-name";
 import { listRegions } from "../queries/regions";
 
 /** Every region, with what the signed-in person may do in it. */
@@ -12,7 +13,7 @@ export function regionRoutes(deps: AppDeps) {
     return c.json({
       regions: regions.map((r) => ({
         code: r.code,
-        name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
+        name: localisedNames(r),
         bilingual: r.bilingual,
         access: canWrite(principal, r.code) ? "write" : canRead(principal, r.code) ? "read" : "none",
       })),

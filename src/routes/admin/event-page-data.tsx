@@ -10,7 +10,7 @@ import { listQuestions } from "../../queries/survey-by-slug";
 import { countTestAnswers } from "../../services/test-answers";
 import type { EventChoices } from "../../views/admin/event-fields";
 import { EventPage, type EventPageProps } from "../../views/admin/event-page";
-import { localName } from "../../views/admin/names";
+import { localisedName } from "../../domain/localised-name";
 import { publicOrigin, surveyUrl } from "../event-json";
 import { doneMessage, renderPage, type Ctx } from "./admin-http";
 
@@ -24,10 +24,10 @@ export async function eventChoices(deps: AppDeps, principal: SessionPrincipal, l
   const allowNational = canWrite(principal, null);
   if (writable.length === 0 && !allowNational) return null;
   return {
-    regions: writable.map((r) => ({ value: r.code, label: localName(lang, r) })),
+    regions: writable.map((r) => ({ value: r.code, label: localisedName(r, lang) })),
     allowNational,
     programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
-    themes: themes.map((th) => ({ id: th.id, programmeId: th.programmeId, name: localName(lang, th) })),
+    themes: themes.map((th) => ({ id: th.id, programmeId: th.programmeId, name: localisedName(th, lang) })),
   };
 }
 

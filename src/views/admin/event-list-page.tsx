@@ -1,6 +1,7 @@
 import { isNational, type Principal } from "../../auth/authorize";
 import { formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
+import { joinedNames } from "../../domain/localised-name";
 import { surveyState } from "../../domain/survey-state";
 import type { EventRow } from "../../queries/events";
 import { AdminPage } from "./admin-page";
@@ -94,5 +95,5 @@ export function EventListPage({ lang, principal, events, regions, canCreate, now
 
 export function themeOf(lang: Lang, e: EventRow): string | null {
   if (e.themeId === null) return null;
-  return (lang === "sv" ? e.themeSv : lang === "en" ? e.themeEn : e.themeFi) ?? e.themeFi;
+  return joinedNames(e, "theme")?.[lang] ?? null;
 }

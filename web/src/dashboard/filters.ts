@@ -4,6 +4,7 @@
 import type { MeResponse, ProgrammesResponse, RegionsResponse, ThemesResponse } from "./api";
 import { h, type Content } from "./dom";
 import { t, type Lang } from "./i18n";
+import { localisedName } from "../../../src/domain/localised-name";
 import { BUCKET_INTERVALS, DEFAULT_INTERVAL, isBucketInterval } from "../../../src/domain/stats/time-buckets";
 import type { DashState, View } from "./url-state";
 
@@ -29,7 +30,7 @@ export function filterForm(state: DashState & { region: string }, view: View, ch
       ? field("f-region", t("dash.filter.region"), select("f-region", "region", readable.map((r) => [r.code, r.name[lang]]), state.region))
       : regionChoice(state, readable, lang),
     field("f-programme", t("dash.filter.programme"), select("f-programme", "programme", [["", t("dash.filter.all")], ...choices.programmes.map((p) => [String(p.id), p.name] as [string, string])], state.programme === null ? "" : String(state.programme))),
-    field("f-theme", t("dash.filter.theme"), select("f-theme", "theme", [["", t("dash.filter.all")], ...themes.map((th) => [String(th.id), themeName(th, lang)] as [string, string])], state.theme === null ? "" : String(state.theme))),
+    field("f-theme", t("dash.filter.theme"), select("f-theme", "theme", [["", t("dash.filter.all")], ...themes.map((th) => [String(th.id), localisedName(th, lang)] as [string, string])], state.theme === null ? "" : String(state.theme))),
     field("f-from", t("dash.filter.from"), h("input", { type: "date", id: "f-from", name: "from", value: state.from ?? "" })),
     field("f-to", t("dash.filter.to"), h("input", { type: "date", id: "f-to", name: "to", value: state.to ?? "" })),
     view === "trend" ? field("f-interval", t("dash.filter.interval"), select("f-interval", "interval", BUCKET_INTERVALS.map((i) => [i, t(`dash.interval.${i}`)]), state.interval)) : null,
@@ -106,8 +107,4 @@ function field(id: string, label: string, control: HTMLElement): HTMLElement {
 
 function select(id: string, name: string, options: readonly (readonly [string, string])[], value: string): HTMLSelectElement {
   return h("select", { id, name }, options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)));
-}
-
-function themeName(theme: ThemesResponse["themes"][number], lang: Lang): string {
-  return lang === "sv" ? theme.nameSv : lang === "en" ? theme.nameEn : theme.nameFi;
 }
