@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { accessSummary, canRead, canWrite, isNational, needsRegions, readableRegions, readsEveryRegion, writableRegions, type Principal, type Role } from "../../src/auth/authorize";
+import { ROLES } from "../../src/domain/roles";
 
 // Region codes of Statistics Finland: 01 Uusimaa, 02 Varsinais-Suomi, 19 Lappi.
 function person(role: Role, regions: readonly string[], allRegions = false): Principal {
@@ -133,6 +134,6 @@ describe("accessSummary (what GET /api/me sends)", () => {
 
 describe("needsRegions", () => {
   it("asks a region of agents only", () => {
-    expect((["agent", "viewer", "national"] as const).map(needsRegions)).toEqual([true, false, false]);
+    expect(ROLES.map((role) => [role, needsRegions(role)])).toEqual([["agent", true], ["viewer", false], ["national", false]]);
   });
 });
