@@ -5,8 +5,10 @@
 // service the staff pages use (src/services/create-account.ts).
 import { parseArgs } from "node:util";
 import * as v from "valibot";
+import { needsRegions } from "../src/auth/authorize";
 import { generatePassword } from "../src/auth/tokens";
 import { runMigrations } from "../src/db/migrate";
+import { ROLES } from "../src/domain/roles";
 import { AppError } from "../src/http/errors";
 import { Email, Role } from "../src/http/schemas";
 import { serviceContext } from "../src/services/context";
@@ -26,10 +28,10 @@ const { values } = parseArgs({
 const email = v.safeParse(Email, values.email ?? "");
 const role = v.safeParse(Role, values.role ?? "");
 if (!email.success || !role.success) {
-  console.error("Usage: npm run user:add -- --email person@example.fi --role national|agent|viewer [--region 16 …] [--name \"Name\"] [--all-regions]");
+  console.error(`Usage: npm run user:add -- --email person@example.fi --role ${ROLES.join("|")} [--region 16 …] [--name "Name"] [--all-regions]`);
   process.exit(2);
 }
-if (role.output === "agent" && values.region.length === 0) {
+if (needsRegions(role.output) && values.region.length === 0) {
   console.error("An agent needs at least one --region (Statistics Finland code, e.g. 16 for Keski-Pohjanmaa).");
   process.exit(2);
 }

@@ -2,6 +2,7 @@
 // these; the routes and web/src/dashboard/api.ts are both typed from that map (`import type`).
 import type { Interval, RateStatus, YardstickReason, YardstickState } from "./domain/stats";
 import type { Question } from "./domain/questions";
+import type { Role } from "./domain/roles";
 
 export type { RateStatus, YardstickReason, YardstickState };
 
@@ -197,7 +198,11 @@ export interface CommentsResponse {
 }
 
 export interface MeResponse {
-  readonly user: { id: number; email: string; name: string; role: "national" | "agent" | "viewer"; regions: string[]; allRegions: boolean };
+  readonly user: {
+    id: number; email: string; name: string; role: Role; regions: string[]; allRegions: boolean;
+    /** accessSummary in src/auth/authorize.ts: the dashboard decides no access rule on its own. */
+    readsEveryRegion: boolean; readableRegions: "all" | readonly string[]; writableRegions: "all" | readonly string[]; isNational: boolean;
+  };
 }
 
 export interface RegionsResponse {

@@ -2,6 +2,9 @@
 // with `npm run db:generate` and applied with the same migrator everywhere (start, tests, deploy).
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { LANGS } from "../domain/lang";
+import { QUESTION_KINDS } from "../domain/questions";
+import { ROLES } from "../domain/roles";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 const createdAt = () =>
@@ -100,7 +103,7 @@ export const question = sqliteTable(
     position: integer("position").notNull(),
     /** Stable key (grade, usefulness, sector, good, improve) so answers aggregate across languages and regions. */
     key: text("key").notNull(),
-    kind: text("kind", { enum: ["grade", "likert", "choice", "text"] }).notNull(),
+    kind: text("kind", { enum: QUESTION_KINDS }).notNull(),
     scaleMin: real("scale_min"),
     scaleMax: real("scale_max"),
     scaleStep: real("scale_step"),
@@ -160,7 +163,7 @@ export const response = sqliteTable(
       .notNull()
       .references(() => survey.id, { onDelete: "cascade" }),
     submittedAt: integer("submitted_at").notNull(),
-    lang: text("lang", { enum: ["fi", "sv", "en"] }).notNull(),
+    lang: text("lang", { enum: LANGS }).notNull(),
   },
   (t) => [index("response_survey_submitted_idx").on(t.surveyId, t.submittedAt)],
 );
@@ -193,7 +196,7 @@ export const testResponse = sqliteTable(
       .notNull()
       .references(() => survey.id, { onDelete: "cascade" }),
     submittedAt: integer("submitted_at").notNull(),
-    lang: text("lang", { enum: ["fi", "sv", "en"] }).notNull(),
+    lang: text("lang", { enum: LANGS }).notNull(),
     answersJson: text("answers_json").notNull(),
   },
   (t) => [index("test_response_survey_idx").on(t.surveyId)],
@@ -225,7 +228,7 @@ export const user = sqliteTable(
     /** Stored lower-cased and trimmed; sign-in compares the same way. */
     email: text("email").notNull(),
     name: text("name").notNull(),
-    role: text("role", { enum: ["national", "agent", "viewer"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     /** pbkdf2-sha256$<iterations>$<salt base64>$<hash base64>; never the password. */
     passwordHash: text("password_hash").notNull(),
     /** Viewers may read every region without being assigned each one. */

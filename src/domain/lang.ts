@@ -1,6 +1,9 @@
 export const LANGS = ["fi", "sv", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** Each language named in itself, as the language switch offers it. */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = { fi: "Suomi", sv: "Svenska", en: "English" };
+
 export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }

@@ -1,7 +1,16 @@
 import type { Lang, Localized } from "./lang";
 
-/** Question kinds are data: a new kind needs a case here and in answers.ts, nothing else. */
-export type QuestionKind = "grade" | "likert" | "choice" | "text";
+/**
+ * The question kinds, listed once: the database column, the input schema and the staff form's
+ * choice all take this list. Each kind's behaviour is spread wider: validation (answers.ts), the
+ * survey control (src/views/survey-form.tsx), the figures (src/services/dashboard-figures.ts, the
+ * CSV exports, the day's results page, web/src/dashboard/views/questions-section.ts) and the
+ * staff form's texts in the i18n dictionaries (admin.question.kind.*).
+ */
+export const QUESTION_KINDS = ["grade", "likert", "choice", "text"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+/** Kinds answered on a number scale: summarised by mean, SD, interval and distribution. */
+export type ScaleKind = Extract<QuestionKind, "grade" | "likert">;
 
 export interface Scale {
   readonly min: number;
@@ -30,6 +39,17 @@ export interface Question {
 
 /** Finnish school grades as used for the overall grade of a day. */
 export const GRADE_SCALE: Scale = { min: 4, max: 10, step: 1 };
+/** 1 = not at all … 5 = very much: the five-point scale of a likert question. */
+export const LIKERT_SCALE: Scale = { min: 1, max: 5, step: 1 };
+
+export function isScaleKind(kind: QuestionKind): kind is ScaleKind {
+  return kind === "grade" || kind === "likert";
+}
+
+/** The scale a new question of this kind is given; choice and text questions have none. */
+export function scaleForKind(kind: QuestionKind): Scale | null {
+  return kind === "grade" ? GRADE_SCALE : kind === "likert" ? LIKERT_SCALE : null;
+}
 
 /** Floating-point steps (0.5, 0.25) must not make a valid value look off the scale. */
 const STEP_TOLERANCE = 1e-9;

@@ -1,4 +1,8 @@
 import * as v from "valibot";
+import { LANGS } from "../domain/lang";
+import { QUESTION_KINDS } from "../domain/questions";
+import { ROLES } from "../domain/roles";
+import { BUCKET_INTERVALS, DEFAULT_INTERVAL } from "../domain/stats/time-buckets";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
 // Input schemas shared by the JSON API and the server-rendered admin forms.
@@ -21,7 +25,7 @@ export const Attendance = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(
 /** An instant given as ISO 8601 with a zone ("2019-09-04T16:00:00+03:00"), or null for no limit. */
 export const Instant = v.nullable(v.pipe(v.string(), v.isoTimestamp()));
 export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
-export const Role = v.picklist(["national", "agent", "viewer"]);
+export const Role = v.picklist(ROLES);
 
 export const NewEventInput = v.strictObject({
   programmeId: Id,
@@ -70,7 +74,7 @@ const QuestionText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(30
 
 export const DayQuestionInput = v.pipe(
   v.strictObject({
-    kind: v.picklist(["grade", "likert", "choice", "text"]),
+    kind: v.picklist(QUESTION_KINDS),
     required: v.optional(v.boolean(), false),
     text: v.strictObject({ fi: QuestionText, sv: QuestionText, en: QuestionText }),
     options: v.optional(
@@ -164,6 +168,6 @@ export const StatsQuery = v.strictObject({
   theme: v.optional(IdText),
   programme: v.optional(IdText),
   event: v.optional(IdText),
-  interval: v.optional(v.picklist(["month", "term", "year"]), "term"),
-  lang: v.optional(v.picklist(["fi", "sv", "en"])),
+  interval: v.optional(v.picklist(BUCKET_INTERVALS), DEFAULT_INTERVAL),
+  lang: v.optional(v.picklist(LANGS)),
 });

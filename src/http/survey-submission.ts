@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { isLang, type Lang } from "../domain/lang";
+import { isLang, LANGS, type Lang } from "../domain/lang";
 import { decodeUtf8, mediaType, readLimitedBody } from "./body";
 import { t } from "../domain/i18n";
 import { AppError } from "./errors";
@@ -20,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const JsonSubmission = v.strictObject({
   submission_id: v.optional(v.string()),
-  lang: v.optional(v.picklist(["fi", "sv", "en"])),
+  lang: v.optional(v.picklist(LANGS)),
   answers: v.custom<Record<string, unknown>>(
     (value) => typeof value === "object" && value !== null && !Array.isArray(value),
     "answers must be an object keyed by question",

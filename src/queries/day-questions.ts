@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { question, questionSet } from "../db/schema";
+import type { QuestionKind } from "../domain/questions";
 
 export interface NewDayQuestion {
-  readonly kind: "grade" | "likert" | "choice" | "text";
+  readonly kind: QuestionKind;
   readonly required: boolean;
   readonly textFi: string;
   readonly textSv: string;

@@ -1,6 +1,8 @@
 import { and, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { answer, answerTally, event, question, questionSet, response, survey } from "../db/schema";
+import type { Lang } from "../domain/lang";
+import type { QuestionKind } from "../domain/questions";
 import { eventFilterCondition, type EventFilter } from "./events";
 
 // Aggregates for the dashboards. They read the answer_tally rollup (counts per day, question and
@@ -38,7 +40,7 @@ export interface QuestionTally {
   readonly groupKey: string;
   readonly questionId: number;
   readonly key: string;
-  readonly kind: "grade" | "likert" | "choice" | "text";
+  readonly kind: QuestionKind;
   /** Per day, so background breakdowns can be released as sums of each day's own released table. */
   readonly eventId: number;
   readonly value: number;
@@ -75,7 +77,7 @@ export interface CommentRow {
   readonly questionId: number;
   readonly key: string;
   readonly text: string;
-  readonly lang: "fi" | "sv" | "en";
+  readonly lang: Lang;
 }
 
 /** Free-text answers of one day's survey (reads only that day's responses). No time and no response

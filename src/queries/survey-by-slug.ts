@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { event, question, region, survey, theme } from "../db/schema";
 import type { Localized } from "../domain/lang";
+import { joinedNames } from "../domain/localised-name";
 import type { ChoiceOption, Question } from "../domain/questions";
 
 export interface PublicSurvey {
@@ -95,8 +96,8 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
       date: row.date,
       location: row.location,
       isDemo: row.isDemo,
-      region: row.regionFi ? { fi: row.regionFi, sv: row.regionSv ?? row.regionFi, en: row.regionEn ?? row.regionFi } : null,
-      theme: row.themeFi ? { fi: row.themeFi, sv: row.themeSv ?? row.themeFi, en: row.themeEn ?? row.themeFi } : null,
+      region: joinedNames(row, "region"),
+      theme: joinedNames(row, "theme"),
     },
     // The national core set first, then the day's own questions.
     questions: [

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import type { Role } from "../auth/authorize";
+import type { Role } from "../domain/roles";
 import type { Db } from "../db/client";
 import { user, userRegion } from "../db/schema";
 

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import * as v from "valibot";
 import type { AppContext, AppEnv } from "../app-env";
 import { sendJson } from "../http/contract";
+import { accessSummary } from "../auth/authorize";
 import { t } from "../domain/i18n";
 import { AppError } from "../http/errors";
 import { clearSessionCookie, requirePrincipal, setSessionCookie } from "../http/session";
@@ -51,7 +52,7 @@ export function authRoutes(deps: AppContext & { readonly identifierSecret: strin
 
   app.get("/api/me", (c) => {
     const p = requirePrincipal(c);
-    return sendJson(c, "GET /api/me", { user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: [...p.regions], allRegions: p.allRegions } });
+    return sendJson(c, "GET /api/me", { user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: [...p.regions], allRegions: p.allRegions, ...accessSummary(p) } });
   });
 
   app.post("/api/me/password", async (c) => {

@@ -6,6 +6,7 @@ import { t } from "../domain/i18n";
 import type { Lang } from "../domain/lang";
 import type { Table } from "../domain/table";
 import { TABLE_WRITERS } from "../domain/table-writers";
+import { localisedName } from "../domain/localised-name";
 import { readableEvent } from "../http/access";
 import { requirePrincipal } from "../http/session";
 import { check, requestLang } from "../http/validate";
@@ -78,5 +79,5 @@ export function exportRoutes(deps: AppContext) {
 }
 
 async function regionNames(deps: AppContext, lang: Lang): Promise<Map<string, string>> {
-  return new Map((await listRegions(deps.db)).map((r) => [r.code, lang === "sv" ? r.nameSv : lang === "en" ? r.nameEn : r.nameFi]));
+  return new Map((await listRegions(deps.db)).map((r) => [r.code, localisedName(r, lang)]));
 }

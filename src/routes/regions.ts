@@ -3,6 +3,7 @@ import type { AppContext, AppEnv } from "../app-env";
 import { canRead, canWrite } from "../auth/authorize";
 import { sendJson } from "../http/contract";
 import { requirePrincipal } from "../http/session";
+import { localisedNames } from "../domain/localised-name";
 import { listRegions } from "../queries/regions";
 
 /** Every region, with what the signed-in person may do in it. */
@@ -13,7 +14,7 @@ export function regionRoutes(deps: AppContext) {
     return sendJson(c, "GET /api/regions", {
       regions: regions.map((r) => ({
         code: r.code,
-        name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
+        name: localisedNames(r),
         bilingual: r.bilingual,
         access: canWrite(principal, r.code) ? ("write" as const) : canRead(principal, r.code) ? ("read" as const) : ("none" as const),
       })),

@@ -1,6 +1,6 @@
 import type { SessionPrincipal } from "../app-env";
 import type { ServiceContext } from "./context";
-import { canRead, readableRegions } from "../auth/authorize";
+import { canRead, readsEveryRegion } from "../auth/authorize";
 import { yardstickState, type YardstickState } from "../domain/stats";
 import type { EventFilter } from "../queries/events";
 import { yardstickBlocks } from "../queries/yardstick-blocks";
@@ -15,7 +15,7 @@ export async function yardstickGuard(
   principal: SessionPrincipal,
   filter: EventFilter,
 ): Promise<(months?: (month: string) => boolean) => YardstickState> {
-  const reader = { readsAllRegions: readableRegions(principal) === "all", canRead: (code: string) => canRead(principal, code) };
+  const reader = { readsAllRegions: readsEveryRegion(principal), canRead: (code: string) => canRead(principal, code) };
   if (reader.readsAllRegions) return () => ({ shown: true });
   const blocks = await yardstickBlocks(deps.db, filter);
   return (months) => yardstickState(reader, filter, months ? blocks.filter((b) => months(b.month)) : blocks);

@@ -1,5 +1,5 @@
 import type { ServiceContext } from "./context";
-import type { Role } from "../auth/authorize";
+import type { Role } from "../domain/roles";
 import { hashPassword } from "../auth/password";
 import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";

@@ -5,7 +5,8 @@ import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStat
 import { canRead, readableRegions } from "../auth/authorize";
 import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, regroupPairs, trendFromMonths, type DaySums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
-import { roundToStep } from "../domain/questions";
+import { localisedNames } from "../domain/localised-name";
+import { isScaleKind, roundToStep } from "../domain/questions";
 import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
 import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
@@ -64,12 +65,12 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
     .filter((r) => canRead(principal, r.code))
     .map((r) => ({
       code: r.code,
-      name: { fi: r.nameFi, sv: r.nameSv, en: r.nameEn },
+      name: localisedNames(r),
       ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []),
       comparison: withheldUnless(yardstick, compareRegion(input, r.code, context.mix, context.allComponents)),
     }));
   const onFunnel = shown.filter((r) => r.comparison !== null && r.comparison.rankable && r.comparison.funnel !== null);
-  const themeNames = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
+  const themeNames = new Map(themes.map((t) => [t.id, localisedNames(t)]));
   return {
     national: withheldUnless(yardstick, { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses, isDemo: national.isDemo }),
     yardstick,
@@ -112,7 +113,7 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
   const states = trend.keys.map((key) => guard((month) => bucketKey(`${month}-01`, q.interval) === key));
   const shownAt = <T>(points: readonly (T | null)[]) => points.map((p, i) => withheldUnless(states[i]!, p));
   const themeIds = themes.filter((t) => [...monthTheme.keys()].some((key) => key.endsWith(`|${t.id}`))).map((t) => t.id);
-  const names = new Map(themes.map((t) => [t.id, { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }]));
+  const names = new Map(themes.map((t) => [t.id, localisedNames(t)]));
   const shares = shownAt(themeShares(q.interval, trend.keys, monthTheme));
   const series = trend.series.map((s) => (s.region === null ? { ...s, points: shownAt(s.points) } : s));
   return {
@@ -147,7 +148,7 @@ export async function themesFigures(deps: ServiceContext, principal: SessionPrin
       .filter((t) => themeSums.has(String(t.id)) || q.theme === undefined)
       .map((t) => {
         const { responseRate: _rate, ...rest } = groupFigures(themeSums.get(String(t.id)) ?? NO_DAYS, reportedByTheme.get(String(t.id)) ?? []);
-        return { id: t.id, names: { fi: t.nameFi, sv: t.nameSv, en: t.nameEn }, ...rest };
+        return { id: t.id, names: localisedNames(t), ...rest };
       }),
     cells: byCell
       .filter((row) => row.key !== null)
@@ -186,7 +187,7 @@ export async function questionFigures(deps: ServiceContext, principal: SessionPr
         hiddenN: pooled.hiddenN,
         options: pooled.rows.map((b) => ({ value: b.key.value, label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en }, n: b.n, suppressed: b.suppressed, hiddenInDays: b.hiddenInDays })),
       });
-    } else if ((question.kind === "grade" || question.kind === "likert") && question.scaleMin !== null && question.scaleMax !== null && question.scaleStep !== null) {
+    } else if (isScaleKind(question.kind) && question.scaleMin !== null && question.scaleMax !== null && question.scaleStep !== null) {
       const s = summarizeDistribution(counts, { min: question.scaleMin, max: question.scaleMax, step: question.scaleStep });
       result.push({ key: question.key, kind: question.kind, text, n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, distribution: s.distribution, smallN: smallNWarning(s.n) });
     }

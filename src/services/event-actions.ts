@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import type { SessionPrincipal } from "../app-env";
 import type { ServiceContext } from "./context";
 import { randomAlphanumeric } from "../auth/tokens";
-import { GRADE_SCALE } from "../domain/questions";
+import { scaleForKind } from "../domain/questions";
 import { defaultClosesAt } from "../domain/survey-closing";
 import { getProgramme } from "../queries/programmes";
 import { requireWriteRegion } from "../http/access";
@@ -99,7 +99,7 @@ function requireNoAnswers(event: EventRow) {
 
 export async function addQuestion(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, input: v.InferOutput<typeof DayQuestionInput>) {
   requireNoAnswers(event);
-  const scale = input.kind === "grade" ? GRADE_SCALE : input.kind === "likert" ? { min: 1, max: 5, step: 1 } : null;
+  const scale = scaleForKind(input.kind);
   const id = await addDayQuestion(
     deps.db,
     { surveyId: event.surveyId, eventId: event.id, extraSetId: event.extraQuestionSetId },

@@ -1,11 +1,10 @@
 import type { Child } from "hono/jsx";
 import { t } from "../domain/i18n";
-import { LANGS, type Lang } from "../domain/lang";
-import type { Principal } from "../auth/authorize";
+import { LANG_NAMES, LANGS, type Lang } from "../domain/lang";
+import { isNational, type Principal } from "../auth/authorize";
 import { ADMIN_CSS } from "./admin/admin-styles";
 import { PAGE_CSS } from "./styles";
 
-const LANG_NAMES: Record<Lang, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
 
 export interface LayoutProps {
   readonly lang: Lang;
@@ -70,7 +69,7 @@ export function Layout({ lang, title, langHref, principal, children }: LayoutPro
 }
 
 function StaffNav({ lang, principal }: { lang: Lang; principal: Principal }) {
-  const national = principal.role === "national";
+  const national = isNational(principal);
   const q = `?lang=${lang}`;
   return (
     <nav class="staff" aria-label={t(lang, "nav.label")}>

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
+import { t } from "../../src/domain/i18n";
 import { asBrowser, createTestUser, signIn, type TestUser } from "../helpers/accounts";
 import { createTestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
@@ -384,6 +385,15 @@ describe("the national team", () => {
     expect(taken).toContain('<a href="#new-email">Email address: An account with this email address already exists.</a>');
     const dump = JSON.stringify(await db.all(sql`SELECT * FROM audit_log`));
     expect(dump).not.toContain(password);
+  });
+
+  it("lists an agent saved with every region by the regions they really read (the flag counts for viewers only)", async () => {
+    const flaggedAgent = await createTestUser(db, "agent", ["16"], { allRegions: true });
+    const flaggedViewer = await createTestUser(db, "viewer", ["15"], { allRegions: true });
+    const list = await expectPage(await get("/admin/users?lang=fi", national), 200);
+    const regionsCell = (userId: number) => new RegExp(`href="/admin/users/${userId}\\?lang=fi">[^<]*</a>\\s*</td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>([^<]*)</td>`).exec(list)?.[1];
+    expect(regionsCell(flaggedAgent.id), "the agent's own region, not every region").toBe("Keski-Pohjanmaa");
+    expect(regionsCell(flaggedViewer.id)).toBe(t("fi", "admin.user.everyRegion"));
   });
 
   it("signs a person out everywhere", async () => {

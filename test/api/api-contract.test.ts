@@ -52,7 +52,7 @@ describe("the API contract (src/api-contract.ts)", () => {
   it("refuses to answer from a handler wired to another endpoint than it names", async () => {
     const { Hono } = await import("hono");
     const { sendJson } = await import("../../src/http/contract");
-    const app = new Hono().get("/api/regions", (c) => sendJson(c as never, "GET /api/me", { user: { id: 1, email: "", name: "", role: "viewer", regions: [], allRegions: false } }));
+    const app = new Hono().get("/api/regions", (c) => sendJson(c as never, "GET /api/me", { user: { id: 1, email: "", name: "", role: "viewer", regions: [], allRegions: false, readsEveryRegion: false, readableRegions: [], writableRegions: [], isNational: false } }));
     app.onError((err, c) => c.text(err.message, 500));
     const res = await app.request("/api/regions");
     expect(res.status).toBe(500);

@@ -217,3 +217,44 @@ describe("authorization matrix", () => {
     expect(stale, "matrix rows for routes that no longer exist").toEqual([]);
   });
 });
+
+// The dashboard decides nothing on its own: /api/me carries the server's rule (src/auth/authorize.ts),
+// and what it says must be what every data route then allows. The "every region" flag counts for
+// viewers only; an agent saved with it once saw the national comparison tab in the dashboard.
+describe("GET /api/me says what the server allows", () => {
+  it("an agent with every region ticked reads only their own regions; a viewer with it reads all", async () => {
+    const people = {
+      ...users,
+      flaggedAgent16: await createTestUser(fx.db, "agent", ["16"], { allRegions: true }),
+      flaggedViewer16: await createTestUser(fx.db, "viewer", ["16"], { allRegions: true }),
+    };
+    const day15 = (await createTestSurvey(fx.db, { regionCode: "15" })).eventId;
+    const expected = {
+      agent16: { readsEveryRegion: false, readableRegions: ["16"], writableRegions: ["16"], isNational: false },
+      agent15: { readsEveryRegion: false, readableRegions: ["15"], writableRegions: ["15"], isNational: false },
+      viewer16: { readsEveryRegion: false, readableRegions: ["16"], writableRegions: [], isNational: false },
+      national: { readsEveryRegion: true, readableRegions: "all", writableRegions: "all", isNational: true },
+      flaggedAgent16: { readsEveryRegion: false, readableRegions: ["16"], writableRegions: ["16"], isNational: false },
+      flaggedViewer16: { readsEveryRegion: true, readableRegions: "all", writableRegions: [], isNational: false },
+    };
+    for (const [who, person] of Object.entries(people) as [keyof typeof expected, TestUser][]) {
+      const cookie = await signIn(app, person);
+      const get = (path: string) => app.request(`http://localhost${path}`, { headers: asBrowser(cookie) });
+      const meResponse = await get("/api/me");
+      const me = (await meResponse.json()).user;
+      expect(me, `${who}: ${JSON.stringify(me)}`).toMatchObject(expected[who]);
+
+      // Each region's access in /api/regions and the answer for another region's day agree with it.
+      const regions: { code: string; access: string }[] = (await (await get("/api/regions")).json()).regions;
+      const within = (scope: "all" | string[], code: string) => scope === "all" || scope.includes(code);
+      for (const r of regions) {
+        const access = within(me.writableRegions, r.code) ? "write" : within(me.readableRegions, r.code) ? "read" : "none";
+        expect(r.access, `${who}, region ${r.code}`).toBe(access);
+      }
+      const other = await get(`/api/events/${day15}`);
+      expect(other.status, `${who} reading a day of region 15: ${await other.clone().text()}`).toBe(within(me.readableRegions, "15") ? 200 : 403);
+      const comparison = (await (await get("/api/stats/regions")).json()).regions.map((r: { code: string }) => r.code);
+      expect(comparison.every((code: string) => within(me.readableRegions, code)), `${who}: the comparison holds only readable regions: ${comparison}`).toBe(true);
+    }
+  });
+});

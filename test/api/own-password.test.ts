@@ -9,6 +9,7 @@ import { verifyPassword } from "../../src/auth/password";
 import { createDb, type Db } from "../../src/db/client";
 import { openNodeDatabase } from "../../src/db/open-node-database";
 import { t } from "../../src/domain/i18n";
+import { LANGS } from "../../src/domain/lang";
 import { MAX_FAILURES_PER_ACCOUNT } from "../../src/services/sign-in";
 import { asBrowser, createTestUser, signIn } from "../helpers/accounts";
 import { createTestDb } from "../helpers/test-db";
@@ -63,7 +64,7 @@ describe("changing one's own password (API)", () => {
   ])("refuses a new password that is %s, saying why in fi, sv and en", async (_name, password, problem) => {
     const user = await createTestUser(db, "viewer", ["16"]);
     const cookie = await signIn(app, user);
-    for (const lang of ["fi", "sv", "en"] as const) {
+    for (const lang of LANGS) {
       const res = await changeOwn(cookie, { currentPassword: user.password, newPassword: password.replace("{email}", user.email) }, lang);
       expect(res.status).toBe(422);
       expect((await res.json()).error.fields[0]).toEqual({ key: "newPassword", code: `password_${problem}`, message: t(lang, `password.problem.${problem}` as never) });

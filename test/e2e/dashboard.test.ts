@@ -5,8 +5,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { WEB_DIST } from "../../scripts/build-web";
 import { hashedAssetFile } from "../../scripts/lib/hash-assets";
+import { createDb } from "../../src/db/client";
+import { openNodeDatabase } from "../../src/db/open-node-database";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { t } from "../../src/domain/i18n";
+import { createTestUser, type TestUser } from "../helpers/accounts";
 import { beforeAllOrFailEach, expectNoAxeViolations, launchChromium, screenshot, signInWithForm, startTestServer, VIEWPORTS, watchPage, type Credentials, type TestServer } from "../helpers/browser";
 
 // The results dashboard in real Chromium against the real Node server with the demo data: signing
@@ -24,11 +27,18 @@ const national = DEMO_USERS.find((u) => u.role === "national")!;
 let server: TestServer;
 let base: string;
 let browser: Browser;
+/** Saved with "every region" ticked: the flag counts for viewers only (src/auth/authorize.ts). */
+let flaggedAgent: TestUser;
+let flaggedViewer: TestUser;
 
 beforeAllOrFailEach(async () => {
   browser = await launchChromium();
   server = await startTestServer("dashboard");
   base = server.base;
+  const client = await openNodeDatabase({ url: server.databaseUrl });
+  flaggedAgent = await createTestUser(createDb(client), "agent", ["16"], { allRegions: true });
+  flaggedViewer = await createTestUser(createDb(client), "viewer", ["16"], { allRegions: true });
+  client.close();
 });
 
 afterAll(async () => {
@@ -184,6 +194,20 @@ describe("results dashboard (Chromium)", () => {
       await screenshots(page, "national-regions");
     } finally {
       await context.close();
+    }
+  });
+
+  it("offers the comparison of all regions to a viewer with every region, never to an agent saved with the flag", { timeout: 90_000 }, async () => {
+    for (const [who, user, national] of [["agent with the flag", flaggedAgent, false], ["viewer with the flag", flaggedViewer, true]] as const) {
+      const { context, page } = await signIn(user, "/?view=national&lang=fi");
+      try {
+        expect(await page.locator("#view-national").count(), `${who}: the national tab`).toBe(national ? 1 : 0);
+        expect(await page.locator("#view-region").count(), `${who}: the regional tab`).toBe(1);
+        const title = national ? t("fi", "dash.title.national") : t("fi", "dash.title.region", { region: "Keski-Pohjanmaa" });
+        expect(await text(page, "h1"), `${who}: the view asked for in the link, or the region when it is not theirs`).toContain(title);
+      } finally {
+        await context.close();
+      }
     }
   });
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { t } from "../../src/domain/i18n";
-import type { Lang } from "../../src/domain/lang";
+import { LANGS } from "../../src/domain/lang";
 import {
   beforeAllOrFailEach,
   expectNoAxeViolations,
@@ -24,7 +24,6 @@ import {
 // (WCAG 2.1 A/AA and 2.2 AA) in Finnish, Swedish and English.
 
 const national = DEMO_USERS.find((u) => u.role === "national")!;
-const LANGS: Lang[] = ["fi", "sv", "en"];
 
 let server: TestServer;
 let base: string;

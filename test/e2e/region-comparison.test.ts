@@ -6,7 +6,7 @@ import { createDb } from "../../src/db/client";
 import { openNodeDatabase } from "../../src/db/open-node-database";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { formatNumber, t } from "../../src/domain/i18n";
-import type { Lang } from "../../src/domain/lang";
+import { LANGS, type Lang } from "../../src/domain/lang";
 import { createTestSurvey } from "../helpers/factories";
 import { beforeAllOrFailEach, expectNoAxeViolations, launchChromium, screenshot, signInWithForm, startTestServer, VIEWPORTS, type TestServer } from "../helpers/browser";
 
@@ -18,7 +18,6 @@ import { beforeAllOrFailEach, expectNoAxeViolations, launchChromium, screenshot,
 // as shown.
 
 const national = DEMO_USERS.find((u) => u.role === "national")!;
-const LANGS: readonly Lang[] = ["fi", "sv", "en"];
 
 let server: TestServer;
 let browser: Browser;

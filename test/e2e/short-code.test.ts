@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { openNodeDatabase } from "../../src/db/open-node-database";
 import { t } from "../../src/domain/i18n";
-import type { Lang } from "../../src/domain/lang";
+import { LANGS } from "../../src/domain/lang";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import {
   activeElementId,
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe("typing the short code (Chromium, phone)", () => {
-  for (const lang of ["fi", "sv", "en"] as const satisfies readonly Lang[]) {
+  for (const lang of LANGS) {
     it(`${lang}: a wrong code first, then the right one in lower case, reaches the survey`, { timeout: 90_000 }, async () => {
       const { context, page } = await newPage(browser, { size: "phone" });
       const problems = watchPage(page, { pageErrors: true });

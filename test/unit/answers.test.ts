@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateAnswers, type RawAnswers } from "../../src/domain/answers";
-import { GRADE_SCALE, isOnScale, scaleValues, type Question } from "../../src/domain/questions";
+import { GRADE_SCALE, isOnScale, isScaleKind, QUESTION_KINDS, scaleForKind, scaleValues, type Question } from "../../src/domain/questions";
 
 const text = { fi: "k", sv: "k", en: "q" };
 const questions: Question[] = [
@@ -101,5 +101,16 @@ describe("validateAnswers", () => {
   it("counts text length in characters, not UTF-16 units", () => {
     const tenEmoji = "😀".repeat(10);
     expect(validateAnswers(questions, raw({ grade: ["8"], good: [tenEmoji] })).ok).toBe(true);
+  });
+});
+
+describe("question kinds", () => {
+  it("give grade questions the school scale 4–10, likert 1–5, and choice and text none", () => {
+    expect(QUESTION_KINDS.map((kind) => [kind, scaleForKind(kind), isScaleKind(kind)])).toEqual([
+      ["grade", { min: 4, max: 10, step: 1 }, true],
+      ["likert", { min: 1, max: 5, step: 1 }, true],
+      ["choice", null, false],
+      ["text", null, false],
+    ]);
   });
 });

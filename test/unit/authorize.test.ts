@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canRead, canWrite, isNational, readableRegions, type Principal, type Role } from "../../src/auth/authorize";
+import { accessSummary, canRead, canWrite, isNational, needsRegions, readableRegions, readsEveryRegion, writableRegions, type Principal, type Role } from "../../src/auth/authorize";
+import { ROLES } from "../../src/domain/roles";
 
 // Region codes of Statistics Finland: 01 Uusimaa, 02 Varsinais-Suomi, 19 Lappi.
 function person(role: Role, regions: readonly string[], allRegions = false): Principal {
@@ -89,5 +90,50 @@ describe("isNational", () => {
     expect(isNational(national)).toBe(true);
     expect(isNational(agent)).toBe(false);
     expect(isNational(allRegionsViewer)).toBe(false);
+  });
+});
+
+describe("readsEveryRegion", () => {
+  it("is the national team and a viewer with the flag, never an agent with it", () => {
+    expect(readsEveryRegion(national)).toBe(true);
+    expect(readsEveryRegion(allRegionsViewer)).toBe(true);
+    expect(readsEveryRegion(allRegionsAgent)).toBe(false);
+    expect(readsEveryRegion(agent)).toBe(false);
+    expect(readsEveryRegion(viewer)).toBe(false);
+  });
+  it("works on an account row as well as on a signed-in person (the users page)", () => {
+    expect(readsEveryRegion({ role: "agent", regions: ["16"], allRegions: true })).toBe(false);
+    expect(readsEveryRegion({ role: "viewer", regions: [], allRegions: true })).toBe(true);
+  });
+});
+
+describe("writableRegions", () => {
+  it("is every region for the national team, the own regions for an agent, none for a viewer", () => {
+    expect(writableRegions(national)).toBe("all");
+    expect(writableRegions(allRegionsAgent)).toEqual(["01"]);
+    expect(writableRegions(allRegionsViewer)).toEqual([]);
+    expect(writableRegions(person("viewer", ["01", "19"]))).toEqual([]);
+  });
+});
+
+describe("accessSummary (what GET /api/me sends)", () => {
+  it("agrees with canRead and canWrite for every kind of person and region", () => {
+    const people = [national, agent, viewer, allRegionsViewer, allRegionsAgent, person("viewer", ["01", "19"])];
+    for (const p of people) {
+      const summary = accessSummary(p);
+      for (const code of ["01", "02", "19"]) {
+        const reads = summary.readableRegions === "all" || summary.readableRegions.includes(code);
+        const writes = summary.writableRegions === "all" || summary.writableRegions.includes(code);
+        expect([reads, writes], `${p.role} ${p.regions} ${p.allRegions} in ${code}`).toEqual([canRead(p, code), canWrite(p, code)]);
+      }
+      expect(summary.readsEveryRegion).toBe(summary.readableRegions === "all");
+      expect(summary.isNational).toBe(p.role === "national");
+    }
+  });
+});
+
+describe("needsRegions", () => {
+  it("asks a region of agents only", () => {
+    expect(ROLES.map((role) => [role, needsRegions(role)])).toEqual([["agent", true], ["viewer", false], ["national", false]]);
   });
 });

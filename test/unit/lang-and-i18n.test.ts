@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dictionaries, formatDate, formatNumber, t } from "../../src/domain/i18n";
-import { chooseLang } from "../../src/domain/lang";
+import { chooseLang, LANGS } from "../../src/domain/lang";
+import { joinedNames, localisedName, localisedNames } from "../../src/domain/localised-name";
 
 describe("dictionaries", () => {
   it("have identical key sets and no empty values in fi, sv and en", () => {
@@ -45,5 +46,18 @@ describe("chooseLang", () => {
     [null, "en;q=0", "fi"],
   ])("explicit %s, Accept-Language %s → %s", (explicit, accept, expected) => {
     expect(chooseLang(explicit, accept)).toBe(expected);
+  });
+});
+
+describe("localised region and theme names", () => {
+  const keskiPohjanmaa = { code: "16", nameFi: "Keski-Pohjanmaa", nameSv: "Mellersta Österbotten", nameEn: "Central Ostrobothnia" };
+  it("give the reader's name and the {fi, sv, en} object from the three name columns", () => {
+    expect(LANGS.map((lang) => localisedName(keskiPohjanmaa, lang))).toEqual(["Keski-Pohjanmaa", "Mellersta Österbotten", "Central Ostrobothnia"]);
+    expect(localisedNames(keskiPohjanmaa)).toEqual({ fi: "Keski-Pohjanmaa", sv: "Mellersta Österbotten", en: "Central Ostrobothnia" });
+  });
+  it("read a joined row's prefixed columns, null when the join found nothing, Finnish where a language is missing", () => {
+    expect(joinedNames({ themeFi: "Uusi vaikuttavuus", themeSv: "Ny effektivitet", themeEn: "New effectiveness" }, "theme")).toEqual({ fi: "Uusi vaikuttavuus", sv: "Ny effektivitet", en: "New effectiveness" });
+    expect(joinedNames({ regionFi: null, regionSv: null, regionEn: null }, "region")).toBeNull();
+    expect(joinedNames({ themeFi: "Uusi vaikuttavuus", themeSv: null, themeEn: null }, "theme")).toEqual({ fi: "Uusi vaikuttavuus", sv: "Uusi vaikuttavuus", en: "Uusi vaikuttavuus" });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dictionaries } from "../../src/domain/i18n";
+import { LANGS } from "../../src/domain/lang";
 import { MIN_PASSWORD_LENGTH, passwordProblem, type PasswordProblem } from "../../src/domain/password-policy";
 import { PASSWORD_PROBLEM_CODES } from "../../src/services/password-rule";
 
@@ -58,7 +59,7 @@ describe("password policy", () => {
   });
 
   it("has a message for every problem in Finnish, Swedish and English", () => {
-    for (const lang of ["fi", "sv", "en"] as const) {
+    for (const lang of LANGS) {
       for (const problem of PASSWORD_PROBLEM_CODES) {
         expect(dictionaries[lang][`password.problem.${problem}`], `${lang} ${problem}`).toMatch(/\S{3}/);
       }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { formatDateTime } from "../../src/domain/i18n";
+import { LANGS } from "../../src/domain/lang";
 import { parseNodeEnv } from "../../src/config/node-env";
 import { startNodeServer, type RunningServer } from "../../src/node";
 import { createTestDb } from "../helpers/test-db";
@@ -42,7 +43,7 @@ const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g;
 function todaysClock(): RegExp {
   const now = Date.now();
   const dates = new Set<string>();
-  for (const lang of ["fi", "sv", "en"] as const) {
+  for (const lang of LANGS) {
     for (const style of ["short", "long"] as const) dates.add(formatDateTime(lang, now, style).replace(/(,| klo| kl\.| at) \d{1,2}[.:]\d\d$/, ""));
   }
   const alternatives = [...dates].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");

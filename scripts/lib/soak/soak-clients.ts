@@ -3,9 +3,9 @@
 // the server acknowledges it or the global deadline passes. What they were told is the ground
 // truth the verification checks the database against.
 import { randomUUID } from "node:crypto";
+import { LANGS } from "../../../src/domain/lang";
 
 const SECTORS = ["social_health", "education", "municipal", "ngo", "parish", "other"] as const;
-const LANGS = ["fi", "sv", "en"] as const;
 const FIRST_BACKOFF_MS = 25;
 const MAX_BACKOFF_MS = 1_000;
 /** A bound on attempts as well as time: no submission loops forever. */

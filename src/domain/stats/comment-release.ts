@@ -1,4 +1,4 @@
-import type { Lang } from "../lang";
+import { LANGS, type Lang } from "../lang";
 import { MIN_CELL, suppressBreakdown } from "./suppression";
 
 /** One comment as released: its text, the academy day's date, and its language where enough share it. */
@@ -9,8 +9,6 @@ export interface ReleasedComment {
   /** Null where fewer than MIN_CELL comments of the list share the language (see below). */
   readonly lang: Lang | null;
 }
-
-const LANGS: readonly Lang[] = ["fi", "sv", "en"];
 
 /**
  * A comment list made unlinkable: one respondent's "good" and "improve" must not be matched up,

@@ -16,6 +16,6 @@ export {
   type BreakdownRow,
   type Cell,
 } from "./suppression";
-export { bucketKey, bucketRange, fillSeries, type BucketInterval, type SeriesPoint } from "./time-buckets";
+export { BUCKET_INTERVALS, bucketKey, bucketRange, DEFAULT_INTERVAL, fillSeries, isBucketInterval, type BucketInterval, type SeriesPoint } from "./time-buckets";
 export { coversWholeMonths, MIN_OTHER_REGIONS, yardstickState, type BlockContribution, type YardstickReader, type YardstickReason, type YardstickState } from "./yardstick";
 export { releaseComments, type ReleasedComment } from "./comment-release";

@@ -1,6 +1,13 @@
 import { helsinkiDate, type DateInput } from "./helsinki-date";
 
-export type BucketInterval = "month" | "term" | "year";
+/** The trend's time buckets, listed once, in the order the dashboard offers them; term is the default. */
+export const BUCKET_INTERVALS = ["term", "year", "month"] as const;
+export type BucketInterval = (typeof BUCKET_INTERVALS)[number];
+export const DEFAULT_INTERVAL: BucketInterval = "term";
+
+export function isBucketInterval(value: unknown): value is BucketInterval {
+  return typeof value === "string" && (BUCKET_INTERVALS as readonly string[]).includes(value);
+}
 
 /** "2019-09" (month), "2019-spring" / "2019-autumn" (term), "2019" (year), by Helsinki date. */
 export function bucketKey(date: DateInput, interval: BucketInterval): string {

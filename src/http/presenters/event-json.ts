@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../../app-env";
 import type { Lang } from "../../domain/lang";
+import { joinedNames } from "../../domain/localised-name";
 import { formatCalendarDate, helsinkiDate } from "../../domain/stats";
 import { surveyState } from "../../domain/survey-state";
 import type { EventRow } from "../../queries/events";
@@ -18,7 +19,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** One academy day as the API shows it. */
 export function eventJson(row: EventRow, lang: Lang, origin: string, now: number) {
-  const names = row.themeId === null ? null : { fi: row.themeFi!, sv: row.themeSv!, en: row.themeEn! };
+  const names = row.themeId === null ? null : joinedNames(row, "theme");
   return {
     id: row.id,
     programmeId: row.programmeId,

@@ -7,7 +7,7 @@ import type { EventRow } from "../../queries/events";
 import { eventPageData, requireEventFormOptions, type EventFormOptions } from "../../services/event-page-data";
 import type { EventChoices } from "../../views/admin/event-fields";
 import { EventPage, type EventPageProps } from "../../views/admin/event-page";
-import { localName } from "../../views/admin/names";
+import { localisedName } from "../../domain/localised-name";
 
 // Route plumbing shared by the day's staff sub-apps (events, event-survey, event-questions): every
 // handler that answers with the day's page (the page itself, and each of its forms coming back
@@ -16,10 +16,10 @@ import { localName } from "../../views/admin/names";
 /** The form's options named in the page's language. */
 function eventChoices(lang: Lang, options: EventFormOptions): EventChoices {
   return {
-    regions: options.regions.map((r) => ({ value: r.code, label: localName(lang, r) })),
+    regions: options.regions.map((r) => ({ value: r.code, label: localisedName(r, lang) })),
     allowNational: options.allowNational,
     programmes: options.programmes.map((p) => ({ id: p.id, name: p.name })),
-    themes: options.themes.map((th) => ({ id: th.id, programmeId: th.programmeId, name: localName(lang, th) })),
+    themes: options.themes.map((th) => ({ id: th.id, programmeId: th.programmeId, name: localisedName(th, lang) })),
   };
 }
 

@@ -1,6 +1,7 @@
-import type { Principal } from "../../auth/authorize";
+import { isNational, type Principal } from "../../auth/authorize";
 import { formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
+import { joinedNames } from "../../domain/localised-name";
 import { surveyState } from "../../domain/survey-state";
 import type { EventRow } from "../../queries/events";
 import { AdminPage } from "./admin-page";
@@ -27,7 +28,7 @@ export function EventListPage({ lang, principal, events, regions, canCreate, now
           <a href={`/admin/events/new?lang=${lang}`}>{t(lang, "admin.days.new")}</a>
         </p>
       )}
-      {principal.role === "national" && (
+      {isNational(principal) && (
         <p>
           <a href={`/admin/import?lang=${lang}`}>{t(lang, "admin.nav.import")}</a>
         </p>
@@ -94,5 +95,5 @@ export function EventListPage({ lang, principal, events, regions, canCreate, now
 
 export function themeOf(lang: Lang, e: EventRow): string | null {
   if (e.themeId === null) return null;
-  return (lang === "sv" ? e.themeSv : lang === "en" ? e.themeEn : e.themeFi) ?? e.themeFi;
+  return joinedNames(e, "theme")?.[lang] ?? null;
 }

@@ -1,9 +1,7 @@
 import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
-import type { Question, QuestionKind } from "../../domain/questions";
+import { QUESTION_KINDS, type Question } from "../../domain/questions";
 import { CheckboxField, errorFor, SelectField, TextAreaField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
-
-export const QUESTION_KINDS: readonly QuestionKind[] = ["grade", "likert", "choice", "text"];
 
 /** Control ids of the add-a-question form, in page order. */
 export const QUESTION_FIELDS = { kind: "question-kind", fi: "question-fi", sv: "question-sv", en: "question-en", options: "question-options" } as const;

@@ -1,25 +1,19 @@
 import { formatShortDate, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
+import { localisedName, type NameColumns } from "../../domain/localised-name";
 import type { SurveyState } from "../../domain/survey-state";
 
 // How staff pages name regions, themes and survey states in the reader's language.
 
-export interface RegionNames {
+export interface RegionNames extends NameColumns {
   readonly code: string;
-  readonly nameFi: string;
-  readonly nameSv: string;
-  readonly nameEn: string;
 }
 
 export function regionName(lang: Lang, regions: readonly RegionNames[], code: string | null): string {
   if (code === null) return t(lang, "survey.nationalDay");
   const region = regions.find((r) => r.code === code);
   if (!region) return code;
-  return lang === "sv" ? region.nameSv : lang === "en" ? region.nameEn : region.nameFi;
-}
-
-export function localName(lang: Lang, names: { nameFi: string; nameSv: string; nameEn: string }): string {
-  return lang === "sv" ? names.nameSv : lang === "en" ? names.nameEn : names.nameFi;
+  return localisedName(region, lang);
 }
 
 /** "6.11.2019": a calendar date short enough for a table column. */

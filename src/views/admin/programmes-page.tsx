@@ -3,7 +3,7 @@ import { formatDate, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { AdminPage } from "./admin-page";
 import { ErrorSummary, errorFor, SelectField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
-import { localName } from "./names";
+import { localisedName } from "../../domain/localised-name";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../../domain/survey-closing";
 
 export interface ProgrammeItem {
@@ -128,7 +128,7 @@ function ThemeList({ lang, themes, form }: { lang: Lang; themes: readonly ThemeI
             <details open={mine !== undefined}>
               <summary>
                 {t(lang, "admin.theme.rename")}
-                <span class="vh">: {localName(lang, th)}</span>
+                <span class="vh">: {localisedName(th, lang)}</span>
               </summary>
               <form method="post" action={`/admin/programmes/themes/${th.id}?lang=${lang}`} novalidate>
                 <ThemeNameFields lang={lang} ids={renameFields(th.id)} values={mine?.values ?? { nameFi: th.nameFi, nameSv: th.nameSv, nameEn: th.nameEn }} errors={mine?.errors} />

@@ -1,10 +1,10 @@
-import type { Role } from "../../auth/authorize";
 import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
+import { ROLES } from "../../domain/roles";
 import { CheckboxField, ErrorLine, SelectField, type FieldError } from "./fields";
-import { localName, type RegionNames } from "./names";
+import { localisedName } from "../../domain/localised-name";
+import type { RegionNames } from "./names";
 
-export const ROLES: readonly Role[] = ["agent", "viewer", "national"];
 
 /** Control ids; `prefix` keeps the create form's apart from an edit form's. */
 export function userFieldIds(prefix: string, regions: readonly RegionNames[]) {
@@ -41,7 +41,7 @@ export function RegionFields(props: { lang: Lang; prefix: string; regions: reado
         {error && <ErrorLine lang={lang} id={errorId} message={error} />}
         <div class="checks">
           {regions.map((r) => (
-            <CheckboxField id={regionBoxId(prefix, r.code)} name="regions" value={r.code} label={localName(lang, r)} checked={props.checked.includes(r.code)} />
+            <CheckboxField id={regionBoxId(prefix, r.code)} name="regions" value={r.code} label={localisedName(r, lang)} checked={props.checked.includes(r.code)} />
           ))}
         </div>
       </fieldset>

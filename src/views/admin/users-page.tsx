@@ -1,4 +1,4 @@
-import type { Principal } from "../../auth/authorize";
+import { readsEveryRegion, type Principal } from "../../auth/authorize";
 import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { UserSummary } from "../../queries/users";
@@ -50,7 +50,7 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
                 </td>
                 <td>{u.email}</td>
                 <td>{t(lang, `admin.role.${u.role}`)}</td>
-                <td>{u.role === "national" || u.allRegions ? t(lang, "admin.user.everyRegion") : u.regions.map((code) => regionName(lang, regions, code)).join(", ") || "–"}</td>
+                <td>{readsEveryRegion(u) ? t(lang, "admin.user.everyRegion") : u.regions.map((code) => regionName(lang, regions, code)).join(", ") || "–"}</td>
                 <td>{t(lang, u.disabled ? "admin.user.disabled" : "admin.user.active")}</td>
               </tr>
             ))}

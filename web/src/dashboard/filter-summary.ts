@@ -3,7 +3,9 @@
 import type { ProgrammesResponse, RegionsResponse, ThemesResponse } from "./api";
 import { h } from "./dom";
 import { date, t } from "./i18n";
+import { localisedName } from "../../../src/domain/localised-name";
 import type { DashState, View } from "./url-state";
+import { regionName } from "./views/view-context";
 
 type Reference = { regions: RegionsResponse["regions"]; programmes: ProgrammesResponse["programmes"]; themes: ThemesResponse["themes"] };
 
@@ -18,10 +20,10 @@ export function filterSummaryText(state: DashState, view: View, reference: Refer
   const programme = reference.programmes.find((p) => p.id === state.programme);
   parts.push(programme ? programme.name : t("dash.summary.allProgrammes"));
   const theme = reference.themes.find((th) => th.id === state.theme);
-  parts.push(theme ? (lang === "sv" ? theme.nameSv : lang === "en" ? theme.nameEn : theme.nameFi) : t("dash.summary.allThemes"));
+  parts.push(theme ? localisedName(theme, lang) : t("dash.summary.allThemes"));
   if (state.from || state.to) parts.push(`${state.from ? date(state.from) : "…"} – ${state.to ? date(state.to) : "…"}`);
   if (view !== "region") {
-    const names = state.regions.map((code) => reference.regions.find((r) => r.code === code)?.name[lang] ?? code);
+    const names = state.regions.map((code) => regionName({ regions: reference.regions, state }, code));
     parts.push(names.length === 0 ? t("dash.summary.allRegions") : names.join(", "));
   }
   if (view === "trend") parts.push(t(`dash.interval.${state.interval}`));

@@ -4,7 +4,9 @@
 import type { MeResponse, ProgrammesResponse, RegionsResponse, ThemesResponse } from "./api";
 import { h, type Content } from "./dom";
 import { t, type Lang } from "./i18n";
-import { INTERVALS, type DashState, type View } from "./url-state";
+import { localisedName } from "../../../src/domain/localised-name";
+import { BUCKET_INTERVALS, DEFAULT_INTERVAL, isBucketInterval } from "../../../src/domain/stats/time-buckets";
+import type { DashState, View } from "./url-state";
 
 export interface FilterChoices {
   readonly regions: RegionsResponse["regions"];
@@ -28,10 +30,10 @@ export function filterForm(state: DashState & { region: string }, view: View, ch
       ? field("f-region", t("dash.filter.region"), select("f-region", "region", readable.map((r) => [r.code, r.name[lang]]), state.region))
       : regionChoice(state, readable, lang),
     field("f-programme", t("dash.filter.programme"), select("f-programme", "programme", [["", t("dash.filter.all")], ...choices.programmes.map((p) => [String(p.id), p.name] as [string, string])], state.programme === null ? "" : String(state.programme))),
-    field("f-theme", t("dash.filter.theme"), select("f-theme", "theme", [["", t("dash.filter.all")], ...themes.map((th) => [String(th.id), themeName(th, lang)] as [string, string])], state.theme === null ? "" : String(state.theme))),
+    field("f-theme", t("dash.filter.theme"), select("f-theme", "theme", [["", t("dash.filter.all")], ...themes.map((th) => [String(th.id), localisedName(th, lang)] as [string, string])], state.theme === null ? "" : String(state.theme))),
     field("f-from", t("dash.filter.from"), h("input", { type: "date", id: "f-from", name: "from", value: state.from ?? "" })),
     field("f-to", t("dash.filter.to"), h("input", { type: "date", id: "f-to", name: "to", value: state.to ?? "" })),
-    view === "trend" ? field("f-interval", t("dash.filter.interval"), select("f-interval", "interval", INTERVALS.map((i) => [i, t(`dash.interval.${i}`)]), state.interval)) : null,
+    view === "trend" ? field("f-interval", t("dash.filter.interval"), select("f-interval", "interval", BUCKET_INTERVALS.map((i) => [i, t(`dash.interval.${i}`)]), state.interval)) : null,
   ];
   const form = h(
     "form",
@@ -52,7 +54,7 @@ export function filterForm(state: DashState & { region: string }, view: View, ch
     const mouse = event as MouseEvent;
     if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
     event.preventDefault();
-    onApply({ region: view === "region" ? state.region : null, regions: [], from: null, to: null, theme: null, programme: null, interval: "term" });
+    onApply({ region: view === "region" ? state.region : null, regions: [], from: null, to: null, theme: null, programme: null, interval: DEFAULT_INTERVAL });
   });
   const wide = matchMedia("(min-width: 48rem)").matches;
   return h(
@@ -73,7 +75,7 @@ function readForm(data: FormData, view: View): Partial<DashState> {
   if (view === "region") return { ...changes, region: text("region") };
   const regions = data.getAll("regions").filter((v): v is string => typeof v === "string").sort();
   const interval = text("interval");
-  return { ...changes, regions, ...(view === "trend" && (interval === "term" || interval === "year" || interval === "month") ? { interval } : {}) };
+  return { ...changes, regions, ...(view === "trend" && isBucketInterval(interval) ? { interval } : {}) };
 }
 
 /** A handful of regions out of 18: checkboxes in a group that opens on demand. */
@@ -105,8 +107,4 @@ function field(id: string, label: string, control: HTMLElement): HTMLElement {
 
 function select(id: string, name: string, options: readonly (readonly [string, string])[], value: string): HTMLSelectElement {
   return h("select", { id, name }, options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)));
-}
-
-function themeName(theme: ThemesResponse["themes"][number], lang: Lang): string {
-  return lang === "sv" ? theme.nameSv : lang === "en" ? theme.nameEn : theme.nameFi;
 }

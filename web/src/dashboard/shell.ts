@@ -3,10 +3,8 @@
 import type { MeResponse } from "./api";
 import { h } from "./dom";
 import { t, type Lang } from "./i18n";
-import { LANGS } from "../../../src/domain/lang";
+import { LANG_NAMES, LANGS } from "../../../src/domain/lang";
 import { toSearch, type DashState, type View } from "./url-state";
-
-const LANG_NAMES: Record<Lang, string> = { fi: "Suomi", sv: "Svenska", en: "English" };
 
 export function header(state: DashState, onLang: (lang: Lang) => void): HTMLElement {
   return h(
@@ -36,7 +34,6 @@ export function header(state: DashState, onLang: (lang: Lang) => void): HTMLElem
 /** The same menu as src/views/layout.tsx, so moving between the dashboard and /admin feels like one site. */
 export function staffNav(user: MeResponse["user"], lang: Lang): HTMLElement {
   const q = `?lang=${lang}`;
-  const national = user.role === "national";
   const item = (href: string, text: string, current = false) => h("li", {}, h("a", { href, "aria-current": current ? "page" : null }, text));
   return h(
     "nav",
@@ -46,7 +43,7 @@ export function staffNav(user: MeResponse["user"], lang: Lang): HTMLElement {
       {},
       item(`/${q}`, t("nav.dashboard"), true),
       item(`/admin${q}`, t("nav.days")),
-      national ? [item(`/admin/programmes${q}`, t("nav.programmes")), item(`/admin/users${q}`, t("nav.users")), item(`/admin/audit${q}`, t("nav.audit"))] : null,
+      user.isNational ? [item(`/admin/programmes${q}`, t("nav.programmes")), item(`/admin/users${q}`, t("nav.users")), item(`/admin/audit${q}`, t("nav.audit"))] : null,
     ),
     h(
       "form",
@@ -58,9 +55,10 @@ export function staffNav(user: MeResponse["user"], lang: Lang): HTMLElement {
   );
 }
 
-/** Which views the person can open: the comparison of all regions is the national team's. */
+/** Which views the person can open: the comparison of all regions is for those who read every
+ *  region (the server's rule, src/auth/authorize.ts, sent in /api/me). */
 export function availableViews(user: MeResponse["user"]): View[] {
-  return user.role === "national" || user.allRegions ? ["national", "region", "trend"] : ["region", "trend"];
+  return user.readsEveryRegion ? ["national", "region", "trend"] : ["region", "trend"];
 }
 
 export function viewTabs(state: DashState, views: readonly View[], current: View, onView: (view: View) => void): HTMLElement {

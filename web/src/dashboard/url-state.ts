@@ -1,11 +1,10 @@
 // Everything the screen shows is decided by the query string, so a link opens the same view and
 // back/forward walk through views and filters. Anything malformed is dropped, never trusted.
 import { chooseLang, isLang, type Lang } from "../../../src/domain/lang";
+import { DEFAULT_INTERVAL, isBucketInterval, type BucketInterval } from "../../../src/domain/stats/time-buckets";
 
 export const VIEWS = ["region", "national", "trend"] as const;
 export type View = (typeof VIEWS)[number];
-export const INTERVALS = ["term", "year", "month"] as const;
-export type TrendInterval = (typeof INTERVALS)[number];
 export const SORT_KEYS = ["region", "events", "attendance", "responses", "responseRate", "mean", "n"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface Sort {
@@ -24,7 +23,7 @@ export interface DashState {
   readonly to: string | null;
   readonly theme: number | null;
   readonly programme: number | null;
-  readonly interval: TrendInterval;
+  readonly interval: BucketInterval;
   readonly sort: Sort | null;
   readonly lang: Lang;
 }
@@ -45,7 +44,7 @@ export function parseState(search: string, browserLanguages: string): DashState 
     to: calendarDate(q.get("to")),
     theme: id(q.get("theme")),
     programme: id(q.get("programme")),
-    interval: (INTERVALS as readonly string[]).includes(interval ?? "") ? (interval as TrendInterval) : "term",
+    interval: isBucketInterval(interval) ? interval : DEFAULT_INTERVAL,
     sort: parseSort(q.get("sort")),
     lang: isLang(q.get("lang")) ? (q.get("lang") as Lang) : chooseLang(null, browserLanguages),
   };
@@ -61,7 +60,7 @@ export function toSearch(state: DashState): string {
   if (state.to) q.set("to", state.to);
   if (state.theme !== null) q.set("theme", String(state.theme));
   if (state.programme !== null) q.set("programme", String(state.programme));
-  if (state.interval !== "term") q.set("interval", state.interval);
+  if (state.interval !== DEFAULT_INTERVAL) q.set("interval", state.interval);
   if (state.sort) q.set("sort", `${state.sort.key}-${state.sort.descending ? "desc" : "asc"}`);
   q.set("lang", state.lang);
   return `?${q.toString().replace(/%2C/g, ",")}`;

@@ -90,7 +90,7 @@ function themeTrendSection(ctx: ViewContext, trend: TrendResponse): HTMLElement 
 /** The filter's regions; an agent with none chosen sees their own beside the country. */
 export function shownRegions(ctx: Pick<ViewContext, "state" | "me">): string[] {
   if (ctx.state.regions.length > 0) return [...ctx.state.regions];
-  return ctx.me.role === "national" || ctx.me.allRegions ? [] : [...ctx.me.regions];
+  return ctx.me.readableRegions === "all" ? [] : [...ctx.me.readableRegions];
 }
 
 function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendResponse["series"], filter: Parameters<typeof csvLink>[1]): HTMLElement {
