@@ -27,6 +27,7 @@ header{display:flex;flex-wrap:wrap;gap:var(--space-2) var(--space-4);align-items
 .staff ul{display:flex;flex-wrap:wrap;gap:var(--space-1) var(--space-4);list-style:none;margin:0;padding:0}
 .staff a{display:inline-block;padding:var(--space-2) 0}
 .staff a[aria-current]{font-weight:700}
+.staff .account{display:flex;flex-wrap:wrap;gap:0 var(--space-4);align-items:center}
 .staff form{margin:0}
 main{background:var(--color-surface);border-radius:var(--radius-lg);box-shadow:0 1px 3px var(--color-shadow)}
 footer{font-size:var(--text-sm);color:var(--color-ink-muted)}
