@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashAndCompressAssets } from "./lib/hash-assets";
+import { writeDashboardCss } from "./lib/dashboard-css";
 import { webMessagesPlugin } from "./lib/web-messages";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -26,6 +27,7 @@ export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void>
     cpSync(`${root}web/public`, WEB_DIST, { recursive: true });
     for (const file of listFiles(`${root}web/public`)) written.add(file);
   }
+  written.add(writeDashboardCss(WEB_DIST));
   const entryPoints = Object.fromEntries(
     Object.entries(ENTRIES)
       .filter(([, path]) => existsSync(`${root}${path}`))

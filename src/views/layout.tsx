@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { t } from "../domain/i18n";
 import { LANG_NAMES, LANGS, type Lang } from "../domain/lang";
+import { signOutAction, staffMenuLinks, STAFF_SIGN_OUT, type StaffMenuLink, type StaffPage } from "../domain/staff-menu";
 import { isNational, type Principal } from "../auth/authorize";
 import { ADMIN_CSS } from "./admin/admin-styles";
 import { PAGE_CSS } from "./styles";
@@ -13,10 +14,12 @@ export interface LayoutProps {
   readonly langHref?: (lang: Lang) => string;
   /** Signed-in staff get the main menu; participants never see one. */
   readonly principal?: Principal | null;
+  /** The staff page shown, marked in the menu. */
+  readonly menuPage?: StaffPage | null;
   readonly children: Child;
 }
 
-export function Layout({ lang, title, langHref, principal, children }: LayoutProps) {
+export function Layout({ lang, title, langHref, principal, menuPage, children }: LayoutProps) {
   return (
     <html lang={lang}>
       <head>
@@ -53,7 +56,7 @@ export function Layout({ lang, title, langHref, principal, children }: LayoutPro
             </nav>
           )}
         </header>
-        {principal && <StaffNav lang={lang} principal={principal} />}
+        {principal && <StaffNav lang={lang} principal={principal} current={menuPage ?? null} />}
         <main id="main" tabindex={-1}>
           {children}
         </main>
@@ -68,41 +71,30 @@ export function Layout({ lang, title, langHref, principal, children }: LayoutPro
   );
 }
 
-function StaffNav({ lang, principal }: { lang: Lang; principal: Principal }) {
-  const national = isNational(principal);
-  const q = `?lang=${lang}`;
+/** The staff menu of src/domain/staff-menu.ts, the same list the dashboard renders (web/src/dashboard/shell.ts). */
+function StaffNav({ lang, principal, current }: { lang: Lang; principal: Principal; current: StaffPage | null }) {
+  const { pages, account } = staffMenuLinks(lang, { national: isNational(principal), current });
+  const item = (link: StaffMenuLink) => (
+    <a href={link.href} aria-current={link.current ? "page" : undefined}>
+      {t(lang, link.label)}
+    </a>
+  );
   return (
     <nav class="staff" aria-label={t(lang, "nav.label")}>
       <ul>
-        <li>
-          <a href={`/${q}`}>{t(lang, "nav.dashboard")}</a>
-        </li>
-        <li>
-          <a href={`/admin${q}`}>{t(lang, "nav.days")}</a>
-        </li>
-        {national && (
-          <>
-            <li>
-              <a href={`/admin/programmes${q}`}>{t(lang, "nav.programmes")}</a>
-            </li>
-            <li>
-              <a href={`/admin/users${q}`}>{t(lang, "nav.users")}</a>
-            </li>
-            <li>
-              <a href={`/admin/audit${q}`}>{t(lang, "nav.audit")}</a>
-            </li>
-          </>
-        )}
-        <li>
-          <a href={`/admin/password${q}`}>{t(lang, "nav.password")}</a>
-        </li>
+        {pages.map((link) => (
+          <li>{item(link)}</li>
+        ))}
       </ul>
-      <form method="post" action={`/logout${q}`}>
-        <span>{t(lang, "nav.signedInAs", { name: principal.name })}</span>{" "}
-        <button type="submit" class="link">
-          {t(lang, "nav.signOut")}
-        </button>
-      </form>
+      <div class="account">
+        <span>{t(lang, STAFF_SIGN_OUT.signedInAs, { name: principal.name })}</span>
+        {account.map(item)}
+        <form method="post" action={signOutAction(lang)}>
+          <button type="submit" class="link">
+            {t(lang, STAFF_SIGN_OUT.label)}
+          </button>
+        </form>
+      </div>
     </nav>
   );
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { staffMenuLinks } from "../../src/domain/staff-menu";
 import type { Db } from "../../src/db/client";
 import { t } from "../../src/domain/i18n";
 import { asBrowser, createTestUser, signIn, type TestUser } from "../helpers/accounts";
@@ -166,6 +167,28 @@ describe("an agent of Keski-Pohjanmaa", () => {
       expect(html, "the staff menu stays").toContain('class="staff"');
     }
     expect((await eventRow(other.eventId)).attendance).toBe(40);
+  });
+});
+
+describe("the staff menu", () => {
+  /** The addresses in the page's staff menu, and the one marked as the current page. */
+  function menuOf(html: string): { hrefs: string[]; current: string[] } {
+    const nav = /<nav class="staff"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? "";
+    return {
+      hrefs: [...nav.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!),
+      current: [...nav.matchAll(/<a href="([^"]+)" aria-current="page"/g)].map((m) => m[1]!),
+    };
+  }
+
+  it("lists the pages of src/domain/staff-menu.ts that each person may open, and marks the page shown", async () => {
+    for (const [cookie, isNational] of [[agent16, false], [national, true]] as const) {
+      const expected = staffMenuLinks("sv", { national: isNational });
+      const menu = menuOf(await expectPage(await get("/admin?lang=sv", cookie), 200));
+      expect(menu.hrefs).toEqual([...expected.pages, ...expected.account].map((l) => l.href));
+      expect(menu.current).toEqual(["/admin?lang=sv"]);
+    }
+    expect(menuOf(await expectPage(await get("/admin/users?lang=en", national), 200)).current).toEqual(["/admin/users?lang=en"]);
+    expect(menuOf(await expectPage(await get("/admin/password?lang=fi", agent16), 200)).current).toEqual(["/admin/password?lang=fi"]);
   });
 });
 

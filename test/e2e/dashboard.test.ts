@@ -192,6 +192,13 @@ describe("results dashboard (Chromium)", () => {
 
       await expectNoAxeViolations(page, "the national comparison");
       await screenshots(page, "national-regions");
+
+      // One staff frame: the dashboard's menu is the server pages' menu (src/domain/staff-menu.ts).
+      const menu = () => page.locator("nav.staff a").evaluateAll((links) => links.map((a) => `${a.getAttribute("href")} ${a.textContent}`));
+      const onDashboard = await menu();
+      expect(onDashboard.length, onDashboard.join(", ")).toBe(7);
+      await page.goto(`${base}/admin/users?lang=fi`);
+      expect(await menu(), "the same staff menu on a server page").toEqual(onDashboard);
     } finally {
       await context.close();
     }

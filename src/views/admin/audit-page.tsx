@@ -40,7 +40,7 @@ function actionLabel(lang: Lang, action: string): string {
 export function AuditPage({ lang, principal, entries, people, regions, olderThan, isFirstPage }: AuditPageProps) {
   const title = t(lang, "admin.audit.title");
   return (
-    <AdminPage lang={lang} principal={principal} title={title} langHref={(code) => `/admin/audit?lang=${code}`}>
+    <AdminPage lang={lang} principal={principal} title={title} menuPage="audit" langHref={(code) => `/admin/audit?lang=${code}`}>
       <h1>{title}</h1>
       <p class="hint">{t(lang, "admin.audit.intro")}</p>
       {entries.length === 0 ? (

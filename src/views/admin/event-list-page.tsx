@@ -21,7 +21,7 @@ export interface EventListPageProps {
 export function EventListPage({ lang, principal, events, regions, canCreate, now, done }: EventListPageProps) {
   const title = t(lang, "admin.days.title");
   return (
-    <AdminPage lang={lang} principal={principal} title={title} langHref={(code) => `/admin?lang=${code}`} done={done}>
+    <AdminPage lang={lang} principal={principal} title={title} menuPage="days" langHref={(code) => `/admin?lang=${code}`} done={done}>
       <h1>{title}</h1>
       {canCreate && (
         <p>

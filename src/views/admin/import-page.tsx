@@ -24,7 +24,7 @@ export function ImportPage({ lang, principal, programmes, regions, programmeId, 
   const title = t(lang, "import.title");
   const selected = programmeId ?? programmes.at(-1)?.id ?? null;
   return (
-    <AdminPage lang={lang} principal={principal} title={title} hasErrors={Boolean(formError) || (result?.errors.length ?? 0) > 0} langHref={(code) => `/admin/import?lang=${code}`}>
+    <AdminPage lang={lang} principal={principal} title={title} menuPage="import" hasErrors={Boolean(formError) || (result?.errors.length ?? 0) > 0} langHref={(code) => `/admin/import?lang=${code}`}>
       <h1>{title}</h1>
       <p>{t(lang, "import.intro")}</p>
       <p>

@@ -22,7 +22,7 @@ export function PasswordPage({ lang, principal, done, errors = [] }: PasswordPag
     [PASSWORD_FIELDS.repeatPassword]: t(lang, "password.change.repeat"),
   };
   return (
-    <AdminPage lang={lang} principal={principal} title={title} hasErrors={errors.length > 0} langHref={(code) => `/admin/password?lang=${code}`} done={done}>
+    <AdminPage lang={lang} principal={principal} title={title} menuPage="password" hasErrors={errors.length > 0} langHref={(code) => `/admin/password?lang=${code}`} done={done}>
       <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={errors} labelOf={(field) => labels[field] ?? field} />
       <p>{t(lang, "password.change.intro")}</p>

@@ -53,7 +53,7 @@ export function ProgrammesPage({ lang, principal, programmes, themes, done, form
   const programmeForm = form?.name === "programme" ? form : undefined;
   const themeForm = form?.name === "theme" ? form : undefined;
   return (
-    <AdminPage lang={lang} principal={principal} title={title} hasErrors={errors.length > 0} langHref={(code) => `/admin/programmes?lang=${code}`} done={done}>
+    <AdminPage lang={lang} principal={principal} title={title} menuPage="programmes" hasErrors={errors.length > 0} langHref={(code) => `/admin/programmes?lang=${code}`} done={done}>
       <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={errors} labelOf={labelOf} />
       {programmes.length === 0 && <p>{t(lang, "admin.programmes.none")}</p>}

@@ -27,7 +27,7 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
   const errors = form?.errors ?? [];
   const values = form?.values ?? { role: "agent" };
   return (
-    <AdminPage lang={lang} principal={principal} title={title} hasErrors={errors.length > 0} langHref={(code) => `/admin/users?lang=${code}`} done={done}>
+    <AdminPage lang={lang} principal={principal} title={title} menuPage="users" hasErrors={errors.length > 0} langHref={(code) => `/admin/users?lang=${code}`} done={done}>
       <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={errors} labelOf={(field) => labels[field] ?? field} />
       <div class="table-scroll" role="region" aria-labelledby="users-caption" tabindex={0}>

@@ -1,9 +1,10 @@
 // The page frame around every view, as on the server-rendered staff pages: the brand and the
-// language switch, the staff menu (with the way back to the academy days) and signing out.
+// language switch, the staff menu (the one list in src/domain/staff-menu.ts) and signing out.
 import type { MeResponse } from "./api";
 import { h } from "./dom";
 import { t, type Lang } from "./i18n";
 import { LANG_NAMES, LANGS } from "../../../src/domain/lang";
+import { signOutAction, staffMenuLinks, STAFF_SIGN_OUT, type StaffMenuLink } from "../../../src/domain/staff-menu";
 import { toSearch, type DashState, type View } from "./url-state";
 
 export function header(state: DashState, onLang: (lang: Lang) => void): HTMLElement {
@@ -31,26 +32,24 @@ export function header(state: DashState, onLang: (lang: Lang) => void): HTMLElem
   );
 }
 
-/** The same menu as src/views/layout.tsx, so moving between the dashboard and /admin feels like one site. */
+/** The staff menu of src/domain/staff-menu.ts, the same list the server pages render (src/views/layout.tsx). */
 export function staffNav(user: MeResponse["user"], lang: Lang): HTMLElement {
-  const q = `?lang=${lang}`;
-  const item = (href: string, text: string, current = false) => h("li", {}, h("a", { href, "aria-current": current ? "page" : null }, text));
+  const { pages, account } = staffMenuLinks(lang, { national: user.isNational, current: "dashboard" });
+  const item = (link: StaffMenuLink) => h("a", { href: link.href, "aria-current": link.current ? "page" : null }, t(link.label));
   return h(
     "nav",
     { className: "staff", "aria-label": t("nav.label") },
     h(
       "ul",
       {},
-      item(`/${q}`, t("nav.dashboard"), true),
-      item(`/admin${q}`, t("nav.days")),
-      user.isNational ? [item(`/admin/programmes${q}`, t("nav.programmes")), item(`/admin/users${q}`, t("nav.users")), item(`/admin/audit${q}`, t("nav.audit"))] : null,
+      pages.map((link) => h("li", {}, item(link))),
     ),
     h(
-      "form",
-      { method: "post", action: `/logout${q}` },
-      h("span", {}, t("nav.signedInAs", { name: user.name })),
-      " ",
-      h("button", { type: "submit", className: "link" }, t("nav.signOut")),
+      "div",
+      { className: "account" },
+      h("span", {}, t(STAFF_SIGN_OUT.signedInAs, { name: user.name })),
+      account.map(item),
+      h("form", { method: "post", action: signOutAction(lang) }, h("button", { type: "submit", className: "link" }, t(STAFF_SIGN_OUT.label))),
     ),
   );
 }

@@ -3,7 +3,7 @@
 import type { ChartConfiguration } from "chart.js";
 import { count } from "../format";
 import { categoryAxis, countAxis } from "./axes";
-import { REGION_COLOR } from "./chart-style";
+import { INK_COLOR, LIGHT_COLOR, REGION_COLOR } from "./chart-style";
 
 export interface AttendancePoint {
   readonly label: string[];
@@ -18,7 +18,7 @@ export function attendanceChart(days: readonly AttendancePoint[], names: { atten
       labels: days.map((d) => d.label),
       datasets: [
         { label: names.attendance, data: days.map((d) => d.attendance), backgroundColor: REGION_COLOR, borderColor: REGION_COLOR, borderWidth: 2 },
-        { label: names.responses, data: days.map((d) => d.responses), backgroundColor: "#dfe8f5", borderColor: "#1b1b1b", borderWidth: 2 },
+        { label: names.responses, data: days.map((d) => d.responses), backgroundColor: LIGHT_COLOR, borderColor: INK_COLOR, borderWidth: 2 },
       ],
     },
     options: {

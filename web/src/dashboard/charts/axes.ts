@@ -1,9 +1,10 @@
 // Axis settings shared by the dashboard's charts.
 import type { ScaleOptions } from "chart.js";
+import { tokens } from "../../../../src/views/design-tokens";
 import { num } from "../i18n";
 
 type LinearAxis = ScaleOptions<"linear">;
-const FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+const FAMILY = tokens.font.body;
 
 /** Chart text follows the page's root size, which grows on big screens (a projector). */
 export function chartFontSize(): number {
@@ -16,8 +17,8 @@ export function labelFont(): string {
 }
 
 const font = () => ({ family: FAMILY, size: chartFontSize() });
-export const TICK_COLOR = "#1b1b1b";
-export const GRID_COLOR = "#d6d6d6";
+export const TICK_COLOR = tokens.color.ink;
+export const GRID_COLOR = tokens.chart.grid;
 
 /** Grades are on the school scale 4–10; the axis never starts at 0, which would flatten every difference. */
 export function gradeAxis(title: string): LinearAxis {

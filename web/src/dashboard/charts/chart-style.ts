@@ -2,19 +2,27 @@
 // a region a solid line, and each region its own point shape; published (reported) results are
 // hatched or drawn as hollow diamonds. Colours are dark enough for 3:1 against white (WCAG 1.4.11).
 import type { PointStyle } from "chart.js";
+import { tokens } from "../../../../src/views/design-tokens";
 
-export const NATIONAL_COLOR = "#4a4a4a";
+export const NATIONAL_COLOR = tokens.color.inkMuted;
 export const NATIONAL_DASH = [8, 5];
-export const REGION_COLOR = "#0a4fa6";
+export const REGION_COLOR = tokens.color.brand;
+/** The canvas's white: hollow points and the halo that keeps a label readable over a line. */
+export const PAPER_COLOR = tokens.color.surface;
+/** Light bars beside dark ones (responses beside attendance), and the ground of the hatching. */
+export const LIGHT_COLOR = tokens.color.brandLight;
+/** Lines and labels drawn in the text colour (confidence whiskers, value labels, outlines). */
+export const INK_COLOR = tokens.color.ink;
 
-const SERIES: readonly { color: string; point: PointStyle; symbol: string }[] = [
-  { color: "#0a4fa6", point: "circle", symbol: "●" },
-  { color: "#a33a00", point: "rect", symbol: "■" },
-  { color: "#1b7a2e", point: "triangle", symbol: "▲" },
-  { color: "#7b2d8e", point: "rectRot", symbol: "◆" },
-  { color: "#a0153e", point: "crossRot", symbol: "✕" },
-  { color: "#006d77", point: "star", symbol: "✱" },
+const SHAPES: readonly { point: PointStyle; symbol: string }[] = [
+  { point: "circle", symbol: "●" },
+  { point: "rect", symbol: "■" },
+  { point: "triangle", symbol: "▲" },
+  { point: "rectRot", symbol: "◆" },
+  { point: "crossRot", symbol: "✕" },
+  { point: "star", symbol: "✱" },
 ];
+const SERIES: readonly { color: string; point: PointStyle; symbol: string }[] = SHAPES.map((shape, i) => ({ ...shape, color: tokens.chart.series[i]! }));
 
 /** How many region lines the trend chart can tell apart: each has a colour and a point shape of its own. */
 export const SERIES_COUNT = SERIES.length;
@@ -32,7 +40,7 @@ export function reportedPattern(): CanvasPattern | string {
     tile.width = tile.height = 8;
     const ctx = tile.getContext("2d");
     if (ctx) {
-      ctx.fillStyle = "#dfe8f5";
+      ctx.fillStyle = LIGHT_COLOR;
       ctx.fillRect(0, 0, 8, 8);
       ctx.strokeStyle = REGION_COLOR;
       ctx.lineWidth = 2;
@@ -47,5 +55,5 @@ export function reportedPattern(): CanvasPattern | string {
     }
     hatch = ctx?.createPattern(tile, "repeat") ?? null;
   }
-  return hatch ?? "#dfe8f5";
+  return hatch ?? LIGHT_COLOR;
 }

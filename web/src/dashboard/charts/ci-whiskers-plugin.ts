@@ -2,6 +2,7 @@
 // chartjs-chart-error-bars (+11 KB gzip and its own controllers): we only need the whisker.
 import type { Chart, Plugin } from "chart.js";
 import type { Interval } from "../../../../src/domain/stats";
+import { INK_COLOR } from "./chart-style";
 import type { CiWhiskersOptions } from "./plugin-options";
 
 /** An interval cut to the axis range [min, max]. */
@@ -22,7 +23,7 @@ export const ciWhiskers: Plugin = {
     const { ctx } = chart;
     const horizontal = chart.options.indexAxis === "y";
     ctx.save();
-    ctx.strokeStyle = options.color ?? "#1b1b1b";
+    ctx.strokeStyle = options.color ?? INK_COLOR;
     ctx.lineWidth = 1.5;
     for (const [index, intervals] of Object.entries(options.intervals)) {
       const meta = chart.getDatasetMeta(Number(index));

@@ -4,7 +4,7 @@ import type { ChartConfiguration } from "chart.js";
 import type { Interval } from "../../../../src/domain/stats";
 import { mean as formatMean } from "../format";
 import { categoryAxis, gradeAxis } from "./axes";
-import { REGION_COLOR } from "./chart-style";
+import { PAPER_COLOR, REGION_COLOR } from "./chart-style";
 
 export interface DayGradePoint {
   readonly label: string[];
@@ -30,7 +30,7 @@ export function dayGradesChart(days: readonly DayGradePoint[], national: { mean:
           spanGaps: false,
           pointRadius: days.map((d) => (d.reported ? 8 : 5)),
           pointStyle: days.map((d) => (d.reported ? "rectRot" : "circle")),
-          pointBackgroundColor: days.map((d) => (d.reported ? "#ffffff" : REGION_COLOR)),
+          pointBackgroundColor: days.map((d) => (d.reported ? PAPER_COLOR : REGION_COLOR)),
           pointBorderWidth: 2,
         },
       ],

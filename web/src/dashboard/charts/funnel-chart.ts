@@ -4,7 +4,8 @@
 // diamonds and named; those inside as hollow circles, so the chart reads without colour.
 import type { ChartConfiguration } from "chart.js";
 import { labelFont, TICK_COLOR, GRID_COLOR, chartFontSize } from "./axes";
-import { NATIONAL_COLOR, REGION_COLOR } from "./chart-style";
+import { NATIONAL_COLOR, PAPER_COLOR, REGION_COLOR } from "./chart-style";
+import { tokens } from "../../../../src/views/design-tokens";
 import { num } from "../i18n";
 
 export interface FunnelRegion {
@@ -22,7 +23,7 @@ export interface FunnelLimits {
   readonly hi998: number;
 }
 
-const OUTSIDE_COLOR = "#a33a00";
+const OUTSIDE_COLOR = tokens.chart.outside;
 
 export function funnelChart(regions: readonly FunnelRegion[], curve: readonly FunnelLimits[], axes: { x: string; y: string }): ChartConfiguration<"scatter"> {
   const line = (pick: (c: FunnelLimits) => number, dashed: boolean) => ({
@@ -46,7 +47,7 @@ export function funnelChart(regions: readonly FunnelRegion[], curve: readonly Fu
           pointRadius: regions.map((r) => (r.outside ? 8 : 6)),
           pointBorderWidth: 2,
           borderColor: regions.map((r) => (r.outside ? OUTSIDE_COLOR : REGION_COLOR)),
-          backgroundColor: regions.map((r) => (r.outside ? OUTSIDE_COLOR : "#ffffff")),
+          backgroundColor: regions.map((r) => (r.outside ? OUTSIDE_COLOR : PAPER_COLOR)),
         },
         line((c) => c.lo95, false),
         line((c) => c.hi95, false),

@@ -2,6 +2,7 @@
 // chart itself: the dash, not the colour, is what tells it apart from the region's figures.
 import type { Chart, Plugin } from "chart.js";
 import { labelFont } from "./axes";
+import { NATIONAL_COLOR, PAPER_COLOR } from "./chart-style";
 import type { ReferenceLineOptions } from "./plugin-options";
 
 export const referenceLine: Plugin = {
@@ -15,8 +16,8 @@ export const referenceLine: Plugin = {
     const { ctx, chartArea } = chart;
     const at = scale.getPixelForValue(options.value);
     ctx.save();
-    ctx.strokeStyle = options.color ?? "#4a4a4a";
-    ctx.fillStyle = options.color ?? "#4a4a4a";
+    ctx.strokeStyle = options.color ?? NATIONAL_COLOR;
+    ctx.fillStyle = options.color ?? NATIONAL_COLOR;
     ctx.lineWidth = 2;
     ctx.setLineDash([8, 5]);
     ctx.beginPath();
@@ -30,8 +31,8 @@ export const referenceLine: Plugin = {
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.font = labelFont();
-    const lineColor = options.color ?? "#4a4a4a";
-    ctx.strokeStyle = "#ffffff";
+    const lineColor = options.color ?? NATIONAL_COLOR;
+    ctx.strokeStyle = PAPER_COLOR;
     ctx.lineWidth = 3;
     if (horizontal) {
       ctx.textAlign = at > (chartArea.left + chartArea.right) / 2 ? "right" : "left";

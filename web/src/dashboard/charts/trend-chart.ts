@@ -3,7 +3,7 @@
 import type { ChartConfiguration } from "chart.js";
 import type { Interval } from "../../../../src/domain/stats";
 import { categoryAxis, gradeAxis } from "./axes";
-import { NATIONAL_COLOR, NATIONAL_DASH, seriesStyle } from "./chart-style";
+import { NATIONAL_COLOR, NATIONAL_DASH, PAPER_COLOR, seriesStyle } from "./chart-style";
 
 export interface TrendSeries {
   readonly name: string;
@@ -30,7 +30,7 @@ export function trendChart(labels: readonly string[], series: readonly TrendSeri
       pointStyle: style.point,
       pointRadius: 6,
       pointBorderWidth: 2,
-      pointBackgroundColor: s.national ? "#ffffff" : style.color,
+      pointBackgroundColor: s.national ? PAPER_COLOR : style.color,
     };
   });
   // Published days apart from the answers: hollow diamonds, no line, never averaged into the series.
@@ -41,13 +41,13 @@ export function trendChart(labels: readonly string[], series: readonly TrendSeri
       data: [...s.published],
       showLine: false,
       borderColor: s.national ? NATIONAL_COLOR : seriesStyle(series.filter((x) => !x.national).indexOf(s)).color,
-      backgroundColor: "#ffffff",
+      backgroundColor: PAPER_COLOR,
       borderWidth: 2,
       borderDash: [],
       pointStyle: "rectRot" as const,
       pointRadius: 8,
       pointBorderWidth: 2,
-      pointBackgroundColor: "#ffffff",
+      pointBackgroundColor: PAPER_COLOR,
       spanGaps: false,
     }));
   return {

@@ -2,6 +2,7 @@
 // past the end of a bar (beyond its whisker), or above a point.
 import type { Chart, Plugin } from "chart.js";
 import { labelFont } from "./axes";
+import { INK_COLOR, PAPER_COLOR } from "./chart-style";
 import type { ValueLabelsOptions } from "./plugin-options";
 
 export const valueLabels: Plugin = {
@@ -13,8 +14,8 @@ export const valueLabels: Plugin = {
     const horizontal = chart.options.indexAxis === "y";
     ctx.save();
     ctx.font = options.font ?? labelFont();
-    ctx.fillStyle = "#1b1b1b";
-    ctx.strokeStyle = "#ffffff";
+    ctx.fillStyle = INK_COLOR;
+    ctx.strokeStyle = PAPER_COLOR;
     ctx.lineWidth = 3;
     ctx.lineJoin = "round";
     for (const [index, labels] of Object.entries(options.labels)) {
