@@ -40,7 +40,7 @@ import type {
 } from "./api-types";
 import type {
   AuditQuery,
-  DayQuestionInput,
+  EventQuestionInput,
   EventChanges,
   NewEventInput,
   LoginBody,
@@ -117,7 +117,7 @@ export interface ApiContract {
   "POST /api/events/:id/survey/close": Write<undefined, EventResponse>;
   "PATCH /api/events/:id/survey": Write<typeof SurveyWindow, EventResponse>;
   "GET /api/events/:id/questions": Read<NoQuery, EventQuestionsResponse>;
-  "POST /api/events/:id/questions": Write<typeof DayQuestionInput, { id: number }>;
+  "POST /api/events/:id/questions": Write<typeof EventQuestionInput, { id: number }>;
 }
 
 export type Endpoint = keyof ApiContract;

@@ -10,7 +10,7 @@ export type Localized = { fi: string; sv: string; en: string };
 
 /** One day's grade: from its own responses, or the published figure when only that exists.
  *  "archived": the answers were deleted by retention and their tallies kept (SD, CI, distribution stay). */
-export interface DayGrade {
+export interface EventGrade {
   readonly source: "responses" | "reported" | "archived" | "none";
   /** Respondents; for a reported day the published count, or null when the report did not give one. */
   readonly n: number | null;
@@ -78,10 +78,10 @@ export interface EventSummary {
   readonly reported: { mean: number; n: number | null; distribution: Record<string, number> | null; source: string | null } | null;
   /** Helsinki date on which retention deleted the answers (figures kept), else null. */
   readonly archivedOn: string | null;
-  readonly grade: DayGrade;
+  readonly grade: EventGrade;
   /** A published day that also has answers collected here: their figure, shown beside the published
    *  one (never instead of it), and `conflict` flags the pair to staff. Null otherwise. */
-  readonly collected?: DayGrade | null;
+  readonly collected?: EventGrade | null;
   readonly conflict?: boolean;
   readonly isDemo: boolean;
   readonly survey: { slug: string; url: string; opensAt: string | null; closesAt: string | null; state: "open" | "not_open" | "closed" };

@@ -10,14 +10,14 @@ import type { Lang } from "../../src/domain/lang";
 import type { Question } from "../../src/domain/questions";
 import {
   checkpointAfterBulkLoad,
-  insertBulkDays,
+  insertBulkEvents,
   insertBulkProgramme,
   insertBulkResponses,
   listRegionCodes,
   nextFreeIds,
   tuneConnectionForBulkLoad,
   type BulkAnswer,
-  type BulkDay,
+  type BulkEvent,
   type BulkResponse,
 } from "../../src/queries/bulk-load";
 import { listQuestions } from "../../src/queries/survey-by-slug";
@@ -49,7 +49,7 @@ export interface GenerateOptions {
 }
 
 export interface Generated {
-  readonly days: readonly BulkDay[];
+  readonly days: readonly BulkEvent[];
   readonly responses: number;
   readonly answers: number;
   readonly milliseconds: number;
@@ -68,7 +68,7 @@ export async function generateResponses(db: Db, options: GenerateOptions): Promi
   await insertBulkProgramme(db, { id: ids.programme, name: "Kuormitustesti (bench)", startsOn: "2019-01-01", endsOn: "2026-12-31", themes });
 
   // Plan the days first (their surveys must exist before responses point at them).
-  const plan: { day: BulkDay; respondents: number; centre: number }[] = [];
+  const plan: { day: BulkEvent; respondents: number; centre: number }[] = [];
   for (let planned = 0; planned < options.responses; ) {
     const id = ids.day + plan.length;
     const regionCode = regions[plan.length % regions.length]!;
@@ -93,7 +93,7 @@ export async function generateResponses(db: Db, options: GenerateOptions): Promi
     });
     planned += respondents;
   }
-  await insertBulkDays(
+  await insertBulkEvents(
     db,
     plan.map((p) => p.day),
   );
@@ -108,10 +108,10 @@ export async function generateResponses(db: Db, options: GenerateOptions): Promi
     batch = [];
     options.onBatch?.(written);
   };
-  for (const { day, respondents, centre } of plan) {
-    const end = Date.parse(`${day.date}T13:00:00Z`);
+  for (const { day: event, respondents, centre } of plan) {
+    const end = Date.parse(`${event.date}T13:00:00Z`);
     for (let i = 0; i < respondents; i += 1) {
-      const response = makeResponse(random, questions, day, end, centre);
+      const response = makeResponse(random, questions, event, end, centre);
       answers += response.answers.length;
       batch.push(response);
       if (batch.length >= RESPONSES_PER_BATCH) await flush();
@@ -123,15 +123,15 @@ export async function generateResponses(db: Db, options: GenerateOptions): Promi
 }
 
 /** One participant: a grade around the day's centre, usually usefulness and sector, sometimes comments. */
-function makeResponse(random: () => number, questions: readonly Question[], day: BulkDay, end: number, centre: number): BulkResponse {
-  const lang: Lang = BILINGUAL.has(day.regionCode) && random() < 0.3 ? "sv" : random() < 0.04 ? "en" : "fi";
+function makeResponse(random: () => number, questions: readonly Question[], event: BulkEvent, end: number, centre: number): BulkResponse {
+  const lang: Lang = BILINGUAL.has(event.regionCode) && random() < 0.3 ? "sv" : random() < 0.04 ? "en" : "fi";
   const grade = clamp(Math.round(centre + (random() + random() + random() - 1.5) * 1.6), 4, 10);
   const answers: BulkAnswer[] = [];
   for (const q of questions) {
     const answer = answerFor(random, q, grade, lang);
     if (answer) answers.push(answer);
   }
-  return { id: randomUUID(), surveyId: day.id, submittedAt: end + Math.floor(random() * 3_600_000), lang, answers };
+  return { id: randomUUID(), surveyId: event.id, submittedAt: end + Math.floor(random() * 3_600_000), lang, answers };
 }
 
 function answerFor(random: () => number, q: Question, grade: number, lang: Lang): BulkAnswer | null {

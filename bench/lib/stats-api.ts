@@ -78,12 +78,12 @@ export async function measureStatsApi(options: {
   const server = await options.start(`file:${copy}`);
   try {
     const cookie = await signIn(server.url);
-    const days = await countDays(server.url, cookie);
+    const events = await countEvents(server.url, cookie);
     const rows: StatsRow[] = [];
     for (const endpoint of STATS_ENDPOINTS) {
       const spec = { url: `${server.url}${endpoint.path}`, connections: 4, expectStatus: 200, request: { headers: { cookie } } };
       await runLoad({ ...spec, seconds: 1 }); // warm-up
-      rows.push({ endpoint: endpoint.name, responses: options.size, days, result: await runLoad({ ...spec, seconds: options.seconds }) });
+      rows.push({ endpoint: endpoint.name, responses: options.size, days: events, result: await runLoad({ ...spec, seconds: options.seconds }) });
     }
     return rows;
   } finally {
@@ -91,7 +91,7 @@ export async function measureStatsApi(options: {
   }
 }
 
-async function countDays(serverUrl: string, cookie: string): Promise<number> {
+async function countEvents(serverUrl: string, cookie: string): Promise<number> {
   const res = await fetch(`${serverUrl}/api/stats/regions`, { headers: { cookie } });
   const body = (await res.json()) as { national: { events: number } };
   return body.national.events;

@@ -25,7 +25,7 @@ export interface DemoResponse {
   readonly improve: string | null;
 }
 
-export interface DemoDay {
+export interface DemoEvent {
   readonly slug: string;
   readonly regionCode: string | null;
   readonly date: string;
@@ -65,9 +65,9 @@ const IMPROVE = {
 const SECTORS = ["social_health", "social_health", "education", "education", "municipal", "ngo", "parish", "other"];
 
 /** Every region's days, reproducible from one seed. */
-export function buildDemoDays(seed = 2019): DemoDay[] {
+export function buildDemoEvents(seed = 2019): DemoEvent[] {
   const random = seededRandom(seed);
-  const days: DemoDay[] = [
+  const events: DemoEvent[] = [
     {
       slug: "demo-national-2019-03-20",
       regionCode: null,
@@ -83,8 +83,8 @@ export function buildDemoDays(seed = 2019): DemoDay[] {
       responses: synthesize(random, "2019-03-20", 120, 8.3, false),
     },
     // Published: Keski-Pohjanmaa, 4 Sept 2019 and 6 Nov 2019 (number of respondents not published).
-    publishedDay("16", "2019-09-04", "leadership", 47, 8.5, "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 4.9.2019 (47 osallistujaa, keskiarvo 8,5)"),
-    publishedDay("16", "2019-11-06", "effectiveness", 59, 8.0, "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 6.11.2019 (59 osallistujaa, keskiarvo 8,0)"),
+    publishedEvent("16", "2019-09-04", "leadership", 47, 8.5, "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 4.9.2019 (47 osallistujaa, keskiarvo 8,5)"),
+    publishedEvent("16", "2019-11-06", "effectiveness", 59, 8.0, "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 6.11.2019 (59 osallistujaa, keskiarvo 8,0)"),
   ];
   const regions = Object.keys(REGION_TOWNS).filter((code) => code !== "16");
   for (const code of regions) {
@@ -94,7 +94,7 @@ export function buildDemoDays(seed = 2019): DemoDay[] {
       const date = dates[index]!;
       const attendance = intBetween(random, 28, 85);
       const respondents = Math.max(2, Math.round(attendance * (0.35 + random() * 0.45)));
-      days.push({
+      events.push({
         slug: `demo-${code}-${date}`,
         regionCode: code,
         date,
@@ -110,11 +110,11 @@ export function buildDemoDays(seed = 2019): DemoDay[] {
       });
     });
   }
-  return days;
+  return events;
 }
 
 /** A real day from the published LAPE-Akatemia reports (the same text as migrations/0008 uses). */
-function publishedDay(regionCode: string, date: string, theme: DemoThemeKey, attendance: number, mean: number, source: string): DemoDay {
+function publishedEvent(regionCode: string, date: string, theme: DemoThemeKey, attendance: number, mean: number, source: string): DemoEvent {
   const themeFi = DEMO_THEMES.find((t) => t.key === theme)!.fi;
   return {
     slug: `demo-${regionCode}-${date}`,

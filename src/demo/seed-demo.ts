@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { insertUser } from "../queries/users";
 import { DEMO_USERS } from "./demo-users";
 import { hasAnyProgramme, insertDemoData } from "../queries/demo-seed";
-import { buildDemoDays } from "./demo-data";
+import { buildDemoEvents } from "./demo-data";
 import { seededRandom } from "./random";
 
 export const DEMO_SURVEY_SLUG = "demo-15-2019-05-09";
@@ -13,10 +13,10 @@ export async function seedDemoDataIfEmpty(db: Db, seed = 2019): Promise<{ seeded
   if (await hasAnyProgramme(db)) return { seeded: false, days: 0, responses: 0 };
   // PBKDF2 runs on Node's thread pool: the sign-ins' hashes are made while the main thread inserts the days.
   const hashes = Promise.all(DEMO_USERS.map((demo) => hashPassword(demo.password)));
-  const days = buildDemoDays(seed);
+  const events = buildDemoEvents(seed);
   const random = seededRandom(seed + 1);
   try {
-    await insertDemoData(db, days, () => uuidFrom(random));
+    await insertDemoData(db, events, () => uuidFrom(random));
   } finally {
     await hashes.catch(() => undefined);
   }
@@ -24,7 +24,7 @@ export async function seedDemoDataIfEmpty(db: Db, seed = 2019): Promise<{ seeded
   for (const [i, demo] of DEMO_USERS.entries()) {
     await insertUser(db, { ...demo, passwordHash: passwordHashes[i]!, isDemo: true });
   }
-  return { seeded: true, days: days.length, responses: days.reduce((sum, day) => sum + day.responses.length, 0) };
+  return { seeded: true, days: events.length, responses: events.reduce((sum, event) => sum + event.responses.length, 0) };
 }
 
 /** A version-4-shaped UUID from the seeded generator, so demo ids are the same on every run. */

@@ -1,11 +1,11 @@
 // Shapes the dashboards' figures from per-day inputs. Pure: the queries bring counts per day and
 // value (from the rollup); everything statistical happens here, once, with the stats module.
-import type { DayGrade, PooledGrade } from "../api-types";
+import type { EventGrade, PooledGrade } from "../api-types";
 import type { Scale } from "./questions";
 import { bucketKey, bucketRange, confidenceInterval95, poolMeans, rateStatus, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent, type RateStatus } from "./stats";
-import { clusteredMean, MIN_DAY_RESPONDENTS_FOR_CI, type ClusterSums } from "./stats/clustered-pool";
+import { clusteredMean, MIN_EVENT_RESPONDENTS_FOR_CI, type ClusterSums } from "./stats/clustered-pool";
 
-export interface DayInput {
+export interface EventInput {
   readonly id: number;
   readonly regionCode: string | null;
   readonly date: string;
@@ -21,47 +21,47 @@ export interface DayInput {
 /** A day's grade: its published figure when it has one (published is final), else its own
  *  responses (or, once deleted, their kept tallies), else nothing. A published day's answers are
  *  shown beside it (collectedGrade), never instead. */
-export function dayGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: PublishedDayFields & Pick<DayInput, "archivedAt">): DayGrade {
-  const published = publishedDayGrade(day, scale);
+export function eventGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, event: PublishedEventFields & Pick<EventInput, "archivedAt">): EventGrade {
+  const published = publishedEventGrade(event, scale);
   if (published) return published;
-  const collected = collectedGrade(counts, scale, day);
+  const collected = collectedGrade(counts, scale, event);
   if (collected) return collected;
   const empty = summarizeDistribution([], scale);
   return { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: empty.distribution, smallN: true };
 }
 
-export type PublishedDayFields = Pick<DayInput, "reportedGradeMean" | "reportedGradeN"> & { readonly reportedGradeDistributionJson?: string | null };
+export type PublishedEventFields = Pick<EventInput, "reportedGradeMean" | "reportedGradeN"> & { readonly reportedGradeDistributionJson?: string | null };
 
 /** The grade of the answers collected here (source "archived" once retention deleted them and kept
  *  their tallies), or null when the day has none. */
-export function collectedGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, day: Pick<DayInput, "archivedAt"> = {}): DayGrade | null {
+export function collectedGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, event: Pick<EventInput, "archivedAt"> = {}): EventGrade | null {
   if (!counts || counts.size === 0) return null;
   const s = summarizeDistribution(counts, scale);
   if (s.n === 0) return null;
-  const source = day.archivedAt !== null && day.archivedAt !== undefined ? "archived" : "responses";
+  const source = event.archivedAt !== null && event.archivedAt !== undefined ? "archived" : "responses";
   // Under 10 answers a day's interval says more about chance than about the day: none is given.
-  const withheld = s.n < MIN_DAY_RESPONDENTS_FOR_CI;
+  const withheld = s.n < MIN_EVENT_RESPONDENTS_FOR_CI;
   return { source, n: s.n, mean: s.mean, sd: s.sd, ci95: withheld ? null : s.ci95, ciWithheld: withheld ? "too_few_respondents" : null, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
 }
 
 /** A published result as a day's grade: the published mean and n; SD, CI and median only when the
  *  report published the distribution (from it), never guessed. */
-export function publishedDayGrade(day: PublishedDayFields, scale: Scale): DayGrade | null {
-  if (day.reportedGradeMean === null) return null;
-  const distribution = day.reportedGradeDistributionJson ? (JSON.parse(day.reportedGradeDistributionJson) as Record<string, number>) : null;
+export function publishedEventGrade(event: PublishedEventFields, scale: Scale): EventGrade | null {
+  if (event.reportedGradeMean === null) return null;
+  const distribution = event.reportedGradeDistributionJson ? (JSON.parse(event.reportedGradeDistributionJson) as Record<string, number>) : null;
   const s = distribution ? summarizeDistribution(Object.entries(distribution).map(([value, count]) => [Number(value), count] as const), scale) : null;
   // The same under-10 rule as for collected answers applies to an interval from a published distribution.
-  const withheld = s !== null && s.n < MIN_DAY_RESPONDENTS_FOR_CI;
+  const withheld = s !== null && s.n < MIN_EVENT_RESPONDENTS_FOR_CI;
   return {
     source: "reported",
-    n: day.reportedGradeN,
-    mean: day.reportedGradeMean,
+    n: event.reportedGradeN,
+    mean: event.reportedGradeMean,
     sd: s?.sd ?? null,
-    ci95: s && !withheld && s.sd !== null && s.mean !== null ? confidenceInterval95(s.n, day.reportedGradeMean, s.sd) : null,
+    ci95: s && !withheld && s.sd !== null && s.mean !== null ? confidenceInterval95(s.n, event.reportedGradeMean, s.sd) : null,
     ciWithheld: withheld ? "too_few_respondents" : null,
     median: s?.median ?? null,
     distribution: s?.distribution ?? null,
-    smallN: day.reportedGradeN !== null && smallNWarning(day.reportedGradeN),
+    smallN: event.reportedGradeN !== null && smallNWarning(event.reportedGradeN),
   };
 }
 
@@ -69,9 +69,9 @@ export function publishedDayGrade(day: PublishedDayFields, scale: Scale): DayGra
  * One day's response rate and whether it counts (rateStatus): null for a day whose survey has not
  * run, without a head count, or known only from a published report; above 1 is shown, flagged.
  */
-export function dayResponseRate(day: DayInput & { grade: DayGrade; surveyRan: boolean }): { rate: number | null; status: RateStatus } {
-  const status = rateStatus({ attendance: day.attendance, responses: day.responses, reportedOnly: day.grade.source === "reported", surveyRan: day.surveyRan });
-  return { rate: status === "counted" || status === "over_100" ? day.responses / day.attendance! : null, status };
+export function eventResponseRate(event: EventInput & { grade: EventGrade; surveyRan: boolean }): { rate: number | null; status: RateStatus } {
+  const status = rateStatus({ attendance: event.attendance, responses: event.responses, reportedOnly: event.grade.source === "reported", surveyRan: event.surveyRan });
+  return { rate: status === "counted" || status === "over_100" ? event.responses / event.attendance! : null, status };
 }
 
 export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -86,7 +86,7 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
 }
 
 /** What a group of days adds up to (src/queries/grade-sums.ts): every field is a plain sum. */
-export interface DaySums {
+export interface EventSums {
   readonly days: number;
   readonly attendance: number;
   readonly responses: number;
@@ -94,41 +94,41 @@ export interface DaySums {
   readonly surveyedAttendance: number;
   readonly surveyedResponses: number;
   /** Days left out of the pooled rate because their own rate is above 100 %. */
-  readonly over100Days: number;
+  readonly over100Events: number;
   /** Days with grade answers of their own, and those answers' count, sum and sum of squares. */
-  readonly gradedDays: number;
+  readonly gradedEvents: number;
   readonly n: number;
   readonly sum: number;
   readonly sumSq: number;
   /** Over the days with grade answers: Σnᵢ² and Σ nᵢȳᵢ² (the day-clustered variance needs them). */
-  readonly dayNSq: number;
-  readonly dayNMeanSq: number;
+  readonly eventNSq: number;
+  readonly eventNMeanSq: number;
   /** Days of demo data (exports flag figures that rest on them). */
-  readonly demoDays: number;
+  readonly demoEvents: number;
 }
 
-export const NO_DAYS: DaySums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, over100Days: 0, gradedDays: 0, n: 0, sum: 0, sumSq: 0, dayNSq: 0, dayNMeanSq: 0, demoDays: 0 };
+export const NO_EVENTS: EventSums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, over100Events: 0, gradedEvents: 0, n: 0, sum: 0, sumSq: 0, eventNSq: 0, eventNMeanSq: 0, demoEvents: 0 };
 
 /** The answered days' part of a group's sums, as the clustered estimator takes it. */
-export function clusterSumsOf(sums: DaySums): ClusterSums {
-  return { k: sums.gradedDays, n: sums.n, sum: sums.sum, sumSq: sums.sumSq, dayNSq: sums.dayNSq, dayNMeanSq: sums.dayNMeanSq };
+export function clusterSumsOf(sums: EventSums): ClusterSums {
+  return { k: sums.gradedEvents, n: sums.n, sum: sums.sum, sumSq: sums.sumSq, eventNSq: sums.eventNSq, eventNMeanSq: sums.eventNMeanSq };
 }
 
-export function addSums(a: DaySums, b: DaySums): DaySums {
+export function addSums(a: EventSums, b: EventSums): EventSums {
   return {
     days: a.days + b.days,
     attendance: a.attendance + b.attendance,
     responses: a.responses + b.responses,
     surveyedAttendance: a.surveyedAttendance + b.surveyedAttendance,
     surveyedResponses: a.surveyedResponses + b.surveyedResponses,
-    over100Days: a.over100Days + b.over100Days,
-    gradedDays: a.gradedDays + b.gradedDays,
+    over100Events: a.over100Events + b.over100Events,
+    gradedEvents: a.gradedEvents + b.gradedEvents,
     n: a.n + b.n,
     sum: a.sum + b.sum,
     sumSq: a.sumSq + b.sumSq,
-    dayNSq: a.dayNSq + b.dayNSq,
-    dayNMeanSq: a.dayNMeanSq + b.dayNMeanSq,
-    demoDays: a.demoDays + b.demoDays,
+    eventNSq: a.eventNSq + b.eventNSq,
+    eventNMeanSq: a.eventNMeanSq + b.eventNMeanSq,
+    demoEvents: a.demoEvents + b.demoEvents,
   };
 }
 
@@ -143,7 +143,7 @@ export function addSums(a: DaySums, b: DaySums): DaySums {
  * one day keeps its respondent-level interval, a pool of days gets the random-effects one on k − 1
  * df. Published days listed beside it never enter the interval (their spread is unknown).
  */
-export function pooledFromSums(sums: DaySums, reported: readonly PublishedDay[]): PooledGrade {
+export function pooledFromSums(sums: EventSums, reported: readonly PublishedEvent[]): PooledGrade {
   const parts: PoolableEvent[] = [];
   if (sums.n > 0) {
     const mean = sums.sum / sums.n;
@@ -152,23 +152,23 @@ export function pooledFromSums(sums: DaySums, reported: readonly PublishedDay[])
   }
   const answered = poolMeans(parts);
   // poolMeans saw the answered days as one part; say how many days they were.
-  const eventsPooled = sums.n > 0 ? sums.gradedDays : 0;
+  const eventsPooled = sums.n > 0 ? sums.gradedEvents : 0;
   const clustered = clusteredMean(clusterSumsOf(sums));
   const answeredGrade: PooledGrade = {
     ...answered,
     ci95: clustered.ci95,
     eventsPooled,
-    days: sums.n > 0 ? sums.gradedDays : 0,
+    days: sums.n > 0 ? sums.gradedEvents : 0,
     se: clustered.se,
     ciDf: clustered.df,
     ciWithheld: clustered.ciWithheld,
     smallN: smallNWarning(answered.n),
   };
-  return withPublishedDays(answeredGrade, reported);
+  return withPublishedEvents(answeredGrade, reported);
 }
 
 /** A published day as pools see it (src/queries/grade-sums.ts reads them). */
-export interface PublishedDay {
+export interface PublishedEvent {
   readonly date: string;
   readonly regionCode?: string | null;
   readonly mean: number;
@@ -182,7 +182,7 @@ export interface PublishedDay {
  * published day means over k days: no CI and no SD (the spread behind a published mean is not
  * known), n the published respondents where reports gave them.
  */
-export function withPublishedDays(answered: PooledGrade, reported: readonly PublishedDay[]): PooledGrade {
+export function withPublishedEvents(answered: PooledGrade, reported: readonly PublishedEvent[]): PooledGrade {
   if (reported.length === 0) return { ...answered, published: null };
   const points = [...reported]
     .sort((a, b) => a.date.localeCompare(b.date) || (a.regionCode ?? "").localeCompare(b.regionCode ?? ""))
@@ -214,14 +214,14 @@ export interface GroupFigures {
  * Response rate = responses ÷ head count over the days whose rate counts (rateStatus): days whose
  * survey has not run, days with a published result (final), and days above 100 % are left out.
  */
-export function groupFigures(sums: DaySums, reported: readonly PublishedDay[]): GroupFigures {
+export function groupFigures(sums: EventSums, reported: readonly PublishedEvent[]): GroupFigures {
   return {
     events: sums.days,
-    isDemo: sums.demoDays > 0,
+    isDemo: sums.demoEvents > 0,
     attendance: sums.attendance,
     responses: sums.responses,
     responseRate: sums.surveyedAttendance > 0 ? sums.surveyedResponses / sums.surveyedAttendance : null,
-    rateExcludedOver100: sums.over100Days,
+    rateExcludedOver100: sums.over100Events,
     grade: pooledFromSums(sums, reported),
   };
 }
@@ -234,17 +234,17 @@ export function groupFigures(sums: DaySums, reported: readonly PublishedDay[]): 
 export function trendFromMonths(
   interval: BucketInterval,
   range: { from: string; to: string } | null,
-  series: readonly { region: string | null; months: ReadonlyMap<string, DaySums>; reported: readonly PublishedDay[] }[],
+  series: readonly { region: string | null; months: ReadonlyMap<string, EventSums>; reported: readonly PublishedEvent[] }[],
 ): { keys: string[]; series: { region: string | null; points: (PooledGrade | null)[] }[] } {
   if (!range) return { keys: [], series: series.map((s) => ({ region: s.region, points: [] })) };
   const keys = bucketRange(range.from, range.to, interval);
   return {
     keys,
     series: series.map((s) => {
-      const sums = new Map<string, DaySums>();
+      const sums = new Map<string, EventSums>();
       for (const [month, monthSums] of s.months) {
         const key = bucketKey(`${month}-01`, interval);
-        sums.set(key, addSums(sums.get(key) ?? NO_DAYS, monthSums));
+        sums.set(key, addSums(sums.get(key) ?? NO_EVENTS, monthSums));
       }
       const reported = groupBy(s.reported, (r) => bucketKey(r.date, interval));
       return {
@@ -264,23 +264,23 @@ export function trendFromMonths(
  * Sums keyed "a|b" (a region or month, and a theme id; "" for none) regrouped by either part:
  * one grouped query serves regions, themes, their cells and the whole country.
  */
-export function regroupPairs(rows: readonly (DaySums & { readonly key: string | null })[]): {
-  byFirst: Map<string | null, DaySums>;
-  bySecond: Map<number, DaySums>;
-  byPair: Map<string, DaySums>;
-  total: DaySums;
+export function regroupPairs(rows: readonly (EventSums & { readonly key: string | null })[]): {
+  byFirst: Map<string | null, EventSums>;
+  bySecond: Map<number, EventSums>;
+  byPair: Map<string, EventSums>;
+  total: EventSums;
 } {
-  const byFirst = new Map<string | null, DaySums>();
-  const bySecond = new Map<number, DaySums>();
-  const byPair = new Map<string, DaySums>();
-  let total = NO_DAYS;
+  const byFirst = new Map<string | null, EventSums>();
+  const bySecond = new Map<number, EventSums>();
+  const byPair = new Map<string, EventSums>();
+  let total = NO_EVENTS;
   for (const row of rows) {
     const [first = "", second = ""] = (row.key ?? "|").split("|");
     const firstKey = first === "" ? null : first;
-    byFirst.set(firstKey, addSums(byFirst.get(firstKey) ?? NO_DAYS, row));
+    byFirst.set(firstKey, addSums(byFirst.get(firstKey) ?? NO_EVENTS, row));
     if (second !== "") {
-      bySecond.set(Number(second), addSums(bySecond.get(Number(second)) ?? NO_DAYS, row));
-      if (firstKey !== null) byPair.set(`${first}|${second}`, addSums(byPair.get(`${first}|${second}`) ?? NO_DAYS, row));
+      bySecond.set(Number(second), addSums(bySecond.get(Number(second)) ?? NO_EVENTS, row));
+      if (firstKey !== null) byPair.set(`${first}|${second}`, addSums(byPair.get(`${first}|${second}`) ?? NO_EVENTS, row));
     }
     total = addSums(total, row);
   }

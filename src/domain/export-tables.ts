@@ -3,7 +3,7 @@
 // (src/domain/table-writers.ts) decide how the file looks.
 import type {
   CommentsResponse,
-  DayGrade,
+  EventGrade,
   EventSummary,
   PooledGrade,
   QuestionStatsResponse,
@@ -30,7 +30,7 @@ const gradeColumns = (lang: Lang): Column[] => [
   col(lang, "csv.ciLow", "number"),
   col(lang, "csv.ciHigh", "number"),
 ];
-const gradeCells = (lang: Lang, g: DayGrade | PooledGrade): Cell[] => [
+const gradeCells = (lang: Lang, g: EventGrade | PooledGrade): Cell[] => [
   g.source ? t(lang, `source.${g.source}`) : t(lang, "source.none"),
   g.n,
   g.mean,
@@ -45,7 +45,7 @@ const pooledCells = (lang: Lang, g: PooledGrade): Cell[] => [...gradeCells(lang,
 const noPooled: Cell[] = Array(9).fill(null);
 const demo = (lang: Lang, isDemo: boolean) => (isDemo ? t(lang, "csv.yes") : t(lang, "csv.no"));
 const percentOf = (rate: number | null) => (rate === null ? null : rate * 100);
-const smallNNote = (lang: Lang, grades: readonly (DayGrade | PooledGrade)[]) => (grades.some((g) => g.smallN && g.mean !== null) ? [t(lang, "dash.note.smallNLong")] : []);
+const smallNNote = (lang: Lang, grades: readonly (EventGrade | PooledGrade)[]) => (grades.some((g) => g.smallN && g.mean !== null) ? [t(lang, "dash.note.smallNLong")] : []);
 
 export function eventsTable(lang: Lang, events: readonly EventSummary[], names: RegionNames): Table {
   return {

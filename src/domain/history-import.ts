@@ -124,7 +124,7 @@ export function parseImport(text: string, refs: ImportReferences): { rows: Impor
 /** What the import would do with a row, given the stored day on the same region and date. */
 export type RowAction = "create" | "update" | "unchanged";
 
-export interface StoredDay {
+export interface StoredEvent {
   readonly themeId: number | null;
   readonly title: string;
   readonly location: string | null;
@@ -136,7 +136,7 @@ export interface StoredDay {
 }
 
 /** A day that already has answers is never overwritten (the caller reports "has_answers"). */
-export function rowAction(row: ImportRow, stored: StoredDay | undefined): RowAction | "has_answers" {
+export function rowAction(row: ImportRow, stored: StoredEvent | undefined): RowAction | "has_answers" {
   if (!stored) return "create";
   const same =
     stored.themeId === row.themeId &&

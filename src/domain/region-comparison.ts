@@ -1,7 +1,7 @@
 // Each region against the rest of the country (funnel plot) and its theme-adjusted mean. Pure:
 // the caller brings per-group sums from the rollups (src/queries/grade-sums.ts).
 import type { RegionComparison } from "../api-types";
-import { addSums, clusterSumsOf, NO_DAYS, type DaySums } from "./analytics";
+import { addSums, clusterSumsOf, NO_EVENTS, type EventSums } from "./analytics";
 import { clusteredMean, varianceComponents, type ClusterSums } from "./stats/clustered-pool";
 import { curvePrecisions, funnelCurve, funnelPoint, isRankable, yardstick, type Yardstick } from "./stats/funnel";
 import { restOfCountry } from "./stats/rest-of-country";
@@ -9,11 +9,11 @@ import { standardisedMean, themeMix } from "./stats/standardise";
 
 export interface ComparisonInput {
   /** Every region's sums over the days in scope (all regions, whoever reads: only aggregates leave). */
-  readonly byRegion: ReadonlyMap<string | null, DaySums>;
+  readonly byRegion: ReadonlyMap<string | null, EventSums>;
   /** Sums per "region|themeId" over the same days. */
-  readonly byCell: ReadonlyMap<string, DaySums>;
+  readonly byCell: ReadonlyMap<string, EventSums>;
   /** Sums per theme over every day in scope (the national theme mix). */
-  readonly byTheme: ReadonlyMap<number, DaySums>;
+  readonly byTheme: ReadonlyMap<number, EventSums>;
 }
 
 export interface FunnelCurvePoint {
@@ -26,12 +26,12 @@ export interface FunnelCurvePoint {
 
 /** Effective number of independent answers: total variance ÷ variance of the region's mean. */
 function effectiveN(precision: number, y: Yardstick): number {
-  return (y.components.betweenDay + y.components.withinDay) * precision;
+  return (y.components.betweenEvent + y.components.withinEvent) * precision;
 }
 
 export function compareRegion(input: ComparisonInput, code: string, mix: ReturnType<typeof themeMix>, allComponents: ReturnType<typeof varianceComponents>): RegionComparison {
-  const own = clusterSumsOf(input.byRegion.get(code) ?? NO_DAYS);
-  const rest = clusterSumsOf(restOfCountry(input.byRegion, code, addSums, NO_DAYS));
+  const own = clusterSumsOf(input.byRegion.get(code) ?? NO_EVENTS);
+  const rest = clusterSumsOf(restOfCountry(input.byRegion, code, addSums, NO_EVENTS));
   const y = yardstick(rest);
   const restEstimate = clusteredMean(rest);
   const point = y ? funnelPoint(own, y) : null;
@@ -60,13 +60,13 @@ export function compareRegion(input: ComparisonInput, code: string, mix: ReturnT
  */
 export function comparisonContext(input: ComparisonInput, regionCodes: readonly string[]) {
   const mix = themeMix(new Map([...input.byTheme].map(([id, s]) => [id, clusterSumsOf(s)])));
-  const allThemes = clusterSumsOf([...input.byTheme.values()].reduce(addSums, NO_DAYS));
+  const allThemes = clusterSumsOf([...input.byTheme.values()].reduce(addSums, NO_EVENTS));
   const allComponents = varianceComponents(allThemes);
-  const regionsOnly = clusterSumsOf(regionCodes.reduce((acc, code) => addSums(acc, input.byRegion.get(code) ?? NO_DAYS), NO_DAYS));
+  const regionsOnly = clusterSumsOf(regionCodes.reduce((acc, code) => addSums(acc, input.byRegion.get(code) ?? NO_EVENTS), NO_EVENTS));
   const typical = yardstick(regionsOnly);
   const curve = (effectiveNs: readonly number[]): FunnelCurvePoint[] => {
     if (!typical) return [];
-    const total = typical.components.betweenDay + typical.components.withinDay;
+    const total = typical.components.betweenEvent + typical.components.withinEvent;
     const centred = { ...typical, mean: 0, variance: typical.variance * (regionCodes.length / Math.max(1, regionCodes.length - 1)) };
     return funnelCurve(centred, curvePrecisions(effectiveNs.map((n) => ({ precision: n / total })))).map((c) => ({
       effectiveN: c.precision * total,

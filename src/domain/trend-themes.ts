@@ -2,9 +2,9 @@
 // theme mix (so a view can say when periods differ in it), and the change between the last two
 // periods with its day-level interval. Pure: sums per month and theme come from the rollups.
 import type { PooledGrade, TrendChange } from "../api-types";
-import { addSums, NO_DAYS, trendFromMonths, type DaySums } from "./analytics";
+import { addSums, NO_EVENTS, trendFromMonths, type EventSums } from "./analytics";
 import { bucketKey, type BucketInterval } from "./stats";
-import { MIN_POOL_DAYS_FOR_CI } from "./stats/clustered-pool";
+import { MIN_POOL_EVENTS_FOR_CI } from "./stats/clustered-pool";
 import { differenceOfMeans } from "./stats/difference";
 
 /** Two periods "differ in theme mix" when their shares of answers per theme differ by this much (total variation). */
@@ -13,11 +13,11 @@ export const MIX_DIFFERENCE = 0.1;
 export function themeSeries(
   interval: BucketInterval,
   range: { from: string; to: string } | null,
-  monthTheme: ReadonlyMap<string, DaySums>,
+  monthTheme: ReadonlyMap<string, EventSums>,
   reported: readonly { date: string; themeId: number | null; mean: number; n: number | null }[],
   themeIds: readonly number[],
 ): { themeId: number; points: (PooledGrade | null)[] }[] {
-  const byTheme = new Map<number, Map<string, DaySums>>(themeIds.map((id) => [id, new Map()]));
+  const byTheme = new Map<number, Map<string, EventSums>>(themeIds.map((id) => [id, new Map()]));
   for (const [key, sums] of monthTheme) {
     const [month, theme] = key.split("|");
     byTheme.get(Number(theme))?.set(month!, sums);
@@ -31,13 +31,13 @@ export function themeSeries(
 }
 
 /** Per bucket: each theme's share of the answers (null for a bucket without answers). */
-export function themeShares(interval: BucketInterval, keys: readonly string[], monthTheme: ReadonlyMap<string, DaySums>): (Record<string, number> | null)[] {
-  const byBucket = new Map<string, Map<string, DaySums>>();
+export function themeShares(interval: BucketInterval, keys: readonly string[], monthTheme: ReadonlyMap<string, EventSums>): (Record<string, number> | null)[] {
+  const byBucket = new Map<string, Map<string, EventSums>>();
   for (const [key, sums] of monthTheme) {
     const [month, theme] = key.split("|");
     const bucket = bucketKey(`${month}-01`, interval);
-    const themes = byBucket.get(bucket) ?? new Map<string, DaySums>();
-    themes.set(theme!, addSums(themes.get(theme!) ?? NO_DAYS, sums));
+    const themes = byBucket.get(bucket) ?? new Map<string, EventSums>();
+    themes.set(theme!, addSums(themes.get(theme!) ?? NO_EVENTS, sums));
     byBucket.set(bucket, themes);
   }
   return keys.map((key) => {
@@ -75,7 +75,7 @@ export function lastChange(keys: readonly string[], points: readonly (PooledGrad
   const b = withMean[withMean.length - 1]!;
   // A "mixed" pool's figure is its answered days' alone (published days are listed apart), so its
   // day-clustered standard error is as good as an all-answered one's.
-  const pooledEnough = (g: PooledGrade) => g.days >= MIN_POOL_DAYS_FOR_CI && (g.source === "responses" || g.source === "mixed");
+  const pooledEnough = (g: PooledGrade) => g.days >= MIN_POOL_EVENTS_FOR_CI && (g.source === "responses" || g.source === "mixed");
   const asMean = (g: PooledGrade) => (pooledEnough(g) ? { mean: g.mean, se: g.se, df: g.ciDf } : { mean: g.mean, se: null, df: null });
   const d = differenceOfMeans(asMean(a.p), asMean(b.p));
   if (!d) return null;

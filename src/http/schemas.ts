@@ -72,7 +72,7 @@ export const SurveyWindow = v.pipe(
 
 const QuestionText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
 
-export const DayQuestionInput = v.pipe(
+export const EventQuestionInput = v.pipe(
   v.strictObject({
     kind: v.picklist(QUESTION_KINDS),
     required: v.optional(v.boolean(), false),

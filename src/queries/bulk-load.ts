@@ -21,7 +21,7 @@ export interface BulkProgramme {
 }
 
 /** An academy day with its survey (same id for both, like the demo seed). */
-export interface BulkDay {
+export interface BulkEvent {
   readonly id: number;
   readonly programmeId: number;
   readonly regionCode: string;
@@ -90,18 +90,18 @@ export async function insertBulkProgramme(db: Db, programme: BulkProgramme): Pro
 }
 
 /** Days and their open surveys, in one transaction. */
-export async function insertBulkDays(db: Db, days: readonly BulkDay[]): Promise<void> {
+export async function insertBulkEvents(db: Db, events: readonly BulkEvent[]): Promise<void> {
   await db.$client.batch(
     [
       ...multiRowInsert(
         "event",
         ["id", "programme_id", "region_code", "date", "theme_id", "title", "attendance"],
-        days.map((d) => [d.id, d.programmeId, d.regionCode, d.date, d.themeId, d.title, d.attendance]),
+        events.map((d) => [d.id, d.programmeId, d.regionCode, d.date, d.themeId, d.title, d.attendance]),
       ),
       ...multiRowInsert(
         "survey",
         ["id", "event_id", "slug", "question_set_id"],
-        days.map((d) => [d.id, d.id, d.slug, d.questionSetId]),
+        events.map((d) => [d.id, d.id, d.slug, d.questionSetId]),
       ),
     ],
     "write",

@@ -3,7 +3,7 @@ import type { InStatement, InValue } from "@libsql/client/web";
 import type { Db } from "../db/client";
 import { demoShortCode } from "../domain/short-code";
 import { answer, event, programme, question, response, survey, theme } from "../db/schema";
-import { DEMO_PROGRAMME, DEMO_THEMES, type DemoDay } from "../demo/demo-data";
+import { DEMO_PROGRAMME, DEMO_THEMES, type DemoEvent } from "../demo/demo-data";
 
 const CORE_SET_ID = 1;
 
@@ -14,7 +14,7 @@ export async function hasAnyProgramme(db: Db): Promise<boolean> {
 
 /** Inserts the demo programme, its days, their open surveys and synthetic responses, all flagged demo.
  *  One write transaction, so a half-seeded database never exists. */
-export async function insertDemoData(db: Db, days: readonly DemoDay[], makeId: () => string): Promise<void> {
+export async function insertDemoData(db: Db, events: readonly DemoEvent[], makeId: () => string): Promise<void> {
   const questions = await db.select({ id: question.id, key: question.key }).from(question).where(eq(question.setId, CORE_SET_ID));
   const questionId = new Map(questions.map((q) => [q.key, q.id]));
   const id = (key: string) => {
@@ -32,7 +32,7 @@ export async function insertDemoData(db: Db, days: readonly DemoDay[], makeId: (
     stmt(db.insert(theme).values(DEMO_THEMES.map((t, i) => ({ id: i + 1, programmeId: 1, nameFi: t.fi, nameSv: t.sv, nameEn: t.en }))).toSQL()),
   ];
   const themeId = new Map<string, number>(DEMO_THEMES.map((t, i) => [t.key, i + 1]));
-  days.forEach((day, index) => {
+  events.forEach((eventRow, index) => {
     const eventId = index + 1;
     statements.push(
       stmt(
@@ -41,26 +41,26 @@ export async function insertDemoData(db: Db, days: readonly DemoDay[], makeId: (
           .values({
             id: eventId,
             programmeId: 1,
-            regionCode: day.regionCode,
-            date: day.date,
-            themeId: day.theme ? themeId.get(day.theme) : null,
-            title: day.title,
-            location: day.location,
-            attendance: day.attendance,
-            reportedGradeMean: day.reportedGradeMean,
-            reportedGradeN: day.reportedGradeN,
-            reportedSource: day.reportedSource,
-            isDemo: day.isDemo,
+            regionCode: eventRow.regionCode,
+            date: eventRow.date,
+            themeId: eventRow.theme ? themeId.get(eventRow.theme) : null,
+            title: eventRow.title,
+            location: eventRow.location,
+            attendance: eventRow.attendance,
+            reportedGradeMean: eventRow.reportedGradeMean,
+            reportedGradeN: eventRow.reportedGradeN,
+            reportedSource: eventRow.reportedSource,
+            isDemo: eventRow.isDemo,
           })
           .toSQL(),
       ),
       // A published day is final: its survey is closed (from the day's end, 23.59 Helsinki time).
-      stmt(db.insert(survey).values({ id: eventId, eventId, slug: day.slug, shortCode: demoShortCode(eventId), questionSetId: CORE_SET_ID, closesAt: day.reportedGradeMean === null ? null : Date.parse(`${day.date}T20:59:00Z`) }).toSQL()),
+      stmt(db.insert(survey).values({ id: eventId, eventId, slug: eventRow.slug, shortCode: demoShortCode(eventId), questionSetId: CORE_SET_ID, closesAt: eventRow.reportedGradeMean === null ? null : Date.parse(`${eventRow.date}T20:59:00Z`) }).toSQL()),
     );
-    if (day.responses.length === 0) return;
-    const responseRows = day.responses.map((r) => ({ id: makeId(), surveyId: eventId, submittedAt: r.submittedAt, lang: r.lang }));
+    if (eventRow.responses.length === 0) return;
+    const responseRows = eventRow.responses.map((r) => ({ id: makeId(), surveyId: eventId, submittedAt: r.submittedAt, lang: r.lang }));
     statements.push(stmt(db.insert(response).values(responseRows).toSQL()));
-    const answerRows = day.responses.flatMap((r, i) => {
+    const answerRows = eventRow.responses.flatMap((r, i) => {
       const responseId = responseRows[i]!.id;
       const rows: (typeof answer.$inferInsert)[] = [{ responseId, questionId: id("grade"), numValue: r.grade, textValue: null }];
       if (r.usefulness !== null) rows.push({ responseId, questionId: id("usefulness"), numValue: r.usefulness, textValue: null });

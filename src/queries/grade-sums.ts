@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import type { DaySums } from "../domain/analytics";
+import type { EventSums } from "../domain/analytics";
 import { event, survey } from "../db/schema";
 import { eventFilterCondition, type EventFilter } from "./events";
 
@@ -39,8 +39,8 @@ function monthThemeKey(key: number): string {
 /** Days with a published result: final, so any answers they also have never enter a pool. */
 const PUBLISHED = sql`(${event.reportedGradeMean} IS NOT NULL)`;
 
-/** One group's sums (see DaySums in src/domain/analytics.ts for what each field means). */
-export interface GroupSums extends DaySums {
+/** One group's sums (see EventSums in src/domain/analytics.ts for what each field means). */
+export interface GroupSums extends EventSums {
   readonly key: string | null;
 }
 
@@ -60,16 +60,16 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
       responses: sql<number>`sum(${survey.responseCount})`,
       surveyedAttendance: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${event.attendance} END), 0)`,
       surveyedResponses: sql<number>`coalesce(sum(CASE WHEN ${surveyed} THEN ${survey.responseCount} END), 0)`,
-      over100Days: sql<number>`coalesce(sum(CASE WHEN ${rated} AND ${survey.responseCount} > ${event.attendance} THEN 1 ELSE 0 END), 0)`,
-      gradedDays: sql<number>`sum(${answered(sql`${survey.gradeN} > 0`)})`,
-      demoDays: sql<number>`sum(${event.isDemo})`,
+      over100Events: sql<number>`coalesce(sum(CASE WHEN ${rated} AND ${survey.responseCount} > ${event.attendance} THEN 1 ELSE 0 END), 0)`,
+      gradedEvents: sql<number>`sum(${answered(sql`${survey.gradeN} > 0`)})`,
+      demoEvents: sql<number>`sum(${event.isDemo})`,
       n: sql<number>`sum(${answered(sql`${survey.gradeN}`)})`,
       sum: sql<number>`sum(${answered(sql`${survey.gradeSum}`)})`,
       sumSq: sql<number>`sum(${answered(sql`${survey.gradeSumSq}`)})`,
       // Per-day terms of the between-day variance (src/domain/stats/clustered-pool.ts): Σnᵢ² and
       // Σ (Σx)ᵢ²/nᵢ, still one row per day read inside SQLite from the same rollup columns.
-      dayNSq: sql<number>`coalesce(sum(${answered(sql`${survey.gradeN} * ${survey.gradeN}`)}), 0)`,
-      dayNMeanSq: sql<number>`coalesce(sum(CASE WHEN NOT ${PUBLISHED} AND ${survey.gradeN} > 0 THEN ${survey.gradeSum} * ${survey.gradeSum} / ${survey.gradeN} END), 0)`,
+      eventNSq: sql<number>`coalesce(sum(${answered(sql`${survey.gradeN} * ${survey.gradeN}`)}), 0)`,
+      eventNMeanSq: sql<number>`coalesce(sum(CASE WHEN NOT ${PUBLISHED} AND ${survey.gradeN} > 0 THEN ${survey.gradeSum} * ${survey.gradeSum} / ${survey.gradeN} END), 0)`,
     })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))
@@ -78,7 +78,7 @@ export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Groupin
   return grouping === "monthTheme" ? rows.map((row) => ({ ...row, key: monthThemeKey(Number(row.key)) })) : rows;
 }
 
-export interface ReportedDay {
+export interface ReportedEvent {
   readonly regionCode: string | null;
   readonly date: string;
   readonly themeId: number | null;
@@ -87,7 +87,7 @@ export interface ReportedDay {
 }
 
 /** Every published result in the filter (few: days from before Palaute, or reported later). */
-export async function publishedDays(db: Db, filter: EventFilter): Promise<ReportedDay[]> {
+export async function publishedEvents(db: Db, filter: EventFilter): Promise<ReportedEvent[]> {
   const rows = await db
     .select({ regionCode: event.regionCode, date: event.date, themeId: event.themeId, mean: event.reportedGradeMean, n: event.reportedGradeN })
     .from(event)

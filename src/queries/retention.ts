@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { answerTally, event, question, response, survey } from "../db/schema";
 
-export interface DayResponses {
+export interface EventResponses {
   readonly eventId: number;
   readonly date: string;
   readonly regionCode: string | null;
@@ -11,7 +11,7 @@ export interface DayResponses {
 }
 
 /** Days (one, or all dated before a day) that still have their responses (archived days do not). */
-export async function daysWithResponses(db: Db, which: { eventId: number } | { before: string }): Promise<DayResponses[]> {
+export async function eventsWithResponses(db: Db, which: { eventId: number } | { before: string }): Promise<EventResponses[]> {
   return db
     .select({ eventId: event.id, date: event.date, regionCode: event.regionCode, title: event.title, responses: survey.responseCount })
     .from(event)
@@ -31,9 +31,9 @@ export async function daysWithResponses(db: Db, which: { eventId: number } | { b
  *
  * Without keepFigures (erasing one day, e.g. test answers) the rollups follow the deletion to zero.
  */
-export async function deleteDayResponses(db: Db, days: readonly DayResponses[], keepFigures: boolean, now: number, minCell: number): Promise<number> {
-  if (days.length === 0) return 0;
-  const surveyIds = db.select({ id: survey.id }).from(survey).where(inArray(survey.eventId, days.map((d) => d.eventId)));
+export async function deleteEventResponses(db: Db, events: readonly EventResponses[], keepFigures: boolean, now: number, minCell: number): Promise<number> {
+  if (events.length === 0) return 0;
+  const surveyIds = db.select({ id: survey.id }).from(survey).where(inArray(survey.eventId, events.map((d) => d.eventId)));
   const remove = db.delete(response).where(inArray(response.surveyId, surveyIds));
   if (!keepFigures) {
     await db.batch([remove]);
@@ -51,5 +51,5 @@ export async function deleteDayResponses(db: Db, days: readonly DayResponses[], 
     );
     await db.batch([archive, smallQuestionTallies, remove]);
   }
-  return days.reduce((sum, d) => sum + d.responses, 0);
+  return events.reduce((sum, d) => sum + d.responses, 0);
 }

@@ -82,7 +82,7 @@ export interface CommentRow {
 
 /** Free-text answers of one day's survey (reads only that day's responses). No time and no response
  *  id leave here: they would link one person's answers (see src/domain/stats/comment-release.ts). */
-export async function dayComments(db: Db, surveyId: number): Promise<CommentRow[]> {
+export async function eventComments(db: Db, surveyId: number): Promise<CommentRow[]> {
   const rows = await db
     .select({ questionId: question.id, key: question.key, text: answer.textValue, lang: response.lang })
     .from(response)

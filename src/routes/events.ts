@@ -10,7 +10,7 @@ import { getEvent } from "../queries/events";
 import { addQuestion, changeEvent, closeSurvey, createEvent, eventQuestions, openSurvey, removeQuestion, scheduleSurvey } from "../services/event-actions";
 import { eventJson, publicOrigin, surveyUrl } from "../http/presenters/event-json";
 import { recordPublishedResult } from "../services/published-results";
-import { DayQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
+import { EventQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
 
 /** Academy days, their surveys, QR codes and the day's own questions. */
 export function eventRoutes(deps: AppContext) {
@@ -83,7 +83,7 @@ export function eventRoutes(deps: AppContext) {
 
   app.post("/:id/questions", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
-    const id = await addQuestion(deps, principal, event, await readJson(c, DayQuestionInput));
+    const id = await addQuestion(deps, principal, event, await readJson(c, EventQuestionInput));
     return sendJson(c, "POST /api/events/:id/questions", { id }, 201);
   });
 

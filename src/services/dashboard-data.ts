@@ -1,16 +1,16 @@
 import type { SessionPrincipal } from "../app-env";
 import type { ServiceContext } from "./context";
-import type { DayGrade } from "../api-types";
+import type { EventGrade } from "../api-types";
 import { readableRegions } from "../auth/authorize";
-import { collectedGrade, dayGrade, type DayInput } from "../domain/analytics";
+import { collectedGrade, eventGrade, type EventInput } from "../domain/analytics";
 import { GRADE_SCALE, type Scale } from "../domain/questions";
 import { surveyHasRun } from "../domain/stats";
 import { listEvents, type EventFilter, type EventRow } from "../queries/events";
 import { gradeTallies } from "../queries/stats";
 
-export type Day = DayInput & { readonly grade: DayGrade; readonly row: EventRow; readonly collected: DayGrade | null; readonly surveyRan: boolean };
+export type GradedEvent = EventInput & { readonly grade: EventGrade; readonly row: EventRow; readonly collected: EventGrade | null; readonly surveyRan: boolean };
 
-export interface DayFilter {
+export interface EventFilterInput {
   readonly region?: string | undefined;
   readonly from?: string | undefined;
   readonly to?: string | undefined;
@@ -19,7 +19,7 @@ export interface DayFilter {
 }
 
 /** The days a person may read that match the filter, each with its grade. Two queries in all. */
-export async function loadDays(deps: ServiceContext, scope: "all" | SessionPrincipal, filter: DayFilter): Promise<Day[]> {
+export async function loadEvents(deps: ServiceContext, scope: "all" | SessionPrincipal, filter: EventFilterInput): Promise<GradedEvent[]> {
   const now = deps.now();
   const eventFilter: EventFilter = { regions: scope === "all" ? "all" : readableRegions(scope), ...filter };
   const [rows, tallies] = await Promise.all([listEvents(deps.db, eventFilter), gradeTallies(deps.db, eventFilter)]);
@@ -41,7 +41,7 @@ export async function loadDays(deps: ServiceContext, scope: "all" | SessionPrinc
     reportedGradeMean: row.reportedGradeMean,
     reportedGradeN: row.reportedGradeN,
     archivedAt: row.archivedAt,
-    grade: dayGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
+    grade: eventGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
     // A published day's own answers, shown beside the published figure (never instead of it).
     collected: row.reportedGradeMean === null ? null : collectedGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
     surveyRan: surveyHasRun({ responses: row.responseCount, closesAt: row.closesAt, archivedAt: row.archivedAt }, now),

@@ -3,7 +3,7 @@ import type { SessionPrincipal } from "../app-env";
 import type { ServiceContext } from "./context";
 import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStatsResponse, ThemesStatsResponse, TrendResponse } from "../api-types";
 import { canRead, readableRegions } from "../auth/authorize";
-import { addSums, dayResponseRate, groupBy, groupFigures, NO_DAYS, regroupPairs, trendFromMonths, type DaySums } from "../domain/analytics";
+import { addSums, eventResponseRate, groupBy, groupFigures, NO_EVENTS, regroupPairs, trendFromMonths, type EventSums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { localisedNames } from "../domain/localised-name";
 import { isScaleKind, roundToStep } from "../domain/questions";
@@ -11,12 +11,12 @@ import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWar
 import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
-import { dayComments, questionsByIds, questionTallies } from "../queries/stats";
+import { eventComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
-import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
+import { gradeSumsBy, publishedEvents } from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
-import { loadDays, type DayFilter } from "./dashboard-data";
+import { loadEvents, type EventFilterInput } from "./dashboard-data";
 import { withheldUnless, yardstickGuard } from "./comparison-yardstick";
 import { eventJson } from "../http/presenters/event-json";
 import type { StatsQuery } from "../http/schemas";
@@ -25,7 +25,7 @@ import type { StatsQuery } from "../http/schemas";
 
 type Query = v.InferOutput<typeof StatsQuery>;
 
-function dayFilter(q: Query): DayFilter {
+function eventFilter(q: Query): EventFilterInput {
   return { region: q.region, from: q.from, to: q.to, themeId: q.theme, programmeId: q.programme };
 }
 
@@ -35,23 +35,23 @@ function checkRegionAccess(principal: SessionPrincipal, codes: readonly (string 
 
 export async function eventsFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query, lang: Lang, origin: string, now: number): Promise<EventSummary[]> {
   checkRegionAccess(principal, [q.region]);
-  const days = await loadDays(deps, principal, dayFilter(q));
-  return days.map((d) => {
-    const rate = dayResponseRate(d);
+  const events = await loadEvents(deps, principal, eventFilter(q));
+  return events.map((d) => {
+    const rate = eventResponseRate(d);
     return { ...eventJson(d.row, lang, origin, now), responseRate: rate.rate, rateStatus: rate.status, grade: d.grade, collected: d.collected, conflict: d.collected !== null };
   });
 }
 
 export async function regionsFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query): Promise<RegionsStatsResponse> {
   const now = deps.now();
-  const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
+  const filter: EventFilter = { regions: "all", ...eventFilter(q), region: undefined };
   // The national figures and every region's rest-of-country pool add up days of all regions,
   // whoever asks; for a reader of some regions only, every figure built from other regions' days
   // passes the yardstick rule of src/domain/stats/yardstick.ts first, so no filter turns one of
   // them into another region's day.
   const [pairs, reported, regions, themes] = await Promise.all([
     gradeSumsBy(deps.db, filter, "regionAndTheme", now),
-    publishedDays(deps.db, filter),
+    publishedEvents(deps.db, filter),
     listRegions(deps.db),
     listThemes(deps.db, q.programme),
   ]);
@@ -66,7 +66,7 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
     .map((r) => ({
       code: r.code,
       name: localisedNames(r),
-      ...groupFigures(byRegion.get(r.code) ?? NO_DAYS, reportedByRegion.get(r.code) ?? []),
+      ...groupFigures(byRegion.get(r.code) ?? NO_EVENTS, reportedByRegion.get(r.code) ?? []),
       comparison: withheldUnless(yardstick, compareRegion(input, r.code, context.mix, context.allComponents)),
     }));
   const onFunnel = shown.filter((r) => r.comparison !== null && r.comparison.rankable && r.comparison.funnel !== null);
@@ -86,10 +86,10 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
   const now = deps.now();
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
-  const filter: EventFilter = { regions: "all", ...dayFilter(q), region: undefined };
+  const filter: EventFilter = { regions: "all", ...eventFilter(q), region: undefined };
   const [byMonthTheme, reported, themes, ...regional] = await Promise.all([
     gradeSumsBy(deps.db, filter, "monthTheme", now),
-    publishedDays(deps.db, filter),
+    publishedEvents(deps.db, filter),
     listThemes(deps.db, q.programme),
     ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month", now)),
   ]);
@@ -104,7 +104,7 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
         : null;
   const byMonth = (rows: typeof regional[number]) => new Map(rows.map((row) => [row.key!, row]));
   const trend = trendFromMonths(q.interval, range, [
-    { region: null, months: new Map([...nationalByMonth].filter((e): e is [string, DaySums] => e[0] !== null)), reported },
+    { region: null, months: new Map([...nationalByMonth].filter((e): e is [string, EventSums] => e[0] !== null)), reported },
     ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
   ]);
   // Each bucket of the whole country (all themes, or one) is its own pool over other regions'
@@ -133,11 +133,11 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
 export async function themesFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query): Promise<ThemesStatsResponse> {
   const now = deps.now();
   checkRegionAccess(principal, [q.region]);
-  const filter: EventFilter = { regions: readableRegions(principal), ...dayFilter(q) };
+  const filter: EventFilter = { regions: readableRegions(principal), ...eventFilter(q) };
   const [byTheme, byCell, reported, themes] = await Promise.all([
     gradeSumsBy(deps.db, filter, "theme", now),
     gradeSumsBy(deps.db, filter, "regionTheme", now),
-    publishedDays(deps.db, filter),
+    publishedEvents(deps.db, filter),
     listThemes(deps.db, q.programme),
   ]);
   const themeSums = new Map(byTheme.map((row) => [row.key, row]));
@@ -147,7 +147,7 @@ export async function themesFigures(deps: ServiceContext, principal: SessionPrin
     themes: themes
       .filter((t) => themeSums.has(String(t.id)) || q.theme === undefined)
       .map((t) => {
-        const { responseRate: _rate, ...rest } = groupFigures(themeSums.get(String(t.id)) ?? NO_DAYS, reportedByTheme.get(String(t.id)) ?? []);
+        const { responseRate: _rate, ...rest } = groupFigures(themeSums.get(String(t.id)) ?? NO_EVENTS, reportedByTheme.get(String(t.id)) ?? []);
         return { id: t.id, names: localisedNames(t), ...rest };
       }),
     cells: byCell
@@ -163,7 +163,7 @@ export async function themesFigures(deps: ServiceContext, principal: SessionPrin
 
 export async function questionFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query, event?: EventRow): Promise<QuestionStatsResponse> {
   checkRegionAccess(principal, [q.region]);
-  const filter = { regions: event ? ("all" as const) : readableRegions(principal), ...dayFilter(q), ...(event && { eventId: event.id }) };
+  const filter = { regions: event ? ("all" as const) : readableRegions(principal), ...eventFilter(q), ...(event && { eventId: event.id }) };
   const tallies = await questionTallies(deps.db, filter);
   const byGroup = groupBy(tallies, (t) => t.groupKey);
   const questions = new Map((await questionsByIds(deps.db, [...byGroup.values()].map((rows) => rows[0]!.questionId))).map((row) => [row.id, row]));
@@ -177,8 +177,8 @@ export async function questionFigures(deps: ServiceContext, principal: SessionPr
     if (question.kind === "choice") {
       const options = JSON.parse(question.optionsJson ?? "[]") as { value: string; fi: string; sv: string; en: string }[];
       // Released as the sum of each day's own suppressed table: see poolReleasedBreakdowns.
-      const perDay = [...groupBy(rows, (r) => r.eventId).values()].map((dayRows) => options.map((_, i) => dayRows.filter((r) => r.value === i + 1).reduce((sum, r) => sum + r.count, 0)));
-      const pooled = poolReleasedBreakdowns(options, perDay);
+      const perEvent = [...groupBy(rows, (r) => r.eventId).values()].map((eventRows) => options.map((_, i) => eventRows.filter((r) => r.value === i + 1).reduce((sum, r) => sum + r.count, 0)));
+      const pooled = poolReleasedBreakdowns(options, perEvent);
       result.push({
         key: question.key,
         kind: "choice",
@@ -199,7 +199,7 @@ const CORE_ORDER = ["grade", "usefulness", "sector"];
 const order = (key: string) => (CORE_ORDER.includes(key) ? CORE_ORDER.indexOf(key) : CORE_ORDER.length);
 
 export async function commentFigures(deps: ServiceContext, event: EventRow): Promise<CommentsResponse> {
-  const rows = await dayComments(deps.db, event.surveyId);
+  const rows = await eventComments(deps.db, event.surveyId);
   const byQuestion = groupBy(rows, (r) => r.questionId);
   const texts = new Map((await questionsByIds(deps.db, [...byQuestion.keys()])).map((row) => [row.id, row]));
   return {

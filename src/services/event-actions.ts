@@ -8,10 +8,10 @@ import { getProgramme } from "../queries/programmes";
 import { requireWriteRegion } from "../http/access";
 import { AppError } from "../http/errors";
 import type { AuditAction } from "../queries/audit";
-import { addDayQuestion, removeDayQuestion } from "../queries/day-questions";
+import { addEventQuestion, removeEventQuestion } from "../queries/event-questions";
 import { insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
 import { listQuestions } from "../queries/survey-by-slug";
-import type { DayQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
+import type { EventQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
 
 // What staff can do to an academy day, shared by the JSON API and the admin pages: authorize,
 // check references, write, and leave an audit line.
@@ -85,11 +85,11 @@ export async function scheduleSurvey(deps: ServiceContext, principal: SessionPri
 
 /** The day's questions: the national core set, then the day's own; `locked` once the survey has answers. */
 export async function eventQuestions(deps: Pick<ServiceContext, "db">, event: EventRow) {
-  const [core, day] = await Promise.all([
+  const [core, eventRow] = await Promise.all([
     listQuestions(deps.db, event.questionSetId),
     event.extraQuestionSetId === null ? [] : listQuestions(deps.db, event.extraQuestionSetId),
   ]);
-  return { locked: event.responseCount > 0, core, day };
+  return { locked: event.responseCount > 0, core, day: eventRow };
 }
 
 /** A day's own questions can change only until the first answer: afterwards the results would mix. */
@@ -97,10 +97,10 @@ function requireNoAnswers(event: EventRow) {
   if (event.responseCount > 0) throw new AppError("conflict", undefined, [{ key: "questions", code: "has_answers", message: "the survey already has answers" }]);
 }
 
-export async function addQuestion(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, input: v.InferOutput<typeof DayQuestionInput>) {
+export async function addQuestion(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, input: v.InferOutput<typeof EventQuestionInput>) {
   requireNoAnswers(event);
   const scale = scaleForKind(input.kind);
-  const id = await addDayQuestion(
+  const id = await addEventQuestion(
     deps.db,
     { surveyId: event.surveyId, eventId: event.id, extraSetId: event.extraQuestionSetId },
     {
@@ -120,7 +120,7 @@ export async function addQuestion(deps: ServiceContext, principal: SessionPrinci
 
 export async function removeQuestion(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, questionId: number) {
   requireNoAnswers(event);
-  if (event.extraQuestionSetId === null || !(await removeDayQuestion(deps.db, event.extraQuestionSetId, questionId))) {
+  if (event.extraQuestionSetId === null || !(await removeEventQuestion(deps.db, event.extraQuestionSetId, questionId))) {
     // Core questions are not the day's to remove; they change only through a new core version.
     throw new AppError("not_found");
   }

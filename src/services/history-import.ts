@@ -34,33 +34,33 @@ export async function importHistory(deps: ServiceContext, principal: Principal |
   if (principal !== "cli" && !isNational(principal)) throw new AppError("forbidden");
   const programme = await getProgramme(deps.db, input.programmeId);
   if (!programme) throw new AppError("validation_failed", undefined, [{ key: "programmeId", code: "unknown", message: "programme not found" }]);
-  const [regions, themes, days] = await Promise.all([listRegions(deps.db), listThemes(deps.db, programme.id), listEvents(deps.db, { regions: "all", programmeId: programme.id })]);
+  const [regions, themes, events] = await Promise.all([listRegions(deps.db), listThemes(deps.db, programme.id), listEvents(deps.db, { regions: "all", programmeId: programme.id })]);
   const regionKeys = new Map<string, string>();
   for (const r of regions) for (const key of [r.code, r.nameFi, r.nameSv, r.nameEn]) regionKeys.set(key.toLowerCase(), r.code);
   const themeKeys = new Map<string, number>();
   for (const th of themes) for (const key of [th.nameFi, th.nameSv, th.nameEn]) themeKeys.set(key.toLowerCase(), th.id);
 
   const parsed = parseImport(input.text, { regions: regionKeys, themes: themeKeys });
-  const stored = new Map(days.map((d) => [`${d.regionCode ?? "-"}|${d.date}`, d]));
+  const stored = new Map(events.map((d) => [`${d.regionCode ?? "-"}|${d.date}`, d]));
   const errors = [...parsed.errors];
   const plan: { row: ImportRow; action: RowAction; day: EventRow | undefined }[] = [];
   for (const row of parsed.rows) {
-    const day = stored.get(`${row.regionCode ?? "-"}|${row.date}`);
-    const action = rowAction(row, day);
+    const event = stored.get(`${row.regionCode ?? "-"}|${row.date}`);
+    const action = rowAction(row, event);
     if (action === "has_answers") errors.push({ line: row.line, code: "has_answers" });
-    else plan.push({ row, action, day });
+    else plan.push({ row, action, day: event });
   }
   errors.sort((a, b) => a.line - b.line);
   const rows = plan.map(({ row, action }) => ({ line: row.line, action, regionCode: row.regionCode, date: row.date, title: row.title, mean: row.mean }));
   if (input.dryRun || errors.length > 0) return { rows, errors, applied: false };
 
   const now = deps.now();
-  for (const { row, action, day } of plan) {
+  for (const { row, action, day: event } of plan) {
     if (action === "unchanged") continue;
     const fields = { programmeId: programme.id, regionCode: row.regionCode, date: row.date, themeId: row.themeId, title: row.title, location: row.place, attendance: row.attendance };
-    const eventId = day ? day.id : await insertEventWithSurvey(deps.db, fields, randomAlphanumeric(16), now);
-    if (day) await updateEvent(deps.db, day.id, fields);
-    const surveyId = day ? day.surveyId : (await getEvent(deps.db, eventId))!.surveyId;
+    const eventId = event ? event.id : await insertEventWithSurvey(deps.db, fields, randomAlphanumeric(16), now);
+    if (event) await updateEvent(deps.db, event.id, fields);
+    const surveyId = event ? event.surveyId : (await getEvent(deps.db, eventId))!.surveyId;
     await savePublishedResult(deps.db, { eventId, surveyId }, { mean: row.mean, n: row.n, distribution: null, source: row.source, attendance: row.attendance }, now);
   }
   const count = (action: RowAction) => rows.filter((r) => r.action === action).length;

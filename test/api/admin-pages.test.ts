@@ -57,7 +57,7 @@ function redirectedTo(res: Response): string {
   return res.headers.get("location") ?? "";
 }
 
-const dayForm = (changes: Record<string, string> = {}) => ({
+const eventForm = (changes: Record<string, string> = {}) => ({
   region: "16",
   date: "2019-09-04",
   programme: String(programmeId),
@@ -75,8 +75,8 @@ async function eventRow(id: number) {
   return row!;
 }
 
-async function createDay(cookie = agent16, changes: Record<string, string> = {}): Promise<number> {
-  const location = redirectedTo(await post("/admin/events/new?lang=fi", cookie, dayForm(changes)));
+async function createEvent(cookie = agent16, changes: Record<string, string> = {}): Promise<number> {
+  const location = redirectedTo(await post("/admin/events/new?lang=fi", cookie, eventForm(changes)));
   const id = /^\/admin\/events\/(\d+)\?lang=fi&done=eventCreated$/.exec(location)?.[1];
   expect(id, location).toBeTruthy();
   return Number(id);
@@ -88,7 +88,7 @@ describe("an agent of Keski-Pohjanmaa", () => {
     expect(form).toContain('<option value="16" selected="">Keski-Pohjanmaa</option>');
     expect(form, "only regions the agent may write are offered").not.toContain('value="15"');
 
-    const id = await createDay();
+    const id = await createEvent();
     const created = await expectPage(await get(`/admin/events/${id}?lang=fi&done=eventCreated`, agent16), 200);
     expect(created).toMatch(/<p class="ok" role="status">Päivä on luotu/);
     const { slug } = await eventRow(id);
@@ -132,8 +132,8 @@ describe("an agent of Keski-Pohjanmaa", () => {
   });
 
   it("lists the days it may read, newest first, with a link to a new one", async () => {
-    const older = await createDay(agent16, { date: "2019-05-09", title: "Vanhempi päivä" });
-    const newer = await createDay(agent16, { date: "2019-11-06", title: "Uusi vaikuttavuus" });
+    const older = await createEvent(agent16, { date: "2019-05-09", title: "Vanhempi päivä" });
+    const newer = await createEvent(agent16, { date: "2019-11-06", title: "Uusi vaikuttavuus" });
     const other = await createTestSurvey(db, { regionCode: "15" });
     const list = await expectPage(await get("/admin?lang=fi", agent16), 200);
     expect(list).toContain('href="/admin/events/new?lang=fi"');
@@ -142,7 +142,7 @@ describe("an agent of Keski-Pohjanmaa", () => {
   });
 
   it("puts a poster in Swedish first, or English then Finnish", async () => {
-    const id = await createDay();
+    const id = await createEvent();
     const sv = await expectPage(await get(`/admin/events/${id}/poster?lang=sv`, agent16), 200);
     expect(sv).toContain('<p class="call" lang="sv">Ge respons');
     expect(sv).toContain('<p class="call-2" lang="fi">Anna palautetta');
@@ -157,10 +157,10 @@ describe("an agent of Keski-Pohjanmaa", () => {
     for (const res of [
       await get(`/admin/events/${other.eventId}?lang=fi`, agent16),
       await get(`/admin/events/${other.eventId}/poster?lang=fi`, agent16),
-      await post(`/admin/events/${other.eventId}?lang=fi`, agent16, dayForm({ region: "15" })),
+      await post(`/admin/events/${other.eventId}?lang=fi`, agent16, eventForm({ region: "15" })),
       await post(`/admin/events/${other.eventId}/attendance?lang=fi`, agent16, { attendance: "1" }),
       await post(`/admin/events/${other.eventId}/survey/close?lang=fi`, agent16),
-      await post("/admin/events/new?lang=fi", agent16, dayForm({ region: "15" })),
+      await post("/admin/events/new?lang=fi", agent16, eventForm({ region: "15" })),
     ]) {
       const html = await expectPage(res, 403);
       expect(html).toContain("Sinulla ei ole oikeutta tähän.");
@@ -195,7 +195,7 @@ describe("the staff menu", () => {
 describe("validation", () => {
   it("answers attendance 10001 with 422, an error summary linking to the field, and every typed value kept", async () => {
     const before = await db.all(sql`SELECT id FROM event`);
-    const html = await expectPage(await post("/admin/events/new?lang=fi", agent16, dayForm({ attendance: "10001", location: "Kokkola, Kaarlela-sali" })), 422);
+    const html = await expectPage(await post("/admin/events/new?lang=fi", agent16, eventForm({ attendance: "10001", location: "Kokkola, Kaarlela-sali" })), 422);
     expect(html).toMatch(/<title>Virhe: /);
     expect(html).toMatch(/<div class="summary" role="alert"[^>]*>/);
     expect(html).toContain('<a href="#attendance">Osallistujamäärä: Anna osallistujamäärä kokonaislukuna väliltä 0–10\u00a0000.</a>');
@@ -215,12 +215,12 @@ describe("validation", () => {
     [{ theme: "999" }, "theme"],
     [{ programme: "x" }, "programme"],
   ])("refuses %j with 422 naming the field", async (changes, field) => {
-    const html = await expectPage(await post("/admin/events/new?lang=en", agent16, dayForm(changes)), 422);
+    const html = await expectPage(await post("/admin/events/new?lang=en", agent16, eventForm(changes)), 422);
     expect(html).toContain(`<a href="#${field}">`);
   });
 
   it("keeps the typed head count on the day's page when it is out of range", async () => {
-    const id = await createDay();
+    const id = await createEvent();
     const html = await expectPage(await post(`/admin/events/${id}/attendance?lang=sv`, agent16, { attendance: "10001" }), 422);
     expect(html).toContain('<a href="#attendance-count">Antal deltagare: Ange antalet deltagare som ett heltal mellan 0 och 10\u00a0000.</a>');
     expect(html).toMatch(/id="attendance-count" name="attendance" type="text" value="10001"/);
@@ -228,18 +228,18 @@ describe("validation", () => {
   });
 
   it("edits a day with the same fields and refuses a theme of another programme", async () => {
-    const id = await createDay();
-    expect(redirectedTo(await post(`/admin/events/${id}?lang=fi`, agent16, dayForm({ title: "Uusi vaikuttavuus", attendance: "59" })))).toBe(`/admin/events/${id}?lang=fi&done=eventSaved`);
+    const id = await createEvent();
+    expect(redirectedTo(await post(`/admin/events/${id}?lang=fi`, agent16, eventForm({ title: "Uusi vaikuttavuus", attendance: "59" })))).toBe(`/admin/events/${id}?lang=fi&done=eventSaved`);
     expect(await eventRow(id)).toMatchObject({ title: "Uusi vaikuttavuus", attendance: 59 });
     const otherProgramme = (await db.all<{ id: number }>(sql`INSERT INTO programme (name) VALUES ('Other') RETURNING id`))[0]!.id;
-    const html = await expectPage(await post(`/admin/events/${id}?lang=fi`, agent16, dayForm({ programme: String(otherProgramme) })), 422);
+    const html = await expectPage(await post(`/admin/events/${id}?lang=fi`, agent16, eventForm({ programme: String(otherProgramme) })), 422);
     expect(html).toContain('<a href="#edit-theme">Teema: Teema ei kuulu valittuun ohjelmaan.</a>');
   });
 });
 
 describe("survey schedule", () => {
   it("reads datetime-local values as Helsinki time, summer and winter, and shows them back", async () => {
-    const id = await createDay();
+    const id = await createEvent();
     expect(redirectedTo(await post(`/admin/events/${id}/survey/schedule?lang=fi`, agent16, { opens: "2019-09-04T16:00", closes: "2019-10-27T03:30" }))).toBe(`/admin/events/${id}?lang=fi&done=surveyScheduled`);
     const row = await eventRow(id);
     expect(row.opens_at).toBe(Date.parse("2019-09-04T13:00:00Z"));
@@ -255,7 +255,7 @@ describe("survey schedule", () => {
   });
 
   it("refuses a closing time before the opening time, keeping both", async () => {
-    const id = await createDay();
+    const id = await createEvent();
     const html = await expectPage(await post(`/admin/events/${id}/survey/schedule?lang=en`, agent16, { opens: "2019-09-04T16:00", closes: "2019-09-04T15:00" }), 422);
     expect(html).toContain('<a href="#closes-at">Closes: The closing time must be after the opening time.</a>');
     expect(html).toContain('value="2019-09-04T15:00"');
@@ -266,7 +266,7 @@ describe("survey schedule", () => {
 
 describe("the day's own questions", () => {
   it("are added after the core set, shown on the survey, and removed", async () => {
-    const id = await createDay();
+    const id = await createEvent();
     const added = await post(`/admin/events/${id}/questions?lang=fi`, agent16, {
       kind: "choice",
       required: "on",
@@ -289,7 +289,7 @@ describe("the day's own questions", () => {
   });
 
   it("refuse options typed wrong, or typed for another kind, keeping the text", async () => {
-    const id = await createDay();
+    const id = await createEvent();
     const texts = { fi: "Kysymys", sv: "Fråga", en: "Question" };
     const bad = await expectPage(await post(`/admin/events/${id}/questions?lang=en`, agent16, { kind: "choice", ...texts, options: "Kyllä | Ja\nEi | Nej | No" }), 422);
     expect(bad).toContain('<a href="#question-options">Options: Write 2–12 options');
@@ -299,7 +299,7 @@ describe("the day's own questions", () => {
   });
 
   it("are fixed once the survey has answers: buttons disabled with the reason, and a post refused", async () => {
-    const id = await createDay();
+    const id = await createEvent();
     await post(`/admin/events/${id}/questions?lang=fi`, agent16, { kind: "text", fi: "Terveiset", sv: "Hälsningar", en: "Greetings" });
     const page = await (await get(`/admin/events/${id}?lang=fi`, agent16)).text();
     const questionId = /questions\/(\d+)\/remove/.exec(page)![1];
@@ -318,13 +318,13 @@ describe("the day's own questions", () => {
 
 describe("readers and anonymous visitors", () => {
   it("show a viewer the day without any form, and refuse the new-day page", async () => {
-    const day = await createTestSurvey(db, { regionCode: "16" });
-    const html = await expectPage(await get(`/admin/events/${day.eventId}?lang=fi`, viewer16), 200);
+    const event = await createTestSurvey(db, { regionCode: "16" });
+    const html = await expectPage(await get(`/admin/events/${event.eventId}?lang=fi`, viewer16), 200);
     expect(html).toContain('src="/api/events/');
     expect(html).not.toMatch(/<form method="post" action="\/admin/);
     expect(await expectPage(await get("/admin?lang=fi", viewer16), 200)).not.toContain("/admin/events/new");
     await expectPage(await get("/admin/events/new?lang=fi", viewer16), 403);
-    await expectPage(await post(`/admin/events/${day.eventId}/survey/close?lang=fi`, viewer16), 403);
+    await expectPage(await post(`/admin/events/${event.eventId}/survey/close?lang=fi`, viewer16), 403);
   });
 
   it("send anonymous visitors to sign in and back: GET to the page itself, POST to the page of the form", async () => {
@@ -344,7 +344,7 @@ describe("readers and anonymous visitors", () => {
   });
 
   it("refuse cross-site form posts", async () => {
-    const id = await createDay();
+    const id = await createEvent();
     // A new day has its default closing time (14 days after the day); the refused post must not move it.
     const before = (await eventRow(id)).closes_at;
     expect(before).not.toBeNull();

@@ -20,7 +20,7 @@ interface Fixtures {
   /** A fresh day in region 16 (so changes made by one call never affect another). */
   event16(): Promise<number>;
   userId(): Promise<number>;
-  dayQuestion(eventId: number): Promise<number>;
+  eventQuestion(eventId: number): Promise<number>;
 }
 
 interface Call {
@@ -43,7 +43,7 @@ const readRegion16 = (ok: number): Record<Who, number> => ({ anonymous: 401, age
 const writeRegion16 = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: ok, agent15: 403, viewer16: 403, national: ok });
 /** Admin pages send a visitor who is not signed in to the sign-in page (303), GET and POST alike. */
 const page = (expected: Record<Who, number>): Record<Who, number> => ({ ...expected, anonymous: 303 });
-const dayForm = (fx: Fixtures, region: string) => ({ region, date: "2019-09-04", programme: String(fx.programmeId), theme: String(fx.themeId), title: "Päivä", location: "", attendance: "47" });
+const eventForm = (fx: Fixtures, region: string) => ({ region, date: "2019-09-04", programme: String(fx.programmeId), theme: String(fx.themeId), title: "Päivä", location: "", attendance: "47" });
 
 let unique = 0;
 const MATRIX: Row[] = [
@@ -95,15 +95,15 @@ const MATRIX: Row[] = [
   ["POST /api/events/:id/questions", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/questions`, body: { kind: "text", text: { fi: "K", sv: "F", en: "Q" } } }), writeRegion16(201)],
   ["DELETE /api/events/:id/questions/:questionId", async (fx) => {
     const eventId = await fx.event16();
-    return { method: "DELETE", path: `/api/events/${eventId}/questions/${await fx.dayQuestion(eventId)}` };
+    return { method: "DELETE", path: `/api/events/${eventId}/questions/${await fx.eventQuestion(eventId)}` };
   }, writeRegion16(204)],
   // Admin pages (src/routes/admin): HTML, every change a form post answered with 303.
   ["GET /admin", async () => ({ method: "GET", path: "/admin" }), all(303, 200)],
   ["GET /admin/events/new", async () => ({ method: "GET", path: "/admin/events/new" }), { anonymous: 303, agent16: 200, agent15: 200, viewer16: 403, national: 200 }],
-  ["POST /admin/events/new", async (fx) => ({ method: "POST", path: "/admin/events/new", form: dayForm(fx, "16") }), page(writeRegion16(303))],
-  ["POST /admin/events/new", async (fx) => ({ method: "POST", path: "/admin/events/new", form: dayForm(fx, "national") }), page(nationalOnly(303))],
+  ["POST /admin/events/new", async (fx) => ({ method: "POST", path: "/admin/events/new", form: eventForm(fx, "16") }), page(writeRegion16(303))],
+  ["POST /admin/events/new", async (fx) => ({ method: "POST", path: "/admin/events/new", form: eventForm(fx, "national") }), page(nationalOnly(303))],
   ["GET /admin/events/:id", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}` }), page(readRegion16(200))],
-  ["POST /admin/events/:id", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}`, form: dayForm(fx, "16") }), page(writeRegion16(303))],
+  ["POST /admin/events/:id", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}`, form: eventForm(fx, "16") }), page(writeRegion16(303))],
   ["POST /admin/events/:id/attendance", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/attendance`, form: { attendance: "47" } }), page(writeRegion16(303))],
   ["POST /admin/events/:id/published-result", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/published-result`, form: { mean: "8,5", n: "40", source: "LAPE-Akatemia report" } }), page(nationalOnly(303))],
   ["POST /admin/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/open` }), page(writeRegion16(303))],
@@ -114,7 +114,7 @@ const MATRIX: Row[] = [
   ["POST /admin/events/:id/questions", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/questions`, form: { kind: "text", fi: "K", sv: "F", en: "Q" } }), page(writeRegion16(303))],
   ["POST /admin/events/:id/questions/:questionId/remove", async (fx) => {
     const eventId = await fx.event16();
-    return { method: "POST", path: `/admin/events/${eventId}/questions/${await fx.dayQuestion(eventId)}/remove` };
+    return { method: "POST", path: `/admin/events/${eventId}/questions/${await fx.eventQuestion(eventId)}/remove` };
   }, page(writeRegion16(303))],
   // Test mode (issue 16): only those who may change the day; answers kept apart.
   ["GET /admin/events/:id/test", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/test` }), page(writeRegion16(200))],
@@ -175,7 +175,7 @@ beforeAll(async () => {
     themeId: theme!.id,
     event16: async () => (await createTestSurvey(db, { regionCode: "16" })).eventId,
     userId: async () => (await createTestUser(db, "viewer", ["16"])).id,
-    dayQuestion: async (eventId) => {
+    eventQuestion: async (eventId) => {
       const res = await app.request(`http://localhost/api/events/${eventId}/questions`, {
         method: "POST",
         headers: asBrowser(cookies.national, { "content-type": "application/json" }),
@@ -228,7 +228,7 @@ describe("GET /api/me says what the server allows", () => {
       flaggedAgent16: await createTestUser(fx.db, "agent", ["16"], { allRegions: true }),
       flaggedViewer16: await createTestUser(fx.db, "viewer", ["16"], { allRegions: true }),
     };
-    const day15 = (await createTestSurvey(fx.db, { regionCode: "15" })).eventId;
+    const event15 = (await createTestSurvey(fx.db, { regionCode: "15" })).eventId;
     const expected = {
       agent16: { readsEveryRegion: false, readableRegions: ["16"], writableRegions: ["16"], isNational: false },
       agent15: { readsEveryRegion: false, readableRegions: ["15"], writableRegions: ["15"], isNational: false },
@@ -251,7 +251,7 @@ describe("GET /api/me says what the server allows", () => {
         const access = within(me.writableRegions, r.code) ? "write" : within(me.readableRegions, r.code) ? "read" : "none";
         expect(r.access, `${who}, region ${r.code}`).toBe(access);
       }
-      const other = await get(`/api/events/${day15}`);
+      const other = await get(`/api/events/${event15}`);
       expect(other.status, `${who} reading a day of region 15: ${await other.clone().text()}`).toBe(within(me.readableRegions, "15") ? 200 : 403);
       const comparison = (await (await get("/api/stats/regions")).json()).regions.map((r: { code: string }) => r.code);
       expect(comparison.every((code: string) => within(me.readableRegions, code)), `${who}: the comparison holds only readable regions: ${comparison}`).toBe(true);

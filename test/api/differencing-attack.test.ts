@@ -21,8 +21,8 @@ interface Selection {
 }
 
 let fx: DisclosureFixture;
-let days: EventSummary[];
-const dayIndex = new Map<number, number>();
+let events: EventSummary[];
+const eventIndex = new Map<number, number>();
 
 async function get<T>(cookie: string, path: string): Promise<T> {
   const res = await fx.app.request(`http://localhost${path}`, { headers: asBrowser(cookie) });
@@ -50,11 +50,11 @@ function exactCounts(table: { n: number; options: Option[] } | null): Map<string
 }
 
 function maskOf(ids: readonly number[]): bigint {
-  return ids.reduce((mask, id) => mask | (1n << BigInt(dayIndex.get(id)!)), 0n);
+  return ids.reduce((mask, id) => mask | (1n << BigInt(eventIndex.get(id)!)), 0n);
 }
 
 async function selections(cookie: string, readable: (d: EventSummary) => boolean): Promise<Selection[]> {
-  const mine = days.filter(readable);
+  const mine = events.filter(readable);
   const out: Selection[] = [];
   const add = async (label: string, query: string, match: (d: EventSummary) => boolean) => {
     const ids = mine.filter(match).map((d) => d.id);
@@ -79,25 +79,25 @@ async function selections(cookie: string, readable: (d: EventSummary) => boolean
 }
 
 async function attack(cookie: string, readable: (d: EventSummary) => boolean) {
-  const dayTables = new Map<number, Map<string, number>>();
+  const eventTables = new Map<number, Map<string, number>>();
   const hidden: { day: number; value: string }[] = [];
-  for (const d of days.filter(readable)) {
+  for (const d of events.filter(readable)) {
     const table = sectorOf(await get(cookie, `/api/stats/questions?event=${d.id}`));
-    dayTables.set(d.id, exactCounts(table));
-    for (const o of table?.options ?? []) if (!dayTables.get(d.id)!.has(o.value)) hidden.push({ day: d.id, value: o.value });
+    eventTables.set(d.id, exactCounts(table));
+    for (const o of table?.options ?? []) if (!eventTables.get(d.id)!.has(o.value)) hidden.push({ day: d.id, value: o.value });
   }
   const all = await selections(cookie, readable);
   const recovered = new Map<string, number>();
   for (const a of all) {
     for (const b of [...all, { label: "nothing", days: 0n, exact: new Map<string, number>() }]) {
       if (a === b || (b.days & ~a.days) !== 0n || b.days === a.days) continue;
-      const diffDays = days.filter((d) => (a.days & ~b.days & (1n << BigInt(dayIndex.get(d.id)!))) !== 0n);
+      const diffEvents = events.filter((d) => (a.days & ~b.days & (1n << BigInt(eventIndex.get(d.id)!))) !== 0n);
       for (const [value, inA] of a.exact) {
         const inB = b.days === 0n ? 0 : b.exact.get(value);
         if (inB === undefined) continue;
-        const unknown = diffDays.filter((d) => !dayTables.get(d.id)?.has(value));
+        const unknown = diffEvents.filter((d) => !eventTables.get(d.id)?.has(value));
         if (unknown.length !== 1) continue;
-        const known = diffDays.reduce((sum, d) => sum + (dayTables.get(d.id)?.get(value) ?? 0), 0);
+        const known = diffEvents.reduce((sum, d) => sum + (eventTables.get(d.id)?.get(value) ?? 0), 0);
         recovered.set(`${unknown[0]!.id}|${value}`, inA - inB - known);
       }
     }
@@ -114,8 +114,8 @@ async function truth(): Promise<Map<string, number>> {
 
 beforeAll(async () => {
   fx = await disclosureFixture();
-  days = (await get<{ events: EventSummary[] }>(fx.cookies.national, "/api/events")).events;
-  days.forEach((d, i) => dayIndex.set(d.id, i));
+  events = (await get<{ events: EventSummary[] }>(fx.cookies.national, "/api/events")).events;
+  events.forEach((d, i) => eventIndex.set(d.id, i));
 }, 60_000);
 
 describe("differencing attack on background breakdowns", () => {

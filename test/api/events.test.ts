@@ -81,12 +81,12 @@ describe("an agent of Keski-Pohjanmaa", () => {
   });
 
   it("cannot record published results: that is the national team's", async () => {
-    const day = await createTestSurvey(db, { regionCode: "16" });
+    const event = await createTestSurvey(db, { regionCode: "16" });
     const result = { mean: 8.5, n: 40, source: "LAPE-Akatemia report" };
-    expect((await api("PUT", `/api/events/${day.eventId}/published-result`, agent16, result)).status).toBe(403);
-    expect((await api("PUT", `/api/events/${day.eventId}/published-result`, national, result)).status).toBe(200);
+    expect((await api("PUT", `/api/events/${event.eventId}/published-result`, agent16, result)).status).toBe(403);
+    expect((await api("PUT", `/api/events/${event.eventId}/published-result`, national, result)).status).toBe(200);
     // Published figures go through their own checked route only, never a plain PATCH.
-    expect((await api("PATCH", `/api/events/${day.eventId}`, national, { reportedGradeMean: 8.0 })).status).toBe(422);
+    expect((await api("PATCH", `/api/events/${event.eventId}`, national, { reportedGradeMean: 8.0 })).status).toBe(422);
   });
 });
 
@@ -100,8 +100,8 @@ describe("validation", () => {
     [{ title: "" }, "title"],
     [{ colour: "red" }, ""],
   ])("refuses %j with 422 naming the field", async (changes, key) => {
-    const day = await createTestSurvey(db, { regionCode: "16" });
-    const res = await api("PATCH", `/api/events/${day.eventId}`, agent16, changes);
+    const event = await createTestSurvey(db, { regionCode: "16" });
+    const res = await api("PATCH", `/api/events/${event.eventId}`, agent16, changes);
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(422);
     if (key) expect(body.error.fields.map((f: { key: string }) => f.key)).toContain(key);
@@ -120,42 +120,42 @@ describe("validation", () => {
   });
 
   it("keeps the survey window in order", async () => {
-    const day = await createTestSurvey(db, { regionCode: "16" });
-    const res = await api("PATCH", `/api/events/${day.eventId}/survey`, agent16, { opensAt: "2019-09-04T16:00:00+03:00", closesAt: "2019-09-04T15:00:00+03:00" });
+    const event = await createTestSurvey(db, { regionCode: "16" });
+    const res = await api("PATCH", `/api/events/${event.eventId}/survey`, agent16, { opensAt: "2019-09-04T16:00:00+03:00", closesAt: "2019-09-04T15:00:00+03:00" });
     expect(res.status).toBe(422);
-    const ok = await api("PATCH", `/api/events/${day.eventId}/survey`, agent16, { opensAt: "2019-09-04T15:00:00+03:00", closesAt: "2019-09-11T00:00:00+03:00" });
+    const ok = await api("PATCH", `/api/events/${event.eventId}/survey`, agent16, { opensAt: "2019-09-04T15:00:00+03:00", closesAt: "2019-09-11T00:00:00+03:00" });
     expect((await ok.json()).event.survey).toMatchObject({ opensAt: "2019-09-04T12:00:00.000Z", closesAt: "2019-09-10T21:00:00.000Z", state: "open" });
   });
 });
 
 describe("a day's own questions", () => {
   it("are asked after the core set, and only change while the survey has no answers", async () => {
-    const day = await createTestSurvey(db, { regionCode: "16" });
-    const added = await api("POST", `/api/events/${day.eventId}/questions`, agent16, {
+    const event = await createTestSurvey(db, { regionCode: "16" });
+    const added = await api("POST", `/api/events/${event.eventId}/questions`, agent16, {
       kind: "likert",
       required: true,
       text: { fi: "Oliko tila toimiva?", sv: "Fungerade lokalen?", en: "Did the venue work?" },
     });
     expect(added.status, await added.clone().text()).toBe(201);
     const { id } = await added.json();
-    const form = await (await app.request(`/s/${day.slug}?lang=sv`)).text();
+    const form = await (await app.request(`/s/${event.slug}?lang=sv`)).text();
     expect(form.indexOf("Fungerade lokalen?")).toBeGreaterThan(form.indexOf("Vad borde utvecklas?"));
 
-    const missing = await app.request(`/s/${day.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9 } }) });
+    const missing = await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9 } }) });
     expect(missing.status).toBe(422);
-    const ok = await app.request(`/s/${day.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9, day_1: 4 } }) });
+    const ok = await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9, day_1: 4 } }) });
     expect(ok.status).toBe(201);
 
-    expect((await api("DELETE", `/api/events/${day.eventId}/questions/${id}`, agent16)).status).toBe(409);
-    const listed = await (await api("GET", `/api/events/${day.eventId}/questions`, agent16)).json();
+    expect((await api("DELETE", `/api/events/${event.eventId}/questions/${id}`, agent16)).status).toBe(409);
+    const listed = await (await api("GET", `/api/events/${event.eventId}/questions`, agent16)).json();
     expect(listed.locked).toBe(true);
     expect(listed.core.map((q: { key: string }) => q.key)).toEqual(["grade", "usefulness", "sector", "good", "improve"]);
     expect(listed.day.map((q: { key: string }) => q.key)).toEqual(["day_1"]);
   });
 
   it("cannot touch the core set", async () => {
-    const day = await createTestSurvey(db, { regionCode: "16" });
+    const event = await createTestSurvey(db, { regionCode: "16" });
     const core = await db.all<{ id: number }>(sql`SELECT id FROM question WHERE set_id = 1 AND key = 'grade'`);
-    expect((await api("DELETE", `/api/events/${day.eventId}/questions/${core[0]!.id}`, agent16)).status).toBe(404);
+    expect((await api("DELETE", `/api/events/${event.eventId}/questions/${core[0]!.id}`, agent16)).status).toBe(404);
   });
 });

@@ -33,7 +33,7 @@ beforeAll(async () => {
   agent = await signIn(app, DEMO_USERS.find((u) => u.role === "agent")!);
 });
 
-const dayCount = async () => (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM event`))[0]!.n;
+const eventCount = async () => (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM event`))[0]!.n;
 const deps = () => serviceContext(db);
 const cli = "cli" as const;
 
@@ -49,7 +49,7 @@ describe("importing history", () => {
   it("reads Finnish Excel's BOM, ';', CRLF, decimal comma, quoted ';' and quotes: a dry run lists 3 days to create and writes nothing", async () => {
     expect(EXCEL.charCodeAt(0)).toBe(0xfeff);
     expect(EXCEL).toContain("\r\n");
-    const before = await dayCount();
+    const before = await eventCount();
     const result = await importHistory(deps(), cli, { text: EXCEL, programmeId: 1, dryRun: true });
     expect(result.errors).toEqual([]);
     expect(result.applied).toBe(false);
@@ -58,14 +58,14 @@ describe("importing history", () => {
       { line: 3, action: "create", regionCode: "19", date: "2018-10-03", title: "Esiseminaari", mean: 7.9 },
       { line: 4, action: "create", regionCode: null, date: "2018-11-20", title: "Valtakunnallinen esiseminaari", mean: 8.4 },
     ]);
-    expect(await dayCount()).toBe(before);
+    expect(await eventCount()).toBe(before);
   });
 
   it("imports them as published results with their source and closed surveys; again, or as plain UTF-8, changes nothing", async () => {
-    const before = await dayCount();
+    const before = await eventCount();
     const result = await importHistory(deps(), cli, { text: EXCEL, programmeId: 1, dryRun: false });
     expect(result.applied).toBe(true);
-    expect(await dayCount()).toBe(before + 3);
+    expect(await eventCount()).toBe(before + 3);
     const rows = await db.all(sql`SELECT e.region_code AS region, e.theme_id AS theme, e.location, e.attendance, e.reported_grade_mean AS mean, e.reported_grade_n AS n, e.reported_source AS source, e.is_demo AS demo, s.closes_at IS NOT NULL AS closed
       FROM event e JOIN survey s ON s.event_id = e.id WHERE e.date IN ('2018-10-02', '2018-10-03', '2018-11-20') ORDER BY e.date`);
     expect(rows).toEqual([
@@ -81,7 +81,7 @@ describe("importing history", () => {
       expect(again.errors).toEqual([]);
       expect(again.rows.map((r) => r.action)).toEqual(["unchanged", "unchanged", "unchanged"]);
     }
-    expect(await dayCount()).toBe(before + 3);
+    expect(await eventCount()).toBe(before + 3);
   });
 
   it("changes a day whose published figures were corrected, and says so in the dry run", async () => {
@@ -94,7 +94,7 @@ describe("importing history", () => {
   });
 
   it("gives line-numbered errors, refuses to overwrite a day with answers, and writes nothing while any row is wrong", async () => {
-    const before = await dayCount();
+    const before = await eventCount();
     const result = await importHistory(deps(), cli, { text: ERRORS, programmeId: 1, dryRun: false });
     expect(result.applied).toBe(false);
     expect(result.errors.map((e) => [e.line, e.code])).toEqual([
@@ -109,7 +109,7 @@ describe("importing history", () => {
       [10, "duplicate"],
     ]);
     expect(result.rows.map((r) => r.line)).toEqual([11]);
-    expect(await dayCount()).toBe(before);
+    expect(await eventCount()).toBe(before);
     const [pohjanmaa] = await db.all<{ mean: number | null }>(sql`SELECT reported_grade_mean AS mean FROM event WHERE region_code = '15' AND date = '2019-05-09'`);
     expect(pohjanmaa!.mean).toBeNull();
   });

@@ -92,16 +92,16 @@ describe("a mixed pool", () => {
 
   it("never lets answers collected on a published day into a pool", async () => {
     // Answers that arrived before the result was published stay, shown beside it, but pool nowhere.
-    const [day] = await db.all<{ id: number; survey: number }>(sql`SELECT e.id, s.id AS survey FROM event e JOIN survey s ON s.event_id = e.id WHERE e.region_code = '16' AND e.date = '2019-09-04'`);
+    const [event] = await db.all<{ id: number; survey: number }>(sql`SELECT e.id, s.id AS survey FROM event e JOIN survey s ON s.event_id = e.id WHERE e.region_code = '16' AND e.date = '2019-09-04'`);
     const before = await get<RegionsStatsResponse>("/api/stats/regions", national);
-    await db.run(sql`INSERT INTO response (id, survey_id, submitted_at, lang) VALUES ('11111111-1111-4111-8111-111111111111', ${day!.survey}, 0, 'fi')`);
+    await db.run(sql`INSERT INTO response (id, survey_id, submitted_at, lang) VALUES ('11111111-1111-4111-8111-111111111111', ${event!.survey}, 0, 'fi')`);
     await db.run(sql`INSERT INTO answer (response_id, question_id, num_value) SELECT '11111111-1111-4111-8111-111111111111', id, 4 FROM question WHERE set_id = 1 AND key = 'grade'`);
     try {
       const after = await get<RegionsStatsResponse>("/api/stats/regions", national);
       expect(after.regions.find((r) => r.code === "16")!.grade).toEqual(before.regions.find((r) => r.code === "16")!.grade);
       expect(after.national!.mean).toBe(before.national!.mean);
       const { events } = await get<EventsResponse>("/api/events?region=16", national);
-      const shown = events.find((e) => e.id === day!.id)!;
+      const shown = events.find((e) => e.id === event!.id)!;
       expect(shown).toMatchObject({ grade: { source: "reported", mean: 8.5 }, collected: { source: "responses", n: 1, mean: 4 }, conflict: true });
     } finally {
       await db.run(sql`DELETE FROM response WHERE id = '11111111-1111-4111-8111-111111111111'`);

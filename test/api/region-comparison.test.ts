@@ -9,7 +9,7 @@ import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { seedDemoDataIfEmpty } from "../../src/demo/seed-demo";
-import { addClusterSums, clusteredMean, daySums, NO_CLUSTER_SUMS, type ClusterSums } from "../../src/domain/stats/clustered-pool";
+import { addClusterSums, clusteredMean, eventSums, NO_CLUSTER_SUMS, type ClusterSums } from "../../src/domain/stats/clustered-pool";
 import { funnelPoint, yardstick } from "../../src/domain/stats/funnel";
 import { signIn } from "../helpers/accounts";
 import { createTestSurvey } from "../helpers/factories";
@@ -20,7 +20,7 @@ let app: ReturnType<typeof createApp>;
 let national: string;
 let agent: string;
 
-interface RawDay {
+interface RawEvent {
   region: string | null;
   themeId: number | null;
   n: number;
@@ -28,7 +28,7 @@ interface RawDay {
   sumSq: number;
 }
 
-let rawDays: RawDay[];
+let rawEvents: RawEvent[];
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -37,7 +37,7 @@ beforeAll(async () => {
   national = await signIn(app, DEMO_USERS[0]);
   agent = await signIn(app, DEMO_USERS[1]);
   // Per day straight from the answers table.
-  rawDays = await db.all<RawDay>(sql`
+  rawEvents = await db.all<RawEvent>(sql`
     SELECT e.region_code AS region, e.theme_id AS themeId, count(*) AS n, sum(a.num_value) AS sum, sum(a.num_value * a.num_value) AS sumSq
     FROM answer a JOIN question q ON q.id = a.question_id AND q.key = 'grade'
     JOIN response r ON r.id = a.response_id JOIN survey s ON s.id = r.survey_id JOIN event e ON e.id = s.event_id
@@ -51,13 +51,13 @@ async function get<T>(path: string, cookie = national): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-const poolOf = (days: readonly RawDay[]): ClusterSums => days.map((d) => daySums(d.n, d.sum, d.sumSq)).reduce(addClusterSums, NO_CLUSTER_SUMS);
+const poolOf = (events: readonly RawEvent[]): ClusterSums => events.map((d) => eventSums(d.n, d.sum, d.sumSq)).reduce(addClusterSums, NO_CLUSTER_SUMS);
 
 describe("GET /api/stats/regions: regions against the rest of the country", () => {
   it("gives each region k days and a day-clustered interval equal to a recount from the answers", async () => {
     const stats = await get<RegionsStatsResponse>("/api/stats/regions");
     for (const r of stats.regions) {
-      const own = rawDays.filter((d) => d.region === r.code);
+      const own = rawEvents.filter((d) => d.region === r.code);
       const expected = clusteredMean(poolOf(own));
       expect(r.grade.days, r.code).toBe(own.length);
       expect(r.grade.n, r.code).toBe(expected.n);
@@ -69,21 +69,21 @@ describe("GET /api/stats/regions: regions against the rest of the country", () =
       }
     }
     // 17 regions × 3 days and the kick-off: the national interval is on 51 df.
-    expect(stats.national!.days).toBe(rawDays.length);
-    expect(stats.national!.ciDf).toBe(rawDays.length - 1);
+    expect(stats.national!.days).toBe(rawEvents.length);
+    expect(stats.national!.ciDf).toBe(rawEvents.length - 1);
   });
 
   it("never puts a region (or the national kick-off) in its own yardstick", async () => {
     const stats = await get<RegionsStatsResponse>("/api/stats/regions");
-    const kickoff = rawDays.filter((d) => d.region === null);
+    const kickoff = rawEvents.filter((d) => d.region === null);
     expect(kickoff.length, "the demo has a national kick-off with answers").toBeGreaterThan(0);
     for (const r of stats.regions) {
-      const rest = rawDays.filter((d) => d.region !== null && d.region !== r.code);
+      const rest = rawEvents.filter((d) => d.region !== null && d.region !== r.code);
       const n = rest.reduce((sum, d) => sum + d.n, 0);
       expect(r.comparison!.rest.n, r.code).toBe(n);
       expect(r.comparison!.rest.days, r.code).toBe(rest.length);
       expect(r.comparison!.rest.mean!).toBeCloseTo(rest.reduce((sum, d) => sum + d.sum, 0) / n, 12);
-      const point = funnelPoint(poolOf(rawDays.filter((d) => d.region === r.code)), yardstick(poolOf(rest))!);
+      const point = funnelPoint(poolOf(rawEvents.filter((d) => d.region === r.code)), yardstick(poolOf(rest))!);
       if (point === null) expect(r.comparison!.funnel).toBeNull();
       else {
         expect(r.comparison!.funnel!.z).toBeCloseTo(point.z, 9);
@@ -105,15 +105,15 @@ describe("GET /api/stats/regions: regions against the rest of the country", () =
 
   it("standardises to the national theme mix: weights are each theme's share of the answers", async () => {
     const stats = await get<RegionsStatsResponse>("/api/stats/regions");
-    const themed = rawDays.filter((d) => d.themeId !== null);
+    const themed = rawEvents.filter((d) => d.themeId !== null);
     const total = themed.reduce((sum, d) => sum + d.n, 0);
     for (const m of stats.themeMix) {
       expect(m.weight).toBeCloseTo(themed.filter((d) => d.themeId === m.themeId).reduce((sum, d) => sum + d.n, 0) / total, 12);
     }
     const uusimaa = stats.regions.find((r) => r.code === "01")!;
     const cellMean = (themeId: number) => {
-      const days = rawDays.filter((d) => d.region === "01" && d.themeId === themeId);
-      return days.reduce((s, d) => s + d.sum, 0) / days.reduce((s, d) => s + d.n, 0);
+      const events = rawEvents.filter((d) => d.region === "01" && d.themeId === themeId);
+      return events.reduce((s, d) => s + d.sum, 0) / events.reduce((s, d) => s + d.n, 0);
     };
     const expected = stats.themeMix.reduce((sum, m) => sum + m.weight * cellMean(m.themeId), 0);
     expect(uusimaa.comparison!.adjusted.mean!).toBeCloseTo(expected, 12);
@@ -128,13 +128,13 @@ describe("GET /api/stats/regions: regions against the rest of the country", () =
 
 describe("small numbers", () => {
   it("gives a day under 10 answers no interval and says why", async () => {
-    const day = await createTestSurvey(db, { regionCode: "15", date: "2019-12-01" });
+    const event = await createTestSurvey(db, { regionCode: "15", date: "2019-12-01" });
     for (const grade of [8, 8, 8, 8, 8]) {
-      const res = await app.request(`/s/${day.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade } }) });
+      const res = await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade } }) });
       expect(res.status).toBe(201);
     }
     const { events } = await get<EventsResponse>("/api/events?region=15");
-    const e = events.find((x) => x.id === day.eventId)!;
+    const e = events.find((x) => x.id === event.eventId)!;
     expect(e.grade).toMatchObject({ n: 5, mean: 8, sd: 0, ci95: null, ciWithheld: "too_few_respondents", smallN: false });
   });
 });

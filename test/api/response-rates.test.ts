@@ -44,11 +44,11 @@ async function get<T>(path: string): Promise<T> {
 describe("response rates", () => {
   it("per day: counted, flagged above 100 %, left out before the survey has run", async () => {
     const { events } = await get<EventsResponse>("/api/events?region=07");
-    const day = (id: number) => events.find((e) => e.id === id)!;
-    expect(day(ids.normal!)).toMatchObject({ responseRate: 0.5, rateStatus: "counted" });
-    expect(day(ids.over!)).toMatchObject({ responseRate: 1.5, rateStatus: "over_100" });
-    expect(day(ids.notRun!)).toMatchObject({ responseRate: null, rateStatus: "not_run" });
-    expect(day(ids.closedEmpty!)).toMatchObject({ responseRate: 0, rateStatus: "counted" });
+    const event = (id: number) => events.find((e) => e.id === id)!;
+    expect(event(ids.normal!)).toMatchObject({ responseRate: 0.5, rateStatus: "counted" });
+    expect(event(ids.over!)).toMatchObject({ responseRate: 1.5, rateStatus: "over_100" });
+    expect(event(ids.notRun!)).toMatchObject({ responseRate: null, rateStatus: "not_run" });
+    expect(event(ids.closedEmpty!)).toMatchObject({ responseRate: 0, rateStatus: "counted" });
   });
 
   it("pooled: (20 + 0) / (40 + 30), the day above 100 % left out and counted in a note", async () => {

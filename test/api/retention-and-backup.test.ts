@@ -7,13 +7,13 @@ import { createDb } from "../../src/db/client";
 import { runMigrations } from "../../src/db/migrate";
 import { openNodeDatabase } from "../../src/db/open-node-database";
 import { seedDemoDataIfEmpty } from "../../src/demo/seed-demo";
-import { loadDays } from "../../src/services/dashboard-data";
+import { loadEvents } from "../../src/services/dashboard-data";
 import { backupInto } from "../../src/queries/backup";
-import { daysWithResponses } from "../../src/queries/retention";
+import { eventsWithResponses } from "../../src/queries/retention";
 import { serviceContext } from "../../src/services/context";
 import { deleteAnswers } from "../../src/services/retention";
 import { createApp } from "../../src/app";
-import { dayResponseRate } from "../../src/domain/analytics";
+import { eventResponseRate } from "../../src/domain/analytics";
 import { formatCalendarDate, helsinkiDate } from "../../src/domain/stats";
 import { gradeSumsBy } from "../../src/queries/grade-sums";
 import { listEvents } from "../../src/queries/events";
@@ -36,7 +36,7 @@ describe("data lifecycle", () => {
     expect(await count(sql`SELECT count(*) AS n FROM answer a LEFT JOIN response r ON r.id = a.response_id WHERE r.id IS NULL`)).toBe(0);
     expect(await count(sql`SELECT coalesce(sum(t.count), 0) AS n FROM answer_tally t JOIN survey s ON s.id = t.survey_id WHERE s.event_id = 1`)).toBe(0);
     expect(await count(sql`SELECT response_count AS n FROM survey WHERE event_id = 1`)).toBe(0);
-    expect(await daysWithResponses(db, { eventId: 1 })).toEqual([]);
+    expect(await eventsWithResponses(db, { eventId: 1 })).toEqual([]);
   });
 
   it("retention keeps every old day's figures (n, mean, SD, CI, distribution, response rate), labelled archived", async () => {
@@ -48,24 +48,24 @@ describe("data lifecycle", () => {
     for (const sector of ["parish", "ngo", "parish"]) {
       await app.request(`/s/${small.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 7, sector, good: "kiitos" } }) });
     }
-    const shape = (d: Awaited<ReturnType<typeof loadDays>>[number]) => ({ id: d.id, responses: d.responses, rate: dayResponseRate(d), grade: { ...d.grade, source: null } });
-    const loaded = await loadDays(serviceContext(db), "all", {});
-    const beforeDays = loaded.map(shape);
+    const shape = (d: Awaited<ReturnType<typeof loadEvents>>[number]) => ({ id: d.id, responses: d.responses, rate: eventResponseRate(d), grade: { ...d.grade, source: null } });
+    const loaded = await loadEvents(serviceContext(db), "all", {});
+    const beforeEvents = loaded.map(shape);
     const reportedBefore = loaded.filter((d) => d.grade.source === "reported").map((d) => d.id);
     const now = Date.now() - 1000;
     const beforeRegions = await gradeSumsBy(db, { regions: "all" }, "region", now);
     const result = await deleteAnswers(serviceContext(db, { now: () => now }), { before: "2020-01-01" }, { dryRun: false });
     expect(result.days.length).toBe(53);
-    const afterDays = await loadDays(serviceContext(db), "all", {});
-    expect(afterDays.map(shape)).toEqual(beforeDays);
+    const afterEvents = await loadEvents(serviceContext(db), "all", {});
+    expect(afterEvents.map(shape)).toEqual(beforeEvents);
     expect(await gradeSumsBy(db, { regions: "all" }, "region", now)).toEqual(beforeRegions);
-    const kept = afterDays.find((d) => d.id === 4)!;
+    const kept = afterEvents.find((d) => d.id === 4)!;
     expect(kept.grade.source).toBe("archived");
     expect(kept.grade.sd).not.toBeNull();
     expect(kept.grade.distribution).not.toBeNull();
     // Published days stay published; nothing is relabelled.
-    expect(afterDays.filter((d) => d.grade.source === "reported").map((d) => d.id)).toEqual(reportedBefore);
-    expect(afterDays.filter((d) => d.grade.source === "responses")).toEqual([]);
+    expect(afterEvents.filter((d) => d.grade.source === "reported").map((d) => d.id)).toEqual(reportedBefore);
+    expect(afterEvents.filter((d) => d.grade.source === "responses")).toEqual([]);
     const count = async (q: ReturnType<typeof sql>) => (await db.all<{ n: number }>(q))[0]!.n;
     expect(await count(sql`SELECT count(*) AS n FROM answer`)).toBe(0);
     expect(await count(sql`SELECT count(*) AS n FROM response`)).toBe(0);

@@ -15,16 +15,16 @@ let db: Db;
 let app: ReturnType<typeof createApp>;
 let agent16: string;
 let agent15: string;
-let day: TestSurvey;
+let event: TestSurvey;
 const NOW = Date.parse("2019-09-04T12:00:00Z");
 const CODE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
 
 beforeAll(async () => {
   db = await createTestDb();
   app = createApp({ db, now: () => NOW });
-  day = await createTestSurvey(db);
+  event = await createTestSurvey(db);
   // A code with the digits people misread, to type back with letters.
-  await db.run(sql`UPDATE survey SET short_code = '1A0B2C' WHERE id = ${day.surveyId}`);
+  await db.run(sql`UPDATE survey SET short_code = '1A0B2C' WHERE id = ${event.surveyId}`);
   agent16 = await signIn(app, await createTestUser(db, "agent", ["16"]));
   agent15 = await signIn(app, await createTestUser(db, "agent", ["15"]));
 });
@@ -47,14 +47,14 @@ describe("short codes", () => {
       codes.push(body.event.survey.shortCode);
     }
     expect(new Set(codes).size).toBe(40);
-    const [factoryMade] = await db.all<{ short_code: string }>(sql`SELECT short_code FROM survey WHERE id <> ${day.surveyId} ORDER BY id LIMIT 1`);
+    const [factoryMade] = await db.all<{ short_code: string }>(sql`SELECT short_code FROM survey WHERE id <> ${event.surveyId} ORDER BY id LIMIT 1`);
     expect(factoryMade!.short_code).toMatch(CODE);
   });
 
   it.each(["1A0B2C", "1a0b2c", "ia0b2c", "LAoB2C", "1A0-B2C"])("/s/%s leads to the survey, keeping the language asked for", async (typed) => {
     const res = await html(`/s/${typed}?lang=sv`);
     expect(res.status, await res.text()).toBe(302);
-    expect(res.headers.get("location")).toBe(`/s/${day.slug}?lang=sv`);
+    expect(res.headers.get("location")).toBe(`/s/${event.slug}?lang=sv`);
   });
 
   it("answers an unknown or malformed code under /s/ with the not-found page", async () => {
@@ -84,7 +84,7 @@ describe("the type-your-code page", () => {
   it("takes a typed code to the survey in the page's language (lower case, spaces and look-alikes allowed)", async () => {
     const res = await html(`/code?lang=en&code=${encodeURIComponent(" ia0 b2c ")}`);
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe(`/s/${day.slug}?lang=en`);
+    expect(res.headers.get("location")).toBe(`/s/${event.slug}?lang=en`);
   });
 
   it("keeps what was typed and says what is wrong: 422 for no code at all, 404 for a code nobody has", async () => {
@@ -102,17 +102,17 @@ describe("the type-your-code page", () => {
 
 describe("posters, the day's page and the QR code", () => {
   it("print the short address and the code on the poster, and show the code and the PNG link on the day's page", async () => {
-    const poster = await (await app.request(`http://localhost/admin/events/${day.eventId}/poster?lang=fi`, { headers: asBrowser(agent16, { accept: "text/html" }) })).text();
+    const poster = await (await app.request(`http://localhost/admin/events/${event.eventId}/poster?lang=fi`, { headers: asBrowser(agent16, { accept: "text/html" }) })).text();
     expect(poster).toContain('<p class="short">http://localhost/s/1A0B2C</p>');
     expect(poster).toContain("Tai kirjoita koodi osoitteessa http://localhost/code:");
     expect(poster).toContain('<p class="code">1A0B2C</p>');
-    const page = await (await app.request(`http://localhost/admin/events/${day.eventId}?lang=en`, { headers: asBrowser(agent16, { accept: "text/html" }) })).text();
+    const page = await (await app.request(`http://localhost/admin/events/${event.eventId}?lang=en`, { headers: asBrowser(agent16, { accept: "text/html" }) })).text();
     expect(page).toContain('<strong class="short-code">1A0B2C</strong>');
-    expect(page).toContain(`href="/api/events/${day.eventId}/qr.png"`);
+    expect(page).toContain(`href="/api/events/${event.eventId}/qr.png"`);
   });
 
   it("gives the QR code as a PNG that a separate decoder reads: square, 10 px a module, finder pattern in the corner", async () => {
-    const res = await app.request(`http://localhost/api/events/${day.eventId}/qr.png`, { headers: asBrowser(agent16) });
+    const res = await app.request(`http://localhost/api/events/${event.eventId}/qr.png`, { headers: asBrowser(agent16) });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/png");
     const png = new Uint8Array(await res.arrayBuffer());
@@ -141,6 +141,6 @@ describe("posters, the day's page and the QR code", () => {
     const mid = (module: number) => module * 10 + 5;
     expect([black(mid(0), mid(0)), black(mid(1), mid(4)), black(mid(2), mid(2)), black(mid(3), mid(3)), black(mid(5), mid(5)), black(mid(8), mid(5)), black(mid(9), mid(5))]).toEqual([false, false, true, false, true, true, false]);
     expect(png.length, "small enough to mail").toBeLessThan(20_000);
-    expect((await app.request(`http://localhost/api/events/${day.eventId}/qr.png`, { headers: asBrowser(agent15) })).status).toBe(403);
+    expect((await app.request(`http://localhost/api/events/${event.eventId}/qr.png`, { headers: asBrowser(agent15) })).status).toBe(403);
   });
 });

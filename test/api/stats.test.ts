@@ -72,22 +72,22 @@ describe("GET /api/events", () => {
   });
 
   it("computes the 95% CI with Student's t, checked by hand for an 11-answer day (t(10) = 2.2281)", async () => {
-    const day = await createTestSurvey(db, { regionCode: "16", date: "2019-10-01", attendance: 20 });
+    const event = await createTestSurvey(db, { regionCode: "16", date: "2019-10-01", attendance: 20 });
     const grades = [8, 9, 9, 10, 7, 8, 8, 9, 6, 10, 9];
     for (const grade of grades) {
-      const res = await app.request(`/s/${day.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade } }) });
+      const res = await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade } }) });
       expect(res.status).toBe(201);
     }
     // mean 93/11 = 8.454545; Σ(x−m)² = 14.727273; sd = √(14.727273/10) = 1.213560; se = 0.365902; t·se = 0.815273
     const { events } = await get<EventsResponse>("/api/events?region=16&from=2019-10-01&to=2019-10-01", agent);
-    const e = events.find((x) => x.id === day.eventId)!;
+    const e = events.find((x) => x.id === event.eventId)!;
     expect(e.grade.mean).toBeCloseTo(8.454545, 5);
     expect(e.grade.sd).toBeCloseTo(1.21356, 5);
     expect(e.grade.ci95![0]).toBeCloseTo(8.454545 - 0.815273, 4);
     expect(e.grade.ci95![1]).toBeCloseTo(8.454545 + 0.815273, 4);
     expect(e.grade.distribution).toEqual({ "4": 0, "5": 0, "6": 1, "7": 1, "8": 3, "9": 4, "10": 2 });
     expect(e.responseRate).toBeCloseTo(11 / 20, 10);
-    await db.run(sql`DELETE FROM event WHERE id = ${day.eventId}`);
+    await db.run(sql`DELETE FROM event WHERE id = ${event.eventId}`);
   });
 });
 
@@ -160,25 +160,25 @@ describe("themes, questions and comments", () => {
   });
 
   it("lists comments unlinkably (sorted by text, the day's date, no time), and hides a list with fewer than 5", async () => {
-    const day = await createTestSurvey(db, { regionCode: "16" });
+    const event = await createTestSurvey(db, { regionCode: "16" });
     const post = (answers: Record<string, unknown>, at: number, lang = "fi") =>
-      createApp({ db, now: () => at }).request(`/s/${day.slug}?lang=${lang}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers, lang }) });
+      createApp({ db, now: () => at }).request(`/s/${event.slug}?lang=${lang}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers, lang }) });
     const texts = ["c hyvä", "a hyvä", "e hyvä", "b hyvä", "f hyvä", "d bra"];
     for (let i = 0; i < 6; i++) await post({ grade: 8, good: texts[i], ...(i < 2 && { improve: "=HYPERLINK(\"http://x\",\"click\")" }) }, Date.parse("2019-09-04T20:59:00Z") + i * 60_000, i === 5 ? "sv" : "fi");
-    const { questions } = await get<CommentsResponse>(`/api/events/${day.eventId}/comments`, agent);
+    const { questions } = await get<CommentsResponse>(`/api/events/${event.eventId}/comments`, agent);
     const good = questions.find((q) => q.key === "good")!;
     expect(good.suppressed).toBe(false);
     // Not in arrival order, no time (answers came on both sides of Helsinki midnight), and the
     // day's only Swedish speaker (and so, by complement, the Finnish ones) without a language.
     expect(good.comments).toEqual([...texts].sort().map((text) => ({ text, date: "2019-09-04", lang: null })));
-    const csv = await (await app.request(`http://localhost/api/export/comments.csv?event=${day.eventId}&lang=en`, { headers: { cookie: agent } })).text();
+    const csv = await (await app.request(`http://localhost/api/export/comments.csv?event=${event.eventId}&lang=en`, { headers: { cookie: agent } })).text();
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe('"Question";"Comment";"Date";"Language"');
     expect(lines.filter((l) => l.includes("hyvä") || l.includes("bra")).every((l) => l.endsWith(';"2019-09-04";"language hidden"'))).toBe(true);
     expect(csv).not.toMatch(/T\d\d:\d\d/);
     const improve = questions.find((q) => q.key === "improve")!;
     expect(improve).toMatchObject({ suppressed: true, n: null, comments: [] });
-    const res = await app.request(`http://localhost/api/events/${day.eventId}/comments`, { headers: { cookie: await signIn(app, { email: "x", password: "y" }).catch(() => "") } });
+    const res = await app.request(`http://localhost/api/events/${event.eventId}/comments`, { headers: { cookie: await signIn(app, { email: "x", password: "y" }).catch(() => "") } });
     expect(res.status).toBe(401);
   });
 });
@@ -200,11 +200,11 @@ describe("CSV exports", () => {
   });
 
   it("keeps a formula-looking comment as text", async () => {
-    const day = await createTestSurvey(db, { regionCode: "16" });
+    const event = await createTestSurvey(db, { regionCode: "16" });
     for (let i = 0; i < 5; i++) {
-      await app.request(`/s/${day.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9, good: '=HYPERLINK("http://x","click")' } }) });
+      await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9, good: '=HYPERLINK("http://x","click")' } }) });
     }
-    const text = await (await app.request(`http://localhost/api/export/comments.csv?event=${day.eventId}`, { headers: { cookie: agent } })).text();
+    const text = await (await app.request(`http://localhost/api/export/comments.csv?event=${event.eventId}`, { headers: { cookie: agent } })).text();
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""click"")"`);
   });
 

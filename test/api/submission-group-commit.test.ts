@@ -11,12 +11,12 @@ const NOW = Date.parse("2019-09-04T14:00:00Z");
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
-let day: TestSurvey;
+let event: TestSurvey;
 
 beforeAll(async () => {
   db = await createTestDb();
   app = createApp({ db, now: () => NOW });
-  day = await createTestSurvey(db);
+  event = await createTestSurvey(db);
 });
 
 const postJson = (slug: string, body: unknown) =>
@@ -48,20 +48,20 @@ describe("group commit of submissions", () => {
   it("answers a retry 200, a reused id 409 and a new one 201 when they arrive together", async () => {
     const other = await createTestSurvey(db);
     const stored = crypto.randomUUID();
-    expect((await postJson(day.slug, { submission_id: stored, answers: { grade: 8 } })).status).toBe(201);
-    const before = await countResponses(day.surveyId);
+    expect((await postJson(event.slug, { submission_id: stored, answers: { grade: 8 } })).status).toBe(201);
+    const before = await countResponses(event.surveyId);
 
     const fresh = crypto.randomUUID();
     const [retry, reused, created] = await Promise.all([
-      postJson(day.slug, { submission_id: stored, answers: { grade: 8 } }),
+      postJson(event.slug, { submission_id: stored, answers: { grade: 8 } }),
       postJson(other.slug, { submission_id: stored, answers: { grade: 5 } }),
-      postJson(day.slug, { submission_id: fresh, answers: { grade: 10 } }),
+      postJson(event.slug, { submission_id: fresh, answers: { grade: 10 } }),
     ]);
     expect(retry!.status, await retry!.clone().text()).toBe(200);
     expect(await retry!.json()).toEqual({ id: stored });
     expect(reused!.status).toBe(409);
     expect(created!.status).toBe(201);
-    expect(await countResponses(day.surveyId)).toBe(before + 1);
+    expect(await countResponses(event.surveyId)).toBe(before + 1);
     expect(await countResponses(other.surveyId)).toBe(0);
   });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
 import { event, survey } from "../../src/db/schema";
-import { addDayQuestion, removeDayQuestion } from "../../src/queries/day-questions";
+import { addEventQuestion, removeEventQuestion } from "../../src/queries/event-questions";
 import { SURVEY_CACHE_TTL_MS } from "../../src/services/survey-lookup";
 import { createTestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
@@ -33,26 +33,26 @@ const postJson = (slug: string, body: unknown) =>
 
 describe("the survey cache", () => {
   it("refuses a survey closed early at once, and takes it again when reopened", async () => {
-    const day = await createTestSurvey(db);
-    expect((await getForm(day.slug)).status).toBe(200);
-    await db.update(survey).set({ closesAt: clock - 1 }).where(eq(survey.id, day.surveyId));
+    const eventRow = await createTestSurvey(db);
+    expect((await getForm(eventRow.slug)).status).toBe(200);
+    await db.update(survey).set({ closesAt: clock - 1 }).where(eq(survey.id, eventRow.surveyId));
 
-    const page = await getForm(day.slug, "en");
+    const page = await getForm(eventRow.slug, "en");
     expect(page.status, await page.clone().text()).toBe(410);
     expect(await page.text()).toContain("The survey is closed");
-    const posted = await postJson(day.slug, { answers: { grade: 8 } });
+    const posted = await postJson(eventRow.slug, { answers: { grade: 8 } });
     expect(posted.status, await posted.clone().text()).toBe(410);
 
-    await db.update(survey).set({ closesAt: null }).where(eq(survey.id, day.surveyId));
-    expect((await getForm(day.slug)).status).toBe(200);
-    expect((await postJson(day.slug, { answers: { grade: 8 } })).status).toBe(201);
+    await db.update(survey).set({ closesAt: null }).where(eq(survey.id, eventRow.surveyId));
+    expect((await getForm(eventRow.slug)).status).toBe(200);
+    expect((await postJson(eventRow.slug, { answers: { grade: 8 } })).status).toBe(201);
   });
 
   it("asks day questions added after the form was first shown, and refuses answers to a removed one, at once", async () => {
-    const day = await createTestSurvey(db);
-    expect(await (await getForm(day.slug)).text()).not.toContain("Päivän oma kysymys");
+    const eventRow = await createTestSurvey(db);
+    expect(await (await getForm(eventRow.slug)).text()).not.toContain("Päivän oma kysymys");
     const add = async (n: number) =>
-      addDayQuestion(db, { surveyId: day.surveyId, eventId: day.eventId, extraSetId: await extraSetOf(day.surveyId) }, {
+      addEventQuestion(db, { surveyId: eventRow.surveyId, eventId: eventRow.eventId, extraSetId: await extraSetOf(eventRow.surveyId) }, {
         kind: "text",
         required: false,
         textFi: `Päivän oma kysymys ${n}`,
@@ -64,27 +64,27 @@ describe("the survey cache", () => {
       });
     await add(1);
     const second = await add(2);
-    const html = await (await getForm(day.slug)).text();
+    const html = await (await getForm(eventRow.slug)).text();
     expect(html).toContain("Päivän oma kysymys 1");
     expect(html).toContain("Päivän oma kysymys 2");
-    expect((await postJson(day.slug, { answers: { grade: 8, day_1: "Hyvä" } })).status).toBe(201);
+    expect((await postJson(eventRow.slug, { answers: { grade: 8, day_1: "Hyvä" } })).status).toBe(201);
 
-    expect(await removeDayQuestion(db, (await extraSetOf(day.surveyId))!, second)).toBe(true);
-    const refused = await postJson(day.slug, { answers: { grade: 8, day_2: "Hyvä" } });
+    expect(await removeEventQuestion(db, (await extraSetOf(eventRow.surveyId))!, second)).toBe(true);
+    const refused = await postJson(eventRow.slug, { answers: { grade: 8, day_2: "Hyvä" } });
     const body = await refused.json();
     expect(refused.status, JSON.stringify(body)).toBe(422);
     expect(body.error.fields).toEqual([expect.objectContaining({ key: "day_2", code: "unknown_question" })]);
-    expect(await (await getForm(day.slug)).text()).not.toContain("Päivän oma kysymys 2");
+    expect(await (await getForm(eventRow.slug)).text()).not.toContain("Päivän oma kysymys 2");
   });
 
   it("closes a survey at its scheduled time exactly, cached or not", async () => {
-    const day = await createTestSurvey(db, { closesAt: clock + 1000 });
-    expect((await getForm(day.slug)).status).toBe(200);
+    const eventRow = await createTestSurvey(db, { closesAt: clock + 1000 });
+    expect((await getForm(eventRow.slug)).status).toBe(200);
     clock += 999;
-    expect((await postJson(day.slug, { answers: { grade: 9 } })).status).toBe(201);
+    expect((await postJson(eventRow.slug, { answers: { grade: 9 } })).status).toBe(201);
     clock += 1;
-    expect((await getForm(day.slug)).status).toBe(410);
-    expect((await postJson(day.slug, { answers: { grade: 9 } })).status).toBe(410);
+    expect((await getForm(eventRow.slug)).status).toBe(410);
+    expect((await postJson(eventRow.slug, { answers: { grade: 9 } })).status).toBe(410);
   });
 
   it("does not remember an unknown slug: a survey created after a 404 works at once", async () => {
@@ -95,18 +95,18 @@ describe("the survey cache", () => {
   });
 
   it("shows an edited day after the TTL", async () => {
-    const day = await createTestSurvey(db);
-    expect(await (await getForm(day.slug)).text()).not.toContain("Uusi otsikko");
-    await db.update(event).set({ title: "Uusi otsikko" }).where(eq(event.id, day.eventId));
+    const eventRow = await createTestSurvey(db);
+    expect(await (await getForm(eventRow.slug)).text()).not.toContain("Uusi otsikko");
+    await db.update(event).set({ title: "Uusi otsikko" }).where(eq(event.id, eventRow.eventId));
     clock += SURVEY_CACHE_TTL_MS;
-    expect(await (await getForm(day.slug)).text()).toContain("Uusi otsikko");
+    expect(await (await getForm(eventRow.slug)).text()).toContain("Uusi otsikko");
   });
 });
 
 describe("the pre-rendered form", () => {
   it("gives every view its own submission id and is otherwise the same page", async () => {
-    const day = await createTestSurvey(db);
-    const [a, b] = await Promise.all([getForm(day.slug, "sv"), getForm(day.slug, "sv")]);
+    const eventRow = await createTestSurvey(db);
+    const [a, b] = await Promise.all([getForm(eventRow.slug, "sv"), getForm(eventRow.slug, "sv")]);
     const [htmlA, htmlB] = [await a!.text(), await b!.text()];
     const idOf = (html: string) => /name="submission_id" value="([0-9a-f-]{36})"/.exec(html)?.[1];
     expect(idOf(htmlA), htmlA).toBeDefined();
@@ -119,9 +119,9 @@ describe("the pre-rendered form", () => {
   });
 
   it("renders each language separately", async () => {
-    const day = await createTestSurvey(db);
-    expect(await (await getForm(day.slug, "fi")).text()).toContain("Kokonaisarvosana päivälle");
-    expect(await (await getForm(day.slug, "en")).text()).toContain("Overall grade for the day");
-    expect(await (await getForm(day.slug, "fi")).text()).toContain("Kokonaisarvosana päivälle");
+    const eventRow = await createTestSurvey(db);
+    expect(await (await getForm(eventRow.slug, "fi")).text()).toContain("Kokonaisarvosana päivälle");
+    expect(await (await getForm(eventRow.slug, "en")).text()).toContain("Overall grade for the day");
+    expect(await (await getForm(eventRow.slug, "fi")).text()).toContain("Kokonaisarvosana päivälle");
   });
 });

@@ -20,7 +20,7 @@ async function call(method: string, path: string, body?: unknown) {
   return { status: res.status, json: text ? JSON.parse(text) : null, text };
 }
 
-async function newDay(programmeId: number, date: string): Promise<{ closesAt: string | null; id: number }> {
+async function newEvent(programmeId: number, date: string): Promise<{ closesAt: string | null; id: number }> {
   const created = await call("POST", "/api/events", { programmeId, regionCode: "16", date, title: "Päivä" });
   expect(created.status, created.text).toBe(201);
   const id = created.json.event.id as number;
@@ -48,25 +48,25 @@ describe("default survey closing", () => {
   it("a new day closes 14 days after by default; the programme changes that for new days only", async () => {
     const programme = await call("POST", "/api/programmes", { name: "Closing test" });
     expect(programme.status, programme.text).toBe(201);
-    const first = await newDay(programme.json.programme.id, "2019-09-04");
+    const first = await newEvent(programme.json.programme.id, "2019-09-04");
     expect(first.closesAt).toBe("2019-09-18T20:59:00.000Z");
 
     const patched = await call("PATCH", `/api/programmes/${programme.json.programme.id}`, { surveyCloseDays: 3 });
     expect(patched.status, patched.text).toBe(200);
-    expect((await newDay(programme.json.programme.id, "2019-09-04")).closesAt).toBe("2019-09-07T20:59:00.000Z");
+    expect((await newEvent(programme.json.programme.id, "2019-09-04")).closesAt).toBe("2019-09-07T20:59:00.000Z");
     expect((await call("GET", `/api/events/${first.id}`)).text).toContain("2019-09-18T20:59:00.000Z");
 
     await call("PATCH", `/api/programmes/${programme.json.programme.id}`, { surveyCloseDays: null });
-    expect((await newDay(programme.json.programme.id, "2019-09-04")).closesAt).toBeNull();
+    expect((await newEvent(programme.json.programme.id, "2019-09-04")).closesAt).toBeNull();
   });
 
   it("a day changes its own closing time", async () => {
     const programme = await call("POST", "/api/programmes", { name: "Per day", surveyCloseDays: 7 });
-    const day = await newDay(programme.json.programme.id, "2019-09-04");
-    expect(day.closesAt).toBe("2019-09-11T20:59:00.000Z");
-    const res = await call("PATCH", `/api/events/${day.id}/survey`, { closesAt: "2019-09-30T23:59:00+03:00" });
+    const event = await newEvent(programme.json.programme.id, "2019-09-04");
+    expect(event.closesAt).toBe("2019-09-11T20:59:00.000Z");
+    const res = await call("PATCH", `/api/events/${event.id}/survey`, { closesAt: "2019-09-30T23:59:00+03:00" });
     expect(res.status, res.text).toBe(200);
-    expect((await call("GET", `/api/events/${day.id}`)).text).toContain("2019-09-30T20:59:00.000Z");
+    expect((await call("GET", `/api/events/${event.id}`)).text).toContain("2019-09-30T20:59:00.000Z");
   });
 
   it("refuses a bad number of days with the error shape", async () => {

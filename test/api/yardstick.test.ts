@@ -10,7 +10,7 @@ import { disclosureFixture, type DisclosureFixture } from "../helpers/disclosure
 // respondents each, and so must the difference of any two that come back (one inside the other).
 
 let fx: DisclosureFixture;
-let days: EventSummary[];
+let events: EventSummary[];
 
 async function get<T>(cookie: string, path: string): Promise<{ status: number; body: T; text: string }> {
   const res = await fx.app.request(`http://localhost${path}`, { headers: asBrowser(cookie) });
@@ -39,10 +39,10 @@ function strongOtherRegions(set: readonly EventSummary[]): { regions: number; an
 
 function selections(): Selection[] {
   const out: Selection[] = [];
-  const themes = [...new Set(days.map((d) => d.theme?.id).filter((t): t is number => t !== undefined))];
-  for (const date of new Set(days.map((d) => d.date))) out.push({ query: `from=${date}&to=${date}`, from: date, to: date });
+  const themes = [...new Set(events.map((d) => d.theme?.id).filter((t): t is number => t !== undefined))];
+  for (const date of new Set(events.map((d) => d.date))) out.push({ query: `from=${date}&to=${date}`, from: date, to: date });
   for (const theme of themes) out.push({ query: `theme=${theme}`, theme });
-  const months = [...new Set(days.map((d) => d.date.slice(0, 7)))].sort();
+  const months = [...new Set(events.map((d) => d.date.slice(0, 7)))].sort();
   const lastDay = (m: string) => `${m}-${new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0)).getUTCDate()}`;
   for (let i = 0; i < months.length; i++) {
     for (let j = i; j < months.length; j++) {
@@ -56,7 +56,7 @@ function selections(): Selection[] {
 
 beforeAll(async () => {
   fx = await disclosureFixture();
-  days = (await get<{ events: EventSummary[] }>(fx.cookies.national, "/api/events")).body.events;
+  events = (await get<{ events: EventSummary[] }>(fx.cookies.national, "/api/events")).body.events;
 }, 60_000);
 
 describe("the comparison yardstick for readers of some regions", () => {
@@ -65,7 +65,7 @@ describe("the comparison yardstick for readers of some regions", () => {
       const shown: { selection: Selection; set: EventSummary[] }[] = [];
       let withheld = 0;
       for (const selection of selections()) {
-        const set = days.filter(inSelection(selection));
+        const set = events.filter(inSelection(selection));
         const stats = await get<RegionsStatsResponse>(fx.cookies[who], `/api/stats/regions?${selection.query}`);
         expect(stats.status, stats.text).toBe(200);
         const strong = strongOtherRegions(set);
@@ -92,7 +92,7 @@ describe("the comparison yardstick for readers of some regions", () => {
   }
 
   it("says why in fi, sv and en, and the CSVs and the trend withhold the same", async () => {
-    const one = days.find((d) => d.region === "15" && d.grade.source === "responses")!;
+    const one = events.find((d) => d.region === "15" && d.grade.source === "responses")!;
     const q = `from=${one.date}&to=${one.date}`;
     const stats = await get<RegionsStatsResponse>(fx.cookies.agent16, `/api/stats/regions?${q}`);
     expect(stats.body).toMatchObject({ national: null, yardstick: { shown: false, reason: "whole_months" } });

@@ -5,7 +5,7 @@ import { openNodeDatabase } from "../../src/db/open-node-database";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { formatDate, t } from "../../src/domain/i18n";
 import { MIN_CELL, MIN_OTHER_REGIONS } from "../../src/domain/stats";
-import { daysWithResponses, deleteDayResponses } from "../../src/queries/retention";
+import { eventsWithResponses, deleteEventResponses } from "../../src/queries/retention";
 import { beforeAllOrFailEach, expectNoAxeViolations, launchChromium, screenshot, signInWithForm, startTestServer, VIEWPORTS, type TestServer } from "../helpers/browser";
 
 // What disclosure control changes on screen, in Chromium against the real Node server with the
@@ -29,7 +29,7 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
   return text ? JSON.parse(text) : null;
 }
 
-async function newDay(cookie: string, date: string, attendance: number, responses: number): Promise<number> {
+async function newEvent(cookie: string, date: string, attendance: number, responses: number): Promise<number> {
   const { event } = await api(cookie, "POST", "/api/events", { programmeId: 1, regionCode: "16", date, themeId: 1, title: `Päivä ${date}`, attendance });
   // A 2019 day closed by default 14 days after; open it to answer it now.
   await api(cookie, "POST", `/api/events/${event.id}/survey/open`);
@@ -46,10 +46,10 @@ beforeAllOrFailEach(async () => {
     body: JSON.stringify({ email: national.email, password: national.password }),
   });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-  await newDay(cookie, "2019-10-10", 3, 5);
-  const archived = await newDay(cookie, "2019-10-24", 20, 6);
+  await newEvent(cookie, "2019-10-10", 3, 5);
+  const archived = await newEvent(cookie, "2019-10-24", 20, 6);
   const db = createDb(await openNodeDatabase({ url: server.databaseUrl }));
-  await deleteDayResponses(db, await daysWithResponses(db, { eventId: archived }), true, Date.parse("2026-11-30T10:00:00Z"), MIN_CELL);
+  await deleteEventResponses(db, await eventsWithResponses(db, { eventId: archived }), true, Date.parse("2026-11-30T10:00:00Z"), MIN_CELL);
 });
 
 afterAll(async () => {

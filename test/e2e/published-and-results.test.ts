@@ -47,7 +47,7 @@ async function signedIn(size: "desktop" | "phone" = "desktop"): Promise<{ page: 
   return { page, close: () => context.close() };
 }
 
-async function dayId(page: Page, title: string): Promise<string> {
+async function eventId(page: Page, title: string): Promise<string> {
   await page.goto(`${base}/admin?lang=fi`);
   const href = await page.locator("table a", { hasText: title }).first().getAttribute("href");
   return /\/admin\/events\/(\d+)/.exec(href ?? "")![1]!;
@@ -57,7 +57,7 @@ describe("published results and day results pages (Chromium)", () => {
   it("renders the national kick-off's results page in fi, sv and en, on a phone, and on A4 paper", { timeout: 120_000 }, async () => {
     const { page, close } = await signedIn("phone");
     try {
-      const id = await dayId(page, "LAPE-Akatemian valtakunnallinen aloitus");
+      const id = await eventId(page, "LAPE-Akatemian valtakunnallinen aloitus");
       for (const lang of LANGS) {
         await page.goto(`${base}/admin/events/${id}/results?lang=${lang}`);
         await expectPageBasics(page, lang, `kick-off results (${lang})`);
@@ -71,7 +71,7 @@ describe("published results and day results pages (Chromium)", () => {
       }
       await screenshot(page, "day-results-kickoff-phone");
       // A regional day with answers: the rest-of-country table, suppressed sector cells, comments.
-      const regional = await dayId(page, "LAPE-Akatemia: Uudenlainen johtaminen");
+      const regional = await eventId(page, "LAPE-Akatemia: Uudenlainen johtaminen");
       for (const lang of LANGS) {
         await page.goto(`${base}/admin/events/${regional}/results?lang=${lang}`);
         await expectPageBasics(page, lang, `regional results (${lang})`);

@@ -22,17 +22,17 @@ const national = DEMO_USERS.find((u) => u.role === "national")!;
 let server: TestServer;
 let browser: Browser;
 let reader: Client;
-let smallDayId: number;
+let smallEventId: number;
 
 beforeAllOrFailEach(async () => {
   browser = await launchChromium();
   server = await startTestServer("region-comparison");
   reader = await openNodeDatabase({ url: server.databaseUrl });
   // A day of six equal answers in Pirkanmaa: under 10 respondents, SD 0.
-  const day = await createTestSurvey(createDb(reader), { regionCode: "06", date: "2019-12-03" });
-  smallDayId = day.eventId;
+  const event = await createTestSurvey(createDb(reader), { regionCode: "06", date: "2019-12-03" });
+  smallEventId = event.eventId;
   for (let i = 0; i < 6; i++) {
-    const res = await fetch(`${server.base}/s/${day.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 8 } }) });
+    const res = await fetch(`${server.base}/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 8 } }) });
     expect(res.status).toBe(201);
   }
 });
@@ -146,7 +146,7 @@ describe("region comparisons (Chromium)", () => {
     const { page, close } = await openAs("/?view=region&region=06&lang=en");
     try {
       const { events } = await api<EventsResponse>(page, "/api/events?region=06");
-      const small = events.find((e) => e.id === smallDayId)!;
+      const small = events.find((e) => e.id === smallEventId)!;
       expect(small.grade).toMatchObject({ n: 6, sd: 0, ci95: null, ciWithheld: "too_few_respondents" });
       const row = page.locator("#table-days tbody tr").last();
       const cells = (await row.locator("th, td").allInnerTexts()).map((x) => x.trim());

@@ -163,8 +163,8 @@ describe("a change agent (Chromium)", () => {
         await Promise.all([page.waitForURL(/\/admin\/events\/\d+\?/), page.click('main button[type="submit"]')]);
 
         // The day's page: the survey link, the QR code, the poster links.
-        const dayUrl = new URL(page.url());
-        expect(dayUrl.searchParams.get("done")).toBe("eventCreated");
+        const eventUrl = new URL(page.url());
+        expect(eventUrl.searchParams.get("done")).toBe("eventCreated");
         expect(await page.textContent("h1")).toBe(title);
         expect((await page.textContent("p.ok[role=status]"))?.trim()).toBe(t(lang, "admin.done.eventCreated"));
         const surveyLink = await page.inputValue("#survey-link");
@@ -180,7 +180,7 @@ describe("a change agent (Chromium)", () => {
         // At 200% zoom the day's page still fits and its buttons are reachable.
         const zoom = await zoomed(context);
         try {
-          await zoom.page.goto(`${dayUrl.origin}${dayUrl.pathname}?lang=${lang}`);
+          await zoom.page.goto(`${eventUrl.origin}${eventUrl.pathname}?lang=${lang}`);
           expect(await zoom.page.textContent("h1")).toBe(title);
           await expectNoHorizontalScroll(zoom.page, `the day's page at 200% (${name})`);
           for (const button of ["#attendance-heading ~ form button", "#survey-heading ~ form.actions button", "#edit-heading ~ form button"]) {
@@ -198,7 +198,7 @@ describe("a change agent (Chromium)", () => {
         }
 
         // The poster, in the page's language first and the other poster language second.
-        await Promise.all([page.waitForURL(/\/poster\?/), page.click(`a[href="${dayUrl.pathname}/poster?lang=${lang}"]`)]);
+        await Promise.all([page.waitForURL(/\/poster\?/), page.click(`a[href="${eventUrl.pathname}/poster?lang=${lang}"]`)]);
         const [first, second] = posterLanguages(lang);
         expect(await page.textContent("h1")).toBe(title);
         expect(await page.locator(".poster-qr[role=img] svg").count(), "the QR code on the poster").toBe(1);

@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 /** A day of region 16 whose survey opens in 2099, made through the API with the page's session. */
-async function dayNotYetOpen(page: Page, title: string): Promise<{ id: number; slug: string }> {
+async function eventNotYetOpen(page: Page, title: string): Promise<{ id: number; slug: string }> {
   const created = await page.request.post(`${server.base}/api/events`, { data: { programmeId, regionCode: "16", date: "2026-12-10", title } });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = ((await created.json()) as { event: { id: number } }).event;
@@ -74,14 +74,14 @@ describe("test mode (Chromium)", () => {
       try {
         await page.goto(`${server.base}/login?lang=${lang}`);
         await signInWithForm(page, agent);
-        const day = await dayNotYetOpen(page, `Testipäivä ${lang}`);
-        const publicForm = await page.request.get(`${server.base}/s/${day.slug}?lang=${lang}`);
+        const event = await eventNotYetOpen(page, `Testipäivä ${lang}`);
+        const publicForm = await page.request.get(`${server.base}/s/${event.slug}?lang=${lang}`);
         expect(publicForm.status(), "participants cannot answer yet").toBe(403);
 
-        await page.goto(`${server.base}/admin/events/${day.id}?lang=${lang}`);
+        await page.goto(`${server.base}/admin/events/${event.id}?lang=${lang}`);
         await expectNoAxeViolations(page, `day page with test mode (${name})`, WCAG22_TAGS);
-        await tabTo(page, `a[href="/admin/events/${day.id}/test?lang=${lang}"]`, 80);
-        await Promise.all([page.waitForURL((url) => url.pathname === `/admin/events/${day.id}/test`), page.keyboard.press("Enter")]);
+        await tabTo(page, `a[href="/admin/events/${event.id}/test?lang=${lang}"]`, 80);
+        await Promise.all([page.waitForURL((url) => url.pathname === `/admin/events/${event.id}/test`), page.keyboard.press("Enter")]);
         expect(await page.textContent(".test-mode")).toContain(t(lang, "testMode.banner"));
         await expectPageBasics(page, lang, `test-mode form (${name})`);
         await expectNoAxeViolations(page, `test-mode form (${name})`, WCAG22_TAGS);
@@ -104,12 +104,12 @@ describe("test mode (Chromium)", () => {
         await Promise.all([page.waitForURL(/done=testAnswerSaved/), page.keyboard.press("Enter")]);
         expect(await page.textContent("main")).toContain(t(lang, "admin.done.testAnswerSaved"));
         expect(await page.textContent("#test-count")).toBe(t(lang, "admin.test.count", { count: "1" }));
-        expect(await realResponses(page, day.id), "a test answer is not a response").toBe(0);
+        expect(await realResponses(page, event.id), "a test answer is not a response").toBe(0);
         await expectNoAxeViolations(page, `day page with a test answer (${name})`, WCAG22_TAGS);
         await screenshot(page, `staff-test-mode-${lang}-${size}`);
 
         // One click (Enter) wipes it.
-        await tabTo(page, `form[action="/admin/events/${day.id}/test/wipe?lang=${lang}"] button`, 120);
+        await tabTo(page, `form[action="/admin/events/${event.id}/test/wipe?lang=${lang}"] button`, 120);
         await Promise.all([page.waitForURL(/done=testAnswersWiped/), page.keyboard.press("Enter")]);
         expect(await page.textContent("main")).toContain(t(lang, "admin.done.testAnswersWiped"));
         expect(await page.textContent("#test-count")).toBe(t(lang, "admin.test.count", { count: "0" }));

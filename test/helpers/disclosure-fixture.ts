@@ -1,6 +1,6 @@
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
-import { buildDemoDays, type DemoDay, type DemoResponse } from "../../src/demo/demo-data";
+import { buildDemoEvents, type DemoEvent, type DemoResponse } from "../../src/demo/demo-data";
 import { insertDemoData } from "../../src/queries/demo-seed";
 import { createTestUser, signIn } from "./accounts";
 import { createTestDb } from "./test-db";
@@ -16,17 +16,17 @@ function answers(date: string, sectors: Record<string, number>, grade = 8, lang:
   );
 }
 
-function edgeDay(slug: string, regionCode: string | null, date: string, theme: DemoDay["theme"], responses: DemoResponse[]): DemoDay {
+function edgeEvent(slug: string, regionCode: string | null, date: string, theme: DemoEvent["theme"], responses: DemoResponse[]): DemoEvent {
   return { slug, regionCode, date, theme, title: slug, location: "X", attendance: responses.length + 3, reportedGradeMean: null, reportedGradeN: null, reportedSource: null, isDemo: true, responses };
 }
 
-export const EDGE_DAYS: DemoDay[] = [
-  edgeDay("edge-16-a", "16", "2019-10-15", "leadership", answers("2019-10-15", { parish: 1, social_health: 11 })),
-  edgeDay("edge-16-b", "16", "2019-10-16", "family", answers("2019-10-16", { ngo: 2, education: 5 }, 6)),
-  edgeDay("edge-15", "15", "2019-10-20", "effectiveness", answers("2019-10-20", { parish: 3, other: 6 }, 9)),
-  edgeDay("edge-14", "14", "2019-10-20", "effectiveness", answers("2019-10-20", { ngo: 1, municipal: 8 }, 7)),
-  edgeDay("edge-national", null, "2019-11-30", null, answers("2019-11-30", { education: 1, municipal: 5 })),
-  edgeDay("edge-01-tiny", "01", "2019-12-10", "leadership", answers("2019-12-10", { other: 2 }, 5)),
+export const EDGE_EVENTS: DemoEvent[] = [
+  edgeEvent("edge-16-a", "16", "2019-10-15", "leadership", answers("2019-10-15", { parish: 1, social_health: 11 })),
+  edgeEvent("edge-16-b", "16", "2019-10-16", "family", answers("2019-10-16", { ngo: 2, education: 5 }, 6)),
+  edgeEvent("edge-15", "15", "2019-10-20", "effectiveness", answers("2019-10-20", { parish: 3, other: 6 }, 9)),
+  edgeEvent("edge-14", "14", "2019-10-20", "effectiveness", answers("2019-10-20", { ngo: 1, municipal: 8 }, 7)),
+  edgeEvent("edge-national", null, "2019-11-30", null, answers("2019-11-30", { education: 1, municipal: 5 })),
+  edgeEvent("edge-01-tiny", "01", "2019-12-10", "leadership", answers("2019-12-10", { other: 2 }, 5)),
 ];
 
 export interface DisclosureFixture {
@@ -38,7 +38,7 @@ export interface DisclosureFixture {
 export async function disclosureFixture(): Promise<DisclosureFixture> {
   const db = await createTestDb();
   let next = 0;
-  await insertDemoData(db, [...buildDemoDays(), ...EDGE_DAYS], () => `00000000-0000-4000-8000-${String(++next).padStart(12, "0")}`);
+  await insertDemoData(db, [...buildDemoEvents(), ...EDGE_EVENTS], () => `00000000-0000-4000-8000-${String(++next).padStart(12, "0")}`);
   const app = createApp({ db });
   const cookies = {
     national: await signIn(app, await createTestUser(db, "national")),

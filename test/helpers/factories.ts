@@ -21,7 +21,7 @@ export async function createTestSurvey(
     [prog] = await db.insert(programme).values({ name: "Test programme" }).returning();
     await db.insert(theme).values({ programmeId: prog!.id, nameFi: "Testiteema", nameSv: "Testtema", nameEn: "Test theme" });
   }
-  const [day] = await db
+  const [eventRow] = await db
     .insert(event)
     .values({
       programmeId: prog!.id,
@@ -35,7 +35,7 @@ export async function createTestSurvey(
   const slug = options.slug ?? `test-survey-${counter}-${Math.random().toString(36).slice(2, 10)}`;
   const [created] = await db
     .insert(survey)
-    .values({ eventId: day!.id, slug, questionSetId: 1, opensAt: options.opensAt ?? null, closesAt: options.closesAt ?? null })
+    .values({ eventId: eventRow!.id, slug, questionSetId: 1, opensAt: options.opensAt ?? null, closesAt: options.closesAt ?? null })
     .returning();
-  return { surveyId: created!.id, eventId: day!.id, slug };
+  return { surveyId: created!.id, eventId: eventRow!.id, slug };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { DayGrade, PooledGrade } from "../../src/api-types";
-import { addSums, collectedGrade, dayGrade, dayResponseRate, groupBy, groupFigures, NO_DAYS, pooledFromSums, regroupPairs, trendFromMonths, type DayInput, type DaySums } from "../../src/domain/analytics";
+import type { EventGrade, PooledGrade } from "../../src/api-types";
+import { addSums, collectedGrade, eventGrade, eventResponseRate, groupBy, groupFigures, NO_EVENTS, pooledFromSums, regroupPairs, trendFromMonths, type EventInput, type EventSums } from "../../src/domain/analytics";
 import { GRADE_SCALE } from "../../src/domain/questions";
 
 // Expected values are worked by hand in the comments; the SDs, CIs and t quantiles were checked with
@@ -11,17 +11,17 @@ import { GRADE_SCALE } from "../../src/domain/questions";
  * The sums a group of days adds up to, from each answered day's answers (the grade values): the
  * answers' count, Σx and Σx², and per day Σnᵢ² and Σ nᵢȳᵢ² = Σ (Σx)²/nᵢ, worked out here directly.
  */
-function sums(answeredDays: readonly (readonly number[])[], extra: Partial<DaySums> = {}): DaySums {
-  const all = answeredDays.flat();
+function sums(answeredEvents: readonly (readonly number[])[], extra: Partial<EventSums> = {}): EventSums {
+  const all = answeredEvents.flat();
   const total = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
   return {
-    ...NO_DAYS,
-    gradedDays: answeredDays.length,
+    ...NO_EVENTS,
+    gradedEvents: answeredEvents.length,
     n: all.length,
     sum: total(all),
     sumSq: total(all.map((x) => x * x)),
-    dayNSq: total(answeredDays.map((d) => d.length * d.length)),
-    dayNMeanSq: total(answeredDays.map((d) => total(d) ** 2 / d.length)),
+    eventNSq: total(answeredEvents.map((d) => d.length * d.length)),
+    eventNMeanSq: total(answeredEvents.map((d) => total(d) ** 2 / d.length)),
     ...extra,
   };
 }
@@ -49,11 +49,11 @@ function expectGrade(actual: PooledGrade | null, expected: Omit<PooledGrade, "ci
 const NO_REPORT = { reportedGradeMean: null, reportedGradeN: null };
 const ALL_ZERO = { "4": 0, "5": 0, "6": 0, "7": 0, "8": 0, "9": 0, "10": 0 };
 
-describe("dayGrade", () => {
+describe("eventGrade", () => {
   it("summarizes a day's own answers; under 10 answers no CI", () => {
     // answers 8 8 9 10: n 4, mean 35/4 = 8.75; squared deviations .5625 .5625 .0625 1.5625 = 2.75,
     // var 2.75/3, sd 0.957427108; median (8+9)/2. 4 < 10 answers: the interval is withheld.
-    const grade = dayGrade(
+    const grade = eventGrade(
       new Map([
         [8, 2],
         [9, 1],
@@ -76,8 +76,8 @@ describe("dayGrade", () => {
       [9, 1],
       [10, 1],
     ]);
-    const published: DayGrade = { source: "reported", n: 30, mean: 7, sd: null, ci95: null, ciWithheld: null, median: null, distribution: null, smallN: false };
-    expect(dayGrade(counts, GRADE_SCALE, { reportedGradeMean: 7, reportedGradeN: 30 })).toEqual(published);
+    const published: EventGrade = { source: "reported", n: 30, mean: 7, sd: null, ci95: null, ciWithheld: null, median: null, distribution: null, smallN: false };
+    expect(eventGrade(counts, GRADE_SCALE, { reportedGradeMean: 7, reportedGradeN: 30 })).toEqual(published);
     // the answers themselves (8 8 9 10: n 4, mean 35/4 = 8.75) are the collected grade, not the day's grade
     expect(collectedGrade(counts, GRADE_SCALE)).toMatchObject({ source: "responses", n: 4, mean: 8.75 });
   });
@@ -85,7 +85,7 @@ describe("dayGrade", () => {
   it("gives a day with 10 answers its t interval", () => {
     // answers 8×5 9×3 10×2: n 10, mean 87/10 = 8.7; SS 5·.49 + 3·.09 + 2·1.69 = 6.1, sd √(6.1/9);
     // scipy: x.std(ddof=1) 0.823272602, t.ppf(.975, 9)·sd/√10 → [8.111066258, 9.288933742]
-    const grade = dayGrade(
+    const grade = eventGrade(
       new Map([
         [8, 5],
         [9, 3],
@@ -102,7 +102,7 @@ describe("dayGrade", () => {
   });
 
   it("withholds the CI of a day with 9 answers", () => {
-    const nine = dayGrade(
+    const nine = eventGrade(
       new Map([
         [8, 5],
         [9, 4],
@@ -115,22 +115,22 @@ describe("dayGrade", () => {
 
   it("says 'archived' for a day whose answers retention deleted and whose tallies it kept", () => {
     const counts = new Map([[8, 3]]);
-    expect(dayGrade(counts, GRADE_SCALE, { ...NO_REPORT, archivedAt: 1_700_000_000 }).source).toBe("archived");
-    expect(dayGrade(counts, GRADE_SCALE, { ...NO_REPORT, archivedAt: null }).source).toBe("responses");
-    expect(dayGrade(counts, GRADE_SCALE, NO_REPORT).source).toBe("responses");
+    expect(eventGrade(counts, GRADE_SCALE, { ...NO_REPORT, archivedAt: 1_700_000_000 }).source).toBe("archived");
+    expect(eventGrade(counts, GRADE_SCALE, { ...NO_REPORT, archivedAt: null }).source).toBe("responses");
+    expect(eventGrade(counts, GRADE_SCALE, NO_REPORT).source).toBe("responses");
   });
 
   it("flags a day with fewer than 5 answers as small, and not one with 5", () => {
-    const four = dayGrade(new Map([[8, 4]]), GRADE_SCALE, NO_REPORT);
-    const five = dayGrade(new Map([[8, 5]]), GRADE_SCALE, NO_REPORT);
+    const four = eventGrade(new Map([[8, 4]]), GRADE_SCALE, NO_REPORT);
+    const five = eventGrade(new Map([[8, 5]]), GRADE_SCALE, NO_REPORT);
     expect([four.smallN, five.smallN]).toEqual([true, false]);
   });
 
   it("uses the published figure when the day has no answers of its own (no counts, or only zero counts)", () => {
-    const published: DayGrade = { source: "reported", n: 47, mean: 8.5, sd: null, ci95: null, ciWithheld: null, median: null, distribution: null, smallN: false };
-    expect(dayGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
-    expect(dayGrade(new Map(), GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
-    expect(dayGrade(new Map([[8, 0]]), GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
+    const published: EventGrade = { source: "reported", n: 47, mean: 8.5, sd: null, ci95: null, ciWithheld: null, median: null, distribution: null, smallN: false };
+    expect(eventGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
+    expect(eventGrade(new Map(), GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
+    expect(eventGrade(new Map([[8, 0]]), GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
   });
 
   it.each([
@@ -141,43 +141,43 @@ describe("dayGrade", () => {
     // A report that gave no respondent count: nothing to warn about is known, so no flag (and no n).
     { n: null, smallN: false },
   ])("flags a published day with n $n as small: $smallN", ({ n, smallN }) => {
-    const grade = dayGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8, reportedGradeN: n });
+    const grade = eventGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8, reportedGradeN: n });
     expect(grade).toMatchObject({ source: "reported", n, mean: 8, smallN });
   });
 
   it("gives a day without data the shape of nothing: no figures, every scale value counted 0, flagged small", () => {
-    const none: DayGrade = { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: ALL_ZERO, smallN: true };
-    expect(dayGrade(undefined, GRADE_SCALE, NO_REPORT)).toEqual(none);
-    expect(dayGrade(new Map([[9, 0]]), GRADE_SCALE, NO_REPORT)).toEqual(none);
+    const none: EventGrade = { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: ALL_ZERO, smallN: true };
+    expect(eventGrade(undefined, GRADE_SCALE, NO_REPORT)).toEqual(none);
+    expect(eventGrade(new Map([[9, 0]]), GRADE_SCALE, NO_REPORT)).toEqual(none);
   });
 });
 
-type Day = DayInput & { grade: DayGrade; surveyRan: boolean };
+type GradedEvent = EventInput & { grade: EventGrade; surveyRan: boolean };
 // Functions, not values: the code under test runs inside the tests, never while the file is collected.
 const GRADE_OF = {
-  responses: () => dayGrade(new Map([[8, 3]]), GRADE_SCALE, NO_REPORT),
-  reported: () => dayGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 }),
-  none: () => dayGrade(undefined, GRADE_SCALE, NO_REPORT),
+  responses: () => eventGrade(new Map([[8, 3]]), GRADE_SCALE, NO_REPORT),
+  reported: () => eventGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 }),
+  none: () => eventGrade(undefined, GRADE_SCALE, NO_REPORT),
 };
-function day(source: keyof typeof GRADE_OF, attendance: number | null, responses: number, surveyRan = true): Day {
+function event(source: keyof typeof GRADE_OF, attendance: number | null, responses: number, surveyRan = true): GradedEvent {
   return { id: 1, regionCode: "16", date: "2019-09-04", themeId: null, attendance, responses, ...NO_REPORT, grade: GRADE_OF[source](), surveyRan };
 }
 
-describe("dayResponseRate", () => {
+describe("eventResponseRate", () => {
   it.each([
-    { what: "a surveyed day", d: () => day("responses", 20, 10), rate: 0.5, status: "counted" },
-    { what: "a surveyed day nobody answered", d: () => day("none", 30, 0), rate: 0, status: "counted" },
-    { what: "a day where everyone answered", d: () => day("responses", 12, 12), rate: 1, status: "counted" },
+    { what: "a surveyed day", d: () => event("responses", 20, 10), rate: 0.5, status: "counted" },
+    { what: "a surveyed day nobody answered", d: () => event("none", 30, 0), rate: 0, status: "counted" },
+    { what: "a day where everyone answered", d: () => event("responses", 12, 12), rate: 1, status: "counted" },
     // Shown (not clamped), and flagged: groupFigures leaves it out of the pooled rate.
-    { what: "a day above 100 %", d: () => day("responses", 10, 12), rate: 1.2, status: "over_100" },
+    { what: "a day above 100 %", d: () => event("responses", 10, 12), rate: 1.2, status: "over_100" },
     // Its respondents were never counted here: null, not 0 %.
-    { what: "a day known only from a published report", d: () => day("reported", 47, 0), rate: null, status: "reported" },
-    { what: "a day without a head count", d: () => day("responses", null, 4), rate: null, status: "no_head_count" },
-    { what: "a day with a head count of 0", d: () => day("responses", 0, 3), rate: null, status: "no_head_count" },
+    { what: "a day known only from a published report", d: () => event("reported", 47, 0), rate: null, status: "reported" },
+    { what: "a day without a head count", d: () => event("responses", null, 4), rate: null, status: "no_head_count" },
+    { what: "a day with a head count of 0", d: () => event("responses", 0, 3), rate: null, status: "no_head_count" },
     // Nobody has had the chance to answer yet: not 0 %.
-    { what: "a day whose survey has not run", d: () => day("none", 30, 0, false), rate: null, status: "not_run" },
+    { what: "a day whose survey has not run", d: () => event("none", 30, 0, false), rate: null, status: "not_run" },
   ])("$what: rate $rate, $status", ({ d, rate, status }) => {
-    expect(dayResponseRate(d())).toEqual({ rate, status });
+    expect(eventResponseRate(d())).toEqual({ rate, status });
   });
 });
 
@@ -193,37 +193,37 @@ describe("groupBy", () => {
 
 describe("addSums", () => {
   it("adds every field", () => {
-    const a: DaySums = { days: 1, attendance: 2, responses: 3, surveyedAttendance: 4, surveyedResponses: 5, over100Days: 6, gradedDays: 7, n: 8, sum: 9, sumSq: 10, dayNSq: 11, dayNMeanSq: 12, demoDays: 13 };
-    const b: DaySums = { days: 100, attendance: 200, responses: 300, surveyedAttendance: 400, surveyedResponses: 500, over100Days: 600, gradedDays: 700, n: 800, sum: 900, sumSq: 1000, dayNSq: 1100, dayNMeanSq: 1200, demoDays: 1300 };
-    expect(addSums(a, b)).toEqual({ days: 101, attendance: 202, responses: 303, surveyedAttendance: 404, surveyedResponses: 505, over100Days: 606, gradedDays: 707, n: 808, sum: 909, sumSq: 1010, dayNSq: 1111, dayNMeanSq: 1212, demoDays: 1313 });
-    expect(addSums(NO_DAYS, a)).toEqual(a);
+    const a: EventSums = { days: 1, attendance: 2, responses: 3, surveyedAttendance: 4, surveyedResponses: 5, over100Events: 6, gradedEvents: 7, n: 8, sum: 9, sumSq: 10, eventNSq: 11, eventNMeanSq: 12, demoEvents: 13 };
+    const b: EventSums = { days: 100, attendance: 200, responses: 300, surveyedAttendance: 400, surveyedResponses: 500, over100Events: 600, gradedEvents: 700, n: 800, sum: 900, sumSq: 1000, eventNSq: 1100, eventNMeanSq: 1200, demoEvents: 1300 };
+    expect(addSums(a, b)).toEqual({ days: 101, attendance: 202, responses: 303, surveyedAttendance: 404, surveyedResponses: 505, over100Events: 606, gradedEvents: 707, n: 808, sum: 909, sumSq: 1010, eventNSq: 1111, eventNMeanSq: 1212, demoEvents: 1313 });
+    expect(addSums(NO_EVENTS, a)).toEqual(a);
   });
 });
 
 describe("pooledFromSums", () => {
   // Two days with answers 8 8 | 9 10: the same answers as the one day above.
-  const twoDays = sums([[8, 8], [9, 10]], { days: 2 });
+  const twoEvents = sums([[8, 8], [9, 10]], { days: 2 });
   // Three days of two answers: 8 9 | 6 7 | 9 10, day means 8.5 6.5 9.5. Equal day sizes and MSB (4.6667)
   // > MSW (0.5), so the day-clustered interval is exactly the t interval of the 3 day means (see
   // src/domain/stats/clustered-pool.ts). scipy: m = [8.5, 6.5, 9.5]; m.mean() 8.166666667,
   // se m.std(ddof=1)/√3 = 0.881917104, t.ppf(.975, 2) 4.302652730 → [4.372083633, 11.961249700].
   // All six answers: sd 1.471960144 (x.std(ddof=1)).
-  const threeDays = sums([[8, 9], [6, 7], [9, 10]], { days: 3 });
+  const threeEvents = sums([[8, 9], [6, 7], [9, 10]], { days: 3 });
 
   it("gives mean and SD of all the answers together, counting the days; 2 days give no CI", () => {
-    expectGrade(pooledFromSums(twoDays, []), {
+    expectGrade(pooledFromSums(twoEvents, []), {
       n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
     });
   });
 
   it("gives 3 days the day-clustered interval on k − 1 = 2 df", () => {
-    expectGrade(pooledFromSums(threeDays, []), {
+    expectGrade(pooledFromSums(threeEvents, []), {
       n: 6, mean: 8.166666667, sd: 1.471960144, se: 0.881917104, ciDf: 2, ci95: [4.372083633, 11.96124970], ciWithheld: null, days: 3, source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
     });
   });
 
   it("gives one day with 10 answers its respondent-level interval on n − 1 df", () => {
-    // the day of dayGrade above: se 0.823272602/√10 = 0.260341656 (scipy x.std(ddof=1)/np.sqrt(10)), 9 df
+    // the day of eventGrade above: se 0.823272602/√10 = 0.260341656 (scipy x.std(ddof=1)/np.sqrt(10)), 9 df
     expectGrade(pooledFromSums(sums([[8, 8, 8, 8, 8, 9, 9, 9, 10, 10]], { days: 1 }), []), {
       n: 10, mean: 8.7, sd: 0.823272602, se: 0.260341656, ciDf: 9, ci95: [8.111066258, 9.288933742], ciWithheld: null, days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: false,
     });
@@ -239,10 +239,10 @@ describe("pooledFromSums", () => {
   });
 
   it("a mixed pool keeps the answers' mean, SD and CI and lists the published days apart", () => {
-    // answered figure of twoDays unchanged (8.75, sd 0.957427108, 2 days → no CI); published listed
+    // answered figure of twoEvents unchanged (8.75, sd 0.957427108, 2 days → no CI); published listed
     // apart, sorted by date: mean of means (9 + 8.5)/2 = 8.75; the day without n is listed too
     expectGrade(
-      pooledFromSums(twoDays, [
+      pooledFromSums(twoEvents, [
         { date: "2019-09-11", mean: 8.5, n: 47 },
         { date: "2019-09-04", mean: 9, n: null },
       ]),
@@ -252,7 +252,7 @@ describe("pooledFromSums", () => {
       },
     );
     // beside 3 answered days their day-clustered interval stays (the values of the test above)
-    expectGrade(pooledFromSums(threeDays, [{ date: "2019-09-18", regionCode: "16", mean: 8, n: 10 }]), {
+    expectGrade(pooledFromSums(threeEvents, [{ date: "2019-09-18", regionCode: "16", mean: 8, n: 10 }]), {
       n: 6, mean: 8.166666667, sd: 1.471960144, se: 0.881917104, ciDf: 2, ci95: [4.372083633, 11.96124970], ciWithheld: null, days: 3, source: "mixed", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
       published: { days: 1, meanOfMeans: 8, points: [{ date: "2019-09-18", region: "16", mean: 8, n: 10 }] },
     });
@@ -261,11 +261,11 @@ describe("pooledFromSums", () => {
   it("lists a published day with n = 0 like any other: the answers' figure is unchanged; alone it is the figure, flagged small", () => {
     const zero = { date: "2019-09-25", mean: 9.5, n: 0 };
     const part = { days: 1, meanOfMeans: 9.5, points: [{ date: "2019-09-25", region: null, mean: 9.5, n: 0 }] };
-    expectGrade(pooledFromSums(twoDays, [zero]), {
+    expectGrade(pooledFromSums(twoEvents, [zero]), {
       n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "mixed", eventsPooled: 2, excludedUnknownN: 0, smallN: true, published: part,
     });
     // published-only: mean of means 9.5/1, n = known respondents 0 → small; no SD, no CI, k = 0 answered days
-    expectGrade(pooledFromSums({ ...NO_DAYS, days: 1 }, [zero]), {
+    expectGrade(pooledFromSums({ ...NO_EVENTS, days: 1 }, [zero]), {
       n: 0, mean: 9.5, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: true, published: part,
     });
   });
@@ -275,10 +275,10 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
   // Region 01: two surveyed days, 40 heads, 12 responses, grade answers 8 8 | 9 10.
   const region01 = sums([[8, 8], [9, 10]], { days: 2, attendance: 40, responses: 12, surveyedAttendance: 40, surveyedResponses: 12 });
   // Region 02: one surveyed day, 10 heads, 2 responses, answers 10 7; plus a demo day of 5 heads
-  // with 7 responses: above 100 %, so outside the surveyed sums and counted in over100Days.
-  const region02 = sums([[10, 7]], { days: 2, attendance: 15, responses: 9, surveyedAttendance: 10, surveyedResponses: 2, over100Days: 1, demoDays: 1 });
+  // with 7 responses: above 100 %, so outside the surveyed sums and counted in over100Events.
+  const region02 = sums([[10, 7]], { days: 2, attendance: 15, responses: 9, surveyedAttendance: 10, surveyedResponses: 2, over100Events: 1, demoEvents: 1 });
   // Region 16 (Keski-Pohjanmaa 2019): two days known only from published reports, 47 + 59 heads.
-  const region16 = { ...NO_DAYS, days: 2, attendance: 106 };
+  const region16 = { ...NO_EVENTS, days: 2, attendance: 106 };
   const published16 = [
     { date: "2019-11-06", regionCode: "16", mean: 8.0, n: 59 },
     { date: "2019-10-02", regionCode: "16", mean: 8.5, n: 47 },
@@ -311,7 +311,7 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
   });
 
   it("adds the regions' sums into national figures: counts, rate over counted days, pooled SD of every answer", () => {
-    const national = [region01, region02, region16].reduce(addSums, NO_DAYS);
+    const national = [region01, region02, region16].reduce(addSums, NO_EVENTS);
     // events 2+2+2, heads 40+15+106, responses 12+9+0; rate (12+2)/(40+10) = 0.28, the published heads
     // and the day above 100 % left out
     const withoutPublished = groupFigures(national, []);
@@ -330,20 +330,20 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
   });
 
   it("gives no response rate to a group without days", () => {
-    expect(groupFigures(NO_DAYS, [])).toMatchObject({ events: 0, isDemo: false, attendance: 0, responses: 0, responseRate: null, rateExcludedOver100: 0, grade: { n: 0, mean: null, source: null, smallN: true } });
+    expect(groupFigures(NO_EVENTS, [])).toMatchObject({ events: 0, isDemo: false, attendance: 0, responses: 0, responseRate: null, rateExcludedOver100: 0, grade: { n: 0, mean: null, source: null, smallN: true } });
   });
 });
 
 describe("regroupPairs", () => {
   it("regroups 'first|second' sums by the first part, the second part, the pair and in total", () => {
-    const row = (key: string | null, days: number) => ({ ...NO_DAYS, days, key });
+    const row = (key: string | null, events: number) => ({ ...NO_EVENTS, days: events, key });
     const { byFirst, bySecond, byPair, total } = regroupPairs([row("01|3", 1), row("01|", 2), row("16|3", 4), row("|5", 8), row(null, 16), row("01|3", 32), row("02", 64)]);
-    const daysOf = (m: Map<unknown, DaySums>) => [...m.entries()].map(([k, v]) => [k, v.days]);
+    const eventsOf = (m: Map<unknown, EventSums>) => [...m.entries()].map(([k, v]) => [k, v.days]);
     // a row without a region goes under null; a row without a theme (or without the "|") under no theme;
     // a pair needs both
-    expect(daysOf(byFirst)).toEqual([["01", 35], ["16", 4], [null, 24], ["02", 64]]);
-    expect(daysOf(bySecond)).toEqual([[3, 37], [5, 8]]);
-    expect(daysOf(byPair)).toEqual([["01|3", 33], ["16|3", 4]]);
+    expect(eventsOf(byFirst)).toEqual([["01", 35], ["16", 4], [null, 24], ["02", 64]]);
+    expect(eventsOf(bySecond)).toEqual([[3, 37], [5, 8]]);
+    expect(eventsOf(byPair)).toEqual([["01|3", 33], ["16|3", 4]]);
     expect(total.days).toBe(127);
   });
 });
@@ -368,7 +368,7 @@ describe("trendFromMonths", () => {
         months: new Map([
           ["2019-09", sums([[8, 9, 10]], { days: 1 })],
           ["2019-10", sums([[6, 8]], { days: 1 })],
-          ["2019-11", { ...NO_DAYS, days: 1 }],
+          ["2019-11", { ...NO_EVENTS, days: 1 }],
         ]),
         reported: [{ date: "2019-11-06", mean: 8, n: 59 }],
       },
@@ -408,7 +408,7 @@ describe("trendFromMonths", () => {
 
   it("keeps published grades in the points of months known only from reports", () => {
     const trend = trendFromMonths("month", { from: "2020-01-01", to: "2020-02-01" }, [
-      { region: null, months: new Map([["2020-02", { ...NO_DAYS, days: 1 }]]), reported: [{ date: "2020-02-05", mean: 8.5, n: 47 }] },
+      { region: null, months: new Map([["2020-02", { ...NO_EVENTS, days: 1 }]]), reported: [{ date: "2020-02-05", mean: 8.5, n: 47 }] },
     ]);
     expect(trend.keys).toEqual(["2020-01", "2020-02"]);
     expect(trend.series[0]!.points[0]).toBeNull();
@@ -423,8 +423,8 @@ describe("trendFromMonths", () => {
       {
         region: null,
         months: new Map([
-          ["2019-05", { ...NO_DAYS, days: 1 }],
-          ["2020-05", { ...NO_DAYS, days: 2 }],
+          ["2019-05", { ...NO_EVENTS, days: 1 }],
+          ["2020-05", { ...NO_EVENTS, days: 2 }],
         ]),
         reported: [{ date: "2019-05-14", mean: 9, n: null }],
       },

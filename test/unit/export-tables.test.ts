@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DayGrade, EventSummary, PooledGrade, RegionStats } from "../../src/api-types";
+import type { EventGrade, EventSummary, PooledGrade, RegionStats } from "../../src/api-types";
 import { csvWriter } from "../../src/domain/csv";
 import { commentsTable, eventsTable, questionsTable, regionsTable, themesTable, trendTable } from "../../src/domain/export-tables";
 import type { Table } from "../../src/domain/table";
@@ -17,7 +17,7 @@ const localized = (en: string) => ({ fi: `${en} fi`, sv: `${en} sv`, en });
 const pooled = (over: Partial<PooledGrade> = {}): PooledGrade => ({
   n: 40, mean: 8.25, sd: 1.1, ci95: [7.9, 8.6], source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false, days: 3, se: 0.1, ciDf: 2, ciWithheld: null, ...over,
 });
-const dayGrade = (over: Partial<DayGrade> = {}): DayGrade => ({
+const eventGrade = (over: Partial<EventGrade> = {}): EventGrade => ({
   source: "responses", n: 12, mean: 8.5, sd: 0.9, ci95: [7.93, 9.07], ciWithheld: null, median: 8.5, distribution: { "8": 6, "9": 6 }, smallN: false, ...over,
 });
 const GRADE = '"Source";"n";"Mean";"Standard deviation";"95% confidence interval, lower";"95% confidence interval, upper"';
@@ -25,15 +25,15 @@ const POOLED = `${GRADE};"Days with answers (k)";"No confidence interval because
 
 describe("export tables written as CSV", () => {
   it("events: one row per day, the national day named as the whole country", () => {
-    const day = (over: Partial<EventSummary>): EventSummary => ({
+    const event = (over: Partial<EventSummary>): EventSummary => ({
       id: 1, programmeId: 1, date: "2019-09-04", region: "16", theme: { id: 2, name: "Leadership", names: localized("Leadership") }, title: "Autumn day", location: null,
-      attendance: 47, responses: 40, responseRate: 40 / 47, rateStatus: "ok", reported: null, archivedOn: null, grade: dayGrade(), isDemo: false,
+      attendance: 47, responses: 40, responseRate: 40 / 47, rateStatus: "ok", reported: null, archivedOn: null, grade: eventGrade(), isDemo: false,
       survey: { slug: "s", url: "u", opensAt: null, closesAt: null, state: "closed" }, ...over,
     } as EventSummary);
     const table = eventsTable("en", [
-      day({}),
-      day({ date: "2020-02-05", region: null, theme: null, title: "=1+1", attendance: 5, responses: 6, responseRate: 1.2, rateStatus: "over_100", archivedOn: "2025-03-01", isDemo: true,
-        grade: dayGrade({ n: 6, mean: 7, sd: 1, ci95: null, ciWithheld: "too_few_respondents", median: 7 }) }),
+      event({}),
+      event({ date: "2020-02-05", region: null, theme: null, title: "=1+1", attendance: 5, responses: 6, responseRate: 1.2, rateStatus: "over_100", archivedOn: "2025-03-01", isDemo: true,
+        grade: eventGrade({ n: 6, mean: 7, sd: 1, ci95: null, ciWithheld: "too_few_respondents", median: 7 }) }),
     ], names);
     expect(csv(table)).toBe(lines(
       `"Date";"Region";"Theme";"Title";"Participants";"Responses";"Response rate (%)";${GRADE};"Median";"No confidence interval because";"Response rate above 100 %";"Answers deleted";"Demo data"`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pooledFromSums, NO_DAYS, withPublishedDays } from "../../src/domain/analytics";
+import { pooledFromSums, NO_EVENTS, withPublishedEvents } from "../../src/domain/analytics";
 import { checkPublishedResult } from "../../src/domain/published-result";
 import { GRADE_SCALE } from "../../src/domain/questions";
 
@@ -44,7 +44,7 @@ describe("published days in a pool", () => {
   ];
 
   it("a pool of only published days is the plain mean of their means over k days, with no SD or CI", () => {
-    const grade = pooledFromSums({ ...NO_DAYS, days: 2, attendance: 106 }, kp);
+    const grade = pooledFromSums({ ...NO_EVENTS, days: 2, attendance: 106 }, kp);
     expect(grade).toEqual({
       n: 0,
       mean: 8.25,
@@ -72,7 +72,7 @@ describe("published days in a pool", () => {
 
   it("a mixed pool keeps the answers' figure untouched and lists the published days apart", () => {
     // 3 answers 7, 8, 9 on one day: mean 8, SD 1.
-    const sums = { ...NO_DAYS, days: 3, gradedDays: 1, n: 3, sum: 24, sumSq: 49 + 64 + 81 };
+    const sums = { ...NO_EVENTS, days: 3, gradedEvents: 1, n: 3, sum: 24, sumSq: 49 + 64 + 81 };
     const answered = pooledFromSums(sums, []);
     const mixed = pooledFromSums(sums, kp);
     expect(answered).toMatchObject({ n: 3, mean: 8, sd: 1, source: "responses", published: null });
@@ -80,7 +80,7 @@ describe("published days in a pool", () => {
   });
 
   it("published respondents are summed where reports gave them; small n is flagged only when all are known", () => {
-    const grade = withPublishedDays(pooledFromSums(NO_DAYS, []), [
+    const grade = withPublishedEvents(pooledFromSums(NO_EVENTS, []), [
       { date: "2019-09-04", mean: 9, n: 2 },
       { date: "2019-09-05", mean: 8, n: 1 },
     ]);

@@ -38,34 +38,34 @@ export interface ClusterSums {
   /** Σx² over all answers. */
   readonly sumSq: number;
   /** Σnᵢ² over the days. */
-  readonly dayNSq: number;
+  readonly eventNSq: number;
   /** Σ nᵢȳᵢ² = Σ (Σⱼx_ij)² / nᵢ over the days. */
-  readonly dayNMeanSq: number;
+  readonly eventNMeanSq: number;
 }
 
-export const NO_CLUSTER_SUMS: ClusterSums = { k: 0, n: 0, sum: 0, sumSq: 0, dayNSq: 0, dayNMeanSq: 0 };
+export const NO_CLUSTER_SUMS: ClusterSums = { k: 0, n: 0, sum: 0, sumSq: 0, eventNSq: 0, eventNMeanSq: 0 };
 
 export function addClusterSums(a: ClusterSums, b: ClusterSums): ClusterSums {
-  return { k: a.k + b.k, n: a.n + b.n, sum: a.sum + b.sum, sumSq: a.sumSq + b.sumSq, dayNSq: a.dayNSq + b.dayNSq, dayNMeanSq: a.dayNMeanSq + b.dayNMeanSq };
+  return { k: a.k + b.k, n: a.n + b.n, sum: a.sum + b.sum, sumSq: a.sumSq + b.sumSq, eventNSq: a.eventNSq + b.eventNSq, eventNMeanSq: a.eventNMeanSq + b.eventNMeanSq };
 }
 
 /** One day's sums from its answers' count, total and total of squares. */
-export function daySums(n: number, sum: number, sumSq: number): ClusterSums {
+export function eventSums(n: number, sum: number, sumSq: number): ClusterSums {
   if (n === 0) return NO_CLUSTER_SUMS;
-  return { k: 1, n, sum, sumSq, dayNSq: n * n, dayNMeanSq: (sum * sum) / n };
+  return { k: 1, n, sum, sumSq, eventNSq: n * n, eventNMeanSq: (sum * sum) / n };
 }
 
 /** Below these no interval is given: the cell says "too few to estimate". */
-export const MIN_DAY_RESPONDENTS_FOR_CI = 10;
-export const MIN_POOL_DAYS_FOR_CI = 3;
+export const MIN_EVENT_RESPONDENTS_FOR_CI = 10;
+export const MIN_POOL_EVENTS_FOR_CI = 3;
 
 export type CiWithheld = "too_few_respondents" | "too_few_days";
 
 export interface VarianceComponents {
   /** σ²_b, between days (≥ 0). */
-  readonly betweenDay: number;
+  readonly betweenEvent: number;
   /** σ²_w, within a day. */
-  readonly withinDay: number;
+  readonly withinEvent: number;
 }
 
 /**
@@ -74,17 +74,17 @@ export interface VarianceComponents {
  */
 export function varianceComponents(s: ClusterSums): VarianceComponents | null {
   if (s.k < 2 || s.n - s.k < 1) return null;
-  const ssWithin = Math.max(0, s.sumSq - s.dayNMeanSq);
-  const ssBetween = Math.max(0, s.dayNMeanSq - (s.sum * s.sum) / s.n);
+  const ssWithin = Math.max(0, s.sumSq - s.eventNMeanSq);
+  const ssBetween = Math.max(0, s.eventNMeanSq - (s.sum * s.sum) / s.n);
   const msWithin = ssWithin / (s.n - s.k);
   const msBetween = ssBetween / (s.k - 1);
-  const n0 = (s.n - s.dayNSq / s.n) / (s.k - 1);
-  return { betweenDay: Math.max(0, (msBetween - msWithin) / n0), withinDay: msWithin };
+  const n0 = (s.n - s.eventNSq / s.n) / (s.k - 1);
+  return { betweenEvent: Math.max(0, (msBetween - msWithin) / n0), withinEvent: msWithin };
 }
 
 /** Var(ȳ) of a respondent-weighted mean of these days under the given components. */
-export function varianceOfMean(s: Pick<ClusterSums, "n" | "dayNSq">, c: VarianceComponents): number {
-  return (c.betweenDay * s.dayNSq) / (s.n * s.n) + c.withinDay / s.n;
+export function varianceOfMean(s: Pick<ClusterSums, "n" | "eventNSq">, c: VarianceComponents): number {
+  return (c.betweenEvent * s.eventNSq) / (s.n * s.n) + c.withinEvent / s.n;
 }
 
 export interface ClusteredEstimate {
@@ -113,12 +113,12 @@ export function clusteredMean(s: ClusterSums): ClusteredEstimate {
   const mean = s.sum / s.n;
   const base = { n: s.n, days: s.k, mean };
   if (s.k === 1) {
-    if (s.n < MIN_DAY_RESPONDENTS_FOR_CI) return { ...base, se: null, df: null, ci95: null, ciWithheld: "too_few_respondents", components: null };
+    if (s.n < MIN_EVENT_RESPONDENTS_FOR_CI) return { ...base, se: null, df: null, ci95: null, ciWithheld: "too_few_respondents", components: null };
     const sd = Math.sqrt(Math.max(0, (s.sumSq - s.sum * mean) / (s.n - 1)));
     return { ...base, se: sd / Math.sqrt(s.n), df: s.n - 1, ci95: confidenceInterval95(s.n, mean, sd), ciWithheld: null, components: null };
   }
   const components = varianceComponents(s);
-  if (s.k < MIN_POOL_DAYS_FOR_CI) return { ...base, se: null, df: null, ci95: null, ciWithheld: "too_few_days", components };
+  if (s.k < MIN_POOL_EVENTS_FOR_CI) return { ...base, se: null, df: null, ci95: null, ciWithheld: "too_few_days", components };
   // Every day with a single answer: no within-day spread to separate from the between-day one.
   if (components === null) return { ...base, se: null, df: null, ci95: null, ciWithheld: "too_few_respondents", components };
   const se = Math.sqrt(varianceOfMean(s, components));

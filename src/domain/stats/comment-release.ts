@@ -18,13 +18,13 @@ export interface ReleasedComment {
  * the same complementary rule as background breakdowns (a single hidden language would follow
  * from the rest).
  */
-export function releaseComments(comments: readonly { readonly text: string; readonly lang: Lang }[], dayDate: string, minCell: number = MIN_CELL): ReleasedComment[] {
+export function releaseComments(comments: readonly { readonly text: string; readonly lang: Lang }[], eventDate: string, minCell: number = MIN_CELL): ReleasedComment[] {
   const table = suppressBreakdown(
     LANGS.map((lang) => ({ key: lang, n: comments.filter((c) => c.lang === lang).length, value: null })),
     minCell,
   );
   const shownLangs = new Set(table.filter((row) => !row.suppressed).map((row) => row.key));
   return comments
-    .map((c) => ({ text: c.text, date: dayDate, lang: shownLangs.has(c.lang) ? c.lang : null }))
+    .map((c) => ({ text: c.text, date: eventDate, lang: shownLangs.has(c.lang) ? c.lang : null }))
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }

@@ -19,7 +19,7 @@ export const Z_95 = 1.959963984540054;
 export const Z_998 = 3.090232306167813;
 
 /** Below these a region is listed apart: not ranked, not flagged. */
-export const MIN_RANKED_DAYS = 2;
+export const MIN_RANKED_EVENTS = 2;
 export const MIN_RANKED_RESPONDENTS = 30;
 
 export type FunnelFlag = "above_998" | "above_95" | "within" | "below_95" | "below_998";
@@ -51,7 +51,7 @@ export function yardstick(rest: ClusterSums): Yardstick | null {
 
 /** Whether a region has enough days and answers to be ranked and placed on the funnel. */
 export function isRankable(region: Pick<ClusterSums, "k" | "n">): boolean {
-  return region.k >= MIN_RANKED_DAYS && region.n >= MIN_RANKED_RESPONDENTS;
+  return region.k >= MIN_RANKED_EVENTS && region.n >= MIN_RANKED_RESPONDENTS;
 }
 
 export function funnelPoint(region: ClusterSums, y: Yardstick): FunnelPoint | null {

@@ -29,11 +29,11 @@ export interface RateInput {
   readonly surveyRan: boolean;
 }
 
-export function rateStatus(day: RateInput): RateStatus {
-  if (day.reportedOnly) return "reported";
-  if (day.attendance === null || day.attendance <= 0) return "no_head_count";
-  if (!day.surveyRan) return "not_run";
-  return day.responses > day.attendance ? "over_100" : "counted";
+export function rateStatus(event: RateInput): RateStatus {
+  if (event.reportedOnly) return "reported";
+  if (event.attendance === null || event.attendance <= 0) return "no_head_count";
+  if (!event.surveyRan) return "not_run";
+  return event.responses > event.attendance ? "over_100" : "counted";
 }
 
 /** A survey has run once it has answers, has closed, or its answers were archived by retention. */

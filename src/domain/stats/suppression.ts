@@ -82,7 +82,7 @@ export interface PooledBreakdownRow<K> {
  */
 export function poolReleasedBreakdowns<K>(
   keys: readonly K[],
-  days: readonly (readonly number[])[],
+  events: readonly (readonly number[])[],
   minCell: number = MIN_CELL,
 ): { rows: PooledBreakdownRow<K>[]; n: number; hiddenN: number } {
   const shown = keys.map(() => 0);
@@ -90,7 +90,7 @@ export function poolReleasedBreakdowns<K>(
   const shownIn = keys.map(() => 0);
   let n = 0;
   let hiddenN = 0;
-  for (const counts of days) {
+  for (const counts of events) {
     const table = suppressBreakdown(
       keys.map((_key, i) => ({ key: i, n: counts[i] ?? 0, value: null })),
       minCell,

@@ -3,7 +3,7 @@ import { writableEvent } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
 import { QUESTION_FIELDS, QUESTIONS_LOCKED as LOCKED } from "../../views/admin/event-questions-section";
 import { addQuestion, removeQuestion } from "../../services/event-actions";
-import { DayQuestionInput } from "../../http/schemas";
+import { EventQuestionInput } from "../../http/schemas";
 import { adminApp, redirectDone } from "../../http/admin-http";
 import { renderEventPage } from "./render-event-page";
 import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
@@ -56,7 +56,7 @@ export function adminEventQuestionRoutes(deps: AppContext) {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     const lang = requestLang(c);
     const form = await readForm(c);
-    const input = validateForm(lang, DayQuestionInput, questionFormData(form), QUESTION_MAPPING);
+    const input = validateForm(lang, EventQuestionInput, questionFormData(form), QUESTION_MAPPING);
     const added = input.ok ? await attempt(lang, QUESTION_MAPPING, () => addQuestion(deps, principal, event, input.value)) : input;
     if (!added.ok) {
       const status = added.errors.some((e) => e.field === LOCKED) ? 409 : 422;

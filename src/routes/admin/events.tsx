@@ -6,7 +6,7 @@ import { idParam, readForm, requestLang } from "../../http/validate";
 import { listEvents } from "../../queries/events";
 import { listRegions } from "../../queries/regions";
 import { EDIT_PREFIX, ATTENDANCE_FIELD } from "../../views/admin/event-page";
-import { NATIONAL_DAY } from "../../views/admin/event-fields";
+import { NATIONAL_EVENT } from "../../views/admin/event-fields";
 import { EventListPage } from "../../views/admin/event-list-page";
 import { NewEventPage } from "../../views/admin/new-event-page";
 import { changeEvent, createEvent } from "../../services/event-actions";
@@ -23,7 +23,7 @@ function eventFormData(form: Form) {
   const theme = one(form, "theme");
   return {
     programmeId: idValue(one(form, "programme")),
-    regionCode: region === NATIONAL_DAY ? null : region,
+    regionCode: region === NATIONAL_EVENT ? null : region,
     date: one(form, "date").trim(),
     themeId: theme === "" ? null : idValue(theme),
     title: one(form, "title"),

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../app-env";
 import { adminAuditRoutes } from "./audit";
-import { adminDayResultsRoutes } from "./day-results";
+import { adminEventResultsRoutes } from "./event-results";
 import { adminImportRoutes } from "./import";
 import { adminEventQuestionRoutes } from "./event-questions";
 import { adminEventSurveyRoutes } from "./event-survey";
@@ -17,7 +17,7 @@ export function adminRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
   app.route("/", adminEventRoutes(deps));
   app.route("/", adminEventSurveyRoutes(deps));
-  app.route("/", adminDayResultsRoutes(deps));
+  app.route("/", adminEventResultsRoutes(deps));
   app.route("/", adminImportRoutes(deps));
   app.route("/", adminEventTestRoutes(deps));
   app.route("/", adminEventQuestionRoutes(deps));

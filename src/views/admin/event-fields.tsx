@@ -4,7 +4,7 @@ import type { EventRow } from "../../queries/events";
 import { errorFor, SelectField, TextField, valueOf, type Choice, type FieldError, type FormValues } from "./fields";
 
 /** The value the region control sends for a day without a region. */
-export const NATIONAL_DAY = "national";
+export const NATIONAL_EVENT = "national";
 
 /** The controls of a day, in the order the page shows them (and the error summary lists them). */
 export const EVENT_FIELDS = ["region", "date", "programme", "theme", "title", "location", "attendance"] as const;
@@ -26,7 +26,7 @@ export function eventFieldLabel(lang: Lang, field: EventField): string {
 /** What the form shows for a saved day. */
 export function eventValues(event: EventRow): FormValues {
   return {
-    region: event.regionCode ?? NATIONAL_DAY,
+    region: event.regionCode ?? NATIONAL_EVENT,
     date: event.date,
     programme: String(event.programmeId),
     theme: event.themeId === null ? "" : String(event.themeId),
@@ -41,7 +41,7 @@ export function EventFields({ lang, prefix, values, errors, choices }: { lang: L
   const id = (field: EventField) => `${prefix}${field}`;
   const common = (field: EventField) => ({ lang, id: id(field), name: field, label: eventFieldLabel(lang, field), value: valueOf(values, field), error: errorFor(errors, id(field)) });
   const regionChoices: Choice[] = [
-    ...(choices.allowNational ? [{ value: NATIONAL_DAY, label: t(lang, "survey.nationalDay") }] : []),
+    ...(choices.allowNational ? [{ value: NATIONAL_EVENT, label: t(lang, "survey.nationalDay") }] : []),
     ...choices.regions,
   ];
   // With one possible region there is nothing to choose; with more, nothing is chosen for the person.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { addClusterSums, clusteredMean, daySums, NO_CLUSTER_SUMS } from "../../../src/domain/stats/clustered-pool";
+import { addClusterSums, clusteredMean, eventSums, NO_CLUSTER_SUMS } from "../../../src/domain/stats/clustered-pool";
 import { differenceOfMeans } from "../../../src/domain/stats/difference";
 
 /** Days of two equal answers each: no within-day spread, so the pool is the t interval of the day means. */
-function daysOf(means: readonly number[]) {
-  return means.map((m) => daySums(2, 2 * m, 2 * m * m)).reduce(addClusterSums, NO_CLUSTER_SUMS);
+function eventsOf(means: readonly number[]) {
+  return means.map((m) => eventSums(2, 2 * m, 2 * m * m)).reduce(addClusterSums, NO_CLUSTER_SUMS);
 }
 
 describe("change between two periods", () => {
@@ -21,8 +21,8 @@ describe("change between two periods", () => {
   it("on day-clustered pools equals R's Welch t.test of the day means", () => {
     // R 4.2.2: a <- c(7.9, 8.3, 8.1, 7.6); b <- c(8.4, 8.8, 8.2); t.test(b, a)
     // → df 4.3902404621, conf.int −0.1280649823 1.1113983157
-    const a = clusteredMean(daysOf([7.9, 8.3, 8.1, 7.6]));
-    const b = clusteredMean(daysOf([8.4, 8.8, 8.2]));
+    const a = clusteredMean(eventsOf([7.9, 8.3, 8.1, 7.6]));
+    const b = clusteredMean(eventsOf([8.4, 8.8, 8.2]));
     const d = differenceOfMeans({ mean: a.mean, se: a.se, df: a.df }, { mean: b.mean, se: b.se, df: b.df })!;
     expect(d.df).toBeCloseTo(4.3902404621, 7);
     expect(d.ci95![0]).toBeCloseTo(-0.1280649823, 7);

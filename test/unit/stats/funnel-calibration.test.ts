@@ -4,13 +4,13 @@
 // should fall outside the 95 % limits; with a real effect the region should be found.
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../../src/demo/random";
-import { addClusterSums, daySums, NO_CLUSTER_SUMS, type ClusterSums } from "../../../src/domain/stats/clustered-pool";
+import { addClusterSums, eventSums, NO_CLUSTER_SUMS, type ClusterSums } from "../../../src/domain/stats/clustered-pool";
 import { funnelPoint, yardstick } from "../../../src/domain/stats/funnel";
 
 const REGIONS = 18;
-const DAYS_PER_REGION = 3;
-const BETWEEN_DAY_SD = Math.sqrt(0.19);
-const WITHIN_DAY_SD = Math.sqrt(0.69);
+const EVENTS_PER_REGION = 3;
+const BETWEEN_EVENT_SD = Math.sqrt(0.19);
+const WITHIN_EVENT_SD = Math.sqrt(0.69);
 
 function normal(random: () => number): number {
   // Box–Muller; 1 − u keeps the logarithm finite.
@@ -20,17 +20,17 @@ function normal(random: () => number): number {
 /** One region's days: each day gets its own shift, then each answer its own noise. */
 function simulateRegion(random: () => number, regionEffect: number): ClusterSums {
   let sums = NO_CLUSTER_SUMS;
-  for (let d = 0; d < DAYS_PER_REGION; d++) {
+  for (let d = 0; d < EVENTS_PER_REGION; d++) {
     const n = 15 + Math.floor(random() * 46);
-    const dayMean = 8 + regionEffect + BETWEEN_DAY_SD * normal(random);
+    const eventMean = 8 + regionEffect + BETWEEN_EVENT_SD * normal(random);
     let sum = 0;
     let sumSq = 0;
     for (let j = 0; j < n; j++) {
-      const x = dayMean + WITHIN_DAY_SD * normal(random);
+      const x = eventMean + WITHIN_EVENT_SD * normal(random);
       sum += x;
       sumSq += x * x;
     }
-    sums = addClusterSums(sums, daySums(n, sum, sumSq));
+    sums = addClusterSums(sums, eventSums(n, sum, sumSq));
   }
   return sums;
 }

@@ -36,7 +36,7 @@ describe("rateStatus and surveyHasRun", () => {
     [{ attendance: null, responses: 5, reportedOnly: false, surveyRan: true }, "no_head_count"],
     [{ attendance: 0, responses: 5, reportedOnly: false, surveyRan: true }, "no_head_count"],
     [{ attendance: 47, responses: 0, reportedOnly: true, surveyRan: false }, "reported"],
-  ] as const)("%o → %s", (day, status) => expect(rateStatus(day)).toBe(status));
+  ] as const)("%o → %s", (event, status) => expect(rateStatus(event)).toBe(status));
 
   it("a survey has run once it has answers, has closed, or was archived", () => {
     expect(surveyHasRun({ responses: 0, closesAt: null, archivedAt: null }, 1000)).toBe(false);

@@ -100,9 +100,9 @@ describe("poolReleasedBreakdowns (a pool is the sum of the days' released tables
   });
 
   it("one day's pool is that day's own table", () => {
-    const day = [7, 0, 3, 12];
-    const pooled = poolReleasedBreakdowns([0, 1, 2, 3], [day]).rows.map((r) => (r.suppressed ? null : r.n));
-    const own = suppressBreakdown(day.map((n, key) => ({ key, n, value: null }))).map((r) => r.n);
+    const event = [7, 0, 3, 12];
+    const pooled = poolReleasedBreakdowns([0, 1, 2, 3], [event]).rows.map((r) => (r.suppressed ? null : r.n));
+    const own = suppressBreakdown(event.map((n, key) => ({ key, n, value: null }))).map((r) => r.n);
     expect(pooled).toEqual(own);
   });
 });

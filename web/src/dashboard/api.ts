@@ -9,7 +9,7 @@ export type {
   CommentsResponse,
   EventsResponse,
   EventSummary,
-  DayGrade,
+  EventGrade,
   Localized,
   MeResponse,
   PooledGrade,

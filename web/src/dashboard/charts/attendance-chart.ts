@@ -11,14 +11,14 @@ export interface AttendancePoint {
   readonly responses: number | null;
 }
 
-export function attendanceChart(days: readonly AttendancePoint[], names: { attendance: string; responses: string; axis: string }): ChartConfiguration<"bar"> {
+export function attendanceChart(events: readonly AttendancePoint[], names: { attendance: string; responses: string; axis: string }): ChartConfiguration<"bar"> {
   return {
     type: "bar",
     data: {
-      labels: days.map((d) => d.label),
+      labels: events.map((d) => d.label),
       datasets: [
-        { label: names.attendance, data: days.map((d) => d.attendance), backgroundColor: REGION_COLOR, borderColor: REGION_COLOR, borderWidth: 2 },
-        { label: names.responses, data: days.map((d) => d.responses), backgroundColor: LIGHT_COLOR, borderColor: INK_COLOR, borderWidth: 2 },
+        { label: names.attendance, data: events.map((d) => d.attendance), backgroundColor: REGION_COLOR, borderColor: REGION_COLOR, borderWidth: 2 },
+        { label: names.responses, data: events.map((d) => d.responses), backgroundColor: LIGHT_COLOR, borderColor: INK_COLOR, borderWidth: 2 },
       ],
     },
     options: {
@@ -27,8 +27,8 @@ export function attendanceChart(days: readonly AttendancePoint[], names: { atten
       plugins: {
         valueLabels: {
           labels: {
-            0: days.map((d) => (d.attendance === null ? null : count(d.attendance))),
-            1: days.map((d) => (d.responses === null ? null : count(d.responses))),
+            0: events.map((d) => (d.attendance === null ? null : count(d.attendance))),
+            1: events.map((d) => (d.responses === null ? null : count(d.responses))),
           },
         },
       },

@@ -7,26 +7,26 @@ import { date, t } from "../i18n";
 import { csvLink, section } from "./section";
 import type { ViewContext } from "./view-context";
 
-export function commentsSection(ctx: ViewContext, days: readonly EventSummary[], comments: ReadonlyMap<number, CommentsResponse | null>): HTMLElement {
-  const newestFirst = [...days].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
-  const blocks = newestFirst.map((day) => {
-    const heading = `${date(day.date)} – ${day.theme?.names[ctx.state.lang] ?? day.title}`;
-    const result = comments.get(day.id);
+export function commentsSection(ctx: ViewContext, events: readonly EventSummary[], comments: ReadonlyMap<number, CommentsResponse | null>): HTMLElement {
+  const newestFirst = [...events].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
+  const blocks = newestFirst.map((event) => {
+    const heading = `${date(event.date)} – ${event.theme?.names[ctx.state.lang] ?? event.title}`;
+    const result = comments.get(event.id);
     return h(
       "article",
-      { className: "day-comments", id: idFor("comments", day.id), "aria-labelledby": idFor("comments", day.id, "title") },
-      h("h3", { id: idFor("comments", day.id, "title") }, heading),
-      dayComments(ctx, day, result),
-      result ? csvLink("comments", { event: day.id }, t("dash.csv.dayComments", { date: date(day.date) })) : null,
+      { className: "day-comments", id: idFor("comments", event.id), "aria-labelledby": idFor("comments", event.id, "title") },
+      h("h3", { id: idFor("comments", event.id, "title") }, heading),
+      eventComments(ctx, event, result),
+      result ? csvLink("comments", { event: event.id }, t("dash.csv.dayComments", { date: date(event.date) })) : null,
     );
   });
   return section("comments", t("dash.comments.title"), blocks);
 }
 
-function dayComments(ctx: ViewContext, day: EventSummary, result: CommentsResponse | null | undefined): Node[] {
-  if (day.grade.source === "reported") return [h("p", { className: "small-note" }, t("dash.comments.reported"))];
-  if (day.archivedOn) return [h("p", { className: "small-note" }, t("dash.archived", { date: date(day.archivedOn) }))];
-  if (day.responses === 0) return [h("p", { className: "small-note" }, t("dash.note.noResponses"))];
+function eventComments(ctx: ViewContext, event: EventSummary, result: CommentsResponse | null | undefined): Node[] {
+  if (event.grade.source === "reported") return [h("p", { className: "small-note" }, t("dash.comments.reported"))];
+  if (event.archivedOn) return [h("p", { className: "small-note" }, t("dash.archived", { date: date(event.archivedOn) }))];
+  if (event.responses === 0) return [h("p", { className: "small-note" }, t("dash.note.noResponses"))];
   if (result === null || result === undefined) return [h("p", { className: "small-note" }, t("dash.error.section"))];
   return [...result.questions].sort(byQuestionKey).map((q) =>
     h(

@@ -13,24 +13,24 @@ import type { ViewContext } from "./view-context";
 /** More small charts than this would bury the table; the table always has every day. */
 const MAX_SMALL_CHARTS = 12;
 
-export function distributionSection(ctx: ViewContext, days: readonly EventSummary[]): HTMLElement {
-  const withDistribution = days.filter((d) => d.grade.distribution !== null && (d.grade.n ?? 0) > 0);
-  const charts = withDistribution.slice(0, MAX_SMALL_CHARTS).map((day) => {
+export function distributionSection(ctx: ViewContext, events: readonly EventSummary[]): HTMLElement {
+  const withDistribution = events.filter((d) => d.grade.distribution !== null && (d.grade.n ?? 0) > 0);
+  const charts = withDistribution.slice(0, MAX_SMALL_CHARTS).map((event) => {
     const figure = chartFigure({
-      id: idFor("chart-distribution", day.id),
-      caption: t("dash.distribution.chartTitle", { date: date(day.date), n: count(day.grade.n) }),
-      label: t("dash.distribution.chartAlt", { date: date(day.date) }),
+      id: idFor("chart-distribution", event.id),
+      caption: t("dash.distribution.chartTitle", { date: date(event.date), n: count(event.grade.n) }),
+      label: t("dash.distribution.chartAlt", { date: date(event.date) }),
       height: 190,
       size: "small",
       legend: [],
     });
-    ctx.draw(figure.canvas, distributionChart(day.grade.distribution!, { x: t("dash.axis.gradeValue"), y: t("dash.axis.answers") }));
+    ctx.draw(figure.canvas, distributionChart(event.grade.distribution!, { x: t("dash.axis.gradeValue"), y: t("dash.axis.answers") }));
     return figure.element;
   });
   const table = dataTable<EventSummary>({
     id: "table-distribution",
     caption: t("dash.distribution.tableCaption"),
-    rows: days,
+    rows: events,
     columns: [
       { label: t("dash.col.date"), cell: (d) => date(d.date) },
       ...GRADE_VALUES.map((grade) => ({

@@ -5,7 +5,7 @@ import { h } from "../dom";
 import { ciText, count, mean, percent } from "../format";
 import { t } from "../i18n";
 import { pooledNotes } from "./grade-notes";
-import { pooledN, publishedList } from "./published-days";
+import { pooledN, publishedList } from "./published-events";
 import { MIN_CELL } from "../../../../src/domain/stats/suppression";
 import { MIN_OTHER_REGIONS } from "../../../../src/domain/stats/yardstick";
 

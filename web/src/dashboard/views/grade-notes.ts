@@ -1,12 +1,12 @@
 // The words that keep numbers from misleading: where a figure comes from (responses or a
 // published report), what was left out of a pooled mean and why, and when n is too small.
-import type { DayGrade, PooledGrade } from "../api";
+import type { EventGrade, PooledGrade } from "../api";
 import { h } from "../dom";
 import { t } from "../i18n";
-import { publishedList } from "./published-days";
+import { publishedList } from "./published-events";
 
 /** Short marks for a day's row in a table. */
-export function dayGradeNotes(grade: DayGrade): string[] {
+export function eventGradeNotes(grade: EventGrade): string[] {
   const notes: string[] = [];
   // An unpublished n is said in the n column ("not published"), so the note stays short.
   if (grade.source === "reported") notes.push(t("dash.note.reported"));
@@ -19,7 +19,7 @@ export function dayGradeNotes(grade: DayGrade): string[] {
 /** Sentences under a pooled figure (a region, the whole country, a theme). */
 export function pooledNotes(grade: PooledGrade): string[] {
   const notes: string[] = [];
-  // Published days are never mixed into the answers' figure (src/domain/analytics.ts withPublishedDays).
+  // Published days are never mixed into the answers' figure (src/domain/analytics.ts withPublishedEvents).
   if (grade.source === "reported") notes.push(t("dash.note.publishedDays", { days: grade.published?.days ?? grade.eventsPooled }));
   if (grade.source === "mixed" && grade.published) notes.push(t("dash.note.publishedBeside", { days: grade.published.days, means: publishedList(grade) ?? "" }));
   if (grade.excludedUnknownN === 1) notes.push(t("dash.note.excludedOne"));

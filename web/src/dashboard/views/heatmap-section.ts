@@ -6,7 +6,7 @@ import { count, mean } from "../format";
 import { t } from "../i18n";
 import { dataTable } from "./data-table";
 import { marksKey } from "./grade-notes";
-import { pooledCount, publishedList } from "./published-days";
+import { pooledCount, publishedList } from "./published-events";
 import { csvLink, emptyState, section } from "./section";
 import type { ViewContext } from "./view-context";
 

@@ -18,7 +18,7 @@ import { notesCell, pooledMarks } from "./grade-notes";
 import { heatmapSection } from "./heatmap-section";
 import { csvLink, emptyState, section } from "./section";
 import { sortAnnouncement, sortableTable, sortRows, type AnyColumn, type SortableColumn } from "./sortable-table";
-import { pooledCount } from "./published-days";
+import { pooledCount } from "./published-events";
 import { dataFilter, type ViewContext } from "./view-context";
 
 const DEFAULT_SORT: Sort = { key: "mean", descending: true };
@@ -133,9 +133,9 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
     { key: "n", sortText: t("dash.col.n"), label: t("dash.col.n"), numeric: true, cell: (r) => count(r.grade.n), value: (r) => r.grade.n },
   ];
   const ciColumn = { label: t("dash.col.ci"), numeric: true, cell: (r: ComparedRegion) => (mode === "raw" ? ciText(r.grade) : interval(r.comparison.adjusted.ci95)) };
-  const daysColumn = { label: t("dash.col.days"), numeric: true, cell: (r: ComparedRegion) => count(r.grade.days) };
+  const eventsColumn = { label: t("dash.col.days"), numeric: true, cell: (r: ComparedRegion) => count(r.grade.days) };
   const notesColumn = { label: t("dash.col.notes"), cell: (r: ComparedRegion) => notesCell(pooledMarks(r.grade)) };
-  const ordered: AnyColumn<ComparedRegion>[] = [columns[0]!, columns[5]!, ciColumn, columns[6]!, daysColumn, columns[1]!, columns[2]!, columns[3]!, columns[4]!, notesColumn];
+  const ordered: AnyColumn<ComparedRegion>[] = [columns[0]!, columns[5]!, ciColumn, columns[6]!, eventsColumn, columns[1]!, columns[2]!, columns[3]!, columns[4]!, notesColumn];
 
   const figure = chartFigure({
     id: "chart-regions",
@@ -231,7 +231,7 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
             { label: t("dash.col.region"), cell: (r) => r.name[lang] },
             { label: t("dash.col.mean"), numeric: true, cell: (r) => meanCell(r, "raw", missing) },
             { label: t("dash.col.n"), numeric: true, cell: (r) => count(r.grade.n) },
-            daysColumn,
+            eventsColumn,
             { label: t("dash.col.events"), numeric: true, cell: (r) => count(r.events) },
             notesColumn,
           ],

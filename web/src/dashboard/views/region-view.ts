@@ -4,7 +4,7 @@
 import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionComparison, type RegionsStatsResponse, type ThemesStatsResponse } from "../api";
 import { attendanceChart } from "../charts/attendance-chart";
 import { anyBeyondScale } from "../charts/ci-whiskers-plugin";
-import { dayGradesChart } from "../charts/day-grades-chart";
+import { eventGradesChart } from "../charts/event-grades-chart";
 import { h } from "../dom";
 import { ciText, count, mean, percent, signed, twoLineDate } from "../format";
 import { date, lang, t } from "../i18n";
@@ -14,7 +14,7 @@ import { dataTable } from "./data-table";
 import { distributionSection } from "./distribution-section";
 import { figuresCard, withheldCard } from "./figures-card";
 import { heatmapSection } from "./heatmap-section";
-import { dayGradeNotes, notesCell } from "./grade-notes";
+import { eventGradeNotes, notesCell } from "./grade-notes";
 import { questionsSection } from "./questions-section";
 import { csvLink, emptyState, section } from "./section";
 import { dataFilter, regionName, type ViewContext } from "./view-context";
@@ -29,18 +29,18 @@ export async function regionView(ctx: ViewContext): Promise<Node[]> {
     api.questionStats(filter, signal).catch(orNull(signal)),
     api.themeStats(filter, signal).catch(orNull(signal)),
   ]);
-  const days = [...events.events].filter((e) => e.region === region).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
-  if (days.length === 0) return [emptyState(t("dash.empty.days"))];
-  const comments = await loadComments(days, signal);
+  const eventRows = [...events.events].filter((e) => e.region === region).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+  if (eventRows.length === 0) return [emptyState(t("dash.empty.days"))];
+  const comments = await loadComments(eventRows, signal);
 
   return [
-    ...dataOrigin(days),
+    ...dataOrigin(eventRows),
     summarySection(ctx, stats),
-    daysSection(ctx, days, stats, filter),
+    eventsSection(ctx, eventRows, stats, filter),
     ...regionThemes(ctx, themes, stats, filter),
-    distributionSection(ctx, days),
+    distributionSection(ctx, eventRows),
     questions ? questionsSection(ctx, questions, filter) : section("questions", t("dash.questions.title"), emptyState(t("dash.error.section"))),
-    commentsSection(ctx, days, comments),
+    commentsSection(ctx, eventRows, comments),
   ];
 }
 
@@ -88,10 +88,10 @@ function restCard(own: RegionsStatsResponse["regions"][number], comparison: Regi
   );
 }
 
-function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): HTMLElement {
+function eventsSection(ctx: ViewContext, events: readonly EventSummary[], stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): HTMLElement {
   const national = stats.national;
   const nationalLabel = national ? t("dash.chart.nationalLine", { mean: mean(national.mean) }) : "";
-  const anyReported = days.some((d) => d.grade.source === "reported");
+  const anyReported = events.some((d) => d.grade.source === "reported");
   const grades = chartFigure({
     id: "chart-day-grades",
     caption: t("dash.days.chartTitle"),
@@ -106,8 +106,8 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
   });
   ctx.draw(
     grades.canvas,
-    dayGradesChart(
-      days.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported", n: d.grade.n, smallN: d.grade.smallN })),
+    eventGradesChart(
+      events.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported", n: d.grade.n, smallN: d.grade.smallN })),
       { mean: national?.mean ?? null, label: nationalLabel },
       t("dash.axis.grade"),
     ),
@@ -127,7 +127,7 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
     turnout.canvas,
     attendanceChart(
       // A published day's answers were never collected here: no bar, rather than a misleading 0.
-      days.map((d) => ({ label: twoLineDate(date(d.date)), attendance: d.attendance, responses: d.grade.source === "reported" ? null : d.responses })),
+      events.map((d) => ({ label: twoLineDate(date(d.date)), attendance: d.attendance, responses: d.grade.source === "reported" ? null : d.responses })),
       { attendance: t("dash.col.attendance"), responses: t("dash.col.responses"), axis: t("dash.axis.people") },
     ),
   );
@@ -135,7 +135,7 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
   const table = dataTable<EventSummary>({
     id: "table-days",
     caption: t("dash.days.tableCaption", { region: regionName(ctx, ctx.state.region) }),
-    rows: days,
+    rows: events,
     columns: [
       // Each day links to its own results page (every question, comments, the rest of the country).
       { label: t("dash.col.date"), cell: (d) => h("a", { href: `/admin/events/${d.id}/results?lang=${ctx.state.lang}` }, date(d.date)) },
@@ -146,14 +146,14 @@ function daysSection(ctx: ViewContext, days: readonly EventSummary[], stats: Reg
       { label: t("dash.col.mean"), numeric: true, cell: (d) => meanCell(d) },
       { label: t("dash.col.ci"), numeric: true, cell: (d) => ciText(d.grade) },
       { label: t("dash.col.n"), numeric: true, cell: (d) => (d.grade.n === null ? t("dash.nUnknown") : count(d.grade.n)) },
-      { label: t("dash.col.notes"), cell: (d) => notesCell([...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []), ...dayGradeNotes(d.grade), ...publishedDayNotes(d)]) },
+      { label: t("dash.col.notes"), cell: (d) => notesCell([...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []), ...eventGradeNotes(d.grade), ...publishedEventNotes(d)]) },
     ],
   });
   return section(
     "days",
     t("dash.days.title"),
     h("div", { className: "chart-pair" }, grades.element, turnout.element),
-    anyBeyondScale(days.map((d) => d.grade.ci95)) ? h("p", { className: "small-note" }, t("dash.note.ciClipped")) : null,
+    anyBeyondScale(events.map((d) => d.grade.ci95)) ? h("p", { className: "small-note" }, t("dash.note.ciClipped")) : null,
     table,
     csvLink("events", filter, t("dash.csv.days")),
   );
@@ -167,32 +167,32 @@ function regionThemes(ctx: ViewContext, themes: ThemesStatsResponse | null, stat
 }
 
 /** Real published figures are labelled with their source, never as demo; synthetic days keep the demo badge. */
-function dataOrigin(days: readonly EventSummary[]): Node[] {
+function dataOrigin(events: readonly EventSummary[]): Node[] {
   const nodes: Node[] = [];
-  if (days.some((d) => d.isDemo)) nodes.push(h("p", { className: "data-origin" }, h("span", { className: "badge" }, t("demo.badge"))));
-  const sources = [...new Set(days.filter((d) => !d.isDemo && d.reported?.source).map((d) => d.reported!.source!))];
+  if (events.some((d) => d.isDemo)) nodes.push(h("p", { className: "data-origin" }, h("span", { className: "badge" }, t("demo.badge"))));
+  const sources = [...new Set(events.filter((d) => !d.isDemo && d.reported?.source).map((d) => d.reported!.source!))];
   if (sources.length > 0) nodes.push(h("ul", { className: "small-note data-origin" }, sources.map((source) => h("li", {}, t("source.publishedFrom", { source })))));
   return nodes;
 }
 
 /** Where a published figure comes from, and a day's answers shown beside (never instead of) it. */
-function publishedDayNotes(day: EventSummary): string[] {
+function publishedEventNotes(event: EventSummary): string[] {
   const notes: string[] = [];
-  if (day.reported?.source) notes.push(t("source.publishedFrom", { source: day.reported.source }));
-  if (day.conflict && day.collected) notes.push(t("dash.note.collectedBeside", { mean: mean(day.collected.mean), n: count(day.collected.n) }));
+  if (event.reported?.source) notes.push(t("source.publishedFrom", { source: event.reported.source }));
+  if (event.conflict && event.collected) notes.push(t("dash.note.collectedBeside", { mean: mean(event.collected.mean), n: count(event.collected.n) }));
   return notes;
 }
 
 /** The mean with its markers: an asterisk for a published figure, a warning for a small n. */
-function meanCell(day: EventSummary) {
-  const g = day.grade;
+function meanCell(event: EventSummary) {
+  const g = event.grade;
   if (g.mean === null) return "–";
   return [mean(g.mean), g.source === "reported" ? h("span", { "aria-hidden": "true" }, "*") : null, g.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null];
 }
 
 /** Comments of each day with responses, fetched together; a failed list says so in its place. */
-async function loadComments(days: readonly EventSummary[], signal: AbortSignal): Promise<Map<number, CommentsResponse | null>> {
-  const withAnswers = days.filter((d) => d.responses > 0);
+async function loadComments(events: readonly EventSummary[], signal: AbortSignal): Promise<Map<number, CommentsResponse | null>> {
+  const withAnswers = events.filter((d) => d.responses > 0);
   const results = await Promise.all(withAnswers.map((d) => api.comments(d.id, signal).catch(orNull(signal))));
   return new Map(withAnswers.map((d, i) => [d.id, results[i] ?? null]));
 }

@@ -11,7 +11,7 @@ import { chartFigure, type LegendItem } from "./chart-figure";
 import { dataTable } from "./data-table";
 import { withheldText } from "./figures-card";
 import { marksKey } from "./grade-notes";
-import { pooledCount, publishedList } from "./published-days";
+import { pooledCount, publishedList } from "./published-events";
 import { MIN_CELL } from "../../../../src/domain/stats/suppression";
 import { MIN_OTHER_REGIONS } from "../../../../src/domain/stats/yardstick";
 import { csvLink, emptyState, section } from "./section";

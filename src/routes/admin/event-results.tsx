@@ -2,18 +2,18 @@ import type { AppContext } from "../../app-env";
 import { readableEvent } from "../../http/access";
 import { idParam, requestLang } from "../../http/validate";
 import { listRegions } from "../../queries/regions";
-import { dayResults } from "../../services/day-results";
-import { DayResultsPage } from "../../views/admin/day-results-page";
+import { eventResults } from "../../services/event-results";
+import { EventResultsPage } from "../../views/admin/event-results-page";
 import { adminApp, renderPage } from "../../http/admin-http";
 
 /** A results page for every day (national days included): anyone who may read the day. */
-export function adminDayResultsRoutes(deps: AppContext) {
+export function adminEventResultsRoutes(deps: AppContext) {
   const app = adminApp(deps);
 
   app.get("/events/:id/results", async (c) => {
     const { principal, event } = await readableEvent(deps, c, idParam(c));
-    const [regions, results] = await Promise.all([listRegions(deps.db), dayResults(deps, principal, event)]);
-    return renderPage(c, <DayResultsPage lang={requestLang(c)} principal={principal} event={event} regions={regions} results={results} />);
+    const [regions, results] = await Promise.all([listRegions(deps.db), eventResults(deps, principal, event)]);
+    return renderPage(c, <EventResultsPage lang={requestLang(c)} principal={principal} event={event} regions={regions} results={results} />);
   });
 
   return app;

@@ -6,7 +6,7 @@ import { mean as formatMean } from "../format";
 import { categoryAxis, gradeAxis } from "./axes";
 import { PAPER_COLOR, REGION_COLOR } from "./chart-style";
 
-export interface DayGradePoint {
+export interface EventGradePoint {
   readonly label: string[];
   readonly mean: number | null;
   readonly ci: Interval | null;
@@ -16,21 +16,21 @@ export interface DayGradePoint {
   readonly smallN: boolean;
 }
 
-export function dayGradesChart(days: readonly DayGradePoint[], national: { mean: number | null; label: string }, axisTitle: string): ChartConfiguration<"line"> {
+export function eventGradesChart(events: readonly EventGradePoint[], national: { mean: number | null; label: string }, axisTitle: string): ChartConfiguration<"line"> {
   return {
     type: "line",
     data: {
-      labels: days.map((d) => d.label),
+      labels: events.map((d) => d.label),
       datasets: [
         {
-          data: days.map((d) => d.mean),
+          data: events.map((d) => d.mean),
           borderColor: REGION_COLOR,
           backgroundColor: REGION_COLOR,
           borderWidth: 3,
           spanGaps: false,
-          pointRadius: days.map((d) => (d.reported ? 8 : 5)),
-          pointStyle: days.map((d) => (d.reported ? "rectRot" : "circle")),
-          pointBackgroundColor: days.map((d) => (d.reported ? PAPER_COLOR : REGION_COLOR)),
+          pointRadius: events.map((d) => (d.reported ? 8 : 5)),
+          pointStyle: events.map((d) => (d.reported ? "rectRot" : "circle")),
+          pointBackgroundColor: events.map((d) => (d.reported ? PAPER_COLOR : REGION_COLOR)),
           pointBorderWidth: 2,
         },
       ],
@@ -39,10 +39,10 @@ export function dayGradesChart(days: readonly DayGradePoint[], national: { mean:
       layout: { padding: { top: 28, right: 12 } },
       scales: { x: { ...categoryAxis(), offset: true }, y: gradeAxis(axisTitle) },
       plugins: {
-        ciWhiskers: { intervals: { 0: days.map((d) => d.ci) } },
+        ciWhiskers: { intervals: { 0: events.map((d) => d.ci) } },
         valueLabels: {
-          labels: { 0: days.map((d) => (d.mean === null ? null : `${formatMean(d.mean)}${d.reported ? "*" : ""}${d.n === null ? "" : ` n ${d.n}`}${d.smallN ? " !" : ""}`)) },
-          clearOf: { 0: days.map((d) => d.ci) },
+          labels: { 0: events.map((d) => (d.mean === null ? null : `${formatMean(d.mean)}${d.reported ? "*" : ""}${d.n === null ? "" : ` n ${d.n}`}${d.smallN ? " !" : ""}`)) },
+          clearOf: { 0: events.map((d) => d.ci) },
         },
         referenceLine: { value: national.mean, label: national.label },
       },

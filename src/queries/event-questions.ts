@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { question, questionSet } from "../db/schema";
 import type { QuestionKind } from "../domain/questions";
 
-export interface NewDayQuestion {
+export interface NewEventQuestion {
   readonly kind: QuestionKind;
   readonly required: boolean;
   readonly textFi: string;
@@ -15,7 +15,7 @@ export interface NewDayQuestion {
 }
 
 /** Adds a question to a day's own set (made on first use), after any it already has. */
-export async function addDayQuestion(db: Db, target: { surveyId: number; eventId: number; extraSetId: number | null }, q: NewDayQuestion): Promise<number> {
+export async function addEventQuestion(db: Db, target: { surveyId: number; eventId: number; extraSetId: number | null }, q: NewEventQuestion): Promise<number> {
   let setId = target.extraSetId;
   if (setId === null) {
     const [created] = await db.batch([
@@ -51,7 +51,7 @@ export async function addDayQuestion(db: Db, target: { surveyId: number; eventId
 }
 
 /** Removes one of a day's own questions; false when the question is not in that day's set. */
-export async function removeDayQuestion(db: Db, extraSetId: number, questionId: number): Promise<boolean> {
+export async function removeEventQuestion(db: Db, extraSetId: number, questionId: number): Promise<boolean> {
   const removed = await db
     .delete(question)
     .where(and(eq(question.id, questionId), eq(question.setId, extraSetId)))

@@ -63,11 +63,11 @@ describe("the day results page", () => {
   });
 
   it("compares a day with the rest of the country, never a pool containing itself", async () => {
-    const [day] = await db.all<{ id: number; theme: number }>(sql`SELECT id, theme_id AS theme FROM event WHERE region_code = '19' ORDER BY date LIMIT 1`);
+    const [event] = await db.all<{ id: number; theme: number }>(sql`SELECT id, theme_id AS theme FROM event WHERE region_code = '19' ORDER BY date LIMIT 1`);
     const others = await db.all<{ n: number; sum: number }>(sql`
       SELECT sum(s.grade_n) AS n, sum(s.grade_sum) AS sum FROM event e JOIN survey s ON s.event_id = e.id
-      WHERE e.theme_id = ${day!.theme} AND e.region_code IS NOT NULL AND e.region_code <> '19' AND e.reported_grade_mean IS NULL`);
-    const html = await page(`/admin/events/${day!.id}/results?lang=en`, national);
+      WHERE e.theme_id = ${event!.theme} AND e.region_code IS NOT NULL AND e.region_code <> '19' AND e.reported_grade_mean IS NULL`);
+    const html = await page(`/admin/events/${event!.id}/results?lang=en`, national);
     const rest = /<th scope="row">Other regions, same theme<\/th><td class="num">([\d.]+)<\/td><td class="num">[^<]*<\/td><td class="num">(\d+)<\/td>/.exec(html);
     expect(rest, html.slice(html.indexOf("compare-heading"), html.indexOf("compare-heading") + 1500)).not.toBeNull();
     expect(Number(rest![2])).toBe(others[0]!.n);
@@ -78,13 +78,13 @@ describe("the day results page", () => {
     // A theme held only by Keski-Pohjanmaa (its published 6.11.2019 day) and by one Lapland day.
     const [theme] = await db.all<{ id: number }>(sql`
       INSERT INTO theme (programme_id, name_fi, name_sv, name_en) SELECT programme_id, 'Koe', 'Prov', 'Trial' FROM event WHERE region_code = '16' AND date = '2019-11-06' RETURNING id`);
-    const kpDay = await eventId(sql`region_code = '16' AND date = '2019-11-06'`);
+    const kpEvent = await eventId(sql`region_code = '16' AND date = '2019-11-06'`);
     const lapland = await eventId(sql`region_code = '19' ORDER BY date DESC LIMIT 1`);
-    await db.run(sql`UPDATE event SET theme_id = ${theme!.id} WHERE id IN (${kpDay}, ${lapland})`);
-    const agentHtml = await page(`/admin/events/${kpDay}/results?lang=en`, agentKp);
+    await db.run(sql`UPDATE event SET theme_id = ${theme!.id} WHERE id IN (${kpEvent}, ${lapland})`);
+    const agentHtml = await page(`/admin/events/${kpEvent}/results?lang=en`, agentKp);
     expect(agentHtml).toContain(t("en", "yardstick.tooFewRegions"));
     expect(agentHtml).not.toContain(t("en", "results.compare.rest"));
-    const nationalHtml = await page(`/admin/events/${kpDay}/results?lang=en`, national);
+    const nationalHtml = await page(`/admin/events/${kpEvent}/results?lang=en`, national);
     expect(nationalHtml).toContain(t("en", "results.compare.rest"));
     expect(nationalHtml).toContain(t("en", "results.compare.scope", { days: 1, regions: 1 }));
   });

@@ -1,20 +1,20 @@
 import type { Principal } from "../../auth/authorize";
-import type { DayGrade, PooledGrade } from "../../api-types";
+import type { EventGrade, PooledGrade } from "../../api-types";
 import { formatDate, formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { EventRow } from "../../queries/events";
-import type { DayResults } from "../../services/day-results";
+import type { EventResults } from "../../services/event-results";
 import { MIN_CELL, MIN_OTHER_REGIONS } from "../../domain/stats";
 import { AdminPage } from "./admin-page";
 import { themeOf } from "./event-list-page";
 import { regionName, type RegionNames } from "./names";
 
-export interface DayResultsPageProps {
+export interface EventResultsPageProps {
   readonly lang: Lang;
   readonly principal: Principal;
   readonly event: EventRow;
   readonly regions: readonly RegionNames[];
-  readonly results: DayResults;
+  readonly results: EventResults;
 }
 
 /** 8,5 / 8.5 with exactly one decimal, so 8 reads "8,0". */
@@ -37,7 +37,7 @@ function percent(lang: Lang, rate: number | null): string {
 }
 
 /** One day's results for staff: readable on a phone (tables scroll in their own box), prints on A4. */
-export function DayResultsPage({ lang, principal, event, regions, results }: DayResultsPageProps) {
+export function EventResultsPage({ lang, principal, event, regions, results }: EventResultsPageProps) {
   const base = `/admin/events/${event.id}`;
   const theme = themeOf(lang, event);
   const title = t(lang, "results.title", { title: event.title });
@@ -98,7 +98,7 @@ export function DayResultsPage({ lang, principal, event, regions, results }: Day
   );
 }
 
-function GradeFigures({ lang, grade, source, id }: { lang: Lang; grade: DayGrade; source: string | null; id: string }) {
+function GradeFigures({ lang, grade, source, id }: { lang: Lang; grade: EventGrade; source: string | null; id: string }) {
   if (grade.mean === null) return <p>{t(lang, "results.grade.none")}</p>;
   const n = grade.n;
   return (
@@ -150,7 +150,7 @@ function GradeFigures({ lang, grade, source, id }: { lang: Lang; grade: DayGrade
   );
 }
 
-function ThemeComparisonSection({ lang, results, theme }: { lang: Lang; results: DayResults; theme: string | null }) {
+function ThemeComparisonSection({ lang, results, theme }: { lang: Lang; results: EventResults; theme: string | null }) {
   const comparison = results.themeComparison;
   return (
     <section aria-labelledby="compare-heading">
@@ -209,13 +209,13 @@ function ThemeComparisonSection({ lang, results, theme }: { lang: Lang; results:
   );
 }
 
-function restNotes(lang: Lang, grade: PooledGrade, days: number, regions: number): string {
-  const notes = [t(lang, "results.compare.scope", { days, regions })];
+function restNotes(lang: Lang, grade: PooledGrade, events: number, regions: number): string {
+  const notes = [t(lang, "results.compare.scope", { days: events, regions })];
   if (grade.published) notes.push(t(lang, "dash.note.publishedBeside", { days: grade.published.days, means: grade.published.points.map((p) => `${mean(lang, p.mean)}*`).join(", ") }));
   return notes.join(" ");
 }
 
-function QuestionsSection({ lang, results }: { lang: Lang; results: DayResults }) {
+function QuestionsSection({ lang, results }: { lang: Lang; results: EventResults }) {
   return (
     <section aria-labelledby="questions-heading">
       <h2 id="questions-heading">{t(lang, "results.questions.title")}</h2>
@@ -257,7 +257,7 @@ function QuestionsSection({ lang, results }: { lang: Lang; results: DayResults }
   );
 }
 
-function CommentsSection({ lang, results }: { lang: Lang; results: DayResults }) {
+function CommentsSection({ lang, results }: { lang: Lang; results: EventResults }) {
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t(lang, "dash.comments.title")}</h2>

@@ -1,11 +1,11 @@
 import type { SessionPrincipal } from "../app-env";
 import type { ServiceContext } from "./context";
-import type { CommentsResponse, DayGrade, PooledGrade, QuestionStatsResponse } from "../api-types";
-import { addSums, dayResponseRate, groupFigures, NO_DAYS } from "../domain/analytics";
+import type { CommentsResponse, EventGrade, PooledGrade, QuestionStatsResponse } from "../api-types";
+import { addSums, eventResponseRate, groupFigures, NO_EVENTS } from "../domain/analytics";
 import type { RateStatus, YardstickReason } from "../domain/stats";
 import type { EventRow } from "../queries/events";
-import { gradeSumsBy, publishedDays } from "../queries/grade-sums";
-import { loadDays } from "./dashboard-data";
+import { gradeSumsBy, publishedEvents } from "../queries/grade-sums";
+import { loadEvents } from "./dashboard-data";
 import { commentFigures, questionFigures } from "./dashboard-figures";
 import { withheldUnless, yardstickGuard } from "./comparison-yardstick";
 
@@ -18,10 +18,10 @@ export type ThemeComparison =
   /** The yardstick rule (src/domain/stats/yardstick.ts) withholds it from a reader of some regions. */
   | { readonly status: "withheld"; readonly reason: YardstickReason };
 
-export interface DayResults {
-  readonly grade: DayGrade;
+export interface EventResults {
+  readonly grade: EventGrade;
   /** A published day's own answers, beside (never instead of) the published figure. */
-  readonly collected: DayGrade | null;
+  readonly collected: EventGrade | null;
   readonly responseRate: number | null;
   readonly rateStatus: RateStatus;
   readonly questions: QuestionStatsResponse["questions"];
@@ -29,15 +29,15 @@ export interface DayResults {
   readonly themeComparison: ThemeComparison;
 }
 
-export async function dayResults(deps: ServiceContext, principal: SessionPrincipal, day: EventRow): Promise<DayResults> {
-  const [days, questions, comments, themeComparison] = await Promise.all([
-    loadDays(deps, "all", { ...(day.regionCode !== null && { region: day.regionCode }), from: day.date, to: day.date }),
-    questionFigures(deps, principal, { interval: "term", event: day.id }, day),
-    commentFigures(deps, day),
-    restOfCountryForTheme(deps, principal, day),
+export async function eventResults(deps: ServiceContext, principal: SessionPrincipal, event: EventRow): Promise<EventResults> {
+  const [events, questions, comments, themeComparison] = await Promise.all([
+    loadEvents(deps, "all", { ...(event.regionCode !== null && { region: event.regionCode }), from: event.date, to: event.date }),
+    questionFigures(deps, principal, { interval: "term", event: event.id }, event),
+    commentFigures(deps, event),
+    restOfCountryForTheme(deps, principal, event),
   ]);
-  const own = days.find((d) => d.id === day.id)!;
-  const rate = dayResponseRate(own);
+  const own = events.find((d) => d.id === event.id)!;
+  const rate = eventResponseRate(own);
   return {
     grade: own.grade,
     collected: own.collected,
@@ -55,16 +55,16 @@ export async function dayResults(deps: ServiceContext, principal: SessionPrincip
  * pooled as every dashboard pool is (day-clustered interval, published days listed apart). For a
  * reader of some regions only it passes the yardstick rule first, as every comparison does.
  */
-async function restOfCountryForTheme(deps: ServiceContext, principal: SessionPrincipal, day: EventRow): Promise<ThemeComparison> {
-  if (day.themeId === null) return { status: "no_theme" };
+async function restOfCountryForTheme(deps: ServiceContext, principal: SessionPrincipal, event: EventRow): Promise<ThemeComparison> {
+  if (event.themeId === null) return { status: "no_theme" };
   const now = deps.now();
-  const filter = { regions: "all" as const, themeId: day.themeId, programmeId: day.programmeId, excludeEventId: day.id };
-  const [byRegion, published, guard] = await Promise.all([gradeSumsBy(deps.db, filter, "region", now), publishedDays(deps.db, filter), yardstickGuard(deps, principal, filter)]);
+  const filter = { regions: "all" as const, themeId: event.themeId, programmeId: event.programmeId, excludeEventId: event.id };
+  const [byRegion, published, guard] = await Promise.all([gradeSumsBy(deps.db, filter, "region", now), publishedEvents(deps.db, filter), yardstickGuard(deps, principal, filter)]);
   const state = guard();
-  const others = byRegion.filter((row) => row.key !== null && row.key !== day.regionCode);
+  const others = byRegion.filter((row) => row.key !== null && row.key !== event.regionCode);
   const figures = groupFigures(
-    others.reduce(addSums, NO_DAYS),
-    published.filter((p) => p.regionCode !== null && p.regionCode !== day.regionCode),
+    others.reduce(addSums, NO_EVENTS),
+    published.filter((p) => p.regionCode !== null && p.regionCode !== event.regionCode),
   );
   const shown = withheldUnless(state, { status: "shown" as const, grade: figures.grade, days: figures.events, regions: others.filter((row) => row.days > 0).length });
   return shown ?? { status: "withheld", reason: state.shown ? "too_few_regions" : state.reason };
