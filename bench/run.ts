@@ -44,10 +44,19 @@ const WARMUP = boundedNumber(args.warmup, 0, 30, "--warmup");
 const CONNECTIONS = boundedNumber(args.connections, 1, 500, "--connections");
 const PARTS = ["stats", "transfer", "startup"] as const;
 const ONLY = new Set(args.only?.split(",").map((part) => part.trim()));
-for (const part of ONLY) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only takes ${PARTS.join(", ")} (comma-separated), not "${part}"`);
+for (const part of ONLY)
+  if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only takes ${PARTS.join(", ")} (comma-separated), not "${part}"`);
 const SEED_RESPONSES = boundedNumber(args["seed-responses"], 1, 1_000_000, "--seed-responses");
 
-const TARGET = { formGetRatio: 0.7, submitRatio: 0.6, submitP99Ms: 50, pageGzipBytes: 14_000, workerGzipBytes: 250_000, dashboardWireBytes: 100_000, firstStartSeconds: 10 };
+const TARGET = {
+  formGetRatio: 0.7,
+  submitRatio: 0.6,
+  submitP99Ms: 50,
+  pageGzipBytes: 14_000,
+  workerGzipBytes: 250_000,
+  dashboardWireBytes: 100_000,
+  firstStartSeconds: 10,
+};
 
 const work = mkdtempSync(join(tmpdir(), "palaute-bench-"));
 const profileDir = join(work, "profiles");
@@ -66,7 +75,9 @@ try {
 }
 
 async function main(): Promise<Row[]> {
-  log(`${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "?"} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Linux ${release()} · Node ${process.version}`);
+  log(
+    `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? "?"} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Linux ${release()} · Node ${process.version}`,
+  );
   log(`load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s measured per figure, loopback`);
   logMachineLoad("start", 0);
   await buildWebIfNeeded();
@@ -94,7 +105,11 @@ async function main(): Promise<Row[]> {
   const helloBefore = await underLoad(helloServer, { ...helloLoad, seconds: SECONDS / 2 });
   const getServer = await track(startServer("palaute", [copy("get.db")], palauteNodeArgs));
   const page = await measureSurveyPage(getServer.url, seed.slug);
-  const form = await underLoad(getServer, { path: `/s/${seed.slug}`, expectStatus: 200, headers: { accept: "text/html", "accept-language": "fi-FI,fi;q=0.9,en;q=0.8" } });
+  const form = await underLoad(getServer, {
+    path: `/s/${seed.slug}`,
+    expectStatus: 200,
+    headers: { accept: "text/html", "accept-language": "fi-FI,fi;q=0.9,en;q=0.8" },
+  });
   await stopTracked(getServer);
   const helloAfter = await underLoad(helloServer, { ...helloLoad, seconds: SECONDS / 2, warmup: 0 });
   await stopTracked(helloServer);
@@ -197,12 +212,19 @@ async function transferRows(): Promise<Row[]> {
       baseline: `uncompressed ${bytes(file.identity)}`,
       ratio: `${ratio(file.br / file.identity)} (gzip ${ratio(file.gzip / file.identity)})`,
       target: target ? `≤ ${TARGET.dashboardWireBytes / 1000} kB; hashed name, immutable` : "hashed name, immutable",
-      verdict: target ? verdictOf({ bytes: file.br <= TARGET.dashboardWireBytes, caching: immutable(file) }) : verdictOf({ caching: immutable(file) }),
+      verdict: target
+        ? verdictOf({ bytes: file.br <= TARGET.dashboardWireBytes, caching: immutable(file) })
+        : verdictOf({ caching: immutable(file) }),
     });
     return [
       row("script", script, true),
       row("stylesheet", stylesheet, false),
-      { measure: "Dashboard page (index.html, names the hashed files)", result: `Cache-Control: ${indexCacheControl}`, target: "revalidated", verdict: verdict(/max-age=0|no-cache/.test(indexCacheControl)) },
+      {
+        measure: "Dashboard page (index.html, names the hashed files)",
+        result: `Cache-Control: ${indexCacheControl}`,
+        target: "revalidated",
+        verdict: verdict(/max-age=0|no-cache/.test(indexCacheControl)),
+      },
     ];
   } finally {
     await stopTracked(server);
@@ -264,7 +286,12 @@ function statsRowsOf(statsMeasured: readonly StatsRow[]): Row[] {
           measure: `${endpoint.name} API p50/p99 @ ${int(row.responses)} responses (${int(row.days)} days), 18 regions`,
           result: `p50 ${row.result.p50} ms, p99 ${row.result.p99} ms, ${int(row.result.perSecond)} req/s at 4 connections, errors ${row.result.errors}`,
           target: row === large ? "p50 ≤ 50 ms" : "",
-          verdict: row === large ? verdictOf({ p50: row.result.p50 <= 50, errors: row.result.errors === 0 }) : row.result.errors === 0 ? "—" : "MISSED: errors",
+          verdict:
+            row === large
+              ? verdictOf({ p50: row.result.p50 <= 50, errors: row.result.errors === 0 })
+              : row.result.errors === 0
+                ? "—"
+                : "MISSED: errors",
         }),
       ),
       {
@@ -288,17 +315,26 @@ async function seedDatabase(path: string) {
     const target = generated.days[0]!;
     const questions = await listQuestions(db, target.questionSetId);
     const idOf = (key: CoreKey) => questions.find((q) => q.key === key)?.id ?? fail(`no core question ${key}`);
-    log(`seed database: ${int(generated.responses)} responses over ${int(generated.days.length)} days in 18 regions in ${(generated.milliseconds / 1000).toFixed(1)} s`);
+    log(
+      `seed database: ${int(generated.responses)} responses over ${int(generated.days.length)} days in 18 regions in ${(generated.milliseconds / 1000).toFixed(1)} s`,
+    );
     return {
       slug: target.slug,
       surveyId: target.id,
       questions,
-      questionIds: { grade: idOf("grade"), usefulness: idOf("usefulness"), sector: idOf("sector"), good: idOf("good"), improve: idOf("improve") },
+      questionIds: {
+        grade: idOf("grade"),
+        usefulness: idOf("usefulness"),
+        sector: idOf("sector"),
+        good: idOf("good"),
+        improve: idOf("improve"),
+      },
       responsesInTarget: await countSurveyResponses(db, target.id),
     };
   } finally {
     client.close();
-    if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) fail("the seed database still has a WAL file after closing; copies would miss rows");
+    if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0)
+      fail("the seed database still has a WAL file after closing; copies would miss rows");
   }
 }
 

@@ -12,7 +12,9 @@ import { openConfiguredDatabase } from "./open-configured-database";
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 const env = parseNodeEnv(process.env);
 if (!env.LIBSQL_URL.startsWith("file:")) {
-  console.error("npm run backup copies the embedded file. A remote database (Turso) has its own backups and point-in-time restore: use those.");
+  console.error(
+    "npm run backup copies the embedded file. A remote database (Turso) has its own backups and point-in-time restore: use those.",
+  );
   process.exit(2);
 }
 const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);

@@ -37,7 +37,9 @@ const which = values.event !== undefined ? { eventId: Number(values.event) } : {
 const result = await deleteAnswers(serviceContext(db), which, { dryRun: values["dry-run"] });
 const total = result.days.reduce((sum, d) => sum + d.responses, 0);
 
-console.log(`${values["dry-run"] ? "Would delete" : "Deleting"} ${total} responses of ${result.days.length} day(s) in ${url}${"before" in which ? ` (days before ${which.before})` : ""}:`);
+console.log(
+  `${values["dry-run"] ? "Would delete" : "Deleting"} ${total} responses of ${result.days.length} day(s) in ${url}${"before" in which ? ` (days before ${which.before})` : ""}:`,
+);
 for (const d of result.days) {
   const kept = result.keepFigures ? "; keeps its figures (n, mean, SD, CI, distribution, response rate)" : "; its figures go too";
   console.log(`  ${d.date}  day ${d.eventId}  region ${d.regionCode ?? "national"}  ${d.responses} responses  ${d.title}${kept}`);

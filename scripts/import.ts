@@ -35,9 +35,14 @@ try {
   }
   const result = await importHistory(serviceContext(db), "cli", { text, programmeId, dryRun: values["dry-run"] });
   console.log(`${url}, programme ${programmeId}${values["dry-run"] ? " (dry run)" : ""}:`);
-  for (const row of result.rows) console.log(`  ${t(lang, "import.col.line")} ${row.line}: ${t(lang, `import.action.${row.action}` as MessageKey)} – ${row.regionCode ?? "—"} ${row.date} ${row.title}`);
+  for (const row of result.rows)
+    console.log(
+      `  ${t(lang, "import.col.line")} ${row.line}: ${t(lang, `import.action.${row.action}` as MessageKey)} – ${row.regionCode ?? "—"} ${row.date} ${row.title}`,
+    );
   for (const error of result.errors) console.error(`  ${importErrorText(lang, error)}`);
-  console.log(result.applied ? t(lang, "import.applied") : result.errors.length > 0 ? t(lang, "import.notApplied") : t(lang, "import.dryRunDone"));
+  console.log(
+    result.applied ? t(lang, "import.applied") : result.errors.length > 0 ? t(lang, "import.notApplied") : t(lang, "import.dryRunDone"),
+  );
   process.exitCode = result.errors.length > 0 ? 1 : 0;
 } catch (error) {
   console.error(error instanceof AppError ? `${error.code}: ${error.fields?.map((f) => f.message).join(", ") ?? ""}` : error);

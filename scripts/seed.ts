@@ -8,7 +8,9 @@ import { openConfiguredDatabase } from "./open-configured-database";
 
 const env = parseNodeEnv(process.env);
 if (!env.LIBSQL_URL.startsWith("file:") && env.DEMO_DATA !== "on") {
-  console.error("LIBSQL_URL is a remote database: demo data (with sign-ins whose passwords are public) is added there only with DEMO_DATA=on.");
+  console.error(
+    "LIBSQL_URL is a remote database: demo data (with sign-ins whose passwords are public) is added there only with DEMO_DATA=on.",
+  );
   process.exit(2);
 }
 const { db, url, close } = await openConfiguredDatabase();

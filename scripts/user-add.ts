@@ -28,7 +28,9 @@ const { values } = parseArgs({
 const email = v.safeParse(Email, values.email ?? "");
 const role = v.safeParse(Role, values.role ?? "");
 if (!email.success || !role.success) {
-  console.error(`Usage: npm run user:add -- --email person@example.fi --role ${ROLES.join("|")} [--region 16 …] [--name "Name"] [--all-regions]`);
+  console.error(
+    `Usage: npm run user:add -- --email person@example.fi --role ${ROLES.join("|")} [--region 16 …] [--name "Name"] [--all-regions]`,
+  );
   process.exit(2);
 }
 if (needsRegions(role.output) && values.region.length === 0) {
@@ -40,7 +42,14 @@ const { db, url, close } = await openConfiguredDatabase();
 await runMigrations(db);
 const password = generatePassword();
 try {
-  const account = { email: email.output, name: values.name ?? email.output, role: role.output, regions: values.region, allRegions: values["all-regions"], password };
+  const account = {
+    email: email.output,
+    name: values.name ?? email.output,
+    role: role.output,
+    regions: values.region,
+    allRegions: values["all-regions"],
+    password,
+  };
   await createAccount(serviceContext(db), "en", account, "cli");
 } catch (error) {
   if (!(error instanceof AppError)) throw error;

@@ -44,8 +44,6 @@ import type {
   EventChanges,
   NewEventInput,
   LoginBody,
-  OwnPasswordChange,
-  PasswordInput,
   ProgrammeChanges,
   ProgrammeInput,
   PublishedResultBody,
@@ -127,9 +125,15 @@ export type QueryOf<E extends Endpoint> = ApiContract[E]["query"];
 export type BodyOf<E extends Endpoint> = ApiContract[E]["body"];
 
 /** "/api/events/:id/comments" → { id: string | number }. */
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 export type PathOf<E extends Endpoint> = E extends `${string} ${infer P}` ? P : never;
-export type ParamsOf<E extends Endpoint> = [ParamNames<PathOf<E>>] extends [never] ? Nothing : { readonly [K in ParamNames<PathOf<E>>]: string | number };
+export type ParamsOf<E extends Endpoint> = [ParamNames<PathOf<E>>] extends [never]
+  ? Nothing
+  : { readonly [K in ParamNames<PathOf<E>>]: string | number };
 
 /** The downloads: the same filters as the section they export, in whichever table format. */
 export interface ExportContract {

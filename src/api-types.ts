@@ -176,7 +176,15 @@ export interface TrendResponse {
 
 /** GET /api/stats/themes */
 export interface ThemesStatsResponse {
-  readonly themes: { id: number; names: Localized; events: number; attendance: number; responses: number; isDemo: boolean; grade: PooledGrade }[];
+  readonly themes: {
+    id: number;
+    names: Localized;
+    events: number;
+    attendance: number;
+    responses: number;
+    isDemo: boolean;
+    grade: PooledGrade;
+  }[];
   /** Region × theme: one cell per pair that has days. */
   readonly cells: { region: string; themeId: number; events: number; isDemo: boolean; grade: PooledGrade }[];
 }
@@ -184,24 +192,55 @@ export interface ThemesStatsResponse {
 /** GET /api/stats/questions: results per question key over the region's days, or over one day. */
 export interface QuestionStatsResponse {
   readonly questions: (
-    | { key: string; kind: "grade" | "likert"; text: Localized; n: number; mean: number | null; sd: number | null; ci95: Interval | null; distribution: Record<string, number>; smallN: boolean }
+    | {
+        key: string;
+        kind: "grade" | "likert";
+        text: Localized;
+        n: number;
+        mean: number | null;
+        sd: number | null;
+        ci95: Interval | null;
+        distribution: Record<string, number>;
+        smallN: boolean;
+      }
     /** A background breakdown, released as the sum of each day's own suppressed table: an option's n
      *  leaves out the days that hid it (hiddenInDays), and hiddenN counts those answers. */
-    | { key: string; kind: "choice"; text: Localized; n: number; hiddenN: number; options: { value: string; label: Localized; n: number | null; suppressed: boolean; hiddenInDays: number }[] }
+    | {
+        key: string;
+        kind: "choice";
+        text: Localized;
+        n: number;
+        hiddenN: number;
+        options: { value: string; label: Localized; n: number | null; suppressed: boolean; hiddenInDays: number }[];
+      }
   )[];
 }
 
 /** GET /api/events/:id/comments — a list with fewer than 5 comments is suppressed; comments are
  *  unlinkable (src/domain/stats/comment-release.ts): sorted by text, the day's date, language only where 5+ share it. */
 export interface CommentsResponse {
-  readonly questions: { key: string; text: Localized; n: number | null; suppressed: boolean; comments: { text: string; date: string; lang: "fi" | "sv" | "en" | null }[] }[];
+  readonly questions: {
+    key: string;
+    text: Localized;
+    n: number | null;
+    suppressed: boolean;
+    comments: { text: string; date: string; lang: "fi" | "sv" | "en" | null }[];
+  }[];
 }
 
 export interface MeResponse {
   readonly user: {
-    id: number; email: string; name: string; role: Role; regions: string[]; allRegions: boolean;
+    id: number;
+    email: string;
+    name: string;
+    role: Role;
+    regions: string[];
+    allRegions: boolean;
     /** accessSummary in src/auth/authorize.ts: the dashboard decides no access rule on its own. */
-    readsEveryRegion: boolean; readableRegions: "all" | readonly string[]; writableRegions: "all" | readonly string[]; isNational: boolean;
+    readsEveryRegion: boolean;
+    readableRegions: "all" | readonly string[];
+    writableRegions: "all" | readonly string[];
+    isNational: boolean;
   };
 }
 

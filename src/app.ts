@@ -28,7 +28,11 @@ export type { AppDeps };
 export function createApp(given: AppDeps) {
   // The clock, the audit helper and the logger are made here once and handed to every route and
   // service. Both entries pass a lasting secret; without one (tests), a random one that lasts as long as the app.
-  const deps: AppContext = { ...given, ...serviceContext(given.db, given), identifierSecret: given.identifierSecret ?? newIdentifierSecret() };
+  const deps: AppContext = {
+    ...given,
+    ...serviceContext(given.db, given),
+    identifierSecret: given.identifierSecret ?? newIdentifierSecret(),
+  };
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(securityHeaders({ httpsOnly: deps.publicUrl?.startsWith("https://") ?? false }));

@@ -53,7 +53,9 @@ export async function startNodeServer(env: NodeEnv, options: StartOptions = {}):
   const say = options.quiet ? () => {} : (line: string) => console.log(line);
   const exposedBecause = exposure(env);
   if (!env.IDENTIFIER_SECRET && !env.LIBSQL_URL.startsWith("file:")) {
-    throw new StartupRefusal("IDENTIFIER_SECRET is not set. With a remote LIBSQL_URL, set it to a random secret of at least 32 characters (e.g. `openssl rand -base64 32`) and keep it.");
+    throw new StartupRefusal(
+      "IDENTIFIER_SECRET is not set. With a remote LIBSQL_URL, set it to a random secret of at least 32 characters (e.g. `openssl rand -base64 32`) and keep it.",
+    );
   }
   const where = env.LIBSQL_URL.startsWith("file:") ? env.LIBSQL_URL : "remote libSQL";
   let step = performance.now();
@@ -123,7 +125,9 @@ export async function startNodeServer(env: NodeEnv, options: StartOptions = {}):
     console.log(`  Demo survey (Pohjanmaa, 9 May 2019): ${url}/s/${DEMO_SURVEY_SLUG}`);
     console.log(`  Dashboard: ${url}/   (sign in at ${url}/login)`);
     for (const demo of guard.outcome === "ok" ? guard.usable : []) {
-      console.log(`  Demo sign-in, ${demo.role === "national" ? "national team" : "agent for Keski-Pohjanmaa"}: ${demo.email} / ${demo.password}`);
+      console.log(
+        `  Demo sign-in, ${demo.role === "national" ? "national team" : "agent for Keski-Pohjanmaa"}: ${demo.email} / ${demo.password}`,
+      );
     }
     console.log(`  Health check: ${url}/healthz`);
   }
@@ -236,7 +240,9 @@ const gzipBytes = promisify(gzip);
 const COMPRESSORS: Record<ContentEncoding, Compressor> = {
   br: {
     bytes: async (body) =>
-      (await brotliBytes(body, { params: { ...BROTLI_OPTIONS.params, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })) as Uint8Array<ArrayBuffer>,
+      (await brotliBytes(body, {
+        params: { ...BROTLI_OPTIONS.params, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+      })) as Uint8Array<ArrayBuffer>,
     stream: () => Duplex.toWeb(createBrotliCompress(BROTLI_OPTIONS)) as ReadableWritablePair<Uint8Array, Uint8Array>,
   },
   gzip: {

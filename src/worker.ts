@@ -74,7 +74,7 @@ export default {
     } catch (error) {
       console.error(String(error));
       return Response.json(
-        { error: { code: "internal", message: "The service is not configured: " + (error as Error).message, requestId: "" } },
+        { error: { code: "internal", message: `The service is not configured: ${(error as Error).message}`, requestId: "" } },
         { status: 500 },
       );
     }

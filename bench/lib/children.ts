@@ -19,7 +19,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServer(script: "palaute" | "hello", args: readonly string[] = [], nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+export async function startServer(
+  script: "palaute" | "hello",
+  args: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
+): Promise<ServerProcess> {
   const path = fileURLToPath(new URL(`../servers/${script}.ts`, import.meta.url));
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path, ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";

@@ -34,7 +34,10 @@ export async function timeNpmStart(databasePath?: string): Promise<StartTiming> 
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not start within ${TIMEOUT_MS / 1000} s\n${stdout}\n${stderr}`)), TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`npm start did not start within ${TIMEOUT_MS / 1000} s\n${stdout}\n${stderr}`)),
+        TIMEOUT_MS,
+      );
       child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
         stdout += chunk;
         const running = /Palaute is running at (\S+)/.exec(stdout);
@@ -46,12 +49,21 @@ export async function timeNpmStart(databasePath?: string): Promise<StartTiming> 
       void exited.then(() => reject(new Error(`npm start exited before it was ready\n${stdout}\n${stderr}`)));
     });
     for (;;) {
-      const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const seconds = (performance.now() - started) / 1000;
-    return { seconds, lines: stdout.split("\n").filter((line) => /^\s+(Web assets|Server code|Database|Demo data)\b/.test(line) && !line.includes("building")).map((line) => line.trim()) };
+    return {
+      seconds,
+      lines: stdout
+        .split("\n")
+        .filter((line) => /^\s+(Web assets|Server code|Database|Demo data)\b/.test(line) && !line.includes("building"))
+        .map((line) => line.trim()),
+    };
   } finally {
     if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
     await exited;

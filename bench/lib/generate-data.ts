@@ -65,7 +65,13 @@ export async function generateResponses(db: Db, options: GenerateOptions): Promi
   const ids = await nextFreeIds(db);
 
   const themes = DEMO_THEMES.map((t, i) => ({ id: ids.theme + i, fi: t.fi, sv: t.sv, en: t.en }));
-  await insertBulkProgramme(db, { id: ids.programme, name: "Kuormitustesti (bench)", startsOn: "2019-01-01", endsOn: "2026-12-31", themes });
+  await insertBulkProgramme(db, {
+    id: ids.programme,
+    name: "Kuormitustesti (bench)",
+    startsOn: "2019-01-01",
+    endsOn: "2026-12-31",
+    themes,
+  });
 
   // Plan the days first (their surveys must exist before responses point at them).
   const plan: { day: BulkEvent; respondents: number; centre: number }[] = [];
@@ -139,7 +145,9 @@ function answerFor(random: () => number, q: Question, grade: number, lang: Lang)
     case "grade":
       return { questionId: q.id, numValue: grade, textValue: null };
     case "usefulness":
-      return random() < 0.9 ? { questionId: q.id, numValue: clamp(Math.round(grade / 2 - 0.5 + (random() - 0.5) * 1.5), 1, 5), textValue: null } : null;
+      return random() < 0.9
+        ? { questionId: q.id, numValue: clamp(Math.round(grade / 2 - 0.5 + (random() - 0.5) * 1.5), 1, 5), textValue: null }
+        : null;
     case "sector": {
       if (random() >= 0.85) return null;
       const value = pick(random, SECTOR_WEIGHTS);

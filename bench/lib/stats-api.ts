@@ -22,7 +22,13 @@ export const STATS_ENDPOINTS = [
 
 export const STATS_SIZES = [10_000, 1_000_000] as const;
 
-const USER = { email: "bench.national@palaute.example", password: "bench national password", name: "Bench", role: "national" as const, regions: [] };
+const USER = {
+  email: "bench.national@palaute.example",
+  password: "bench national password",
+  name: "Bench",
+  role: "national" as const,
+  regions: [],
+};
 
 export interface StatsRow {
   readonly endpoint: string;
@@ -83,7 +89,12 @@ export async function measureStatsApi(options: {
     for (const endpoint of STATS_ENDPOINTS) {
       const spec = { url: `${server.url}${endpoint.path}`, connections: 4, expectStatus: 200, request: { headers: { cookie } } };
       await runLoad({ ...spec, seconds: 1 }); // warm-up
-      rows.push({ endpoint: endpoint.name, responses: options.size, days: events, result: await runLoad({ ...spec, seconds: options.seconds }) });
+      rows.push({
+        endpoint: endpoint.name,
+        responses: options.size,
+        days: events,
+        result: await runLoad({ ...spec, seconds: options.seconds }),
+      });
     }
     return rows;
   } finally {

@@ -18,7 +18,11 @@ export interface SubmissionAnswers {
   readonly improve: string;
 }
 
-const GOOD = ["Hyvät puheenvuorot ja aikaa keskustelulle.", "Verkostoituminen muiden alojen johtajien kanssa.", "Käytännön esimerkit kunnista."];
+const GOOD = [
+  "Hyvät puheenvuorot ja aikaa keskustelulle.",
+  "Verkostoituminen muiden alojen johtajien kanssa.",
+  "Käytännön esimerkit kunnista.",
+];
 const IMPROVE = ["Enemmän aikaa ryhmätöille.", "Materiaalit etukäteen.", "Tauot olivat liian lyhyitä."];
 
 /** A seeded source of complete, valid answers for the core question set. */
@@ -63,7 +67,11 @@ export function submissionRequest(slug: string, answers: () => SubmissionAnswers
     headers,
     setupRequest: (request) => {
       participant = (participant + 1) % 65_536;
-      return { ...request, headers: { ...headers, "x-forwarded-for": `10.1.${participant >> 8}.${participant & 255}` }, body: formBody(randomUUID(), answers()) };
+      return {
+        ...request,
+        headers: { ...headers, "x-forwarded-for": `10.1.${participant >> 8}.${participant & 255}` },
+        body: formBody(randomUUID(), answers()),
+      };
     },
   };
 }

@@ -22,7 +22,9 @@ export const verdict = (ok: boolean): Verdict => (ok ? "met" : "MISSED");
 
 /** One verdict for a target with several parts, naming the parts missed. */
 export function verdictOf(parts: Readonly<Record<string, boolean>>): Verdict {
-  const missed = Object.entries(parts).filter(([, ok]) => !ok).map(([name]) => name);
+  const missed = Object.entries(parts)
+    .filter(([, ok]) => !ok)
+    .map(([name]) => name);
   return missed.length === 0 ? "met" : `MISSED: ${missed.join(", ")}`;
 }
 export const int = (n: number) => Math.round(n).toLocaleString("en");

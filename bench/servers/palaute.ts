@@ -11,7 +11,14 @@ if (!databaseUrl?.startsWith("file:")) throw new Error("usage: palaute.ts file:<
 // X-Forwarded-For as a reverse proxy would (TRUST_PROXY), and the per-address submission limit
 // stays on and costs what it costs in production.
 const running = await startNodeServer(
-  parseNodeEnv({ PORT: "0", HOST: "127.0.0.1", LIBSQL_URL: databaseUrl, DEMO_DATA: "off", TRUST_PROXY: "true", SUBMISSION_RATE_LIMIT: "on" }),
+  parseNodeEnv({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LIBSQL_URL: databaseUrl,
+    DEMO_DATA: "off",
+    TRUST_PROXY: "true",
+    SUBMISSION_RATE_LIMIT: "on",
+  }),
   { quiet: true },
 );
 // startNodeServer prints "localhost" for people; the load generator should not depend on how

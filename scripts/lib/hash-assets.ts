@@ -44,7 +44,10 @@ export async function hashAndCompressAssets(dist: string, builtFiles: readonly s
   // On the thread pool, all at once: brotli's best level takes about half a second for the
   // dashboard script, which `npm start` overlaps with migrating and seeding.
   await Promise.all([...written].map((file) => writeCompressedCopies(dist, file, written)));
-  writeAtomically(join(dist, ".assetsignore"), "# Precompressed copies for the Node entry; Cloudflare compresses on its own.\n*.br\n*.gz\n");
+  writeAtomically(
+    join(dist, ".assetsignore"),
+    "# Precompressed copies for the Node entry; Cloudflare compresses on its own.\n*.br\n*.gz\n",
+  );
   written.add(".assetsignore");
   return [...written];
 }
@@ -57,7 +60,10 @@ async function writeCompressedCopies(dist: string, file: string, written: Set<st
     brotliBytes(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.byteLength } }),
     gzipBytes(content, { level: 9 }),
   ]);
-  for (const [encoding, bytes] of [["br", br], ["gzip", gzipped]] as const) {
+  for (const [encoding, bytes] of [
+    ["br", br],
+    ["gzip", gzipped],
+  ] as const) {
     const copy = `${file}${PRECOMPRESSED_SUFFIX[encoding]}`;
     if (bytes.byteLength >= content.byteLength) continue;
     // Unchanged copies are left as they are: a server reading them meanwhile never sees half a file.
@@ -83,4 +89,3 @@ function writeAtomically(path: string, content: string | Buffer): void {
   writeFileSync(temporary, content);
   renameSync(temporary, path);
 }
-

@@ -29,7 +29,13 @@ export const NodeEnvSchema = v.object({
   /** "on": each client address gets a burst of 600 survey submissions, then 10 a second (src/http/submission-limit.ts). */
   SUBMISSION_RATE_LIMIT: v.optional(v.picklist(["on", "off"]), "on"),
   /** "true" behind a reverse proxy: the client address comes from X-Forwarded-For. */
-  TRUST_PROXY: v.optional(v.pipe(v.picklist(["true", "false"]), v.transform((value) => value === "true")), "false"),
+  TRUST_PROXY: v.optional(
+    v.pipe(
+      v.picklist(["true", "false"]),
+      v.transform((value) => value === "true"),
+    ),
+    "false",
+  ),
   /** Where the accessibility statement asks people to send feedback. */
   CONTACT_EMAIL: v.optional(v.pipe(v.string(), v.email("must be an email address"))),
   /** The address people reach Palaute at, used in printed links (and QR codes). */

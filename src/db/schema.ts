@@ -7,10 +7,7 @@ import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
 
-const createdAt = () =>
-  integer("created_at")
-    .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () => integer("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 /** Statistics Finland region (maakunta) codes '01'…'19'; not ISO 3166-2:FI. */
 export const region = sqliteTable("region", {
@@ -150,7 +147,11 @@ export const survey = sqliteTable(
     closesAt: integer("closes_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("survey_slug_uq").on(t.slug), uniqueIndex("survey_event_uq").on(t.eventId), uniqueIndex("survey_short_code_uq").on(t.shortCode)],
+  (t) => [
+    uniqueIndex("survey_slug_uq").on(t.slug),
+    uniqueIndex("survey_event_uq").on(t.eventId),
+    uniqueIndex("survey_short_code_uq").on(t.shortCode),
+  ],
 );
 
 /** One submitted questionnaire. The id is the client's submission id, which makes retries idempotent.

@@ -43,15 +43,35 @@ export interface DemoEvent {
 }
 
 const REGION_TOWNS: Record<string, string> = {
-  "01": "Helsinki", "02": "Turku", "04": "Pori", "05": "Hämeenlinna", "06": "Tampere", "07": "Lahti",
-  "08": "Kouvola", "09": "Lappeenranta", "10": "Mikkeli", "11": "Kuopio", "12": "Joensuu", "13": "Jyväskylä",
-  "14": "Seinäjoki", "15": "Vaasa", "16": "Kokkola", "17": "Oulu", "18": "Kajaani", "19": "Rovaniemi",
+  "01": "Helsinki",
+  "02": "Turku",
+  "04": "Pori",
+  "05": "Hämeenlinna",
+  "06": "Tampere",
+  "07": "Lahti",
+  "08": "Kouvola",
+  "09": "Lappeenranta",
+  "10": "Mikkeli",
+  "11": "Kuopio",
+  "12": "Joensuu",
+  "13": "Jyväskylä",
+  "14": "Seinäjoki",
+  "15": "Vaasa",
+  "16": "Kokkola",
+  "17": "Oulu",
+  "18": "Kajaani",
+  "19": "Rovaniemi",
 };
 
 const BILINGUAL = new Set(["01", "02", "08", "15", "16"]);
 
 const GOOD = {
-  fi: ["Hyvät puheenvuorot ja aikaa keskustelulle.", "Verkostoituminen muiden alojen johtajien kanssa.", "Käytännön esimerkit kunnista.", "Ryhmätyöt toimivat hyvin."],
+  fi: [
+    "Hyvät puheenvuorot ja aikaa keskustelulle.",
+    "Verkostoituminen muiden alojen johtajien kanssa.",
+    "Käytännön esimerkit kunnista.",
+    "Ryhmätyöt toimivat hyvin.",
+  ],
   sv: ["Bra anföranden och tid för diskussion.", "Nätverkande med ledare från andra sektorer.", "Praktiska exempel från kommunerna."],
   en: ["Good talks and time to discuss.", "Meeting leaders from other sectors."],
 } as const;
@@ -83,13 +103,28 @@ export function buildDemoEvents(seed = 2019): DemoEvent[] {
       responses: synthesize(random, "2019-03-20", 120, 8.3, false),
     },
     // Published: Keski-Pohjanmaa, 4 Sept 2019 and 6 Nov 2019 (number of respondents not published).
-    publishedEvent("16", "2019-09-04", "leadership", 47, 8.5, "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 4.9.2019 (47 osallistujaa, keskiarvo 8,5)"),
-    publishedEvent("16", "2019-11-06", "effectiveness", 59, 8.0, "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 6.11.2019 (59 osallistujaa, keskiarvo 8,0)"),
+    publishedEvent(
+      "16",
+      "2019-09-04",
+      "leadership",
+      47,
+      8.5,
+      "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 4.9.2019 (47 osallistujaa, keskiarvo 8,5)",
+    ),
+    publishedEvent(
+      "16",
+      "2019-11-06",
+      "effectiveness",
+      59,
+      8.0,
+      "LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti akatemiapäivästä 6.11.2019 (59 osallistujaa, keskiarvo 8,0)",
+    ),
   ];
   const regions = Object.keys(REGION_TOWNS).filter((code) => code !== "16");
   for (const code of regions) {
     // Pohjanmaa's first regional day is known to have been on 9 May 2019.
-    const dates = code === "15" ? ["2019-05-09", "2019-09-26", "2019-11-21"] : [springDate(random), autumnDate(random, 9), autumnDate(random, 11)];
+    const dates =
+      code === "15" ? ["2019-05-09", "2019-09-26", "2019-11-21"] : [springDate(random), autumnDate(random, 9), autumnDate(random, 11)];
     DEMO_THEMES.forEach((theme, index) => {
       const date = dates[index]!;
       const attendance = intBetween(random, 28, 85);
@@ -114,7 +149,14 @@ export function buildDemoEvents(seed = 2019): DemoEvent[] {
 }
 
 /** A real day from the published LAPE-Akatemia reports (the same text as migrations/0008 uses). */
-function publishedEvent(regionCode: string, date: string, theme: DemoThemeKey, attendance: number, mean: number, source: string): DemoEvent {
+function publishedEvent(
+  regionCode: string,
+  date: string,
+  theme: DemoThemeKey,
+  attendance: number,
+  mean: number,
+  source: string,
+): DemoEvent {
   const themeFi = DEMO_THEMES.find((t) => t.key === theme)!.fi;
   return {
     slug: `demo-${regionCode}-${date}`,

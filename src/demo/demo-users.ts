@@ -1,6 +1,18 @@
 /** Sign-ins for trying Palaute with the demo data. Flagged demo in the database; `npm start` prints
  *  them only while they exist. Never use these outside a local demo. */
 export const DEMO_USERS = [
-  { email: "kansallinen@palaute.example", password: "demo-kansallinen-2019", name: "Kansallinen tiimi (demo)", role: "national", regions: [] },
-  { email: "agentti.kp@palaute.example", password: "demo-agentti-2019", name: "Muutosagentti, Keski-Pohjanmaa (demo)", role: "agent", regions: ["16"] },
+  {
+    email: "kansallinen@palaute.example",
+    password: "demo-kansallinen-2019",
+    name: "Kansallinen tiimi (demo)",
+    role: "national",
+    regions: [],
+  },
+  {
+    email: "agentti.kp@palaute.example",
+    password: "demo-agentti-2019",
+    name: "Muutosagentti, Keski-Pohjanmaa (demo)",
+    role: "agent",
+    regions: ["16"],
+  },
 ] as const;

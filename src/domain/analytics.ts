@@ -2,7 +2,18 @@
 // value (from the rollup); everything statistical happens here, once, with the stats module.
 import type { EventGrade, PooledGrade } from "../api-types";
 import type { Scale } from "./questions";
-import { bucketKey, bucketRange, confidenceInterval95, poolMeans, rateStatus, smallNWarning, summarizeDistribution, type BucketInterval, type PoolableEvent, type RateStatus } from "./stats";
+import {
+  bucketKey,
+  bucketRange,
+  confidenceInterval95,
+  poolMeans,
+  rateStatus,
+  smallNWarning,
+  summarizeDistribution,
+  type BucketInterval,
+  type PoolableEvent,
+  type RateStatus,
+} from "./stats";
 import { clusteredMean, MIN_EVENT_RESPONDENTS_FOR_CI, type ClusterSums } from "./stats/clustered-pool";
 
 export interface EventInput {
@@ -21,35 +32,72 @@ export interface EventInput {
 /** A day's grade: its published figure when it has one (published is final), else its own
  *  responses (or, once deleted, their kept tallies), else nothing. A published day's answers are
  *  shown beside it (collectedGrade), never instead. */
-export function eventGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, event: PublishedEventFields & Pick<EventInput, "archivedAt">): EventGrade {
+export function eventGrade(
+  counts: ReadonlyMap<number, number> | undefined,
+  scale: Scale,
+  event: PublishedEventFields & Pick<EventInput, "archivedAt">,
+): EventGrade {
   const published = publishedEventGrade(event, scale);
   if (published) return published;
   const collected = collectedGrade(counts, scale, event);
   if (collected) return collected;
   const empty = summarizeDistribution([], scale);
-  return { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: empty.distribution, smallN: true };
+  return {
+    source: "none",
+    n: 0,
+    mean: null,
+    sd: null,
+    ci95: null,
+    ciWithheld: null,
+    median: null,
+    distribution: empty.distribution,
+    smallN: true,
+  };
 }
 
-export type PublishedEventFields = Pick<EventInput, "reportedGradeMean" | "reportedGradeN"> & { readonly reportedGradeDistributionJson?: string | null };
+export type PublishedEventFields = Pick<EventInput, "reportedGradeMean" | "reportedGradeN"> & {
+  readonly reportedGradeDistributionJson?: string | null;
+};
 
 /** The grade of the answers collected here (source "archived" once retention deleted them and kept
  *  their tallies), or null when the day has none. */
-export function collectedGrade(counts: ReadonlyMap<number, number> | undefined, scale: Scale, event: Pick<EventInput, "archivedAt"> = {}): EventGrade | null {
+export function collectedGrade(
+  counts: ReadonlyMap<number, number> | undefined,
+  scale: Scale,
+  event: Pick<EventInput, "archivedAt"> = {},
+): EventGrade | null {
   if (!counts || counts.size === 0) return null;
   const s = summarizeDistribution(counts, scale);
   if (s.n === 0) return null;
   const source = event.archivedAt !== null && event.archivedAt !== undefined ? "archived" : "responses";
   // Under 10 answers a day's interval says more about chance than about the day: none is given.
   const withheld = s.n < MIN_EVENT_RESPONDENTS_FOR_CI;
-  return { source, n: s.n, mean: s.mean, sd: s.sd, ci95: withheld ? null : s.ci95, ciWithheld: withheld ? "too_few_respondents" : null, median: s.median, distribution: s.distribution, smallN: smallNWarning(s.n) };
+  return {
+    source,
+    n: s.n,
+    mean: s.mean,
+    sd: s.sd,
+    ci95: withheld ? null : s.ci95,
+    ciWithheld: withheld ? "too_few_respondents" : null,
+    median: s.median,
+    distribution: s.distribution,
+    smallN: smallNWarning(s.n),
+  };
 }
 
 /** A published result as a day's grade: the published mean and n; SD, CI and median only when the
  *  report published the distribution (from it), never guessed. */
 export function publishedEventGrade(event: PublishedEventFields, scale: Scale): EventGrade | null {
   if (event.reportedGradeMean === null) return null;
-  const distribution = event.reportedGradeDistributionJson ? (JSON.parse(event.reportedGradeDistributionJson) as Record<string, number>) : null;
-  const s = distribution ? summarizeDistribution(Object.entries(distribution).map(([value, count]) => [Number(value), count] as const), scale) : null;
+  const distribution = event.reportedGradeDistributionJson
+    ? (JSON.parse(event.reportedGradeDistributionJson) as Record<string, number>)
+    : null;
+  const s = distribution
+    ? summarizeDistribution(
+        Object.entries(distribution).map(([value, count]) => [Number(value), count] as const),
+        scale,
+      )
+    : null;
   // The same under-10 rule as for collected answers applies to an interval from a published distribution.
   const withheld = s !== null && s.n < MIN_EVENT_RESPONDENTS_FOR_CI;
   return {
@@ -69,8 +117,16 @@ export function publishedEventGrade(event: PublishedEventFields, scale: Scale): 
  * One day's response rate and whether it counts (rateStatus): null for a day whose survey has not
  * run, without a head count, or known only from a published report; above 1 is shown, flagged.
  */
-export function eventResponseRate(event: EventInput & { grade: EventGrade; surveyRan: boolean }): { rate: number | null; status: RateStatus } {
-  const status = rateStatus({ attendance: event.attendance, responses: event.responses, reportedOnly: event.grade.source === "reported", surveyRan: event.surveyRan });
+export function eventResponseRate(event: EventInput & { grade: EventGrade; surveyRan: boolean }): {
+  rate: number | null;
+  status: RateStatus;
+} {
+  const status = rateStatus({
+    attendance: event.attendance,
+    responses: event.responses,
+    reportedOnly: event.grade.source === "reported",
+    surveyRan: event.surveyRan,
+  });
   return { rate: status === "counted" || status === "over_100" ? event.responses / event.attendance! : null, status };
 }
 
@@ -107,7 +163,21 @@ export interface EventSums {
   readonly demoEvents: number;
 }
 
-export const NO_EVENTS: EventSums = { days: 0, attendance: 0, responses: 0, surveyedAttendance: 0, surveyedResponses: 0, over100Events: 0, gradedEvents: 0, n: 0, sum: 0, sumSq: 0, eventNSq: 0, eventNMeanSq: 0, demoEvents: 0 };
+export const NO_EVENTS: EventSums = {
+  days: 0,
+  attendance: 0,
+  responses: 0,
+  surveyedAttendance: 0,
+  surveyedResponses: 0,
+  over100Events: 0,
+  gradedEvents: 0,
+  n: 0,
+  sum: 0,
+  sumSq: 0,
+  eventNSq: 0,
+  eventNMeanSq: 0,
+  demoEvents: 0,
+};
 
 /** The answered days' part of a group's sums, as the clustered estimator takes it. */
 export function clusterSumsOf(sums: EventSums): ClusterSums {
@@ -133,7 +203,7 @@ export function addSums(a: EventSums, b: EventSums): EventSums {
 }
 
 /**
-* The pooled grade of a group of days. The answered days pool all their answers together (mean and
+ * The pooled grade of a group of days. The answered days pool all their answers together (mean and
  * SD of the combined answers, which is the respondent-weighted pool of the days). Published days
  * are never mixed into that figure: they are listed apart (publishedPart), and a group with only
  * published days shows the mean of their published means. Grades are whole or half numbers, so the
@@ -192,9 +262,19 @@ export function withPublishedEvents(answered: PooledGrade, reported: readonly Pu
   if (answered.n > 0) return { ...answered, source: "mixed", excludedUnknownN: 0, published };
   const knownN = points.reduce((sum, p) => sum + (p.n ?? 0), 0);
   return {
-    n: knownN, mean: meanOfMeans, sd: null, ci95: null, source: "reported", eventsPooled: points.length, excludedUnknownN: 0,
-    days: 0, se: null, ciDf: null, ciWithheld: null,
-    smallN: points.every((p) => p.n !== null) && smallNWarning(knownN), published,
+    n: knownN,
+    mean: meanOfMeans,
+    sd: null,
+    ci95: null,
+    source: "reported",
+    eventsPooled: points.length,
+    excludedUnknownN: 0,
+    days: 0,
+    se: null,
+    ciDf: null,
+    ciWithheld: null,
+    smallN: points.every((p) => p.n !== null) && smallNWarning(knownN),
+    published,
   };
 }
 

@@ -77,7 +77,11 @@ export function readDate(text: string): string | null {
   const trimmed = text.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
   const finnish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
-  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : finnish ? [finnish[3]!, finnish[2]!.padStart(2, "0"), finnish[1]!.padStart(2, "0")] : [];
+  const [y, m, d] = iso
+    ? [iso[1]!, iso[2]!, iso[3]!]
+    : finnish
+      ? [finnish[3]!, finnish[2]!.padStart(2, "0"), finnish[1]!.padStart(2, "0")]
+      : [];
   if (!y) return null;
   const value = `${y}-${m}-${d}`;
   const date = new Date(`${value}T12:00:00Z`);

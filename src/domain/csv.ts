@@ -12,7 +12,8 @@ export type CsvCell = string | number | null | undefined;
  * full-width forms (＝ ＋ － ＠, which LibreOffice and Excel in East Asian locales read as the ASCII
  * ones), the small forms (﹦ ﹢ ﹣ ﹫) and the minus sign (−).
  */
-const FORMULA_START = /^(?:[\u0000-\u001f\u007f]|[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212])/u;
+const FORMULA_START =
+  /^(?:[\u0000-\u001f\u007f]|[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212])/u;
 /** NUL has no meaning in any answer or name, and some readers cut a cell at it: dropped. */
 const NUL = /\u0000/g;
 
@@ -36,5 +37,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 export const csvWriter: TableWriter = {
   format: "csv",
   contentType: "text/csv; charset=utf-8",
-  write: (table: Table) => toCsv(table.columns.map((column) => column.title), table.rows),
+  write: (table: Table) =>
+    toCsv(
+      table.columns.map((column) => column.title),
+      table.rows,
+    ),
 };

@@ -40,12 +40,23 @@ const gradeCells = (lang: Lang, g: EventGrade | PooledGrade): Cell[] => [
 ];
 // Every pooled export says how many days carry the figure, why an interval is missing, and how
 // many published days were left out of the mean.
-const pooledColumns = (lang: Lang): Column[] => [...gradeColumns(lang), col(lang, "csv.days", "number"), col(lang, "csv.ciWithheld", "text"), col(lang, "csv.excluded", "number")];
-const pooledCells = (lang: Lang, g: PooledGrade): Cell[] => [...gradeCells(lang, g), g.days, g.ciWithheld && g.mean !== null ? t(lang, `csv.ci.${g.ciWithheld}`) : null, g.excludedUnknownN];
+const pooledColumns = (lang: Lang): Column[] => [
+  ...gradeColumns(lang),
+  col(lang, "csv.days", "number"),
+  col(lang, "csv.ciWithheld", "text"),
+  col(lang, "csv.excluded", "number"),
+];
+const pooledCells = (lang: Lang, g: PooledGrade): Cell[] => [
+  ...gradeCells(lang, g),
+  g.days,
+  g.ciWithheld && g.mean !== null ? t(lang, `csv.ci.${g.ciWithheld}`) : null,
+  g.excludedUnknownN,
+];
 const noPooled: Cell[] = Array(9).fill(null);
 const demo = (lang: Lang, isDemo: boolean) => (isDemo ? t(lang, "csv.yes") : t(lang, "csv.no"));
 const percentOf = (rate: number | null) => (rate === null ? null : rate * 100);
-const smallNNote = (lang: Lang, grades: readonly (EventGrade | PooledGrade)[]) => (grades.some((g) => g.smallN && g.mean !== null) ? [t(lang, "dash.note.smallNLong")] : []);
+const smallNNote = (lang: Lang, grades: readonly (EventGrade | PooledGrade)[]) =>
+  grades.some((g) => g.smallN && g.mean !== null) ? [t(lang, "dash.note.smallNLong")] : [];
 
 export function eventsTable(lang: Lang, events: readonly EventSummary[], names: RegionNames): Table {
   return {
@@ -81,7 +92,10 @@ export function eventsTable(lang: Lang, events: readonly EventSummary[], names: 
       e.archivedOn,
       demo(lang, e.isDemo),
     ]),
-    notes: smallNNote(lang, events.map((e) => e.grade)),
+    notes: smallNNote(
+      lang,
+      events.map((e) => e.grade),
+    ),
   };
 }
 
@@ -125,7 +139,17 @@ export function regionsTable(lang: Lang, figures: RegionsStatsResponse): Table {
       col(lang, "csv.demo", "text"),
     ],
     rows: [
-      ...figures.regions.map((r) => [r.name[lang], r.events, r.attendance, r.responses, percentOf(r.responseRate), r.rateExcludedOver100, ...pooledCells(lang, r.grade), ...comparisonCells(r), demo(lang, r.isDemo)]),
+      ...figures.regions.map((r) => [
+        r.name[lang],
+        r.events,
+        r.attendance,
+        r.responses,
+        percentOf(r.responseRate),
+        r.rateExcludedOver100,
+        ...pooledCells(lang, r.grade),
+        ...comparisonCells(r),
+        demo(lang, r.isDemo),
+      ]),
       national
         ? [
             t(lang, "csv.national"),
@@ -140,7 +164,13 @@ export function regionsTable(lang: Lang, figures: RegionsStatsResponse): Table {
           ]
         : [t(lang, "csv.national"), null, null, null, null, null, withheld, ...noPooled.slice(1), ...Array<Cell>(8).fill(null), null],
     ],
-    notes: [...(national === null || figures.regions.some((r) => r.comparison === null) ? [withheld] : []), ...smallNNote(lang, figures.regions.map((r) => r.grade))],
+    notes: [
+      ...(national === null || figures.regions.some((r) => r.comparison === null) ? [withheld] : []),
+      ...smallNNote(
+        lang,
+        figures.regions.map((r) => r.grade),
+      ),
+    ],
   };
 }
 
@@ -157,11 +187,27 @@ export function trendTable(lang: Lang, figures: TrendResponse, names: RegionName
     columns: [col(lang, "csv.period", "text"), col(lang, "csv.region", "text"), ...pooledColumns(lang), col(lang, "csv.theme", "text")],
     rows: [
       ...figures.series.flatMap((s) =>
-        figures.keys.map((key, i) => [...row(key, s.region ? names.get(s.region) : t(lang, "csv.national"), s.points[i] ?? null, s.region === null ? (figures.nationalWithheld[i] ?? null) : null), null]),
+        figures.keys.map((key, i) => [
+          ...row(
+            key,
+            s.region ? names.get(s.region) : t(lang, "csv.national"),
+            s.points[i] ?? null,
+            s.region === null ? (figures.nationalWithheld[i] ?? null) : null,
+          ),
+          null,
+        ]),
       ),
-      ...figures.themes.flatMap((s) => figures.keys.map((key, i) => [...row(key, t(lang, "csv.national"), s.points[i] ?? null, figures.nationalWithheld[i] ?? null), s.names[lang]])),
+      ...figures.themes.flatMap((s) =>
+        figures.keys.map((key, i) => [
+          ...row(key, t(lang, "csv.national"), s.points[i] ?? null, figures.nationalWithheld[i] ?? null),
+          s.names[lang],
+        ]),
+      ),
     ],
-    notes: [...(figures.themeMixDiffers ? [t(lang, "dash.trend.mixDiffers")] : []), ...withheldReasons.map((reason) => withheldText(lang, reason))],
+    notes: [
+      ...(figures.themeMixDiffers ? [t(lang, "dash.trend.mixDiffers")] : []),
+      ...withheldReasons.map((reason) => withheldText(lang, reason)),
+    ],
   };
 }
 
@@ -170,10 +216,28 @@ export function themesTable(lang: Lang, figures: ThemesStatsResponse, names: Reg
   return {
     name: "themes",
     title: t(lang, "dash.csv.themes"),
-    columns: [col(lang, "csv.theme", "text"), col(lang, "csv.region", "text"), col(lang, "csv.events", "number"), ...pooledColumns(lang), col(lang, "csv.demo", "text")],
+    columns: [
+      col(lang, "csv.theme", "text"),
+      col(lang, "csv.region", "text"),
+      col(lang, "csv.events", "number"),
+      ...pooledColumns(lang),
+      col(lang, "csv.demo", "text"),
+    ],
     rows: [
-      ...figures.themes.map((th) => [th.names[lang], t(lang, "csv.national"), th.events, ...pooledCells(lang, th.grade), demo(lang, th.isDemo)]),
-      ...figures.cells.map((cell) => [themeName.get(cell.themeId) ?? String(cell.themeId), names.get(cell.region), cell.events, ...pooledCells(lang, cell.grade), demo(lang, cell.isDemo)]),
+      ...figures.themes.map((th) => [
+        th.names[lang],
+        t(lang, "csv.national"),
+        th.events,
+        ...pooledCells(lang, th.grade),
+        demo(lang, th.isDemo),
+      ]),
+      ...figures.cells.map((cell) => [
+        themeName.get(cell.themeId) ?? String(cell.themeId),
+        names.get(cell.region),
+        cell.events,
+        ...pooledCells(lang, cell.grade),
+        demo(lang, cell.isDemo),
+      ]),
     ],
     notes: smallNNote(lang, [...figures.themes.map((th) => th.grade), ...figures.cells.map((cell) => cell.grade)]),
   };
@@ -184,7 +248,12 @@ export function questionsTable(lang: Lang, figures: QuestionStatsResponse): Tabl
   return {
     name: "questions",
     title: t(lang, "dash.csv.questions"),
-    columns: [col(lang, "csv.question", "text"), col(lang, "csv.value", "text"), col(lang, "csv.n", "number"), col(lang, "csv.hiddenInDays", "number")],
+    columns: [
+      col(lang, "csv.question", "text"),
+      col(lang, "csv.value", "text"),
+      col(lang, "csv.n", "number"),
+      col(lang, "csv.hiddenInDays", "number"),
+    ],
     rows: figures.questions.flatMap((question) =>
       question.kind === "choice"
         ? question.options.map((o) => [question.text[lang], o.label[lang], o.suppressed ? t(lang, "csv.suppressed") : o.n, o.hiddenInDays])
@@ -202,11 +271,21 @@ export function commentsTable(lang: Lang, figures: CommentsResponse): Table {
   return {
     name: "comments",
     title: t(lang, "dash.csv.comments"),
-    columns: [col(lang, "csv.question", "text"), col(lang, "csv.comment", "text"), col(lang, "csv.date", "date"), col(lang, "csv.language", "text")],
+    columns: [
+      col(lang, "csv.question", "text"),
+      col(lang, "csv.comment", "text"),
+      col(lang, "csv.date", "date"),
+      col(lang, "csv.language", "text"),
+    ],
     rows: figures.questions.flatMap((question) =>
       question.suppressed
         ? [[question.text[lang], t(lang, "csv.suppressed"), null, null]]
-        : question.comments.map((comment) => [question.text[lang], comment.text, comment.date, comment.lang ?? t(lang, "comments.langHidden")]),
+        : question.comments.map((comment) => [
+            question.text[lang],
+            comment.text,
+            comment.date,
+            comment.lang ?? t(lang, "comments.langHidden"),
+          ]),
     ),
     notes: figures.questions.some((q) => q.suppressed) ? [t(lang, "dash.suppressed.comments")] : [],
   };

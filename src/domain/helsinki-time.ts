@@ -1,4 +1,3 @@
-
 // Wall-clock times in Europe/Helsinki, as people type them into <input type="datetime-local">,
 // and back. Helsinki is UTC+2 in winter and UTC+3 in summer; the switch leaves one hour missing
 // (last Sunday of March, 03:00 → 04:00) and one hour twice (last Sunday of October, 04:00 → 03:00).

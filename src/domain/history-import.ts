@@ -116,7 +116,18 @@ export function parseImport(text: string, refs: ImportReferences): { rows: Impor
       continue;
     }
     const place = cell(cells, "place");
-    rows.push({ line, regionCode: regionCode!, date: date!, themeId: themeId!, title, place: place === "" ? null : place.slice(0, 200), attendance, mean: mean!, n, source });
+    rows.push({
+      line,
+      regionCode: regionCode!,
+      date: date!,
+      themeId: themeId!,
+      title,
+      place: place === "" ? null : place.slice(0, 200),
+      attendance,
+      mean: mean!,
+      n,
+      source,
+    });
   }
   return { rows, errors };
 }

@@ -12,12 +12,66 @@ export type PasswordProblem = "blank" | "too_short" | "too_long" | "is_email" | 
  * passwords. Compared after lower-casing and dropping spaces, separators and trailing digits.
  */
 const COMMON = new Set([
-  "password", "passw0rd", "salasana", "lösenord", "losenord", "qwerty", "qwertyuiop", "qwertyuiopå", "asdfghjkl", "asdfghjklöä",
-  "zxcvbnm", "1q2w3e4r5t", "1q2w3e4r5t6y", "q1w2e3r4t5y6", "iloveyou", "minäsinua", "jagälskardig", "letmein", "welcome", "tervetuloa",
-  "välkommen", "admin", "administrator", "ylläpitäjä", "changeme", "vaihdatama", "trustno", "trustno1", "sunshine", "football",
-  "princess", "monkey", "dragon", "master", "baseball", "superman", "starwars", "abcdefghijkl", "abcdefghijklmnop", "abc",
-  "qazwsxedc", "qazwsxedcrfv", "aaaaaa", "palaute", "palautesalasana", "lape", "lapeakatemia", "akatemia", "muutosagentti", "kansallinen",
-  "demokansallinen", "demoagentti", "suomi", "finland", "helsinki", "kesäkuu", "syksy", "kevät", "talvi", "kesä",
+  "password",
+  "passw0rd",
+  "salasana",
+  "lösenord",
+  "losenord",
+  "qwerty",
+  "qwertyuiop",
+  "qwertyuiopå",
+  "asdfghjkl",
+  "asdfghjklöä",
+  "zxcvbnm",
+  "1q2w3e4r5t",
+  "1q2w3e4r5t6y",
+  "q1w2e3r4t5y6",
+  "iloveyou",
+  "minäsinua",
+  "jagälskardig",
+  "letmein",
+  "welcome",
+  "tervetuloa",
+  "välkommen",
+  "admin",
+  "administrator",
+  "ylläpitäjä",
+  "changeme",
+  "vaihdatama",
+  "trustno",
+  "trustno1",
+  "sunshine",
+  "football",
+  "princess",
+  "monkey",
+  "dragon",
+  "master",
+  "baseball",
+  "superman",
+  "starwars",
+  "abcdefghijkl",
+  "abcdefghijklmnop",
+  "abc",
+  "qazwsxedc",
+  "qazwsxedcrfv",
+  "aaaaaa",
+  "palaute",
+  "palautesalasana",
+  "lape",
+  "lapeakatemia",
+  "akatemia",
+  "muutosagentti",
+  "kansallinen",
+  "demokansallinen",
+  "demoagentti",
+  "suomi",
+  "finland",
+  "helsinki",
+  "kesäkuu",
+  "syksy",
+  "kevät",
+  "talvi",
+  "kesä",
 ]);
 
 /** Rising and falling digit runs ("123456789012", "987654321098") of any length. */
@@ -37,11 +91,20 @@ export function passwordProblem(password: string, email: string): PasswordProble
   const compact = lower.replace(/[\s\-_.,:;!?'"*#@+/\\]+/g, "");
   const address = email.trim().toLowerCase();
   const localPart = address.split("@")[0] ?? "";
-  if (lower.trim() === address || compact === address.replace(/[\-_.]/g, "") || (localPart.length >= 4 && compact.replace(/\d+$/, "") === localPart.replace(/[\-_.]/g, ""))) return "is_email";
+  if (
+    lower.trim() === address ||
+    compact === address.replace(/[-_.]/g, "") ||
+    (localPart.length >= 4 && compact.replace(/\d+$/, "") === localPart.replace(/[-_.]/g, ""))
+  )
+    return "is_email";
   // One character or a short group repeated: "aaaaaaaaaaaa", "abcabcabcabc", "12121212…".
   if (/^(.{1,4})\1+$/su.test(compact) || /^(.)\1*$/su.test(lower)) return "repeated";
   const core = compact.replace(/^\d+|\d+$/g, "");
   const repeatedUnit = /^(.+?)\1+$/su.exec(core)?.[1];
-  if (isDigitRun(compact) || [compact, compact.replace(/\d+$/, ""), core, repeatedUnit].some((word) => word !== undefined && COMMON.has(word))) return "common";
+  if (
+    isDigitRun(compact) ||
+    [compact, compact.replace(/\d+$/, ""), core, repeatedUnit].some((word) => word !== undefined && COMMON.has(word))
+  )
+    return "common";
   return null;
 }

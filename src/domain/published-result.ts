@@ -34,7 +34,8 @@ const MEAN_ROUNDING = 0.05 + 1e-9;
  *  only a distribution, the distribution's total. */
 export function checkPublishedResult(input: PublishedResultInput, scale: Scale): { problems: PublishedProblem[]; n: number | null } {
   const problems: PublishedProblem[] = [];
-  if (!Number.isFinite(input.mean) || input.mean < scale.min || input.mean > scale.max) problems.push({ key: "mean", code: "mean_off_scale" });
+  if (!Number.isFinite(input.mean) || input.mean < scale.min || input.mean > scale.max)
+    problems.push({ key: "mean", code: "mean_off_scale" });
   let n = input.n;
   if (input.distribution !== null) {
     const entries = Object.entries(input.distribution).map(([value, count]) => [Number(value), count] as const);
@@ -44,7 +45,8 @@ export function checkPublishedResult(input: PublishedResultInput, scale: Scale):
       const summary = summarizeDistribution(entries, scale);
       if (n === null) n = summary.n;
       if (summary.n !== n) problems.push({ key: "distribution", code: "distribution_n" });
-      else if (summary.mean !== null && Math.abs(summary.mean - input.mean) > MEAN_ROUNDING) problems.push({ key: "distribution", code: "distribution_mean" });
+      else if (summary.mean !== null && Math.abs(summary.mean - input.mean) > MEAN_ROUNDING)
+        problems.push({ key: "distribution", code: "distribution_mean" });
     }
   }
   if (n !== null && n < 1) problems.push({ key: "n", code: "n_below_one" });
@@ -59,4 +61,3 @@ export function normalizedDistribution(distribution: Readonly<Record<string, num
     scale,
   ).distribution;
 }
-

@@ -29,7 +29,12 @@ function effectiveN(precision: number, y: Yardstick): number {
   return (y.components.betweenEvent + y.components.withinEvent) * precision;
 }
 
-export function compareRegion(input: ComparisonInput, code: string, mix: ReturnType<typeof themeMix>, allComponents: ReturnType<typeof varianceComponents>): RegionComparison {
+export function compareRegion(
+  input: ComparisonInput,
+  code: string,
+  mix: ReturnType<typeof themeMix>,
+  allComponents: ReturnType<typeof varianceComponents>,
+): RegionComparison {
   const own = clusterSumsOf(input.byRegion.get(code) ?? NO_EVENTS);
   const rest = clusterSumsOf(restOfCountry(input.byRegion, code, addSums, NO_EVENTS));
   const y = yardstick(rest);
@@ -46,7 +51,14 @@ export function compareRegion(input: ComparisonInput, code: string, mix: ReturnT
     rest: { mean: restEstimate.mean, n: restEstimate.n, days: restEstimate.days, ci95: restEstimate.ci95 },
     funnel:
       point && y
-        ? { difference: point.difference, z: point.z, flag: point.flag, limits95: point.limits95, limits998: point.limits998, effectiveN: effectiveN(point.precision, y) }
+        ? {
+            difference: point.difference,
+            z: point.z,
+            flag: point.flag,
+            limits95: point.limits95,
+            limits998: point.limits998,
+            effectiveN: effectiveN(point.precision, y),
+          }
         : null,
     adjusted: { mean: adjusted.mean, ci95: adjusted.ci95, missingThemes: [...adjusted.missingThemes] },
   };

@@ -31,7 +31,11 @@ export function themeSeries(
 }
 
 /** Per bucket: each theme's share of the answers (null for a bucket without answers). */
-export function themeShares(interval: BucketInterval, keys: readonly string[], monthTheme: ReadonlyMap<string, EventSums>): (Record<string, number> | null)[] {
+export function themeShares(
+  interval: BucketInterval,
+  keys: readonly string[],
+  monthTheme: ReadonlyMap<string, EventSums>,
+): (Record<string, number> | null)[] {
   const byBucket = new Map<string, Map<string, EventSums>>();
   for (const [key, sums] of monthTheme) {
     const [month, theme] = key.split("|");
@@ -69,7 +73,9 @@ export function mixDiffers(shares: readonly (Record<string, number> | null)[]): 
  * given without one.
  */
 export function lastChange(keys: readonly string[], points: readonly (PooledGrade | null)[]): TrendChange | null {
-  const withMean = points.map((p, i) => ({ p, key: keys[i]! })).filter((x): x is { p: PooledGrade; key: string } => x.p !== null && x.p.mean !== null);
+  const withMean = points
+    .map((p, i) => ({ p, key: keys[i]! }))
+    .filter((x): x is { p: PooledGrade; key: string } => x.p !== null && x.p.mean !== null);
   if (withMean.length < 2) return null;
   const a = withMean[withMean.length - 2]!;
   const b = withMean[withMean.length - 1]!;

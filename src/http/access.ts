@@ -14,7 +14,11 @@ export function requireNational(c: Context<AppEnv>): SessionPrincipal {
   return principal;
 }
 
-export async function readableEvent(deps: AppContext, c: Context<AppEnv>, id: number): Promise<{ principal: SessionPrincipal; event: EventRow }> {
+export async function readableEvent(
+  deps: AppContext,
+  c: Context<AppEnv>,
+  id: number,
+): Promise<{ principal: SessionPrincipal; event: EventRow }> {
   const principal = requirePrincipal(c);
   const event = await getEvent(deps.db, id);
   if (!event) throw new AppError("not_found");
@@ -22,7 +26,11 @@ export async function readableEvent(deps: AppContext, c: Context<AppEnv>, id: nu
   return { principal, event };
 }
 
-export async function writableEvent(deps: AppContext, c: Context<AppEnv>, id: number): Promise<{ principal: SessionPrincipal; event: EventRow }> {
+export async function writableEvent(
+  deps: AppContext,
+  c: Context<AppEnv>,
+  id: number,
+): Promise<{ principal: SessionPrincipal; event: EventRow }> {
   const { principal, event } = await readableEvent(deps, c, id);
   if (!canWrite(principal, event.regionCode)) throw new AppError("forbidden");
   return { principal, event };

@@ -23,7 +23,13 @@ export function adminApp(deps: AppContext): Hono<AppEnv> {
     // Our own faults go through the app's one handler, which logs them.
     if (error.status >= 500) return fallback(err, c);
     const lang = requestLang(c);
-    const page = AdminErrorPage({ lang, principal: c.get("principal"), message: t(lang, error.messageKey, error.params), status: error.status, requestId: c.get("requestId") ?? "" });
+    const page = AdminErrorPage({
+      lang,
+      principal: c.get("principal"),
+      message: t(lang, error.messageKey, error.params),
+      status: error.status,
+      requestId: c.get("requestId") ?? "",
+    });
     return renderPage(c, page, error.status);
   });
   return app;
@@ -40,7 +46,26 @@ export function redirectDone(c: Ctx, path: string, done: DoneKey) {
   return c.redirect(`${path}?lang=${requestLang(c)}&done=${done}`, 303);
 }
 
-const DONE = ["eventCreated", "eventSaved", "attendanceSaved", "surveyOpened", "surveyClosed", "surveyScheduled", "questionAdded", "questionRemoved", "publishedSaved", "programmeCreated", "themeCreated", "themeRenamed", "userCreated", "userSaved", "sessionsRevoked", "passwordChanged", "testAnswerSaved", "testAnswersWiped"] as const;
+const DONE = [
+  "eventCreated",
+  "eventSaved",
+  "attendanceSaved",
+  "surveyOpened",
+  "surveyClosed",
+  "surveyScheduled",
+  "questionAdded",
+  "questionRemoved",
+  "publishedSaved",
+  "programmeCreated",
+  "themeCreated",
+  "themeRenamed",
+  "userCreated",
+  "userSaved",
+  "sessionsRevoked",
+  "passwordChanged",
+  "testAnswerSaved",
+  "testAnswersWiped",
+] as const;
 export type DoneKey = (typeof DONE)[number];
 
 /** The success message a ?done= names, or null for anything else (the parameter is user-editable). */

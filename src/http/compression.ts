@@ -23,7 +23,10 @@ export function isCompressibleType(contentType: string | null): boolean {
  * 9110 would allow anything, but clients that decode send the header). q=0 refuses an encoding, a
  * `*` entry stands for encodings not named, and equal q-values go to the server's preference.
  */
-export function negotiateEncoding(acceptEncoding: string | null | undefined, supported: readonly ContentEncoding[] = SUPPORTED_ENCODINGS): ContentEncoding | null {
+export function negotiateEncoding(
+  acceptEncoding: string | null | undefined,
+  supported: readonly ContentEncoding[] = SUPPORTED_ENCODINGS,
+): ContentEncoding | null {
   if (!acceptEncoding) return null;
   const weights = new Map<string, number>();
   for (const part of acceptEncoding.split(",")) {

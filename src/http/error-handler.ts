@@ -14,7 +14,14 @@ export function errorHandler(deps: AppContext) {
     const appError = toAppError(err);
     const requestId = c.get("requestId") ?? "";
     if (appError.status >= 500) {
-      deps.log({ level: "error", requestId, method: c.req.method, path: new URL(c.req.url).pathname, error: String(err), stack: err.stack });
+      deps.log({
+        level: "error",
+        requestId,
+        method: c.req.method,
+        path: new URL(c.req.url).pathname,
+        error: String(err),
+        stack: err.stack,
+      });
     }
     const lang: Lang = c.get("lang") ?? chooseLang(c.req.query("lang"), c.req.header("accept-language"));
     const message = t(lang, appError.messageKey, appError.params);

@@ -83,7 +83,12 @@ export function formErrors(lang: Lang, problems: readonly FieldProblem[], mappin
 export type FormResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: FieldError[] };
 
 /** Validates converted form data with a shared schema. */
-export function validateForm<S extends v.GenericSchema>(lang: Lang, schema: S, data: unknown, mapping: FieldMapping): FormResult<v.InferOutput<S>> {
+export function validateForm<S extends v.GenericSchema>(
+  lang: Lang,
+  schema: S,
+  data: unknown,
+  mapping: FieldMapping,
+): FormResult<v.InferOutput<S>> {
   const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, value: result.output };
   return { ok: false, errors: formErrors(lang, fieldProblems(lang, result.issues), mapping) };

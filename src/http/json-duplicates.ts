@@ -51,6 +51,7 @@ export function parseJsonBody(text: string, duplicateMessage: string): unknown {
     throw new AppError("invalid_json");
   }
   const duplicate = findDuplicateKey(text);
-  if (duplicate !== null) throw new AppError("validation_failed", undefined, [{ key: duplicate, code: "duplicate", message: duplicateMessage }]);
+  if (duplicate !== null)
+    throw new AppError("validation_failed", undefined, [{ key: duplicate, code: "duplicate", message: duplicateMessage }]);
   return data;
 }

@@ -54,7 +54,9 @@ export const PublishedResultBody = v.strictObject({
   mean: v.pipe(v.number(), v.finite()),
   n: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))), null),
   distribution: v.optional(
-    v.nullable(v.record(v.pipe(v.string(), v.regex(/^\d{1,2}(\.\d{1,2})?$/)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)))),
+    v.nullable(
+      v.record(v.pipe(v.string(), v.regex(/^\d{1,2}(\.\d{1,2})?$/)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
+    ),
     null,
   ),
   attendance: v.optional(Attendance, null),
@@ -64,10 +66,7 @@ export const PublishedResultBody = v.strictObject({
 
 export const SurveyWindow = v.pipe(
   v.strictObject({ opensAt: v.optional(Instant), closesAt: v.optional(Instant) }),
-  v.check(
-    (w) => !w.opensAt || !w.closesAt || Date.parse(w.closesAt) > Date.parse(w.opensAt),
-    "closesAt must be after opensAt",
-  ),
+  v.check((w) => !w.opensAt || !w.closesAt || Date.parse(w.closesAt) > Date.parse(w.opensAt), "closesAt must be after opensAt"),
 );
 
 const QuestionText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
@@ -136,7 +135,6 @@ export const UserChanges = v.strictObject({
   disabled: v.optional(v.boolean()),
 });
 
-
 export const PasswordInput = v.strictObject({ password: v.pipe(v.string(), v.maxLength(1024)) });
 
 /** A signed-in person's own password change (the policy is the service's). */
@@ -162,7 +160,13 @@ const IdText = v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/), v.transform(Number)
 export const StatsQuery = v.strictObject({
   region: v.optional(RegionCode),
   /** Several regions for the trend: "16,15". */
-  regions: v.optional(v.pipe(v.string(), v.regex(/^\d{2}(,\d{2}){0,18}$/), v.transform((s) => [...new Set(s.split(","))]))),
+  regions: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{2}(,\d{2}){0,18}$/),
+      v.transform((s) => [...new Set(s.split(","))]),
+    ),
+  ),
   from: v.optional(IsoDate),
   to: v.optional(IsoDate),
   theme: v.optional(IdText),

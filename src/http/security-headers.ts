@@ -23,7 +23,8 @@ export function securityHeaders(options: { httpsOnly?: boolean } = {}): Middlewa
     }
     headers.set("Referrer-Policy", "no-referrer");
     headers.set("X-Frame-Options", "DENY");
-    if (options.httpsOnly || new URL(c.req.url).protocol === "https:") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (options.httpsOnly || new URL(c.req.url).protocol === "https:")
+      headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     if ((headers.get("content-type") ?? "").startsWith("text/html")) {
       headers.set("Content-Security-Policy", await pageContentSecurityPolicy());
     }

@@ -52,7 +52,8 @@ function parseForm(text: string): Submission {
   const seen = new Set<string>();
   for (const [key, value] of new URLSearchParams(text)) {
     if (key === "submission_id" || key === "lang") {
-      if (seen.has(key)) throw new AppError("bad_request", undefined, [{ key, code: "duplicate", message: `${key} was sent more than once` }]);
+      if (seen.has(key))
+        throw new AppError("bad_request", undefined, [{ key, code: "duplicate", message: `${key} was sent more than once` }]);
       seen.add(key);
       if (key === "submission_id") submissionId = checkSubmissionId(value);
       else lang = isLang(value) ? value : null;

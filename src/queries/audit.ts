@@ -95,5 +95,8 @@ export async function listAudit(db: Db, options: { limit: number; beforeId?: num
     .where(options.beforeId ? lt(auditLog.id, options.beforeId) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(options.limit);
-  return rows.map(({ detailsJson, aggregateKey: _key, ...row }) => ({ ...row, details: detailsJson ? (JSON.parse(detailsJson) as unknown) : null }));
+  return rows.map(({ detailsJson, aggregateKey: _key, ...row }) => ({
+    ...row,
+    details: detailsJson ? (JSON.parse(detailsJson) as unknown) : null,
+  }));
 }

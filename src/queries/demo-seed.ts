@@ -28,8 +28,18 @@ export async function insertDemoData(db: Db, events: readonly DemoEvent[], makeI
 
   // Ids are chosen here rather than taken from autoincrement so the whole seed is one batch.
   const statements: InStatement[] = [
-    stmt(db.insert(programme).values({ id: 1, ...DEMO_PROGRAMME, isDemo: true }).toSQL()),
-    stmt(db.insert(theme).values(DEMO_THEMES.map((t, i) => ({ id: i + 1, programmeId: 1, nameFi: t.fi, nameSv: t.sv, nameEn: t.en }))).toSQL()),
+    stmt(
+      db
+        .insert(programme)
+        .values({ id: 1, ...DEMO_PROGRAMME, isDemo: true })
+        .toSQL(),
+    ),
+    stmt(
+      db
+        .insert(theme)
+        .values(DEMO_THEMES.map((t, i) => ({ id: i + 1, programmeId: 1, nameFi: t.fi, nameSv: t.sv, nameEn: t.en })))
+        .toSQL(),
+    ),
   ];
   const themeId = new Map<string, number>(DEMO_THEMES.map((t, i) => [t.key, i + 1]));
   events.forEach((eventRow, index) => {
@@ -55,7 +65,19 @@ export async function insertDemoData(db: Db, events: readonly DemoEvent[], makeI
           .toSQL(),
       ),
       // A published day is final: its survey is closed (from the day's end, 23.59 Helsinki time).
-      stmt(db.insert(survey).values({ id: eventId, eventId, slug: eventRow.slug, shortCode: demoShortCode(eventId), questionSetId: CORE_SET_ID, closesAt: eventRow.reportedGradeMean === null ? null : Date.parse(`${eventRow.date}T20:59:00Z`) }).toSQL()),
+      stmt(
+        db
+          .insert(survey)
+          .values({
+            id: eventId,
+            eventId,
+            slug: eventRow.slug,
+            shortCode: demoShortCode(eventId),
+            questionSetId: CORE_SET_ID,
+            closesAt: eventRow.reportedGradeMean === null ? null : Date.parse(`${eventRow.date}T20:59:00Z`),
+          })
+          .toSQL(),
+      ),
     );
     if (eventRow.responses.length === 0) return;
     const responseRows = eventRow.responses.map((r) => ({ id: makeId(), surveyId: eventId, submittedAt: r.submittedAt, lang: r.lang }));
@@ -64,7 +86,8 @@ export async function insertDemoData(db: Db, events: readonly DemoEvent[], makeI
       const responseId = responseRows[i]!.id;
       const rows: (typeof answer.$inferInsert)[] = [{ responseId, questionId: id("grade"), numValue: r.grade, textValue: null }];
       if (r.usefulness !== null) rows.push({ responseId, questionId: id("usefulness"), numValue: r.usefulness, textValue: null });
-      if (r.sector !== null) rows.push({ responseId, questionId: id("sector"), numValue: sectorPosition.get(r.sector) ?? null, textValue: r.sector });
+      if (r.sector !== null)
+        rows.push({ responseId, questionId: id("sector"), numValue: sectorPosition.get(r.sector) ?? null, textValue: r.sector });
       if (r.good !== null) rows.push({ responseId, questionId: id("good"), numValue: null, textValue: r.good });
       if (r.improve !== null) rows.push({ responseId, questionId: id("improve"), numValue: null, textValue: r.improve });
       return rows;

@@ -15,11 +15,18 @@ export interface NewEventQuestion {
 }
 
 /** Adds a question to a day's own set (made on first use), after any it already has. */
-export async function addEventQuestion(db: Db, target: { surveyId: number; eventId: number; extraSetId: number | null }, q: NewEventQuestion): Promise<number> {
+export async function addEventQuestion(
+  db: Db,
+  target: { surveyId: number; eventId: number; extraSetId: number | null },
+  q: NewEventQuestion,
+): Promise<number> {
   let setId = target.extraSetId;
   if (setId === null) {
     const [created] = await db.batch([
-      db.insert(questionSet).values({ name: `day-${target.eventId}`, version: 1, isCore: false }).returning({ id: questionSet.id }),
+      db
+        .insert(questionSet)
+        .values({ name: `day-${target.eventId}`, version: 1, isCore: false })
+        .returning({ id: questionSet.id }),
       db.run(sql`UPDATE survey SET extra_question_set_id = last_insert_rowid() WHERE id = ${target.surveyId}`),
     ]);
     setId = created[0]!.id;
@@ -58,4 +65,3 @@ export async function removeEventQuestion(db: Db, extraSetId: number, questionId
     .returning({ id: question.id });
   return removed.length > 0;
 }
-

@@ -125,7 +125,9 @@ export async function insertEventWithSurvey(db: Db, input: NewEvent, slug: strin
   const coreSetId = await newestCoreSetId(db);
   const [inserted] = await db.batch([
     db.insert(event).values(input).returning({ id: event.id }),
-    db.run(sql`INSERT INTO survey (event_id, slug, question_set_id, closes_at) VALUES (last_insert_rowid(), ${slug}, ${coreSetId}, ${closesAt})`),
+    db.run(
+      sql`INSERT INTO survey (event_id, slug, question_set_id, closes_at) VALUES (last_insert_rowid(), ${slug}, ${coreSetId}, ${closesAt})`,
+    ),
   ]);
   return inserted[0]!.id;
 }
@@ -146,17 +148,27 @@ export async function updateEvent(db: Db, id: number, changes: Partial<NewEvent>
   await db.update(event).set(changes).where(eq(event.id, id));
 }
 
-export async function setSurveyWindow(db: Db, surveyId: number, window: { opensAt?: number | null; closesAt?: number | null }): Promise<void> {
+export async function setSurveyWindow(
+  db: Db,
+  surveyId: number,
+  window: { opensAt?: number | null; closesAt?: number | null },
+): Promise<void> {
   await db.update(survey).set(window).where(eq(survey.id, surveyId));
 }
 
 /** What a new or changed day refers to must exist, and a theme must belong to the day's programme. */
 export async function referencesExist(db: Db, refs: { programmeId: number; regionCode: string | null; themeId: number | null }) {
   const [prog] = await db.select({ id: programme.id }).from(programme).where(eq(programme.id, refs.programmeId)).limit(1);
-  const [reg] = refs.regionCode ? await db.select({ code: region.code }).from(region).where(eq(region.code, refs.regionCode)).limit(1) : [{ code: null }];
+  const [reg] = refs.regionCode
+    ? await db.select({ code: region.code }).from(region).where(eq(region.code, refs.regionCode)).limit(1)
+    : [{ code: null }];
   const [th] =
     refs.themeId !== null
-      ? await db.select({ id: theme.id }).from(theme).where(and(eq(theme.id, refs.themeId), eq(theme.programmeId, refs.programmeId))).limit(1)
+      ? await db
+          .select({ id: theme.id })
+          .from(theme)
+          .where(and(eq(theme.id, refs.themeId), eq(theme.programmeId, refs.programmeId)))
+          .limit(1)
       : [{ id: null }];
   return { programme: Boolean(prog), region: Boolean(reg), theme: Boolean(th) };
 }

@@ -89,10 +89,15 @@ export interface ReportedEvent {
 /** Every published result in the filter (few: days from before Palaute, or reported later). */
 export async function publishedEvents(db: Db, filter: EventFilter): Promise<ReportedEvent[]> {
   const rows = await db
-    .select({ regionCode: event.regionCode, date: event.date, themeId: event.themeId, mean: event.reportedGradeMean, n: event.reportedGradeN })
+    .select({
+      regionCode: event.regionCode,
+      date: event.date,
+      themeId: event.themeId,
+      mean: event.reportedGradeMean,
+      n: event.reportedGradeN,
+    })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))
     .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean)));
   return rows.map((r) => ({ ...r, mean: r.mean! }));
 }
-

@@ -11,12 +11,19 @@ export async function getProgramme(db: Db, id: number) {
   return row ?? null;
 }
 
-export async function insertProgramme(db: Db, input: { name: string; startsOn: string | null; endsOn: string | null; surveyCloseDays?: number | null }): Promise<number> {
+export async function insertProgramme(
+  db: Db,
+  input: { name: string; startsOn: string | null; endsOn: string | null; surveyCloseDays?: number | null },
+): Promise<number> {
   const [row] = await db.insert(programme).values(input).returning({ id: programme.id });
   return row!.id;
 }
 
-export async function updateProgramme(db: Db, id: number, changes: { name?: string; startsOn?: string | null; endsOn?: string | null; surveyCloseDays?: number | null }) {
+export async function updateProgramme(
+  db: Db,
+  id: number,
+  changes: { name?: string; startsOn?: string | null; endsOn?: string | null; surveyCloseDays?: number | null },
+) {
   if (Object.keys(changes).length > 0) await db.update(programme).set(changes).where(eq(programme.id, id));
 }
 

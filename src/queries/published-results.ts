@@ -14,7 +14,12 @@ export interface PublishedResultRow {
  * Stores a day's published result and closes its survey in one transaction: a published figure is
  * final, so the day takes no more answers from this moment (an earlier closing time is kept).
  */
-export async function savePublishedResult(db: Db, ids: { eventId: number; surveyId: number }, result: PublishedResultRow, now: number): Promise<void> {
+export async function savePublishedResult(
+  db: Db,
+  ids: { eventId: number; surveyId: number },
+  result: PublishedResultRow,
+  now: number,
+): Promise<void> {
   await db.batch([
     db
       .update(event)
@@ -28,7 +33,9 @@ export async function savePublishedResult(db: Db, ids: { eventId: number; survey
       .where(eq(event.id, ids.eventId)),
     db
       .update(survey)
-      .set({ closesAt: sql`CASE WHEN ${survey.closesAt} IS NOT NULL AND ${survey.closesAt} <= ${now} THEN ${survey.closesAt} ELSE ${now} END` })
+      .set({
+        closesAt: sql`CASE WHEN ${survey.closesAt} IS NOT NULL AND ${survey.closesAt} <= ${now} THEN ${survey.closesAt} ELSE ${now} END`,
+      })
       .where(eq(survey.id, ids.surveyId)),
   ]);
 }

@@ -25,7 +25,10 @@ export async function countAttempt(db: Db, key: string, windowMs: number, now: n
 
 /** Takes one attempt back (a sign-in that succeeded does not use up an attempt). */
 export async function uncountAttempt(db: Db, key: string): Promise<void> {
-  await db.update(rateLimit).set({ count: sql`${rateLimit.count} - 1` }).where(and(eq(rateLimit.key, key), gt(rateLimit.count, 0)));
+  await db
+    .update(rateLimit)
+    .set({ count: sql`${rateLimit.count} - 1` })
+    .where(and(eq(rateLimit.key, key), gt(rateLimit.count, 0)));
 }
 
 /** Forgets counters whose window has passed: they would otherwise stay forever, one per address and email tried. */

@@ -33,10 +33,7 @@ export function createResponseWriter(db: Db): (input: NewResponse) => Promise<St
     if (group.length === 1) return settle(group[0]!, storeResponse(db, group[0]!.input));
     try {
       // Two multi-row INSERTs for the whole group: preparing statements was a tenth of the cost.
-      await db.$client.batch(
-        multiRowResponseStatements(group.map((p) => p.input)),
-        "write",
-      );
+      await db.$client.batch(multiRowResponseStatements(group.map((p) => p.input)), "write");
     } catch {
       for (const pending of group) await settle(pending, storeResponse(db, pending.input));
       return;

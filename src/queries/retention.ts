@@ -16,7 +16,13 @@ export async function eventsWithResponses(db: Db, which: { eventId: number } | {
     .select({ eventId: event.id, date: event.date, regionCode: event.regionCode, title: event.title, responses: survey.responseCount })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))
-    .where(and("eventId" in which ? eq(event.id, which.eventId) : lt(event.date, which.before), sql`${survey.responseCount} > 0`, isNull(survey.archivedAt)))
+    .where(
+      and(
+        "eventId" in which ? eq(event.id, which.eventId) : lt(event.date, which.before),
+        sql`${survey.responseCount} > 0`,
+        isNull(survey.archivedAt),
+      ),
+    )
     .orderBy(event.date, event.id);
 }
 
@@ -31,9 +37,23 @@ export async function eventsWithResponses(db: Db, which: { eventId: number } | {
  *
  * Without keepFigures (erasing one day, e.g. test answers) the rollups follow the deletion to zero.
  */
-export async function deleteEventResponses(db: Db, events: readonly EventResponses[], keepFigures: boolean, now: number, minCell: number): Promise<number> {
+export async function deleteEventResponses(
+  db: Db,
+  events: readonly EventResponses[],
+  keepFigures: boolean,
+  now: number,
+  minCell: number,
+): Promise<number> {
   if (events.length === 0) return 0;
-  const surveyIds = db.select({ id: survey.id }).from(survey).where(inArray(survey.eventId, events.map((d) => d.eventId)));
+  const surveyIds = db
+    .select({ id: survey.id })
+    .from(survey)
+    .where(
+      inArray(
+        survey.eventId,
+        events.map((d) => d.eventId),
+      ),
+    );
   const remove = db.delete(response).where(inArray(response.surveyId, surveyIds));
   if (!keepFigures) {
     await db.batch([remove]);
@@ -42,13 +62,15 @@ export async function deleteEventResponses(db: Db, events: readonly EventRespons
       .update(survey)
       .set({ archivedAt: now, closesAt: sql`min(coalesce(${survey.closesAt}, ${now}), ${now})` })
       .where(inArray(survey.id, surveyIds));
-    const smallQuestionTallies = db.delete(answerTally).where(
-      and(
-        inArray(answerTally.surveyId, surveyIds),
-        inArray(answerTally.questionId, db.select({ id: question.id }).from(question).where(ne(question.key, "grade"))),
-        sql`(SELECT sum(t2.count) FROM ${answerTally} t2 WHERE t2.survey_id = ${answerTally.surveyId} AND t2.question_id = ${answerTally.questionId}) < ${minCell}`,
-      ),
-    );
+    const smallQuestionTallies = db
+      .delete(answerTally)
+      .where(
+        and(
+          inArray(answerTally.surveyId, surveyIds),
+          inArray(answerTally.questionId, db.select({ id: question.id }).from(question).where(ne(question.key, "grade"))),
+          sql`(SELECT sum(t2.count) FROM ${answerTally} t2 WHERE t2.survey_id = ${answerTally.surveyId} AND t2.question_id = ${answerTally.questionId}) < ${minCell}`,
+        ),
+      );
     await db.batch([archive, smallQuestionTallies, remove]);
   }
   return events.reduce((sum, d) => sum + d.responses, 0);

@@ -32,7 +32,10 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<number
 
 /** Every session of the person but `keepSessionId` (the one that just changed the password). */
 export async function deleteOtherUserSessions(db: Db, userId: number, keepSessionId: string): Promise<number> {
-  const removed = await db.delete(session).where(and(eq(session.userId, userId), ne(session.id, keepSessionId))).returning({ id: session.id });
+  const removed = await db
+    .delete(session)
+    .where(and(eq(session.userId, userId), ne(session.id, keepSessionId)))
+    .returning({ id: session.id });
   return removed.length;
 }
 

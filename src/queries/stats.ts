@@ -64,13 +64,18 @@ export async function questionTallies(db: Db, filter: EventFilter & { eventId?: 
     .innerJoin(answerTally, eq(answerTally.surveyId, survey.id))
     .innerJoin(question, eq(question.id, answerTally.questionId))
     .innerJoin(questionSet, eq(questionSet.id, question.setId))
-    .where(and(eventFilterCondition(filter), filter.eventId === undefined ? undefined : eq(event.id, filter.eventId), gt(answerTally.count, 0)))
+    .where(
+      and(eventFilterCondition(filter), filter.eventId === undefined ? undefined : eq(event.id, filter.eventId), gt(answerTally.count, 0)),
+    )
     .groupBy(groupKey, question.key, question.kind, event.id, answerTally.value);
 }
 
 export async function questionsByIds(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db.select().from(question).where(inArray(question.id, [...ids]));
+  return db
+    .select()
+    .from(question)
+    .where(inArray(question.id, [...ids]));
 }
 
 export interface CommentRow {

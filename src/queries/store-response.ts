@@ -25,7 +25,8 @@ const insertAnswers: string[] = [];
 
 /** The multi-row answer INSERT for n answers (a question set has a handful of questions). */
 function insertAnswersSql(n: number): string {
-  return (insertAnswers[n] ??= `INSERT INTO answer (response_id, question_id, num_value, text_value) VALUES ${Array(n).fill("(?, ?, ?, ?)").join(", ")}`);
+  return (insertAnswers[n] ??=
+    `INSERT INTO answer (response_id, question_id, num_value, text_value) VALUES ${Array(n).fill("(?, ?, ?, ?)").join(", ")}`);
 }
 
 /**

@@ -20,7 +20,13 @@ export async function insertTestResponse(db: Db, input: NewTestResponse): Promis
   const answers = input.answers.map((a) => ({ key: a.key, num: a.numValue, text: a.textValue }));
   await db
     .insert(testResponse)
-    .values({ id: input.id, surveyId: input.surveyId, submittedAt: input.submittedAt, lang: input.lang, answersJson: JSON.stringify(answers) })
+    .values({
+      id: input.id,
+      surveyId: input.surveyId,
+      submittedAt: input.submittedAt,
+      lang: input.lang,
+      answersJson: JSON.stringify(answers),
+    })
     .onConflictDoNothing();
 }
 

@@ -28,11 +28,26 @@ export async function emailExists(db: Db, email: string): Promise<boolean> {
 
 export async function insertUser(
   db: Db,
-  input: { email: string; name: string; role: Role; passwordHash: string; regions: readonly string[]; allRegions?: boolean; isDemo?: boolean },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string;
+    regions: readonly string[];
+    allRegions?: boolean;
+    isDemo?: boolean;
+  },
 ): Promise<number> {
   const [created] = await db
     .insert(user)
-    .values({ email: input.email, name: input.name, role: input.role, passwordHash: input.passwordHash, allRegions: input.allRegions ?? false, isDemo: input.isDemo ?? false })
+    .values({
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: input.passwordHash,
+      allRegions: input.allRegions ?? false,
+      isDemo: input.isDemo ?? false,
+    })
     .returning({ id: user.id });
   const id = created!.id;
   if (input.regions.length > 0) await db.insert(userRegion).values(input.regions.map((regionCode) => ({ userId: id, regionCode })));
@@ -47,7 +62,10 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
     email: u.email,
     name: u.name,
     role: u.role,
-    regions: regions.filter((r) => r.userId === u.id).map((r) => r.regionCode).sort(),
+    regions: regions
+      .filter((r) => r.userId === u.id)
+      .map((r) => r.regionCode)
+      .sort(),
     allRegions: u.allRegions,
     disabled: u.disabled,
   }));

@@ -13,7 +13,6 @@ import { signIn, signOut } from "../services/sign-in";
 import { changeOwnPassword } from "../services/passwords";
 import { LoginBody, OwnPasswordChange } from "../http/schemas";
 
-
 const LogoutBody = v.strictObject({ everywhere: v.optional(v.boolean()) });
 
 /**
@@ -52,7 +51,17 @@ export function authRoutes(deps: AppContext & { readonly identifierSecret: strin
 
   app.get("/api/me", (c) => {
     const p = requirePrincipal(c);
-    return sendJson(c, "GET /api/me", { user: { id: p.userId, email: p.email, name: p.name, role: p.role, regions: [...p.regions], allRegions: p.allRegions, ...accessSummary(p) } });
+    return sendJson(c, "GET /api/me", {
+      user: {
+        id: p.userId,
+        email: p.email,
+        name: p.name,
+        role: p.role,
+        regions: [...p.regions],
+        allRegions: p.allRegions,
+        ...accessSummary(p),
+      },
+    });
   });
 
   app.post("/api/me/password", async (c) => {

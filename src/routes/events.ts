@@ -7,7 +7,16 @@ import { qrSvg } from "../http/qr-svg";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson, requestLang } from "../http/validate";
 import { getEvent } from "../queries/events";
-import { addQuestion, changeEvent, closeSurvey, createEvent, eventQuestions, openSurvey, removeQuestion, scheduleSurvey } from "../services/event-actions";
+import {
+  addQuestion,
+  changeEvent,
+  closeSurvey,
+  createEvent,
+  eventQuestions,
+  openSurvey,
+  removeQuestion,
+  scheduleSurvey,
+} from "../services/event-actions";
 import { eventJson, publicOrigin, surveyUrl } from "../http/presenters/event-json";
 import { recordPublishedResult } from "../services/published-results";
 import { EventQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
@@ -41,25 +50,33 @@ export function eventRoutes(deps: AppContext) {
   app.put("/:id/published-result", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await recordPublishedResult(deps, principal, event, await readJson(c, PublishedResultBody));
-    return sendJson(c, "PUT /api/events/:id/published-result", { event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "PUT /api/events/:id/published-result", {
+      event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()),
+    });
   });
 
   app.post("/:id/survey/open", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await openSurvey(deps, principal, event);
-    return sendJson(c, "POST /api/events/:id/survey/open", { event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "POST /api/events/:id/survey/open", {
+      event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()),
+    });
   });
 
   app.post("/:id/survey/close", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await closeSurvey(deps, principal, event);
-    return sendJson(c, "POST /api/events/:id/survey/close", { event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "POST /api/events/:id/survey/close", {
+      event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()),
+    });
   });
 
   app.patch("/:id/survey", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await scheduleSurvey(deps, principal, event, await readJson(c, SurveyWindow));
-    return sendJson(c, "PATCH /api/events/:id/survey", { event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "PATCH /api/events/:id/survey", {
+      event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()),
+    });
   });
 
   app.get("/:id/qr.svg", async (c) => {
@@ -95,4 +112,3 @@ export function eventRoutes(deps: AppContext) {
 
   return app;
 }
-

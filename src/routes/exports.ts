@@ -55,7 +55,8 @@ export function exportRoutes(deps: AppContext) {
     comments: async (c) => {
       const lang = requestLang(c);
       const q = check(c, StatsQuery, c.req.query());
-      if (q.event === undefined) throw new AppError("validation_failed", undefined, [{ key: "event", code: "missing", message: t(lang, "field.missing") }]);
+      if (q.event === undefined)
+        throw new AppError("validation_failed", undefined, [{ key: "event", code: "missing", message: t(lang, "field.missing") }]);
       const { event } = await readableEvent(deps, c, q.event);
       return { table: commentsTable(lang, await commentFigures(deps, event)), regionCode: event.regionCode };
     },

@@ -37,7 +37,8 @@ export function programmeRoutes(deps: AppContext) {
     requirePrincipal(c);
     const programme = c.req.query("programme");
     const programmeId = programme && /^[1-9]\d{0,9}$/.test(programme) ? Number(programme) : undefined;
-    if (programme !== undefined && programmeId === undefined) throw new AppError("validation_failed", undefined, [{ key: "programme", code: "format", message: "programme must be an id" }]);
+    if (programme !== undefined && programmeId === undefined)
+      throw new AppError("validation_failed", undefined, [{ key: "programme", code: "format", message: "programme must be an id" }]);
     return sendJson(c, "GET /api/themes", { themes: await listThemes(deps.db, programmeId) });
   });
 

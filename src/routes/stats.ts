@@ -16,12 +16,20 @@ export function statsRoutes(deps: AppContext) {
   app.get("/events", async (c) => {
     const principal = requirePrincipal(c);
     const q = check(c, StatsQuery, c.req.query());
-    return sendJson(c, "GET /api/events", { events: await eventsFigures(deps, principal, q, requestLang(c), publicOrigin(deps, c), now()) });
+    return sendJson(c, "GET /api/events", {
+      events: await eventsFigures(deps, principal, q, requestLang(c), publicOrigin(deps, c), now()),
+    });
   });
 
-  app.get("/stats/regions", async (c) => sendJson(c, "GET /api/stats/regions", await regionsFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
-  app.get("/stats/trend", async (c) => sendJson(c, "GET /api/stats/trend", await trendFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
-  app.get("/stats/themes", async (c) => sendJson(c, "GET /api/stats/themes", await themesFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))));
+  app.get("/stats/regions", async (c) =>
+    sendJson(c, "GET /api/stats/regions", await regionsFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))),
+  );
+  app.get("/stats/trend", async (c) =>
+    sendJson(c, "GET /api/stats/trend", await trendFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))),
+  );
+  app.get("/stats/themes", async (c) =>
+    sendJson(c, "GET /api/stats/themes", await themesFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))),
+  );
 
   app.get("/stats/questions", async (c) => {
     const principal = requirePrincipal(c);

@@ -142,10 +142,31 @@ function unavailablePage(c: Ctx, lang: Lang, survey: PublicSurvey, state: "close
   const langHref = (code: Lang) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`;
   const page =
     state === "published"
-      ? MessagePage({ lang, title: t(lang, "published.title"), body: t(lang, "published.body"), survey, langHref, children: <TypedAnswers entries={typed} /> })
+      ? MessagePage({
+          lang,
+          title: t(lang, "published.title"),
+          body: t(lang, "published.body"),
+          survey,
+          langHref,
+          children: <TypedAnswers entries={typed} />,
+        })
       : state === "closed"
-      ? MessagePage({ lang, title: t(lang, "closed.title"), body: t(lang, "closed.body"), survey, langHref, children: <TypedAnswers entries={typed} /> })
-      : MessagePage({ lang, title: t(lang, "notOpen.title"), body: t(lang, "notOpen.body", { opensAt }), survey, langHref, children: <TypedAnswers entries={typed} /> });
+        ? MessagePage({
+            lang,
+            title: t(lang, "closed.title"),
+            body: t(lang, "closed.body"),
+            survey,
+            langHref,
+            children: <TypedAnswers entries={typed} />,
+          })
+        : MessagePage({
+            lang,
+            title: t(lang, "notOpen.title"),
+            body: t(lang, "notOpen.body", { opensAt }),
+            survey,
+            langHref,
+            children: <TypedAnswers entries={typed} />,
+          });
   return html(c, state === "not_open" ? 403 : 410, page);
 }
 

@@ -49,7 +49,9 @@ export function userRoutes(deps: AppContext) {
   app.get("/audit", async (c) => {
     requireNational(c);
     const query = check(c, AuditQuery, c.req.query());
-    return sendJson(c, "GET /api/audit", { entries: await listAudit(deps.db, { limit: query.limit, ...(query.before && { beforeId: query.before }) }) });
+    return sendJson(c, "GET /api/audit", {
+      entries: await listAudit(deps.db, { limit: query.limit, ...(query.before && { beforeId: query.before }) }),
+    });
   });
 
   return app;

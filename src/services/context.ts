@@ -6,7 +6,10 @@ import { recordAudit } from "../queries/audit";
 export type { AuditLine, ServiceContext } from "../app-env";
 
 /** The context over a database: the system clock and a silent log unless others are given. */
-export function serviceContext(db: Db, given: { readonly now?: (() => number) | undefined; readonly log?: ((entry: Record<string, unknown>) => void) | undefined } = {}): ServiceContext {
+export function serviceContext(
+  db: Db,
+  given: { readonly now?: (() => number) | undefined; readonly log?: ((entry: Record<string, unknown>) => void) | undefined } = {},
+): ServiceContext {
   const now = given.now ?? Date.now;
   return {
     db,

@@ -22,7 +22,10 @@ export async function requireKnownRegions(deps: Pick<ServiceContext, "db">, regi
   if (!regions) return;
   const known = new Set((await listRegions(deps.db)).map((r) => r.code));
   const unknown = regions.filter((code) => !known.has(code));
-  if (unknown.length > 0) throw new AppError("validation_failed", undefined, [{ key: "regions", code: "unknown", message: `unknown regions: ${unknown.join(", ")}` }]);
+  if (unknown.length > 0)
+    throw new AppError("validation_failed", undefined, [
+      { key: "regions", code: "unknown", message: `unknown regions: ${unknown.join(", ")}` },
+    ]);
 }
 
 /** Creates an account (staff pages, API, `npm run user:add`): known regions, a free email, a password the policy accepts. */

@@ -8,7 +8,12 @@ import { surveyHasRun } from "../domain/stats";
 import { listEvents, type EventFilter, type EventRow } from "../queries/events";
 import { gradeTallies } from "../queries/stats";
 
-export type GradedEvent = EventInput & { readonly grade: EventGrade; readonly row: EventRow; readonly collected: EventGrade | null; readonly surveyRan: boolean };
+export type GradedEvent = EventInput & {
+  readonly grade: EventGrade;
+  readonly row: EventRow;
+  readonly collected: EventGrade | null;
+  readonly surveyRan: boolean;
+};
 
 export interface EventFilterInput {
   readonly region?: string | undefined;
@@ -43,7 +48,8 @@ export async function loadEvents(deps: ServiceContext, scope: "all" | SessionPri
     archivedAt: row.archivedAt,
     grade: eventGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
     // A published day's own answers, shown beside the published figure (never instead of it).
-    collected: row.reportedGradeMean === null ? null : collectedGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
+    collected:
+      row.reportedGradeMean === null ? null : collectedGrade(countsByEvent.get(row.id), scaleByEvent.get(row.id) ?? GRADE_SCALE, row),
     surveyRan: surveyHasRun({ responses: row.responseCount, closesAt: row.closesAt, archivedAt: row.archivedAt }, now),
     row,
   }));

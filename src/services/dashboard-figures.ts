@@ -1,13 +1,28 @@
 import type * as v from "valibot";
 import type { SessionPrincipal } from "../app-env";
 import type { ServiceContext } from "./context";
-import type { CommentsResponse, EventSummary, QuestionStatsResponse, RegionsStatsResponse, ThemesStatsResponse, TrendResponse } from "../api-types";
+import type {
+  CommentsResponse,
+  EventSummary,
+  QuestionStatsResponse,
+  RegionsStatsResponse,
+  ThemesStatsResponse,
+  TrendResponse,
+} from "../api-types";
 import { canRead, readableRegions } from "../auth/authorize";
-import { addSums, eventResponseRate, groupBy, groupFigures, NO_EVENTS, regroupPairs, trendFromMonths, type EventSums } from "../domain/analytics";
+import { eventResponseRate, groupBy, groupFigures, NO_EVENTS, regroupPairs, trendFromMonths, type EventSums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
 import { localisedNames } from "../domain/localised-name";
 import { isScaleKind, roundToStep } from "../domain/questions";
-import { bucketKey, MIN_CELL, poolReleasedBreakdowns, releaseComments, smallNWarning, summarizeDistribution, suppressComments } from "../domain/stats";
+import {
+  bucketKey,
+  MIN_CELL,
+  poolReleasedBreakdowns,
+  releaseComments,
+  smallNWarning,
+  summarizeDistribution,
+  suppressComments,
+} from "../domain/stats";
 import { AppError } from "../http/errors";
 import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
@@ -33,12 +48,26 @@ function checkRegionAccess(principal: SessionPrincipal, codes: readonly (string 
   for (const code of codes) if (code !== undefined && !canRead(principal, code)) throw new AppError("forbidden");
 }
 
-export async function eventsFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query, lang: Lang, origin: string, now: number): Promise<EventSummary[]> {
+export async function eventsFigures(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  q: Query,
+  lang: Lang,
+  origin: string,
+  now: number,
+): Promise<EventSummary[]> {
   checkRegionAccess(principal, [q.region]);
   const events = await loadEvents(deps, principal, eventFilter(q));
   return events.map((d) => {
     const rate = eventResponseRate(d);
-    return { ...eventJson(d.row, lang, origin, now), responseRate: rate.rate, rateStatus: rate.status, grade: d.grade, collected: d.collected, conflict: d.collected !== null };
+    return {
+      ...eventJson(d.row, lang, origin, now),
+      responseRate: rate.rate,
+      rateStatus: rate.status,
+      grade: d.grade,
+      collected: d.collected,
+      conflict: d.collected !== null,
+    };
   });
 }
 
@@ -58,7 +87,10 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
   const yardstick = (await yardstickGuard(deps, principal, filter))();
   const { byFirst: byRegion, bySecond: byTheme, byPair: byCell, total } = regroupPairs(pairs);
   const input = { byRegion, byCell, byTheme };
-  const context = comparisonContext(input, regions.map((r) => r.code));
+  const context = comparisonContext(
+    input,
+    regions.map((r) => r.code),
+  );
   const reportedByRegion = groupBy(reported, (r) => r.regionCode);
   const national = groupFigures(total, reported);
   const shown = regions
@@ -72,13 +104,25 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
   const onFunnel = shown.filter((r) => r.comparison !== null && r.comparison.rankable && r.comparison.funnel !== null);
   const themeNames = new Map(themes.map((t) => [t.id, localisedNames(t)]));
   return {
-    national: withheldUnless(yardstick, { ...national.grade, events: national.events, attendance: national.attendance, responses: national.responses, isDemo: national.isDemo }),
+    national: withheldUnless(yardstick, {
+      ...national.grade,
+      events: national.events,
+      attendance: national.attendance,
+      responses: national.responses,
+      isDemo: national.isDemo,
+    }),
     yardstick,
     regions: shown,
     themeMix: yardstick.shown
-      ? context.mix.map((m) => ({ themeId: m.themeId, name: themeNames.get(m.themeId) ?? { fi: String(m.themeId), sv: String(m.themeId), en: String(m.themeId) }, weight: m.weight }))
+      ? context.mix.map((m) => ({
+          themeId: m.themeId,
+          name: themeNames.get(m.themeId) ?? { fi: String(m.themeId), sv: String(m.themeId), en: String(m.themeId) },
+          weight: m.weight,
+        }))
       : [],
-    funnel: yardstick.shown ? { curve: context.curve(onFunnel.map((r) => r.comparison!.funnel!.effectiveN)), regionsOnFunnel: onFunnel.length } : { curve: [], regionsOnFunnel: 0 },
+    funnel: yardstick.shown
+      ? { curve: context.curve(onFunnel.map((r) => r.comparison!.funnel!.effectiveN)), regionsOnFunnel: onFunnel.length }
+      : { curve: [], regionsOnFunnel: 0 },
   };
 }
 
@@ -102,7 +146,7 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
       : q.from && q.to
         ? { from: q.from, to: q.to }
         : null;
-  const byMonth = (rows: typeof regional[number]) => new Map(rows.map((row) => [row.key!, row]));
+  const byMonth = (rows: (typeof regional)[number]) => new Map(rows.map((row) => [row.key!, row]));
   const trend = trendFromMonths(q.interval, range, [
     { region: null, months: new Map([...nationalByMonth].filter((e): e is [string, EventSums] => e[0] !== null)), reported },
     ...wanted.map((code, i) => ({ region: code, months: byMonth(regional[i]!), reported: reported.filter((r) => r.regionCode === code) })),
@@ -147,7 +191,10 @@ export async function themesFigures(deps: ServiceContext, principal: SessionPrin
     themes: themes
       .filter((t) => themeSums.has(String(t.id)) || q.theme === undefined)
       .map((t) => {
-        const { responseRate: _rate, ...rest } = groupFigures(themeSums.get(String(t.id)) ?? NO_EVENTS, reportedByTheme.get(String(t.id)) ?? []);
+        const { responseRate: _rate, ...rest } = groupFigures(
+          themeSums.get(String(t.id)) ?? NO_EVENTS,
+          reportedByTheme.get(String(t.id)) ?? [],
+        );
         return { id: t.id, names: localisedNames(t), ...rest };
       }),
     cells: byCell
@@ -161,12 +208,24 @@ export async function themesFigures(deps: ServiceContext, principal: SessionPrin
   };
 }
 
-export async function questionFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query, event?: EventRow): Promise<QuestionStatsResponse> {
+export async function questionFigures(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  q: Query,
+  event?: EventRow,
+): Promise<QuestionStatsResponse> {
   checkRegionAccess(principal, [q.region]);
   const filter = { regions: event ? ("all" as const) : readableRegions(principal), ...eventFilter(q), ...(event && { eventId: event.id }) };
   const tallies = await questionTallies(deps.db, filter);
   const byGroup = groupBy(tallies, (t) => t.groupKey);
-  const questions = new Map((await questionsByIds(deps.db, [...byGroup.values()].map((rows) => rows[0]!.questionId))).map((row) => [row.id, row]));
+  const questions = new Map(
+    (
+      await questionsByIds(
+        deps.db,
+        [...byGroup.values()].map((rows) => rows[0]!.questionId),
+      )
+    ).map((row) => [row.id, row]),
+  );
   const result: QuestionStatsResponse["questions"] = [];
   for (const rows of byGroup.values()) {
     const question = questions.get(rows[0]!.questionId);
@@ -177,7 +236,9 @@ export async function questionFigures(deps: ServiceContext, principal: SessionPr
     if (question.kind === "choice") {
       const options = JSON.parse(question.optionsJson ?? "[]") as { value: string; fi: string; sv: string; en: string }[];
       // Released as the sum of each day's own suppressed table: see poolReleasedBreakdowns.
-      const perEvent = [...groupBy(rows, (r) => r.eventId).values()].map((eventRows) => options.map((_, i) => eventRows.filter((r) => r.value === i + 1).reduce((sum, r) => sum + r.count, 0)));
+      const perEvent = [...groupBy(rows, (r) => r.eventId).values()].map((eventRows) =>
+        options.map((_, i) => eventRows.filter((r) => r.value === i + 1).reduce((sum, r) => sum + r.count, 0)),
+      );
       const pooled = poolReleasedBreakdowns(options, perEvent);
       result.push({
         key: question.key,
@@ -185,11 +246,27 @@ export async function questionFigures(deps: ServiceContext, principal: SessionPr
         text,
         n: pooled.n,
         hiddenN: pooled.hiddenN,
-        options: pooled.rows.map((b) => ({ value: b.key.value, label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en }, n: b.n, suppressed: b.suppressed, hiddenInDays: b.hiddenInDays })),
+        options: pooled.rows.map((b) => ({
+          value: b.key.value,
+          label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en },
+          n: b.n,
+          suppressed: b.suppressed,
+          hiddenInDays: b.hiddenInDays,
+        })),
       });
     } else if (isScaleKind(question.kind) && question.scaleMin !== null && question.scaleMax !== null && question.scaleStep !== null) {
       const s = summarizeDistribution(counts, { min: question.scaleMin, max: question.scaleMax, step: question.scaleStep });
-      result.push({ key: question.key, kind: question.kind, text, n: s.n, mean: s.mean, sd: s.sd, ci95: s.ci95, distribution: s.distribution, smallN: smallNWarning(s.n) });
+      result.push({
+        key: question.key,
+        kind: question.kind,
+        text,
+        n: s.n,
+        mean: s.mean,
+        sd: s.sd,
+        ci95: s.ci95,
+        distribution: s.distribution,
+        smallN: smallNWarning(s.n),
+      });
     }
   }
   return { questions: result.sort((a, b) => order(a.key) - order(b.key) || a.key.localeCompare(b.key)) };

@@ -28,7 +28,11 @@ async function checkReferences(deps: ServiceContext, refs: { programmeId: number
   if (fields.length > 0) throw new AppError("validation_failed", undefined, fields);
 }
 
-export async function createEvent(deps: ServiceContext, principal: SessionPrincipal, input: v.InferOutput<typeof NewEventInput>): Promise<number> {
+export async function createEvent(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  input: v.InferOutput<typeof NewEventInput>,
+): Promise<number> {
   requireWriteRegion(principal, input.regionCode);
   await checkReferences(deps, { programmeId: input.programmeId, regionCode: input.regionCode, themeId: input.themeId });
   const programme = await getProgramme(deps.db, input.programmeId);
@@ -42,7 +46,12 @@ export async function createEvent(deps: ServiceContext, principal: SessionPrinci
   return id;
 }
 
-export async function changeEvent(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, changes: v.InferOutput<typeof EventChanges>) {
+export async function changeEvent(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  event: EventRow,
+  changes: v.InferOutput<typeof EventChanges>,
+) {
   if (changes.regionCode !== undefined) requireWriteRegion(principal, changes.regionCode);
   const programmeId = changes.programmeId ?? event.programmeId;
   const themeId = changes.themeId !== undefined ? changes.themeId : event.themeId;
@@ -54,13 +63,19 @@ export async function changeEvent(deps: ServiceContext, principal: SessionPrinci
 
 /** A published result is final: its day's survey stays closed (src/services/published-results.ts). */
 function requireNotPublished(event: EventRow) {
-  if (event.reportedGradeMean !== null) throw new AppError("conflict", undefined, [{ key: "survey", code: "published", message: "the day has a published result; its survey stays closed" }]);
+  if (event.reportedGradeMean !== null)
+    throw new AppError("conflict", undefined, [
+      { key: "survey", code: "published", message: "the day has a published result; its survey stays closed" },
+    ]);
 }
 
 export async function openSurvey(deps: ServiceContext, principal: SessionPrincipal, event: EventRow) {
   requireNotPublished(event);
   const now = deps.now();
-  await setSurveyWindow(deps.db, event.surveyId, { opensAt: event.opensAt !== null && event.opensAt > now ? now : event.opensAt, closesAt: null });
+  await setSurveyWindow(deps.db, event.surveyId, {
+    opensAt: event.opensAt !== null && event.opensAt > now ? now : event.opensAt,
+    closesAt: null,
+  });
   await audit(deps, principal, "survey_opened", event.regionCode, event.id);
 }
 
@@ -69,7 +84,12 @@ export async function closeSurvey(deps: ServiceContext, principal: SessionPrinci
   await audit(deps, principal, "survey_closed", event.regionCode, event.id);
 }
 
-export async function scheduleSurvey(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, window: v.InferOutput<typeof SurveyWindow>) {
+export async function scheduleSurvey(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  event: EventRow,
+  window: v.InferOutput<typeof SurveyWindow>,
+) {
   requireNotPublished(event);
   const toMs = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : Date.parse(value));
   const opensAt = toMs(window.opensAt);
@@ -79,7 +99,10 @@ export async function scheduleSurvey(deps: ServiceContext, principal: SessionPri
   if (finalOpens !== null && finalCloses !== null && finalCloses <= finalOpens) {
     throw new AppError("validation_failed", undefined, [{ key: "closesAt", code: "order", message: "closesAt must be after opensAt" }]);
   }
-  await setSurveyWindow(deps.db, event.surveyId, { ...(opensAt !== undefined && { opensAt }), ...(closesAt !== undefined && { closesAt }) });
+  await setSurveyWindow(deps.db, event.surveyId, {
+    ...(opensAt !== undefined && { opensAt }),
+    ...(closesAt !== undefined && { closesAt }),
+  });
   await audit(deps, principal, "survey_scheduled", event.regionCode, event.id, { opensAt: window.opensAt, closesAt: window.closesAt });
 }
 
@@ -94,10 +117,16 @@ export async function eventQuestions(deps: Pick<ServiceContext, "db">, event: Ev
 
 /** A day's own questions can change only until the first answer: afterwards the results would mix. */
 function requireNoAnswers(event: EventRow) {
-  if (event.responseCount > 0) throw new AppError("conflict", undefined, [{ key: "questions", code: "has_answers", message: "the survey already has answers" }]);
+  if (event.responseCount > 0)
+    throw new AppError("conflict", undefined, [{ key: "questions", code: "has_answers", message: "the survey already has answers" }]);
 }
 
-export async function addQuestion(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, input: v.InferOutput<typeof EventQuestionInput>) {
+export async function addQuestion(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  event: EventRow,
+  input: v.InferOutput<typeof EventQuestionInput>,
+) {
   requireNoAnswers(event);
   const scale = scaleForKind(input.kind);
   const id = await addEventQuestion(
@@ -127,6 +156,13 @@ export async function removeQuestion(deps: ServiceContext, principal: SessionPri
   await audit(deps, principal, "question_removed", event.regionCode, event.id, { questionId });
 }
 
-async function audit(deps: ServiceContext, principal: SessionPrincipal, action: AuditAction, regionCode: string | null, eventId: number, details?: Record<string, unknown>) {
+async function audit(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  action: AuditAction,
+  regionCode: string | null,
+  eventId: number,
+  details?: Record<string, unknown>,
+) {
   await deps.audit({ userId: principal.userId, action, regionCode, target: `event:${eventId}`, ...(details && { details }) });
 }

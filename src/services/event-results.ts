@@ -59,13 +59,22 @@ async function restOfCountryForTheme(deps: ServiceContext, principal: SessionPri
   if (event.themeId === null) return { status: "no_theme" };
   const now = deps.now();
   const filter = { regions: "all" as const, themeId: event.themeId, programmeId: event.programmeId, excludeEventId: event.id };
-  const [byRegion, published, guard] = await Promise.all([gradeSumsBy(deps.db, filter, "region", now), publishedEvents(deps.db, filter), yardstickGuard(deps, principal, filter)]);
+  const [byRegion, published, guard] = await Promise.all([
+    gradeSumsBy(deps.db, filter, "region", now),
+    publishedEvents(deps.db, filter),
+    yardstickGuard(deps, principal, filter),
+  ]);
   const state = guard();
   const others = byRegion.filter((row) => row.key !== null && row.key !== event.regionCode);
   const figures = groupFigures(
     others.reduce(addSums, NO_EVENTS),
     published.filter((p) => p.regionCode !== null && p.regionCode !== event.regionCode),
   );
-  const shown = withheldUnless(state, { status: "shown" as const, grade: figures.grade, days: figures.events, regions: others.filter((row) => row.days > 0).length });
+  const shown = withheldUnless(state, {
+    status: "shown" as const,
+    grade: figures.grade,
+    days: figures.events,
+    regions: others.filter((row) => row.days > 0).length,
+  });
   return shown ?? { status: "withheld", reason: state.shown ? "too_few_regions" : state.reason };
 }

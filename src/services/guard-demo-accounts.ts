@@ -17,8 +17,14 @@ export type DemoAccountGuard =
  * passwords are fine on a server only this computer reaches; on one others can reach (`exposure`
  * says why) they make start-up refuse, with what to do, or are disabled when asked (DEMO_ACCOUNTS=disable).
  */
-export async function guardDemoAccounts(deps: ServiceContext, options: { exposure: string | null; disable: boolean }): Promise<DemoAccountGuard> {
-  const enabled = await enabledDemoAccounts(deps.db, DEMO_USERS.map((u) => u.email));
+export async function guardDemoAccounts(
+  deps: ServiceContext,
+  options: { exposure: string | null; disable: boolean },
+): Promise<DemoAccountGuard> {
+  const enabled = await enabledDemoAccounts(
+    deps.db,
+    DEMO_USERS.map((u) => u.email),
+  );
   const usable: UsableDemoAccount[] = [];
   for (const demo of DEMO_USERS) {
     const account = enabled.find((a) => a.email === demo.email);
@@ -27,12 +33,24 @@ export async function guardDemoAccounts(deps: ServiceContext, options: { exposur
   if (usable.length === 0 || options.exposure === null) return { outcome: "ok", usable };
   const emails = usable.map((u) => u.email);
   if (options.disable) {
-    await disableDemoAccounts(deps.db, usable.map((u) => u.id));
+    await disableDemoAccounts(
+      deps.db,
+      usable.map((u) => u.id),
+    );
     for (const account of usable) {
       await deleteUserSessions(deps.db, account.id);
-      await deps.audit({ actor: "startup", action: "user_updated", target: `user:${account.id}`, details: { disabled: true, reason: "demo account on an exposed server" } });
+      await deps.audit({
+        actor: "startup",
+        action: "user_updated",
+        target: `user:${account.id}`,
+        details: { disabled: true, reason: "demo account on an exposed server" },
+      });
     }
-    return { outcome: "disabled", emails, message: `Demo sign-ins disabled (DEMO_ACCOUNTS=disable, ${options.exposure}): ${emails.join(", ")}.` };
+    return {
+      outcome: "disabled",
+      emails,
+      message: `Demo sign-ins disabled (DEMO_ACCOUNTS=disable, ${options.exposure}): ${emails.join(", ")}.`,
+    };
   }
   return {
     outcome: "refused",

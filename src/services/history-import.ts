@@ -30,11 +30,20 @@ export interface ImportResult {
 
 /** The national team only. Days are matched by programme, region and date; a day that already has
  *  answers is never overwritten; importing the same file again changes nothing. */
-export async function importHistory(deps: ServiceContext, principal: Principal | "cli", input: { text: string; programmeId: number; dryRun: boolean }): Promise<ImportResult> {
+export async function importHistory(
+  deps: ServiceContext,
+  principal: Principal | "cli",
+  input: { text: string; programmeId: number; dryRun: boolean },
+): Promise<ImportResult> {
   if (principal !== "cli" && !isNational(principal)) throw new AppError("forbidden");
   const programme = await getProgramme(deps.db, input.programmeId);
-  if (!programme) throw new AppError("validation_failed", undefined, [{ key: "programmeId", code: "unknown", message: "programme not found" }]);
-  const [regions, themes, events] = await Promise.all([listRegions(deps.db), listThemes(deps.db, programme.id), listEvents(deps.db, { regions: "all", programmeId: programme.id })]);
+  if (!programme)
+    throw new AppError("validation_failed", undefined, [{ key: "programmeId", code: "unknown", message: "programme not found" }]);
+  const [regions, themes, events] = await Promise.all([
+    listRegions(deps.db),
+    listThemes(deps.db, programme.id),
+    listEvents(deps.db, { regions: "all", programmeId: programme.id }),
+  ]);
   const regionKeys = new Map<string, string>();
   for (const r of regions) for (const key of [r.code, r.nameFi, r.nameSv, r.nameEn]) regionKeys.set(key.toLowerCase(), r.code);
   const themeKeys = new Map<string, number>();
@@ -51,17 +60,37 @@ export async function importHistory(deps: ServiceContext, principal: Principal |
     else plan.push({ row, action, day: event });
   }
   errors.sort((a, b) => a.line - b.line);
-  const rows = plan.map(({ row, action }) => ({ line: row.line, action, regionCode: row.regionCode, date: row.date, title: row.title, mean: row.mean }));
+  const rows = plan.map(({ row, action }) => ({
+    line: row.line,
+    action,
+    regionCode: row.regionCode,
+    date: row.date,
+    title: row.title,
+    mean: row.mean,
+  }));
   if (input.dryRun || errors.length > 0) return { rows, errors, applied: false };
 
   const now = deps.now();
   for (const { row, action, day: event } of plan) {
     if (action === "unchanged") continue;
-    const fields = { programmeId: programme.id, regionCode: row.regionCode, date: row.date, themeId: row.themeId, title: row.title, location: row.place, attendance: row.attendance };
+    const fields = {
+      programmeId: programme.id,
+      regionCode: row.regionCode,
+      date: row.date,
+      themeId: row.themeId,
+      title: row.title,
+      location: row.place,
+      attendance: row.attendance,
+    };
     const eventId = event ? event.id : await insertEventWithSurvey(deps.db, fields, randomAlphanumeric(16), now);
     if (event) await updateEvent(deps.db, event.id, fields);
     const surveyId = event ? event.surveyId : (await getEvent(deps.db, eventId))!.surveyId;
-    await savePublishedResult(deps.db, { eventId, surveyId }, { mean: row.mean, n: row.n, distribution: null, source: row.source, attendance: row.attendance }, now);
+    await savePublishedResult(
+      deps.db,
+      { eventId, surveyId },
+      { mean: row.mean, n: row.n, distribution: null, source: row.source, attendance: row.attendance },
+      now,
+    );
   }
   const count = (action: RowAction) => rows.filter((r) => r.action === action).length;
   await deps.audit({

@@ -17,7 +17,11 @@ export type SetBy = { readonly userId: number } | "cli";
  * Gives an account a new password (the national team, or `npm run user:passwd`) and signs the
  * person out everywhere. Returns the account id, or null when no account has that email.
  */
-export async function setAccountPassword(deps: ServiceContext, lang: Lang, input: { email: string; password: string; by: SetBy }): Promise<number | null> {
+export async function setAccountPassword(
+  deps: ServiceContext,
+  lang: Lang,
+  input: { email: string; password: string; by: SetBy },
+): Promise<number | null> {
   requireAcceptablePassword(lang, "password", input.password, input.email);
   const id = await setPasswordHash(deps.db, input.email, await hashPassword(input.password));
   if (id === null) return null;
@@ -43,10 +47,13 @@ export async function changeOwnPassword(
 ): Promise<void> {
   // Guessing the current password through an open session is limited like sign-in is.
   const attemptKey = `password-change:${principal.userId}`;
-  if ((await countAttempt(deps.db, attemptKey, SIGN_IN_WINDOW_MS, deps.now())) > MAX_FAILURES_PER_ACCOUNT) throw new AppError("rate_limited");
+  if ((await countAttempt(deps.db, attemptKey, SIGN_IN_WINDOW_MS, deps.now())) > MAX_FAILURES_PER_ACCOUNT)
+    throw new AppError("rate_limited");
   const account = await findLoginUser(deps.db, principal.email);
   if (!account || !(await verifyPassword(input.currentPassword, account.passwordHash))) {
-    throw new AppError("validation_failed", undefined, [{ key: "currentPassword", code: "wrong", message: t(lang, "password.change.wrongCurrent") }]);
+    throw new AppError("validation_failed", undefined, [
+      { key: "currentPassword", code: "wrong", message: t(lang, "password.change.wrongCurrent") },
+    ]);
   }
   await uncountAttempt(deps.db, attemptKey);
   requireAcceptablePassword(lang, "newPassword", input.newPassword, principal.email);

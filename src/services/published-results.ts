@@ -24,22 +24,43 @@ const PROBLEM_MESSAGES = {
  * (they are the figures others are compared against). The day's survey closes at once; answers
  * that already exist stay and are shown beside the published figure, never instead of it.
  */
-export async function recordPublishedResult(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, input: PublishedResultInput): Promise<void> {
+export async function recordPublishedResult(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  event: EventRow,
+  input: PublishedResultInput,
+): Promise<void> {
   if (!isNational(principal)) throw new AppError("forbidden");
   const attendance = input.attendance ?? event.attendance;
   const { problems, n } = checkPublishedResult({ ...input, attendance }, GRADE_SCALE);
   if (problems.length > 0) {
-    throw new AppError("validation_failed", undefined, problems.map((p) => ({ key: p.key, code: p.code, message: PROBLEM_MESSAGES[p.code] })));
+    throw new AppError(
+      "validation_failed",
+      undefined,
+      problems.map((p) => ({ key: p.key, code: p.code, message: PROBLEM_MESSAGES[p.code] })),
+    );
   }
   const now = deps.now();
   const distribution = input.distribution === null ? null : normalizedDistribution(input.distribution, GRADE_SCALE);
-  await savePublishedResult(deps.db, { eventId: event.id, surveyId: event.surveyId }, { mean: input.mean, n, distribution, source: input.source, attendance }, now);
+  await savePublishedResult(
+    deps.db,
+    { eventId: event.id, surveyId: event.surveyId },
+    { mean: input.mean, n, distribution, source: input.source, attendance },
+    now,
+  );
   await deps.audit({
     at: now,
     userId: principal.userId,
     action: "published_result_recorded",
     regionCode: event.regionCode,
     target: `event:${event.id}`,
-    details: { mean: input.mean, n, distribution, attendance, source: input.source, previous: event.reportedGradeMean === null ? null : { mean: event.reportedGradeMean, n: event.reportedGradeN } },
+    details: {
+      mean: input.mean,
+      n,
+      distribution,
+      attendance,
+      source: input.source,
+      previous: event.reportedGradeMean === null ? null : { mean: event.reportedGradeMean, n: event.reportedGradeN },
+    },
   });
 }

@@ -9,7 +9,11 @@ export type Which = { eventId: number } | { before: string };
  * than the retention period (its figures stay, labelled archived: see deleteEventResponses).
  * Returns the days it touched (or would touch, with dryRun).
  */
-export async function deleteAnswers(deps: ServiceContext, which: Which, options: { dryRun: boolean }): Promise<{ days: EventResponses[]; keepFigures: boolean; deleted: number }> {
+export async function deleteAnswers(
+  deps: ServiceContext,
+  which: Which,
+  options: { dryRun: boolean },
+): Promise<{ days: EventResponses[]; keepFigures: boolean; deleted: number }> {
   const events = await eventsWithResponses(deps.db, which);
   const keepFigures = !("eventId" in which);
   if (options.dryRun || events.length === 0) return { days: events, keepFigures, deleted: 0 };

@@ -55,7 +55,8 @@ export async function signIn(deps: SignInDeps, input: SignInRequest): Promise<{ 
     throw new AppError("rate_limited");
   }
 
-  const ok = found && !found.disabled ? await verifyPassword(input.password, found.passwordHash) : await verifyAgainstNothing(input.password);
+  const ok =
+    found && !found.disabled ? await verifyPassword(input.password, found.passwordHash) : await verifyAgainstNothing(input.password);
   if (!ok || !found) {
     await recordRefusedSignIn(deps.db, { at: now, windowStart, action: "login_failed", userId, accountHash, clientHash });
     throw new AppError("invalid_credentials");

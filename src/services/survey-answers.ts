@@ -21,7 +21,10 @@ export type SubmitOutcome =
   /** "repeat": a retry of a submission already stored, answered and not stored again. */
   | { readonly status: "created" | "repeat"; readonly id: string };
 
-export type SubmitAnswers = (survey: PublicSurvey, input: { readonly submissionId: string; readonly lang: Lang; readonly answers: RawAnswers }) => Promise<SubmitOutcome>;
+export type SubmitAnswers = (
+  survey: PublicSurvey,
+  input: { readonly submissionId: string; readonly lang: Lang; readonly answers: RawAnswers },
+) => Promise<SubmitOutcome>;
 
 /**
  * The submit use case for one app: made once, because its writer groups simultaneous submissions
@@ -36,7 +39,13 @@ export function answerSubmitter(deps: ServiceContext): SubmitAnswers {
     if (state !== "open") return { status: "unavailable", state };
     const validation = validateAnswers(survey.questions, input.answers);
     if (!validation.ok) return { status: "invalid", errors: validation.errors };
-    const result = await store({ id: input.submissionId, surveyId: survey.surveyId, submittedAt, lang: input.lang, answers: validation.answers });
+    const result = await store({
+      id: input.submissionId,
+      surveyId: survey.surveyId,
+      submittedAt,
+      lang: input.lang,
+      answers: validation.answers,
+    });
     if (result.status === "conflict") throw new AppError("submission_conflict");
     return { status: result.status, id: result.id };
   };

@@ -60,6 +60,9 @@ export function cachedSurveyLookup(db: Db, now: () => number, ttlMs = SURVEY_CAC
     const cached = await entry.loaded;
     if (!cached) return null;
     // The window as it is now, whatever the cached copy says.
-    return { survey: { ...cached.survey, opensAt: version.opensAt, closesAt: version.closesAt, published: version.published }, formPages: cached.formPages };
+    return {
+      survey: { ...cached.survey, opensAt: version.opensAt, closesAt: version.closesAt, published: version.published },
+      formPages: cached.formPages,
+    };
   };
 }

@@ -18,14 +18,26 @@ export async function testSurvey(deps: ServiceContext, event: EventRow): Promise
   return survey;
 }
 
-export type TestAnswerResult = { readonly ok: true } | { readonly ok: false; readonly survey: PublicSurvey; readonly errors: readonly AnswerError[] };
+export type TestAnswerResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly survey: PublicSurvey; readonly errors: readonly AnswerError[] };
 
 /** Checks a test answer like a real one and stores it apart; errors come back for the form to show. */
-export async function answerInTestMode(deps: ServiceContext, event: EventRow, input: { submissionId: string; lang: Lang; answers: RawAnswers }): Promise<TestAnswerResult> {
+export async function answerInTestMode(
+  deps: ServiceContext,
+  event: EventRow,
+  input: { submissionId: string; lang: Lang; answers: RawAnswers },
+): Promise<TestAnswerResult> {
   const survey = await testSurvey(deps, event);
   const validation = validateAnswers(survey.questions, input.answers);
   if (!validation.ok) return { ok: false, survey, errors: validation.errors };
-  await insertTestResponse(deps.db, { id: input.submissionId, surveyId: event.surveyId, submittedAt: deps.now(), lang: input.lang, answers: validation.answers });
+  await insertTestResponse(deps.db, {
+    id: input.submissionId,
+    surveyId: event.surveyId,
+    submittedAt: deps.now(),
+    lang: input.lang,
+    answers: validation.answers,
+  });
   return { ok: true };
 }
 

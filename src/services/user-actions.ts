@@ -12,12 +12,22 @@ import type { UserChanges, UserInput } from "../http/schemas";
 // write, end sessions where rights changed, and leave an audit line. Callers have already checked
 // that the principal is national (src/http/access.ts requireNational).
 
-export async function createUser(deps: ServiceContext, principal: SessionPrincipal, input: v.InferOutput<typeof UserInput>, lang: Lang): Promise<number> {
+export async function createUser(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  input: v.InferOutput<typeof UserInput>,
+  lang: Lang,
+): Promise<number> {
   return createAccount(deps, lang, input, { userId: principal.userId });
 }
 
 /** Throws not_found for an unknown user. */
-export async function changeUser(deps: ServiceContext, principal: SessionPrincipal, id: number, changes: v.InferOutput<typeof UserChanges>): Promise<void> {
+export async function changeUser(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  id: number,
+  changes: v.InferOutput<typeof UserChanges>,
+): Promise<void> {
   await existingUser(deps, id);
   await requireKnownRegions(deps, changes.regions);
   await updateUser(deps.db, id, changes);
@@ -40,6 +50,12 @@ export async function existingUser(deps: ServiceContext, id: number): Promise<Us
   return user;
 }
 
-async function audit(deps: ServiceContext, principal: SessionPrincipal, action: "user_updated" | "logout_everywhere", userId: number, details?: Record<string, unknown>) {
+async function audit(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  action: "user_updated" | "logout_everywhere",
+  userId: number,
+  details?: Record<string, unknown>,
+) {
   await deps.audit({ userId: principal.userId, action, target: `user:${userId}`, ...(details && { details }) });
 }

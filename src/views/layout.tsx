@@ -6,7 +6,6 @@ import { isNational, type Principal } from "../auth/authorize";
 import { ADMIN_CSS } from "./admin/admin-styles";
 import { PAGE_CSS } from "./styles";
 
-
 export interface LayoutProps {
   readonly lang: Lang;
   readonly title: string;
@@ -42,12 +41,7 @@ export function Layout({ lang, title, langHref, principal, menuPage, children }:
               <ul class="langs">
                 {LANGS.map((code) => (
                   <li>
-                    <a
-                      href={langHref(code)}
-                      lang={code}
-                      hreflang={code}
-                      aria-current={code === lang ? "true" : undefined}
-                    >
+                    <a href={langHref(code)} lang={code} hreflang={code} aria-current={code === lang ? "true" : undefined}>
                       {LANG_NAMES[code]}
                     </a>
                   </li>

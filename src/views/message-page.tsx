@@ -23,4 +23,3 @@ export function MessagePage({ lang, title, body, survey, langHref, children }: M
     </Layout>
   );
 }
-

@@ -145,7 +145,9 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
       {q.required && (
         <>
           {" "}
-          <span class="req" aria-hidden="true">*</span>
+          <span class="req" aria-hidden="true">
+            *
+          </span>
           <span class="vh">({t(lang, "survey.required")})</span>
         </>
       )}
@@ -187,7 +189,10 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
   // say" sends a blank, which counts as no answer.
   const choices =
     q.kind === "choice"
-      ? [...q.options.map((o) => ({ value: o.value, label: o.label[lang] })), ...(q.required ? [] : [{ value: "", label: t(lang, "survey.noAnswer") }])]
+      ? [
+          ...q.options.map((o) => ({ value: o.value, label: o.label[lang] })),
+          ...(q.required ? [] : [{ value: "", label: t(lang, "survey.noAnswer") }]),
+        ]
       : scaleValues(q.scale!).map((v) => ({ value: String(v), label: formatNumber(lang, v) }));
   const idOf = (value: string) => `q-${q.key}-${value === "" ? "none" : value}`;
   return (
@@ -235,4 +240,3 @@ function sameValue(sent: string, option: string): boolean {
   const a = Number(sent.replace(",", "."));
   return Number.isFinite(a) && a === Number(option);
 }
-

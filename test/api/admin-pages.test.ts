@@ -93,17 +93,27 @@ describe("an agent of Keski-Pohjanmaa", () => {
     expect(created).toMatch(/<p class="ok" role="status">Päivä on luotu/);
     const { slug } = await eventRow(id);
     expect(created).toContain(`value="http://localhost/s/${slug}"`);
-    expect(created).toContain(`<img class="qr" src="/api/events/${id}/qr.svg" alt="QR-koodi, joka avaa kyselyn osoitteessa http://localhost/s/${slug}"`);
+    expect(created).toContain(
+      `<img class="qr" src="/api/events/${id}/qr.svg" alt="QR-koodi, joka avaa kyselyn osoitteessa http://localhost/s/${slug}"`,
+    );
 
-    expect(redirectedTo(await post(`/admin/events/${id}/attendance?lang=fi`, agent16, { attendance: "47" }))).toBe(`/admin/events/${id}?lang=fi&done=attendanceSaved`);
+    expect(redirectedTo(await post(`/admin/events/${id}/attendance?lang=fi`, agent16, { attendance: "47" }))).toBe(
+      `/admin/events/${id}?lang=fi&done=attendanceSaved`,
+    );
     expect((await eventRow(id)).attendance).toBe(47);
 
     // The public form caches a survey for a few seconds (src/services/survey-lookup.ts) and this
     // clock stands still, so the window is checked where it is stored.
-    expect(redirectedTo(await post(`/admin/events/${id}/survey/close?lang=fi`, agent16))).toBe(`/admin/events/${id}?lang=fi&done=surveyClosed`);
+    expect(redirectedTo(await post(`/admin/events/${id}/survey/close?lang=fi`, agent16))).toBe(
+      `/admin/events/${id}?lang=fi&done=surveyClosed`,
+    );
     expect((await eventRow(id)).closes_at).toBe(NOW);
-    expect(await expectPage(await get(`/admin/events/${id}?lang=fi`, agent16), 200)).toContain('<span class="state state-closed">Suljettu</span>');
-    expect(redirectedTo(await post(`/admin/events/${id}/survey/open?lang=fi`, agent16))).toBe(`/admin/events/${id}?lang=fi&done=surveyOpened`);
+    expect(await expectPage(await get(`/admin/events/${id}?lang=fi`, agent16), 200)).toContain(
+      '<span class="state state-closed">Suljettu</span>',
+    );
+    expect(redirectedTo(await post(`/admin/events/${id}/survey/open?lang=fi`, agent16))).toBe(
+      `/admin/events/${id}?lang=fi&done=surveyOpened`,
+    );
     expect((await eventRow(id)).closes_at).toBeNull();
     expect((await app.request(`/s/${slug}`)).status).toBe(200);
     const opened = await expectPage(await get(`/admin/events/${id}?lang=fi`, agent16), 200);
@@ -115,7 +125,9 @@ describe("an agent of Keski-Pohjanmaa", () => {
     expect(qr.headers.get("content-type")).toContain("image/svg+xml");
 
     const poster = await expectPage(await get(`/admin/events/${id}/poster?lang=fi`, agent16), 200);
-    expect(poster).toMatch(/<div class="poster-qr" role="img" aria-label="QR-koodi[^"]*"><svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox/);
+    expect(poster).toMatch(
+      /<div class="poster-qr" role="img" aria-label="QR-koodi[^"]*"><svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox/,
+    );
     // The short address people type (issue 16); the QR code keeps the unguessable link.
     const shortCode = (await db.all<{ short_code: string }>(sql`SELECT short_code FROM survey WHERE event_id = ${id}`))[0]?.short_code;
     expect(poster).toContain(`<p class="short">http://localhost/s/${shortCode}</p>`);
@@ -181,7 +193,10 @@ describe("the staff menu", () => {
   }
 
   it("lists the pages of src/domain/staff-menu.ts that each person may open, and marks the page shown", async () => {
-    for (const [cookie, isNational] of [[agent16, false], [national, true]] as const) {
+    for (const [cookie, isNational] of [
+      [agent16, false],
+      [national, true],
+    ] as const) {
       const expected = staffMenuLinks("sv", { national: isNational });
       const menu = menuOf(await expectPage(await get("/admin?lang=sv", cookie), 200));
       expect(menu.hrefs).toEqual([...expected.pages, ...expected.account].map((l) => l.href));
@@ -195,7 +210,10 @@ describe("the staff menu", () => {
 describe("validation", () => {
   it("answers attendance 10001 with 422, an error summary linking to the field, and every typed value kept", async () => {
     const before = await db.all(sql`SELECT id FROM event`);
-    const html = await expectPage(await post("/admin/events/new?lang=fi", agent16, eventForm({ attendance: "10001", location: "Kokkola, Kaarlela-sali" })), 422);
+    const html = await expectPage(
+      await post("/admin/events/new?lang=fi", agent16, eventForm({ attendance: "10001", location: "Kokkola, Kaarlela-sali" })),
+      422,
+    );
     expect(html).toMatch(/<title>Virhe: /);
     expect(html).toMatch(/<div class="summary" role="alert"[^>]*>/);
     expect(html).toContain('<a href="#attendance">Osallistujamäärä: Anna osallistujamäärä kokonaislukuna väliltä 0–10\u00a0000.</a>');
@@ -222,17 +240,24 @@ describe("validation", () => {
   it("keeps the typed head count on the day's page when it is out of range", async () => {
     const id = await createEvent();
     const html = await expectPage(await post(`/admin/events/${id}/attendance?lang=sv`, agent16, { attendance: "10001" }), 422);
-    expect(html).toContain('<a href="#attendance-count">Antal deltagare: Ange antalet deltagare som ett heltal mellan 0 och 10\u00a0000.</a>');
+    expect(html).toContain(
+      '<a href="#attendance-count">Antal deltagare: Ange antalet deltagare som ett heltal mellan 0 och 10\u00a0000.</a>',
+    );
     expect(html).toMatch(/id="attendance-count" name="attendance" type="text" value="10001"/);
     expect((await eventRow(id)).attendance).toBeNull();
   });
 
   it("edits a day with the same fields and refuses a theme of another programme", async () => {
     const id = await createEvent();
-    expect(redirectedTo(await post(`/admin/events/${id}?lang=fi`, agent16, eventForm({ title: "Uusi vaikuttavuus", attendance: "59" })))).toBe(`/admin/events/${id}?lang=fi&done=eventSaved`);
+    expect(
+      redirectedTo(await post(`/admin/events/${id}?lang=fi`, agent16, eventForm({ title: "Uusi vaikuttavuus", attendance: "59" }))),
+    ).toBe(`/admin/events/${id}?lang=fi&done=eventSaved`);
     expect(await eventRow(id)).toMatchObject({ title: "Uusi vaikuttavuus", attendance: 59 });
     const otherProgramme = (await db.all<{ id: number }>(sql`INSERT INTO programme (name) VALUES ('Other') RETURNING id`))[0]!.id;
-    const html = await expectPage(await post(`/admin/events/${id}?lang=fi`, agent16, eventForm({ programme: String(otherProgramme) })), 422);
+    const html = await expectPage(
+      await post(`/admin/events/${id}?lang=fi`, agent16, eventForm({ programme: String(otherProgramme) })),
+      422,
+    );
     expect(html).toContain('<a href="#edit-theme">Teema: Teema ei kuulu valittuun ohjelmaan.</a>');
   });
 });
@@ -240,7 +265,11 @@ describe("validation", () => {
 describe("survey schedule", () => {
   it("reads datetime-local values as Helsinki time, summer and winter, and shows them back", async () => {
     const id = await createEvent();
-    expect(redirectedTo(await post(`/admin/events/${id}/survey/schedule?lang=fi`, agent16, { opens: "2019-09-04T16:00", closes: "2019-10-27T03:30" }))).toBe(`/admin/events/${id}?lang=fi&done=surveyScheduled`);
+    expect(
+      redirectedTo(
+        await post(`/admin/events/${id}/survey/schedule?lang=fi`, agent16, { opens: "2019-09-04T16:00", closes: "2019-10-27T03:30" }),
+      ),
+    ).toBe(`/admin/events/${id}?lang=fi&done=surveyScheduled`);
     const row = await eventRow(id);
     expect(row.opens_at).toBe(Date.parse("2019-09-04T13:00:00Z"));
     // 03:30 happens twice that night; the first (still summer time, UTC+3) is meant.
@@ -250,16 +279,24 @@ describe("survey schedule", () => {
     expect(html).toContain("4.9.2019 klo 16.00");
     expect(html).toContain('<span class="state state-not_open">Ei vielä auki</span>');
 
-    expect(redirectedTo(await post(`/admin/events/${id}/survey/schedule?lang=fi`, agent16, { opens: "", closes: "2020-01-15T09:00" }))).toContain("done=surveyScheduled");
+    expect(
+      redirectedTo(await post(`/admin/events/${id}/survey/schedule?lang=fi`, agent16, { opens: "", closes: "2020-01-15T09:00" })),
+    ).toContain("done=surveyScheduled");
     expect(await eventRow(id)).toMatchObject({ opens_at: null, closes_at: Date.parse("2020-01-15T07:00:00Z") });
   });
 
   it("refuses a closing time before the opening time, keeping both", async () => {
     const id = await createEvent();
-    const html = await expectPage(await post(`/admin/events/${id}/survey/schedule?lang=en`, agent16, { opens: "2019-09-04T16:00", closes: "2019-09-04T15:00" }), 422);
+    const html = await expectPage(
+      await post(`/admin/events/${id}/survey/schedule?lang=en`, agent16, { opens: "2019-09-04T16:00", closes: "2019-09-04T15:00" }),
+      422,
+    );
     expect(html).toContain('<a href="#closes-at">Closes: The closing time must be after the opening time.</a>');
     expect(html).toContain('value="2019-09-04T15:00"');
-    const bad = await expectPage(await post(`/admin/events/${id}/survey/schedule?lang=en`, agent16, { opens: "tomorrow", closes: "" }), 422);
+    const bad = await expectPage(
+      await post(`/admin/events/${id}/survey/schedule?lang=en`, agent16, { opens: "tomorrow", closes: "" }),
+      422,
+    );
     expect(bad).toContain('<a href="#opens-at">Opens: Enter a date and a time.</a>');
   });
 });
@@ -284,17 +321,25 @@ describe("the day's own questions", () => {
 
     const questionId = /action="\/admin\/events\/\d+\/questions\/(\d+)\/remove/.exec(page)?.[1];
     expect(questionId).toBeTruthy();
-    expect(redirectedTo(await post(`/admin/events/${id}/questions/${questionId}/remove?lang=fi`, agent16))).toContain("done=questionRemoved");
+    expect(redirectedTo(await post(`/admin/events/${id}/questions/${questionId}/remove?lang=fi`, agent16))).toContain(
+      "done=questionRemoved",
+    );
     expect(await expectPage(await get(`/admin/events/${id}?lang=fi`, agent16), 200)).not.toContain("Mistä kuulit päivästä?");
   });
 
   it("refuse options typed wrong, or typed for another kind, keeping the text", async () => {
     const id = await createEvent();
     const texts = { fi: "Kysymys", sv: "Fråga", en: "Question" };
-    const bad = await expectPage(await post(`/admin/events/${id}/questions?lang=en`, agent16, { kind: "choice", ...texts, options: "Kyllä | Ja\nEi | Nej | No" }), 422);
+    const bad = await expectPage(
+      await post(`/admin/events/${id}/questions?lang=en`, agent16, { kind: "choice", ...texts, options: "Kyllä | Ja\nEi | Nej | No" }),
+      422,
+    );
     expect(bad).toContain('<a href="#question-options">Options: Write 2–12 options');
     expect(bad).toContain("Kyllä | Ja\nEi | Nej | No</textarea>");
-    const wrongKind = await expectPage(await post(`/admin/events/${id}/questions?lang=en`, agent16, { kind: "text", ...texts, options: "A | B | C\nD | E | F" }), 422);
+    const wrongKind = await expectPage(
+      await post(`/admin/events/${id}/questions?lang=en`, agent16, { kind: "text", ...texts, options: "A | B | C\nD | E | F" }),
+      422,
+    );
     expect(wrongKind).toContain('<a href="#question-options">Options: Options only fit the type');
   });
 
@@ -303,7 +348,11 @@ describe("the day's own questions", () => {
     await post(`/admin/events/${id}/questions?lang=fi`, agent16, { kind: "text", fi: "Terveiset", sv: "Hälsningar", en: "Greetings" });
     const page = await (await get(`/admin/events/${id}?lang=fi`, agent16)).text();
     const questionId = /questions\/(\d+)\/remove/.exec(page)![1];
-    const answer = await app.request(`/s/${(await eventRow(id)).slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ submission_id: crypto.randomUUID(), answers: { grade: 9 } }) });
+    const answer = await app.request(`/s/${(await eventRow(id)).slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ submission_id: crypto.randomUUID(), answers: { grade: 9 } }),
+    });
     expect(answer.status).toBe(201);
 
     const locked = await expectPage(await get(`/admin/events/${id}?lang=fi`, agent16), 200);
@@ -350,7 +399,13 @@ describe("readers and anonymous visitors", () => {
     expect(before).not.toBeNull();
     const res = await app.request(`http://localhost/admin/events/${id}/survey/close`, {
       method: "POST",
-      headers: { cookie: agent16, origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
+      headers: {
+        cookie: agent16,
+        origin: "https://evil.example",
+        "sec-fetch-site": "cross-site",
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "text/html",
+      },
       body: "",
     });
     expect(res.status).toBe(403);
@@ -360,15 +415,39 @@ describe("readers and anonymous visitors", () => {
 
 describe("the national team", () => {
   it("creates a programme and a theme, and renames the theme", async () => {
-    expect(redirectedTo(await post("/admin/programmes?lang=fi", national, { name: "LAPE-Akatemia 2020", startsOn: "2020-01-01", endsOn: "" }))).toBe("/admin/programmes?lang=fi&done=programmeCreated");
-    const [programme] = await db.all<{ id: number; ends_on: string | null }>(sql`SELECT id, ends_on FROM programme WHERE name = 'LAPE-Akatemia 2020'`);
+    expect(
+      redirectedTo(await post("/admin/programmes?lang=fi", national, { name: "LAPE-Akatemia 2020", startsOn: "2020-01-01", endsOn: "" })),
+    ).toBe("/admin/programmes?lang=fi&done=programmeCreated");
+    const [programme] = await db.all<{ id: number; ends_on: string | null }>(
+      sql`SELECT id, ends_on FROM programme WHERE name = 'LAPE-Akatemia 2020'`,
+    );
     expect(programme!.ends_on).toBeNull();
-    expect(redirectedTo(await post("/admin/programmes/themes?lang=fi", national, { programme: String(programme!.id), nameFi: "Uusi johtaminen", nameSv: "Nytt ledarskap", nameEn: "New leadership" }))).toContain("done=themeCreated");
+    expect(
+      redirectedTo(
+        await post("/admin/programmes/themes?lang=fi", national, {
+          programme: String(programme!.id),
+          nameFi: "Uusi johtaminen",
+          nameSv: "Nytt ledarskap",
+          nameEn: "New leadership",
+        }),
+      ),
+    ).toContain("done=themeCreated");
     const [theme] = await db.all<{ id: number }>(sql`SELECT id FROM theme WHERE name_fi = 'Uusi johtaminen'`);
-    expect(redirectedTo(await post(`/admin/programmes/themes/${theme!.id}?lang=fi`, national, { nameFi: "Uudenlainen johtaminen", nameSv: "Nytt slags ledarskap", nameEn: "A new kind of leadership" }))).toContain("done=themeRenamed");
+    expect(
+      redirectedTo(
+        await post(`/admin/programmes/themes/${theme!.id}?lang=fi`, national, {
+          nameFi: "Uudenlainen johtaminen",
+          nameSv: "Nytt slags ledarskap",
+          nameEn: "A new kind of leadership",
+        }),
+      ),
+    ).toContain("done=themeRenamed");
     const page = await expectPage(await get("/admin/programmes?lang=fi", national), 200);
     expect(page).toContain("Nytt slags ledarskap");
-    const bad = await expectPage(await post(`/admin/programmes/themes/${theme!.id}?lang=fi`, national, { nameFi: "", nameSv: "x", nameEn: "y" }), 422);
+    const bad = await expectPage(
+      await post(`/admin/programmes/themes/${theme!.id}?lang=fi`, national, { nameFi: "", nameSv: "x", nameEn: "y" }),
+      422,
+    );
     expect(bad).toContain(`<a href="#theme-${theme!.id}-fi">`);
     expect(bad).toMatch(new RegExp(`<details open="">\\s*<summary>Nimeä uudelleen<span class="vh">: Uudenlainen johtaminen`));
   });
@@ -376,33 +455,54 @@ describe("the national team", () => {
   it("sets a new programme's default survey closing (days after the day), keeping what was typed when it is wrong", async () => {
     const form = await expectPage(await get("/admin/programmes?lang=en", national), 200);
     expect(form).toMatch(/id="programme-close-days"[^>]*value="14"|value="14"[^>]*id="programme-close-days"/);
-    const bad = await expectPage(await post("/admin/programmes?lang=en", national, { name: "Closing 7", startsOn: "", endsOn: "", surveyCloseDays: "seven" }), 422);
+    const bad = await expectPage(
+      await post("/admin/programmes?lang=en", national, { name: "Closing 7", startsOn: "", endsOn: "", surveyCloseDays: "seven" }),
+      422,
+    );
     expect(bad).toContain('<a href="#programme-close-days">');
     expect(bad).toContain('value="seven"');
-    expect(redirectedTo(await post("/admin/programmes?lang=en", national, { name: "Closing 7", startsOn: "", endsOn: "", surveyCloseDays: "7" }))).toContain("done=programmeCreated");
-    const [programme] = await db.all<{ days: number | null }>(sql`SELECT survey_close_days AS days FROM programme WHERE name = 'Closing 7'`);
+    expect(
+      redirectedTo(
+        await post("/admin/programmes?lang=en", national, { name: "Closing 7", startsOn: "", endsOn: "", surveyCloseDays: "7" }),
+      ),
+    ).toContain("done=programmeCreated");
+    const [programme] = await db.all<{ days: number | null }>(
+      sql`SELECT survey_close_days AS days FROM programme WHERE name = 'Closing 7'`,
+    );
     expect(programme!.days).toBe(7);
   });
 
   it("creates a user with regions and a password that is never shown back, then changes the regions", async () => {
     const email = `agentti-${Date.now()}@test.example`;
     const password = "a long initial password";
-    const short = await expectPage(await post("/admin/users?lang=fi", national, { name: "Agentti", email, role: "agent", regions: ["15", "16"], password: "short" }), 422);
+    const short = await expectPage(
+      await post("/admin/users?lang=fi", national, { name: "Agentti", email, role: "agent", regions: ["15", "16"], password: "short" }),
+      422,
+    );
     expect(short).toContain('<a href="#new-password">Aloitussalasana: Salasanassa on oltava vähintään 12 merkkiä.</a>');
     expect(short).toMatch(/id="new-region-15" name="regions" value="15" checked=""/);
     expect(short).toContain(`value="${email}"`);
     expect(short).not.toContain('value="short"');
 
-    const created = redirectedTo(await post("/admin/users?lang=fi", national, { name: "Agentti", email, role: "agent", regions: ["15", "16"], password }));
+    const created = redirectedTo(
+      await post("/admin/users?lang=fi", national, { name: "Agentti", email, role: "agent", regions: ["15", "16"], password }),
+    );
     const userId = Number(/\/admin\/users\/(\d+)\?/.exec(created)![1]);
     const userCookie = await signIn(app, { email, password });
-    expect(await (await app.request("http://localhost/api/me", { headers: { cookie: userCookie } })).json()).toMatchObject({ user: { role: "agent", regions: ["15", "16"] } });
+    expect(await (await app.request("http://localhost/api/me", { headers: { cookie: userCookie } })).json()).toMatchObject({
+      user: { role: "agent", regions: ["15", "16"] },
+    });
 
     const page = await expectPage(await get(`/admin/users/${userId}?lang=fi`, national), 200);
     expect(page).toMatch(/<fieldset class="group"[^>]*><legend>Alueet<\/legend>/);
     expect(page).not.toContain(password);
-    expect(redirectedTo(await post(`/admin/users/${userId}?lang=fi`, national, { name: "Agentti", role: "agent", regions: ["16"] }))).toContain("done=userSaved");
-    expect((await app.request("http://localhost/api/me", { headers: { cookie: userCookie } })).status, "a region change ends the sessions").toBe(401);
+    expect(
+      redirectedTo(await post(`/admin/users/${userId}?lang=fi`, national, { name: "Agentti", role: "agent", regions: ["16"] })),
+    ).toContain("done=userSaved");
+    expect(
+      (await app.request("http://localhost/api/me", { headers: { cookie: userCookie } })).status,
+      "a region change ends the sessions",
+    ).toBe(401);
 
     const taken = await expectPage(await post("/admin/users?lang=en", national, { name: "Again", email, role: "viewer", password }), 422);
     expect(taken).toContain('<a href="#new-email">Email address: An account with this email address already exists.</a>');
@@ -414,7 +514,10 @@ describe("the national team", () => {
     const flaggedAgent = await createTestUser(db, "agent", ["16"], { allRegions: true });
     const flaggedViewer = await createTestUser(db, "viewer", ["15"], { allRegions: true });
     const list = await expectPage(await get("/admin/users?lang=fi", national), 200);
-    const regionsCell = (userId: number) => new RegExp(`href="/admin/users/${userId}\\?lang=fi">[^<]*</a>\\s*</td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>([^<]*)</td>`).exec(list)?.[1];
+    const regionsCell = (userId: number) =>
+      new RegExp(`href="/admin/users/${userId}\\?lang=fi">[^<]*</a>\\s*</td>\\s*<td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>([^<]*)</td>`).exec(
+        list,
+      )?.[1];
     expect(regionsCell(flaggedAgent.id), "the agent's own region, not every region").toBe("Keski-Pohjanmaa");
     expect(regionsCell(flaggedViewer.id)).toBe(t("fi", "admin.user.everyRegion"));
   });
@@ -422,12 +525,17 @@ describe("the national team", () => {
   it("signs a person out everywhere", async () => {
     const person: TestUser = await createTestUser(db, "viewer", ["16"]);
     const cookie = await signIn(app, person);
-    expect(redirectedTo(await post(`/admin/users/${person.id}/sessions/revoke?lang=fi`, national))).toBe(`/admin/users/${person.id}?lang=fi&done=sessionsRevoked`);
+    expect(redirectedTo(await post(`/admin/users/${person.id}/sessions/revoke?lang=fi`, national))).toBe(
+      `/admin/users/${person.id}?lang=fi&done=sessionsRevoked`,
+    );
     expect((await app.request("http://localhost/api/me", { headers: { cookie } })).status).toBe(401);
   });
 
   it("reads the audit log newest first, a page at a time", async () => {
-    for (let i = 0; i < 55; i++) await db.run(sql`INSERT INTO audit_log (at, action, actor, region_code, target) VALUES (${NOW}, 'login_failed', ${`probe${i}@test.example`}, '16', ${`event:${i + 1}`})`);
+    for (let i = 0; i < 55; i++)
+      await db.run(
+        sql`INSERT INTO audit_log (at, action, actor, region_code, target) VALUES (${NOW}, 'login_failed', ${`probe${i}@test.example`}, '16', ${`event:${i + 1}`})`,
+      );
     const first = await expectPage(await get("/admin/audit?lang=fi", national), 200);
     expect(first).toContain("Epäonnistunut kirjautuminen");
     expect(first.indexOf("probe54@")).toBeLessThan(first.indexOf("probe53@"));

@@ -37,7 +37,8 @@ const CONTRACT: Record<Endpoint, true> = {
 };
 
 /** /api routes that answer without JSON: 204s, QR images and the table downloads. */
-const NOT_JSON = /^(POST \/api\/auth\/logout|PUT \/api\/users\/:id\/password|POST \/api\/me\/password|DELETE \/api\/events\/:id\/questions\/:questionId|GET \/api\/events\/:id\/qr\.(svg|png)|GET \/api\/export\/.+)$/;
+const NOT_JSON =
+  /^(POST \/api\/auth\/logout|PUT \/api\/users\/:id\/password|POST \/api\/me\/password|DELETE \/api\/events\/:id\/questions\/:questionId|GET \/api\/events\/:id\/qr\.(svg|png)|GET \/api\/export\/.+)$/;
 
 describe("the API contract (src/api-contract.ts)", () => {
   it("names exactly the /api routes that answer JSON", async () => {
@@ -52,7 +53,22 @@ describe("the API contract (src/api-contract.ts)", () => {
   it("refuses to answer from a handler wired to another endpoint than it names", async () => {
     const { Hono } = await import("hono");
     const { sendJson } = await import("../../src/http/contract");
-    const app = new Hono().get("/api/regions", (c) => sendJson(c as never, "GET /api/me", { user: { id: 1, email: "", name: "", role: "viewer", regions: [], allRegions: false, readsEveryRegion: false, readableRegions: [], writableRegions: [], isNational: false } }));
+    const app = new Hono().get("/api/regions", (c) =>
+      sendJson(c as never, "GET /api/me", {
+        user: {
+          id: 1,
+          email: "",
+          name: "",
+          role: "viewer",
+          regions: [],
+          allRegions: false,
+          readsEveryRegion: false,
+          readableRegions: [],
+          writableRegions: [],
+          isNational: false,
+        },
+      }),
+    );
     app.onError((err, c) => c.text(err.message, 500));
     const res = await app.request("/api/regions");
     expect(res.status).toBe(500);

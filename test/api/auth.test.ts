@@ -63,13 +63,18 @@ describe("sign-in", () => {
     for (const body of [{}, { email: 1, password: 2 }, { email: "a@b.c", password: "x", extra: 1 }]) {
       expect((await login(body)).status).toBe(422);
     }
-    const broken = await app.request("http://localhost/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const broken = await app.request("http://localhost/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
     expect(broken.status).toBe(400);
   });
 
   it(`limits failures per account: after ${MAX_FAILURES_PER_ACCOUNT} even the right password waits`, async () => {
     const user = await createTestUser(db, "viewer", ["16"]);
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await login({ email: user.email, password: `wrong ${i}` })).status).toBe(401);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++)
+      expect((await login({ email: user.email, password: `wrong ${i}` })).status).toBe(401);
     const limited = await login({ email: user.email, password: user.password });
     expect(limited.status).toBe(429);
     clock += 15 * 60 * 1000;
@@ -133,7 +138,10 @@ describe("sessions", () => {
   it("keep no password or token in clear text in the database or in responses", async () => {
     const res = await login({ email: agent.email, password: agent.password });
     const token = res.headers.get("set-cookie")!.split(";")[0]!.split("=")[1]!;
-    const dump = JSON.stringify(await db.all(sql`SELECT * FROM session`)) + JSON.stringify(await db.all(sql`SELECT * FROM user`)) + JSON.stringify(await db.all(sql`SELECT * FROM audit_log`));
+    const dump =
+      JSON.stringify(await db.all(sql`SELECT * FROM session`)) +
+      JSON.stringify(await db.all(sql`SELECT * FROM user`)) +
+      JSON.stringify(await db.all(sql`SELECT * FROM audit_log`));
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(agent.password);
     expect(await res.text()).not.toContain(token);
@@ -143,10 +151,16 @@ describe("sessions", () => {
 describe("CSRF", () => {
   it("refuses state changes a browser marks as cross-site, with the session cookie or without", async () => {
     const cookie = await signIn(app, agent);
-    const crossSite = await app.request("http://localhost/api/auth/logout", { method: "POST", headers: { cookie, "sec-fetch-site": "cross-site", origin: "https://evil.example" } });
+    const crossSite = await app.request("http://localhost/api/auth/logout", {
+      method: "POST",
+      headers: { cookie, "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+    });
     expect(crossSite.status).toBe(403);
     expect((await crossSite.json()).error.code).toBe("cross_site");
-    const wrongOrigin = await app.request("http://localhost/api/auth/logout", { method: "POST", headers: { cookie, origin: "https://evil.example" } });
+    const wrongOrigin = await app.request("http://localhost/api/auth/logout", {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example" },
+    });
     expect(wrongOrigin.status).toBe(403);
     expect((await app.request("http://localhost/api/me", { headers: { cookie } })).status).toBe(200);
     const loginCsrf = await login({ email: agent.email, password: agent.password }, { origin: "https://evil.example" });
@@ -183,7 +197,9 @@ describe("audit log", () => {
     await login({ email: "audit-probe@test.example", password: "x" }, { "x-test-client": "192.0.2.55" });
     const dump = JSON.stringify(await db.all(sql`SELECT * FROM audit_log`));
     expect(dump).not.toContain("audit-probe");
-    const failed = await db.all<{ action: string; actor: string | null; count: number }>(sql`SELECT action, actor, count FROM audit_log WHERE action = 'login_failed' AND details_json LIKE '%"client"%' ORDER BY id DESC LIMIT 1`);
+    const failed = await db.all<{ action: string; actor: string | null; count: number }>(
+      sql`SELECT action, actor, count FROM audit_log WHERE action = 'login_failed' AND details_json LIKE '%"client"%' ORDER BY id DESC LIMIT 1`,
+    );
     expect(failed).toEqual([{ action: "login_failed", actor: null, count: 1 }]);
     const logins = await db.all(sql`SELECT 1 FROM audit_log WHERE action = 'login' AND user_id = ${agent.id}`);
     expect(logins.length).toBeGreaterThan(0);

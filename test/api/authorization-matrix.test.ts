@@ -37,13 +37,27 @@ interface Call {
 
 type Row = [route: string, make: (fx: Fixtures) => Promise<Call>, expected: Record<Who, number>];
 
-const all = (anonymous: number, others: number): Record<Who, number> => ({ anonymous, agent16: others, agent15: others, viewer16: others, national: others });
+const all = (anonymous: number, others: number): Record<Who, number> => ({
+  anonymous,
+  agent16: others,
+  agent15: others,
+  viewer16: others,
+  national: others,
+});
 const nationalOnly = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: 403, agent15: 403, viewer16: 403, national: ok });
 const readRegion16 = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: ok, agent15: 403, viewer16: ok, national: ok });
 const writeRegion16 = (ok: number): Record<Who, number> => ({ anonymous: 401, agent16: ok, agent15: 403, viewer16: 403, national: ok });
 /** Admin pages send a visitor who is not signed in to the sign-in page (303), GET and POST alike. */
 const page = (expected: Record<Who, number>): Record<Who, number> => ({ ...expected, anonymous: 303 });
-const eventForm = (fx: Fixtures, region: string) => ({ region, date: "2019-09-04", programme: String(fx.programmeId), theme: String(fx.themeId), title: "Päivä", location: "", attendance: "47" });
+const eventForm = (fx: Fixtures, region: string) => ({
+  region,
+  date: "2019-09-04",
+  programme: String(fx.programmeId),
+  theme: String(fx.themeId),
+  title: "Päivä",
+  location: "",
+  attendance: "47",
+});
 
 let unique = 0;
 const MATRIX: Row[] = [
@@ -52,106 +66,372 @@ const MATRIX: Row[] = [
   ["GET /api/regions", async () => ({ method: "GET", path: "/api/regions" }), all(401, 200)],
   ["GET /api/programmes", async () => ({ method: "GET", path: "/api/programmes" }), all(401, 200)],
   ["POST /api/programmes", async () => ({ method: "POST", path: "/api/programmes", body: { name: `P${++unique}` } }), nationalOnly(201)],
-  ["PATCH /api/programmes/:id", async (fx) => ({ method: "PATCH", path: `/api/programmes/${fx.programmeId}`, body: { endsOn: "2019-12-31" } }), nationalOnly(200)],
-  ["PATCH /api/programmes/:id", async (fx) => ({ method: "PATCH", path: `/api/programmes/${fx.programmeId}`, body: { surveyCloseDays: 14 } }), nationalOnly(200)],
+  [
+    "PATCH /api/programmes/:id",
+    async (fx) => ({ method: "PATCH", path: `/api/programmes/${fx.programmeId}`, body: { endsOn: "2019-12-31" } }),
+    nationalOnly(200),
+  ],
+  [
+    "PATCH /api/programmes/:id",
+    async (fx) => ({ method: "PATCH", path: `/api/programmes/${fx.programmeId}`, body: { surveyCloseDays: 14 } }),
+    nationalOnly(200),
+  ],
   ["GET /api/themes", async () => ({ method: "GET", path: "/api/themes" }), all(401, 200)],
-  ["POST /api/themes", async (fx) => ({ method: "POST", path: "/api/themes", body: { programmeId: fx.programmeId, nameFi: "T", nameSv: "T", nameEn: "T" } }), nationalOnly(201)],
-  ["PATCH /api/themes/:id", async (fx) => ({ method: "PATCH", path: `/api/themes/${fx.themeId}`, body: { nameEn: "Theme" } }), nationalOnly(200)],
+  [
+    "POST /api/themes",
+    async (fx) => ({ method: "POST", path: "/api/themes", body: { programmeId: fx.programmeId, nameFi: "T", nameSv: "T", nameEn: "T" } }),
+    nationalOnly(201),
+  ],
+  [
+    "PATCH /api/themes/:id",
+    async (fx) => ({ method: "PATCH", path: `/api/themes/${fx.themeId}`, body: { nameEn: "Theme" } }),
+    nationalOnly(200),
+  ],
   ["GET /api/users", async () => ({ method: "GET", path: "/api/users" }), nationalOnly(200)],
-  ["POST /api/users", async () => ({ method: "POST", path: "/api/users", body: { email: `new${++unique}@test.example`, name: "N", role: "viewer", regions: ["16"], password: "a long enough password" } }), nationalOnly(201)],
-  ["PATCH /api/users/:id", async (fx) => ({ method: "PATCH", path: `/api/users/${await fx.userId()}`, body: { name: "Renamed" } }), nationalOnly(200)],
-  ["PUT /api/users/:id/password", async (fx) => ({ method: "PUT", path: `/api/users/${await fx.userId()}/password`, body: { password: "another long password" } }), nationalOnly(204)],
-  ["POST /api/users/:id/sessions/revoke", async (fx) => ({ method: "POST", path: `/api/users/${await fx.userId()}/sessions/revoke` }), nationalOnly(200)],
+  [
+    "POST /api/users",
+    async () => ({
+      method: "POST",
+      path: "/api/users",
+      body: { email: `new${++unique}@test.example`, name: "N", role: "viewer", regions: ["16"], password: "a long enough password" },
+    }),
+    nationalOnly(201),
+  ],
+  [
+    "PATCH /api/users/:id",
+    async (fx) => ({ method: "PATCH", path: `/api/users/${await fx.userId()}`, body: { name: "Renamed" } }),
+    nationalOnly(200),
+  ],
+  [
+    "PUT /api/users/:id/password",
+    async (fx) => ({ method: "PUT", path: `/api/users/${await fx.userId()}/password`, body: { password: "another long password" } }),
+    nationalOnly(204),
+  ],
+  [
+    "POST /api/users/:id/sessions/revoke",
+    async (fx) => ({ method: "POST", path: `/api/users/${await fx.userId()}/sessions/revoke` }),
+    nationalOnly(200),
+  ],
   ["GET /api/audit", async () => ({ method: "GET", path: "/api/audit" }), nationalOnly(200)],
   ["GET /api/events", async () => ({ method: "GET", path: "/api/events" }), all(401, 200)],
   ["GET /api/events", async () => ({ method: "GET", path: "/api/events?region=16" }), readRegion16(200)],
   ["GET /api/stats/regions", async () => ({ method: "GET", path: "/api/stats/regions" }), all(401, 200)],
-  ["GET /api/stats/regions", async () => ({ method: "GET", path: "/api/stats/regions?from=2019-09-04&to=2019-09-04&theme=1" }), all(401, 200)],
-  ["GET /api/export/trend.csv", async () => ({ method: "GET", path: "/api/export/trend.csv?interval=month&from=2019-09-04&to=2019-09-04" }), all(401, 200)],
+  [
+    "GET /api/stats/regions",
+    async () => ({ method: "GET", path: "/api/stats/regions?from=2019-09-04&to=2019-09-04&theme=1" }),
+    all(401, 200),
+  ],
+  [
+    "GET /api/export/trend.csv",
+    async () => ({ method: "GET", path: "/api/export/trend.csv?interval=month&from=2019-09-04&to=2019-09-04" }),
+    all(401, 200),
+  ],
   ["GET /api/stats/trend", async () => ({ method: "GET", path: "/api/stats/trend?interval=year" }), all(401, 200)],
   ["GET /api/stats/trend", async () => ({ method: "GET", path: "/api/stats/trend?regions=16" }), readRegion16(200)],
   ["GET /api/stats/themes", async () => ({ method: "GET", path: "/api/stats/themes?region=16" }), readRegion16(200)],
   ["GET /api/stats/questions", async () => ({ method: "GET", path: "/api/stats/questions?region=16" }), readRegion16(200)],
-  ["GET /api/stats/questions", async (fx) => ({ method: "GET", path: `/api/stats/questions?event=${await fx.event16()}` }), readRegion16(200)],
-  ["GET /api/events/:id/comments", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/comments` }), readRegion16(200)],
+  [
+    "GET /api/stats/questions",
+    async (fx) => ({ method: "GET", path: `/api/stats/questions?event=${await fx.event16()}` }),
+    readRegion16(200),
+  ],
+  [
+    "GET /api/events/:id/comments",
+    async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/comments` }),
+    readRegion16(200),
+  ],
   ["GET /api/export/events.csv", async () => ({ method: "GET", path: "/api/export/events.csv?region=16" }), readRegion16(200)],
   ["GET /api/export/regions.csv", async () => ({ method: "GET", path: "/api/export/regions.csv" }), all(401, 200)],
   ["GET /api/export/trend.csv", async () => ({ method: "GET", path: "/api/export/trend.csv?regions=16" }), readRegion16(200)],
   ["GET /api/export/themes.csv", async () => ({ method: "GET", path: "/api/export/themes.csv?region=16" }), readRegion16(200)],
   ["GET /api/export/questions.csv", async () => ({ method: "GET", path: "/api/export/questions.csv?region=16" }), readRegion16(200)],
-  ["GET /api/export/comments.csv", async (fx) => ({ method: "GET", path: `/api/export/comments.csv?event=${await fx.event16()}` }), readRegion16(200)],
-  ["POST /api/events", async (fx) => ({ method: "POST", path: "/api/events", body: { programmeId: fx.programmeId, regionCode: "16", date: "2019-09-04", title: "Päivä" } }), writeRegion16(201)],
-  ["POST /api/events", async (fx) => ({ method: "POST", path: "/api/events", body: { programmeId: fx.programmeId, regionCode: null, date: "2019-03-20", title: "Kick-off" } }), nationalOnly(201)],
+  [
+    "GET /api/export/comments.csv",
+    async (fx) => ({ method: "GET", path: `/api/export/comments.csv?event=${await fx.event16()}` }),
+    readRegion16(200),
+  ],
+  [
+    "POST /api/events",
+    async (fx) => ({
+      method: "POST",
+      path: "/api/events",
+      body: { programmeId: fx.programmeId, regionCode: "16", date: "2019-09-04", title: "Päivä" },
+    }),
+    writeRegion16(201),
+  ],
+  [
+    "POST /api/events",
+    async (fx) => ({
+      method: "POST",
+      path: "/api/events",
+      body: { programmeId: fx.programmeId, regionCode: null, date: "2019-03-20", title: "Kick-off" },
+    }),
+    nationalOnly(201),
+  ],
   ["GET /api/events/:id", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}` }), readRegion16(200)],
-  ["PATCH /api/events/:id", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}`, body: { attendance: 47 } }), writeRegion16(200)],
+  [
+    "PATCH /api/events/:id",
+    async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}`, body: { attendance: 47 } }),
+    writeRegion16(200),
+  ],
   // Published results are the national team's, even on a day the agent may otherwise change.
-  ["PUT /api/events/:id/published-result", async (fx) => ({ method: "PUT", path: `/api/events/${await fx.event16()}/published-result`, body: { mean: 8.5, n: 40, source: "LAPE-Akatemia report" } }), nationalOnly(200)],
-  ["POST /api/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/open` }), writeRegion16(200)],
-  ["POST /api/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/close` }), writeRegion16(200)],
-  ["PATCH /api/events/:id/survey", async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}/survey`, body: { closesAt: "2019-09-11T00:00:00+03:00" } }), writeRegion16(200)],
+  [
+    "PUT /api/events/:id/published-result",
+    async (fx) => ({
+      method: "PUT",
+      path: `/api/events/${await fx.event16()}/published-result`,
+      body: { mean: 8.5, n: 40, source: "LAPE-Akatemia report" },
+    }),
+    nationalOnly(200),
+  ],
+  [
+    "POST /api/events/:id/survey/open",
+    async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/open` }),
+    writeRegion16(200),
+  ],
+  [
+    "POST /api/events/:id/survey/close",
+    async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/survey/close` }),
+    writeRegion16(200),
+  ],
+  [
+    "PATCH /api/events/:id/survey",
+    async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}/survey`, body: { closesAt: "2019-09-11T00:00:00+03:00" } }),
+    writeRegion16(200),
+  ],
   ["GET /api/events/:id/qr.svg", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/qr.svg` }), readRegion16(200)],
   ["GET /api/events/:id/qr.png", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/qr.png` }), readRegion16(200)],
-  ["GET /api/events/:id/questions", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/questions` }), readRegion16(200)],
-  ["POST /api/events/:id/questions", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/questions`, body: { kind: "text", text: { fi: "K", sv: "F", en: "Q" } } }), writeRegion16(201)],
-  ["DELETE /api/events/:id/questions/:questionId", async (fx) => {
-    const eventId = await fx.event16();
-    return { method: "DELETE", path: `/api/events/${eventId}/questions/${await fx.eventQuestion(eventId)}` };
-  }, writeRegion16(204)],
+  [
+    "GET /api/events/:id/questions",
+    async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/questions` }),
+    readRegion16(200),
+  ],
+  [
+    "POST /api/events/:id/questions",
+    async (fx) => ({
+      method: "POST",
+      path: `/api/events/${await fx.event16()}/questions`,
+      body: { kind: "text", text: { fi: "K", sv: "F", en: "Q" } },
+    }),
+    writeRegion16(201),
+  ],
+  [
+    "DELETE /api/events/:id/questions/:questionId",
+    async (fx) => {
+      const eventId = await fx.event16();
+      return { method: "DELETE", path: `/api/events/${eventId}/questions/${await fx.eventQuestion(eventId)}` };
+    },
+    writeRegion16(204),
+  ],
   // Admin pages (src/routes/admin): HTML, every change a form post answered with 303.
   ["GET /admin", async () => ({ method: "GET", path: "/admin" }), all(303, 200)],
-  ["GET /admin/events/new", async () => ({ method: "GET", path: "/admin/events/new" }), { anonymous: 303, agent16: 200, agent15: 200, viewer16: 403, national: 200 }],
-  ["POST /admin/events/new", async (fx) => ({ method: "POST", path: "/admin/events/new", form: eventForm(fx, "16") }), page(writeRegion16(303))],
-  ["POST /admin/events/new", async (fx) => ({ method: "POST", path: "/admin/events/new", form: eventForm(fx, "national") }), page(nationalOnly(303))],
+  [
+    "GET /admin/events/new",
+    async () => ({ method: "GET", path: "/admin/events/new" }),
+    { anonymous: 303, agent16: 200, agent15: 200, viewer16: 403, national: 200 },
+  ],
+  [
+    "POST /admin/events/new",
+    async (fx) => ({ method: "POST", path: "/admin/events/new", form: eventForm(fx, "16") }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/new",
+    async (fx) => ({ method: "POST", path: "/admin/events/new", form: eventForm(fx, "national") }),
+    page(nationalOnly(303)),
+  ],
   ["GET /admin/events/:id", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}` }), page(readRegion16(200))],
-  ["POST /admin/events/:id", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}`, form: eventForm(fx, "16") }), page(writeRegion16(303))],
-  ["POST /admin/events/:id/attendance", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/attendance`, form: { attendance: "47" } }), page(writeRegion16(303))],
-  ["POST /admin/events/:id/published-result", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/published-result`, form: { mean: "8,5", n: "40", source: "LAPE-Akatemia report" } }), page(nationalOnly(303))],
-  ["POST /admin/events/:id/survey/open", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/open` }), page(writeRegion16(303))],
-  ["POST /admin/events/:id/survey/close", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/close` }), page(writeRegion16(303))],
-  ["POST /admin/events/:id/survey/schedule", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/schedule`, form: { opens: "2019-09-04T15:00", closes: "2019-09-11T00:00" } }), page(writeRegion16(303))],
-  ["GET /admin/events/:id/results", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/results` }), page(readRegion16(200))],
-  ["GET /admin/events/:id/poster", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/poster` }), page(readRegion16(200))],
-  ["POST /admin/events/:id/questions", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/questions`, form: { kind: "text", fi: "K", sv: "F", en: "Q" } }), page(writeRegion16(303))],
-  ["POST /admin/events/:id/questions/:questionId/remove", async (fx) => {
-    const eventId = await fx.event16();
-    return { method: "POST", path: `/admin/events/${eventId}/questions/${await fx.eventQuestion(eventId)}/remove` };
-  }, page(writeRegion16(303))],
+  [
+    "POST /admin/events/:id",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}`, form: eventForm(fx, "16") }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/attendance",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/attendance`, form: { attendance: "47" } }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/published-result",
+    async (fx) => ({
+      method: "POST",
+      path: `/admin/events/${await fx.event16()}/published-result`,
+      form: { mean: "8,5", n: "40", source: "LAPE-Akatemia report" },
+    }),
+    page(nationalOnly(303)),
+  ],
+  [
+    "POST /admin/events/:id/survey/open",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/open` }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/survey/close",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/survey/close` }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/survey/schedule",
+    async (fx) => ({
+      method: "POST",
+      path: `/admin/events/${await fx.event16()}/survey/schedule`,
+      form: { opens: "2019-09-04T15:00", closes: "2019-09-11T00:00" },
+    }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "GET /admin/events/:id/results",
+    async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/results` }),
+    page(readRegion16(200)),
+  ],
+  [
+    "GET /admin/events/:id/poster",
+    async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/poster` }),
+    page(readRegion16(200)),
+  ],
+  [
+    "POST /admin/events/:id/questions",
+    async (fx) => ({
+      method: "POST",
+      path: `/admin/events/${await fx.event16()}/questions`,
+      form: { kind: "text", fi: "K", sv: "F", en: "Q" },
+    }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/questions/:questionId/remove",
+    async (fx) => {
+      const eventId = await fx.event16();
+      return { method: "POST", path: `/admin/events/${eventId}/questions/${await fx.eventQuestion(eventId)}/remove` };
+    },
+    page(writeRegion16(303)),
+  ],
   // Test mode (issue 16): only those who may change the day; answers kept apart.
-  ["GET /admin/events/:id/test", async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/test` }), page(writeRegion16(200))],
-  ["POST /admin/events/:id/test", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/test`, form: { submission_id: crypto.randomUUID(), grade: "9" } }), page(writeRegion16(303))],
-  ["POST /admin/events/:id/test/wipe", async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/test/wipe` }), page(writeRegion16(303))],
+  [
+    "GET /admin/events/:id/test",
+    async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/test` }),
+    page(writeRegion16(200)),
+  ],
+  [
+    "POST /admin/events/:id/test",
+    async (fx) => ({
+      method: "POST",
+      path: `/admin/events/${await fx.event16()}/test`,
+      form: { submission_id: crypto.randomUUID(), grade: "9" },
+    }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/test/wipe",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/test/wipe` }),
+    page(writeRegion16(303)),
+  ],
   ["GET /admin/programmes", async () => ({ method: "GET", path: "/admin/programmes" }), page(nationalOnly(200))],
-  ["POST /admin/programmes", async () => ({ method: "POST", path: "/admin/programmes", form: { name: `P${++unique}`, startsOn: "", endsOn: "" } }), page(nationalOnly(303))],
-  ["POST /admin/programmes/themes", async (fx) => ({ method: "POST", path: "/admin/programmes/themes", form: { programme: String(fx.programmeId), nameFi: "T", nameSv: "T", nameEn: "T" } }), page(nationalOnly(303))],
-  ["POST /admin/programmes/themes/:id", async (fx) => ({ method: "POST", path: `/admin/programmes/themes/${fx.themeId}`, form: { nameFi: "Testiteema", nameSv: "Testtema", nameEn: "Theme" } }), page(nationalOnly(303))],
+  [
+    "POST /admin/programmes",
+    async () => ({ method: "POST", path: "/admin/programmes", form: { name: `P${++unique}`, startsOn: "", endsOn: "" } }),
+    page(nationalOnly(303)),
+  ],
+  [
+    "POST /admin/programmes/themes",
+    async (fx) => ({
+      method: "POST",
+      path: "/admin/programmes/themes",
+      form: { programme: String(fx.programmeId), nameFi: "T", nameSv: "T", nameEn: "T" },
+    }),
+    page(nationalOnly(303)),
+  ],
+  [
+    "POST /admin/programmes/themes/:id",
+    async (fx) => ({
+      method: "POST",
+      path: `/admin/programmes/themes/${fx.themeId}`,
+      form: { nameFi: "Testiteema", nameSv: "Testtema", nameEn: "Theme" },
+    }),
+    page(nationalOnly(303)),
+  ],
   ["GET /admin/users", async () => ({ method: "GET", path: "/admin/users" }), page(nationalOnly(200))],
-  ["POST /admin/users", async () => ({ method: "POST", path: "/admin/users", form: { email: `new${++unique}@test.example`, name: "N", role: "viewer", regions: ["16"], password: "a long enough password" } }), page(nationalOnly(303))],
+  [
+    "POST /admin/users",
+    async () => ({
+      method: "POST",
+      path: "/admin/users",
+      form: { email: `new${++unique}@test.example`, name: "N", role: "viewer", regions: ["16"], password: "a long enough password" },
+    }),
+    page(nationalOnly(303)),
+  ],
   ["GET /admin/users/:id", async (fx) => ({ method: "GET", path: `/admin/users/${await fx.userId()}` }), page(nationalOnly(200))],
-  ["POST /admin/users/:id", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}`, form: { name: "Renamed", role: "viewer", regions: ["16"] } }), page(nationalOnly(303))],
-  ["POST /admin/users/:id/sessions/revoke", async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}/sessions/revoke` }), page(nationalOnly(303))],
+  [
+    "POST /admin/users/:id",
+    async (fx) => ({
+      method: "POST",
+      path: `/admin/users/${await fx.userId()}`,
+      form: { name: "Renamed", role: "viewer", regions: ["16"] },
+    }),
+    page(nationalOnly(303)),
+  ],
+  [
+    "POST /admin/users/:id/sessions/revoke",
+    async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}/sessions/revoke` }),
+    page(nationalOnly(303)),
+  ],
   ["GET /admin/audit", async () => ({ method: "GET", path: "/admin/audit" }), page(nationalOnly(200))],
   ["GET /admin/import", async () => ({ method: "GET", path: "/admin/import" }), page(nationalOnly(200))],
   ["GET /admin/import/template.csv", async () => ({ method: "GET", path: "/admin/import/template.csv" }), page(nationalOnly(200))],
-  ["POST /admin/import", async (fx) => ({
-    method: "POST",
-    path: "/admin/import",
-    multipart: () => {
-      const data = new FormData();
-      data.set("programme", String(fx.programmeId));
-      data.set("mode", "dry-run");
-      data.set("file", new File(["alue;päivämäärä;otsikko;keskiarvo;lähde\r\nLappi;3.10.2018;Päivä;8,5;Raportti\r\n"], "h.csv", { type: "text/csv" }));
-      return data;
-    },
-  }), page(nationalOnly(200))],
+  [
+    "POST /admin/import",
+    async (fx) => ({
+      method: "POST",
+      path: "/admin/import",
+      multipart: () => {
+        const data = new FormData();
+        data.set("programme", String(fx.programmeId));
+        data.set("mode", "dry-run");
+        data.set(
+          "file",
+          new File(["alue;päivämäärä;otsikko;keskiarvo;lähde\r\nLappi;3.10.2018;Päivä;8,5;Raportti\r\n"], "h.csv", { type: "text/csv" }),
+        );
+        return data;
+      },
+    }),
+    page(nationalOnly(200)),
+  ],
   // Everyone signed in may change their own password; a wrong current password is refused (422),
   // so the rows leave every test account's password as it was.
-  ["POST /api/me/password", async () => ({ method: "POST", path: "/api/me/password", body: { currentPassword: "not the current one", newPassword: "a brand new pass phrase" } }), all(401, 422)],
+  [
+    "POST /api/me/password",
+    async () => ({
+      method: "POST",
+      path: "/api/me/password",
+      body: { currentPassword: "not the current one", newPassword: "a brand new pass phrase" },
+    }),
+    all(401, 422),
+  ],
   ["GET /admin/password", async () => ({ method: "GET", path: "/admin/password" }), page(all(401, 200))],
-  ["POST /admin/password", async () => ({ method: "POST", path: "/admin/password", form: { currentPassword: "not the current one", newPassword: "a brand new pass phrase", repeatPassword: "a brand new pass phrase" } }), page(all(401, 422))],
+  [
+    "POST /admin/password",
+    async () => ({
+      method: "POST",
+      path: "/admin/password",
+      form: { currentPassword: "not the current one", newPassword: "a brand new pass phrase", repeatPassword: "a brand new pass phrase" },
+    }),
+    page(all(401, 422)),
+  ],
 ];
 
 /** Routes anyone may call; they have their own tests (survey, sign-in, health). */
-const PUBLIC = new Set(["GET /healthz", "GET /accessibility", "GET /s/:slug", "POST /s/:slug", "GET /s/:slug/thanks", "GET /code", "POST /api/auth/login", "GET /login", "POST /login", "POST /logout"]);
+const PUBLIC = new Set([
+  "GET /healthz",
+  "GET /accessibility",
+  "GET /s/:slug",
+  "POST /s/:slug",
+  "GET /s/:slug/thanks",
+  "GET /code",
+  "POST /api/auth/login",
+  "GET /login",
+  "POST /login",
+  "POST /logout",
+]);
 
 let app: ReturnType<typeof createApp>;
 let fx: Fixtures;
@@ -192,17 +472,30 @@ describe("authorization matrix", () => {
       for (const who of WHO) {
         const call = await make(fx);
         const cookie = who === "anonymous" ? "" : call.freshSession ? await signIn(app, users[who]) : cookies[who];
-        const form = call.form && new URLSearchParams(Object.entries(call.form).flatMap(([name, value]) => [value].flat().map((one) => [name, one])));
+        const form =
+          call.form && new URLSearchParams(Object.entries(call.form).flatMap(([name, value]) => [value].flat().map((one) => [name, one])));
         const res = await app.request(`http://localhost${call.path}`, {
           method: call.method,
-          headers: asBrowser(cookie, form ? { "content-type": "application/x-www-form-urlencoded" } : call.body === undefined ? {} : { "content-type": "application/json" }),
-          ...(call.multipart ? { body: call.multipart() } : form ? { body: form.toString() } : call.body !== undefined && { body: JSON.stringify(call.body) }),
+          headers: asBrowser(
+            cookie,
+            form
+              ? { "content-type": "application/x-www-form-urlencoded" }
+              : call.body === undefined
+                ? {}
+                : { "content-type": "application/json" },
+          ),
+          ...(call.multipart
+            ? { body: call.multipart() }
+            : form
+              ? { body: form.toString() }
+              : call.body !== undefined && { body: JSON.stringify(call.body) }),
         });
         expect(res.status, `${who} ${call.method} ${call.path}: ${await res.clone().text()}`).toBe(expected[who]);
         const isPage = call.path.startsWith("/admin");
         if (isPage && who === "anonymous") expect(res.headers.get("location")).toMatch(/^\/login\?lang=fi&next=%2Fadmin/);
         if (res.status === 422 && isPage) expect(await res.text()).toContain('role="alert"');
-        else if (res.status >= 400 && isPage) expect(await res.text()).toContain(`<h1>${t("fi", res.status === 403 ? "http.forbidden" : "http.not_found")}</h1>`);
+        else if (res.status >= 400 && isPage)
+          expect(await res.text()).toContain(`<h1>${t("fi", res.status === 403 ? "http.forbidden" : "http.not_found")}</h1>`);
         else if (res.status >= 400) expect((await res.json()).error.code).toBeTruthy();
       }
     });
@@ -252,9 +545,14 @@ describe("GET /api/me says what the server allows", () => {
         expect(r.access, `${who}, region ${r.code}`).toBe(access);
       }
       const other = await get(`/api/events/${event15}`);
-      expect(other.status, `${who} reading a day of region 15: ${await other.clone().text()}`).toBe(within(me.readableRegions, "15") ? 200 : 403);
+      expect(other.status, `${who} reading a day of region 15: ${await other.clone().text()}`).toBe(
+        within(me.readableRegions, "15") ? 200 : 403,
+      );
       const comparison = (await (await get("/api/stats/regions")).json()).regions.map((r: { code: string }) => r.code);
-      expect(comparison.every((code: string) => within(me.readableRegions, code)), `${who}: the comparison holds only readable regions: ${comparison}`).toBe(true);
+      expect(
+        comparison.every((code: string) => within(me.readableRegions, code)),
+        `${who}: the comparison holds only readable regions: ${comparison}`,
+      ).toBe(true);
     }
   });
 });

@@ -73,7 +73,14 @@ const wrongAnswers: [string, Record<string, unknown>][] = [
   ["unknown question with HTML name", { grade: 8, "<script>": "x" }],
 ];
 for (const [name, answers] of wrongAnswers) {
-  add({ name: `JSON answers: ${name}`, method: "POST", path: "/s/{open}", type: "application/json", body: json({ submission_id: uuid, answers }), status: 422 });
+  add({
+    name: `JSON answers: ${name}`,
+    method: "POST",
+    path: "/s/{open}",
+    type: "application/json",
+    body: json({ submission_id: uuid, answers }),
+    status: 422,
+  });
 }
 
 // --- POST /s/:slug as JSON: the envelope ---------------------------------------------------
@@ -132,58 +139,240 @@ for (const [name, body, status] of formBodies) {
 
 // --- test mode (issue 16): the same bodies against the staff form, and malformed day ids ---------
 for (const [name, body, status] of formBodies) {
-  add({ name: `test-mode form: ${name}`, method: "POST", path: "/admin/events/{event}/test", as: "agent", type: "application/x-www-form-urlencoded", body, html: true, status });
+  add({
+    name: `test-mode form: ${name}`,
+    method: "POST",
+    path: "/admin/events/{event}/test",
+    as: "agent",
+    type: "application/x-www-form-urlencoded",
+    body,
+    html: true,
+    status,
+  });
 }
-add({ name: "test-mode form: body over 64 KB", method: "POST", path: "/admin/events/{event}/test", as: "agent", type: "application/x-www-form-urlencoded", body: `grade=8&good=${"x".repeat(70_000)}`, html: true, status: 413 });
-add({ name: "test-mode form: invalid UTF-8", method: "POST", path: "/admin/events/{event}/test", as: "agent", type: "application/x-www-form-urlencoded", body: new Uint8Array([0x67, 0x6f, 0x6f, 0x64, 0x3d, 0xff, 0xfe, 0xfd]), html: true, status: 400 });
-add({ name: "test-mode form: text/plain", method: "POST", path: "/admin/events/{event}/test", as: "agent", type: "text/plain", body: "grade=8", html: true, status: 415 });
+add({
+  name: "test-mode form: body over 64 KB",
+  method: "POST",
+  path: "/admin/events/{event}/test",
+  as: "agent",
+  type: "application/x-www-form-urlencoded",
+  body: `grade=8&good=${"x".repeat(70_000)}`,
+  html: true,
+  status: 413,
+});
+add({
+  name: "test-mode form: invalid UTF-8",
+  method: "POST",
+  path: "/admin/events/{event}/test",
+  as: "agent",
+  type: "application/x-www-form-urlencoded",
+  body: new Uint8Array([0x67, 0x6f, 0x6f, 0x64, 0x3d, 0xff, 0xfe, 0xfd]),
+  html: true,
+  status: 400,
+});
+add({
+  name: "test-mode form: text/plain",
+  method: "POST",
+  path: "/admin/events/{event}/test",
+  as: "agent",
+  type: "text/plain",
+  body: "grade=8",
+  html: true,
+  status: 415,
+});
 for (const id of ["abc", "0", "-1", "1.5", "99999999", "1e3", "%00"]) {
   add({ name: `test-mode page of day ${id}`, method: "GET", path: `/admin/events/${id}/test`, as: "agent", html: true });
-  add({ name: `test-mode answer to day ${id}`, method: "POST", path: `/admin/events/${id}/test`, as: "agent", type: "application/x-www-form-urlencoded", body: "grade=8", html: true });
+  add({
+    name: `test-mode answer to day ${id}`,
+    method: "POST",
+    path: `/admin/events/${id}/test`,
+    as: "agent",
+    type: "application/x-www-form-urlencoded",
+    body: "grade=8",
+    html: true,
+  });
   add({ name: `test-mode wipe of day ${id}`, method: "POST", path: `/admin/events/${id}/test/wipe`, as: "agent", html: true });
 }
 
 // --- bodies, encodings and content types ------------------------------------------------------
 const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]);
 add({ name: "invalid UTF-8 in JSON", method: "POST", path: "/s/{open}", type: "application/json", body: invalidUtf8, status: 400 });
-add({ name: "invalid UTF-8 in a form", method: "POST", path: "/s/{open}", type: "application/x-www-form-urlencoded", body: new Uint8Array([0x67, 0x6f, 0x6f, 0x64, 0x3d, 0xff, 0xfe, 0xfd]), status: 400 });
-add({ name: "overlong UTF-8 encoding of /", method: "POST", path: "/s/{open}", type: "application/x-www-form-urlencoded", body: new Uint8Array([0x67, 0x3d, 0xc0, 0xaf]), status: 400 });
-add({ name: "UTF-16 surrogate bytes", method: "POST", path: "/s/{open}", type: "application/json", body: new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]), status: 400 });
-add({ name: "body over 64 KB (JSON)", method: "POST", path: "/s/{open}", type: "application/json", body: json({ answers: { grade: 8, good: "x".repeat(70_000) } }), status: 413 });
-add({ name: "body over 64 KB (form)", method: "POST", path: "/s/{open}", type: "application/x-www-form-urlencoded", body: `grade=8&good=${"x".repeat(70_000)}`, status: 413 });
+add({
+  name: "invalid UTF-8 in a form",
+  method: "POST",
+  path: "/s/{open}",
+  type: "application/x-www-form-urlencoded",
+  body: new Uint8Array([0x67, 0x6f, 0x6f, 0x64, 0x3d, 0xff, 0xfe, 0xfd]),
+  status: 400,
+});
+add({
+  name: "overlong UTF-8 encoding of /",
+  method: "POST",
+  path: "/s/{open}",
+  type: "application/x-www-form-urlencoded",
+  body: new Uint8Array([0x67, 0x3d, 0xc0, 0xaf]),
+  status: 400,
+});
+add({
+  name: "UTF-16 surrogate bytes",
+  method: "POST",
+  path: "/s/{open}",
+  type: "application/json",
+  body: new Uint8Array([0x22, 0xed, 0xa0, 0x80, 0x22]),
+  status: 400,
+});
+add({
+  name: "body over 64 KB (JSON)",
+  method: "POST",
+  path: "/s/{open}",
+  type: "application/json",
+  body: json({ answers: { grade: 8, good: "x".repeat(70_000) } }),
+  status: 413,
+});
+add({
+  name: "body over 64 KB (form)",
+  method: "POST",
+  path: "/s/{open}",
+  type: "application/x-www-form-urlencoded",
+  body: `grade=8&good=${"x".repeat(70_000)}`,
+  status: 413,
+});
 add({ name: "body of 1 MB", method: "POST", path: "/s/{open}", type: "application/json", body: "x".repeat(1_000_000), status: 413 });
-for (const type of ["text/plain", "multipart/form-data; boundary=x", "application/xml", "text/html", "application/octet-stream", "application/jsonp", "application/json-patch+json", ""]) {
-  add({ name: `content type '${type || "(none)"}'`, method: "POST", path: "/s/{open}", type, body: json({ answers: { grade: 8 } }), status: 415 });
+for (const type of [
+  "text/plain",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+  "text/html",
+  "application/octet-stream",
+  "application/jsonp",
+  "application/json-patch+json",
+  "",
+]) {
+  add({
+    name: `content type '${type || "(none)"}'`,
+    method: "POST",
+    path: "/s/{open}",
+    type,
+    body: json({ answers: { grade: 8 } }),
+    status: 415,
+  });
 }
 
 // --- unknown, malformed, closed and not-yet-open surveys ---------------------------------------
-const slugs = ["no-such-survey", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "a", "x".repeat(65), "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "'%20OR%201%3D1%20--", "%00", "demo%20space", "%F0%9F%98%80%F0%9F%98%80"];
+const slugs = [
+  "no-such-survey",
+  "..%2F..%2Fetc%2Fpasswd",
+  "%2e%2e",
+  "a",
+  "x".repeat(65),
+  "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  "'%20OR%201%3D1%20--",
+  "%00",
+  "demo%20space",
+  "%F0%9F%98%80%F0%9F%98%80",
+];
 for (const slug of slugs) {
   add({ name: `GET unknown slug ${slug.slice(0, 20)}`, method: "GET", path: `/s/${slug}`, html: true, status: 404 });
-  add({ name: `POST unknown slug ${slug.slice(0, 20)}`, method: "POST", path: `/s/${slug}`, type: "application/json", body: json({ answers: { grade: 8 } }), status: 404 });
+  add({
+    name: `POST unknown slug ${slug.slice(0, 20)}`,
+    method: "POST",
+    path: `/s/${slug}`,
+    type: "application/json",
+    body: json({ answers: { grade: 8 } }),
+    status: 404,
+  });
   add({ name: `thanks page of unknown slug ${slug.slice(0, 20)}`, method: "GET", path: `/s/${slug}/thanks`, html: true, status: 404 });
 }
-add({ name: "POST to a closed survey (JSON)", method: "POST", path: "/s/{closed}", type: "application/json", body: json({ answers: { grade: 8 } }), status: 410 });
-add({ name: "POST to a closed survey (form)", method: "POST", path: "/s/{closed}", type: "application/x-www-form-urlencoded", body: "grade=8", html: true, status: 410 });
+add({
+  name: "POST to a closed survey (JSON)",
+  method: "POST",
+  path: "/s/{closed}",
+  type: "application/json",
+  body: json({ answers: { grade: 8 } }),
+  status: 410,
+});
+add({
+  name: "POST to a closed survey (form)",
+  method: "POST",
+  path: "/s/{closed}",
+  type: "application/x-www-form-urlencoded",
+  body: "grade=8",
+  html: true,
+  status: 410,
+});
 add({ name: "GET a closed survey", method: "GET", path: "/s/{closed}", html: true, status: 410 });
-add({ name: "POST to a published day (form)", method: "POST", path: "/s/{published}", type: "application/x-www-form-urlencoded", body: "grade=4", html: true, status: 410 });
-add({ name: "POST to a published day (JSON)", method: "POST", path: "/s/{published}", type: "application/json", body: json({ answers: { grade: 4 } }), status: 410 });
+add({
+  name: "POST to a published day (form)",
+  method: "POST",
+  path: "/s/{published}",
+  type: "application/x-www-form-urlencoded",
+  body: "grade=4",
+  html: true,
+  status: 410,
+});
+add({
+  name: "POST to a published day (JSON)",
+  method: "POST",
+  path: "/s/{published}",
+  type: "application/json",
+  body: json({ answers: { grade: 4 } }),
+  status: 410,
+});
 add({ name: "GET a published day's survey", method: "GET", path: "/s/{published}", html: true, status: 410 });
-add({ name: "POST before the survey opens (JSON)", method: "POST", path: "/s/{future}", type: "application/json", body: json({ answers: { grade: 8 } }), status: 403 });
+add({
+  name: "POST before the survey opens (JSON)",
+  method: "POST",
+  path: "/s/{future}",
+  type: "application/json",
+  body: json({ answers: { grade: 8 } }),
+  status: 403,
+});
 add({ name: "GET before the survey opens", method: "GET", path: "/s/{future}", html: true, status: 403 });
-for (const path of ["/s", "/s/", "/nothing", "/api", "/api/", "/api/nothing", "/api/events/1/nothing", "/.env", "/%2e%2e/%2e%2e/etc/passwd", "/s/{open}/thanks/extra", "/wp-admin", "/healthz/x"]) {
+for (const path of [
+  "/s",
+  "/s/",
+  "/nothing",
+  "/api",
+  "/api/",
+  "/api/nothing",
+  "/api/events/1/nothing",
+  "/.env",
+  "/%2e%2e/%2e%2e/etc/passwd",
+  "/s/{open}/thanks/extra",
+  "/wp-admin",
+  "/healthz/x",
+]) {
   add({ name: `unknown path ${path}`, method: "GET", path, status: 404 });
 }
 for (const method of ["PUT", "DELETE", "PATCH"]) {
-  add({ name: `${method} on a survey`, method, path: "/s/{open}", type: "application/json", body: json({ answers: { grade: 8 } }), status: 404 });
+  add({
+    name: `${method} on a survey`,
+    method,
+    path: "/s/{open}",
+    type: "application/json",
+    body: json({ answers: { grade: 8 } }),
+    status: 404,
+  });
 }
 
 // --- short codes (issue 16): the code page and /s/<code> with anything typed --------------------
-for (const typed of ["", "abc", "ZZZZZZ", "1A0B2U", "%3Cscript%3E", "%00", "x".repeat(300), "%F0%9F%98%80", "1A0B2C%0D%0ASet-Cookie:x=1", "' OR 1=1 --"]) {
+for (const typed of [
+  "",
+  "abc",
+  "ZZZZZZ",
+  "1A0B2U",
+  "%3Cscript%3E",
+  "%00",
+  "x".repeat(300),
+  "%F0%9F%98%80",
+  "1A0B2C%0D%0ASet-Cookie:x=1",
+  "' OR 1=1 --",
+]) {
   add({ name: `code page with ${typed.slice(0, 20) || "(empty)"}`, method: "GET", path: `/code?lang=fi&code=${typed}`, html: true });
 }
 add({ name: "code page with the code twice", method: "GET", path: "/code?code=abc&code=def", html: true });
-for (const id of ["abc", "0", "99999999"]) add({ name: `QR PNG of day ${id}`, method: "GET", path: `/api/events/${id}/qr.png`, as: "agent", status: 404 });
+for (const id of ["abc", "0", "99999999"])
+  add({ name: `QR PNG of day ${id}`, method: "GET", path: `/api/events/${id}/qr.png`, as: "agent", status: 404 });
 
 // --- sign-in ----------------------------------------------------------------------------------
 const logins: [string, string, number][] = [
@@ -198,13 +387,29 @@ const logins: [string, string, number][] = [
   ["unknown account", json({ email: "nobody@b.fi", password: "whatever" }), 401],
   ["SQL in email", json({ email: "' OR 1=1 --", password: "x" }), 401],
 ];
-for (const [name, body, status] of logins) add({ name: `login: ${name}`, method: "POST", path: "/api/auth/login", type: "application/json", body, status });
-add({ name: "login as a form", method: "POST", path: "/api/auth/login", type: "application/x-www-form-urlencoded", body: "email=a&password=b", status: 415 });
+for (const [name, body, status] of logins)
+  add({ name: `login: ${name}`, method: "POST", path: "/api/auth/login", type: "application/json", body, status });
+add({
+  name: "login as a form",
+  method: "POST",
+  path: "/api/auth/login",
+  type: "application/x-www-form-urlencoded",
+  body: "email=a&password=b",
+  status: 415,
+});
 
 // --- staff API: wrong ids, wrong bodies, wrong queries -------------------------------------------
 for (const id of ["abc", "0", "-1", "1.5", "1e3", "99999999999", "%27", "1%20OR%201"]) {
   add({ name: `event id ${id}`, method: "GET", path: `/api/events/${id}`, as: "national", status: 404 });
-  add({ name: `PATCH event id ${id}`, method: "PATCH", path: `/api/events/${id}`, as: "national", type: "application/json", body: json({ attendance: 1 }), status: 404 });
+  add({
+    name: `PATCH event id ${id}`,
+    method: "PATCH",
+    path: `/api/events/${id}`,
+    as: "national",
+    type: "application/json",
+    body: json({ attendance: 1 }),
+    status: 404,
+  });
 }
 const eventPatches: [string, unknown][] = [
   ["attendance 10001", { attendance: 10_001 }],
@@ -226,7 +431,15 @@ const eventPatches: [string, unknown][] = [
   ["reported mean through PATCH", { reportedGradeMean: 8.5 }],
 ];
 for (const [name, body] of eventPatches) {
-  add({ name: `PATCH event: ${name}`, method: "PATCH", path: "/api/events/{event}", as: "national", type: "application/json", body: json(body), status: 422 });
+  add({
+    name: `PATCH event: ${name}`,
+    method: "PATCH",
+    path: "/api/events/{event}",
+    as: "national",
+    type: "application/json",
+    body: json(body),
+    status: 422,
+  });
 }
 // --- PUT /api/events/:id/published-result: published figures are checked against each other -----
 const publishedResults: [string, unknown][] = [
@@ -249,30 +462,159 @@ const publishedResults: [string, unknown][] = [
   ["unknown key", { mean: 8.5, source: "report", sd: 1 }],
 ];
 for (const [name, body] of publishedResults) {
-  add({ name: `published result: ${name}`, method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/json", body: json(body), status: 422 });
+  add({
+    name: `published result: ${name}`,
+    method: "PUT",
+    path: "/api/events/{event}/published-result",
+    as: "national",
+    type: "application/json",
+    body: json(body),
+    status: 422,
+  });
 }
-add({ name: "published result as a form to the API", method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/x-www-form-urlencoded", body: "mean=8.5", status: 415 });
-add({ name: "published result broken JSON", method: "PUT", path: "/api/events/{event}/published-result", as: "national", type: "application/json", body: "{", status: 400 });
-for (const id of ["abc", "0", "1e3", "99999999"]) add({ name: `day results page for id ${id}`, method: "GET", path: `/admin/events/${id}/results`, as: "national", html: true, status: 404 });
-add({ name: "history import as a plain form", method: "POST", path: "/admin/import", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "programme=1&mode=dry-run", status: 415 });
-add({ name: "history import, broken multipart", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: "--x\r\nnot a part", status: 400 });
-add({ name: "history import, no such programme", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n999\r\n--x--\r\n', status: 422 });
-add({ name: "history import, no file", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n{programme}\r\n--x--\r\n', status: 422 });
-add({ name: "history import, a file without the needed columns", method: "POST", path: "/admin/import", as: "national", html: true, type: "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n{programme}\r\n--x\r\nContent-Disposition: form-data; name="file"; filename="h.csv"\r\nContent-Type: text/csv\r\n\r\na;b\r\n1;2\r\n--x--\r\n', status: 422 });
-add({ name: "published result for a missing day", method: "PUT", path: "/api/events/99999999/published-result", as: "national", type: "application/json", body: json({ mean: 8.5, source: "report" }), status: 404 });
-add({ name: "published result form: mean as words", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=kahdeksan&source=report", status: 422 });
-add({ name: "published result form: n above attendance", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=8%2C5&n=9999&source=report", status: 422 });
-add({ name: "published result form: count as words", method: "POST", path: "/admin/events/{event}/published-result", as: "national", html: true, type: "application/x-www-form-urlencoded", body: "mean=8&dist-8=four&source=report", status: 422 });
+add({
+  name: "published result as a form to the API",
+  method: "PUT",
+  path: "/api/events/{event}/published-result",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "mean=8.5",
+  status: 415,
+});
+add({
+  name: "published result broken JSON",
+  method: "PUT",
+  path: "/api/events/{event}/published-result",
+  as: "national",
+  type: "application/json",
+  body: "{",
+  status: 400,
+});
+for (const id of ["abc", "0", "1e3", "99999999"])
+  add({
+    name: `day results page for id ${id}`,
+    method: "GET",
+    path: `/admin/events/${id}/results`,
+    as: "national",
+    html: true,
+    status: 404,
+  });
+add({
+  name: "history import as a plain form",
+  method: "POST",
+  path: "/admin/import",
+  as: "national",
+  html: true,
+  type: "application/x-www-form-urlencoded",
+  body: "programme=1&mode=dry-run",
+  status: 415,
+});
+add({
+  name: "history import, broken multipart",
+  method: "POST",
+  path: "/admin/import",
+  as: "national",
+  html: true,
+  type: "multipart/form-data; boundary=x",
+  body: "--x\r\nnot a part",
+  status: 400,
+});
+add({
+  name: "history import, no such programme",
+  method: "POST",
+  path: "/admin/import",
+  as: "national",
+  html: true,
+  type: "multipart/form-data; boundary=x",
+  body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n999\r\n--x--\r\n',
+  status: 422,
+});
+add({
+  name: "history import, no file",
+  method: "POST",
+  path: "/admin/import",
+  as: "national",
+  html: true,
+  type: "multipart/form-data; boundary=x",
+  body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n{programme}\r\n--x--\r\n',
+  status: 422,
+});
+add({
+  name: "history import, a file without the needed columns",
+  method: "POST",
+  path: "/admin/import",
+  as: "national",
+  html: true,
+  type: "multipart/form-data; boundary=x",
+  body: '--x\r\nContent-Disposition: form-data; name="programme"\r\n\r\n{programme}\r\n--x\r\nContent-Disposition: form-data; name="file"; filename="h.csv"\r\nContent-Type: text/csv\r\n\r\na;b\r\n1;2\r\n--x--\r\n',
+  status: 422,
+});
+add({
+  name: "published result for a missing day",
+  method: "PUT",
+  path: "/api/events/99999999/published-result",
+  as: "national",
+  type: "application/json",
+  body: json({ mean: 8.5, source: "report" }),
+  status: 404,
+});
+add({
+  name: "published result form: mean as words",
+  method: "POST",
+  path: "/admin/events/{event}/published-result",
+  as: "national",
+  html: true,
+  type: "application/x-www-form-urlencoded",
+  body: "mean=kahdeksan&source=report",
+  status: 422,
+});
+add({
+  name: "published result form: n above attendance",
+  method: "POST",
+  path: "/admin/events/{event}/published-result",
+  as: "national",
+  html: true,
+  type: "application/x-www-form-urlencoded",
+  body: "mean=8%2C5&n=9999&source=report",
+  status: 422,
+});
+add({
+  name: "published result form: count as words",
+  method: "POST",
+  path: "/admin/events/{event}/published-result",
+  as: "national",
+  html: true,
+  type: "application/x-www-form-urlencoded",
+  body: "mean=8&dist-8=four&source=report",
+  status: 422,
+});
 const newEvents: [string, unknown][] = [
   ["nothing", {}],
   ["no title", { programmeId: 1, regionCode: "16", date: "2019-09-04" }],
   ["date as number", { programmeId: 1, regionCode: "16", date: 20190904, title: "x" }],
   ["programme as text", { programmeId: "1", regionCode: "16", date: "2019-09-04", title: "x" }],
 ];
-for (const [name, body] of newEvents) add({ name: `POST event: ${name}`, method: "POST", path: "/api/events", as: "agent", type: "application/json", body: json(body), status: 422 });
+for (const [name, body] of newEvents)
+  add({
+    name: `POST event: ${name}`,
+    method: "POST",
+    path: "/api/events",
+    as: "agent",
+    type: "application/json",
+    body: json(body),
+    status: 422,
+  });
 add({ name: "POST event broken JSON", method: "POST", path: "/api/events", as: "agent", type: "application/json", body: "{", status: 400 });
 add({ name: "POST event as text", method: "POST", path: "/api/events", as: "agent", type: "text/plain", body: "{}", status: 415 });
-add({ name: "POST event duplicated key", method: "POST", path: "/api/events", as: "agent", type: "application/json", body: '{"title":"a","title":"b"}', status: 422 });
+add({
+  name: "POST event duplicated key",
+  method: "POST",
+  path: "/api/events",
+  as: "agent",
+  type: "application/json",
+  body: '{"title":"a","title":"b"}',
+  status: 422,
+});
 const windows: [string, unknown][] = [
   ["closes before it opens", { opensAt: "2019-09-04T16:00:00+03:00", closesAt: "2019-09-04T15:00:00+03:00" }],
   ["not a time", { opensAt: "tomorrow" }],
@@ -280,7 +622,16 @@ const windows: [string, unknown][] = [
   ["number", { closesAt: 1567600000000 }],
   ["unknown key", { opens: "2019-09-04T16:00:00+03:00" }],
 ];
-for (const [name, body] of windows) add({ name: `survey window: ${name}`, method: "PATCH", path: "/api/events/{event}/survey", as: "agent", type: "application/json", body: json(body), status: 422 });
+for (const [name, body] of windows)
+  add({
+    name: `survey window: ${name}`,
+    method: "PATCH",
+    path: "/api/events/{event}/survey",
+    as: "agent",
+    type: "application/json",
+    body: json(body),
+    status: 422,
+  });
 const questions: [string, unknown][] = [
   ["no kind", { text: { fi: "a", sv: "b", en: "c" } }],
   ["kind slider", { kind: "slider", text: { fi: "a", sv: "b", en: "c" } }],
@@ -288,12 +639,51 @@ const questions: [string, unknown][] = [
   ["empty text", { kind: "text", text: { fi: "", sv: "b", en: "c" } }],
   ["choice without options", { kind: "choice", text: { fi: "a", sv: "b", en: "c" } }],
   ["choice with one option", { kind: "choice", text: { fi: "a", sv: "b", en: "c" }, options: [{ value: "a", fi: "a", sv: "a", en: "a" }] }],
-  ["options on a text question", { kind: "text", text: { fi: "a", sv: "b", en: "c" }, options: [{ value: "a", fi: "a", sv: "a", en: "a" }, { value: "b", fi: "b", sv: "b", en: "b" }] }],
-  ["same option twice", { kind: "choice", text: { fi: "a", sv: "b", en: "c" }, options: [{ value: "a", fi: "a", sv: "a", en: "a" }, { value: "a", fi: "b", sv: "b", en: "b" }] }],
-  ["option value with spaces", { kind: "choice", text: { fi: "a", sv: "b", en: "c" }, options: [{ value: "a b", fi: "a", sv: "a", en: "a" }, { value: "c", fi: "b", sv: "b", en: "b" }] }],
+  [
+    "options on a text question",
+    {
+      kind: "text",
+      text: { fi: "a", sv: "b", en: "c" },
+      options: [
+        { value: "a", fi: "a", sv: "a", en: "a" },
+        { value: "b", fi: "b", sv: "b", en: "b" },
+      ],
+    },
+  ],
+  [
+    "same option twice",
+    {
+      kind: "choice",
+      text: { fi: "a", sv: "b", en: "c" },
+      options: [
+        { value: "a", fi: "a", sv: "a", en: "a" },
+        { value: "a", fi: "b", sv: "b", en: "b" },
+      ],
+    },
+  ],
+  [
+    "option value with spaces",
+    {
+      kind: "choice",
+      text: { fi: "a", sv: "b", en: "c" },
+      options: [
+        { value: "a b", fi: "a", sv: "a", en: "a" },
+        { value: "c", fi: "b", sv: "b", en: "b" },
+      ],
+    },
+  ],
   ["max length 0", { kind: "text", text: { fi: "a", sv: "b", en: "c" }, maxLength: 0 }],
 ];
-for (const [name, body] of questions) add({ name: `day question: ${name}`, method: "POST", path: "/api/events/{event}/questions", as: "agent", type: "application/json", body: json(body), status: 422 });
+for (const [name, body] of questions)
+  add({
+    name: `day question: ${name}`,
+    method: "POST",
+    path: "/api/events/{event}/questions",
+    as: "agent",
+    type: "application/json",
+    body: json(body),
+    status: 422,
+  });
 const users: [string, unknown, number][] = [
   ["bad email", { email: "not-an-email", name: "N", role: "agent", password: "long enough password" }, 422],
   ["role admin", { email: "x@b.fi", name: "N", role: "admin", password: "long enough password" }, 422],
@@ -302,8 +692,28 @@ const users: [string, unknown, number][] = [
   ["regions not a list", { email: "x@b.fi", name: "N", role: "agent", regions: "16", password: "long enough password" }, 422],
   ["taken email", { email: "{nationalEmail}", name: "N", role: "agent", password: "long enough password" }, 409],
 ];
-for (const [name, body, status] of users) add({ name: `POST user: ${name}`, method: "POST", path: "/api/users", as: "national", type: "application/json", body: json(body), status });
-const statsQueries = ["interval=week", "from=2019-13-01", "to=yesterday", "regions=1x", "regions=16,", "theme=abc", "programme=-1", "event=0", "colour=red", "region=99%27"];
+for (const [name, body, status] of users)
+  add({
+    name: `POST user: ${name}`,
+    method: "POST",
+    path: "/api/users",
+    as: "national",
+    type: "application/json",
+    body: json(body),
+    status,
+  });
+const statsQueries = [
+  "interval=week",
+  "from=2019-13-01",
+  "to=yesterday",
+  "regions=1x",
+  "regions=16,",
+  "theme=abc",
+  "programme=-1",
+  "event=0",
+  "colour=red",
+  "region=99%27",
+];
 for (const q of statsQueries) {
   add({ name: `regions ?${q}`, method: "GET", path: `/api/stats/regions?${q}`, as: "national" });
   add({ name: `regions CSV ?${q}`, method: "GET", path: `/api/export/regions.csv?${q}`, as: "national" });
@@ -317,11 +727,35 @@ add({ name: "comments CSV without an event", method: "GET", path: "/api/export/c
 add({ name: "audit before=abc", method: "GET", path: "/api/audit?before=abc", as: "national", status: 422 });
 add({ name: "audit limit 100000", method: "GET", path: "/api/audit?limit=100000", as: "national", status: 422 });
 add({ name: "themes programme=x", method: "GET", path: "/api/themes?programme=x", as: "national", status: 422 });
-add({ name: "programme without a name", method: "POST", path: "/api/programmes", as: "national", type: "application/json", body: json({}), status: 422 });
+add({
+  name: "programme without a name",
+  method: "POST",
+  path: "/api/programmes",
+  as: "national",
+  type: "application/json",
+  body: json({}),
+  status: 422,
+});
 for (const surveyCloseDays of [-1, 366, 2.5, "14", true, {}]) {
-  add({ name: `programme surveyCloseDays ${JSON.stringify(surveyCloseDays)}`, method: "POST", path: "/api/programmes", as: "national", type: "application/json", body: json({ name: "P", surveyCloseDays }), status: 422 });
+  add({
+    name: `programme surveyCloseDays ${JSON.stringify(surveyCloseDays)}`,
+    method: "POST",
+    path: "/api/programmes",
+    as: "national",
+    type: "application/json",
+    body: json({ name: "P", surveyCloseDays }),
+    status: 422,
+  });
 }
-add({ name: "theme for a missing programme", method: "POST", path: "/api/themes", as: "national", type: "application/json", body: json({ programmeId: 999_999, nameFi: "a", nameSv: "b", nameEn: "c" }), status: 422 });
+add({
+  name: "theme for a missing programme",
+  method: "POST",
+  path: "/api/themes",
+  as: "national",
+  type: "application/json",
+  body: json({ programmeId: 999_999, nameFi: "a", nameSv: "b", nameEn: "c" }),
+  status: 422,
+});
 // --- passwords (issue 15): the policy, one's own password, redirect targets ----------------------
 const weakPasswords: [string, string][] = [
   ["12 spaces", " ".repeat(12)],
@@ -335,9 +769,33 @@ const weakPasswords: [string, string][] = [
   ["a demo password", "demo-kansallinen-2019"],
 ];
 for (const [name, password] of weakPasswords) {
-  add({ name: `set a user's password: ${name}`, method: "PUT", path: "/api/users/{agentId}/password", as: "national", type: "application/json", body: json({ password }), status: 422 });
-  add({ name: `own new password: ${name}`, method: "POST", path: "/api/me/password", as: "agent", type: "application/json", body: json({ currentPassword: "{agentPassword}", newPassword: password }), status: 422 });
-  add({ name: `POST user with a weak password: ${name}`, method: "POST", path: "/api/users", as: "national", type: "application/json", body: json({ email: "weak@b.fi", name: "N", role: "viewer", password: password === "{agentEmail}" ? "WEAK@b.fi" : password }), status: 422 });
+  add({
+    name: `set a user's password: ${name}`,
+    method: "PUT",
+    path: "/api/users/{agentId}/password",
+    as: "national",
+    type: "application/json",
+    body: json({ password }),
+    status: 422,
+  });
+  add({
+    name: `own new password: ${name}`,
+    method: "POST",
+    path: "/api/me/password",
+    as: "agent",
+    type: "application/json",
+    body: json({ currentPassword: "{agentPassword}", newPassword: password }),
+    status: 422,
+  });
+  add({
+    name: `POST user with a weak password: ${name}`,
+    method: "POST",
+    path: "/api/users",
+    as: "national",
+    type: "application/json",
+    body: json({ email: "weak@b.fi", name: "N", role: "viewer", password: password === "{agentEmail}" ? "WEAK@b.fi" : password }),
+    status: 422,
+  });
 }
 const ownPasswordBodies: [string, string, number][] = [
   ["empty", "{}", 422],
@@ -347,17 +805,81 @@ const ownPasswordBodies: [string, string, number][] = [
   ["wrong current password", json({ currentPassword: "not it at all", newPassword: "a brand new pass phrase" }), 422],
   ["broken JSON", "{", 400],
 ];
-for (const [name, body, status] of ownPasswordBodies) add({ name: `own password: ${name}`, method: "POST", path: "/api/me/password", as: "agent", type: "application/json", body, status });
-add({ name: "own password as a form to the API", method: "POST", path: "/api/me/password", as: "agent", type: "application/x-www-form-urlencoded", body: "currentPassword=a", status: 415 });
-add({ name: "own password page, passwords differ", method: "POST", path: "/admin/password", as: "agent", type: "application/x-www-form-urlencoded", body: "currentPassword=x&newPassword=a+brand+new+pass+phrase&repeatPassword=another", html: true, status: 422 });
-add({ name: "own password page, weak new password", method: "POST", path: "/admin/password", as: "agent", type: "application/x-www-form-urlencoded", body: "currentPassword={agentPasswordForm}&newPassword=++++++++++++&repeatPassword=++++++++++++", html: true, status: 422 });
-const badNexts = ["%2F%01", "%2F%00", "%01", "%2F%0D%0ASet-Cookie:x=1", "%2F%E2%80%A8", "%2F%C3%A4", "%2F%2Fevil.example", "%2F%5Cevil.example", "https:%2F%2Fevil.example", "javascript:alert(1)", "%2Fa%20b", `%2F${"a".repeat(2100)}`];
+for (const [name, body, status] of ownPasswordBodies)
+  add({ name: `own password: ${name}`, method: "POST", path: "/api/me/password", as: "agent", type: "application/json", body, status });
+add({
+  name: "own password as a form to the API",
+  method: "POST",
+  path: "/api/me/password",
+  as: "agent",
+  type: "application/x-www-form-urlencoded",
+  body: "currentPassword=a",
+  status: 415,
+});
+add({
+  name: "own password page, passwords differ",
+  method: "POST",
+  path: "/admin/password",
+  as: "agent",
+  type: "application/x-www-form-urlencoded",
+  body: "currentPassword=x&newPassword=a+brand+new+pass+phrase&repeatPassword=another",
+  html: true,
+  status: 422,
+});
+add({
+  name: "own password page, weak new password",
+  method: "POST",
+  path: "/admin/password",
+  as: "agent",
+  type: "application/x-www-form-urlencoded",
+  body: "currentPassword={agentPasswordForm}&newPassword=++++++++++++&repeatPassword=++++++++++++",
+  html: true,
+  status: 422,
+});
+const badNexts = [
+  "%2F%01",
+  "%2F%00",
+  "%01",
+  "%2F%0D%0ASet-Cookie:x=1",
+  "%2F%E2%80%A8",
+  "%2F%C3%A4",
+  "%2F%2Fevil.example",
+  "%2F%5Cevil.example",
+  "https:%2F%2Fevil.example",
+  "javascript:alert(1)",
+  "%2Fa%20b",
+  `%2F${"a".repeat(2100)}`,
+];
 for (const next of badNexts) {
   add({ name: `sign-in page next=${next.slice(0, 40)}`, method: "GET", path: `/login?next=${next}`, html: true, status: 400 });
-  add({ name: `sign-in form next=${next.slice(0, 40)}`, method: "POST", path: "/login", type: "application/x-www-form-urlencoded", body: `email={agentEmail}&password={agentPasswordForm}&next=${next}`, html: true, status: 400 });
+  add({
+    name: `sign-in form next=${next.slice(0, 40)}`,
+    method: "POST",
+    path: "/login",
+    type: "application/x-www-form-urlencoded",
+    body: `email={agentEmail}&password={agentPasswordForm}&next=${next}`,
+    html: true,
+    status: 400,
+  });
 }
-add({ name: "sign-in form with next twice", method: "POST", path: "/login", type: "application/x-www-form-urlencoded", body: "email=a%40b.fi&password=x&next=%2Fadmin&next=%2F", html: true, status: 400 });
-add({ name: "logout with a bad body", method: "POST", path: "/api/auth/logout", as: "agent", type: "application/json", body: json({ everywhere: "yes" }), status: 422 });
+add({
+  name: "sign-in form with next twice",
+  method: "POST",
+  path: "/login",
+  type: "application/x-www-form-urlencoded",
+  body: "email=a%40b.fi&password=x&next=%2Fadmin&next=%2F",
+  html: true,
+  status: 400,
+});
+add({
+  name: "logout with a bad body",
+  method: "POST",
+  path: "/api/auth/logout",
+  as: "agent",
+  type: "application/json",
+  body: json({ everywhere: "yes" }),
+  status: 422,
+});
 
 let app: ReturnType<typeof createApp>;
 let fixtures: Record<string, string>;
@@ -441,7 +963,9 @@ describe("payloads that are legitimate answers", () => {
       body: JSON.stringify({ submission_id: id, answers: { grade: 8, good: text } }),
     });
     expect(res.status).toBe(201);
-    const rows = await database.all<{ text_value: string }>(sql`SELECT text_value FROM answer WHERE response_id = ${id} AND text_value IS NOT NULL`);
+    const rows = await database.all<{ text_value: string }>(
+      sql`SELECT text_value FROM answer WHERE response_id = ${id} AND text_value IS NOT NULL`,
+    );
     expect(rows[0]!.text_value).toBe(text.replace(/\u0000/g, "")); // NUL is the one character dropped
     // Shown back in the form (as after a validation error) it is text, not markup.
     const page = await app.request(`http://localhost/s/${fixtures.open}`, {

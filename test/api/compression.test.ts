@@ -118,7 +118,8 @@ describe("the dashboard script, negotiated by Accept-Encoding", () => {
   });
 
   it("does not serve the build's compressed copies or Cloudflare's files by their own names", async () => {
-    for (const path of [`${script()}.br`, `${script()}.gz`, "/.assetsignore", "/_headers"]) expect((await get(path)).status, path).toBe(404);
+    for (const path of [`${script()}.br`, `${script()}.gz`, "/.assetsignore", "/_headers"])
+      expect((await get(path)).status, path).toBe(404);
   });
 });
 

@@ -18,18 +18,44 @@ beforeAll(async () => {
 
 describe("demo data", () => {
   it("has the two published Keski-Pohjanmaa days as real reported results with their source, not demo, not invented responses", async () => {
-    const rows = await db.all<{ date: string; attendance: number; mean: number; theme: string; responses: number; is_demo: number; source: string }>(sql`
+    const rows = await db.all<{
+      date: string;
+      attendance: number;
+      mean: number;
+      theme: string;
+      responses: number;
+      is_demo: number;
+      source: string;
+    }>(sql`
       SELECT e.date, e.attendance, e.reported_grade_mean AS mean, t.name_fi AS theme, e.is_demo, e.reported_source AS source,
              (SELECT count(*) FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.event_id = e.id) AS responses
       FROM event e JOIN theme t ON t.id = e.theme_id WHERE e.region_code = '16' ORDER BY e.date`);
     expect(rows).toEqual([
-      { date: "2019-09-04", attendance: 47, mean: 8.5, theme: "Uudenlainen johtaminen", responses: 0, is_demo: 0, source: expect.stringMatching(/^LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti .*4\.9\.2019/) },
-      { date: "2019-11-06", attendance: 59, mean: 8.0, theme: "Uusi vaikuttavuus", responses: 0, is_demo: 0, source: expect.stringMatching(/^LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti .*6\.11\.2019/) },
+      {
+        date: "2019-09-04",
+        attendance: 47,
+        mean: 8.5,
+        theme: "Uudenlainen johtaminen",
+        responses: 0,
+        is_demo: 0,
+        source: expect.stringMatching(/^LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti .*4\.9\.2019/),
+      },
+      {
+        date: "2019-11-06",
+        attendance: 59,
+        mean: 8.0,
+        theme: "Uusi vaikuttavuus",
+        responses: 0,
+        is_demo: 0,
+        source: expect.stringMatching(/^LAPE-Akatemia 2019, Keski-Pohjanmaa: julkaistu raportti .*6\.11\.2019/),
+      },
     ]);
   });
 
   it("closes the published days' surveys: a published result is final", async () => {
-    const rows = await db.all<{ closed: number }>(sql`SELECT s.closes_at IS NOT NULL AS closed FROM event e JOIN survey s ON s.event_id = e.id WHERE e.reported_grade_mean IS NOT NULL`);
+    const rows = await db.all<{ closed: number }>(
+      sql`SELECT s.closes_at IS NOT NULL AS closed FROM event e JOIN survey s ON s.event_id = e.id WHERE e.reported_grade_mean IS NOT NULL`,
+    );
     expect(rows).toEqual([{ closed: 1 }, { closed: 1 }]);
   });
 
@@ -53,14 +79,21 @@ describe("demo data", () => {
   it("is reproducible and is never added twice", async () => {
     const other = await createTestDb();
     await seedDemoDataIfEmpty(other);
-    const fingerprint = (d: Db) => d.all(sql`SELECT r.id, r.submitted_at, a.question_id, a.num_value, a.text_value FROM answer a JOIN response r ON r.id = a.response_id ORDER BY 1, 3`);
+    const fingerprint = (d: Db) =>
+      d.all(
+        sql`SELECT r.id, r.submitted_at, a.question_id, a.num_value, a.text_value FROM answer a JOIN response r ON r.id = a.response_id ORDER BY 1, 3`,
+      );
     expect(await fingerprint(other)).toEqual(await fingerprint(db));
     expect(await seedDemoDataIfEmpty(db)).toEqual({ seeded: false, days: 0, responses: 0 });
   });
 
   it("labels the demo survey as demo data in the participant's language", async () => {
     const app = createApp({ db });
-    for (const [lang, label] of [["fi", "Esimerkkiaineisto"], ["sv", "Exempeldata"], ["en", "Demo data"]] as const) {
+    for (const [lang, label] of [
+      ["fi", "Esimerkkiaineisto"],
+      ["sv", "Exempeldata"],
+      ["en", "Demo data"],
+    ] as const) {
       const html = await (await app.request(`/s/${DEMO_SURVEY_SLUG}?lang=${lang}`)).text();
       expect(html, lang).toContain(label);
     }

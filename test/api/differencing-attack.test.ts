@@ -61,8 +61,11 @@ async function selections(cookie: string, readable: (d: EventSummary) => boolean
     if (ids.length === 0) return;
     out.push({ label, days: maskOf(ids), exact: exactCounts(sectorOf(await get(cookie, `/api/stats/questions?${query}`))) });
   };
-  const scopes: { label: string; query: string; match: (d: EventSummary) => boolean }[] = [{ label: "country", query: "", match: () => true }];
-  for (const code of [...new Set(mine.map((d) => d.region).filter((r): r is string => r !== null))]) scopes.push({ label: code, query: `region=${code}&`, match: (d) => d.region === code });
+  const scopes: { label: string; query: string; match: (d: EventSummary) => boolean }[] = [
+    { label: "country", query: "", match: () => true },
+  ];
+  for (const code of [...new Set(mine.map((d) => d.region).filter((r): r is string => r !== null))])
+    scopes.push({ label: code, query: `region=${code}&`, match: (d) => d.region === code });
   for (const themeId of [...new Set(mine.map((d) => d.theme?.id).filter((t): t is number => t !== undefined))]) {
     scopes.push({ label: `theme ${themeId}`, query: `theme=${themeId}&`, match: (d) => d.theme?.id === themeId });
   }
@@ -71,7 +74,11 @@ async function selections(cookie: string, readable: (d: EventSummary) => boolean
     for (let i = 0; i < dates.length; i++) {
       for (let j = i; j < dates.length; j++) {
         const [from, to] = [dates[i]!, dates[j]!];
-        await add(`${scope.label} ${from}…${to}`, `${scope.query}from=${from}&to=${to}`, (d) => scope.match(d) && d.date >= from && d.date <= to);
+        await add(
+          `${scope.label} ${from}…${to}`,
+          `${scope.query}from=${from}&to=${to}`,
+          (d) => scope.match(d) && d.date >= from && d.date <= to,
+        );
       }
     }
   }
@@ -128,7 +135,9 @@ describe("differencing attack on background breakdowns", () => {
       expect(hidden.length, "hidden cells in day tables").toBeGreaterThan(who === "national" ? 40 : 3);
       expect(selections).toBeGreaterThan(who === "national" ? 1000 : 10);
       const exposed = hidden
-        .filter((h) => recovered.has(`${h.day}|${h.value}`) && recovered.get(`${h.day}|${h.value}`) === (actual.get(`${h.day}|${h.value}`) ?? 0))
+        .filter(
+          (h) => recovered.has(`${h.day}|${h.value}`) && recovered.get(`${h.day}|${h.value}`) === (actual.get(`${h.day}|${h.value}`) ?? 0),
+        )
         .map((h) => `day ${h.day} ${h.value} = ${recovered.get(`${h.day}|${h.value}`)}`);
       expect(exposed, `cells recovered by differencing (${exposed.length} of ${hidden.length})`).toEqual([]);
     }, 300_000);

@@ -63,12 +63,17 @@ describe("the day results page", () => {
   });
 
   it("compares a day with the rest of the country, never a pool containing itself", async () => {
-    const [event] = await db.all<{ id: number; theme: number }>(sql`SELECT id, theme_id AS theme FROM event WHERE region_code = '19' ORDER BY date LIMIT 1`);
+    const [event] = await db.all<{ id: number; theme: number }>(
+      sql`SELECT id, theme_id AS theme FROM event WHERE region_code = '19' ORDER BY date LIMIT 1`,
+    );
     const others = await db.all<{ n: number; sum: number }>(sql`
       SELECT sum(s.grade_n) AS n, sum(s.grade_sum) AS sum FROM event e JOIN survey s ON s.event_id = e.id
       WHERE e.theme_id = ${event!.theme} AND e.region_code IS NOT NULL AND e.region_code <> '19' AND e.reported_grade_mean IS NULL`);
     const html = await page(`/admin/events/${event!.id}/results?lang=en`, national);
-    const rest = /<th scope="row">Other regions, same theme<\/th><td class="num">([\d.]+)<\/td><td class="num">[^<]*<\/td><td class="num">(\d+)<\/td>/.exec(html);
+    const rest =
+      /<th scope="row">Other regions, same theme<\/th><td class="num">([\d.]+)<\/td><td class="num">[^<]*<\/td><td class="num">(\d+)<\/td>/.exec(
+        html,
+      );
     expect(rest, html.slice(html.indexOf("compare-heading"), html.indexOf("compare-heading") + 1500)).not.toBeNull();
     expect(Number(rest![2])).toBe(others[0]!.n);
     expect(rest![1]).toBe((others[0]!.sum / others[0]!.n).toFixed(1));

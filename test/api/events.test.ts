@@ -34,7 +34,14 @@ function api(method: string, path: string, cookie: string, body?: unknown) {
 
 describe("an agent of Keski-Pohjanmaa", () => {
   it("creates a day for region 16, sets attendance 47, opens its survey and downloads its QR code", async () => {
-    const created = await api("POST", "/api/events", agent16, { programmeId, regionCode: "16", date: "2019-09-04", themeId, title: "Uudenlainen johtaminen", location: "Kokkola" });
+    const created = await api("POST", "/api/events", agent16, {
+      programmeId,
+      regionCode: "16",
+      date: "2019-09-04",
+      themeId,
+      title: "Uudenlainen johtaminen",
+      location: "Kokkola",
+    });
     const body = await created.json();
     expect(created.status, JSON.stringify(body)).toBe(201);
     const id = body.event.id;
@@ -108,7 +115,13 @@ describe("validation", () => {
   });
 
   it("refuses references that do not exist", async () => {
-    const res = await api("POST", "/api/events", agent16, { programmeId: 999, regionCode: "16", date: "2019-09-04", themeId: 999, title: "x" });
+    const res = await api("POST", "/api/events", agent16, {
+      programmeId: 999,
+      regionCode: "16",
+      date: "2019-09-04",
+      themeId: 999,
+      title: "x",
+    });
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields.map((f: { key: string }) => f.key).sort()).toEqual(["programmeId", "themeId"]);
   });
@@ -121,10 +134,20 @@ describe("validation", () => {
 
   it("keeps the survey window in order", async () => {
     const event = await createTestSurvey(db, { regionCode: "16" });
-    const res = await api("PATCH", `/api/events/${event.eventId}/survey`, agent16, { opensAt: "2019-09-04T16:00:00+03:00", closesAt: "2019-09-04T15:00:00+03:00" });
+    const res = await api("PATCH", `/api/events/${event.eventId}/survey`, agent16, {
+      opensAt: "2019-09-04T16:00:00+03:00",
+      closesAt: "2019-09-04T15:00:00+03:00",
+    });
     expect(res.status).toBe(422);
-    const ok = await api("PATCH", `/api/events/${event.eventId}/survey`, agent16, { opensAt: "2019-09-04T15:00:00+03:00", closesAt: "2019-09-11T00:00:00+03:00" });
-    expect((await ok.json()).event.survey).toMatchObject({ opensAt: "2019-09-04T12:00:00.000Z", closesAt: "2019-09-10T21:00:00.000Z", state: "open" });
+    const ok = await api("PATCH", `/api/events/${event.eventId}/survey`, agent16, {
+      opensAt: "2019-09-04T15:00:00+03:00",
+      closesAt: "2019-09-11T00:00:00+03:00",
+    });
+    expect((await ok.json()).event.survey).toMatchObject({
+      opensAt: "2019-09-04T12:00:00.000Z",
+      closesAt: "2019-09-10T21:00:00.000Z",
+      state: "open",
+    });
   });
 });
 
@@ -141,9 +164,17 @@ describe("a day's own questions", () => {
     const form = await (await app.request(`/s/${event.slug}?lang=sv`)).text();
     expect(form.indexOf("Fungerade lokalen?")).toBeGreaterThan(form.indexOf("Vad borde utvecklas?"));
 
-    const missing = await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9 } }) });
+    const missing = await app.request(`/s/${event.slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ answers: { grade: 9 } }),
+    });
     expect(missing.status).toBe(422);
-    const ok = await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9, day_1: 4 } }) });
+    const ok = await app.request(`/s/${event.slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ answers: { grade: 9, day_1: 4 } }),
+    });
     expect(ok.status).toBe(201);
 
     expect((await api("DELETE", `/api/events/${event.eventId}/questions/${id}`, agent16)).status).toBe(409);

@@ -42,7 +42,11 @@ function upload(text: string, mode: "dry-run" | "import", cookie = national, lan
   form.set("programme", "1");
   form.set("mode", mode);
   form.set("file", new File([text], "historia.csv", { type: "text/csv" }));
-  return app.request(`http://localhost/admin/import?lang=${lang}`, { method: "POST", headers: asBrowser(cookie, { accept: "text/html" }), body: form });
+  return app.request(`http://localhost/admin/import?lang=${lang}`, {
+    method: "POST",
+    headers: asBrowser(cookie, { accept: "text/html" }),
+    body: form,
+  });
 }
 
 describe("importing history", () => {
@@ -66,11 +70,22 @@ describe("importing history", () => {
     const result = await importHistory(deps(), cli, { text: EXCEL, programmeId: 1, dryRun: false });
     expect(result.applied).toBe(true);
     expect(await eventCount()).toBe(before + 3);
-    const rows = await db.all(sql`SELECT e.region_code AS region, e.theme_id AS theme, e.location, e.attendance, e.reported_grade_mean AS mean, e.reported_grade_n AS n, e.reported_source AS source, e.is_demo AS demo, s.closes_at IS NOT NULL AS closed
+    const rows =
+      await db.all(sql`SELECT e.region_code AS region, e.theme_id AS theme, e.location, e.attendance, e.reported_grade_mean AS mean, e.reported_grade_n AS n, e.reported_source AS source, e.is_demo AS demo, s.closes_at IS NOT NULL AS closed
       FROM event e JOIN survey s ON s.event_id = e.id WHERE e.date IN ('2018-10-02', '2018-10-03', '2018-11-20') ORDER BY e.date`);
     expect(rows).toEqual([
       { region: "17", theme: 1, location: "Oulu", attendance: 40, mean: 8.2, n: 31, source: "Raportti A", demo: 0, closed: 1 },
-      { region: "19", theme: null, location: "Rovaniemi; kampus", attendance: 25, mean: 7.9, n: null, source: 'Raportti "B"', demo: 0, closed: 1 },
+      {
+        region: "19",
+        theme: null,
+        location: "Rovaniemi; kampus",
+        attendance: 25,
+        mean: 7.9,
+        n: null,
+        source: 'Raportti "B"',
+        demo: 0,
+        closed: 1,
+      },
       { region: null, theme: null, location: "Helsinki", attendance: 150, mean: 8.4, n: 90, source: "Raportti C", demo: 0, closed: 1 },
     ]);
     const audit = await db.all<{ details_json: string }>(sql`SELECT details_json FROM audit_log WHERE action = 'history_imported'`);
@@ -110,7 +125,9 @@ describe("importing history", () => {
     ]);
     expect(result.rows.map((r) => r.line)).toEqual([11]);
     expect(await eventCount()).toBe(before);
-    const [pohjanmaa] = await db.all<{ mean: number | null }>(sql`SELECT reported_grade_mean AS mean FROM event WHERE region_code = '15' AND date = '2019-05-09'`);
+    const [pohjanmaa] = await db.all<{ mean: number | null }>(
+      sql`SELECT reported_grade_mean AS mean FROM event WHERE region_code = '15' AND date = '2019-05-09'`,
+    );
     expect(pohjanmaa!.mean).toBeNull();
   });
 
@@ -140,7 +157,11 @@ describe("the import page", () => {
     const form = new FormData();
     form.set("programme", "1");
     form.set("mode", "dry-run");
-    const res = await app.request("http://localhost/admin/import?lang=fi", { method: "POST", headers: asBrowser(national, { accept: "text/html" }), body: form });
+    const res = await app.request("http://localhost/admin/import?lang=fi", {
+      method: "POST",
+      headers: asBrowser(national, { accept: "text/html" }),
+      body: form,
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain(t("fi", "import.noFile"));
     const template = await app.request("http://localhost/admin/import/template.csv", { headers: asBrowser(national) });

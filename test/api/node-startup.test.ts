@@ -80,7 +80,16 @@ describe("demo sign-ins at start-up", () => {
     const attempt = start({ LIBSQL_URL: `file:${freshDatabase()}`, ...vars });
     await expect(attempt).rejects.toBeInstanceOf(StartupRefusal);
     const message = ((await attempt.catch((error: unknown) => error)) as Error).message;
-    for (const text of ["Refusing to start", why, DEMO_USERS[0].email, "DEMO_ACCOUNTS=disable", "npm run user:passwd", "DEMO_DATA=off", "npm run user:add"]) expect(message).toContain(text);
+    for (const text of [
+      "Refusing to start",
+      why,
+      DEMO_USERS[0].email,
+      "DEMO_ACCOUNTS=disable",
+      "npm run user:passwd",
+      "DEMO_DATA=off",
+      "npm run user:add",
+    ])
+      expect(message).toContain(text);
   });
 
   it("are switched off with DEMO_ACCOUNTS=disable: the server starts, the demo data stays, the sign-ins do not work", async () => {
@@ -192,7 +201,10 @@ describe("a remote database", () => {
 
 describe("npm run seed", () => {
   it("refuses a remote database unless DEMO_DATA=on", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed.ts"], { env: { ...process.env, LIBSQL_URL: "https://sqld.invalid" }, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed.ts"], {
+      env: { ...process.env, LIBSQL_URL: "https://sqld.invalid" },
+      encoding: "utf8",
+    });
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toContain("DEMO_DATA=on");
   }, 30_000);
@@ -222,7 +234,10 @@ describe("HTTP hardening on Node", () => {
   });
 
   it("does not serve Cloudflare's _headers file", async () => {
-    expect(existsSync(new URL("../../dist/web/_headers", import.meta.url)), "dist/web/_headers must exist for this test to mean anything").toBe(true);
+    expect(
+      existsSync(new URL("../../dist/web/_headers", import.meta.url)),
+      "dist/web/_headers must exist for this test to mean anything",
+    ).toBe(true);
     const server = await start({ LIBSQL_URL: `file:${freshDatabase()}` });
     const res = await fetch(`${server.url}/_headers`);
     expect(res.status).toBe(404);
@@ -240,7 +255,9 @@ describe("HTTP hardening on Node", () => {
       socket.on("data", (chunk) => (received += chunk));
       socket.on("close", () => resolve(received));
       socket.on("error", reject);
-      socket.write(`POST /s/${DEMO_SURVEY_SLUG} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ngrade=8`);
+      socket.write(
+        `POST /s/${DEMO_SURVEY_SLUG} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ngrade=8`,
+      );
       // One byte every 500 ms: the body would take minutes.
       const trickle = setInterval(() => socket.writable && socket.write("a"), 500);
       socket.on("close", () => clearInterval(trickle));

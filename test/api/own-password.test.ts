@@ -41,7 +41,9 @@ describe("changing one's own password (API)", () => {
     expect((await app.request("http://localhost/api/me", { headers: { cookie: elsewhere } })).status).toBe(401);
     await expect(signIn(app, user)).rejects.toThrow(/401/);
     await signIn(app, { email: user.email, password: "kolme iloista kirahvia" });
-    const audit = await db.all<{ action: string; user_id: number }>(sql`SELECT action, user_id FROM audit_log WHERE action = 'password_changed' AND user_id = ${user.id}`);
+    const audit = await db.all<{ action: string; user_id: number }>(
+      sql`SELECT action, user_id FROM audit_log WHERE action = 'password_changed' AND user_id = ${user.id}`,
+    );
     expect(audit).toHaveLength(1);
   });
 
@@ -50,7 +52,9 @@ describe("changing one's own password (API)", () => {
     const cookie = await signIn(app, user);
     const res = await changeOwn(cookie, { currentPassword: "this is not it", newPassword: "kolme iloista kirahvia" }, "sv");
     expect(res.status).toBe(422);
-    expect((await res.json()).error.fields).toEqual([{ key: "currentPassword", code: "wrong", message: t("sv", "password.change.wrongCurrent") }]);
+    expect((await res.json()).error.fields).toEqual([
+      { key: "currentPassword", code: "wrong", message: t("sv", "password.change.wrongCurrent") },
+    ]);
     const [row] = await db.all<{ password_hash: string }>(sql`SELECT password_hash FROM user WHERE id = ${user.id}`);
     expect(await verifyPassword(user.password, row!.password_hash)).toBe(true);
   });
@@ -67,14 +71,23 @@ describe("changing one's own password (API)", () => {
     for (const lang of LANGS) {
       const res = await changeOwn(cookie, { currentPassword: user.password, newPassword: password.replace("{email}", user.email) }, lang);
       expect(res.status).toBe(422);
-      expect((await res.json()).error.fields[0]).toEqual({ key: "newPassword", code: `password_${problem}`, message: t(lang, `password.problem.${problem}` as never) });
+      expect((await res.json()).error.fields[0]).toEqual({
+        key: "newPassword",
+        code: `password_${problem}`,
+        message: t(lang, `password.problem.${problem}` as never),
+      });
     }
   });
 
   it(`limits guesses of the current password through an open session to ${MAX_FAILURES_PER_ACCOUNT}`, async () => {
     const user = await createTestUser(db, "viewer", ["16"]);
     const cookie = await signIn(app, user);
-    const statuses = await Promise.all(Array.from({ length: 30 }, async (_, i) => (await changeOwn(cookie, { currentPassword: `guess number ${i}`, newPassword: "kolme iloista kirahvia" })).status));
+    const statuses = await Promise.all(
+      Array.from(
+        { length: 30 },
+        async (_, i) => (await changeOwn(cookie, { currentPassword: `guess number ${i}`, newPassword: "kolme iloista kirahvia" })).status,
+      ),
+    );
     expect(statuses.filter((s) => s === 422).length, statuses.join()).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     expect(statuses.filter((s) => s === 429).length, statuses.join()).toBeGreaterThanOrEqual(30 - MAX_FAILURES_PER_ACCOUNT);
   });
@@ -98,7 +111,11 @@ describe("changing one's own password (staff page)", () => {
     expect(html).toContain(t("sv", "password.change.title"));
     expect(html).toContain('autocomplete="current-password"');
 
-    const mismatch = await post(cookie, { currentPassword: user.password, newPassword: "kolme iloista kirahvia", repeatPassword: "kolme iloista kirahvib" });
+    const mismatch = await post(cookie, {
+      currentPassword: user.password,
+      newPassword: "kolme iloista kirahvia",
+      repeatPassword: "kolme iloista kirahvib",
+    });
     expect(mismatch.status).toBe(422);
     const mismatchHtml = await mismatch.text();
     expect(mismatchHtml).toContain(t("fi", "password.change.mismatch"));
@@ -109,7 +126,11 @@ describe("changing one's own password (staff page)", () => {
     expect(weak.status).toBe(422);
     expect(await weak.text()).toContain(t("fi", "password.problem.is_email"));
 
-    const done = await post(cookie, { currentPassword: user.password, newPassword: "kolme iloista kirahvia", repeatPassword: "kolme iloista kirahvia" });
+    const done = await post(cookie, {
+      currentPassword: user.password,
+      newPassword: "kolme iloista kirahvia",
+      repeatPassword: "kolme iloista kirahvia",
+    });
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe("/admin/password?lang=fi&done=passwordChanged");
     const after = await app.request(`http://localhost${done.headers.get("location")}`, { headers: { cookie } });
@@ -132,7 +153,13 @@ describe("passwords the national team sets", () => {
     const form = await app.request("http://localhost/admin/users?lang=sv", {
       method: "POST",
       headers: asBrowser(cookie, { "content-type": "application/x-www-form-urlencoded" }),
-      body: new URLSearchParams({ email: "uusi.ihminen@kunta.fi", name: "Uusi", role: "viewer", regions: "16", password: "uusi.ihminen@kunta.fi" }).toString(),
+      body: new URLSearchParams({
+        email: "uusi.ihminen@kunta.fi",
+        name: "Uusi",
+        role: "viewer",
+        regions: "16",
+        password: "uusi.ihminen@kunta.fi",
+      }).toString(),
     });
     expect(form.status).toBe(422);
     expect(await form.text()).toContain(t("sv", "password.problem.is_email"));
@@ -144,7 +171,8 @@ describe("the CLI scripts use the same services", () => {
     const dir = mkdtempSync(join(tmpdir(), "palaute-cli-"));
     const env = { ...process.env, LIBSQL_URL: `file:${join(dir, "cli.db")}` };
     try {
-      const run = (script: string, args: string[]) => execFileSync(process.execPath, ["--import", "tsx", script, ...args], { env, encoding: "utf8" });
+      const run = (script: string, args: string[]) =>
+        execFileSync(process.execPath, ["--import", "tsx", script, ...args], { env, encoding: "utf8" });
       const added = run("scripts/user-add.ts", ["--email", "cli.person@kunta.fi", "--role", "agent", "--region", "16"]);
       const first = /: (\S+)$/m.exec(added.trim())![1]!;
       const changed = run("scripts/user-passwd.ts", ["--email", "cli.person@kunta.fi"]);

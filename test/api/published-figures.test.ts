@@ -44,8 +44,18 @@ describe("a region whose days are all published", () => {
     const kp = stats.regions.find((r) => r.code === "16")!;
     // (8.5 + 8.0) / 2 = 8.25; no answered day behind it (days 0), so no day-clustered interval either.
     expect(kp.grade).toEqual({
-      n: 0, mean: 8.25, sd: null, ci95: null, source: "reported", eventsPooled: 2, excludedUnknownN: 0, smallN: false,
-      days: 0, se: null, ciDf: null, ciWithheld: null,
+      n: 0,
+      mean: 8.25,
+      sd: null,
+      ci95: null,
+      source: "reported",
+      eventsPooled: 2,
+      excludedUnknownN: 0,
+      smallN: false,
+      days: 0,
+      se: null,
+      ciDf: null,
+      ciWithheld: null,
       published: { days: 2, meanOfMeans: 8.25, points: KP_POINTS },
     });
     expect(kp.responseRate).toBeNull();
@@ -62,7 +72,9 @@ describe("a region whose days are all published", () => {
 
   it("shows both days in the heat map as published cells", async () => {
     const themes = await get<ThemesStatsResponse>("/api/stats/themes?region=16", agentKp);
-    const cells = themes.cells.filter((c) => c.region === "16").map((c) => ({ theme: c.themeId, mean: c.grade.mean, source: c.grade.source, ci: c.grade.ci95 }));
+    const cells = themes.cells
+      .filter((c) => c.region === "16")
+      .map((c) => ({ theme: c.themeId, mean: c.grade.mean, source: c.grade.source, ci: c.grade.ci95 }));
     expect(cells).toEqual([
       { theme: 1, mean: 8.5, source: "reported", ci: null },
       { theme: 2, mean: 8.0, source: "reported", ci: null },
@@ -83,7 +95,9 @@ describe("a mixed pool", () => {
   it("keeps the country's answered figure and CI exactly as without the published days, and lists those days apart", async () => {
     const all = await get<RegionsStatsResponse>("/api/stats/regions", national);
     // The same pool without Keski-Pohjanmaa's days: the answered part must not move.
-    const rest = await db.all<{ n: number; sum: number }>(sql`SELECT sum(s.grade_n) AS n, sum(s.grade_sum) AS sum FROM survey s JOIN event e ON e.id = s.event_id WHERE e.reported_grade_mean IS NULL`);
+    const rest = await db.all<{ n: number; sum: number }>(
+      sql`SELECT sum(s.grade_n) AS n, sum(s.grade_sum) AS sum FROM survey s JOIN event e ON e.id = s.event_id WHERE e.reported_grade_mean IS NULL`,
+    );
     expect(all.national!.n).toBe(rest[0]!.n);
     expect(all.national!.mean).toBeCloseTo(rest[0]!.sum / rest[0]!.n, 12);
     expect(all.national).toMatchObject({ source: "mixed", eventsPooled: 52, published: { days: 2, meanOfMeans: 8.25, points: KP_POINTS } });
@@ -92,24 +106,38 @@ describe("a mixed pool", () => {
 
   it("never lets answers collected on a published day into a pool", async () => {
     // Answers that arrived before the result was published stay, shown beside it, but pool nowhere.
-    const [event] = await db.all<{ id: number; survey: number }>(sql`SELECT e.id, s.id AS survey FROM event e JOIN survey s ON s.event_id = e.id WHERE e.region_code = '16' AND e.date = '2019-09-04'`);
+    const [event] = await db.all<{ id: number; survey: number }>(
+      sql`SELECT e.id, s.id AS survey FROM event e JOIN survey s ON s.event_id = e.id WHERE e.region_code = '16' AND e.date = '2019-09-04'`,
+    );
     const before = await get<RegionsStatsResponse>("/api/stats/regions", national);
-    await db.run(sql`INSERT INTO response (id, survey_id, submitted_at, lang) VALUES ('11111111-1111-4111-8111-111111111111', ${event!.survey}, 0, 'fi')`);
-    await db.run(sql`INSERT INTO answer (response_id, question_id, num_value) SELECT '11111111-1111-4111-8111-111111111111', id, 4 FROM question WHERE set_id = 1 AND key = 'grade'`);
+    await db.run(
+      sql`INSERT INTO response (id, survey_id, submitted_at, lang) VALUES ('11111111-1111-4111-8111-111111111111', ${event!.survey}, 0, 'fi')`,
+    );
+    await db.run(
+      sql`INSERT INTO answer (response_id, question_id, num_value) SELECT '11111111-1111-4111-8111-111111111111', id, 4 FROM question WHERE set_id = 1 AND key = 'grade'`,
+    );
     try {
       const after = await get<RegionsStatsResponse>("/api/stats/regions", national);
       expect(after.regions.find((r) => r.code === "16")!.grade).toEqual(before.regions.find((r) => r.code === "16")!.grade);
       expect(after.national!.mean).toBe(before.national!.mean);
       const { events } = await get<EventsResponse>("/api/events?region=16", national);
       const shown = events.find((e) => e.id === event!.id)!;
-      expect(shown).toMatchObject({ grade: { source: "reported", mean: 8.5 }, collected: { source: "responses", n: 1, mean: 4 }, conflict: true });
+      expect(shown).toMatchObject({
+        grade: { source: "reported", mean: 8.5 },
+        collected: { source: "responses", n: 1, mean: 4 },
+        conflict: true,
+      });
     } finally {
       await db.run(sql`DELETE FROM response WHERE id = '11111111-1111-4111-8111-111111111111'`);
     }
   });
 
   it("refuses the new published-result route to a signed-out caller", async () => {
-    const res = await app.request("http://localhost/api/events/2/published-result", { method: "PUT", headers: asBrowser("", { "content-type": "application/json" }), body: "{}" });
+    const res = await app.request("http://localhost/api/events/2/published-result", {
+      method: "PUT",
+      headers: asBrowser("", { "content-type": "application/json" }),
+      body: "{}",
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -35,7 +35,11 @@ function api(method: string, path: string, cookie: string, body?: unknown) {
 const record = (eventId: number, body: unknown, cookie = national) => api("PUT", `/api/events/${eventId}/published-result`, cookie, body);
 
 function answer(slug: string, grade: number, lang = "fi") {
-  return app.request(`http://localhost/s/${slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ lang, answers: { grade } }) });
+  return app.request(`http://localhost/s/${slug}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ lang, answers: { grade } }),
+  });
 }
 
 async function eventJson(eventId: number) {
@@ -51,7 +55,12 @@ describe("recording a published result through the API", () => {
     const res = await record(event.eventId, { mean: 8.5, n: 20, distribution, source: SOURCE });
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
-    expect(body.event.reported).toEqual({ mean: 8.5, n: 20, source: SOURCE, distribution: { "4": 0, "5": 0, "6": 0, "7": 2, "8": 8, "9": 8, "10": 2 } });
+    expect(body.event.reported).toEqual({
+      mean: 8.5,
+      n: 20,
+      source: SOURCE,
+      distribution: { "4": 0, "5": 0, "6": 0, "7": 2, "8": 8, "9": 8, "10": 2 },
+    });
     expect(body.event.survey.state).toBe("closed");
 
     const shown = await eventJson(event.eventId);
@@ -61,7 +70,9 @@ describe("recording a published result through the API", () => {
     expect(shown.grade.sd).toBeCloseTo(Math.sqrt(13 / 19), 12);
     expect(shown.grade.ci95).not.toBeNull();
 
-    const audit = await db.all<{ action: string; details_json: string }>(sql`SELECT action, details_json FROM audit_log WHERE target = ${`event:${event.eventId}`}`);
+    const audit = await db.all<{ action: string; details_json: string }>(
+      sql`SELECT action, details_json FROM audit_log WHERE target = ${`event:${event.eventId}`}`,
+    );
     expect(audit.map((a) => a.action)).toEqual(["published_result_recorded"]);
     expect(JSON.parse(audit[0]!.details_json)).toMatchObject({ mean: 8.5, n: 20, source: SOURCE, attendance: 47 });
   });
@@ -90,7 +101,12 @@ describe("validation of published figures", () => {
     ["mean above the scale", { mean: 10.5, source: SOURCE }, "mean", "mean_off_scale"],
     ["mean below the scale", { mean: 3.9, source: SOURCE }, "mean", "mean_off_scale"],
     ["distribution not adding up to n", { mean: 8, n: 5, distribution: { "8": 4 }, source: SOURCE }, "distribution", "distribution_n"],
-    ["distribution contradicting the mean", { mean: 8.5, n: 4, distribution: { "7": 4 }, source: SOURCE }, "distribution", "distribution_mean"],
+    [
+      "distribution contradicting the mean",
+      { mean: 8.5, n: 4, distribution: { "7": 4 }, source: SOURCE },
+      "distribution",
+      "distribution_mean",
+    ],
     ["distribution off the scale", { mean: 8, distribution: { "3": 1, "8": 2 }, source: SOURCE }, "distribution", "distribution_off_scale"],
     ["no source", { mean: 8.5, n: 10 }, "source", "missing"],
     ["an empty source", { mean: 8.5, source: "   " }, "source", "min_length"],
@@ -100,7 +116,10 @@ describe("validation of published figures", () => {
     const res = await record(event.eventId, body);
     const json = await res.json();
     expect(res.status, JSON.stringify(json)).toBe(422);
-    expect(json.error.fields.map((f: { key: string }) => f.key), JSON.stringify(json)).toContain(key);
+    expect(
+      json.error.fields.map((f: { key: string }) => f.key),
+      JSON.stringify(json),
+    ).toContain(key);
     expect((await eventJson(event.eventId)).reported).toBeNull();
     expect((await app.request(`/s/${event.slug}`)).status).toBe(200);
   });
@@ -159,7 +178,9 @@ describe("a published result is final", () => {
     expect(shown.collected).toMatchObject({ source: "responses", n: 3, mean: 5 });
     expect(shown.conflict).toBe(true);
 
-    const page = await (await app.request(`http://localhost/admin/events/${event.eventId}?lang=fi`, { headers: asBrowser(agent16, { accept: "text/html" }) })).text();
+    const page = await (
+      await app.request(`http://localhost/admin/events/${event.eventId}?lang=fi`, { headers: asBrowser(agent16, { accept: "text/html" }) })
+    ).text();
     expect(page).toContain(t("fi", "admin.published.conflict"));
     expect(page).toContain(SOURCE);
   });
@@ -176,9 +197,13 @@ describe("the record form on the day's staff page", () => {
 
   it("is shown to the national team only", async () => {
     const event = await createTestSurvey(db, { regionCode: "16" });
-    const forNational = await (await app.request(`http://localhost/admin/events/${event.eventId}?lang=fi`, { headers: asBrowser(national, { accept: "text/html" }) })).text();
+    const forNational = await (
+      await app.request(`http://localhost/admin/events/${event.eventId}?lang=fi`, { headers: asBrowser(national, { accept: "text/html" }) })
+    ).text();
     expect(forNational).toContain(`action="/admin/events/${event.eventId}/published-result?lang=fi"`);
-    const forAgent = await (await app.request(`http://localhost/admin/events/${event.eventId}?lang=fi`, { headers: asBrowser(agent16, { accept: "text/html" }) })).text();
+    const forAgent = await (
+      await app.request(`http://localhost/admin/events/${event.eventId}?lang=fi`, { headers: asBrowser(agent16, { accept: "text/html" }) })
+    ).text();
     expect(forAgent).not.toContain("published-result");
   });
 

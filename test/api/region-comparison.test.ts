@@ -51,7 +51,8 @@ async function get<T>(path: string, cookie = national): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-const poolOf = (events: readonly RawEvent[]): ClusterSums => events.map((d) => eventSums(d.n, d.sum, d.sumSq)).reduce(addClusterSums, NO_CLUSTER_SUMS);
+const poolOf = (events: readonly RawEvent[]): ClusterSums =>
+  events.map((d) => eventSums(d.n, d.sum, d.sumSq)).reduce(addClusterSums, NO_CLUSTER_SUMS);
 
 describe("GET /api/stats/regions: regions against the rest of the country", () => {
   it("gives each region k days and a day-clustered interval equal to a recount from the answers", async () => {
@@ -98,7 +99,9 @@ describe("GET /api/stats/regions: regions against the rest of the country", () =
     expect(kp.comparison).toMatchObject({ rankable: false, funnel: null, adjusted: { mean: null, missingThemes: [1, 2, 3] } });
     expect(stats.regions.filter((r) => r.comparison!.rankable)).toHaveLength(17);
     // No region differs on the demo data beyond chance at 99.8 %.
-    expect(stats.regions.filter((r) => r.comparison!.funnel?.flag === "above_998" || r.comparison!.funnel?.flag === "below_998")).toHaveLength(0);
+    expect(
+      stats.regions.filter((r) => r.comparison!.funnel?.flag === "above_998" || r.comparison!.funnel?.flag === "below_998"),
+    ).toHaveLength(0);
     expect(stats.funnel.regionsOnFunnel).toBe(17);
     expect(stats.funnel.curve.length).toBeGreaterThan(10);
   });
@@ -130,7 +133,11 @@ describe("small numbers", () => {
   it("gives a day under 10 answers no interval and says why", async () => {
     const event = await createTestSurvey(db, { regionCode: "15", date: "2019-12-01" });
     for (const grade of [8, 8, 8, 8, 8]) {
-      const res = await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade } }) });
+      const res = await app.request(`/s/${event.slug}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers: { grade } }),
+      });
       expect(res.status).toBe(201);
     }
     const { events } = await get<EventsResponse>("/api/events?region=15");
@@ -157,8 +164,22 @@ describe("GET /api/stats/trend: theme kept apart from time", () => {
 describe("CSV exports keep the caveats", () => {
   it("regions.csv: k days, why an interval is missing, the yardstick, the funnel, adjusted figures and the demo flag", async () => {
     const text = await (await app.request("http://localhost/api/export/regions.csv?lang=en", { headers: { cookie: national } })).text();
-    const [header, ...rows] = text.replace(/^\uFEFF/, "").trim().split("\r\n").map((line) => line.split(";").map((cell) => cell.replace(/^"|"$/g, "")));
-    for (const column of ["Response rate (%)", "Days with answers (k)", "No confidence interval because", "Rest of the country, mean", "Funnel plot result", "Ranked", "Theme-adjusted mean", "No adjusted figure: themes missing", "Demo data"]) {
+    const [header, ...rows] = text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .map((line) => line.split(";").map((cell) => cell.replace(/^"|"$/g, "")));
+    for (const column of [
+      "Response rate (%)",
+      "Days with answers (k)",
+      "No confidence interval because",
+      "Rest of the country, mean",
+      "Funnel plot result",
+      "Ranked",
+      "Theme-adjusted mean",
+      "No adjusted figure: themes missing",
+      "Demo data",
+    ]) {
       expect(header, column).toContain(column);
     }
     const uusimaa = rows.find((r) => r[0] === "Uusimaa")!;
@@ -169,7 +190,9 @@ describe("CSV exports keep the caveats", () => {
   });
 
   it("trend.csv writes terms in words in the reader's language", async () => {
-    const text = await (await app.request("http://localhost/api/export/trend.csv?lang=sv&interval=term", { headers: { cookie: national } })).text();
+    const text = await (
+      await app.request("http://localhost/api/export/trend.csv?lang=sv&interval=term", { headers: { cookie: national } })
+    ).text();
     expect(text).not.toContain("2019-autumn");
     expect(text).toMatch(/[Hh]östen 2019|[Hh]öst 2019/);
   });

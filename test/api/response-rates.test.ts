@@ -17,7 +17,11 @@ const ids: Record<string, number> = {};
 
 async function answer(slug: string, count: number) {
   for (let i = 0; i < count; i++) {
-    const res = await app.request(`/s/${slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 8 } }) });
+    const res = await app.request(`/s/${slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ answers: { grade: 8 } }),
+    });
     expect(res.status).toBe(201);
   }
 }
@@ -59,7 +63,9 @@ describe("response rates", () => {
   });
 
   it("the CSVs flag the day and count the days left out", async () => {
-    const events = await (await app.request("http://localhost/api/export/events.csv?region=07&lang=en", { headers: asBrowser(cookie) })).text();
+    const events = await (
+      await app.request("http://localhost/api/export/events.csv?region=07&lang=en", { headers: asBrowser(cookie) })
+    ).text();
     const over = events.split("\r\n").find((line) => line.startsWith('"2019-09-03"'))!;
     expect(over).toContain('"over 100 %: check the head count"');
     const regions = await (await app.request("http://localhost/api/export/regions.csv?lang=en", { headers: asBrowser(cookie) })).text();

@@ -34,7 +34,9 @@ describe("data lifecycle", () => {
     const count = async (q: ReturnType<typeof sql>) => (await db.all<{ n: number }>(q))[0]!.n;
     expect(await count(sql`SELECT count(*) AS n FROM response`)).toBe(before[0]!.n - 120);
     expect(await count(sql`SELECT count(*) AS n FROM answer a LEFT JOIN response r ON r.id = a.response_id WHERE r.id IS NULL`)).toBe(0);
-    expect(await count(sql`SELECT coalesce(sum(t.count), 0) AS n FROM answer_tally t JOIN survey s ON s.id = t.survey_id WHERE s.event_id = 1`)).toBe(0);
+    expect(
+      await count(sql`SELECT coalesce(sum(t.count), 0) AS n FROM answer_tally t JOIN survey s ON s.id = t.survey_id WHERE s.event_id = 1`),
+    ).toBe(0);
     expect(await count(sql`SELECT response_count AS n FROM survey WHERE event_id = 1`)).toBe(0);
     expect(await eventsWithResponses(db, { eventId: 1 })).toEqual([]);
   });
@@ -46,9 +48,18 @@ describe("data lifecycle", () => {
     // A small day: its sector answers (3) are too few to keep as a tally; its grade stays.
     const small = await createTestSurvey(db, { regionCode: "16", date: "2019-10-01", attendance: 10 });
     for (const sector of ["parish", "ngo", "parish"]) {
-      await app.request(`/s/${small.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 7, sector, good: "kiitos" } }) });
+      await app.request(`/s/${small.slug}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers: { grade: 7, sector, good: "kiitos" } }),
+      });
     }
-    const shape = (d: Awaited<ReturnType<typeof loadEvents>>[number]) => ({ id: d.id, responses: d.responses, rate: eventResponseRate(d), grade: { ...d.grade, source: null } });
+    const shape = (d: Awaited<ReturnType<typeof loadEvents>>[number]) => ({
+      id: d.id,
+      responses: d.responses,
+      rate: eventResponseRate(d),
+      grade: { ...d.grade, source: null },
+    });
     const loaded = await loadEvents(serviceContext(db), "all", {});
     const beforeEvents = loaded.map(shape);
     const reportedBefore = loaded.filter((d) => d.grade.source === "reported").map((d) => d.id);
@@ -69,8 +80,16 @@ describe("data lifecycle", () => {
     const count = async (q: ReturnType<typeof sql>) => (await db.all<{ n: number }>(q))[0]!.n;
     expect(await count(sql`SELECT count(*) AS n FROM answer`)).toBe(0);
     expect(await count(sql`SELECT count(*) AS n FROM response`)).toBe(0);
-    expect(await count(sql`SELECT count(*) AS n FROM answer_tally t JOIN question q ON q.id = t.question_id WHERE t.survey_id = ${small.surveyId} AND q.key = 'sector'`)).toBe(0);
-    expect(await count(sql`SELECT count(*) AS n FROM answer_tally t JOIN question q ON q.id = t.question_id WHERE t.survey_id = ${small.surveyId} AND q.key = 'grade'`)).toBe(1);
+    expect(
+      await count(
+        sql`SELECT count(*) AS n FROM answer_tally t JOIN question q ON q.id = t.question_id WHERE t.survey_id = ${small.surveyId} AND q.key = 'sector'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`SELECT count(*) AS n FROM answer_tally t JOIN question q ON q.id = t.question_id WHERE t.survey_id = ${small.surveyId} AND q.key = 'grade'`,
+      ),
+    ).toBe(1);
     // The survey is closed, the API says when the answers went, and a second run finds nothing.
     expect((await app.request(`/s/${small.slug}`)).status).toBe(410);
     const row = (await listEvents(db, { regions: "all" })).find((e) => e.id === small.eventId)!;

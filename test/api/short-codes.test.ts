@@ -29,7 +29,8 @@ beforeAll(async () => {
   agent15 = await signIn(app, await createTestUser(db, "agent", ["15"]));
 });
 
-const html = (path: string, headers: Record<string, string> = {}) => app.request(`http://localhost${path}`, { headers: { accept: "text/html", ...headers } });
+const html = (path: string, headers: Record<string, string> = {}) =>
+  app.request(`http://localhost${path}`, { headers: { accept: "text/html", ...headers } });
 
 describe("short codes", () => {
   it("are given to every new survey, six characters without look-alikes, all different", async () => {
@@ -47,15 +48,20 @@ describe("short codes", () => {
       codes.push(body.event.survey.shortCode);
     }
     expect(new Set(codes).size).toBe(40);
-    const [factoryMade] = await db.all<{ short_code: string }>(sql`SELECT short_code FROM survey WHERE id <> ${event.surveyId} ORDER BY id LIMIT 1`);
+    const [factoryMade] = await db.all<{ short_code: string }>(
+      sql`SELECT short_code FROM survey WHERE id <> ${event.surveyId} ORDER BY id LIMIT 1`,
+    );
     expect(factoryMade!.short_code).toMatch(CODE);
   });
 
-  it.each(["1A0B2C", "1a0b2c", "ia0b2c", "LAoB2C", "1A0-B2C"])("/s/%s leads to the survey, keeping the language asked for", async (typed) => {
-    const res = await html(`/s/${typed}?lang=sv`);
-    expect(res.status, await res.text()).toBe(302);
-    expect(res.headers.get("location")).toBe(`/s/${event.slug}?lang=sv`);
-  });
+  it.each(["1A0B2C", "1a0b2c", "ia0b2c", "LAoB2C", "1A0-B2C"])(
+    "/s/%s leads to the survey, keeping the language asked for",
+    async (typed) => {
+      const res = await html(`/s/${typed}?lang=sv`);
+      expect(res.status, await res.text()).toBe(302);
+      expect(res.headers.get("location")).toBe(`/s/${event.slug}?lang=sv`);
+    },
+  );
 
   it("answers an unknown or malformed code under /s/ with the not-found page", async () => {
     for (const typed of ["ZZZZZZ", "1A0B2U", "1A0B2"]) {
@@ -102,11 +108,17 @@ describe("the type-your-code page", () => {
 
 describe("posters, the day's page and the QR code", () => {
   it("print the short address and the code on the poster, and show the code and the PNG link on the day's page", async () => {
-    const poster = await (await app.request(`http://localhost/admin/events/${event.eventId}/poster?lang=fi`, { headers: asBrowser(agent16, { accept: "text/html" }) })).text();
+    const poster = await (
+      await app.request(`http://localhost/admin/events/${event.eventId}/poster?lang=fi`, {
+        headers: asBrowser(agent16, { accept: "text/html" }),
+      })
+    ).text();
     expect(poster).toContain('<p class="short">http://localhost/s/1A0B2C</p>');
     expect(poster).toContain("Tai kirjoita koodi osoitteessa http://localhost/code:");
     expect(poster).toContain('<p class="code">1A0B2C</p>');
-    const page = await (await app.request(`http://localhost/admin/events/${event.eventId}?lang=en`, { headers: asBrowser(agent16, { accept: "text/html" }) })).text();
+    const page = await (
+      await app.request(`http://localhost/admin/events/${event.eventId}?lang=en`, { headers: asBrowser(agent16, { accept: "text/html" }) })
+    ).text();
     expect(page).toContain('<strong class="short-code">1A0B2C</strong>');
     expect(page).toContain(`href="/api/events/${event.eventId}/qr.png"`);
   });
@@ -139,7 +151,15 @@ describe("posters, the day's page and the QR code", () => {
     const black = (x: number, y: number) => ((raw[y * (rowBytes + 1) + 1 + (x >> 3)]! >> (7 - (x & 7))) & 1) === 0;
     // The 2-module white border, the finder's black ring (module 2), white ring (module 3), black core (modules 4-6), the separator (module 9).
     const mid = (module: number) => module * 10 + 5;
-    expect([black(mid(0), mid(0)), black(mid(1), mid(4)), black(mid(2), mid(2)), black(mid(3), mid(3)), black(mid(5), mid(5)), black(mid(8), mid(5)), black(mid(9), mid(5))]).toEqual([false, false, true, false, true, true, false]);
+    expect([
+      black(mid(0), mid(0)),
+      black(mid(1), mid(4)),
+      black(mid(2), mid(2)),
+      black(mid(3), mid(3)),
+      black(mid(5), mid(5)),
+      black(mid(8), mid(5)),
+      black(mid(9), mid(5)),
+    ]).toEqual([false, false, true, false, true, true, false]);
     expect(png.length, "small enough to mail").toBeLessThan(20_000);
     expect((await app.request(`http://localhost/api/events/${event.eventId}/qr.png`, { headers: asBrowser(agent15) })).status).toBe(403);
   });

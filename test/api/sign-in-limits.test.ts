@@ -29,7 +29,9 @@ beforeAll(async () => {
   const dbs = clients.map((client) => createDb(client));
   db = dbs[0]!;
   await runMigrations(db);
-  apps = dbs.map((each) => createApp({ db: each, now: () => clock, identifierSecret: SECRET, clientAddress: (req) => req.headers.get("x-test-client") }));
+  apps = dbs.map((each) =>
+    createApp({ db: each, now: () => clock, identifierSecret: SECRET, clientAddress: (req) => req.headers.get("x-test-client") }),
+  );
   closeAll = () => clients.forEach((client) => client.close());
 });
 
@@ -53,25 +55,35 @@ function tally(statuses: number[]): Record<number, number> {
 }
 
 async function auditRows(): Promise<{ action: string; count: number; actor: string | null; details_json: string | null }[]> {
-  return db.all(sql`SELECT action, count, actor, details_json FROM audit_log WHERE action IN ('login_failed', 'login_rate_limited') ORDER BY id`);
+  return db.all(
+    sql`SELECT action, count, actor, details_json FROM audit_log WHERE action IN ('login_failed', 'login_rate_limited') ORDER BY id`,
+  );
 }
 
 describe("sign-in limits under a simultaneous burst", () => {
   it(`checks at most ${MAX_FAILURES_PER_ACCOUNT} passwords of one account, the right one included, from 100 parallel attempts`, async () => {
     const user = await createTestUser(db, "agent", ["16"]);
-    const attempts = Array.from({ length: 100 }, (_, i) => ({ email: user.email, password: i === 57 ? user.password : `wrong guess ${i}` }));
+    const attempts = Array.from({ length: 100 }, (_, i) => ({
+      email: user.email,
+      password: i === 57 ? user.password : `wrong guess ${i}`,
+    }));
     // Each attempt from its own address: only the account limit can stop the burst.
     const responses = await Promise.all(attempts.map((body, i) => login(i, body, `198.51.100.${i}`)));
     const counts = tally(responses.map((r) => r.status));
     const checked = (counts[401] ?? 0) + (counts[200] ?? 0);
     expect(checked, JSON.stringify(counts)).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     expect(counts[429], JSON.stringify(counts)).toBe(100 - checked);
-    expect(Object.keys(counts).every((s) => ["200", "401", "429"].includes(s)), JSON.stringify(counts)).toBe(true);
+    expect(
+      Object.keys(counts).every((s) => ["200", "401", "429"].includes(s)),
+      JSON.stringify(counts),
+    ).toBe(true);
   });
 
   it(`checks at most ${MAX_FAILURES_PER_CLIENT} passwords from one address across accounts, from 100 parallel attempts`, async () => {
     const user = await createTestUser(db, "viewer", ["16"]);
-    const attempts = Array.from({ length: 100 }, (_, i) => (i === 80 ? { email: user.email, password: user.password } : { email: `guess${i}@burst.example`, password: "wrong wrong wrong" }));
+    const attempts = Array.from({ length: 100 }, (_, i) =>
+      i === 80 ? { email: user.email, password: user.password } : { email: `guess${i}@burst.example`, password: "wrong wrong wrong" },
+    );
     const responses = await Promise.all(attempts.map((body, i) => login(i, body, "203.0.113.99")));
     const counts = tally(responses.map((r) => r.status));
     expect((counts[401] ?? 0) + (counts[200] ?? 0), JSON.stringify(counts)).toBeLessThanOrEqual(MAX_FAILURES_PER_CLIENT);
@@ -95,7 +107,9 @@ describe("refused sign-ins in the audit log", () => {
     const user = await createTestUser(db, "agent", ["16"]);
     // In bursts of 50, as an attacker would send them.
     for (let round = 0; round < 6; round++) {
-      await Promise.all(Array.from({ length: 50 }, (_, i) => login(i, { email: user.email, password: `guess ${round}-${i}` }, "192.0.2.200")));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => login(i, { email: user.email, password: `guess ${round}-${i}` }, "192.0.2.200")),
+      );
     }
     const rows = (await auditRows()).slice(before);
     expect(rows.length, JSON.stringify(rows)).toBeLessThanOrEqual(4);
@@ -106,7 +120,11 @@ describe("refused sign-ins in the audit log", () => {
     clock += 60 * 60 * 1000;
     const before = (await auditRows()).length;
     for (let round = 0; round < 6; round++) {
-      await Promise.all(Array.from({ length: 50 }, (_, i) => login(i, { email: `nobody-${round}-${i}@typed.example`, password: "guess guess guess" }, "192.0.2.201")));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          login(i, { email: `nobody-${round}-${i}@typed.example`, password: "guess guess guess" }, "192.0.2.201"),
+        ),
+      );
     }
     const rows = (await auditRows()).slice(before);
     // At most one row per account tried before the address limit, plus one for the address itself (two windows at most).
@@ -132,6 +150,8 @@ describe("keyed hashes of stored identifiers", () => {
       expect(stored).not.toContain((await sha256Hex(plain)).slice(0, 16));
     }
     // Another secret, another hash: without the secret, a hash cannot be matched to an address by trying them all.
-    expect(await keyedHashHex("another secret of enough length!!", `address:${address}`)).not.toBe(await keyedHashHex(SECRET, `address:${address}`));
+    expect(await keyedHashHex("another secret of enough length!!", `address:${address}`)).not.toBe(
+      await keyedHashHex(SECRET, `address:${address}`),
+    );
   });
 });

@@ -17,7 +17,11 @@ beforeAll(async () => {
 });
 
 const form = (path: string, fields: Record<string, string>) =>
-  app.request(`http://localhost${path}`, { method: "POST", headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() });
+  app.request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 describe("small things", () => {
   it.each([
@@ -58,7 +62,9 @@ describe("small things", () => {
     const id = crypto.randomUUID();
     const sent = await form(`/s/${survey.slug}`, { submission_id: id, lang: "fi", grade: "8", sector: "" });
     expect(sent.status).toBe(303);
-    const stored = await db.all<{ key: string }>(sql`SELECT q.key FROM answer a JOIN question q ON q.id = a.question_id WHERE a.response_id = ${id}`);
+    const stored = await db.all<{ key: string }>(
+      sql`SELECT q.key FROM answer a JOIN question q ON q.id = a.question_id WHERE a.response_id = ${id}`,
+    );
     expect(stored.map((r) => r.key)).toEqual(["grade"]);
   });
 });

@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { EventsResponse, RegionsStatsResponse, TrendResponse, QuestionStatsResponse, CommentsResponse, ThemesStatsResponse } from "../../src/api-types";
+import type {
+  EventsResponse,
+  RegionsStatsResponse,
+  TrendResponse,
+  QuestionStatsResponse,
+  CommentsResponse,
+  ThemesStatsResponse,
+} from "../../src/api-types";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
 import { DEMO_USERS } from "../../src/demo/demo-users";
@@ -62,7 +69,8 @@ describe("GET /api/events", () => {
       expect(e.grade.mean).toBeCloseTo(mean, 10);
       expect(e.grade.sd).toBeCloseTo(sd, 10);
       expect(e.grade.median).toBe(median);
-      for (let g = 4; g <= 10; g++) expect(e.grade.distribution![String(g)], `${e.id} grade ${g}`).toBe(grades.filter((x) => x === g).length);
+      for (let g = 4; g <= 10; g++)
+        expect(e.grade.distribution![String(g)], `${e.id} grade ${g}`).toBe(grades.filter((x) => x === g).length);
       expect(e.responseRate).toBeCloseTo(n / e.attendance!, 10);
       // the CI is symmetric around the mean and narrower than ±3 SD/√n (t < 3 for n > 9)
       const [lo, hi] = e.grade.ci95!;
@@ -75,7 +83,11 @@ describe("GET /api/events", () => {
     const event = await createTestSurvey(db, { regionCode: "16", date: "2019-10-01", attendance: 20 });
     const grades = [8, 9, 9, 10, 7, 8, 8, 9, 6, 10, 9];
     for (const grade of grades) {
-      const res = await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade } }) });
+      const res = await app.request(`/s/${event.slug}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers: { grade } }),
+      });
       expect(res.status).toBe(201);
     }
     // mean 93/11 = 8.454545; Σ(x−m)² = 14.727273; sd = √(14.727273/10) = 1.213560; se = 0.365902; t·se = 0.815273
@@ -97,9 +109,16 @@ describe("GET /api/stats/regions", () => {
     expect(stats.regions).toHaveLength(18);
     const kp = stats.regions.find((r) => r.code === "16")!;
     // Only published days, no respondent counts: the mean of the published means over 2 days, no CI.
-    expect(kp).toMatchObject({ events: 2, attendance: 106, responses: 0, grade: { mean: 8.25, source: "reported", ci95: null, sd: null, eventsPooled: 2, published: { days: 2, meanOfMeans: 8.25 } } });
+    expect(kp).toMatchObject({
+      events: 2,
+      attendance: 106,
+      responses: 0,
+      grade: { mean: 8.25, source: "reported", ci95: null, sd: null, eventsPooled: 2, published: { days: 2, meanOfMeans: 8.25 } },
+    });
     const lappi = stats.regions.find((r) => r.code === "19")!;
-    const all = (await Promise.all((await get<EventsResponse>("/api/events?region=19", national)).events.map((e) => rawGrades(e.id)))).flat();
+    const all = (
+      await Promise.all((await get<EventsResponse>("/api/events?region=19", national)).events.map((e) => rawGrades(e.id)))
+    ).flat();
     expect(lappi.grade.n).toBe(all.length);
     expect(lappi.grade.mean).toBeCloseTo(all.reduce((a, b) => a + b, 0) / all.length, 10);
     // The country mixes both: the answered figure keeps its CI, the two published days stand beside it.
@@ -162,23 +181,41 @@ describe("themes, questions and comments", () => {
   it("lists comments unlinkably (sorted by text, the day's date, no time), and hides a list with fewer than 5", async () => {
     const event = await createTestSurvey(db, { regionCode: "16" });
     const post = (answers: Record<string, unknown>, at: number, lang = "fi") =>
-      createApp({ db, now: () => at }).request(`/s/${event.slug}?lang=${lang}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers, lang }) });
+      createApp({ db, now: () => at }).request(`/s/${event.slug}?lang=${lang}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers, lang }),
+      });
     const texts = ["c hyvä", "a hyvä", "e hyvä", "b hyvä", "f hyvä", "d bra"];
-    for (let i = 0; i < 6; i++) await post({ grade: 8, good: texts[i], ...(i < 2 && { improve: "=HYPERLINK(\"http://x\",\"click\")" }) }, Date.parse("2019-09-04T20:59:00Z") + i * 60_000, i === 5 ? "sv" : "fi");
+    for (let i = 0; i < 6; i++)
+      await post(
+        { grade: 8, good: texts[i], ...(i < 2 && { improve: '=HYPERLINK("http://x","click")' }) },
+        Date.parse("2019-09-04T20:59:00Z") + i * 60_000,
+        i === 5 ? "sv" : "fi",
+      );
     const { questions } = await get<CommentsResponse>(`/api/events/${event.eventId}/comments`, agent);
     const good = questions.find((q) => q.key === "good")!;
     expect(good.suppressed).toBe(false);
     // Not in arrival order, no time (answers came on both sides of Helsinki midnight), and the
     // day's only Swedish speaker (and so, by complement, the Finnish ones) without a language.
     expect(good.comments).toEqual([...texts].sort().map((text) => ({ text, date: "2019-09-04", lang: null })));
-    const csv = await (await app.request(`http://localhost/api/export/comments.csv?event=${event.eventId}&lang=en`, { headers: { cookie: agent } })).text();
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const csv = await (
+      await app.request(`http://localhost/api/export/comments.csv?event=${event.eventId}&lang=en`, { headers: { cookie: agent } })
+    ).text();
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe('"Question";"Comment";"Date";"Language"');
-    expect(lines.filter((l) => l.includes("hyvä") || l.includes("bra")).every((l) => l.endsWith(';"2019-09-04";"language hidden"'))).toBe(true);
+    expect(lines.filter((l) => l.includes("hyvä") || l.includes("bra")).every((l) => l.endsWith(';"2019-09-04";"language hidden"'))).toBe(
+      true,
+    );
     expect(csv).not.toMatch(/T\d\d:\d\d/);
     const improve = questions.find((q) => q.key === "improve")!;
     expect(improve).toMatchObject({ suppressed: true, n: null, comments: [] });
-    const res = await app.request(`http://localhost/api/events/${event.eventId}/comments`, { headers: { cookie: await signIn(app, { email: "x", password: "y" }).catch(() => "") } });
+    const res = await app.request(`http://localhost/api/events/${event.eventId}/comments`, {
+      headers: { cookie: await signIn(app, { email: "x", password: "y" }).catch(() => "") },
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -192,7 +229,26 @@ describe("CSV exports", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes); // drops the BOM, as Excel does
     const rows = text.trim().split("\r\n").map(parseCsvLine);
-    expect(rows[0]).toEqual(["Päivämäärä", "Alue", "Teema", "Otsikko", "Osallistujat", "Vastaukset", "Vastausprosentti (%)", "Lähde", "n", "Keskiarvo", "Keskihajonta", "95 % luottamusväli, alaraja", "95 % luottamusväli, yläraja", "Mediaani", "Ei luottamusväliä, koska", "Vastausprosentti yli 100 %", "Vastaukset poistettu", "Esimerkkiaineistoa"]);
+    expect(rows[0]).toEqual([
+      "Päivämäärä",
+      "Alue",
+      "Teema",
+      "Otsikko",
+      "Osallistujat",
+      "Vastaukset",
+      "Vastausprosentti (%)",
+      "Lähde",
+      "n",
+      "Keskiarvo",
+      "Keskihajonta",
+      "95 % luottamusväli, alaraja",
+      "95 % luottamusväli, yläraja",
+      "Mediaani",
+      "Ei luottamusväliä, koska",
+      "Vastausprosentti yli 100 %",
+      "Vastaukset poistettu",
+      "Esimerkkiaineistoa",
+    ]);
     const sept = rows.find((r) => r[0] === "2019-09-04")!;
     expect([sept[1], sept[4], sept[7], sept[9]]).toEqual(["Keski-Pohjanmaa", "47", "julkaistu tulos", "8,5"]);
     const audit = await db.all(sql`SELECT 1 FROM audit_log WHERE action = 'export' AND target = 'events'`);
@@ -202,9 +258,15 @@ describe("CSV exports", () => {
   it("keeps a formula-looking comment as text", async () => {
     const event = await createTestSurvey(db, { regionCode: "16" });
     for (let i = 0; i < 5; i++) {
-      await app.request(`/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 9, good: '=HYPERLINK("http://x","click")' } }) });
+      await app.request(`/s/${event.slug}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers: { grade: 9, good: '=HYPERLINK("http://x","click")' } }),
+      });
     }
-    const text = await (await app.request(`http://localhost/api/export/comments.csv?event=${event.eventId}`, { headers: { cookie: agent } })).text();
+    const text = await (
+      await app.request(`http://localhost/api/export/comments.csv?event=${event.eventId}`, { headers: { cookie: agent } })
+    ).text();
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""click"")"`);
   });
 

@@ -20,7 +20,11 @@ beforeAll(async () => {
 });
 
 const postJson = (slug: string, body: unknown) =>
-  app.request(`/s/${slug}`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  app.request(`/s/${slug}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
 
 async function countResponses(surveyId: number): Promise<number> {
   return (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM response WHERE survey_id = ${surveyId}`))[0]!.n;
@@ -31,7 +35,9 @@ describe("group commit of submissions", () => {
     const target = await createTestSurvey(db);
     const batch = vi.spyOn(db.$client, "batch");
     const ids = Array.from({ length: 40 }, () => crypto.randomUUID());
-    const results = await Promise.all(ids.map((id, i) => postJson(target.slug, { submission_id: id, answers: { grade: 4 + (i % 7), sector: "ngo" } })));
+    const results = await Promise.all(
+      ids.map((id, i) => postJson(target.slug, { submission_id: id, answers: { grade: 4 + (i % 7), sector: "ngo" } })),
+    );
     const transactions = batch.mock.calls.length;
     batch.mockRestore();
     const bodies = await Promise.all(results.map((r) => r.json()));
@@ -81,9 +87,12 @@ describe("group commit of submissions", () => {
       postJson(target.slug, { submission_id: dup, answers: { grade: 9, usefulness: 4 } }),
       postJson(target.slug, { answers: { grade: 6 } }),
     ]);
-    const recount = await db.all(sql`SELECT a.question_id, a.num_value AS value, count(*) AS count FROM answer a JOIN response r ON r.id = a.response_id
+    const recount =
+      await db.all(sql`SELECT a.question_id, a.num_value AS value, count(*) AS count FROM answer a JOIN response r ON r.id = a.response_id
                                      WHERE r.survey_id = ${target.surveyId} AND a.num_value IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`);
-    const tallies = await db.all(sql`SELECT question_id, value, count FROM answer_tally WHERE survey_id = ${target.surveyId} AND count > 0 ORDER BY 1, 2`);
+    const tallies = await db.all(
+      sql`SELECT question_id, value, count FROM answer_tally WHERE survey_id = ${target.surveyId} AND count > 0 ORDER BY 1, 2`,
+    );
     expect(tallies).toEqual(recount);
     expect(await countResponses(target.surveyId)).toBe(2);
   });

@@ -55,7 +55,10 @@ describe("POST /s/:slug behind the limit", () => {
     const limited = await post("198.51.100.7");
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("10");
-    expect((await limited.json()).error).toMatchObject({ code: "rate_limited", message: "För många förfrågningar. Vänta en stund och försök igen." });
+    expect((await limited.json()).error).toMatchObject({
+      code: "rate_limited",
+      message: "För många förfrågningar. Vänta en stund och försök igen.",
+    });
     expect((await post("203.0.113.9")).status).toBe(201);
     const form = await app.request(`/s/${slug}`, { method: "GET", headers: { "x-test-client": "198.51.100.7" } });
     expect(form.status).toBe(200); // reading the form is never limited

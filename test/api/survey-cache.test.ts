@@ -29,13 +29,20 @@ async function extraSetOf(surveyId: number): Promise<number | null> {
 
 const getForm = (slug: string, lang = "fi") => app.request(`/s/${slug}?lang=${lang}`, { headers: { accept: "text/html" } });
 const postJson = (slug: string, body: unknown) =>
-  app.request(`/s/${slug}`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  app.request(`/s/${slug}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("the survey cache", () => {
   it("refuses a survey closed early at once, and takes it again when reopened", async () => {
     const eventRow = await createTestSurvey(db);
     expect((await getForm(eventRow.slug)).status).toBe(200);
-    await db.update(survey).set({ closesAt: clock - 1 }).where(eq(survey.id, eventRow.surveyId));
+    await db
+      .update(survey)
+      .set({ closesAt: clock - 1 })
+      .where(eq(survey.id, eventRow.surveyId));
 
     const page = await getForm(eventRow.slug, "en");
     expect(page.status, await page.clone().text()).toBe(410);
@@ -52,16 +59,20 @@ describe("the survey cache", () => {
     const eventRow = await createTestSurvey(db);
     expect(await (await getForm(eventRow.slug)).text()).not.toContain("Päivän oma kysymys");
     const add = async (n: number) =>
-      addEventQuestion(db, { surveyId: eventRow.surveyId, eventId: eventRow.eventId, extraSetId: await extraSetOf(eventRow.surveyId) }, {
-        kind: "text",
-        required: false,
-        textFi: `Päivän oma kysymys ${n}`,
-        textSv: `Dagens egen fråga ${n}`,
-        textEn: `The day's own question ${n}`,
-        scale: null,
-        optionsJson: null,
-        maxLength: 500,
-      });
+      addEventQuestion(
+        db,
+        { surveyId: eventRow.surveyId, eventId: eventRow.eventId, extraSetId: await extraSetOf(eventRow.surveyId) },
+        {
+          kind: "text",
+          required: false,
+          textFi: `Päivän oma kysymys ${n}`,
+          textSv: `Dagens egen fråga ${n}`,
+          textEn: `The day's own question ${n}`,
+          scale: null,
+          optionsJson: null,
+          maxLength: 500,
+        },
+      );
     await add(1);
     const second = await add(2);
     const html = await (await getForm(eventRow.slug)).text();

@@ -21,7 +21,11 @@ beforeAll(async () => {
 function postForm(slug: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
-  return app.request(`/s/${slug}`, { method: "POST", headers: { "content-type": FORM, accept: "text/html", ...headers }, body: body.toString() });
+  return app.request(`/s/${slug}`, {
+    method: "POST",
+    headers: { "content-type": FORM, accept: "text/html", ...headers },
+    body: body.toString(),
+  });
 }
 
 function postJson(slug: string, body: unknown) {
@@ -195,7 +199,7 @@ describe("POST /s/:slug with JSON", () => {
   });
 
   it.each([
-    ["broken JSON", "{\"answers\":", 400, "invalid_json"],
+    ["broken JSON", '{"answers":', 400, "invalid_json"],
     ["a non-UUID submission id", { submission_id: "1; DROP TABLE response", answers: { grade: 8 } }, 400, "invalid_submission_id"],
     ["unknown top-level keys", { answers: { grade: 8 }, admin: true }, 400, "bad_request"],
     ["answers that are not an object", { answers: [8] }, 400, "bad_request"],
@@ -260,7 +264,8 @@ describe("answer tallies", () => {
     const tallies = () =>
       db.all(sql`SELECT question_id, value, count FROM answer_tally WHERE survey_id = ${survey.surveyId} AND count > 0 ORDER BY 1, 2`);
     expect(await tallies()).toEqual(await recount());
-    const gradeSums = () => db.all(sql`SELECT grade_n AS n, grade_sum AS total, grade_sum_sq AS squares FROM survey WHERE id = ${survey.surveyId}`);
+    const gradeSums = () =>
+      db.all(sql`SELECT grade_n AS n, grade_sum AS total, grade_sum_sq AS squares FROM survey WHERE id = ${survey.surveyId}`);
     const gradeRecount = () =>
       db.all(sql`SELECT count(*) AS n, coalesce(sum(a.num_value), 0) AS total, coalesce(sum(a.num_value * a.num_value), 0) AS squares
                  FROM answer a JOIN response r ON r.id = a.response_id JOIN question q ON q.id = a.question_id

@@ -26,7 +26,9 @@ interface Selection {
 }
 
 const inSelection = (s: Selection) => (d: EventSummary) =>
-  (s.from === undefined || d.date >= s.from) && (s.to === undefined || d.date <= s.to) && (s.theme === undefined || d.theme?.id === s.theme);
+  (s.from === undefined || d.date >= s.from) &&
+  (s.to === undefined || d.date <= s.to) &&
+  (s.theme === undefined || d.theme?.id === s.theme);
 const unreadable = (d: EventSummary) => d.region !== null && d.region !== "16";
 const respondents = (d: EventSummary) => (d.grade.source === "responses" ? (d.grade.n ?? 0) : (d.grade.n ?? 0));
 
@@ -74,7 +76,9 @@ describe("the comparison yardstick for readers of some regions", () => {
           expect(stats.body.yardstick.shown).toBe(false);
           continue;
         }
-        expect(!strong.anyOther || strong.regions >= MIN_OTHER_REGIONS, `${selection.query}: ${JSON.stringify(stats.body.national)}`).toBe(true);
+        expect(!strong.anyOther || strong.regions >= MIN_OTHER_REGIONS, `${selection.query}: ${JSON.stringify(stats.body.national)}`).toBe(
+          true,
+        );
         shown.push({ selection, set });
       }
       for (const a of shown) {
@@ -114,7 +118,10 @@ describe("the comparison yardstick for readers of some regions", () => {
       const stats = await get<RegionsStatsResponse>(fx.cookies.agent16, `/api/stats/regions?${selection.query}`);
       const trend = await get<TrendResponse>(fx.cookies.agent16, `/api/stats/trend?interval=month&${selection.query}`);
       expect(stats.body.national, selection.query).toBeNull();
-      expect(stats.body.regions.every((r) => r.comparison === null), selection.query).toBe(true);
+      expect(
+        stats.body.regions.every((r) => r.comparison === null),
+        selection.query,
+      ).toBe(true);
       expect(stats.body.themeMix, selection.query).toEqual([]);
       expect(stats.body.funnel, selection.query).toEqual({ curve: [], regionsOnFunnel: 0 });
       trend.body.nationalWithheld.forEach((reason, i) => {
@@ -130,7 +137,10 @@ describe("the comparison yardstick for readers of some regions", () => {
     for (const selection of selections().filter((s) => s.from !== s.to)) {
       const stats = await get<RegionsStatsResponse>(fx.cookies.agent16, `/api/stats/regions?${selection.query}`);
       if (stats.body.national === null) continue;
-      expect(stats.body.regions.every((r) => r.comparison !== null), selection.query).toBe(true);
+      expect(
+        stats.body.regions.every((r) => r.comparison !== null),
+        selection.query,
+      ).toBe(true);
       shown++;
     }
     expect(shown).toBeGreaterThan(0);

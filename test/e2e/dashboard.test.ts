@@ -10,7 +10,18 @@ import { openNodeDatabase } from "../../src/db/open-node-database";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { t } from "../../src/domain/i18n";
 import { createTestUser, type TestUser } from "../helpers/accounts";
-import { beforeAllOrFailEach, expectNoAxeViolations, launchChromium, screenshot, signInWithForm, startTestServer, VIEWPORTS, watchPage, type Credentials, type TestServer } from "../helpers/browser";
+import {
+  beforeAllOrFailEach,
+  expectNoAxeViolations,
+  launchChromium,
+  screenshot,
+  signInWithForm,
+  startTestServer,
+  VIEWPORTS,
+  watchPage,
+  type Credentials,
+  type TestServer,
+} from "../helpers/browser";
 
 // The results dashboard in real Chromium against the real Node server with the demo data: signing
 // in through /login, the published Keski-Pohjanmaa days, all 18 regions side by side, gaps in a
@@ -65,7 +76,10 @@ async function signIn(user: Credentials, path: string): Promise<Session> {
   expect(new URL(page.url()).searchParams.get("next"), "the sign-in page knows where to return").toBe(path);
   await signInWithForm(page, user);
   const landed = new URL(page.url());
-  expect(landed.pathname, `signing in through /login should return to the dashboard; got ${page.url()} — "${await page.locator("h1").first().textContent()}"`).toBe("/");
+  expect(
+    landed.pathname,
+    `signing in through /login should return to the dashboard; got ${page.url()} — "${await page.locator("h1").first().textContent()}"`,
+  ).toBe("/");
   await settled(page);
   return { context, page, cspErrors };
 }
@@ -171,7 +185,10 @@ describe("results dashboard (Chromium)", () => {
     const { context, page } = await signIn(national, "/?lang=fi");
     try {
       expect(await text(page, "h1")).toContain(t("fi", "dash.title.national"));
-      expect(await page.locator("#table-regions tbody tr").count() + (await page.locator("#table-regions-apart tbody tr").count()), "every region in the comparison, ranked or listed apart").toBe(18);
+      expect(
+        (await page.locator("#table-regions tbody tr").count()) + (await page.locator("#table-regions-apart tbody tr").count()),
+        "every region in the comparison, ranked or listed apart",
+      ).toBe(18);
       expect(await page.locator("#table-themes tbody tr").count(), "every region in the heat map").toBe(18);
       expect(await page.locator("#chart-regions canvas").getAttribute("aria-label")).toBe(t("fi", "dash.regions.chartAlt"));
       // Keski-Pohjanmaa has only published means without n: the mean of the two, marked published,
@@ -204,8 +221,13 @@ describe("results dashboard (Chromium)", () => {
     }
   });
 
-  it("offers the comparison of all regions to a viewer with every region, never to an agent saved with the flag", { timeout: 90_000 }, async () => {
-    for (const [who, user, national] of [["agent with the flag", flaggedAgent, false], ["viewer with the flag", flaggedViewer, true]] as const) {
+  it("offers the comparison of all regions to a viewer with every region, never to an agent saved with the flag", {
+    timeout: 90_000,
+  }, async () => {
+    for (const [who, user, national] of [
+      ["agent with the flag", flaggedAgent, false],
+      ["viewer with the flag", flaggedViewer, true],
+    ] as const) {
       const { context, page } = await signIn(user, "/?view=national&lang=fi");
       try {
         expect(await page.locator("#view-national").count(), `${who}: the national tab`).toBe(national ? 1 : 0);
@@ -226,7 +248,10 @@ describe("results dashboard (Chromium)", () => {
       const rows = page.locator("#table-trend tbody tr");
       expect(await rows.count(), "March (the national kick-off) to November 2019, every month listed").toBe(9);
       const july = await rowCells(page, "table-trend", "heinäkuu 2019");
-      expect(july.slice(1), "July has no days: said in words, never a zero").toEqual([t("fi", "dash.trend.noDays"), t("fi", "dash.trend.noDays")]);
+      expect(july.slice(1), "July has no days: said in words, never a zero").toEqual([
+        t("fi", "dash.trend.noDays"),
+        t("fi", "dash.trend.noDays"),
+      ]);
       expect((await page.locator("#table-trend").innerText()).includes("0,0"), "no invented zeros").toBe(false);
       await expectNoAxeViolations(page, "the trend view");
       await screenshots(page, "national-trend-month");

@@ -6,7 +6,16 @@ import { DEMO_USERS } from "../../src/demo/demo-users";
 import { formatDate, t } from "../../src/domain/i18n";
 import { MIN_CELL, MIN_OTHER_REGIONS } from "../../src/domain/stats";
 import { eventsWithResponses, deleteEventResponses } from "../../src/queries/retention";
-import { beforeAllOrFailEach, expectNoAxeViolations, launchChromium, screenshot, signInWithForm, startTestServer, VIEWPORTS, type TestServer } from "../helpers/browser";
+import {
+  beforeAllOrFailEach,
+  expectNoAxeViolations,
+  launchChromium,
+  screenshot,
+  signInWithForm,
+  startTestServer,
+  VIEWPORTS,
+  type TestServer,
+} from "../helpers/browser";
 
 // What disclosure control changes on screen, in Chromium against the real Node server with the
 // demo data plus two Keski-Pohjanmaa days: the yardstick's "not shown" state for an agent, a day
@@ -21,7 +30,12 @@ let browser: Browser;
 async function api(cookie: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${server.base}${path}`, {
     method,
-    headers: { cookie, origin: server.base, "sec-fetch-site": "same-origin", ...(body !== undefined && { "content-type": "application/json" }) },
+    headers: {
+      cookie,
+      origin: server.base,
+      "sec-fetch-site": "same-origin",
+      ...(body !== undefined && { "content-type": "application/json" }),
+    },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -30,7 +44,14 @@ async function api(cookie: string, method: string, path: string, body?: unknown)
 }
 
 async function newEvent(cookie: string, date: string, attendance: number, responses: number): Promise<number> {
-  const { event } = await api(cookie, "POST", "/api/events", { programmeId: 1, regionCode: "16", date, themeId: 1, title: `Päivä ${date}`, attendance });
+  const { event } = await api(cookie, "POST", "/api/events", {
+    programmeId: 1,
+    regionCode: "16",
+    date,
+    themeId: 1,
+    title: `Päivä ${date}`,
+    attendance,
+  });
   // A 2019 day closed by default 14 days after; open it to answer it now.
   await api(cookie, "POST", `/api/events/${event.id}/survey/open`);
   for (let i = 0; i < responses; i++) await api("", "POST", `/s/${event.survey.slug}`, { answers: { grade: 8 } });
@@ -77,7 +98,9 @@ describe("disclosure control on the dashboard (Chromium)", () => {
         expect(await over.count(), "the day with 5 answers from 3 people").toBe(1);
         expect(await over.innerText()).toContain(t(lang, "rate.over100"));
 
-        const archivedRow = page.locator("#table-days tbody tr", { hasText: t(lang, "dash.archived", { date: formatDate(lang, "2026-11-30") }) });
+        const archivedRow = page.locator("#table-days tbody tr", {
+          hasText: t(lang, "dash.archived", { date: formatDate(lang, "2026-11-30") }),
+        });
         expect(await archivedRow.count(), "the archived day is labelled, never as published").toBe(1);
         expect(await archivedRow.innerText()).not.toContain(t(lang, "dash.note.reported"));
         expect(await archivedRow.innerText(), "its response rate stays: 6 of 20").toContain("30");

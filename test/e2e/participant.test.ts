@@ -64,9 +64,17 @@ beforeAllOrFailEach(async () => {
   base = server.base;
   reader = await openNodeDatabase({ url: server.databaseUrl });
   db = createDb(reader);
-  const closed = await db.update(survey).set({ closesAt: Date.now() - 3_600_000 }).where(eq(survey.slug, CLOSED_SLUG)).returning({ id: survey.id });
+  const closed = await db
+    .update(survey)
+    .set({ closesAt: Date.now() - 3_600_000 })
+    .where(eq(survey.slug, CLOSED_SLUG))
+    .returning({ id: survey.id });
   expect(closed, `the demo survey ${CLOSED_SLUG} exists`).toHaveLength(1);
-  const notOpen = await db.update(survey).set({ opensAt: Date.now() + 86_400_000 }).where(eq(survey.slug, NOT_OPEN_SLUG)).returning({ id: survey.id });
+  const notOpen = await db
+    .update(survey)
+    .set({ opensAt: Date.now() + 86_400_000 })
+    .where(eq(survey.slug, NOT_OPEN_SLUG))
+    .returning({ id: survey.id });
   expect(notOpen, `the demo survey ${NOT_OPEN_SLUG} exists`).toHaveLength(1);
 });
 
@@ -101,10 +109,18 @@ async function expectRadioGroups(page: Page, lang: Lang, label: string): Promise
       const radios = [...document.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${name}"]`)];
       const fieldsets = new Set(radios.map((r) => r.closest("fieldset")));
       const fieldset = radios[0]!.closest("fieldset");
-      return { name, fieldsets: fieldsets.size, inFieldset: !fieldsets.has(null), legend: fieldset?.querySelector(":scope > legend")?.textContent?.trim() ?? "" };
+      return {
+        name,
+        fieldsets: fieldsets.size,
+        inFieldset: !fieldsets.has(null),
+        legend: fieldset?.querySelector(":scope > legend")?.textContent?.trim() ?? "",
+      };
     });
   });
-  expect(groups.map((g) => g.name), `${label}: the radio groups`).toEqual(["grade", "usefulness", "sector"]);
+  expect(
+    groups.map((g) => g.name),
+    `${label}: the radio groups`,
+  ).toEqual(["grade", "usefulness", "sector"]);
   for (const group of groups) {
     expect(group.inFieldset && group.fieldsets === 1, `${label}: all of ${group.name} in one fieldset`).toBe(true);
     expect(group.legend, `${label}: ${group.name} has a legend`).not.toBe("");
@@ -165,7 +181,10 @@ describe("a participant answers the survey (Chromium)", () => {
             const id = await page.inputValue('input[name="submission_id"]');
 
             await page.check("#q-grade-8");
-            await Promise.all([page.waitForURL(`${base}/s/${SLUG}/thanks?lang=${lang}`, { timeout: WAIT_MS }), page.click('button[type="submit"]')]);
+            await Promise.all([
+              page.waitForURL(`${base}/s/${SLUG}/thanks?lang=${lang}`, { timeout: WAIT_MS }),
+              page.click('button[type="submit"]'),
+            ]);
             expect(await page.textContent("h1")).toBe(t(lang, "thanks.title"));
             await expectPageBasics(page, lang, `${name}: the thank-you page`);
             await axe(page, javaScript, `the thank-you page (${name})`);
@@ -196,7 +215,9 @@ describe("a participant answers with the keyboard only (Chromium)", () => {
   ];
   for (const { lang, size, javaScript, submitKey } of runs) {
     const name = `${lang}, ${size}, JavaScript ${javaScript ? "on" : "off"}`;
-    it(`${name}: Tab, arrows, Space, typing and ${submitKey}, through the error summary to the thank-you page`, { timeout: 60_000 }, async () => {
+    it(`${name}: Tab, arrows, Space, typing and ${submitKey}, through the error summary to the thank-you page`, {
+      timeout: 60_000,
+    }, async () => {
       const { context, page } = await newPage(browser, { size, javaScriptEnabled: javaScript, locale: BROWSER_LOCALE[lang] });
       try {
         await page.goto(`${base}/s/${SLUG}?lang=${lang}`);
@@ -237,7 +258,9 @@ describe("a participant answers with the keyboard only (Chromium)", () => {
         expect(await page.inputValue("#q-good"), "typed answers are kept").toBe(TYPED[lang].good);
         expect(await page.isChecked("#q-usefulness-4")).toBe(true);
         await keys.press("Tab");
-        expect(await page.evaluate(() => document.activeElement?.getAttribute("href")), "Tab reaches the summary's link").toBe("#q-grade-4");
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("href")), "Tab reaches the summary's link").toBe(
+          "#q-grade-4",
+        );
         await keys.press("Enter");
         expect(await activeElementId(page), "the summary's link moves focus to the question").toBe("q-grade-4");
         // …and the question's text and its error are on screen above the scale, not scrolled away.
@@ -269,7 +292,9 @@ describe("a participant answers with the keyboard only (Chromium)", () => {
 
 describe("other participant pages (Chromium)", () => {
   for (const lang of LANGS) {
-    it(`${lang}: the closed, not yet open and unknown survey, the accessibility statement and the sign-in page pass axe on a phone and a desktop`, { timeout: 60_000 }, async () => {
+    it(`${lang}: the closed, not yet open and unknown survey, the accessibility statement and the sign-in page pass axe on a phone and a desktop`, {
+      timeout: 60_000,
+    }, async () => {
       for (const size of SIZES) {
         const { context, page } = await newPage(browser, { size, locale: BROWSER_LOCALE[lang] });
         const problems = watchPage(page, { pageErrors: true });
@@ -326,14 +351,22 @@ describe("other participant pages (Chromium)", () => {
 });
 
 describe("a survey that closes while the participant answers (Chromium)", () => {
-  it("sv, phone, JavaScript off: the closed page in the chosen language, with the typed answers shown back", { timeout: 60_000 }, async () => {
+  it("sv, phone, JavaScript off: the closed page in the chosen language, with the typed answers shown back", {
+    timeout: 60_000,
+  }, async () => {
     const { context, page } = await newPage(browser, { size: "phone", javaScriptEnabled: false, locale: BROWSER_LOCALE.sv });
     try {
       await page.goto(`${base}/s/${CLOSING_SLUG}?lang=sv`);
       await page.check("#q-grade-9");
       await page.fill("#q-good", TYPED.sv.good);
-      await db.update(survey).set({ closesAt: Date.now() - 1_000 }).where(eq(survey.slug, CLOSING_SLUG));
-      const [reply] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click('button[type="submit"]')]);
+      await db
+        .update(survey)
+        .set({ closesAt: Date.now() - 1_000 })
+        .where(eq(survey.slug, CLOSING_SLUG));
+      const [reply] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST"),
+        page.click('button[type="submit"]'),
+      ]);
       expect(reply.status(), "refused: the survey closed").toBe(410);
       await page.waitForLoadState("load");
       expect(await page.textContent("h1")).toBe(t("sv", "closed.title"));
@@ -367,7 +400,10 @@ describe("at 200% zoom (Chromium)", () => {
         await expectInView(page, "fieldset:has(#q-grade-4) > legend", `the grade question at 200% (${lang})`);
         await expectReachable(page, 'button[type="submit"]', `the error summary at 200% (${lang})`);
         await page.check("#q-grade-7");
-        await Promise.all([page.waitForURL(`${base}/s/${SLUG}/thanks?lang=${lang}`, { timeout: WAIT_MS }), page.click('button[type="submit"]')]);
+        await Promise.all([
+          page.waitForURL(`${base}/s/${SLUG}/thanks?lang=${lang}`, { timeout: WAIT_MS }),
+          page.click('button[type="submit"]'),
+        ]);
         await expectNoHorizontalScroll(page, `the thank-you page at 200% (${lang})`);
         await screenshot(page, `participant-zoom200-${lang}-thanks`);
 
@@ -391,8 +427,13 @@ describe("the accessibility checks themselves", () => {
       const { context, page } = await newPage(browser, { javaScriptEnabled: javaScript });
       try {
         await page.goto(`${base}/s/${SLUG}?lang=fi`);
-        await page.evaluate(() => document.querySelector("main")!.append(Object.assign(document.createElement("input"), { id: "unlabelled" })));
-        await expect(axe(page, javaScript, "a page with a field without a label"), `JavaScript ${javaScript ? "on" : "off"}`).rejects.toThrow(/#unlabelled/);
+        await page.evaluate(() =>
+          document.querySelector("main")!.append(Object.assign(document.createElement("input"), { id: "unlabelled" })),
+        );
+        await expect(
+          axe(page, javaScript, "a page with a field without a label"),
+          `JavaScript ${javaScript ? "on" : "off"}`,
+        ).rejects.toThrow(/#unlabelled/);
         await expect(expectPageBasics(page, "fi", "a page with a field without a label")).rejects.toThrow(/unlabelled/);
       } finally {
         await context.close();

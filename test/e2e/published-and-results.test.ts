@@ -88,7 +88,9 @@ describe("published results and day results pages (Chromium)", () => {
     }
   });
 
-  it("imports history through the staff page: a dry run row by row, errors with line numbers, then the import", { timeout: 120_000 }, async () => {
+  it("imports history through the staff page: a dry run row by row, errors with line numbers, then the import", {
+    timeout: 120_000,
+  }, async () => {
     const { page, close } = await signedIn();
     try {
       for (const lang of LANGS) {
@@ -100,7 +102,9 @@ describe("published results and day results pages (Chromium)", () => {
       await page.setInputFiles("#import-file", join(process.cwd(), "test/fixtures/history/errors-fi.csv"));
       await page.click(`button[value=dry-run]`);
       await page.locator("#import-result-heading").waitFor();
-      expect(await page.locator(".summary[role=alert]").innerText()).toContain(t("fi", "import.error.line", { line: "9", message: t("fi", "import.error.has_answers") }));
+      expect(await page.locator(".summary[role=alert]").innerText()).toContain(
+        t("fi", "import.error.line", { line: "9", message: t("fi", "import.error.has_answers") }),
+      );
       await expectNoAxeViolations(page, "import dry run with errors", WCAG22_TAGS);
 
       await page.setInputFiles("#import-file", join(process.cwd(), "test/fixtures/history/excel-fi.csv"));
@@ -122,7 +126,9 @@ describe("published results and day results pages (Chromium)", () => {
     }
   });
 
-  it("records a published result through the day's page, first with mistakes; the survey then refuses answers", { timeout: 120_000 }, async () => {
+  it("records a published result through the day's page, first with mistakes; the survey then refuses answers", {
+    timeout: 120_000,
+  }, async () => {
     const { page, close } = await signedIn();
     try {
       // A synthetic day of Lappi: the form is the national team's.
@@ -137,7 +143,7 @@ describe("published results and day results pages (Chromium)", () => {
       await page.goto(`${base}/admin/events/${id}?lang=fi`);
       await page.fill("#published-mean", "8,5");
       await page.fill("#published-source", "");
-      await page.click("button:has-text('" + t("fi", "admin.published.submit") + "')");
+      await page.click(`button:has-text('${t("fi", "admin.published.submit")}')`);
       await page.locator("#error-summary").waitFor();
       expect(await page.locator("#error-summary").innerText()).toContain(t("fi", "admin.error.publishedSource"));
       expect(await page.inputValue("#published-mean"), "typed values are kept").toBe("8,5");
@@ -146,12 +152,12 @@ describe("published results and day results pages (Chromium)", () => {
       // More respondents than people present.
       await page.fill("#published-n", "10000");
       await page.fill("#published-source", "LAPE-Akatemia, testiraportti");
-      await page.click("button:has-text('" + t("fi", "admin.published.submit") + "')");
+      await page.click(`button:has-text('${t("fi", "admin.published.submit")}')`);
       await page.locator("#error-summary").waitFor();
       expect(await page.locator("#error-summary").innerText()).toContain(t("fi", "admin.error.publishedN"));
 
       await page.fill("#published-n", "");
-      await page.click("button:has-text('" + t("fi", "admin.published.submit") + "')");
+      await page.click(`button:has-text('${t("fi", "admin.published.submit")}')`);
       await page.locator("p.ok[role=status]").waitFor();
       expect(await page.locator("p.ok[role=status]").innerText()).toBe(t("fi", "admin.done.publishedSaved"));
       expect(await page.locator("section[aria-labelledby=survey-heading]").innerText()).toContain(t("fi", "admin.survey.publishedClosed"));

@@ -8,7 +8,16 @@ import { DEMO_USERS } from "../../src/demo/demo-users";
 import { formatNumber, t } from "../../src/domain/i18n";
 import { LANGS, type Lang } from "../../src/domain/lang";
 import { createTestSurvey } from "../helpers/factories";
-import { beforeAllOrFailEach, expectNoAxeViolations, launchChromium, screenshot, signInWithForm, startTestServer, VIEWPORTS, type TestServer } from "../helpers/browser";
+import {
+  beforeAllOrFailEach,
+  expectNoAxeViolations,
+  launchChromium,
+  screenshot,
+  signInWithForm,
+  startTestServer,
+  VIEWPORTS,
+  type TestServer,
+} from "../helpers/browser";
 
 // The national comparison as people see it, in real Chromium on the demo data (plus one small
 // day): the funnel plot against the rest of the country with its sentence about chance, the
@@ -32,7 +41,11 @@ beforeAllOrFailEach(async () => {
   const event = await createTestSurvey(createDb(reader), { regionCode: "06", date: "2019-12-03" });
   smallEventId = event.eventId;
   for (let i = 0; i < 6; i++) {
-    const res = await fetch(`${server.base}/s/${event.slug}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers: { grade: 8 } }) });
+    const res = await fetch(`${server.base}/s/${event.slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ answers: { grade: 8 } }),
+    });
     expect(res.status).toBe(201);
   }
 });
@@ -80,7 +93,9 @@ async function rowCells(page: Page, tableId: string, rowHeader: string): Promise
 
 describe("region comparisons (Chromium)", () => {
   for (const lang of LANGS) {
-    it(`funnel plot, theme-adjusted ranking by keyboard and regions listed apart agree with the API (${lang})`, { timeout: 120_000 }, async () => {
+    it(`funnel plot, theme-adjusted ranking by keyboard and regions listed apart agree with the API (${lang})`, {
+      timeout: 120_000,
+    }, async () => {
       const { page, close } = await openAs(`/?lang=${lang}`);
       try {
         const stats = await api<RegionsStatsResponse>(page, "/api/stats/regions");
@@ -88,7 +103,9 @@ describe("region comparisons (Chromium)", () => {
         expect(await page.locator("#chart-funnel canvas").isVisible()).toBe(true);
         expect(await page.locator("#chart-funnel canvas").getAttribute("aria-label")).toBe(t(lang, "dash.funnel.chartAlt"));
         expect(await page.locator("#table-funnel tbody tr").count(), "one row per region on the funnel").toBe(placed.length);
-        expect(await page.locator("#funnel-chance").innerText()).toContain(t(lang, "dash.funnel.chance", { count: placed.length, expected: formatNumber(lang, placed.length * 0.05, 1) }));
+        expect(await page.locator("#funnel-chance").innerText()).toContain(
+          t(lang, "dash.funnel.chance", { count: placed.length, expected: formatNumber(lang, placed.length * 0.05, 1) }),
+        );
         for (const r of placed) {
           const cells = await rowCells(page, "table-funnel", r.name[lang]);
           expect(cells[1], `${r.code} mean`).toBe(shown(lang, r.grade.mean!));
@@ -110,7 +127,9 @@ describe("region comparisons (Chromium)", () => {
         await page.locator("#rank-raw").focus();
         await page.keyboard.press("ArrowRight");
         await expect.poll(() => page.locator("#rank-adjusted").isChecked()).toBe(true);
-        expect(await page.locator("#rank-status").innerText()).toContain(t(lang, "dash.rank.statusAdjusted", { mix: "" }).split("(")[0]!.trim());
+        expect(await page.locator("#rank-status").innerText()).toContain(
+          t(lang, "dash.rank.statusAdjusted", { mix: "" }).split("(")[0]!.trim(),
+        );
         for (const r of stats.regions.filter((x) => x.comparison!.rankable)) {
           const cells = await rowCells(page, "table-regions", r.name[lang]);
           expect(cells[1], `${r.code} adjusted mean`).toBe(shown(lang, r.comparison!.adjusted.mean!));
@@ -122,7 +141,9 @@ describe("region comparisons (Chromium)", () => {
       }
     });
 
-    it(`trend per theme says the terms differ in theme mix, with the change's day-level interval (${lang})`, { timeout: 120_000 }, async () => {
+    it(`trend per theme says the terms differ in theme mix, with the change's day-level interval (${lang})`, {
+      timeout: 120_000,
+    }, async () => {
       const { page, close } = await openAs(`/?view=trend&lang=${lang}`);
       try {
         const trend = await api<TrendResponse>(page, "/api/stats/trend?interval=term");
@@ -162,7 +183,10 @@ describe("region comparisons (Chromium)", () => {
       const uusimaa = stats.regions.find((r) => r.code === "01")!;
       expect(uusimaa.grade).toMatchObject({ days: 2, ci95: null, ciWithheld: "too_few_days" });
       const ranked = await page.locator("#table-regions tbody tr").count();
-      const cells2 = ranked > 0 ? await rowCells(page, "table-regions", uusimaa.name.sv) : (await page.locator("#table-regions-apart tbody").innerText()).split("\t");
+      const cells2 =
+        ranked > 0
+          ? await rowCells(page, "table-regions", uusimaa.name.sv)
+          : (await page.locator("#table-regions-apart tbody").innerText()).split("\t");
       expect(cells2.join(" ")).toContain(t("sv", "dash.ci.tooFew"));
       await expectNoAxeViolations(page, "pools of two days (sv)");
       await screenshot(page, "region-comparison-two-days-sv");

@@ -28,7 +28,10 @@ describe("grade buttons at 360 px (Chromium)", () => {
     const { context, page } = await newPage(browser, { size: "phone", javaScriptEnabled: false });
     try {
       await page.goto(`${server.base}/s/${DEMO_SURVEY_SLUG}?lang=sv`);
-      const rows = () => page.$$eval("fieldset .scale", (scales) => scales.map((s) => new Set([...s.querySelectorAll("label")].map((l) => Math.round(l.getBoundingClientRect().top))).size));
+      const rows = () =>
+        page.$$eval("fieldset .scale", (scales) =>
+          scales.map((s) => new Set([...s.querySelectorAll("label")].map((l) => Math.round(l.getBoundingClientRect().top))).size),
+        );
       expect(await rows(), "every scale on one row").toEqual((await rows()).map(() => 1));
       await Promise.all([page.waitForLoadState("load"), page.click("#survey-form button[type=submit]")]);
       await page.locator("#error-summary").waitFor();

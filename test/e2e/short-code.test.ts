@@ -39,7 +39,9 @@ beforeAllOrFailEach(async () => {
   // A demo day with answers of its own (a published day's survey is closed for good), with its
   // fixed code, and an agent of its region.
   const row = (
-    await client.execute("SELECT s.short_code, s.slug, s.event_id, e.region_code FROM survey s JOIN event e ON e.id = s.event_id WHERE e.region_code IS NOT NULL AND e.reported_grade_mean IS NULL ORDER BY e.date DESC LIMIT 1")
+    await client.execute(
+      "SELECT s.short_code, s.slug, s.event_id, e.region_code FROM survey s JOIN event e ON e.id = s.event_id WHERE e.region_code IS NOT NULL AND e.reported_grade_mean IS NULL ORDER BY e.date DESC LIMIT 1",
+    )
   ).rows[0]!;
   code = String(row.short_code);
   slug = String(row.slug);

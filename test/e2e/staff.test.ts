@@ -77,12 +77,18 @@ async function expectAccessibleCharts(page: Page, label: string): Promise<void> 
         id: figure.id,
         role: canvas?.getAttribute("role") ?? null,
         name: canvas?.getAttribute("aria-label") ?? "",
-        captionedTables: section ? [...section.querySelectorAll("table")].filter((table) => (table.querySelector("caption")?.textContent ?? "").trim() !== "").length : 0,
+        captionedTables: section
+          ? [...section.querySelectorAll("table")].filter((table) => (table.querySelector("caption")?.textContent ?? "").trim() !== "")
+              .length
+          : 0,
         legend: [...figure.querySelectorAll(".legend li")].map((item) => {
           const swatch = item.querySelector(".swatch");
           const kind = [...(swatch?.classList ?? [])].find((c) => c.startsWith("swatch-")) ?? "";
           // What is left of a swatch for someone who cannot tell its colour.
-          return { look: `${kind.startsWith("swatch-series-") ? "series" : kind} ${swatch?.textContent ?? ""}`, text: (item.textContent ?? "").trim() };
+          return {
+            look: `${kind.startsWith("swatch-series-") ? "series" : kind} ${swatch?.textContent ?? ""}`,
+            text: (item.textContent ?? "").trim(),
+          };
         }),
       };
     }),
@@ -93,7 +99,10 @@ async function expectAccessibleCharts(page: Page, label: string): Promise<void> 
     expect(figure.name, `${label}: ${figure.id} is named`).not.toBe("");
     expect(figure.captionedTables, `${label}: ${figure.id} has its figures in a table`).toBeGreaterThan(0);
     const looks = figure.legend.map((item) => item.look);
-    expect(new Set(looks).size, `${label}: ${figure.id}'s legend entries differ by more than colour: ${JSON.stringify(figure.legend)}`).toBe(looks.length);
+    expect(
+      new Set(looks).size,
+      `${label}: ${figure.id}'s legend entries differ by more than colour: ${JSON.stringify(figure.legend)}`,
+    ).toBe(looks.length);
     for (const item of figure.legend) expect(item.text, `${label}: ${figure.id}'s legend says it in words`).not.toBe("");
   }
 }
@@ -120,7 +129,9 @@ describe("a change agent (Chromium)", () => {
   ];
   for (const { lang, size } of runs) {
     const name = `${lang}, ${size}`;
-    it(`${name}: signs in with the keyboard, creates a day, opens its QR code and poster, and reads the region's dashboard`, { timeout: 120_000 }, async () => {
+    it(`${name}: signs in with the keyboard, creates a day, opens its QR code and poster, and reads the region's dashboard`, {
+      timeout: 120_000,
+    }, async () => {
       const { context, page } = await newPage(browser, { size, locale: "fi-FI" });
       const problems = watchPage(page, { pageErrors: true });
       try {
@@ -132,7 +143,10 @@ describe("a change agent (Chromium)", () => {
         // The list of days.
         expect(new URL(page.url()).pathname, "back where the agent was going").toBe("/admin");
         expect(await page.textContent("h1")).toBe(t(lang, "admin.days.title"));
-        expect(await page.locator("table tbody tr").count(), "Keski-Pohjanmaa's two demo days and the national one at least").toBeGreaterThanOrEqual(3);
+        expect(
+          await page.locator("table tbody tr").count(),
+          "Keski-Pohjanmaa's two demo days and the national one at least",
+        ).toBeGreaterThanOrEqual(3);
         await checkPage(page, lang, `the academy days (${name})`);
         await screenshot(page, `staff-agent-days-${lang}-${size}`);
 
@@ -146,7 +160,11 @@ describe("a change agent (Chromium)", () => {
         await page.locator("#error-summary").waitFor();
         expect(await activeElementId(page), "focus moves to the error summary").toBe("error-summary");
         expect((await page.textContent("#error-summary h2"))?.trim()).toBe(t(lang, "admin.errors.title"));
-        expect(await page.locator("#error-summary a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(["#date", "#title", "#attendance"]);
+        expect(await page.locator("#error-summary a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([
+          "#date",
+          "#title",
+          "#attendance",
+        ]);
         expect(await page.inputValue("#location"), "typed values are kept").toBe("Kokkola");
         expect(await page.inputValue("#attendance")).toBe("neljäkymmentä");
         expect(await page.getAttribute("#title", "aria-invalid")).toBe("true");
@@ -169,10 +187,14 @@ describe("a change agent (Chromium)", () => {
         expect((await page.textContent("p.ok[role=status]"))?.trim()).toBe(t(lang, "admin.done.eventCreated"));
         const surveyLink = await page.inputValue("#survey-link");
         expect(surveyLink).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
-        await page.waitForFunction(() => {
-          const img = document.querySelector<HTMLImageElement>("img.qr");
-          return img !== null && img.complete && img.naturalWidth > 0;
-        }, undefined, { timeout: WAIT_MS });
+        await page.waitForFunction(
+          () => {
+            const img = document.querySelector<HTMLImageElement>("img.qr");
+            return img !== null && img.complete && img.naturalWidth > 0;
+          },
+          undefined,
+          { timeout: WAIT_MS },
+        );
         expect(await page.getAttribute("img.qr", "alt"), "the QR code says where it leads").toContain(surveyLink);
         await checkPage(page, lang, `the day's page (${name})`);
         await screenshot(page, `staff-agent-day-${lang}-${size}`);
@@ -183,7 +205,11 @@ describe("a change agent (Chromium)", () => {
           await zoom.page.goto(`${eventUrl.origin}${eventUrl.pathname}?lang=${lang}`);
           expect(await zoom.page.textContent("h1")).toBe(title);
           await expectNoHorizontalScroll(zoom.page, `the day's page at 200% (${name})`);
-          for (const button of ["#attendance-heading ~ form button", "#survey-heading ~ form.actions button", "#edit-heading ~ form button"]) {
+          for (const button of [
+            "#attendance-heading ~ form button",
+            "#survey-heading ~ form.actions button",
+            "#edit-heading ~ form button",
+          ]) {
             await expectReachable(zoom.page, button, `the day's page at 200% (${name})`);
           }
           await expectNoAxeViolations(zoom.page, `the day's page at 200% (${name})`);
@@ -273,7 +299,9 @@ describe("the national team (Chromium)", () => {
         await dashboardSettled(page);
         expect(await page.textContent("h1")).toContain(t(lang, "dash.title.national"));
         await expectAccessibleCharts(page, `the comparison (${name})`);
-        const blankHeat = await page.locator("#table-themes td").evaluateAll((cells) => cells.filter((cell) => (cell.textContent ?? "").trim() === "").length);
+        const blankHeat = await page
+          .locator("#table-themes td")
+          .evaluateAll((cells) => cells.filter((cell) => (cell.textContent ?? "").trim() === "").length);
         expect(blankHeat, "every heat map cell says its figure in words, not only in colour").toBe(0);
         await checkPage(page, lang, `the comparison (${name})`);
         await screenshot(page, `staff-national-comparison-${lang}-${size}`);
@@ -282,10 +310,16 @@ describe("the national team (Chromium)", () => {
         await page.goto(`${base}/?view=trend&regions=01,02,04,05,06,07,15,16&interval=month&lang=${lang}`);
         await dashboardSettled(page);
         expect(await page.textContent("h1")).toContain(t(lang, "dash.title.trend"));
-        expect(await page.locator("#table-trend thead th").count(), "the table has the period, the whole country and all eight regions").toBe(10);
+        expect(
+          await page.locator("#table-trend thead th").count(),
+          "the table has the period, the whole country and all eight regions",
+        ).toBe(10);
         // Six regions have a colour and a point shape each; the chart draws those and says so.
         // …plus the key to the hollow diamonds: Keski-Pohjanmaa's published days share months with answered days.
-        expect(await page.locator("#chart-trend .legend li").count(), "the whole country, six regions and the published points in the chart").toBe(8);
+        expect(
+          await page.locator("#chart-trend .legend li").count(),
+          "the whole country, six regions and the published points in the chart",
+        ).toBe(8);
         expect(await page.locator("#chart-trend .legend li").last().textContent()).toContain(t(lang, "dash.legend.publishedPoints"));
         expect(await page.locator("#trend .small-note").first().textContent()).toBe(t(lang, "dash.trend.chartLimit", { count: 6 }));
         await expectAccessibleCharts(page, `the trend (${name})`);

@@ -40,7 +40,10 @@ afterAll(async () => {
 });
 
 /** A fresh browser profile per test (its own sessionStorage); CSP violations fail the test. */
-async function open(lang: Lang, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; cspErrors: string[] }> {
+async function open(
+  lang: Lang,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; cspErrors: string[] }> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
   const cspErrors = watchPage(page);
@@ -102,7 +105,10 @@ describe("survey page on a flaky network (Chromium)", () => {
     expect(await page.inputValue("#q-good"), "the page keeps what was typed").toBe("Offline and back – kiitos!");
     expect(await page.isChecked("#q-grade-9")).toBe(true);
     const saved = JSON.parse((await page.evaluate((key) => sessionStorage.getItem(key), STORAGE_KEY)) ?? "null");
-    expect(saved, "answers and id are in sessionStorage").toMatchObject({ id, answers: { grade: "9", good: "Offline and back – kiitos!" } });
+    expect(saved, "answers and id are in sessionStorage").toMatchObject({
+      id,
+      answers: { grade: "9", good: "Offline and back – kiitos!" },
+    });
     expect(await responsesWithId(id), "nothing reached the server while offline").toBe(0);
 
     await context.setOffline(false);

@@ -47,10 +47,14 @@ afterAll(async () => {
 
 /** A day of region 16 whose survey opens in 2099, made through the API with the page's session. */
 async function eventNotYetOpen(page: Page, title: string): Promise<{ id: number; slug: string }> {
-  const created = await page.request.post(`${server.base}/api/events`, { data: { programmeId, regionCode: "16", date: "2026-12-10", title } });
+  const created = await page.request.post(`${server.base}/api/events`, {
+    data: { programmeId, regionCode: "16", date: "2026-12-10", title },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = ((await created.json()) as { event: { id: number } }).event;
-  const scheduled = await page.request.patch(`${server.base}/api/events/${id}/survey`, { data: { opensAt: "2099-01-01T09:00:00+02:00", closesAt: null } });
+  const scheduled = await page.request.patch(`${server.base}/api/events/${id}/survey`, {
+    data: { opensAt: "2099-01-01T09:00:00+02:00", closesAt: null },
+  });
   expect(scheduled.status(), await scheduled.text()).toBe(200);
   const event = (await (await page.request.get(`${server.base}/api/events/${id}`)).json()) as { event: { survey: { slug: string } } };
   return { id, slug: event.event.survey.slug };
@@ -98,7 +102,8 @@ describe("test mode (Chromium)", () => {
 
         // The grade with the keyboard: Tab into the group, arrows to 9, then send.
         await tabTo(page, "input[name=grade]", 80);
-        for (let i = 0; i < 10 && (await page.evaluate(() => (document.activeElement as HTMLInputElement).value)) !== "9"; i++) await page.keyboard.press("ArrowRight");
+        for (let i = 0; i < 10 && (await page.evaluate(() => (document.activeElement as HTMLInputElement).value)) !== "9"; i++)
+          await page.keyboard.press("ArrowRight");
         expect(await page.isChecked("#q-grade-9")).toBe(true);
         await tabTo(page, "#survey-form button[type=submit]", 80);
         await Promise.all([page.waitForURL(/done=testAnswerSaved/), page.keyboard.press("Enter")]);

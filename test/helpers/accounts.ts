@@ -11,11 +11,23 @@ export interface TestUser {
   readonly password: string;
 }
 
-export async function createTestUser(db: Db, role: Role, regions: string[] = [], options: { allRegions?: boolean } = {}): Promise<TestUser> {
+export async function createTestUser(
+  db: Db,
+  role: Role,
+  regions: string[] = [],
+  options: { allRegions?: boolean } = {},
+): Promise<TestUser> {
   counter += 1;
   const email = `${role}${counter}-${Math.random().toString(36).slice(2, 8)}@test.example`;
   const password = `correct horse battery ${counter}`;
-  const id = await insertUser(db, { email, name: `Test ${role} ${counter}`, role, regions, passwordHash: await hashPassword(password), allRegions: options.allRegions ?? false });
+  const id = await insertUser(db, {
+    email,
+    name: `Test ${role} ${counter}`,
+    role,
+    regions,
+    passwordHash: await hashPassword(password),
+    allRegions: options.allRegions ?? false,
+  });
   return { id, email, password };
 }
 

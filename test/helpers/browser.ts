@@ -58,7 +58,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -120,12 +128,31 @@ interface AxeViolation {
 export async function expectNoAxeViolations(page: Page, label: string, tags: readonly string[] = WCAG_TAGS): Promise<void> {
   axeSource ??= readFileSync(AXE_PATH, "utf8");
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-  }, [...tags]);
-  expect(violations, `axe-core ${tags.join(", ")} violations on ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([] as AxeViolation[]);
+  const violations = await page.evaluate(
+    async (tags) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+              options: object,
+            ) => Promise<{ violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+      }));
+    },
+    [...tags],
+  );
+  expect(violations, `axe-core ${tags.join(", ")} violations on ${label}: ${JSON.stringify(violations, null, 2)}`).toEqual(
+    [] as AxeViolation[],
+  );
 }
 
 /**
@@ -142,7 +169,8 @@ export async function expectNoAxeViolationsWithoutJs(browser: Browser, page: Pag
     const twin = await context.newPage();
     await twin.route("**/*", (route) => {
       const request = route.request();
-      if (request.url() === url && request.resourceType() === "document") return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+      if (request.url() === url && request.resourceType() === "document")
+        return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
       return request.resourceType() === "script" ? route.abort() : route.continue();
     });
     await twin.goto(url);
@@ -185,7 +213,10 @@ export async function signInWithForm(page: Page, user: Credentials, options: { k
 }
 
 /** A fresh context (own cookies and storage) and page; with `viewport` one of VIEWPORTS. */
-export async function newPage(browser: Browser, options: BrowserContextOptions & { size?: ViewportName } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions & { size?: ViewportName } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const { size, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: VIEWPORTS[size ?? "desktop"], reducedMotion: "reduce", ...contextOptions });
   const page = await context.newPage();
@@ -208,10 +239,13 @@ export async function tabTo(page: Page, selector: string, limit = 40): Promise<v
 
 /** The element is (at least partly) inside the viewport, top edge included: what someone sees now. */
 export async function expectInView(page: Page, selector: string, label: string): Promise<void> {
-  const box = await page.locator(selector).first().evaluate((el) => {
-    const rect = el.getBoundingClientRect();
-    return { top: rect.top, bottom: rect.bottom, height: window.innerHeight };
-  });
+  const box = await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const rect = el.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, height: window.innerHeight };
+    });
   expect(box.top >= 0 && box.top < box.height, `${label}: ${selector} is in view, its top included (${JSON.stringify(box)})`).toBe(true);
 }
 
@@ -230,9 +264,15 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
         return true;
       })
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ").join(".")}` : ""} (right edge ${Math.round(el.getBoundingClientRect().right)})`),
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ").join(".")}` : ""} (right edge ${Math.round(el.getBoundingClientRect().right)})`,
+      ),
   }));
-  expect(scrollWidth, `${label}: the page scrolls sideways (${scrollWidth} > ${innerWidth} CSS px); too wide: ${wide.join(", ")}`).toBeLessThanOrEqual(innerWidth);
+  expect(
+    scrollWidth,
+    `${label}: the page scrolls sideways (${scrollWidth} > ${innerWidth} CSS px); too wide: ${wide.join(", ")}`,
+  ).toBeLessThanOrEqual(innerWidth);
 }
 
 /**
@@ -281,8 +321,14 @@ export async function expectReachable(page: Page, selector: string, label: strin
     };
   });
   const viewport = page.viewportSize()!;
-  expect(result.left >= 0 && result.right <= viewport.width, `${label}: ${selector} lies within the viewport's width (${JSON.stringify(result)})`).toBe(true);
-  expect(result.top >= 0 && result.bottom <= viewport.height, `${label}: ${selector} can be scrolled into view (${JSON.stringify(result)})`).toBe(true);
+  expect(
+    result.left >= 0 && result.right <= viewport.width,
+    `${label}: ${selector} lies within the viewport's width (${JSON.stringify(result)})`,
+  ).toBe(true);
+  expect(
+    result.top >= 0 && result.bottom <= viewport.height,
+    `${label}: ${selector} can be scrolled into view (${JSON.stringify(result)})`,
+  ).toBe(true);
   expect(result.covered, `${label}: nothing covers ${selector}`).toBe(false);
   expect(result.focused, `${label}: ${selector} takes focus`).toBe(true);
 }

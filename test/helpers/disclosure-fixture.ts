@@ -12,12 +12,33 @@ import { createTestDb } from "./test-db";
 function answers(date: string, sectors: Record<string, number>, grade = 8, lang: DemoResponse["lang"] = "fi"): DemoResponse[] {
   const at = Date.parse(`${date}T13:00:00Z`);
   return Object.entries(sectors).flatMap(([sector, count]) =>
-    Array.from({ length: count }, (_, i) => ({ lang, submittedAt: at + i * 1000, grade, usefulness: 4, sector, good: null, improve: null })),
+    Array.from({ length: count }, (_, i) => ({
+      lang,
+      submittedAt: at + i * 1000,
+      grade,
+      usefulness: 4,
+      sector,
+      good: null,
+      improve: null,
+    })),
   );
 }
 
 function edgeEvent(slug: string, regionCode: string | null, date: string, theme: DemoEvent["theme"], responses: DemoResponse[]): DemoEvent {
-  return { slug, regionCode, date, theme, title: slug, location: "X", attendance: responses.length + 3, reportedGradeMean: null, reportedGradeN: null, reportedSource: null, isDemo: true, responses };
+  return {
+    slug,
+    regionCode,
+    date,
+    theme,
+    title: slug,
+    location: "X",
+    attendance: responses.length + 3,
+    reportedGradeMean: null,
+    reportedGradeN: null,
+    reportedSource: null,
+    isDemo: true,
+    responses,
+  };
 }
 
 export const EDGE_EVENTS: DemoEvent[] = [

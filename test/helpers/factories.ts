@@ -13,7 +13,14 @@ export interface TestSurvey {
 /** A programme (made once per database), an academy day and its core-set survey. */
 export async function createTestSurvey(
   db: Db,
-  options: { regionCode?: string | null; date?: string; opensAt?: number | null; closesAt?: number | null; slug?: string; attendance?: number } = {},
+  options: {
+    regionCode?: string | null;
+    date?: string;
+    opensAt?: number | null;
+    closesAt?: number | null;
+    slug?: string;
+    attendance?: number;
+  } = {},
 ): Promise<TestSurvey> {
   counter += 1;
   let [prog] = await db.select().from(programme).where(eq(programme.name, "Test programme")).limit(1);

@@ -13,7 +13,9 @@ interface Mutant {
   status: string;
   location: { start: { line: number; column: number } };
 }
-const report = JSON.parse(readFileSync(process.env.MUTATION_JSON ?? "reports/mutation/mutation.json", "utf8")) as { files: Record<string, { mutants: Mutant[] }> };
+const report = JSON.parse(readFileSync(process.env.MUTATION_JSON ?? "reports/mutation/mutation.json", "utf8")) as {
+  files: Record<string, { mutants: Mutant[] }>;
+};
 const judgementsFile = process.argv[2];
 interface Judgement {
   file: string;
@@ -25,11 +27,18 @@ interface Judgement {
 const judgements: Judgement[] = judgementsFile && existsSync(judgementsFile) ? JSON.parse(readFileSync(judgementsFile, "utf8")) : [];
 const verdictOf = (file: string, m: Mutant): string | undefined =>
   judgements.find(
-    (j) => file.endsWith(j.file) && j.line === m.location.start.line && (j.column === undefined || j.column === m.location.start.column) && (j.mutator === undefined || j.mutator === m.mutatorName),
+    (j) =>
+      file.endsWith(j.file) &&
+      j.line === m.location.start.line &&
+      (j.column === undefined || j.column === m.location.start.column) &&
+      (j.mutator === undefined || j.mutator === m.mutatorName),
   )?.verdict;
 
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.location.start.column} ${m.replacement ?? m.mutatorName}`;
-const rows: string[] = ["| file | mutants | killed | timeout | survived | no coverage | equivalent | killed in fact | Stryker score | non-equivalent killed |", "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |"];
+const rows: string[] = [
+  "| file | mutants | killed | timeout | survived | no coverage | equivalent | killed in fact | Stryker score | non-equivalent killed |",
+  "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+];
 const survivors: string[] = [];
 let all = { total: 0, detected: 0, equivalent: 0, inFact: 0 };
 for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
@@ -41,14 +50,25 @@ for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) =
   // Verdicts starting "killed" are mutants shown by hand (or by a test added after the run) to fail a test.
   const killedInFact = undetected.filter((m) => verdictOf(file, m)?.startsWith("killed")).length;
   const pct = (x: number, of: number) => (of === 0 ? "–" : `${((100 * x) / of).toFixed(1)} %`);
-  rows.push(`| ${file} | ${valid.length} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${equivalent} | ${killedInFact} | ${pct(detected, valid.length)} | ${pct(detected + killedInFact, valid.length - equivalent)} |`);
-  all = { total: all.total + valid.length, detected: all.detected + detected, equivalent: all.equivalent + equivalent, inFact: all.inFact + killedInFact };
+  rows.push(
+    `| ${file} | ${valid.length} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${equivalent} | ${killedInFact} | ${pct(detected, valid.length)} | ${pct(detected + killedInFact, valid.length - equivalent)} |`,
+  );
+  all = {
+    total: all.total + valid.length,
+    detected: all.detected + detected,
+    equivalent: all.equivalent + equivalent,
+    inFact: all.inFact + killedInFact,
+  };
   for (const m of undetected.sort((a, b) => a.location.start.line - b.location.start.line)) {
     const key = keyOf(file, m);
-    survivors.push(`- \`${key.replace(/`/g, "'").replace(/\s+/g, " ").slice(0, 160)}\` (${m.mutatorName}, ${m.status}) — ${verdictOf(file, m) ?? "NOT JUDGED"}`);
+    survivors.push(
+      `- \`${key.replace(/`/g, "'").replace(/\s+/g, " ").slice(0, 160)}\` (${m.mutatorName}, ${m.status}) — ${verdictOf(file, m) ?? "NOT JUDGED"}`,
+    );
   }
 }
-rows.push(`| **all** | ${all.total} | | | | | ${all.equivalent} | ${all.inFact} | ${((100 * all.detected) / all.total).toFixed(1)} % | ${((100 * (all.detected + all.inFact)) / (all.total - all.equivalent)).toFixed(1)} % |`);
+rows.push(
+  `| **all** | ${all.total} | | | | | ${all.equivalent} | ${all.inFact} | ${((100 * all.detected) / all.total).toFixed(1)} % | ${((100 * (all.detected + all.inFact)) / (all.total - all.equivalent)).toFixed(1)} % |`,
+);
 console.log(rows.join("\n"));
 console.log("\n### Surviving mutants\n");
 console.log(survivors.join("\n"));

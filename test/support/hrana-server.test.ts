@@ -177,7 +177,9 @@ describe("hrana test server: transactions", () => {
   it("keeps a failed statement inside a transaction from ending it", async () => {
     const tx = await client.transaction("write");
     await tx.execute({ sql: "INSERT INTO item (id, name) VALUES (?, ?)", args: [22, "kept"] });
-    expect((await errorOf(tx.execute({ sql: "INSERT INTO item (id, name) VALUES (?, ?)", args: [22, "dup"] }))).code).toBe("SQLITE_CONSTRAINT");
+    expect((await errorOf(tx.execute({ sql: "INSERT INTO item (id, name) VALUES (?, ?)", args: [22, "dup"] }))).code).toBe(
+      "SQLITE_CONSTRAINT",
+    );
     await tx.commit();
     expect((await client.execute("SELECT name FROM item WHERE id = 22")).rows[0]!.name).toBe("kept");
   });
@@ -261,7 +263,13 @@ describe("hrana test server: streams, auth and closing", () => {
     const short = await startHranaServer({ dbPath: join(dir, "test.db"), streamTimeoutMs: 100 });
     try {
       const opened = await pipeline(
-        { baton: null, requests: [{ type: "execute", stmt: { sql: "BEGIN IMMEDIATE" } }, { type: "execute", stmt: { sql: "INSERT INTO item (id, name) VALUES (40, 'abandoned')" } }] },
+        {
+          baton: null,
+          requests: [
+            { type: "execute", stmt: { sql: "BEGIN IMMEDIATE" } },
+            { type: "execute", stmt: { sql: "INSERT INTO item (id, name) VALUES (40, 'abandoned')" } },
+          ],
+        },
         short.url,
       );
       const { baton } = (await opened.json()) as { baton: string };

@@ -81,7 +81,10 @@ interface ProtoError {
 
 /** A failure the client gets inside the results (`{type:"error"}` or a batch step error). */
 class SqlError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }
@@ -159,7 +162,12 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
     if (scan.manyStatements) throw new SqlError("SQL string contains more than one statement", "SQL_MANY_STATEMENTS");
     const values = bindValues(scan.params, stmt.args ?? [], stmt.named_args ?? []);
     const prepared = stream.db.prepare(sql).safeIntegers(true);
-    const cols = prepared.reader ? prepared.raw(true).columns().map((c) => ({ name: c.name, decltype: c.type })) : [];
+    const cols = prepared.reader
+      ? prepared
+          .raw(true)
+          .columns()
+          .map((c) => ({ name: c.name, decltype: c.type }))
+      : [];
     const [, totalBefore] = changeCounters(stream);
     let raw: unknown[][] = [];
     try {
@@ -263,7 +271,12 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
       const found = batons.get(body.baton);
       if (!found) {
         if (expired.has(body.baton))
-          return send(res, 500, "application/json", JSON.stringify({ message: "The stream has expired due to inactivity", code: "STREAM_EXPIRED" }));
+          return send(
+            res,
+            500,
+            "application/json",
+            JSON.stringify({ message: "The stream has expired due to inactivity", code: "STREAM_EXPIRED" }),
+          );
         return send(res, 400, "text/plain", "Received an invalid baton");
       }
       stream = found;
@@ -414,7 +427,10 @@ function bindValues(params: (string | null)[], args: Value[], named: { name: str
     throw new SqlError("Specifying both positional and named arguments is not supported", "ARGS_BOTH_POSITIONAL_AND_NAMED");
   }
   if (args.length > params.length) {
-    throw new SqlError(`Arguments do not match SQL parameters: too many parameters, expected ${params.length} found ${args.length}`, "ARGS_INVALID");
+    throw new SqlError(
+      `Arguments do not match SQL parameters: too many parameters, expected ${params.length} found ${args.length}`,
+      "ARGS_INVALID",
+    );
   }
   const values: unknown[] = params.map(() => null);
   args.forEach((arg, i) => (values[i] = decodeValue(arg)));
@@ -427,7 +443,8 @@ function bindValues(params: (string | null)[], args: Value[], named: { name: str
   return values;
 }
 
-const TOKEN = /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?|`(?:[^`]|``)*`?|\[[^\]]*\]?|\?(\d*)|[:@$]([\p{L}\p{N}_$]+)|[\p{L}\p{N}_$]+|[\s\S]/uy;
+const TOKEN =
+  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?|`(?:[^`]|``)*`?|\[[^\]]*\]?|\?(\d*)|[:@$]([\p{L}\p{N}_$]+)|[\p{L}\p{N}_$]+|[\s\S]/uy;
 
 /**
  * A small SQLite tokenizer (strings, quoted names and comments skipped) that lists the statement's

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import type { EventGrade, PooledGrade } from "../../src/api-types";
-import { addSums, collectedGrade, eventGrade, eventResponseRate, groupBy, groupFigures, NO_EVENTS, pooledFromSums, regroupPairs, trendFromMonths, type EventInput, type EventSums } from "../../src/domain/analytics";
+import {
+  addSums,
+  collectedGrade,
+  eventGrade,
+  eventResponseRate,
+  groupBy,
+  groupFigures,
+  NO_EVENTS,
+  pooledFromSums,
+  regroupPairs,
+  trendFromMonths,
+  type EventInput,
+  type EventSums,
+} from "../../src/domain/analytics";
 import { GRADE_SCALE } from "../../src/domain/questions";
 
 // Expected values are worked by hand in the comments; the SDs, CIs and t quantiles were checked with
@@ -29,13 +42,31 @@ function sums(answeredEvents: readonly (readonly number[])[], extra: Partial<Eve
 /** What a pooled grade without an interval says besides its figures. */
 const NO_CI = { se: null, ciDf: null, ci95: null } as const;
 
-function expectGrade(actual: PooledGrade | null, expected: Omit<PooledGrade, "ci95" | "mean" | "sd" | "se"> & { mean: number | null; sd: number | null; se: number | null; ci95: readonly [number, number] | null }) {
+function expectGrade(
+  actual: PooledGrade | null,
+  expected: Omit<PooledGrade, "ci95" | "mean" | "sd" | "se"> & {
+    mean: number | null;
+    sd: number | null;
+    se: number | null;
+    ci95: readonly [number, number] | null;
+  },
+) {
   const message = JSON.stringify(actual);
   expect(actual, message).not.toBeNull();
   // A pool without published days says so (published: null) unless the expected grade lists them.
   const { mean, sd, se, ci95, ...exact } = { published: null, ...expected };
-  expect({ ...actual, mean: undefined, sd: undefined, se: undefined, ci95: undefined }, message).toEqual({ ...exact, mean: undefined, sd: undefined, se: undefined, ci95: undefined });
-  for (const [key, want] of [["mean", mean], ["sd", sd], ["se", se]] as const) {
+  expect({ ...actual, mean: undefined, sd: undefined, se: undefined, ci95: undefined }, message).toEqual({
+    ...exact,
+    mean: undefined,
+    sd: undefined,
+    se: undefined,
+    ci95: undefined,
+  });
+  for (const [key, want] of [
+    ["mean", mean],
+    ["sd", sd],
+    ["se", se],
+  ] as const) {
     if (want === null) expect(actual?.[key], `${key} ${message}`).toBeNull();
     else expect(actual?.[key], `${key} ${message}`).toBeCloseTo(want, 8);
   }
@@ -62,7 +93,13 @@ describe("eventGrade", () => {
       GRADE_SCALE,
       NO_REPORT,
     );
-    expect(grade).toMatchObject({ source: "responses", n: 4, median: 8.5, distribution: { ...ALL_ZERO, "8": 2, "9": 1, "10": 1 }, smallN: true });
+    expect(grade).toMatchObject({
+      source: "responses",
+      n: 4,
+      median: 8.5,
+      distribution: { ...ALL_ZERO, "8": 2, "9": 1, "10": 1 },
+      smallN: true,
+    });
     expect(grade.mean).toBe(8.75);
     expect(grade.sd).toBeCloseTo(0.957427108, 8);
     expect(grade.ci95).toBeNull();
@@ -76,7 +113,17 @@ describe("eventGrade", () => {
       [9, 1],
       [10, 1],
     ]);
-    const published: EventGrade = { source: "reported", n: 30, mean: 7, sd: null, ci95: null, ciWithheld: null, median: null, distribution: null, smallN: false };
+    const published: EventGrade = {
+      source: "reported",
+      n: 30,
+      mean: 7,
+      sd: null,
+      ci95: null,
+      ciWithheld: null,
+      median: null,
+      distribution: null,
+      smallN: false,
+    };
     expect(eventGrade(counts, GRADE_SCALE, { reportedGradeMean: 7, reportedGradeN: 30 })).toEqual(published);
     // the answers themselves (8 8 9 10: n 4, mean 35/4 = 8.75) are the collected grade, not the day's grade
     expect(collectedGrade(counts, GRADE_SCALE)).toMatchObject({ source: "responses", n: 4, mean: 8.75 });
@@ -127,7 +174,17 @@ describe("eventGrade", () => {
   });
 
   it("uses the published figure when the day has no answers of its own (no counts, or only zero counts)", () => {
-    const published: EventGrade = { source: "reported", n: 47, mean: 8.5, sd: null, ci95: null, ciWithheld: null, median: null, distribution: null, smallN: false };
+    const published: EventGrade = {
+      source: "reported",
+      n: 47,
+      mean: 8.5,
+      sd: null,
+      ci95: null,
+      ciWithheld: null,
+      median: null,
+      distribution: null,
+      smallN: false,
+    };
     expect(eventGrade(undefined, GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
     expect(eventGrade(new Map(), GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
     expect(eventGrade(new Map([[8, 0]]), GRADE_SCALE, { reportedGradeMean: 8.5, reportedGradeN: 47 })).toEqual(published);
@@ -146,7 +203,17 @@ describe("eventGrade", () => {
   });
 
   it("gives a day without data the shape of nothing: no figures, every scale value counted 0, flagged small", () => {
-    const none: EventGrade = { source: "none", n: 0, mean: null, sd: null, ci95: null, ciWithheld: null, median: null, distribution: ALL_ZERO, smallN: true };
+    const none: EventGrade = {
+      source: "none",
+      n: 0,
+      mean: null,
+      sd: null,
+      ci95: null,
+      ciWithheld: null,
+      median: null,
+      distribution: ALL_ZERO,
+      smallN: true,
+    };
     expect(eventGrade(undefined, GRADE_SCALE, NO_REPORT)).toEqual(none);
     expect(eventGrade(new Map([[9, 0]]), GRADE_SCALE, NO_REPORT)).toEqual(none);
   });
@@ -160,7 +227,17 @@ const GRADE_OF = {
   none: () => eventGrade(undefined, GRADE_SCALE, NO_REPORT),
 };
 function event(source: keyof typeof GRADE_OF, attendance: number | null, responses: number, surveyRan = true): GradedEvent {
-  return { id: 1, regionCode: "16", date: "2019-09-04", themeId: null, attendance, responses, ...NO_REPORT, grade: GRADE_OF[source](), surveyRan };
+  return {
+    id: 1,
+    regionCode: "16",
+    date: "2019-09-04",
+    themeId: null,
+    attendance,
+    responses,
+    ...NO_REPORT,
+    grade: GRADE_OF[source](),
+    surveyRan,
+  };
 }
 
 describe("eventResponseRate", () => {
@@ -193,48 +270,152 @@ describe("groupBy", () => {
 
 describe("addSums", () => {
   it("adds every field", () => {
-    const a: EventSums = { days: 1, attendance: 2, responses: 3, surveyedAttendance: 4, surveyedResponses: 5, over100Events: 6, gradedEvents: 7, n: 8, sum: 9, sumSq: 10, eventNSq: 11, eventNMeanSq: 12, demoEvents: 13 };
-    const b: EventSums = { days: 100, attendance: 200, responses: 300, surveyedAttendance: 400, surveyedResponses: 500, over100Events: 600, gradedEvents: 700, n: 800, sum: 900, sumSq: 1000, eventNSq: 1100, eventNMeanSq: 1200, demoEvents: 1300 };
-    expect(addSums(a, b)).toEqual({ days: 101, attendance: 202, responses: 303, surveyedAttendance: 404, surveyedResponses: 505, over100Events: 606, gradedEvents: 707, n: 808, sum: 909, sumSq: 1010, eventNSq: 1111, eventNMeanSq: 1212, demoEvents: 1313 });
+    const a: EventSums = {
+      days: 1,
+      attendance: 2,
+      responses: 3,
+      surveyedAttendance: 4,
+      surveyedResponses: 5,
+      over100Events: 6,
+      gradedEvents: 7,
+      n: 8,
+      sum: 9,
+      sumSq: 10,
+      eventNSq: 11,
+      eventNMeanSq: 12,
+      demoEvents: 13,
+    };
+    const b: EventSums = {
+      days: 100,
+      attendance: 200,
+      responses: 300,
+      surveyedAttendance: 400,
+      surveyedResponses: 500,
+      over100Events: 600,
+      gradedEvents: 700,
+      n: 800,
+      sum: 900,
+      sumSq: 1000,
+      eventNSq: 1100,
+      eventNMeanSq: 1200,
+      demoEvents: 1300,
+    };
+    expect(addSums(a, b)).toEqual({
+      days: 101,
+      attendance: 202,
+      responses: 303,
+      surveyedAttendance: 404,
+      surveyedResponses: 505,
+      over100Events: 606,
+      gradedEvents: 707,
+      n: 808,
+      sum: 909,
+      sumSq: 1010,
+      eventNSq: 1111,
+      eventNMeanSq: 1212,
+      demoEvents: 1313,
+    });
     expect(addSums(NO_EVENTS, a)).toEqual(a);
   });
 });
 
 describe("pooledFromSums", () => {
   // Two days with answers 8 8 | 9 10: the same answers as the one day above.
-  const twoEvents = sums([[8, 8], [9, 10]], { days: 2 });
+  const twoEvents = sums(
+    [
+      [8, 8],
+      [9, 10],
+    ],
+    { days: 2 },
+  );
   // Three days of two answers: 8 9 | 6 7 | 9 10, day means 8.5 6.5 9.5. Equal day sizes and MSB (4.6667)
   // > MSW (0.5), so the day-clustered interval is exactly the t interval of the 3 day means (see
   // src/domain/stats/clustered-pool.ts). scipy: m = [8.5, 6.5, 9.5]; m.mean() 8.166666667,
   // se m.std(ddof=1)/√3 = 0.881917104, t.ppf(.975, 2) 4.302652730 → [4.372083633, 11.961249700].
   // All six answers: sd 1.471960144 (x.std(ddof=1)).
-  const threeEvents = sums([[8, 9], [6, 7], [9, 10]], { days: 3 });
+  const threeEvents = sums(
+    [
+      [8, 9],
+      [6, 7],
+      [9, 10],
+    ],
+    { days: 3 },
+  );
 
   it("gives mean and SD of all the answers together, counting the days; 2 days give no CI", () => {
     expectGrade(pooledFromSums(twoEvents, []), {
-      n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
+      n: 4,
+      mean: 8.75,
+      sd: 0.957427108,
+      ...NO_CI,
+      ciWithheld: "too_few_days",
+      days: 2,
+      source: "responses",
+      eventsPooled: 2,
+      excludedUnknownN: 0,
+      smallN: true,
     });
   });
 
   it("gives 3 days the day-clustered interval on k − 1 = 2 df", () => {
     expectGrade(pooledFromSums(threeEvents, []), {
-      n: 6, mean: 8.166666667, sd: 1.471960144, se: 0.881917104, ciDf: 2, ci95: [4.372083633, 11.96124970], ciWithheld: null, days: 3, source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
+      n: 6,
+      mean: 8.166666667,
+      sd: 1.471960144,
+      se: 0.881917104,
+      ciDf: 2,
+      ci95: [4.372083633, 11.9612497],
+      ciWithheld: null,
+      days: 3,
+      source: "responses",
+      eventsPooled: 3,
+      excludedUnknownN: 0,
+      smallN: false,
     });
   });
 
   it("gives one day with 10 answers its respondent-level interval on n − 1 df", () => {
     // the day of eventGrade above: se 0.823272602/√10 = 0.260341656 (scipy x.std(ddof=1)/np.sqrt(10)), 9 df
     expectGrade(pooledFromSums(sums([[8, 8, 8, 8, 8, 9, 9, 9, 10, 10]], { days: 1 }), []), {
-      n: 10, mean: 8.7, sd: 0.823272602, se: 0.260341656, ciDf: 9, ci95: [8.111066258, 9.288933742], ciWithheld: null, days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: false,
+      n: 10,
+      mean: 8.7,
+      sd: 0.823272602,
+      se: 0.260341656,
+      ciDf: 9,
+      ci95: [8.111066258, 9.288933742],
+      ciWithheld: null,
+      days: 1,
+      source: "responses",
+      eventsPooled: 1,
+      excludedUnknownN: 0,
+      smallN: false,
     });
   });
 
   it("gives SD 0 when every answer is the same, and no SD for a single answer; one day under 10 answers has no CI", () => {
     expectGrade(pooledFromSums(sums([[7, 7, 7]], { days: 1 }), []), {
-      n: 3, mean: 7, sd: 0, ...NO_CI, ciWithheld: "too_few_respondents", days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true,
+      n: 3,
+      mean: 7,
+      sd: 0,
+      ...NO_CI,
+      ciWithheld: "too_few_respondents",
+      days: 1,
+      source: "responses",
+      eventsPooled: 1,
+      excludedUnknownN: 0,
+      smallN: true,
     });
     expectGrade(pooledFromSums(sums([[7]], { days: 1 }), []), {
-      n: 1, mean: 7, sd: null, ...NO_CI, ciWithheld: "too_few_respondents", days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true,
+      n: 1,
+      mean: 7,
+      sd: null,
+      ...NO_CI,
+      ciWithheld: "too_few_respondents",
+      days: 1,
+      source: "responses",
+      eventsPooled: 1,
+      excludedUnknownN: 0,
+      smallN: true,
     });
   });
 
@@ -247,13 +428,40 @@ describe("pooledFromSums", () => {
         { date: "2019-09-04", mean: 9, n: null },
       ]),
       {
-        n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "mixed", eventsPooled: 2, excludedUnknownN: 0, smallN: true,
-        published: { days: 2, meanOfMeans: 8.75, points: [{ date: "2019-09-04", region: null, mean: 9, n: null }, { date: "2019-09-11", region: null, mean: 8.5, n: 47 }] },
+        n: 4,
+        mean: 8.75,
+        sd: 0.957427108,
+        ...NO_CI,
+        ciWithheld: "too_few_days",
+        days: 2,
+        source: "mixed",
+        eventsPooled: 2,
+        excludedUnknownN: 0,
+        smallN: true,
+        published: {
+          days: 2,
+          meanOfMeans: 8.75,
+          points: [
+            { date: "2019-09-04", region: null, mean: 9, n: null },
+            { date: "2019-09-11", region: null, mean: 8.5, n: 47 },
+          ],
+        },
       },
     );
     // beside 3 answered days their day-clustered interval stays (the values of the test above)
     expectGrade(pooledFromSums(threeEvents, [{ date: "2019-09-18", regionCode: "16", mean: 8, n: 10 }]), {
-      n: 6, mean: 8.166666667, sd: 1.471960144, se: 0.881917104, ciDf: 2, ci95: [4.372083633, 11.96124970], ciWithheld: null, days: 3, source: "mixed", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
+      n: 6,
+      mean: 8.166666667,
+      sd: 1.471960144,
+      se: 0.881917104,
+      ciDf: 2,
+      ci95: [4.372083633, 11.9612497],
+      ciWithheld: null,
+      days: 3,
+      source: "mixed",
+      eventsPooled: 3,
+      excludedUnknownN: 0,
+      smallN: false,
       published: { days: 1, meanOfMeans: 8, points: [{ date: "2019-09-18", region: "16", mean: 8, n: 10 }] },
     });
   });
@@ -262,21 +470,55 @@ describe("pooledFromSums", () => {
     const zero = { date: "2019-09-25", mean: 9.5, n: 0 };
     const part = { days: 1, meanOfMeans: 9.5, points: [{ date: "2019-09-25", region: null, mean: 9.5, n: 0 }] };
     expectGrade(pooledFromSums(twoEvents, [zero]), {
-      n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "mixed", eventsPooled: 2, excludedUnknownN: 0, smallN: true, published: part,
+      n: 4,
+      mean: 8.75,
+      sd: 0.957427108,
+      ...NO_CI,
+      ciWithheld: "too_few_days",
+      days: 2,
+      source: "mixed",
+      eventsPooled: 2,
+      excludedUnknownN: 0,
+      smallN: true,
+      published: part,
     });
     // published-only: mean of means 9.5/1, n = known respondents 0 → small; no SD, no CI, k = 0 answered days
     expectGrade(pooledFromSums({ ...NO_EVENTS, days: 1 }, [zero]), {
-      n: 0, mean: 9.5, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: true, published: part,
+      n: 0,
+      mean: 9.5,
+      sd: null,
+      ...NO_CI,
+      ciWithheld: null,
+      days: 0,
+      source: "reported",
+      eventsPooled: 1,
+      excludedUnknownN: 0,
+      smallN: true,
+      published: part,
     });
   });
 });
 
 describe("groupFigures: a region's, a theme's and the national figures", () => {
   // Region 01: two surveyed days, 40 heads, 12 responses, grade answers 8 8 | 9 10.
-  const region01 = sums([[8, 8], [9, 10]], { days: 2, attendance: 40, responses: 12, surveyedAttendance: 40, surveyedResponses: 12 });
+  const region01 = sums(
+    [
+      [8, 8],
+      [9, 10],
+    ],
+    { days: 2, attendance: 40, responses: 12, surveyedAttendance: 40, surveyedResponses: 12 },
+  );
   // Region 02: one surveyed day, 10 heads, 2 responses, answers 10 7; plus a demo day of 5 heads
   // with 7 responses: above 100 %, so outside the surveyed sums and counted in over100Events.
-  const region02 = sums([[10, 7]], { days: 2, attendance: 15, responses: 9, surveyedAttendance: 10, surveyedResponses: 2, over100Events: 1, demoEvents: 1 });
+  const region02 = sums([[10, 7]], {
+    days: 2,
+    attendance: 15,
+    responses: 9,
+    surveyedAttendance: 10,
+    surveyedResponses: 2,
+    over100Events: 1,
+    demoEvents: 1,
+  });
   // Region 16 (Keski-Pohjanmaa 2019): two days known only from published reports, 47 + 59 heads.
   const region16 = { ...NO_EVENTS, days: 2, attendance: 106 };
   const published16 = [
@@ -294,20 +536,66 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
 
   it("gives a region its counts, response rate and pooled grade", () => {
     const figures = groupFigures(region01, []);
-    expect({ ...figures, grade: undefined }).toEqual({ events: 2, isDemo: false, attendance: 40, responses: 12, responseRate: 12 / 40, rateExcludedOver100: 0, grade: undefined });
-    expectGrade(figures.grade, { n: 4, mean: 8.75, sd: 0.957427108, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "responses", eventsPooled: 2, excludedUnknownN: 0, smallN: true });
+    expect({ ...figures, grade: undefined }).toEqual({
+      events: 2,
+      isDemo: false,
+      attendance: 40,
+      responses: 12,
+      responseRate: 12 / 40,
+      rateExcludedOver100: 0,
+      grade: undefined,
+    });
+    expectGrade(figures.grade, {
+      n: 4,
+      mean: 8.75,
+      sd: 0.957427108,
+      ...NO_CI,
+      ciWithheld: "too_few_days",
+      days: 2,
+      source: "responses",
+      eventsPooled: 2,
+      excludedUnknownN: 0,
+      smallN: true,
+    });
   });
 
   it("takes the rate over the counted days only, says how many days above 100 % it left out, and flags demo data", () => {
     // 2/10, not (2 + 7)/(10 + 5)
-    expect(groupFigures(region02, [])).toMatchObject({ events: 2, isDemo: true, attendance: 15, responses: 9, responseRate: 0.2, rateExcludedOver100: 1 });
+    expect(groupFigures(region02, [])).toMatchObject({
+      events: 2,
+      isDemo: true,
+      attendance: 15,
+      responses: 9,
+      responseRate: 0.2,
+      rateExcludedOver100: 1,
+    });
   });
 
   it("gives a region known only from published reports no response rate (not 0 %), and the plain mean of their published means over k days, no CI", () => {
     // (8.5 + 8.0)/2 = 8.25 (not weighted by n: that would be 871.5/106 = 8.2217); n 47 + 59 = 106; no SD, no CI
     const figures = groupFigures(region16, published16);
-    expect({ ...figures, grade: undefined }).toEqual({ events: 2, isDemo: false, attendance: 106, responses: 0, responseRate: null, rateExcludedOver100: 0, grade: undefined });
-    expectGrade(figures.grade, { n: 106, mean: 8.25, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 2, excludedUnknownN: 0, smallN: false, published: part16 });
+    expect({ ...figures, grade: undefined }).toEqual({
+      events: 2,
+      isDemo: false,
+      attendance: 106,
+      responses: 0,
+      responseRate: null,
+      rateExcludedOver100: 0,
+      grade: undefined,
+    });
+    expectGrade(figures.grade, {
+      n: 106,
+      mean: 8.25,
+      sd: null,
+      ...NO_CI,
+      ciWithheld: null,
+      days: 0,
+      source: "reported",
+      eventsPooled: 2,
+      excludedUnknownN: 0,
+      smallN: false,
+      published: part16,
+    });
   });
 
   it("adds the regions' sums into national figures: counts, rate over counted days, pooled SD of every answer", () => {
@@ -315,35 +603,93 @@ describe("groupFigures: a region's, a theme's and the national figures", () => {
     // events 2+2+2, heads 40+15+106, responses 12+9+0; rate (12+2)/(40+10) = 0.28, the published heads
     // and the day above 100 % left out
     const withoutPublished = groupFigures(national, []);
-    expect({ ...withoutPublished, grade: undefined }).toEqual({ events: 6, isDemo: true, attendance: 161, responses: 21, responseRate: 14 / 50, rateExcludedOver100: 1, grade: undefined });
+    expect({ ...withoutPublished, grade: undefined }).toEqual({
+      events: 6,
+      isDemo: true,
+      attendance: 161,
+      responses: 21,
+      responseRate: 14 / 50,
+      rateExcludedOver100: 1,
+      grade: undefined,
+    });
     // answers 8 8 9 10 10 7 (scipy): mean 8.666666667, sd 1.211060142. Three answered days (8 8 | 9 10 | 10 7):
     // day means 8 9.5 8.5, sizes equal, MSB = 2·Σ(ȳᵢ − ȳ)²/2 = 1.166666667 < MSW = (0 + .5 + 4.5)/3 = 1.666666667,
     // so σ²_b is truncated at 0 and Var(ȳ) = MSW/N = 1.666666667/6: se 0.527046277, t(2) 4.302652730
     // → 8.666666667 ± 2.267697101 = [6.398969565, 10.934363768] (scipy: np.sqrt((5/3)/6) * t.ppf(.975, 2))
     expectGrade(withoutPublished.grade, {
-      n: 6, mean: 8.666666667, sd: 1.211060142, se: 0.527046277, ciDf: 2, ci95: [6.398969565, 10.934363768], ciWithheld: null, days: 3, source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
+      n: 6,
+      mean: 8.666666667,
+      sd: 1.211060142,
+      se: 0.527046277,
+      ciDf: 2,
+      ci95: [6.398969565, 10.934363768],
+      ciWithheld: null,
+      days: 3,
+      source: "responses",
+      eventsPooled: 3,
+      excludedUnknownN: 0,
+      smallN: false,
     });
     // with the published days: the answers' figure and interval unchanged, the 2 published days apart (mean of means 8.25)
     expectGrade(groupFigures(national, published16).grade, {
-      n: 6, mean: 8.666666667, sd: 1.211060142, se: 0.527046277, ciDf: 2, ci95: [6.398969565, 10.934363768], ciWithheld: null, days: 3, source: "mixed", eventsPooled: 3, excludedUnknownN: 0, smallN: false, published: part16,
+      n: 6,
+      mean: 8.666666667,
+      sd: 1.211060142,
+      se: 0.527046277,
+      ciDf: 2,
+      ci95: [6.398969565, 10.934363768],
+      ciWithheld: null,
+      days: 3,
+      source: "mixed",
+      eventsPooled: 3,
+      excludedUnknownN: 0,
+      smallN: false,
+      published: part16,
     });
   });
 
   it("gives no response rate to a group without days", () => {
-    expect(groupFigures(NO_EVENTS, [])).toMatchObject({ events: 0, isDemo: false, attendance: 0, responses: 0, responseRate: null, rateExcludedOver100: 0, grade: { n: 0, mean: null, source: null, smallN: true } });
+    expect(groupFigures(NO_EVENTS, [])).toMatchObject({
+      events: 0,
+      isDemo: false,
+      attendance: 0,
+      responses: 0,
+      responseRate: null,
+      rateExcludedOver100: 0,
+      grade: { n: 0, mean: null, source: null, smallN: true },
+    });
   });
 });
 
 describe("regroupPairs", () => {
   it("regroups 'first|second' sums by the first part, the second part, the pair and in total", () => {
     const row = (key: string | null, events: number) => ({ ...NO_EVENTS, days: events, key });
-    const { byFirst, bySecond, byPair, total } = regroupPairs([row("01|3", 1), row("01|", 2), row("16|3", 4), row("|5", 8), row(null, 16), row("01|3", 32), row("02", 64)]);
+    const { byFirst, bySecond, byPair, total } = regroupPairs([
+      row("01|3", 1),
+      row("01|", 2),
+      row("16|3", 4),
+      row("|5", 8),
+      row(null, 16),
+      row("01|3", 32),
+      row("02", 64),
+    ]);
     const eventsOf = (m: Map<unknown, EventSums>) => [...m.entries()].map(([k, v]) => [k, v.days]);
     // a row without a region goes under null; a row without a theme (or without the "|") under no theme;
     // a pair needs both
-    expect(eventsOf(byFirst)).toEqual([["01", 35], ["16", 4], [null, 24], ["02", 64]]);
-    expect(eventsOf(bySecond)).toEqual([[3, 37], [5, 8]]);
-    expect(eventsOf(byPair)).toEqual([["01|3", 33], ["16|3", 4]]);
+    expect(eventsOf(byFirst)).toEqual([
+      ["01", 35],
+      ["16", 4],
+      [null, 24],
+      ["02", 64],
+    ]);
+    expect(eventsOf(bySecond)).toEqual([
+      [3, 37],
+      [5, 8],
+    ]);
+    expect(eventsOf(byPair)).toEqual([
+      ["01|3", 33],
+      ["16|3", 4],
+    ]);
     expect(total.days).toBe(127);
   });
 });
@@ -352,7 +698,12 @@ describe("trendFromMonths", () => {
   const autumnToSpring = { from: "2019-08-01", to: "2020-03-01" };
 
   it("has no keys and empty series without a range", () => {
-    expect(trendFromMonths("term", null, [{ region: null, months: new Map(), reported: [] }, { region: "01", months: new Map(), reported: [] }])).toEqual({
+    expect(
+      trendFromMonths("term", null, [
+        { region: null, months: new Map(), reported: [] },
+        { region: "01", months: new Map(), reported: [] },
+      ]),
+    ).toEqual({
       keys: [],
       series: [
         { region: null, points: [] },
@@ -379,11 +730,31 @@ describe("trendFromMonths", () => {
     // national autumn: answers 8 9 10 | 6 8: mean 41/5 = 8.2; deviations −.2 .8 1.8 −2.2 −.2, SS .04 + .64 + 3.24
     // + 4.84 + .04 = 8.8, sd √(8.8/4) = √2.2 = 1.483239697; 2 days → no CI. The published 2019-11-06 day apart.
     expectGrade(trend.series[0]!.points[0]!, {
-      n: 5, mean: 8.2, sd: 1.483239697, ...NO_CI, ciWithheld: "too_few_days", days: 2, source: "mixed", eventsPooled: 2, excludedUnknownN: 0, smallN: false,
+      n: 5,
+      mean: 8.2,
+      sd: 1.483239697,
+      ...NO_CI,
+      ciWithheld: "too_few_days",
+      days: 2,
+      source: "mixed",
+      eventsPooled: 2,
+      excludedUnknownN: 0,
+      smallN: false,
       published: { days: 1, meanOfMeans: 8, points: [{ date: "2019-11-06", region: null, mean: 8, n: 59 }] },
     });
     // region 01 autumn: 8 9 10 → mean 9, sd 1 (one day of 3 answers: no CI)
-    expectGrade(trend.series[1]!.points[0]!, { n: 3, mean: 9, sd: 1, ...NO_CI, ciWithheld: "too_few_respondents", days: 1, source: "responses", eventsPooled: 1, excludedUnknownN: 0, smallN: true });
+    expectGrade(trend.series[1]!.points[0]!, {
+      n: 3,
+      mean: 9,
+      sd: 1,
+      ...NO_CI,
+      ciWithheld: "too_few_respondents",
+      days: 1,
+      source: "responses",
+      eventsPooled: 1,
+      excludedUnknownN: 0,
+      smallN: true,
+    });
     expect(trend.series[0]!.points[1]).toBeNull();
     expect(trend.series[1]!.points[1]).toBeNull();
   });
@@ -402,7 +773,18 @@ describe("trendFromMonths", () => {
       },
     ]);
     expectGrade(trend.series[0]!.points[0]!, {
-      n: 6, mean: 8.166666667, sd: 1.471960144, se: 0.881917104, ciDf: 2, ci95: [4.372083633, 11.96124970], ciWithheld: null, days: 3, source: "responses", eventsPooled: 3, excludedUnknownN: 0, smallN: false,
+      n: 6,
+      mean: 8.166666667,
+      sd: 1.471960144,
+      se: 0.881917104,
+      ciDf: 2,
+      ci95: [4.372083633, 11.9612497],
+      ciWithheld: null,
+      days: 3,
+      source: "responses",
+      eventsPooled: 3,
+      excludedUnknownN: 0,
+      smallN: false,
     });
   });
 
@@ -413,7 +795,16 @@ describe("trendFromMonths", () => {
     expect(trend.keys).toEqual(["2020-01", "2020-02"]);
     expect(trend.series[0]!.points[0]).toBeNull();
     expectGrade(trend.series[0]!.points[1]!, {
-      n: 47, mean: 8.5, sd: null, ...NO_CI, ciWithheld: null, days: 0, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: false,
+      n: 47,
+      mean: 8.5,
+      sd: null,
+      ...NO_CI,
+      ciWithheld: null,
+      days: 0,
+      source: "reported",
+      eventsPooled: 1,
+      excludedUnknownN: 0,
+      smallN: false,
       published: { days: 1, meanOfMeans: 8.5, points: [{ date: "2020-02-05", region: null, mean: 8.5, n: 47 }] },
     });
   });
@@ -433,7 +824,18 @@ describe("trendFromMonths", () => {
     expect(trend.series[0]!.points).toEqual([
       // mean of means 9/1; n: no respondents known → 0; smallN only when every published n is known → false
       {
-        n: 0, mean: 9, sd: null, ci95: null, source: "reported", eventsPooled: 1, excludedUnknownN: 0, smallN: false, days: 0, se: null, ciDf: null, ciWithheld: null,
+        n: 0,
+        mean: 9,
+        sd: null,
+        ci95: null,
+        source: "reported",
+        eventsPooled: 1,
+        excludedUnknownN: 0,
+        smallN: false,
+        days: 0,
+        se: null,
+        ciDf: null,
+        ciWithheld: null,
         published: { days: 1, meanOfMeans: 9, points: [{ date: "2019-05-14", region: null, mean: 9, n: null }] },
       },
       null,

@@ -53,7 +53,10 @@ describe("grade scale", () => {
 
 describe("validateAnswers", () => {
   it("accepts a full valid answer set and maps choices to their position", () => {
-    const result = validateAnswers(questions, raw({ grade: ["9"], usefulness: [4], sector: ["education"], good: ["Hyvä!"], half: ["8,5"] }));
+    const result = validateAnswers(
+      questions,
+      raw({ grade: ["9"], usefulness: [4], sector: ["education"], good: ["Hyvä!"], half: ["8,5"] }),
+    );
     expect(result).toEqual({
       ok: true,
       answers: [

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { accessSummary, canRead, canWrite, isNational, needsRegions, readableRegions, readsEveryRegion, writableRegions, type Principal, type Role } from "../../src/auth/authorize";
+import {
+  accessSummary,
+  canRead,
+  canWrite,
+  isNational,
+  needsRegions,
+  readableRegions,
+  readsEveryRegion,
+  writableRegions,
+  type Principal,
+  type Role,
+} from "../../src/auth/authorize";
 import { ROLES } from "../../src/domain/roles";
 
 // Region codes of Statistics Finland: 01 Uusimaa, 02 Varsinais-Suomi, 19 Lappi.
@@ -134,6 +145,10 @@ describe("accessSummary (what GET /api/me sends)", () => {
 
 describe("needsRegions", () => {
   it("asks a region of agents only", () => {
-    expect(ROLES.map((role) => [role, needsRegions(role)])).toEqual([["agent", true], ["viewer", false], ["national", false]]);
+    expect(ROLES.map((role) => [role, needsRegions(role)])).toEqual([
+      ["agent", true],
+      ["viewer", false],
+      ["national", false],
+    ]);
   });
 });

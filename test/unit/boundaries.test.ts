@@ -12,7 +12,9 @@ function check(tree: Record<string, string>, rules?: readonly BoundaryRule[]) {
     writeFileSync(join(root, file), text);
   }
   const list = (dir: string): string[] =>
-    existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(join(dir, e.name)) : [join(dir, e.name)])) : [];
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(join(dir, e.name)) : [join(dir, e.name)]))
+      : [];
   const files = readTree(root, ["src", "web/src", "scripts"], { list, read: (f) => readFileSync(f, "utf8"), exists: existsSync });
   const result = checkBoundaries(files, rules);
   return { ...result, found: result.violations.map((v) => `${v.rule.name} ${v.file}:${v.line}`) };
@@ -90,7 +92,11 @@ describe("import boundaries", () => {
       "scripts/new-tool.ts": 'import { Email } from "../src/routes/schemas";\nimport { x } from "../test/helpers/factories";',
       "web/src/api.ts": 'import type { AppType } from "../../src/app";\nimport { createApp } from "../../src/app";',
     });
-    expect(found).toEqual(["scripts-use-the-app scripts/new-tool.ts:1", "scripts-use-the-app scripts/new-tool.ts:2", "dashboard-shares-no-server-code web/src/api.ts:2"]);
+    expect(found).toEqual([
+      "scripts-use-the-app scripts/new-tool.ts:1",
+      "scripts-use-the-app scripts/new-tool.ts:2",
+      "dashboard-shares-no-server-code web/src/api.ts:2",
+    ]);
   });
 
   it("passes a pending violation, reports it stale once it is gone, and only counts report-only rules", () => {

@@ -3,9 +3,16 @@ import { csvCell, toCsv } from "../../src/domain/csv";
 
 describe("CSV for Finnish Excel", () => {
   it("writes a BOM, ';' separators, CRLF, quoted text and decimal commas", () => {
-    expect(toCsv(["Alue", "Keskiarvo"], [["Keski-Pohjanmaa", 8.5], ['Sanoi "hyvä"; ok', -1.25], ["tyhjä", null]])).toBe(
-      '\uFEFF"Alue";"Keskiarvo"\r\n"Keski-Pohjanmaa";8,5\r\n"Sanoi ""hyvä""; ok";-1,25\r\n"tyhjä";\r\n',
-    );
+    expect(
+      toCsv(
+        ["Alue", "Keskiarvo"],
+        [
+          ["Keski-Pohjanmaa", 8.5],
+          ['Sanoi "hyvä"; ok', -1.25],
+          ["tyhjä", null],
+        ],
+      ),
+    ).toBe('\uFEFF"Alue";"Keskiarvo"\r\n"Keski-Pohjanmaa";8,5\r\n"Sanoi ""hyvä""; ok";-1,25\r\n"tyhjä";\r\n');
   });
 
   // Payloads from formula-injection cheat sheets and the outside test of issue 15 (35 payloads through
@@ -28,7 +35,7 @@ describe("CSV for Finnish Excel", () => {
     ["\u001f@x", `"'\u001f@x"`],
     ["\u007f=1", `"'\u007f=1"`],
     ["\uff1d1+1", `"'\uff1d1+1"`],
-    ["＝HYPERLINK(\"x\")", `"'＝HYPERLINK(""x"")"`],
+    ['＝HYPERLINK("x")', `"'＝HYPERLINK(""x"")"`],
     ["＋1", `"'＋1"`],
     ["－1", `"'－1"`],
     ["＠SUM(1)", `"'＠SUM(1)"`],

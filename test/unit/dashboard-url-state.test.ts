@@ -5,7 +5,10 @@ import { parseState, toSearch } from "../../web/src/dashboard/url-state";
 
 describe("dashboard URL state", () => {
   it("reads every parameter and writes it back in one canonical order", () => {
-    const state = parseState("?lang=sv&to=2019-12-31&regions=16,15,16&view=trend&interval=year&from=2019-01-01&theme=2&programme=1&sort=mean-desc", "fi");
+    const state = parseState(
+      "?lang=sv&to=2019-12-31&regions=16,15,16&view=trend&interval=year&from=2019-01-01&theme=2&programme=1&sort=mean-desc",
+      "fi",
+    );
     expect(state).toEqual({
       view: "trend",
       region: null,
@@ -18,13 +21,28 @@ describe("dashboard URL state", () => {
       sort: { key: "mean", descending: true },
       lang: "sv",
     });
-    expect(toSearch(state)).toBe("?view=trend&regions=15,16&from=2019-01-01&to=2019-12-31&theme=2&programme=1&interval=year&sort=mean-desc&lang=sv");
+    expect(toSearch(state)).toBe(
+      "?view=trend&regions=15,16&from=2019-01-01&to=2019-12-31&theme=2&programme=1&interval=year&sort=mean-desc&lang=sv",
+    );
     expect(parseState(toSearch(state), "fi")).toEqual(state);
   });
 
   it("drops what is malformed instead of trusting it", () => {
-    const state = parseState("?view=admin&region=1&regions=16,x,&from=2019-02-30&to=yesterday&theme=0&programme=-1&interval=week&sort=drop-table&lang=de", "de-DE,sv;q=0.5");
-    expect(state).toMatchObject({ view: null, region: null, regions: ["16"], from: null, to: null, theme: null, programme: null, interval: "term", sort: null });
+    const state = parseState(
+      "?view=admin&region=1&regions=16,x,&from=2019-02-30&to=yesterday&theme=0&programme=-1&interval=week&sort=drop-table&lang=de",
+      "de-DE,sv;q=0.5",
+    );
+    expect(state).toMatchObject({
+      view: null,
+      region: null,
+      regions: ["16"],
+      from: null,
+      to: null,
+      theme: null,
+      programme: null,
+      interval: "term",
+      sort: null,
+    });
     expect(state.lang, "falls back to the browser's languages").toBe("sv");
   });
 

@@ -4,9 +4,12 @@ import { formatDate } from "../../src/domain/i18n";
 import { helsinkiDate } from "../../src/domain/stats";
 
 describe("helsinkiInstant refuses what is not a wall-clock time", () => {
-  it.each(["2019-00-10T10:00", "2019-13-01T10:00", "2019-09-00T10:00", "2019-09-31T10:00", "2019-09-04T24:00", "2019-09-04T10:60"])("%s → null", (local) => {
-    expect(helsinkiInstant(local)).toBeNull();
-  });
+  it.each(["2019-00-10T10:00", "2019-13-01T10:00", "2019-09-00T10:00", "2019-09-31T10:00", "2019-09-04T24:00", "2019-09-04T10:60"])(
+    "%s → null",
+    (local) => {
+      expect(helsinkiInstant(local)).toBeNull();
+    },
+  );
   it("accepts the last minute of a day", () => {
     // 23:59 in September is UTC+3: 20:59Z
     expect(new Date(helsinkiInstant("2019-09-30T23:59")!).toISOString()).toBe("2019-09-30T20:59:00.000Z");
@@ -19,7 +22,9 @@ describe("helsinkiDate", () => {
     expect(helsinkiDate("2019-09-04T21:30:15.5+00:00")).toEqual({ year: 2019, month: 9, day: 5 });
   });
   it.each(["x2019-09-04T10:00Z", "2019-09-04T10:00Zjunk", "2019-09-04T10:00:5Z"])("refuses %j, saying what it expects", (input) => {
-    expect(() => helsinkiDate(input)).toThrow(`expected YYYY-MM-DD, an ISO timestamp with a zone, or epoch ms; got ${JSON.stringify(input)}`);
+    expect(() => helsinkiDate(input)).toThrow(
+      `expected YYYY-MM-DD, an ISO timestamp with a zone, or epoch ms; got ${JSON.stringify(input)}`,
+    );
   });
   it("refuses day 0 and a day past the month's end, naming the input", () => {
     expect(() => helsinkiDate("2019-09-00")).toThrow("not a calendar date: 2019-09-00");

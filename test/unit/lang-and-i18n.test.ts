@@ -52,12 +52,24 @@ describe("chooseLang", () => {
 describe("localised region and theme names", () => {
   const keskiPohjanmaa = { code: "16", nameFi: "Keski-Pohjanmaa", nameSv: "Mellersta Österbotten", nameEn: "Central Ostrobothnia" };
   it("give the reader's name and the {fi, sv, en} object from the three name columns", () => {
-    expect(LANGS.map((lang) => localisedName(keskiPohjanmaa, lang))).toEqual(["Keski-Pohjanmaa", "Mellersta Österbotten", "Central Ostrobothnia"]);
+    expect(LANGS.map((lang) => localisedName(keskiPohjanmaa, lang))).toEqual([
+      "Keski-Pohjanmaa",
+      "Mellersta Österbotten",
+      "Central Ostrobothnia",
+    ]);
     expect(localisedNames(keskiPohjanmaa)).toEqual({ fi: "Keski-Pohjanmaa", sv: "Mellersta Österbotten", en: "Central Ostrobothnia" });
   });
   it("read a joined row's prefixed columns, null when the join found nothing, Finnish where a language is missing", () => {
-    expect(joinedNames({ themeFi: "Uusi vaikuttavuus", themeSv: "Ny effektivitet", themeEn: "New effectiveness" }, "theme")).toEqual({ fi: "Uusi vaikuttavuus", sv: "Ny effektivitet", en: "New effectiveness" });
+    expect(joinedNames({ themeFi: "Uusi vaikuttavuus", themeSv: "Ny effektivitet", themeEn: "New effectiveness" }, "theme")).toEqual({
+      fi: "Uusi vaikuttavuus",
+      sv: "Ny effektivitet",
+      en: "New effectiveness",
+    });
     expect(joinedNames({ regionFi: null, regionSv: null, regionEn: null }, "region")).toBeNull();
-    expect(joinedNames({ themeFi: "Uusi vaikuttavuus", themeSv: null, themeEn: null }, "theme")).toEqual({ fi: "Uusi vaikuttavuus", sv: "Uusi vaikuttavuus", en: "Uusi vaikuttavuus" });
+    expect(joinedNames({ themeFi: "Uusi vaikuttavuus", themeSv: null, themeEn: null }, "theme")).toEqual({
+      fi: "Uusi vaikuttavuus",
+      sv: "Uusi vaikuttavuus",
+      en: "Uusi vaikuttavuus",
+    });
   });
 });

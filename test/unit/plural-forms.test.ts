@@ -13,6 +13,8 @@ describe("plural forms (Intl.PluralRules)", () => {
     ["en", 12, "The form has 12 things to fix."],
   ] as const)("%s, %i: %s", (lang, count, start) => {
     expect(tCount(lang, "errors.summaryIntro", count)).toMatch(new RegExp(`^${start.replace(/\./g, "\\.")}`));
-    expect(tCount(lang, "admin.errors.intro", count)).toMatch(new RegExp(`^${start.replace(/\./g, "\\.").replace(" to fix", " to correct")}`));
+    expect(tCount(lang, "admin.errors.intro", count)).toMatch(
+      new RegExp(`^${start.replace(/\./g, "\\.").replace(" to fix", " to correct")}`),
+    );
   });
 });

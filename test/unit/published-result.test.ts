@@ -76,7 +76,15 @@ describe("published days in a pool", () => {
     const answered = pooledFromSums(sums, []);
     const mixed = pooledFromSums(sums, kp);
     expect(answered).toMatchObject({ n: 3, mean: 8, sd: 1, source: "responses", published: null });
-    expect(mixed).toMatchObject({ n: 3, mean: 8, sd: 1, ci95: answered.ci95, source: "mixed", eventsPooled: 1, published: { days: 2, meanOfMeans: 8.25 } });
+    expect(mixed).toMatchObject({
+      n: 3,
+      mean: 8,
+      sd: 1,
+      ci95: answered.ci95,
+      source: "mixed",
+      eventsPooled: 1,
+      published: { days: 2, meanOfMeans: 8.25 },
+    });
   });
 
   it("published respondents are summed where reports gave them; small n is flagged only when all are known", () => {

@@ -15,7 +15,14 @@ describe("the staff menu", () => {
   it("shows the national team also the import, programmes, users and audit log", () => {
     const { pages, account } = staffMenuLinks("en", { national: true });
     expect(pages.map((l) => l.page)).toEqual(["dashboard", "days", "import", "programmes", "users", "audit"]);
-    expect(pages.map((l) => t("en", l.label))).toEqual(["Results", "Academy days", "Import history", "Programmes and themes", "Users", "Audit log"]);
+    expect(pages.map((l) => t("en", l.label))).toEqual([
+      "Results",
+      "Academy days",
+      "Import history",
+      "Programmes and themes",
+      "Users",
+      "Audit log",
+    ]);
     expect(account.map((l) => l.page)).toEqual(["password"]);
   });
 

@@ -43,7 +43,10 @@ describe("design tokens", () => {
     for (const [name, css] of Object.entries({ PAGE_CSS, ADMIN_CSS, DASHBOARD_OWN_CSS })) {
       const used = [...css.matchAll(/var\((--[a-z0-9-]+)\)/g)].map((m) => m[1]!);
       expect(used.length, name).toBeGreaterThan(0);
-      expect(used.filter((u) => !defined.has(u)), `${name} uses undefined tokens`).toEqual([]);
+      expect(
+        used.filter((u) => !defined.has(u)),
+        `${name} uses undefined tokens`,
+      ).toEqual([]);
     }
   });
 
@@ -52,7 +55,9 @@ describe("design tokens", () => {
       .filter((file) => file !== TOKENS_FILE)
       .flatMap((file) => {
         // "#1346" in a comment is an issue number, not a colour: only hex runs of colour length count.
-        const found = [...readFileSync(join(ROOT, file), "utf8").matchAll(COLOUR_LITERAL)].map((m) => m[0]).filter((m) => !/^#\d{4}$/.test(m));
+        const found = [...readFileSync(join(ROOT, file), "utf8").matchAll(COLOUR_LITERAL)]
+          .map((m) => m[0])
+          .filter((m) => !/^#\d{4}$/.test(m));
         return found.length > 0 ? [`${file}: ${found.join(" ")}`] : [];
       });
     expect(offenders).toEqual([]);
@@ -62,7 +67,16 @@ describe("design tokens", () => {
     // The known boundary: #767676 is the lightest grey with 4.5:1 on white (WebAIM's checker says 4.54:1).
     expect(contrast("#767676", "#ffffff")).toBeCloseTo(4.54, 2);
     const { color } = tokens;
-    for (const text of [color.ink, color.inkMuted, color.inkSoft, color.brand, color.error, color.successText, color.warn, color.noticeText]) {
+    for (const text of [
+      color.ink,
+      color.inkMuted,
+      color.inkSoft,
+      color.brand,
+      color.error,
+      color.successText,
+      color.warn,
+      color.noticeText,
+    ]) {
       for (const ground of [color.surface, color.page, color.brandPale]) {
         expect(contrast(text, ground), `${text} on ${ground}`).toBeGreaterThanOrEqual(4.5);
       }

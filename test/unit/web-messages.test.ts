@@ -8,7 +8,10 @@ describe("the web bundles' message scan", () => {
   it("keeps keys named in full and prefixes of keys built at run time", () => {
     const dir = mkdtempSync(join(tmpdir(), "palaute-messages-"));
     mkdirSync(join(dir, "views"));
-    writeFileSync(join(dir, "views", "a.ts"), 't("dash.title"); t(`dash.flag.${f}`); tOr(`http.${code}`, "dash.error.load"); t(\'nav.home\'); const p = "csv.ci." + why;');
+    writeFileSync(
+      join(dir, "views", "a.ts"),
+      't("dash.title"); t(`dash.flag.${f}`); tOr(`http.${code}`, "dash.error.load"); t(\'nav.home\'); const p = "csv.ci." + why;',
+    );
     writeFileSync(join(dir, "b.tsx"), "const url = 'https://example.fi'; t(\"survey.gradeHint\")");
     const { exact, prefixes } = referencedKeys([dir]);
     expect([...exact].sort()).toEqual(["dash.error.load", "dash.title", "nav.home", "survey.gradeHint"]);

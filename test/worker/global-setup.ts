@@ -34,7 +34,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
   cpSync(WEB_DIST, assetsDirectory, { recursive: true });
   // wrangler's own translation of wrangler.toml, so the tests cannot drift from the config.
   const { unstable_getMiniflareWorkerOptions } = await import("wrangler");
-  const { workerOptions } = unstable_getMiniflareWorkerOptions(WRANGLER_CONFIG, undefined, { overrides: { assets: { directory: assetsDirectory } } });
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(WRANGLER_CONFIG, undefined, {
+    overrides: { assets: { directory: assetsDirectory } },
+  });
   project.provide("workerBuild", { scriptPath, assetsDirectory, workerOptions: JSON.parse(JSON.stringify(workerOptions)) });
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -74,7 +74,12 @@ export async function startWorker(bindings: Record<string, string>): Promise<Run
     miniflare,
     // Local workerd drops a connection after answering before the request body was read (413, a
     // refused cross-site post); a kept-alive socket would then fail the next request.
-    fetch: (path, init) => fetch(new URL(path, url), { redirect: "manual", ...init, headers: { connection: "close", ...Object.fromEntries(new Headers(init?.headers)) } }),
+    fetch: (path, init) =>
+      fetch(new URL(path, url), {
+        redirect: "manual",
+        ...init,
+        headers: { connection: "close", ...Object.fromEntries(new Headers(init?.headers)) },
+      }),
     close: () => miniflare.dispose(),
   };
 }

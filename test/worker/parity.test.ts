@@ -28,7 +28,19 @@ interface Observed {
   readonly body: unknown;
 }
 
-const APP_HEADERS = ["x-request-id", "content-type", "cache-control", "location", "set-cookie", "content-disposition", "content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy", "strict-transport-security"];
+const APP_HEADERS = [
+  "x-request-id",
+  "content-type",
+  "cache-control",
+  "location",
+  "set-cookie",
+  "content-disposition",
+  "content-security-policy",
+  "x-content-type-options",
+  "x-frame-options",
+  "referrer-policy",
+  "strict-transport-security",
+];
 // Cloudflare's asset layer adds none of the app's security headers, and its ETag is its own hash.
 const ASSET_HEADERS = ["content-type", "cache-control"];
 
@@ -44,7 +56,8 @@ function todaysClock(): RegExp {
   const now = Date.now();
   const dates = new Set<string>();
   for (const lang of LANGS) {
-    for (const style of ["short", "long"] as const) dates.add(formatDateTime(lang, now, style).replace(/(,| klo| kl\.| at) \d{1,2}[.:]\d\d$/, ""));
+    for (const style of ["short", "long"] as const)
+      dates.add(formatDateTime(lang, now, style).replace(/(,| klo| kl\.| at) \d{1,2}[.:]\d\d$/, ""));
   }
   const alternatives = [...dates].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
   return new RegExp(`(${alternatives})(,| klo| kl\\.| at) \\d{1,2}[.:]\\d\\d`, "g");
@@ -67,7 +80,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "palaute-parity-"));
   [node, database] = await Promise.all([
     // The Worker's secret on Node too, so keyed hashes shown in the audit log match.
-    startNodeServer(parseNodeEnv({ PORT: "0", LIBSQL_URL: `file:${join(dir, "node.db")}`, DEMO_DATA: "auto", IDENTIFIER_SECRET: TEST_IDENTIFIER_SECRET }), { quiet: true }),
+    startNodeServer(
+      parseNodeEnv({ PORT: "0", LIBSQL_URL: `file:${join(dir, "node.db")}`, DEMO_DATA: "auto", IDENTIFIER_SECRET: TEST_IDENTIFIER_SECRET }),
+      { quiet: true },
+    ),
     startWorkerDatabase({ demo: true }),
   ]);
   worker = await startWorker({ LIBSQL_URL: database.url });
@@ -90,10 +106,13 @@ describe("Node and Worker answer alike", () => {
     expect(fromWorker[index], `Worker vs Node: ${name}`).toEqual(fromNode[index]);
   });
 
-  it.each(PARITY_REQUESTS.filter((r) => r.knownDifference).map((r) => [r.name, r] as const))("known difference still there: %s", (_, request) => {
-    const message = `the Worker answers like Node now (${request.knownDifference!.why}): remove knownDifference from this request`;
-    expect(knownDifferencesSeen.has(request), message).toBe(true);
-  });
+  it.each(PARITY_REQUESTS.filter((r) => r.knownDifference).map((r) => [r.name, r] as const))(
+    "known difference still there: %s",
+    (_, request) => {
+      const message = `the Worker answers like Node now (${request.knownDifference!.why}): remove knownDifference from this request`;
+      expect(knownDifferencesSeen.has(request), message).toBe(true);
+    },
+  );
 
   it("sends a request to every route of src/app.ts", async () => {
     const app = createApp({ db: await createTestDb() });
@@ -106,7 +125,8 @@ describe("Node and Worker answer alike", () => {
 
   it("covers real answers, not a run of identical errors", () => {
     const statuses = new Set(fromNode.map((o) => o.status));
-    for (const status of [200, 201, 204, 303, 400, 401, 403, 404, 409, 410, 413, 415, 422]) expect(statuses, `status ${status}`).toContain(status);
+    for (const status of [200, 201, 204, 303, 400, 401, 403, 404, 409, 410, 413, 415, 422])
+      expect(statuses, `status ${status}`).toContain(status);
   });
 });
 
@@ -135,7 +155,8 @@ async function run(target: Target): Promise<Observed[]> {
       Object.assign(ctx.values, values);
       for (const key of request.random ?? []) placeholders.set(values[key]!, `<${key}>`);
     }
-    for (const [name, text] of Object.entries(request.derived?.({ ...ctx, origin: target.origin }) ?? {})) placeholders.set(text, `<${name}>`);
+    for (const [name, text] of Object.entries(request.derived?.({ ...ctx, origin: target.origin }) ?? {}))
+      placeholders.set(text, `<${name}>`);
     const fixed = request.knownDifference && target.runtime === "worker" ? request.knownDifference.workerToNode(text) : text;
     if (fixed !== text) knownDifferencesSeen.add(request);
     observed.push(normalise(request, res, fixed, placeholders));

@@ -42,7 +42,9 @@ describe("Worker: sign-in limits under a simultaneous burst", () => {
     expect(checked, JSON.stringify(counts)).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
     expect(counts[429], JSON.stringify(counts)).toBe(100 - checked);
     // Refusals are aggregated: a couple of audit rows whose counts add up, not 100.
-    const rows = await database.db.all<{ count: number }>(sql`SELECT count FROM audit_log WHERE action IN ('login_failed', 'login_rate_limited')`);
+    const rows = await database.db.all<{ count: number }>(
+      sql`SELECT count FROM audit_log WHERE action IN ('login_failed', 'login_rate_limited')`,
+    );
     expect(rows.length, JSON.stringify(rows)).toBeLessThanOrEqual(4);
     expect(rows.reduce((sum, r) => sum + r.count, 0)).toBe(100 - (counts[200] ?? 0));
     expect(JSON.stringify(await database.db.all(sql`SELECT * FROM audit_log`))).not.toContain(user.email);

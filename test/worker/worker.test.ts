@@ -35,7 +35,11 @@ async function countResponses(surveyId: number): Promise<number> {
 }
 
 function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return worker.fetch(path, { method: "POST", headers: { "content-type": "application/json", accept: "application/json", ...headers }, body: JSON.stringify(body) });
+  return worker.fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 async function signIn(user: { email: string; password: string }): Promise<string> {
@@ -117,7 +121,15 @@ describe("Worker: the participant's survey", () => {
 
   it("takes the JavaScript-off form post: 303 to the thank-you page, one stored response", async () => {
     const id = crypto.randomUUID();
-    const body = new URLSearchParams({ submission_id: id, lang: "sv", grade: "9", usefulness: "4", sector: "education", good: "Bra dag", improve: "" });
+    const body = new URLSearchParams({
+      submission_id: id,
+      lang: "sv",
+      grade: "9",
+      usefulness: "4",
+      sector: "education",
+      good: "Bra dag",
+      improve: "",
+    });
     const res = await worker.fetch(`/s/${fresh.slug}`, { method: "POST", headers: { "content-type": FORM, accept: "text/html" }, body });
     expect(res.status, await res.clone().text()).toBe(303);
     expect(res.headers.get("location")).toBe(`/s/${fresh.slug}/thanks?lang=sv`);
@@ -223,8 +235,16 @@ describe("Worker: staff sign-in and the API", () => {
   });
 
   it("refuses a wrong password with 401 and the same message as an unknown email", async () => {
-    const wrong = await postJson("/api/auth/login", { email: AGENT.email, password: "not the password" }, { origin: worker.url.origin, "accept-language": "en" });
-    const unknown = await postJson("/api/auth/login", { email: "nobody@palaute.example", password: "not the password" }, { origin: worker.url.origin, "accept-language": "en" });
+    const wrong = await postJson(
+      "/api/auth/login",
+      { email: AGENT.email, password: "not the password" },
+      { origin: worker.url.origin, "accept-language": "en" },
+    );
+    const unknown = await postJson(
+      "/api/auth/login",
+      { email: "nobody@palaute.example", password: "not the password" },
+      { origin: worker.url.origin, "accept-language": "en" },
+    );
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect((await wrong.json()).error.message).toBe((await unknown.json()).error.message);
   });
@@ -249,7 +269,11 @@ describe("Worker: staff sign-in and the API", () => {
 
   it("refuses a cross-site state change", async () => {
     const cookie = await signIn(NATIONAL);
-    const res = await postJson("/api/programmes", { name: "Evil" }, { cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    const res = await postJson(
+      "/api/programmes",
+      { name: "Evil" },
+      { cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    );
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe("cross_site");
   });

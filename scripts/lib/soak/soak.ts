@@ -132,7 +132,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   return {
     ok,
     failures,
-    options: { submissions: settings.submissions, clients: settings.clients, killAfter: settings.killAfter, timeoutMs: settings.timeoutMs, deadlineMs: settings.deadlineMs },
+    options: {
+      submissions: settings.submissions,
+      clients: settings.clients,
+      killAfter: settings.killAfter,
+      timeoutMs: settings.timeoutMs,
+      deadlineMs: settings.deadlineMs,
+    },
     acknowledged,
     acknowledgedCreated: created,
     acknowledgedRepeat: acknowledged - created,
@@ -164,7 +170,12 @@ async function prepareDatabase(file: string): Promise<{ surveyId: number; slug: 
     const slug = `soak-${randomBytes(9).toString("base64url")}`;
     // One open day (no opening or closing time) asking the core questions, written by the app's own queries.
     const programmeId = await insertProgramme(db, { name: "Soak", startsOn: null, endsOn: null });
-    const eventId = await insertEventWithSurvey(db, { programmeId, regionCode: "16", date: "2019-09-04", themeId: null, title: "Soak", location: "Kokkola", attendance: null }, slug, null);
+    const eventId = await insertEventWithSurvey(
+      db,
+      { programmeId, regionCode: "16", date: "2019-09-04", themeId: null, title: "Soak", location: "Kokkola", attendance: null },
+      slug,
+      null,
+    );
     return { surveyId: (await getEvent(db, eventId))!.surveyId, slug };
   } finally {
     client.close();
@@ -184,7 +195,10 @@ function judge(input: {
   const expect = (condition: boolean, message: string) => {
     if (!condition) failures.push(message);
   };
-  expect(input.kills === 1 && input.starts === 2, `the server was not killed and restarted once (kills ${input.kills}, starts ${input.starts})`);
+  expect(
+    input.kills === 1 && input.starts === 2,
+    `the server was not killed and restarted once (kills ${input.kills}, starts ${input.starts})`,
+  );
   expect(input.restartError === null, `restart failed: ${input.restartError}`);
   expect(v.lostAcknowledged === 0, `${v.lostAcknowledged} acknowledged submissions are missing`);
   expect(v.duplicates === 0, `${v.duplicates} responses are stored more than once`);
@@ -196,7 +210,10 @@ function judge(input: {
   expect(v.foreignKeyViolations === 0, `${v.foreignKeyViolations} foreign key violations`);
   expect(tally.rejected.size === 0, `${tally.rejected.size} submissions refused, e.g. ${[...tally.rejected.values()][0] ?? ""}`);
   // Clients retry until acknowledged, so anything left over means the server stopped answering.
-  expect(tally.acknowledged.size === settings.submissions, `${settings.submissions - tally.acknowledged.size} submissions never acknowledged within ${settings.deadlineMs} ms`);
+  expect(
+    tally.acknowledged.size === settings.submissions,
+    `${settings.submissions - tally.acknowledged.size} submissions never acknowledged within ${settings.deadlineMs} ms`,
+  );
   if (v.examples.length > 0) failures.push(`examples:\n  ${v.examples.join("\n  ")}`);
   return failures;
 }
@@ -219,7 +236,9 @@ export function formatSoakReport(r: SoakReport): string {
     `  answer_tally mismatches ${v.tallyMismatches}`,
     `  integrity_check        ${v.integrityCheck}; foreign key violations ${v.foreignKeyViolations}`,
     `  server error log lines ${r.serverErrorLogLines}`,
-    r.ok ? "RESULT: PASS — every acknowledged submission is stored exactly once, nothing is half-stored" : `RESULT: FAIL\n  ${r.failures.join("\n  ")}${r.databaseFile ? `\n  database kept at ${r.databaseFile}` : ""}`,
+    r.ok
+      ? "RESULT: PASS — every acknowledged submission is stored exactly once, nothing is half-stored"
+      : `RESULT: FAIL\n  ${r.failures.join("\n  ")}${r.databaseFile ? `\n  database kept at ${r.databaseFile}` : ""}`,
   ];
   return lines.join("\n");
 }

@@ -5,16 +5,21 @@ export const en: Dictionary = {
   "lang.label": "Language",
   "a11y.link": "Accessibility statement",
   "a11y.title": "Accessibility statement",
-  "a11y.intro": "This statement covers the Palaute service: the feedback surveys for each day and the results views of the regions and the national team. The service aims to meet the WCAG 2.1 level AA criteria required by the Finnish Act on the Provision of Digital Services (306/2019).",
+  "a11y.intro":
+    "This statement covers the Palaute service: the feedback surveys for each day and the results views of the regions and the national team. The service aims to meet the WCAG 2.1 level AA criteria required by the Finnish Act on the Provision of Digital Services (306/2019).",
   "a11y.statusTitle": "Compliance status",
-  "a11y.status": "The service partially meets WCAG 2.1 AA. The survey form can be completed with a keyboard and a screen reader, also without JavaScript. Every page is tested automatically with axe-core in the Chromium browser and with the keyboard at phone and desktop sizes.",
+  "a11y.status":
+    "The service partially meets WCAG 2.1 AA. The survey form can be completed with a keyboard and a screen reader, also without JavaScript. Every page is tested automatically with axe-core in the Chromium browser and with the keyboard at phone and desktop sizes.",
   "a11y.gapsTitle": "Known gaps",
-  "a11y.gaps": "The charts in the results views are images; the same figures are next to each chart as a table. This assessment rests on automated and our own testing, not on an external audit.",
+  "a11y.gaps":
+    "The charts in the results views are images; the same figures are next to each chart as a table. This assessment rests on automated and our own testing, not on an external audit.",
   "a11y.feedbackTitle": "Feedback and contact",
-  "a11y.feedback": "Did you notice an accessibility problem? Tell us and we will fix it or provide the content in an accessible form. We answer within 14 days.",
+  "a11y.feedback":
+    "Did you notice an accessibility problem? Tell us and we will fix it or provide the content in an accessible form. We answer within 14 days.",
   "a11y.contact": "Email:",
   "a11y.authorityTitle": "Supervisory authority",
-  "a11y.authority": "If you are not satisfied with our answer, you can notify the supervisory authority. Instructions are at saavutettavuusvaatimukset.fi (in Finnish and Swedish).",
+  "a11y.authority":
+    "If you are not satisfied with our answer, you can notify the supervisory authority. Instructions are at saavutettavuusvaatimukset.fi (in Finnish and Swedish).",
   "a11y.updated": "This statement was prepared on 23 November 2026.",
   "page.skip": "Skip to content",
   "page.errorPrefix": "Error",
@@ -59,7 +64,8 @@ export const en: Dictionary = {
   "admin.event.rate": "{percent}% of attendance",
   "admin.event.dashboard": "See the region's results",
   "admin.newDay.title": "New academy day",
-  "admin.newDay.intro": "A feedback survey with the national questions is created with the day. It is open at once; you can close or schedule it on the day's page.",
+  "admin.newDay.intro":
+    "A feedback survey with the national questions is created with the day. It is open at once; you can close or schedule it on the day's page.",
   "admin.newDay.submit": "Create the day",
   "admin.attendance.title": "Attendance",
   "admin.attendance.submit": "Save attendance",
@@ -88,14 +94,16 @@ export const en: Dictionary = {
   "admin.poster.linkEnFi": "Printable poster (English and Finnish)",
   "admin.poster.title": "Poster",
   "admin.poster.back": "Back to the day's page",
-  "admin.poster.printHint": "Print this page with your browser's print command (Ctrl+P or ⌘P), A4 portrait. The menus and this note are not printed.",
+  "admin.poster.printHint":
+    "Print this page with your browser's print command (Ctrl+P or ⌘P), A4 portrait. The menus and this note are not printed.",
   "admin.poster.call": "Tell us what you thought of the day! Scan the QR code with your phone or open:",
   "admin.questions.title": "Questions",
   "admin.questions.core": "National core questions",
   "admin.questions.coreHint": "The same for every day so that regions can be compared. They cannot be changed here.",
   "admin.questions.own": "The day's own questions",
   "admin.questions.noneOwn": "The day has no questions of its own.",
-  "admin.questions.locked": "The survey already has answers, so questions can no longer be added or removed: that keeps the answers comparable.",
+  "admin.questions.locked":
+    "The survey already has answers, so questions can no longer be added or removed: that keeps the answers comparable.",
   "admin.questions.remove": "Remove",
   "admin.questions.add": "Add a question of your own",
   "admin.questions.addSubmit": "Add the question",
@@ -110,7 +118,8 @@ export const en: Dictionary = {
   "admin.question.textSv": "Question in Swedish",
   "admin.question.textEn": "Question in English",
   "admin.question.options": "Options",
-  "admin.question.optionsHint": "Only for “One of several options”: 2–12 options, each on its own line as Finnish | Swedish | English, for example Kyllä | Ja | Yes",
+  "admin.question.optionsHint":
+    "Only for “One of several options”: 2–12 options, each on its own line as Finnish | Swedish | English, for example Kyllä | Ja | Yes",
   "admin.programmes.title": "Programmes and themes",
   "admin.programmes.none": "No programmes yet.",
   "admin.themes.none": "The programme has no themes.",
@@ -385,11 +394,13 @@ export const en: Dictionary = {
   "dash.themes.legend": "Each cell gives the average and n, its number of respondents; the darker the cell, the higher the average.",
   "dash.trend.title": "Over time",
   "dash.trend.chartTitle": "Average grade, period: {interval}",
-  "dash.trend.chartAlt": "Line chart of the averages over time. Periods without days show as gaps. The same figures are in the table below.",
+  "dash.trend.chartAlt":
+    "Line chart of the averages over time. Periods without days show as gaps. The same figures are in the table below.",
   "dash.trend.tableCaption": "Average grade by period ({interval})",
   "dash.trend.noDays": "no days",
   "dash.trend.chooseRegions": "Choose regions in the filters to compare them with the whole country.",
-  "dash.trend.chartLimit": "The chart shows the whole country and the first {count} of the chosen regions, so that every line can be told apart by its shape, not only its colour. The table has all the chosen regions.",
+  "dash.trend.chartLimit":
+    "The chart shows the whole country and the first {count} of the chosen regions, so that every line can be told apart by its shape, not only its colour. The table has all the chosen regions.",
   "dash.csv.download": "Download {what} as CSV",
   "dash.csv.format": "UTF-8, semicolon-separated, opens in Excel",
   "dash.csv.days": "the days",
@@ -406,7 +417,8 @@ export const en: Dictionary = {
   "dash.note.pooledReported": "This figure rests on published results.",
   "dash.note.pooledMixed": "This figure rests partly on published results and partly on collected responses.",
   "dash.note.excludedOne": "One day with only a published average and no published number of respondents is left out of the average.",
-  "dash.note.excludedMany": "{count} days with only a published average and no published number of respondents are left out of the average.",
+  "dash.note.excludedMany":
+    "{count} days with only a published average and no published number of respondents are left out of the average.",
   "dash.note.noCiReported": "No confidence interval: the spread behind published results is not known.",
   "dash.mark.reported": "Published results",
   "dash.mark.mixed": "Partly published results",
@@ -426,16 +438,20 @@ export const en: Dictionary = {
   "dash.sort.ascending": "Sorted by {column}, ascending.",
   "dash.sort.descending": "Sorted by {column}, descending.",
   "dash.suppressed.short": "hidden",
-  "dash.suppressed.breakdown": "Hidden: groups with fewer than 5 respondents and, where needed, other small groups, so that hidden figures cannot be worked out from the total. This way no one can be identified.",
+  "dash.suppressed.breakdown":
+    "Hidden: groups with fewer than 5 respondents and, where needed, other small groups, so that hidden figures cannot be worked out from the total. This way no one can be identified.",
   "dash.suppressed.comments": "There are fewer than 5 answers, so they are not shown, so that no one can be identified.",
   // Disclosure control and data integrity (issue 12).
   "source.archived": "answers deleted, figures kept",
   "dash.archived": "Answers deleted on {date}, figures kept",
   "dash.col.hiddenInDays": "Hidden in days",
-  "dash.suppressed.pooled": "Group counts are added up from each day's own table. Where a day's table hid a group, that day's answers are not in the group's count (column \"Hidden in days\"), so a hidden figure cannot be worked out by comparing selections. Hidden answers in all: {n}.",
+  "dash.suppressed.pooled":
+    "Group counts are added up from each day's own table. Where a day's table hid a group, that day's answers are not in the group's count (column \"Hidden in days\"), so a hidden figure cannot be worked out by comparing selections. Hidden answers in all: {n}.",
   "yardstick.tooFewRegions": "Not shown: too few other regions in this selection.",
-  "yardstick.wholeMonths": "Not shown: the comparison is given for whole months only (choose dates from the first to the last day of a month).",
-  "yardstick.rule": "The comparison is shown when every month and theme in it has at least {regions} other regions with at least {k} respondents each.",
+  "yardstick.wholeMonths":
+    "Not shown: the comparison is given for whole months only (choose dates from the first to the last day of a month).",
+  "yardstick.rule":
+    "The comparison is shown when every month and theme in it has at least {regions} other regions with at least {k} respondents each.",
   "rate.over100": "over 100 %: check the head count",
   "rate.excludedNote": "Days left out of the pooled response rate because their own rate is above 100 %: {n}.",
   "csv.rateOver100": "Response rate above 100 %",
@@ -472,10 +488,12 @@ export const en: Dictionary = {
   // Published results (issue 13)
   "http.published": "The results of this day have been published, so the survey no longer takes answers.",
   "published.title": "The results have been published",
-  "published.body": "The feedback results of this day have already been published, so the survey is closed and takes no new answers. Thank you for your interest!",
+  "published.body":
+    "The feedback results of this day have already been published, so the survey is closed and takes no new answers. Thank you for your interest!",
   "admin.audit.action.published_result_recorded": "Recorded a published result",
   "admin.published.title": "Published result",
-  "admin.published.intro": "Record the figures published in the day's report. A published result is final: saving it closes the day's survey, and later answers never replace the published figure.",
+  "admin.published.intro":
+    "Record the figures published in the day's report. A published result is final: saving it closes the day's survey, and later answers never replace the published figure.",
   "admin.published.current": "Recorded published result",
   "admin.published.mean": "Mean grade (4–10)",
   "admin.published.meanHint": "For example 8.5",
@@ -489,7 +507,8 @@ export const en: Dictionary = {
   "admin.published.sourceHint": "The report's title, web address or another citation the figures come from.",
   "admin.published.submit": "Save the published result",
   "admin.published.nUnknown": "not known",
-  "admin.published.conflict": "This day has both a published result and answers collected here. The published result is the official figure; the answers' figure is shown beside it.",
+  "admin.published.conflict":
+    "This day has both a published result and answers collected here. The published result is the official figure; the answers' figure is shown beside it.",
   "admin.published.collected": "Answers collected here",
   "admin.done.publishedSaved": "The published result is saved and the survey closed.",
   "admin.survey.publishedClosed": "Closed for good: a published result has been recorded for this day.",
@@ -500,7 +519,8 @@ export const en: Dictionary = {
   "admin.error.publishedDistributionMean": "The distribution's mean does not match the published mean.",
   "admin.error.publishedSource": "Say where the figures come from (report title, address or citation).",
   "source.publishedFrom": "Source: {source}",
-  "dash.note.collectedBeside": "The published result is the official figure; the answers collected here (mean {mean}, n {n}) are shown separately.",
+  "dash.note.collectedBeside":
+    "The published result is the official figure; the answers collected here (mean {mean}, n {n}) are shown separately.",
   "dash.note.publishedDays": "Mean of the published days' means ({days} days), no confidence interval",
   "dash.note.publishedBeside": "Also {days} published days, shown separately: {means}",
   "dash.publishedDaysShort": "{days} published days",
@@ -525,7 +545,8 @@ export const en: Dictionary = {
   "admin.audit.action.history_imported": "Imported history",
   "admin.nav.import": "Import history",
   "import.title": "Import published results",
-  "import.intro": "Import the published results of past days from a CSV file (Excel's CSV with semicolons, or plain UTF-8 CSV with commas). Try it first: you see row by row what would be created or changed. Importing the same file again changes nothing, and a day that has answers is never overwritten.",
+  "import.intro":
+    "Import the published results of past days from a CSV file (Excel's CSV with semicolons, or plain UTF-8 CSV with commas). Try it first: you see row by row what would be created or changed. Importing the same file again changes nothing, and a day that has answers is never overwritten.",
   "import.template": "Download the template (CSV)",
   "import.file": "CSV file",
   "import.programme": "Programme",
@@ -545,7 +566,8 @@ export const en: Dictionary = {
   "import.action.unchanged": "unchanged",
   "import.noFile": "Choose the CSV file to import.",
   "import.error.line": "Line {line}: {message}",
-  "import.error.columns": "The header line needs at least the columns alue (region), päivämäärä (date), otsikko (title), keskiarvo (mean) and lähde (source).",
+  "import.error.columns":
+    "The header line needs at least the columns alue (region), päivämäärä (date), otsikko (title), keskiarvo (mean) and lähde (source).",
   "import.error.region": "Unknown region (give the region's name or code, or national).",
   "import.error.date": "The date is not valid (e.g. 4.9.2019 or 2019-09-04).",
   "import.error.theme": "The theme is not in this programme.",
@@ -574,7 +596,8 @@ export const en: Dictionary = {
   "password.change.current": "Current password",
   "password.change.new": "New password",
   "password.change.repeat": "New password again",
-  "password.change.hint": "At least 12 characters; not your email address and not a common password. A long sentence makes a good password.",
+  "password.change.hint":
+    "At least 12 characters; not your email address and not a common password. A long sentence makes a good password.",
   "password.change.submit": "Change password",
   "password.change.mismatch": "The new passwords are not the same.",
   "password.change.wrongCurrent": "The current password is wrong.",
@@ -583,22 +606,27 @@ export const en: Dictionary = {
   "admin.audit.action.password_changed": "Changed their own password",
   // Region comparisons (issue 14): day-clustered intervals, funnel plot, theme adjustment, small n.
   "dash.ci.tooFew": "too few to estimate",
-  "dash.note.ciMinimum": "No confidence interval is given for a day with fewer than 10 respondents or for a pooled figure of fewer than 3 days: it would say more about chance than about the result.",
-  "dash.note.dayUnit": "Confidence intervals of pooled figures treat the day as the sampling unit: answers from one day resemble each other (same speaker, room and theme).",
+  "dash.note.ciMinimum":
+    "No confidence interval is given for a day with fewer than 10 respondents or for a pooled figure of fewer than 3 days: it would say more about chance than about the result.",
+  "dash.note.dayUnit":
+    "Confidence intervals of pooled figures treat the day as the sampling unit: answers from one day resemble each other (same speaker, room and theme).",
   "dash.col.days": "k days",
   "dash.chart.nk": "n {n}, {k} days",
   "dash.note.sdZero": "Every answer the same (SD 0)",
-  "dash.note.ciClipped": "Confidence intervals that reach beyond the 4–10 scale are drawn only to the scale's edge (the table has the whole interval).",
+  "dash.note.ciClipped":
+    "Confidence intervals that reach beyond the 4–10 scale are drawn only to the scale's edge (the table has the whole interval).",
   "dash.funnel.title": "Each region against the rest of the country",
   "dash.funnel.chartTitle": "Funnel plot: each region's difference from the rest of the country by the precision of its figure",
-  "dash.funnel.chartAlt": "Funnel plot. Each point is a region; the lines are the 95% and 99.8% limits. The same figures are in the table below.",
+  "dash.funnel.chartAlt":
+    "Funnel plot. Each point is a region; the lines are the 95% and 99.8% limits. The same figures are in the table below.",
   "dash.funnel.axisX": "Precision: equivalent number of independent answers",
   "dash.funnel.axisY": "Difference from the rest of the country (grade points)",
   "dash.funnel.legendPoint": "Dot: the region's average minus the average of all other regions",
   "dash.funnel.legend95": "Solid lines: 95% limits",
   "dash.funnel.legend998": "Dashed lines: 99.8% limits",
   "dash.funnel.legendTypical": "The lines are drawn for a typical region; each region's own limits are in the table.",
-  "dash.funnel.chance": "With {count} regions, about {expected} would fall outside the 95% limits by chance alone, even if no region truly differed from the others.",
+  "dash.funnel.chance":
+    "With {count} regions, about {expected} would fall outside the 95% limits by chance alone, even if no region truly differed from the others.",
   "dash.funnel.noneOutside": "No region is outside the 95% limits.",
   "dash.funnel.outside": "Outside the limits: {regions}.",
   "dash.funnel.apart": "Too few days or answers to compare (under 2 days or 30 answers), not ranked: {regions}.",
@@ -617,13 +645,15 @@ export const en: Dictionary = {
   "dash.rank.legend": "Averages shown",
   "dash.rank.raw": "Unadjusted",
   "dash.rank.adjusted": "Adjusted to the national theme mix",
-  "dash.rank.statusRaw": "Ranked by the unadjusted average. Themes differ, so a region's average also reflects which themes its answers came from.",
+  "dash.rank.statusRaw":
+    "Ranked by the unadjusted average. Themes differ, so a region's average also reflects which themes its answers came from.",
   "dash.rank.statusAdjusted": "Ranked by the theme-adjusted average (each theme weighted as in the whole country: {mix}).",
   "dash.rank.missingTheme": "no adjusted figure: no days of {themes}",
   "dash.regions.apartCaption": "Regions with too few days or answers to be ranked",
   "dash.trend.byTheme": "Trend by theme (whole country)",
   "dash.trend.byThemeCaption": "Whole-country average by theme and {interval}",
-  "dash.trend.mixDiffers": "The periods differ in their mix of themes: part of a change may come from which themes were held, not from time.",
+  "dash.trend.mixDiffers":
+    "The periods differ in their mix of themes: part of a change may come from which themes were held, not from time.",
   "dash.trend.change": "Change {from} → {to}: {diff} (95% confidence interval {lo} to {hi}, days as the unit).",
   "dash.trend.changeTooFew": "Change {from} → {to}: {diff} (too few days for a confidence interval).",
   "dash.heat.weak": "Pale, striped cell: an uncertain figure (no confidence interval, or under 30 answers)",
@@ -648,7 +678,8 @@ export const en: Dictionary = {
   "testMode.submit": "Send test answer",
   "testMode.back": "Back to the day's page",
   "admin.test.title": "Test mode",
-  "admin.test.hint": "Try the survey as a participant would, also before it opens. Test answers are kept apart, never counted, and do not lock the questions.",
+  "admin.test.hint":
+    "Try the survey as a participant would, also before it opens. Test answers are kept apart, never counted, and do not lock the questions.",
   "admin.test.open": "Answer the survey in test mode",
   "admin.test.count": "Test answers stored: {count}",
   "admin.test.wipe": "Delete the test answers",

@@ -5,16 +5,21 @@ export const fi = {
   "lang.label": "Kieli",
   "a11y.link": "Saavutettavuusseloste",
   "a11y.title": "Saavutettavuusseloste",
-  "a11y.intro": "Tämä seloste koskee Palaute-palvelua: päivien palautekyselyitä sekä alueiden ja kansallisen tiimin tulosnäkymiä. Palvelun tavoitteena on täyttää laissa digitaalisten palvelujen tarjoamisesta (306/2019) edellytetyt WCAG 2.1 -kriteerit AA-tasolla.",
+  "a11y.intro":
+    "Tämä seloste koskee Palaute-palvelua: päivien palautekyselyitä sekä alueiden ja kansallisen tiimin tulosnäkymiä. Palvelun tavoitteena on täyttää laissa digitaalisten palvelujen tarjoamisesta (306/2019) edellytetyt WCAG 2.1 -kriteerit AA-tasolla.",
   "a11y.statusTitle": "Saavutettavuuden tila",
-  "a11y.status": "Palvelu täyttää WCAG 2.1 AA -kriteerit osittain. Kyselylomakkeen voi täyttää näppäimistöllä ja ruudunlukijalla, myös ilman JavaScriptiä. Kaikki sivut testataan automaattisesti axe-core-työkalulla Chromium-selaimessa sekä näppäimistöllä puhelimen ja tietokoneen näyttökoossa.",
+  "a11y.status":
+    "Palvelu täyttää WCAG 2.1 AA -kriteerit osittain. Kyselylomakkeen voi täyttää näppäimistöllä ja ruudunlukijalla, myös ilman JavaScriptiä. Kaikki sivut testataan automaattisesti axe-core-työkalulla Chromium-selaimessa sekä näppäimistöllä puhelimen ja tietokoneen näyttökoossa.",
   "a11y.gapsTitle": "Tunnetut puutteet",
-  "a11y.gaps": "Tulosnäkymien kaaviot ovat kuvia; samat luvut ovat kaavion vieressä taulukkona. Selosteen arvio perustuu automaattiseen ja omaan testaukseen, ei ulkopuoliseen auditointiin.",
+  "a11y.gaps":
+    "Tulosnäkymien kaaviot ovat kuvia; samat luvut ovat kaavion vieressä taulukkona. Selosteen arvio perustuu automaattiseen ja omaan testaukseen, ei ulkopuoliseen auditointiin.",
   "a11y.feedbackTitle": "Palaute ja yhteystiedot",
-  "a11y.feedback": "Huomasitko saavutettavuuspuutteen? Kerro siitä meille, niin korjaamme sen tai toimitamme sisällön saavutettavassa muodossa. Vastaamme 14 päivän kuluessa.",
+  "a11y.feedback":
+    "Huomasitko saavutettavuuspuutteen? Kerro siitä meille, niin korjaamme sen tai toimitamme sisällön saavutettavassa muodossa. Vastaamme 14 päivän kuluessa.",
   "a11y.contact": "Sähköposti:",
   "a11y.authorityTitle": "Valvontaviranomainen",
-  "a11y.authority": "Jos et ole tyytyväinen saamaasi vastaukseen, voit tehdä ilmoituksen valvontaviranomaiselle. Ohjeet ovat osoitteessa saavutettavuusvaatimukset.fi.",
+  "a11y.authority":
+    "Jos et ole tyytyväinen saamaasi vastaukseen, voit tehdä ilmoituksen valvontaviranomaiselle. Ohjeet ovat osoitteessa saavutettavuusvaatimukset.fi.",
   "a11y.updated": "Seloste on laadittu 23.11.2026.",
   "page.skip": "Siirry sisältöön",
   "page.errorPrefix": "Virhe",
@@ -59,7 +64,8 @@ export const fi = {
   "admin.event.rate": "{percent} % osallistujista",
   "admin.event.dashboard": "Katso alueen tulokset",
   "admin.newDay.title": "Uusi akatemiapäivä",
-  "admin.newDay.intro": "Päivälle luodaan samalla palautekysely valtakunnallisin kysymyksin. Kysely on auki heti; voit sulkea tai ajastaa sen päivän sivulla.",
+  "admin.newDay.intro":
+    "Päivälle luodaan samalla palautekysely valtakunnallisin kysymyksin. Kysely on auki heti; voit sulkea tai ajastaa sen päivän sivulla.",
   "admin.newDay.submit": "Luo päivä",
   "admin.attendance.title": "Osallistujat",
   "admin.attendance.submit": "Tallenna osallistujamäärä",
@@ -88,14 +94,16 @@ export const fi = {
   "admin.poster.linkEnFi": "Tulostettava juliste (englanti ja suomi)",
   "admin.poster.title": "Juliste",
   "admin.poster.back": "Takaisin päivän sivulle",
-  "admin.poster.printHint": "Tulosta tämä sivu selaimen tulostustoiminnolla (Ctrl+P tai ⌘P), A4 pystysuuntaan. Valikot ja tämä ohje eivät tulostu.",
+  "admin.poster.printHint":
+    "Tulosta tämä sivu selaimen tulostustoiminnolla (Ctrl+P tai ⌘P), A4 pystysuuntaan. Valikot ja tämä ohje eivät tulostu.",
   "admin.poster.call": "Anna palautetta päivästä! Skannaa QR-koodi puhelimellasi tai avaa osoite:",
   "admin.questions.title": "Kysymykset",
   "admin.questions.core": "Valtakunnalliset kysymykset",
   "admin.questions.coreHint": "Samat kaikille päiville, jotta alueita voi verrata. Näitä ei voi muuttaa täällä.",
   "admin.questions.own": "Päivän omat kysymykset",
   "admin.questions.noneOwn": "Päivällä ei ole omia kysymyksiä.",
-  "admin.questions.locked": "Kyselyyn on jo vastattu, joten kysymyksiä ei voi enää lisätä eikä poistaa: näin vastaukset pysyvät vertailukelpoisina.",
+  "admin.questions.locked":
+    "Kyselyyn on jo vastattu, joten kysymyksiä ei voi enää lisätä eikä poistaa: näin vastaukset pysyvät vertailukelpoisina.",
   "admin.questions.remove": "Poista",
   "admin.questions.add": "Lisää oma kysymys",
   "admin.questions.addSubmit": "Lisää kysymys",
@@ -110,7 +118,8 @@ export const fi = {
   "admin.question.textSv": "Kysymys ruotsiksi",
   "admin.question.textEn": "Kysymys englanniksi",
   "admin.question.options": "Vaihtoehdot",
-  "admin.question.optionsHint": "Vain tyypille ”Yksi vaihtoehdoista”: 2–12 vaihtoehtoa, kukin omalla rivillään muodossa suomeksi | ruotsiksi | englanniksi, esimerkiksi Kyllä | Ja | Yes",
+  "admin.question.optionsHint":
+    "Vain tyypille ”Yksi vaihtoehdoista”: 2–12 vaihtoehtoa, kukin omalla rivillään muodossa suomeksi | ruotsiksi | englanniksi, esimerkiksi Kyllä | Ja | Yes",
   "admin.programmes.title": "Ohjelmat ja teemat",
   "admin.programmes.none": "Ohjelmia ei ole vielä.",
   "admin.themes.none": "Ohjelmalla ei ole teemoja.",
@@ -385,11 +394,13 @@ export const fi = {
   "dash.themes.legend": "Solun luku on keskiarvo ja n sen vastaajamäärä; mitä tummempi solu, sitä korkeampi keskiarvo.",
   "dash.trend.title": "Kehitys ajan mittaan",
   "dash.trend.chartTitle": "Arvosanojen keskiarvo, jakso: {interval}",
-  "dash.trend.chartAlt": "Viivakaavio keskiarvojen kehityksestä. Jaksot, joilla ei ole päiviä, näkyvät katkoina. Samat luvut ovat alla olevassa taulukossa.",
+  "dash.trend.chartAlt":
+    "Viivakaavio keskiarvojen kehityksestä. Jaksot, joilla ei ole päiviä, näkyvät katkoina. Samat luvut ovat alla olevassa taulukossa.",
   "dash.trend.tableCaption": "Arvosanojen keskiarvo jaksoittain ({interval})",
   "dash.trend.noDays": "ei päiviä",
   "dash.trend.chooseRegions": "Valitse rajauksista alueet, joita haluat verrata koko maahan.",
-  "dash.trend.chartLimit": "Kaaviossa ovat koko maa ja {count} ensimmäistä valituista alueista, jotta jokaisen viivan erottaa muodostaan eikä vain väristään. Taulukossa ovat kaikki valitut alueet.",
+  "dash.trend.chartLimit":
+    "Kaaviossa ovat koko maa ja {count} ensimmäistä valituista alueista, jotta jokaisen viivan erottaa muodostaan eikä vain väristään. Taulukossa ovat kaikki valitut alueet.",
   "dash.csv.download": "Lataa {what} CSV-tiedostona",
   "dash.csv.format": "UTF-8, puolipiste erottimena, avautuu Excelissä",
   "dash.csv.days": "päivien tiedot",
@@ -426,16 +437,20 @@ export const fi = {
   "dash.sort.ascending": "Lajiteltu: {column}, nouseva järjestys.",
   "dash.sort.descending": "Lajiteltu: {column}, laskeva järjestys.",
   "dash.suppressed.short": "piilotettu",
-  "dash.suppressed.breakdown": "Piilotettu: ryhmät, joissa on alle 5 vastaajaa, ja tarvittaessa muita pieniä ryhmiä, jottei piilotettuja lukuja voi päätellä summasta. Näin ketään ei voi tunnistaa.",
+  "dash.suppressed.breakdown":
+    "Piilotettu: ryhmät, joissa on alle 5 vastaajaa, ja tarvittaessa muita pieniä ryhmiä, jottei piilotettuja lukuja voi päätellä summasta. Näin ketään ei voi tunnistaa.",
   "dash.suppressed.comments": "Vastauksia on alle 5, joten niitä ei näytetä, jotta vastaajia ei voi tunnistaa.",
   // Disclosure control and data integrity (issue 12).
   "source.archived": "vastaukset poistettu, luvut säilytetty",
   "dash.archived": "Vastaukset poistettu {date}, luvut säilytetty",
   "dash.col.hiddenInDays": "Piilotettu päivissä",
-  "dash.suppressed.pooled": "Ryhmien luvut lasketaan yhteen kunkin päivän omista taulukoista. Jos päivän taulukko piilotti ryhmän, sen päivän vastaukset puuttuvat ryhmän luvusta (sarake ”Piilotettu päivissä”). Näin piilotettua lukua ei voi päätellä vertaamalla eri valintoja. Piilotettuja vastauksia yhteensä: {n}.",
+  "dash.suppressed.pooled":
+    "Ryhmien luvut lasketaan yhteen kunkin päivän omista taulukoista. Jos päivän taulukko piilotti ryhmän, sen päivän vastaukset puuttuvat ryhmän luvusta (sarake ”Piilotettu päivissä”). Näin piilotettua lukua ei voi päätellä vertaamalla eri valintoja. Piilotettuja vastauksia yhteensä: {n}.",
   "yardstick.tooFewRegions": "Ei näytetä: valinnassa on liian vähän muita alueita.",
-  "yardstick.wholeMonths": "Ei näytetä: vertailuluku annetaan vain kokonaisista kuukausista (valitse aika kuukauden alusta kuukauden loppuun).",
-  "yardstick.rule": "Vertailuluku näytetään, kun siinä on joka kuukaudelta ja teemalta vähintään {regions} muuta aluetta, joilla kullakin on vähintään {k} vastaajaa.",
+  "yardstick.wholeMonths":
+    "Ei näytetä: vertailuluku annetaan vain kokonaisista kuukausista (valitse aika kuukauden alusta kuukauden loppuun).",
+  "yardstick.rule":
+    "Vertailuluku näytetään, kun siinä on joka kuukaudelta ja teemalta vähintään {regions} muuta aluetta, joilla kullakin on vähintään {k} vastaajaa.",
   "rate.over100": "yli 100 %: tarkista osallistujamäärä",
   "rate.excludedNote": "Päiviä jätetty pois yhteenlasketusta vastausprosentista, koska niiden vastausprosentti on yli 100 %: {n}.",
   "csv.rateOver100": "Vastausprosentti yli 100 %",
@@ -473,10 +488,12 @@ export const fi = {
   // Published results (issue 13)
   "http.published": "Tämän päivän tulos on julkaistu, joten kysely ei enää ota vastauksia.",
   "published.title": "Tulokset on julkaistu",
-  "published.body": "Tämän päivän palautteen tulokset on jo julkaistu, joten kysely on suljettu eikä uusia vastauksia oteta vastaan. Kiitos kiinnostuksestasi!",
+  "published.body":
+    "Tämän päivän palautteen tulokset on jo julkaistu, joten kysely on suljettu eikä uusia vastauksia oteta vastaan. Kiitos kiinnostuksestasi!",
   "admin.audit.action.published_result_recorded": "Tallensi julkaistun tuloksen",
   "admin.published.title": "Julkaistu tulos",
-  "admin.published.intro": "Kirjaa tähän päivän raportissa julkaistut luvut. Julkaistu tulos on lopullinen: tallentaminen sulkee päivän kyselyn, eivätkä myöhemmät vastaukset korvaa julkaistua lukua.",
+  "admin.published.intro":
+    "Kirjaa tähän päivän raportissa julkaistut luvut. Julkaistu tulos on lopullinen: tallentaminen sulkee päivän kyselyn, eivätkä myöhemmät vastaukset korvaa julkaistua lukua.",
   "admin.published.current": "Tallennettu julkaistu tulos",
   "admin.published.mean": "Keskiarvo (arvosana 4–10)",
   "admin.published.meanHint": "Esimerkiksi 8,5",
@@ -490,7 +507,8 @@ export const fi = {
   "admin.published.sourceHint": "Raportin nimi, verkko-osoite tai muu viite, josta luvut ovat.",
   "admin.published.submit": "Tallenna julkaistu tulos",
   "admin.published.nUnknown": "ei tiedossa",
-  "admin.published.conflict": "Päivällä on sekä julkaistu tulos että täällä kerättyjä vastauksia. Julkaistu tulos on virallinen luku; vastausten luku näytetään sen rinnalla.",
+  "admin.published.conflict":
+    "Päivällä on sekä julkaistu tulos että täällä kerättyjä vastauksia. Julkaistu tulos on virallinen luku; vastausten luku näytetään sen rinnalla.",
   "admin.published.collected": "Täällä kerätyt vastaukset",
   "admin.done.publishedSaved": "Julkaistu tulos on tallennettu ja kysely suljettu.",
   "admin.survey.publishedClosed": "Suljettu pysyvästi: päivälle on tallennettu julkaistu tulos.",
@@ -501,7 +519,8 @@ export const fi = {
   "admin.error.publishedDistributionMean": "Jakauman keskiarvo ei vastaa julkaistua keskiarvoa.",
   "admin.error.publishedSource": "Kerro, mistä luvut ovat (raportin nimi, osoite tai viite).",
   "source.publishedFrom": "Lähde: {source}",
-  "dash.note.collectedBeside": "Julkaistu tulos on virallinen luku; täällä kerättyjen vastausten keskiarvo {mean} (n {n}) näytetään erikseen.",
+  "dash.note.collectedBeside":
+    "Julkaistu tulos on virallinen luku; täällä kerättyjen vastausten keskiarvo {mean} (n {n}) näytetään erikseen.",
   "dash.note.publishedDays": "Julkaistujen päivien keskiarvojen keskiarvo ({days} päivää), ei luottamusväliä",
   "dash.note.publishedBeside": "Lisäksi {days} julkaistua päivää, näytetään erikseen: {means}",
   "dash.publishedDaysShort": "{days} julkaistua päivää",
@@ -526,7 +545,8 @@ export const fi = {
   "admin.audit.action.history_imported": "Toi historiatietoja",
   "admin.nav.import": "Historian tuonti",
   "import.title": "Julkaistujen tulosten tuonti",
-  "import.intro": "Tuo aiempien päivien julkaistut tulokset CSV-tiedostosta (Excelin CSV puolipisteillä tai tavallinen UTF-8-CSV pilkuilla). Kokeile ensin: näet rivi riviltä, mitä luotaisiin tai muutettaisiin. Saman tiedoston tuominen uudelleen ei muuta mitään, eikä päivää, jolla on vastauksia, koskaan korvata.",
+  "import.intro":
+    "Tuo aiempien päivien julkaistut tulokset CSV-tiedostosta (Excelin CSV puolipisteillä tai tavallinen UTF-8-CSV pilkuilla). Kokeile ensin: näet rivi riviltä, mitä luotaisiin tai muutettaisiin. Saman tiedoston tuominen uudelleen ei muuta mitään, eikä päivää, jolla on vastauksia, koskaan korvata.",
   "import.template": "Lataa pohja (CSV)",
   "import.file": "CSV-tiedosto",
   "import.programme": "Ohjelma",
@@ -584,22 +604,26 @@ export const fi = {
   "admin.audit.action.password_changed": "Vaihtoi oman salasanansa",
   // Region comparisons (issue 14): day-clustered intervals, funnel plot, theme adjustment, small n.
   "dash.ci.tooFew": "liian vähän arvioitavaksi",
-  "dash.note.ciMinimum": "Luottamusväliä ei anneta, jos päivällä on alle 10 vastaajaa tai yhdistetyssä luvussa alle 3 päivää: se kertoisi enemmän sattumasta kuin tuloksesta.",
-  "dash.note.dayUnit": "Yhdistettyjen lukujen luottamusvälit laskee päivän otantayksikkönä: saman päivän vastaukset muistuttavat toisiaan (sama puhuja, sali ja teema).",
+  "dash.note.ciMinimum":
+    "Luottamusväliä ei anneta, jos päivällä on alle 10 vastaajaa tai yhdistetyssä luvussa alle 3 päivää: se kertoisi enemmän sattumasta kuin tuloksesta.",
+  "dash.note.dayUnit":
+    "Yhdistettyjen lukujen luottamusvälit laskee päivän otantayksikkönä: saman päivän vastaukset muistuttavat toisiaan (sama puhuja, sali ja teema).",
   "dash.col.days": "k päivää",
   "dash.chart.nk": "n {n}, {k} pv",
   "dash.note.sdZero": "Kaikki vastaukset samat (keskihajonta 0)",
   "dash.note.ciClipped": "Asteikon 4–10 yli ulottuvat luottamusvälit on piirretty vain asteikon reunaan asti (taulukossa koko väli).",
   "dash.funnel.title": "Alueet verrattuna muuhun maahan",
   "dash.funnel.chartTitle": "Suppilokaavio: alueen ero muun maan keskiarvoon tuloksen tarkkuuden mukaan",
-  "dash.funnel.chartAlt": "Suppilokaavio. Kukin piste on alue, viivat ovat 95 %:n ja 99,8 %:n rajat. Samat luvut ovat alla olevassa taulukossa.",
+  "dash.funnel.chartAlt":
+    "Suppilokaavio. Kukin piste on alue, viivat ovat 95 %:n ja 99,8 %:n rajat. Samat luvut ovat alla olevassa taulukossa.",
   "dash.funnel.axisX": "Tarkkuus: vastaavien toisistaan riippumattomien vastausten määrä",
   "dash.funnel.axisY": "Ero muuhun maahan (arvosanaa)",
   "dash.funnel.legendPoint": "Piste: alueen keskiarvo miinus muiden alueiden keskiarvo",
   "dash.funnel.legend95": "Yhtenäiset viivat: 95 %:n rajat",
   "dash.funnel.legend998": "Katkoviivat: 99,8 %:n rajat",
   "dash.funnel.legendTypical": "Viivat on piirretty tyypilliselle alueelle; kunkin alueen omat rajat ovat taulukossa.",
-  "dash.funnel.chance": "{count} alueesta noin {expected} jää 95 %:n rajojen ulkopuolelle pelkästä sattumasta, vaikka mikään alue ei todellisuudessa eroaisi muista.",
+  "dash.funnel.chance":
+    "{count} alueesta noin {expected} jää 95 %:n rajojen ulkopuolelle pelkästä sattumasta, vaikka mikään alue ei todellisuudessa eroaisi muista.",
   "dash.funnel.noneOutside": "Yksikään alue ei ole 95 %:n rajojen ulkopuolella.",
   "dash.funnel.outside": "Rajojen ulkopuolella: {regions}.",
   "dash.funnel.apart": "Liian vähän päiviä tai vastauksia vertailuun (alle 2 päivää tai 30 vastausta), ei järjestetty: {regions}.",
@@ -618,7 +642,8 @@ export const fi = {
   "dash.rank.legend": "Näytettävät keskiarvot",
   "dash.rank.raw": "Vakioimattomat",
   "dash.rank.adjusted": "Vakioitu koko maan teemajakaumaan",
-  "dash.rank.statusRaw": "Järjestys: vakioimaton keskiarvo. Teemat eroavat toisistaan, joten alueen keskiarvoon vaikuttaa myös se, mihin teemoihin sen vastaukset osuivat.",
+  "dash.rank.statusRaw":
+    "Järjestys: vakioimaton keskiarvo. Teemat eroavat toisistaan, joten alueen keskiarvoon vaikuttaa myös se, mihin teemoihin sen vastaukset osuivat.",
   "dash.rank.statusAdjusted": "Järjestys: teemavakioitu keskiarvo (jokaisen teeman paino kuten koko maassa: {mix}).",
   "dash.rank.missingTheme": "ei vakioitua lukua: ei päiviä teemasta {themes}",
   "dash.regions.apartCaption": "Alueet, joilla liian vähän päiviä tai vastauksia järjestykseen",
@@ -645,11 +670,13 @@ export const fi = {
   "csv.responseRatePercent": "Vastausprosentti (%)",
   "csv.demo": "Esimerkkiaineistoa",
   "testMode.label": "Testitila",
-  "testMode.banner": "Testitila: tämä vastaus tallennetaan erilleen oikeista vastauksista eikä sitä lasketa mihinkään lukuun. Vain henkilökunnalle.",
+  "testMode.banner":
+    "Testitila: tämä vastaus tallennetaan erilleen oikeista vastauksista eikä sitä lasketa mihinkään lukuun. Vain henkilökunnalle.",
   "testMode.submit": "Lähetä testivastaus",
   "testMode.back": "Takaisin päivän sivulle",
   "admin.test.title": "Testitila",
-  "admin.test.hint": "Kokeile kyselyä kuten osallistuja, myös ennen kuin se avautuu. Testivastaukset pidetään erillään, niitä ei lasketa, eivätkä ne lukitse kysymyksiä.",
+  "admin.test.hint":
+    "Kokeile kyselyä kuten osallistuja, myös ennen kuin se avautuu. Testivastaukset pidetään erillään, niitä ei lasketa, eivätkä ne lukitse kysymyksiä.",
   "admin.test.open": "Vastaa kyselyyn testitilassa",
   "admin.test.count": "Tallennettuja testivastauksia: {count}",
   "admin.test.wipe": "Poista testivastaukset",

@@ -5,16 +5,21 @@ export const sv: Dictionary = {
   "lang.label": "Språk",
   "a11y.link": "Tillgänglighetsutlåtande",
   "a11y.title": "Tillgänglighetsutlåtande",
-  "a11y.intro": "Detta utlåtande gäller tjänsten Palaute: responsenkäterna för dagarna och resultatvyerna för landskapen och det nationella teamet. Målet är att tjänsten uppfyller kriterierna i WCAG 2.1 på nivå AA enligt lagen om tillhandahållande av digitala tjänster (306/2019).",
+  "a11y.intro":
+    "Detta utlåtande gäller tjänsten Palaute: responsenkäterna för dagarna och resultatvyerna för landskapen och det nationella teamet. Målet är att tjänsten uppfyller kriterierna i WCAG 2.1 på nivå AA enligt lagen om tillhandahållande av digitala tjänster (306/2019).",
   "a11y.statusTitle": "Tillgänglighetens status",
-  "a11y.status": "Tjänsten uppfyller delvis kriterierna i WCAG 2.1 AA. Enkätformuläret kan fyllas i med tangentbord och skärmläsare, också utan JavaScript. Alla sidor testas automatiskt med verktyget axe-core i webbläsaren Chromium samt med tangentbord i telefon- och datorformat.",
+  "a11y.status":
+    "Tjänsten uppfyller delvis kriterierna i WCAG 2.1 AA. Enkätformuläret kan fyllas i med tangentbord och skärmläsare, också utan JavaScript. Alla sidor testas automatiskt med verktyget axe-core i webbläsaren Chromium samt med tangentbord i telefon- och datorformat.",
   "a11y.gapsTitle": "Kända brister",
-  "a11y.gaps": "Diagrammen i resultatvyerna är bilder; samma siffror finns som tabell bredvid diagrammet. Bedömningen grundar sig på automatisk och egen testning, inte på en extern granskning.",
+  "a11y.gaps":
+    "Diagrammen i resultatvyerna är bilder; samma siffror finns som tabell bredvid diagrammet. Bedömningen grundar sig på automatisk och egen testning, inte på en extern granskning.",
   "a11y.feedbackTitle": "Respons och kontaktuppgifter",
-  "a11y.feedback": "Har du upptäckt en tillgänglighetsbrist? Berätta det för oss så rättar vi den eller levererar innehållet i tillgänglig form. Vi svarar inom 14 dagar.",
+  "a11y.feedback":
+    "Har du upptäckt en tillgänglighetsbrist? Berätta det för oss så rättar vi den eller levererar innehållet i tillgänglig form. Vi svarar inom 14 dagar.",
   "a11y.contact": "E-post:",
   "a11y.authorityTitle": "Tillsynsmyndighet",
-  "a11y.authority": "Om du inte är nöjd med svaret kan du göra en anmälan till tillsynsmyndigheten. Anvisningar finns på webbplatsen tillganglighetskrav.fi.",
+  "a11y.authority":
+    "Om du inte är nöjd med svaret kan du göra en anmälan till tillsynsmyndigheten. Anvisningar finns på webbplatsen tillganglighetskrav.fi.",
   "a11y.updated": "Utlåtandet har utarbetats 23.11.2026.",
   "page.skip": "Hoppa till innehållet",
   "page.errorPrefix": "Fel",
@@ -59,7 +64,8 @@ export const sv: Dictionary = {
   "admin.event.rate": "{percent} % av deltagarna",
   "admin.event.dashboard": "Se landskapets resultat",
   "admin.newDay.title": "Ny akademidag",
-  "admin.newDay.intro": "Samtidigt skapas en enkät med de nationella frågorna för dagen. Enkäten är öppen genast; du kan stänga eller schemalägga den på dagens sida.",
+  "admin.newDay.intro":
+    "Samtidigt skapas en enkät med de nationella frågorna för dagen. Enkäten är öppen genast; du kan stänga eller schemalägga den på dagens sida.",
   "admin.newDay.submit": "Skapa dagen",
   "admin.attendance.title": "Deltagare",
   "admin.attendance.submit": "Spara antalet deltagare",
@@ -88,14 +94,16 @@ export const sv: Dictionary = {
   "admin.poster.linkEnFi": "Affisch för utskrift (engelska och finska)",
   "admin.poster.title": "Affisch",
   "admin.poster.back": "Tillbaka till dagens sida",
-  "admin.poster.printHint": "Skriv ut sidan med webbläsarens utskriftsfunktion (Ctrl+P eller ⌘P), A4 stående. Menyerna och den här anvisningen skrivs inte ut.",
+  "admin.poster.printHint":
+    "Skriv ut sidan med webbläsarens utskriftsfunktion (Ctrl+P eller ⌘P), A4 stående. Menyerna och den här anvisningen skrivs inte ut.",
   "admin.poster.call": "Ge respons på dagen! Skanna QR-koden med telefonen eller öppna adressen:",
   "admin.questions.title": "Frågor",
   "admin.questions.core": "Nationella frågor",
   "admin.questions.coreHint": "Samma för alla dagar så att landskapen kan jämföras. De kan inte ändras här.",
   "admin.questions.own": "Dagens egna frågor",
   "admin.questions.noneOwn": "Dagen har inga egna frågor.",
-  "admin.questions.locked": "Enkäten har redan besvarats, så frågor kan inte längre läggas till eller tas bort: så förblir svaren jämförbara.",
+  "admin.questions.locked":
+    "Enkäten har redan besvarats, så frågor kan inte längre läggas till eller tas bort: så förblir svaren jämförbara.",
   "admin.questions.remove": "Ta bort",
   "admin.questions.add": "Lägg till en egen fråga",
   "admin.questions.addSubmit": "Lägg till frågan",
@@ -110,7 +118,8 @@ export const sv: Dictionary = {
   "admin.question.textSv": "Frågan på svenska",
   "admin.question.textEn": "Frågan på engelska",
   "admin.question.options": "Alternativ",
-  "admin.question.optionsHint": "Endast för typen ”Ett av alternativen”: 2–12 alternativ, vart och ett på en egen rad i formen finska | svenska | engelska, till exempel Kyllä | Ja | Yes",
+  "admin.question.optionsHint":
+    "Endast för typen ”Ett av alternativen”: 2–12 alternativ, vart och ett på en egen rad i formen finska | svenska | engelska, till exempel Kyllä | Ja | Yes",
   "admin.programmes.title": "Program och teman",
   "admin.programmes.none": "Det finns inga program ännu.",
   "admin.themes.none": "Programmet har inga teman.",
@@ -385,11 +394,13 @@ export const sv: Dictionary = {
   "dash.themes.legend": "Talet i cellen är medelvärdet och n antalet svarande; ju mörkare cell, desto högre medelvärde.",
   "dash.trend.title": "Utveckling över tid",
   "dash.trend.chartTitle": "Medelvitsord, period: {interval}",
-  "dash.trend.chartAlt": "Linjediagram över medelvärdenas utveckling. Perioder utan dagar syns som avbrott. Samma siffror finns i tabellen nedan.",
+  "dash.trend.chartAlt":
+    "Linjediagram över medelvärdenas utveckling. Perioder utan dagar syns som avbrott. Samma siffror finns i tabellen nedan.",
   "dash.trend.tableCaption": "Medelvitsord per period ({interval})",
   "dash.trend.noDays": "inga dagar",
   "dash.trend.chooseRegions": "Välj i avgränsningarna de regioner du vill jämföra med hela landet.",
-  "dash.trend.chartLimit": "Diagrammet visar hela landet och de {count} första av de valda regionerna, så att varje linje kan skiljas åt på formen och inte bara på färgen. Tabellen har alla valda regioner.",
+  "dash.trend.chartLimit":
+    "Diagrammet visar hela landet och de {count} första av de valda regionerna, så att varje linje kan skiljas åt på formen och inte bara på färgen. Tabellen har alla valda regioner.",
   "dash.csv.download": "Ladda ner {what} som CSV-fil",
   "dash.csv.format": "UTF-8, semikolon som avgränsare, öppnas i Excel",
   "dash.csv.days": "dagarnas uppgifter",
@@ -426,13 +437,15 @@ export const sv: Dictionary = {
   "dash.sort.ascending": "Sorterat: {column}, stigande ordning.",
   "dash.sort.descending": "Sorterat: {column}, fallande ordning.",
   "dash.suppressed.short": "dold",
-  "dash.suppressed.breakdown": "Dolda: grupper med färre än 5 svarande och vid behov andra små grupper, så att de dolda talen inte kan räknas ut ur summan. Så kan ingen identifieras.",
+  "dash.suppressed.breakdown":
+    "Dolda: grupper med färre än 5 svarande och vid behov andra små grupper, så att de dolda talen inte kan räknas ut ur summan. Så kan ingen identifieras.",
   "dash.suppressed.comments": "Det finns färre än 5 svar, så de visas inte, för att ingen ska kunna identifieras.",
   // Disclosure control and data integrity (issue 12).
   "source.archived": "svaren raderade, siffrorna kvar",
   "dash.archived": "Svaren raderades {date}, siffrorna finns kvar",
   "dash.col.hiddenInDays": "Dold under dagar",
-  "dash.suppressed.pooled": "Gruppernas antal räknas ihop ur varje dags egen tabell. Om dagens tabell dolde en grupp saknas den dagens svar i gruppens antal (kolumnen ”Dold under dagar”). Så kan ett dolt tal inte räknas ut genom att jämföra olika urval. Dolda svar sammanlagt: {n}.",
+  "dash.suppressed.pooled":
+    "Gruppernas antal räknas ihop ur varje dags egen tabell. Om dagens tabell dolde en grupp saknas den dagens svar i gruppens antal (kolumnen ”Dold under dagar”). Så kan ett dolt tal inte räknas ut genom att jämföra olika urval. Dolda svar sammanlagt: {n}.",
   "yardstick.tooFewRegions": "Visas inte: för få andra regioner i detta urval.",
   "yardstick.wholeMonths": "Visas inte: jämförelsetalet ges bara för hela månader (välj tiden från månadens början till dess slut).",
   "yardstick.rule": "Jämförelsetalet visas när det för varje månad och tema har minst {regions} andra regioner med minst {k} svarande var.",
@@ -472,10 +485,12 @@ export const sv: Dictionary = {
   // Published results (issue 13)
   "http.published": "Resultatet för den här dagen har publicerats, så enkäten tar inte längre emot svar.",
   "published.title": "Resultaten har publicerats",
-  "published.body": "Resultaten av responsen för den här dagen har redan publicerats, så enkäten är stängd och tar inte emot nya svar. Tack för ditt intresse!",
+  "published.body":
+    "Resultaten av responsen för den här dagen har redan publicerats, så enkäten är stängd och tar inte emot nya svar. Tack för ditt intresse!",
   "admin.audit.action.published_result_recorded": "Sparade ett publicerat resultat",
   "admin.published.title": "Publicerat resultat",
-  "admin.published.intro": "Ange här de siffror som publicerades i dagens rapport. Ett publicerat resultat är slutgiltigt: när det sparas stängs dagens enkät, och senare svar ersätter aldrig det publicerade talet.",
+  "admin.published.intro":
+    "Ange här de siffror som publicerades i dagens rapport. Ett publicerat resultat är slutgiltigt: när det sparas stängs dagens enkät, och senare svar ersätter aldrig det publicerade talet.",
   "admin.published.current": "Sparat publicerat resultat",
   "admin.published.mean": "Medelvärde (vitsord 4–10)",
   "admin.published.meanHint": "Till exempel 8,5",
@@ -489,7 +504,8 @@ export const sv: Dictionary = {
   "admin.published.sourceHint": "Rapportens namn, webbadress eller annan hänvisning som siffrorna kommer från.",
   "admin.published.submit": "Spara det publicerade resultatet",
   "admin.published.nUnknown": "inte känt",
-  "admin.published.conflict": "Dagen har både ett publicerat resultat och svar som samlats in här. Det publicerade resultatet är det officiella talet; svarens tal visas bredvid.",
+  "admin.published.conflict":
+    "Dagen har både ett publicerat resultat och svar som samlats in här. Det publicerade resultatet är det officiella talet; svarens tal visas bredvid.",
   "admin.published.collected": "Svar som samlats in här",
   "admin.done.publishedSaved": "Det publicerade resultatet har sparats och enkäten stängts.",
   "admin.survey.publishedClosed": "Stängd för gott: ett publicerat resultat har sparats för dagen.",
@@ -500,7 +516,8 @@ export const sv: Dictionary = {
   "admin.error.publishedDistributionMean": "Fördelningens medelvärde stämmer inte med det publicerade medelvärdet.",
   "admin.error.publishedSource": "Ange var siffrorna kommer från (rapportens namn, adress eller hänvisning).",
   "source.publishedFrom": "Källa: {source}",
-  "dash.note.collectedBeside": "Det publicerade resultatet är det officiella talet; medelvärdet {mean} (n {n}) för svar som samlats in här visas separat.",
+  "dash.note.collectedBeside":
+    "Det publicerade resultatet är det officiella talet; medelvärdet {mean} (n {n}) för svar som samlats in här visas separat.",
   "dash.note.publishedDays": "Medelvärde av de publicerade dagarnas medelvärden ({days} dagar), inget konfidensintervall",
   "dash.note.publishedBeside": "Dessutom {days} publicerade dagar, visas separat: {means}",
   "dash.publishedDaysShort": "{days} publicerade dagar",
@@ -525,7 +542,8 @@ export const sv: Dictionary = {
   "admin.audit.action.history_imported": "Importerade historik",
   "admin.nav.import": "Import av historik",
   "import.title": "Import av publicerade resultat",
-  "import.intro": "Importera publicerade resultat för tidigare dagar från en CSV-fil (Excels CSV med semikolon eller vanlig UTF-8-CSV med komman). Prova först: du ser rad för rad vad som skulle skapas eller ändras. Att importera samma fil igen ändrar ingenting, och en dag med svar skrivs aldrig över.",
+  "import.intro":
+    "Importera publicerade resultat för tidigare dagar från en CSV-fil (Excels CSV med semikolon eller vanlig UTF-8-CSV med komman). Prova först: du ser rad för rad vad som skulle skapas eller ändras. Att importera samma fil igen ändrar ingenting, och en dag med svar skrivs aldrig över.",
   "import.template": "Ladda ned mallen (CSV)",
   "import.file": "CSV-fil",
   "import.programme": "Program",
@@ -583,22 +601,26 @@ export const sv: Dictionary = {
   "admin.audit.action.password_changed": "Bytte sitt eget lösenord",
   // Region comparisons (issue 14): day-clustered intervals, funnel plot, theme adjustment, small n.
   "dash.ci.tooFew": "för få för en skattning",
-  "dash.note.ciMinimum": "Inget konfidensintervall ges för en dag med färre än 10 svarande eller för en sammanslagen siffra med färre än 3 dagar: det skulle säga mer om slumpen än om resultatet.",
-  "dash.note.dayUnit": "Konfidensintervallen för sammanslagna siffror räknar dagen som urvalsenhet: svaren från samma dag liknar varandra (samma talare, sal och tema).",
+  "dash.note.ciMinimum":
+    "Inget konfidensintervall ges för en dag med färre än 10 svarande eller för en sammanslagen siffra med färre än 3 dagar: det skulle säga mer om slumpen än om resultatet.",
+  "dash.note.dayUnit":
+    "Konfidensintervallen för sammanslagna siffror räknar dagen som urvalsenhet: svaren från samma dag liknar varandra (samma talare, sal och tema).",
   "dash.col.days": "k dagar",
   "dash.chart.nk": "n {n}, {k} d",
   "dash.note.sdZero": "Alla svar lika (standardavvikelse 0)",
   "dash.note.ciClipped": "Konfidensintervall som når utanför skalan 4–10 ritas bara till skalans kant (tabellen har hela intervallet).",
   "dash.funnel.title": "Regionerna jämförda med resten av landet",
   "dash.funnel.chartTitle": "Trattdiagram: regionens skillnad mot resten av landet efter siffrans precision",
-  "dash.funnel.chartAlt": "Trattdiagram. Varje punkt är en region, linjerna är 95 %- och 99,8 %-gränserna. Samma siffror finns i tabellen nedan.",
+  "dash.funnel.chartAlt":
+    "Trattdiagram. Varje punkt är en region, linjerna är 95 %- och 99,8 %-gränserna. Samma siffror finns i tabellen nedan.",
   "dash.funnel.axisX": "Precision: motsvarande antal oberoende svar",
   "dash.funnel.axisY": "Skillnad mot resten av landet (vitsord)",
   "dash.funnel.legendPoint": "Punkt: regionens medelvärde minus de andra regionernas",
   "dash.funnel.legend95": "Heldragna linjer: 95 %-gränser",
   "dash.funnel.legend998": "Streckade linjer: 99,8 %-gränser",
   "dash.funnel.legendTypical": "Linjerna är ritade för en typisk region; varje regions egna gränser finns i tabellen.",
-  "dash.funnel.chance": "Av {count} regioner hamnar ungefär {expected} utanför 95 %-gränserna av ren slump, även om ingen region verkligen skiljer sig från de andra.",
+  "dash.funnel.chance":
+    "Av {count} regioner hamnar ungefär {expected} utanför 95 %-gränserna av ren slump, även om ingen region verkligen skiljer sig från de andra.",
   "dash.funnel.noneOutside": "Ingen region ligger utanför 95 %-gränserna.",
   "dash.funnel.outside": "Utanför gränserna: {regions}.",
   "dash.funnel.apart": "För få dagar eller svar för jämförelse (under 2 dagar eller 30 svar), inte rangordnade: {regions}.",
@@ -617,7 +639,8 @@ export const sv: Dictionary = {
   "dash.rank.legend": "Medelvärden som visas",
   "dash.rank.raw": "Ostandardiserade",
   "dash.rank.adjusted": "Standardiserade till hela landets temafördelning",
-  "dash.rank.statusRaw": "Ordning: ostandardiserat medelvärde. Temana skiljer sig åt, så en regions medelvärde påverkas också av vilka teman dess svar gällde.",
+  "dash.rank.statusRaw":
+    "Ordning: ostandardiserat medelvärde. Temana skiljer sig åt, så en regions medelvärde påverkas också av vilka teman dess svar gällde.",
   "dash.rank.statusAdjusted": "Ordning: temastandardiserat medelvärde (varje tema vägt som i hela landet: {mix}).",
   "dash.rank.missingTheme": "inget standardiserat värde: inga dagar med temat {themes}",
   "dash.regions.apartCaption": "Regioner med för få dagar eller svar för rangordning",
@@ -644,11 +667,13 @@ export const sv: Dictionary = {
   "csv.responseRatePercent": "Svarsprocent (%)",
   "csv.demo": "Exempeldata",
   "testMode.label": "Testläge",
-  "testMode.banner": "Testläge: det här svaret sparas skilt från de riktiga svaren och räknas aldrig in i någon siffra. Endast för personalen.",
+  "testMode.banner":
+    "Testläge: det här svaret sparas skilt från de riktiga svaren och räknas aldrig in i någon siffra. Endast för personalen.",
   "testMode.submit": "Skicka testsvar",
   "testMode.back": "Tillbaka till dagens sida",
   "admin.test.title": "Testläge",
-  "admin.test.hint": "Pröva enkäten som en deltagare, också innan den öppnas. Testsvar hålls åtskilda, räknas inte och låser inte frågorna.",
+  "admin.test.hint":
+    "Pröva enkäten som en deltagare, också innan den öppnas. Testsvar hålls åtskilda, räknas inte och låser inte frågorna.",
   "admin.test.open": "Svara på enkäten i testläge",
   "admin.test.count": "Sparade testsvar: {count}",
   "admin.test.wipe": "Ta bort testsvaren",

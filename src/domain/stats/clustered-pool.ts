@@ -46,7 +46,14 @@ export interface ClusterSums {
 export const NO_CLUSTER_SUMS: ClusterSums = { k: 0, n: 0, sum: 0, sumSq: 0, eventNSq: 0, eventNMeanSq: 0 };
 
 export function addClusterSums(a: ClusterSums, b: ClusterSums): ClusterSums {
-  return { k: a.k + b.k, n: a.n + b.n, sum: a.sum + b.sum, sumSq: a.sumSq + b.sumSq, eventNSq: a.eventNSq + b.eventNSq, eventNMeanSq: a.eventNMeanSq + b.eventNMeanSq };
+  return {
+    k: a.k + b.k,
+    n: a.n + b.n,
+    sum: a.sum + b.sum,
+    sumSq: a.sumSq + b.sumSq,
+    eventNSq: a.eventNSq + b.eventNSq,
+    eventNMeanSq: a.eventNMeanSq + b.eventNMeanSq,
+  };
 }
 
 /** One day's sums from its answers' count, total and total of squares. */
@@ -113,7 +120,8 @@ export function clusteredMean(s: ClusterSums): ClusteredEstimate {
   const mean = s.sum / s.n;
   const base = { n: s.n, days: s.k, mean };
   if (s.k === 1) {
-    if (s.n < MIN_EVENT_RESPONDENTS_FOR_CI) return { ...base, se: null, df: null, ci95: null, ciWithheld: "too_few_respondents", components: null };
+    if (s.n < MIN_EVENT_RESPONDENTS_FOR_CI)
+      return { ...base, se: null, df: null, ci95: null, ciWithheld: "too_few_respondents", components: null };
     const sd = Math.sqrt(Math.max(0, (s.sumSq - s.sum * mean) / (s.n - 1)));
     return { ...base, se: sd / Math.sqrt(s.n), df: s.n - 1, ci95: confidenceInterval95(s.n, mean, sd), ciWithheld: null, components: null };
   }

@@ -18,7 +18,11 @@ export interface ReleasedComment {
  * the same complementary rule as background breakdowns (a single hidden language would follow
  * from the rest).
  */
-export function releaseComments(comments: readonly { readonly text: string; readonly lang: Lang }[], eventDate: string, minCell: number = MIN_CELL): ReleasedComment[] {
+export function releaseComments(
+  comments: readonly { readonly text: string; readonly lang: Lang }[],
+  eventDate: string,
+  minCell: number = MIN_CELL,
+): ReleasedComment[] {
   const table = suppressBreakdown(
     LANGS.map((lang) => ({ key: lang, n: comments.filter((c) => c.lang === lang).length, value: null })),
     minCell,

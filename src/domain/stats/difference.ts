@@ -24,7 +24,8 @@ export interface Difference {
 export function differenceOfMeans(a: MeanWithError, b: MeanWithError): Difference | null {
   if (a.mean === null || b.mean === null) return null;
   const difference = b.mean - a.mean;
-  if (a.se === null || b.se === null || a.df === null || b.df === null || a.df <= 0 || b.df <= 0) return { difference, ci95: null, df: null };
+  if (a.se === null || b.se === null || a.df === null || b.df === null || a.df <= 0 || b.df <= 0)
+    return { difference, ci95: null, df: null };
   const va = a.se * a.se;
   const vb = b.se * b.se;
   const variance = va + vb;

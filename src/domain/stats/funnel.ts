@@ -74,10 +74,19 @@ function flagOf(z: number): FunnelFlag {
 }
 
 /** The funnel's limit lines: at each precision p, yardstick ± z·√(1/p + V_rest). */
-export function funnelCurve(y: Yardstick, precisions: readonly number[]): { precision: number; lo95: number; hi95: number; lo998: number; hi998: number }[] {
+export function funnelCurve(
+  y: Yardstick,
+  precisions: readonly number[],
+): { precision: number; lo95: number; hi95: number; lo998: number; hi998: number }[] {
   return precisions.map((precision) => {
     const spread = Math.sqrt(1 / precision + y.variance);
-    return { precision, lo95: y.mean - Z_95 * spread, hi95: y.mean + Z_95 * spread, lo998: y.mean - Z_998 * spread, hi998: y.mean + Z_998 * spread };
+    return {
+      precision,
+      lo95: y.mean - Z_95 * spread,
+      hi95: y.mean + Z_95 * spread,
+      lo998: y.mean - Z_998 * spread,
+      hi998: y.mean + Z_998 * spread,
+    };
   });
 }
 

@@ -16,6 +16,23 @@ export {
   type BreakdownRow,
   type Cell,
 } from "./suppression";
-export { BUCKET_INTERVALS, bucketKey, bucketRange, DEFAULT_INTERVAL, fillSeries, isBucketInterval, type BucketInterval, type SeriesPoint } from "./time-buckets";
-export { coversWholeMonths, MIN_OTHER_REGIONS, yardstickState, type BlockContribution, type YardstickReader, type YardstickReason, type YardstickState } from "./yardstick";
+export {
+  BUCKET_INTERVALS,
+  bucketKey,
+  bucketRange,
+  DEFAULT_INTERVAL,
+  fillSeries,
+  isBucketInterval,
+  type BucketInterval,
+  type SeriesPoint,
+} from "./time-buckets";
+export {
+  coversWholeMonths,
+  MIN_OTHER_REGIONS,
+  yardstickState,
+  type BlockContribution,
+  type YardstickReader,
+  type YardstickReason,
+  type YardstickState,
+} from "./yardstick";
 export { releaseComments, type ReleasedComment } from "./comment-release";

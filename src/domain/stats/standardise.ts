@@ -27,14 +27,21 @@ export interface ThemeWeight {
 export function themeMix(national: ReadonlyMap<number, Pick<ClusterSums, "n">>): ThemeWeight[] {
   const total = [...national.values()].reduce((sum, s) => sum + s.n, 0);
   if (total === 0) return [];
-  return [...national.entries()].filter(([, s]) => s.n > 0).map(([themeId, s]) => ({ themeId, weight: s.n / total })).sort((a, b) => a.themeId - b.themeId);
+  return [...national.entries()]
+    .filter(([, s]) => s.n > 0)
+    .map(([themeId, s]) => ({ themeId, weight: s.n / total }))
+    .sort((a, b) => a.themeId - b.themeId);
 }
 
 export type Standardised =
   | { readonly mean: number; readonly se: number | null; readonly ci95: Interval | null; readonly missingThemes: readonly [] }
   | { readonly mean: null; readonly se: null; readonly ci95: null; readonly missingThemes: readonly number[] };
 
-export function standardisedMean(cells: ReadonlyMap<number, ClusterSums>, mix: readonly ThemeWeight[], components: VarianceComponents | null): Standardised {
+export function standardisedMean(
+  cells: ReadonlyMap<number, ClusterSums>,
+  mix: readonly ThemeWeight[],
+  components: VarianceComponents | null,
+): Standardised {
   const missingThemes = mix.filter((m) => (cells.get(m.themeId)?.n ?? 0) === 0).map((m) => m.themeId);
   if (mix.length === 0 || missingThemes.length > 0) return { mean: null, se: null, ci95: null, missingThemes };
   let mean = 0;

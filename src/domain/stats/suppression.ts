@@ -53,7 +53,9 @@ export function suppressBreakdown<K, T>(
     if (!needsMore()) break;
     hidden.add(i);
   }
-  return rows.map((row, i) => (hidden.has(i) ? { key: row.key, ...HIDDEN } : { key: row.key, suppressed: false, n: row.n, value: row.value }));
+  return rows.map((row, i) =>
+    hidden.has(i) ? { key: row.key, ...HIDDEN } : { key: row.key, suppressed: false, n: row.n, value: row.value },
+  );
 }
 
 /** A comment list: all of it or none of it (fewer than minCell comments are hidden, count included). */

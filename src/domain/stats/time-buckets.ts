@@ -36,7 +36,10 @@ export interface SeriesPoint<T> {
  * One point per bucket key, in the keys' order. Points for keys outside the range are dropped (the
  * series covers exactly the range asked for); a key given twice throws, since one would be lost.
  */
-export function fillSeries<T>(keys: readonly string[], points: ReadonlyMap<string, T> | Iterable<readonly [key: string, value: T]>): SeriesPoint<T>[] {
+export function fillSeries<T>(
+  keys: readonly string[],
+  points: ReadonlyMap<string, T> | Iterable<readonly [key: string, value: T]>,
+): SeriesPoint<T>[] {
   const byKey = new Map<string, T>();
   for (const [key, value] of points) {
     if (byKey.has(key)) throw new RangeError(`two points for bucket ${key}`);

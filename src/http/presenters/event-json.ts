@@ -36,7 +36,9 @@ export function eventJson(row: EventRow, lang: Lang, origin: string, now: number
         : {
             mean: row.reportedGradeMean,
             n: row.reportedGradeN,
-            distribution: row.reportedGradeDistributionJson ? (JSON.parse(row.reportedGradeDistributionJson) as Record<string, number>) : null,
+            distribution: row.reportedGradeDistributionJson
+              ? (JSON.parse(row.reportedGradeDistributionJson) as Record<string, number>)
+              : null,
             source: row.reportedSource,
           },
     archivedOn: row.archivedAt === null ? null : formatCalendarDate(helsinkiDate(row.archivedAt)),

@@ -27,7 +27,18 @@ export function adminAuditRoutes(deps: AppContext) {
     ]);
     const people = new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
     const olderThan = entries.length === PAGE_SIZE ? entries.at(-1)!.id : null;
-    return renderPage(c, <AuditPage lang={requestLang(c)} principal={principal} entries={entries} people={people} regions={regions} olderThan={olderThan} isFirstPage={query.before === undefined} />);
+    return renderPage(
+      c,
+      <AuditPage
+        lang={requestLang(c)}
+        principal={principal}
+        entries={entries}
+        people={people}
+        regions={regions}
+        olderThan={olderThan}
+        isFirstPage={query.before === undefined}
+      />,
+    );
   });
 
   return app;

@@ -36,7 +36,15 @@ function questionFormData(form: Form) {
 }
 
 const QUESTION_MAPPING: FieldMapping = {
-  fields: { kind: QUESTION_FIELDS.kind, "text.fi": QUESTION_FIELDS.fi, "text.sv": QUESTION_FIELDS.sv, "text.en": QUESTION_FIELDS.en, options: QUESTION_FIELDS.options, "": QUESTION_FIELDS.options, questions: LOCKED },
+  fields: {
+    kind: QUESTION_FIELDS.kind,
+    "text.fi": QUESTION_FIELDS.fi,
+    "text.sv": QUESTION_FIELDS.sv,
+    "text.en": QUESTION_FIELDS.en,
+    options: QUESTION_FIELDS.options,
+    "": QUESTION_FIELDS.options,
+    questions: LOCKED,
+  },
   messages: {
     [QUESTION_FIELDS.kind]: "admin.error.choose",
     [QUESTION_FIELDS.fi]: "admin.error.questionText",

@@ -13,7 +13,10 @@ export function adminEventResultsRoutes(deps: AppContext) {
   app.get("/events/:id/results", async (c) => {
     const { principal, event } = await readableEvent(deps, c, idParam(c));
     const [regions, results] = await Promise.all([listRegions(deps.db), eventResults(deps, principal, event)]);
-    return renderPage(c, <EventResultsPage lang={requestLang(c)} principal={principal} event={event} regions={regions} results={results} />);
+    return renderPage(
+      c,
+      <EventResultsPage lang={requestLang(c)} principal={principal} event={event} regions={regions} results={results} />,
+    );
   });
 
   return app;

@@ -56,7 +56,12 @@ export function adminEventSurveyRoutes(deps: AppContext) {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     const lang = requestLang(c);
     const form = await readForm(c);
-    const window = validateForm(lang, SurveyWindow, { opensAt: instantOrText(one(form, "opens")), closesAt: instantOrText(one(form, "closes")) }, SCHEDULE_MAPPING);
+    const window = validateForm(
+      lang,
+      SurveyWindow,
+      { opensAt: instantOrText(one(form, "opens")), closesAt: instantOrText(one(form, "closes")) },
+      SCHEDULE_MAPPING,
+    );
     const saved = window.ok ? await attempt(lang, SCHEDULE_MAPPING, () => scheduleSurvey(deps, principal, event, window.value)) : window;
     if (!saved.ok) return renderEventPage(deps, c, principal, event, { name: "schedule", values: form, errors: saved.errors }, 422);
     return redirectDone(c, `/admin/events/${event.id}`, "surveyScheduled");
@@ -70,7 +75,10 @@ export function adminEventSurveyRoutes(deps: AppContext) {
     const origin = publicOrigin(deps, c);
     const url = surveyUrl(origin, event.slug);
     const place = (l: Lang) => regionName(l, regions, event.regionCode);
-    return renderPage(c, <PosterPage lang={lang} principal={principal} event={event} place={place} surveyUrl={url} origin={origin} qrSvg={qrSvg(url)} />);
+    return renderPage(
+      c,
+      <PosterPage lang={lang} principal={principal} event={event} place={place} surveyUrl={url} origin={origin} qrSvg={qrSvg(url)} />,
+    );
   });
 
   return app;

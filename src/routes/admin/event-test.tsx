@@ -30,7 +30,14 @@ export function adminEventTestRoutes(deps: AppContext) {
     const submissionId = submission.submissionId ?? crypto.randomUUID();
     const result = await answerInTestMode(deps, event, { submissionId, lang, answers: submission.answers });
     if (!result.ok) {
-      const page = SurveyFormPage({ survey: result.survey, lang, submissionId, values: firstValues(submission), errors: result.errors, testMode: testModeLinks(event.id, lang) });
+      const page = SurveyFormPage({
+        survey: result.survey,
+        lang,
+        submissionId,
+        values: firstValues(submission),
+        errors: result.errors,
+        testMode: testModeLinks(event.id, lang),
+      });
       return renderPage(c, page, 422);
     }
     return redirectDone(c, `/admin/events/${event.id}`, "testAnswerSaved");

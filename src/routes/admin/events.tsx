@@ -15,7 +15,17 @@ import { recordPublishedResult } from "../../services/published-results";
 import { PUBLISHED_FIELDS, PUBLISHED_GRADES } from "../../views/admin/published-result-section";
 import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
 import { renderEventPage, requireEventChoices } from "./render-event-page";
-import { attempt, blankToNull, decimalOrText, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "../../http/form-input";
+import {
+  attempt,
+  blankToNull,
+  decimalOrText,
+  idValue,
+  one,
+  validateForm,
+  wholeNumberOrNull,
+  type FieldMapping,
+  type Form,
+} from "../../http/form-input";
 
 /** The day form's strings as the shared schemas want them. */
 function eventFormData(form: Form) {
@@ -35,7 +45,15 @@ function eventFormData(form: Form) {
 function eventMapping(prefix: string): FieldMapping {
   const id = (field: string) => `${prefix}${field}`;
   return {
-    fields: { regionCode: id("region"), date: id("date"), programmeId: id("programme"), themeId: id("theme"), title: id("title"), location: id("location"), attendance: id("attendance") },
+    fields: {
+      regionCode: id("region"),
+      date: id("date"),
+      programmeId: id("programme"),
+      themeId: id("theme"),
+      title: id("title"),
+      location: id("location"),
+      attendance: id("attendance"),
+    },
     messages: {
       [id("region")]: "admin.error.choose",
       [id("date")]: "admin.error.date",
@@ -49,7 +67,10 @@ function eventMapping(prefix: string): FieldMapping {
   };
 }
 
-const ATTENDANCE_MAPPING: FieldMapping = { fields: { attendance: ATTENDANCE_FIELD }, messages: { [ATTENDANCE_FIELD]: "admin.error.attendance" } };
+const ATTENDANCE_MAPPING: FieldMapping = {
+  fields: { attendance: ATTENDANCE_FIELD },
+  messages: { [ATTENDANCE_FIELD]: "admin.error.attendance" },
+};
 
 /** The published-result form as PublishedResultBody wants it: "8,5" is 8.5; blank counts mean "not published". */
 function publishedFormData(form: Form) {
@@ -65,7 +86,13 @@ function publishedFormData(form: Form) {
 }
 
 const PUBLISHED_MAPPING: FieldMapping = {
-  fields: { mean: PUBLISHED_FIELDS.mean, n: PUBLISHED_FIELDS.n, distribution: PUBLISHED_FIELDS.distribution, attendance: PUBLISHED_FIELDS.attendance, source: PUBLISHED_FIELDS.source },
+  fields: {
+    mean: PUBLISHED_FIELDS.mean,
+    n: PUBLISHED_FIELDS.n,
+    distribution: PUBLISHED_FIELDS.distribution,
+    attendance: PUBLISHED_FIELDS.attendance,
+    source: PUBLISHED_FIELDS.source,
+  },
   messages: {
     [PUBLISHED_FIELDS.mean]: "admin.error.publishedMean",
     [PUBLISHED_FIELDS.n]: "admin.error.publishedN",
@@ -85,7 +112,18 @@ export function adminEventRoutes(deps: AppContext) {
     const principal = requirePrincipal(c);
     const [events, regions] = await Promise.all([listEvents(deps.db, { regions: readableRegions(principal) }), listRegions(deps.db)]);
     const canCreate = canWrite(principal, null) || regions.some((r) => canWrite(principal, r.code));
-    return renderPage(c, <EventListPage lang={requestLang(c)} principal={principal} events={events} regions={regions} canCreate={canCreate} now={deps.now()} done={doneMessage(c)} />);
+    return renderPage(
+      c,
+      <EventListPage
+        lang={requestLang(c)}
+        principal={principal}
+        events={events}
+        regions={regions}
+        canCreate={canCreate}
+        now={deps.now()}
+        done={doneMessage(c)}
+      />,
+    );
   });
 
   // Before /events/:id, so "new" is never read as an id.
@@ -95,7 +133,15 @@ export function adminEventRoutes(deps: AppContext) {
     const choices = await requireEventChoices(deps, principal, lang);
     const only = !choices.allowNational && choices.regions.length === 1 ? choices.regions[0]!.value : "";
     const newest = choices.programmes.at(-1);
-    return renderPage(c, <NewEventPage lang={lang} principal={principal} choices={choices} values={{ region: only, programme: newest ? String(newest.id) : "" }} />);
+    return renderPage(
+      c,
+      <NewEventPage
+        lang={lang}
+        principal={principal}
+        choices={choices}
+        values={{ region: only, programme: newest ? String(newest.id) : "" }}
+      />,
+    );
   });
 
   app.post("/events/new", async (c) => {
@@ -107,7 +153,8 @@ export function adminEventRoutes(deps: AppContext) {
     const input = validateForm(lang, NewEventInput, eventFormData(form), mapping);
     // createEvent refuses a region this person may not write (403) and unknown references (422).
     const created = input.ok ? await attempt(lang, mapping, () => createEvent(deps, principal, input.value)) : input;
-    if (!created.ok) return renderPage(c, <NewEventPage lang={lang} principal={principal} choices={choices} values={form} errors={created.errors} />, 422);
+    if (!created.ok)
+      return renderPage(c, <NewEventPage lang={lang} principal={principal} choices={choices} values={form} errors={created.errors} />, 422);
     return redirectDone(c, `/admin/events/${created.value}`, "eventCreated");
   });
 
@@ -144,7 +191,9 @@ export function adminEventRoutes(deps: AppContext) {
     const lang = requestLang(c);
     const form = await readForm(c);
     const input = validateForm(lang, PublishedResultBody, publishedFormData(form), PUBLISHED_MAPPING);
-    const saved = input.ok ? await attempt(lang, PUBLISHED_MAPPING, () => recordPublishedResult(deps, principal, event, input.value)) : input;
+    const saved = input.ok
+      ? await attempt(lang, PUBLISHED_MAPPING, () => recordPublishedResult(deps, principal, event, input.value))
+      : input;
     if (!saved.ok) return renderEventPage(deps, c, principal, event, { name: "published", values: form, errors: saved.errors }, 422);
     return redirectDone(c, `/admin/events/${event.id}`, "publishedSaved");
   });

@@ -20,7 +20,10 @@ export function adminImportRoutes(deps: AppContext) {
   app.get("/import", async (c) => {
     const principal = requireNational(c);
     const [programmes, regions] = await Promise.all([listProgrammes(deps.db), listRegions(deps.db)]);
-    return renderPage(c, <ImportPage lang={requestLang(c)} principal={principal} programmes={programmes} regions={regions} programmeId={null} />);
+    return renderPage(
+      c,
+      <ImportPage lang={requestLang(c)} principal={principal} programmes={programmes} regions={regions} programmeId={null} />,
+    );
   });
 
   app.get("/import/template.csv", (c) => {
@@ -35,9 +38,11 @@ export function adminImportRoutes(deps: AppContext) {
     const lang = requestLang(c);
     if (mediaType(c.req.raw) !== "multipart/form-data") throw new AppError("unsupported_media_type");
     const bytes = await readLimitedBody(c.req.raw, IMPORT_BODY_LIMIT);
-    const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": c.req.header("content-type") ?? "" } }).formData().catch(() => {
-      throw new AppError("bad_request");
-    });
+    const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": c.req.header("content-type") ?? "" } })
+      .formData()
+      .catch(() => {
+        throw new AppError("bad_request");
+      });
     const [programmes, regions] = await Promise.all([listProgrammes(deps.db), listRegions(deps.db)]);
     const programmeText = form.get("programme");
     const programmeId = typeof programmeText === "string" && /^\d{1,9}$/.test(programmeText) ? Number(programmeText) : null;
@@ -45,7 +50,11 @@ export function adminImportRoutes(deps: AppContext) {
     const file: unknown = form.get("file");
     const dryRun = form.get("mode") !== "import";
     const page = (props: Partial<Parameters<typeof ImportPage>[0]>, status: 200 | 422) =>
-      renderPage(c, <ImportPage lang={lang} principal={principal} programmes={programmes} regions={regions} programmeId={programmeId} {...props} />, status);
+      renderPage(
+        c,
+        <ImportPage lang={lang} principal={principal} programmes={programmes} regions={regions} programmeId={programmeId} {...props} />,
+        status,
+      );
     if (programmeId === null || !programmes.some((p) => p.id === programmeId)) throw new AppError("validation_failed");
     if (!(file instanceof Blob) || file.size === 0) return page({ formError: t(lang, "import.noFile") }, 422);
     const text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));

@@ -9,10 +9,19 @@ import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admi
 import { attempt, one, type FieldMapping } from "../../http/form-input";
 
 const mapping: FieldMapping = {
-  fields: { currentPassword: PASSWORD_FIELDS.currentPassword, newPassword: PASSWORD_FIELDS.newPassword, repeatPassword: PASSWORD_FIELDS.repeatPassword },
+  fields: {
+    currentPassword: PASSWORD_FIELDS.currentPassword,
+    newPassword: PASSWORD_FIELDS.newPassword,
+    repeatPassword: PASSWORD_FIELDS.repeatPassword,
+  },
   messages: {
     [`${PASSWORD_FIELDS.currentPassword}:wrong`]: "password.change.wrongCurrent",
-    ...Object.fromEntries(PASSWORD_PROBLEM_CODES.map((problem) => [`${PASSWORD_FIELDS.newPassword}:password_${problem}`, `password.problem.${problem}` as const])),
+    ...Object.fromEntries(
+      PASSWORD_PROBLEM_CODES.map((problem) => [
+        `${PASSWORD_FIELDS.newPassword}:password_${problem}`,
+        `password.problem.${problem}` as const,
+      ]),
+    ),
   },
 };
 

@@ -12,13 +12,22 @@ function themeNames(form: Form) {
   return { nameFi: one(form, "nameFi"), nameSv: one(form, "nameSv"), nameEn: one(form, "nameEn") };
 }
 
-const nameMessages = (ids: { nameFi: string; nameSv: string; nameEn: string }) => ({ [ids.nameFi]: "admin.error.name", [ids.nameSv]: "admin.error.name", [ids.nameEn]: "admin.error.name" }) as const;
+const nameMessages = (ids: { nameFi: string; nameSv: string; nameEn: string }) =>
+  ({ [ids.nameFi]: "admin.error.name", [ids.nameSv]: "admin.error.name", [ids.nameEn]: "admin.error.name" }) as const;
 
 const PROGRAMME_MAPPING: FieldMapping = {
   fields: PROGRAMME_FIELDS,
-  messages: { [PROGRAMME_FIELDS.name]: "admin.error.name", [PROGRAMME_FIELDS.startsOn]: "admin.error.date", [PROGRAMME_FIELDS.endsOn]: "admin.error.date", [PROGRAMME_FIELDS.surveyCloseDays]: "admin.error.wholeNumber" },
+  messages: {
+    [PROGRAMME_FIELDS.name]: "admin.error.name",
+    [PROGRAMME_FIELDS.startsOn]: "admin.error.date",
+    [PROGRAMME_FIELDS.endsOn]: "admin.error.date",
+    [PROGRAMME_FIELDS.surveyCloseDays]: "admin.error.wholeNumber",
+  },
 };
-const THEME_MAPPING: FieldMapping = { fields: THEME_FIELDS, messages: { [THEME_FIELDS.programmeId]: "admin.error.choose", ...nameMessages(THEME_FIELDS) } };
+const THEME_MAPPING: FieldMapping = {
+  fields: THEME_FIELDS,
+  messages: { [THEME_FIELDS.programmeId]: "admin.error.choose", ...nameMessages(THEME_FIELDS) },
+};
 const renameMapping = (themeId: number): FieldMapping => ({ fields: renameFields(themeId), messages: nameMessages(renameFields(themeId)) });
 
 /** Programmes and themes as pages: the national team only. */
@@ -29,7 +38,18 @@ export function adminProgrammeRoutes(deps: AppContext) {
     const principal = requireNational(c);
     const [programmes, themes] = await Promise.all([listProgrammes(deps.db), listThemes(deps.db)]);
     const done = form ? null : doneMessage(c);
-    return renderPage(c, <ProgrammesPage lang={requestLang(c)} principal={principal} programmes={programmes} themes={themes} done={done} {...(form && { form })} />, form ? 422 : 200);
+    return renderPage(
+      c,
+      <ProgrammesPage
+        lang={requestLang(c)}
+        principal={principal}
+        programmes={programmes}
+        themes={themes}
+        done={done}
+        {...(form && { form })}
+      />,
+      form ? 422 : 200,
+    );
   }
 
   app.get("/programmes", (c) => page(c));
@@ -38,7 +58,12 @@ export function adminProgrammeRoutes(deps: AppContext) {
     const principal = requireNational(c);
     const lang = requestLang(c);
     const form = await readForm(c);
-    const data = { name: one(form, "name"), startsOn: blankToNull(one(form, "startsOn").trim()), endsOn: blankToNull(one(form, "endsOn").trim()), surveyCloseDays: wholeNumberOrNull(one(form, "surveyCloseDays")) };
+    const data = {
+      name: one(form, "name"),
+      startsOn: blankToNull(one(form, "startsOn").trim()),
+      endsOn: blankToNull(one(form, "endsOn").trim()),
+      surveyCloseDays: wholeNumberOrNull(one(form, "surveyCloseDays")),
+    };
     const input = validateForm(lang, ProgrammeInput, data, PROGRAMME_MAPPING);
     if (!input.ok) return page(c, { name: "programme", values: form, errors: input.errors });
     await createProgramme(deps, principal, input.value);

@@ -28,7 +28,14 @@ export async function requireEventChoices(deps: AppContext, principal: SessionPr
   return eventChoices(lang, await requireEventFormOptions(deps, principal));
 }
 
-export async function renderEventPage(deps: AppContext, c: Ctx, principal: SessionPrincipal, event: EventRow, form?: EventPageProps["form"], status: 200 | 409 | 422 = 200) {
+export async function renderEventPage(
+  deps: AppContext,
+  c: Ctx,
+  principal: SessionPrincipal,
+  event: EventRow,
+  form?: EventPageProps["form"],
+  status: 200 | 409 | 422 = 200,
+) {
   const lang = requestLang(c);
   const data = await eventPageData(deps, principal, event);
   const page = (

@@ -24,7 +24,9 @@ function userMapping(ids: ReturnType<typeof userFieldIds>): FieldMapping {
       [ids.regions]: "admin.error.choose",
       [ids.password]: "admin.error.password",
       // The policy's own words, not the generic length message.
-      ...Object.fromEntries(PASSWORD_PROBLEM_CODES.map((problem) => [`${ids.password}:password_${problem}`, `password.problem.${problem}` as const])),
+      ...Object.fromEntries(
+        PASSWORD_PROBLEM_CODES.map((problem) => [`${ids.password}:password_${problem}`, `password.problem.${problem}` as const]),
+      ),
     },
   };
 }
@@ -38,7 +40,13 @@ function withoutPassword(form: Form): FormValues {
 /** Only what the form changes: an unchanged role or region list must not sign the person out. */
 function changedFields(user: UserSummary, form: Form) {
   const regions = all(form, "regions").sort();
-  const wanted = { name: one(form, "name"), role: one(form, "role"), regions, allRegions: isChecked(form, "allRegions"), disabled: isChecked(form, "disabled") };
+  const wanted = {
+    name: one(form, "name"),
+    role: one(form, "role"),
+    regions,
+    allRegions: isChecked(form, "allRegions"),
+    disabled: isChecked(form, "disabled"),
+  };
   return {
     ...(wanted.name !== user.name && { name: wanted.name }),
     ...(wanted.role !== user.role && { role: wanted.role }),
@@ -76,7 +84,17 @@ export function adminUserRoutes(deps: AppContext) {
     const created = input.ok ? await attempt(lang, mapping, () => createUser(deps, principal, input.value, lang)) : input;
     if (!created.ok) {
       const users = await listUsers(deps.db);
-      return renderPage(c, <UsersPage lang={lang} principal={principal} users={users} regions={regions} form={{ values: withoutPassword(form), errors: created.errors }} />, 422);
+      return renderPage(
+        c,
+        <UsersPage
+          lang={lang}
+          principal={principal}
+          users={users}
+          regions={regions}
+          form={{ values: withoutPassword(form), errors: created.errors }}
+        />,
+        422,
+      );
     }
     return redirectDone(c, `/admin/users/${created.value}`, "userCreated");
   });
@@ -98,8 +116,14 @@ export function adminUserRoutes(deps: AppContext) {
     const changes = validateForm(lang, UserChanges, changedFields(user, form), mapping);
     // Saving an untouched form changes nothing and leaves no audit line.
     const unchanged = changes.ok && Object.keys(changes.value).length === 0;
-    const saved = changes.ok && !unchanged ? await attempt(lang, mapping, () => changeUser(deps, principal, user.id, changes.value)) : changes;
-    if (!saved.ok) return renderPage(c, <UserPage lang={lang} principal={principal} user={user} regions={regions} form={{ values: form, errors: saved.errors }} />, 422);
+    const saved =
+      changes.ok && !unchanged ? await attempt(lang, mapping, () => changeUser(deps, principal, user.id, changes.value)) : changes;
+    if (!saved.ok)
+      return renderPage(
+        c,
+        <UserPage lang={lang} principal={principal} user={user} regions={regions} form={{ values: form, errors: saved.errors }} />,
+        422,
+      );
     return redirectDone(c, `/admin/users/${user.id}`, "userSaved");
   });
 

@@ -31,4 +31,3 @@ export function AdminPage({ lang, principal, title, hasErrors, langHref, menuPag
     </Layout>
   );
 }
-

@@ -103,6 +103,9 @@ function Target({ lang, target }: { lang: Lang; target: string | null }) {
 function describe(details: unknown): string {
   if (typeof details !== "object" || details === null) return String(details);
   return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null ? String(value) : JSON.stringify(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}: ${typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null ? String(value) : JSON.stringify(value)}`,
+    )
     .join("; ");
 }

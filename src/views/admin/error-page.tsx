@@ -4,7 +4,19 @@ import type { Lang } from "../../domain/lang";
 import { AdminPage } from "./admin-page";
 
 /** A refused or failed staff request: what happened, and the way back to the list of days. */
-export function AdminErrorPage({ lang, principal, message, status, requestId }: { lang: Lang; principal: Principal | null; message: string; status: number; requestId: string }) {
+export function AdminErrorPage({
+  lang,
+  principal,
+  message,
+  status,
+  requestId,
+}: {
+  lang: Lang;
+  principal: Principal | null;
+  message: string;
+  status: number;
+  requestId: string;
+}) {
   return (
     <AdminPage lang={lang} principal={principal} title={message}>
       <h1>{message}</h1>

@@ -37,9 +37,28 @@ export function eventValues(event: EventRow): FormValues {
 }
 
 /** Region, date, programme, theme, title, place and head count; ids start with `prefix` so two forms can share a page. */
-export function EventFields({ lang, prefix, values, errors, choices }: { lang: Lang; prefix: string; values: FormValues; errors: readonly FieldError[]; choices: EventChoices }) {
+export function EventFields({
+  lang,
+  prefix,
+  values,
+  errors,
+  choices,
+}: {
+  lang: Lang;
+  prefix: string;
+  values: FormValues;
+  errors: readonly FieldError[];
+  choices: EventChoices;
+}) {
   const id = (field: EventField) => `${prefix}${field}`;
-  const common = (field: EventField) => ({ lang, id: id(field), name: field, label: eventFieldLabel(lang, field), value: valueOf(values, field), error: errorFor(errors, id(field)) });
+  const common = (field: EventField) => ({
+    lang,
+    id: id(field),
+    name: field,
+    label: eventFieldLabel(lang, field),
+    value: valueOf(values, field),
+    error: errorFor(errors, id(field)),
+  });
   const regionChoices: Choice[] = [
     ...(choices.allowNational ? [{ value: NATIONAL_EVENT, label: t(lang, "survey.nationalDay") }] : []),
     ...choices.regions,
@@ -47,14 +66,22 @@ export function EventFields({ lang, prefix, values, errors, choices }: { lang: L
   // With one possible region there is nothing to choose; with more, nothing is chosen for the person.
   const withPlaceholder = regionChoices.length > 1 ? [{ value: "", label: t(lang, "admin.choose") }, ...regionChoices] : regionChoices;
   const themeGroups = choices.programmes
-    .map((p) => ({ group: p.name, choices: choices.themes.filter((th) => th.programmeId === p.id).map((th) => ({ value: String(th.id), label: th.name })) }))
+    .map((p) => ({
+      group: p.name,
+      choices: choices.themes.filter((th) => th.programmeId === p.id).map((th) => ({ value: String(th.id), label: th.name })),
+    }))
     .filter((g) => g.choices.length > 0);
   return (
     <>
       <SelectField {...common("region")} choices={withPlaceholder} />
       <TextField {...common("date")} type="date" />
       <SelectField {...common("programme")} choices={choices.programmes.map((p) => ({ value: String(p.id), label: p.name }))} />
-      <SelectField {...common("theme")} optional hint={t(lang, "admin.event.themeHint")} choices={[{ value: "", label: t(lang, "admin.event.noTheme") }, ...themeGroups]} />
+      <SelectField
+        {...common("theme")}
+        optional
+        hint={t(lang, "admin.event.themeHint")}
+        choices={[{ value: "", label: t(lang, "admin.event.noTheme") }, ...themeGroups]}
+      />
       <TextField {...common("title")} maxlength={200} />
       <TextField {...common("location")} optional maxlength={200} />
       <TextField {...common("attendance")} optional inputmode="numeric" hint={t(lang, "admin.event.attendanceHint")} autocomplete="off" />

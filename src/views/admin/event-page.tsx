@@ -50,13 +50,21 @@ export function EventPage(props: EventPageProps) {
     ...questionFieldLabels(lang),
     ...publishedFieldLabels(lang),
   };
-  const labelOf = (field: string) => labels[field] ?? (field.startsWith(EDIT_PREFIX) ? eventFieldLabel(lang, field.slice(EDIT_PREFIX.length) as EventField) : field);
+  const labelOf = (field: string) =>
+    labels[field] ?? (field.startsWith(EDIT_PREFIX) ? eventFieldLabel(lang, field.slice(EDIT_PREFIX.length) as EventField) : field);
   const rate = responseRate(event.responseCount, event.attendance);
   const base = `/admin/events/${event.id}`;
   const theme = themeOf(lang, event);
   const dashboard = event.regionCode === null ? `/?lang=${lang}` : `/?view=region&region=${event.regionCode}&lang=${lang}`;
   return (
-    <AdminPage lang={lang} principal={principal} title={event.title} hasErrors={errors.length > 0} langHref={(code) => `${base}?lang=${code}`} done={props.done}>
+    <AdminPage
+      lang={lang}
+      principal={principal}
+      title={event.title}
+      hasErrors={errors.length > 0}
+      langHref={(code) => `${base}?lang=${code}`}
+      done={props.done}
+    >
       <a class="back" href={`/admin?lang=${lang}`}>
         {t(lang, "admin.backToDays")}
       </a>
@@ -118,15 +126,36 @@ export function EventPage(props: EventPageProps) {
       )}
 
       <PublishedResultSection lang={lang} event={event} canRecord={isNational(principal)} form={formOf("published")} />
-      <EventSurveySection lang={lang} event={event} surveyUrl={props.surveyUrl} canWrite={canWrite} now={now} schedule={formOf("schedule")} />
+      <EventSurveySection
+        lang={lang}
+        event={event}
+        surveyUrl={props.surveyUrl}
+        canWrite={canWrite}
+        now={now}
+        schedule={formOf("schedule")}
+      />
       {canWrite && <EventTestSection lang={lang} eventId={event.id} testAnswers={props.testAnswers} />}
-      <EventQuestionsSection lang={lang} eventId={event.id} core={props.core} own={props.own} locked={event.responseCount > 0} canWrite={canWrite} form={formOf("question")} />
+      <EventQuestionsSection
+        lang={lang}
+        eventId={event.id}
+        core={props.core}
+        own={props.own}
+        locked={event.responseCount > 0}
+        canWrite={canWrite}
+        form={formOf("question")}
+      />
 
       {choices && (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t(lang, "admin.edit.title")}</h2>
           <form method="post" action={`${base}?lang=${lang}`} novalidate>
-            <EventFields lang={lang} prefix={EDIT_PREFIX} values={formOf("edit")?.values ?? eventValues(event)} errors={formOf("edit")?.errors ?? []} choices={choices} />
+            <EventFields
+              lang={lang}
+              prefix={EDIT_PREFIX}
+              values={formOf("edit")?.values ?? eventValues(event)}
+              errors={formOf("edit")?.errors ?? []}
+              choices={choices}
+            />
             <button type="submit">{t(lang, "admin.edit.submit")}</button>
           </form>
         </section>

@@ -4,7 +4,13 @@ import { QUESTION_KINDS, type Question } from "../../domain/questions";
 import { CheckboxField, errorFor, SelectField, TextAreaField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 
 /** Control ids of the add-a-question form, in page order. */
-export const QUESTION_FIELDS = { kind: "question-kind", fi: "question-fi", sv: "question-sv", en: "question-en", options: "question-options" } as const;
+export const QUESTION_FIELDS = {
+  kind: "question-kind",
+  fi: "question-fi",
+  sv: "question-sv",
+  en: "question-en",
+  options: "question-options",
+} as const;
 /** The paragraph saying the questions are fixed; errors about that link to it. */
 export const QUESTIONS_LOCKED = "questions-locked";
 
@@ -86,10 +92,39 @@ export function EventQuestionsSection({ lang, eventId, core, own, locked, canWri
                 error={errorFor(errors, QUESTION_FIELDS.kind)}
                 choices={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(lang, `admin.question.kind.${kind}`) }))}
               />
-              <CheckboxField id="question-required" name="required" label={t(lang, "admin.question.required")} checked={valueOf(values, "required") !== ""} />
-              <TextField lang={lang} id={QUESTION_FIELDS.fi} name="fi" label={t(lang, "admin.question.textFi")} value={valueOf(values, "fi")} error={errorFor(errors, QUESTION_FIELDS.fi)} maxlength={300} />
-              <TextField lang={lang} id={QUESTION_FIELDS.sv} name="sv" label={t(lang, "admin.question.textSv")} value={valueOf(values, "sv")} error={errorFor(errors, QUESTION_FIELDS.sv)} maxlength={300} />
-              <TextField lang={lang} id={QUESTION_FIELDS.en} name="en" label={t(lang, "admin.question.textEn")} value={valueOf(values, "en")} error={errorFor(errors, QUESTION_FIELDS.en)} maxlength={300} />
+              <CheckboxField
+                id="question-required"
+                name="required"
+                label={t(lang, "admin.question.required")}
+                checked={valueOf(values, "required") !== ""}
+              />
+              <TextField
+                lang={lang}
+                id={QUESTION_FIELDS.fi}
+                name="fi"
+                label={t(lang, "admin.question.textFi")}
+                value={valueOf(values, "fi")}
+                error={errorFor(errors, QUESTION_FIELDS.fi)}
+                maxlength={300}
+              />
+              <TextField
+                lang={lang}
+                id={QUESTION_FIELDS.sv}
+                name="sv"
+                label={t(lang, "admin.question.textSv")}
+                value={valueOf(values, "sv")}
+                error={errorFor(errors, QUESTION_FIELDS.sv)}
+                maxlength={300}
+              />
+              <TextField
+                lang={lang}
+                id={QUESTION_FIELDS.en}
+                name="en"
+                label={t(lang, "admin.question.textEn")}
+                value={valueOf(values, "en")}
+                error={errorFor(errors, QUESTION_FIELDS.en)}
+                maxlength={300}
+              />
               <TextAreaField
                 lang={lang}
                 id={QUESTION_FIELDS.options}

@@ -25,7 +25,10 @@ function mean(lang: Lang, value: number | null): string {
 }
 
 /** The interval, or why there is none (under 10 answers for a day, under 3 days for a pool). */
-function ci(lang: Lang, grade: { readonly ci95: readonly [number, number] | null; readonly ciWithheld?: string | null; readonly mean: number | null }): string {
+function ci(
+  lang: Lang,
+  grade: { readonly ci95: readonly [number, number] | null; readonly ciWithheld?: string | null; readonly mean: number | null },
+): string {
   if (grade.ci95) return `${mean(lang, grade.ci95[0])}–${mean(lang, grade.ci95[1])}`;
   return grade.mean !== null && grade.ciWithheld ? t(lang, "dash.ci.tooFew") : "–";
 }
@@ -79,7 +82,12 @@ export function EventResultsPage({ lang, principal, event, regions, results }: E
 
       <section aria-labelledby="grade-heading">
         <h2 id="grade-heading">{t(lang, "results.grade.title")}</h2>
-        <GradeFigures lang={lang} grade={results.grade} source={results.grade.source === "reported" ? event.reportedSource : null} id="grade" />
+        <GradeFigures
+          lang={lang}
+          grade={results.grade}
+          source={results.grade.source === "reported" ? event.reportedSource : null}
+          id="grade"
+        />
         {results.collected && (
           <>
             <p class="warning" role="note">
@@ -114,7 +122,11 @@ function GradeFigures({ lang, grade, source, id }: { lang: Lang; grade: EventGra
         <dt>{t(lang, "dash.col.n")}</dt>
         <dd>{n === null ? t(lang, "dash.nUnknown") : formatNumber(lang, n)}</dd>
         <dt>{t(lang, "results.grade.source")}</dt>
-        <dd>{grade.source === "reported" ? `${t(lang, "dash.note.reported")}${source ? ` – ${source}` : ""}` : t(lang, "admin.published.collected")}</dd>
+        <dd>
+          {grade.source === "reported"
+            ? `${t(lang, "dash.note.reported")}${source ? ` – ${source}` : ""}`
+            : t(lang, "admin.published.collected")}
+        </dd>
       </dl>
       {grade.smallN && <p class="hint">{t(lang, "dash.note.smallNLong")}</p>}
       {grade.distribution && n !== null && n > 0 && (
@@ -158,7 +170,8 @@ function ThemeComparisonSection({ lang, results, theme }: { lang: Lang; results:
       {comparison.status === "no_theme" && <p>{t(lang, "results.compare.noTheme")}</p>}
       {comparison.status === "withheld" && (
         <p>
-          {t(lang, comparison.reason === "whole_months" ? "yardstick.wholeMonths" : "yardstick.tooFewRegions")} {t(lang, "yardstick.rule", { regions: MIN_OTHER_REGIONS, k: MIN_CELL })}
+          {t(lang, comparison.reason === "whole_months" ? "yardstick.wholeMonths" : "yardstick.tooFewRegions")}{" "}
+          {t(lang, "yardstick.rule", { regions: MIN_OTHER_REGIONS, k: MIN_CELL })}
         </p>
       )}
       {comparison.status === "shown" && (
@@ -211,7 +224,13 @@ function ThemeComparisonSection({ lang, results, theme }: { lang: Lang; results:
 
 function restNotes(lang: Lang, grade: PooledGrade, events: number, regions: number): string {
   const notes = [t(lang, "results.compare.scope", { days: events, regions })];
-  if (grade.published) notes.push(t(lang, "dash.note.publishedBeside", { days: grade.published.days, means: grade.published.points.map((p) => `${mean(lang, p.mean)}*`).join(", ") }));
+  if (grade.published)
+    notes.push(
+      t(lang, "dash.note.publishedBeside", {
+        days: grade.published.days,
+        means: grade.published.points.map((p) => `${mean(lang, p.mean)}*`).join(", "),
+      }),
+    );
   return notes.join(" ");
 }
 
@@ -261,7 +280,9 @@ function CommentsSection({ lang, results }: { lang: Lang; results: EventResults 
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t(lang, "dash.comments.title")}</h2>
-      {results.comments.length === 0 && <p>{results.grade.source === "reported" ? t(lang, "dash.comments.reported") : t(lang, "dash.comments.none")}</p>}
+      {results.comments.length === 0 && (
+        <p>{results.grade.source === "reported" ? t(lang, "dash.comments.reported") : t(lang, "dash.comments.none")}</p>
+      )}
       {results.comments.map((q) => (
         <>
           <h3>{q.text[lang]}</h3>

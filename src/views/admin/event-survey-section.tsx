@@ -60,7 +60,15 @@ export function EventSurveySection({ lang, event, surveyUrl, canWrite, now, sche
         <p class="hint" id="survey-link-hint">
           {t(lang, "admin.survey.linkHint")}
         </p>
-        <input id="survey-link" class="copy" type="text" readonly value={surveyUrl} aria-describedby="survey-link-hint" spellcheck={false} />
+        <input
+          id="survey-link"
+          class="copy"
+          type="text"
+          readonly
+          value={surveyUrl}
+          aria-describedby="survey-link-hint"
+          spellcheck={false}
+        />
       </div>
       {/* The whole address, wrapped: a phone shows only the start of the text box above. */}
       <p>
@@ -78,7 +86,13 @@ export function EventSurveySection({ lang, event, surveyUrl, canWrite, now, sche
           </dd>
         </dl>
       )}
-      <img class="qr" src={`/api/events/${event.id}/qr.svg`} alt={t(lang, "admin.survey.qrAlt", { url: surveyUrl })} width="192" height="192" />
+      <img
+        class="qr"
+        src={`/api/events/${event.id}/qr.svg`}
+        alt={t(lang, "admin.survey.qrAlt", { url: surveyUrl })}
+        width="192"
+        height="192"
+      />
       <ul>
         <li>
           <a href={`/api/events/${event.id}/qr.svg`} download={`palaute-${event.id}-qr.svg`}>
@@ -118,8 +132,26 @@ export function EventSurveySection({ lang, event, surveyUrl, canWrite, now, sche
           <h3>{t(lang, "admin.survey.scheduleTitle")}</h3>
           <p class="hint">{t(lang, "admin.survey.scheduleHint")}</p>
           <form method="post" action={`${base}/survey/schedule?lang=${lang}`} novalidate>
-            <TextField lang={lang} type="datetime-local" id={SCHEDULE_FIELDS.opens} name="opens" label={t(lang, "admin.survey.opensAt")} optional value={valueOf(values, "opens")} error={errorFor(schedule?.errors, SCHEDULE_FIELDS.opens)} />
-            <TextField lang={lang} type="datetime-local" id={SCHEDULE_FIELDS.closes} name="closes" label={t(lang, "admin.survey.closesAt")} optional value={valueOf(values, "closes")} error={errorFor(schedule?.errors, SCHEDULE_FIELDS.closes)} />
+            <TextField
+              lang={lang}
+              type="datetime-local"
+              id={SCHEDULE_FIELDS.opens}
+              name="opens"
+              label={t(lang, "admin.survey.opensAt")}
+              optional
+              value={valueOf(values, "opens")}
+              error={errorFor(schedule?.errors, SCHEDULE_FIELDS.opens)}
+            />
+            <TextField
+              lang={lang}
+              type="datetime-local"
+              id={SCHEDULE_FIELDS.closes}
+              name="closes"
+              label={t(lang, "admin.survey.closesAt")}
+              optional
+              value={valueOf(values, "closes")}
+              error={errorFor(schedule?.errors, SCHEDULE_FIELDS.closes)}
+            />
             <button type="submit" class="secondary">
               {t(lang, "admin.survey.scheduleSubmit")}
             </button>

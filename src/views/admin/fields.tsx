@@ -127,17 +127,17 @@ export function TextField(props: TextFieldProps) {
   return (
     <FieldFrame lang={props.lang} id={id} label={props.label} optional={props.optional} hint={props.hint} error={error}>
       <input
-          id={id}
-          name={name}
-          type={type}
-          value={value}
-          inputmode={props.inputmode}
-          autocomplete={props.autocomplete}
-          spellcheck={props.spellcheck}
-          maxlength={props.maxlength}
-          aria-describedby={describedBy(id, props.hint, error)}
-          aria-invalid={error ? "true" : undefined}
-        />
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        inputmode={props.inputmode}
+        autocomplete={props.autocomplete}
+        spellcheck={props.spellcheck}
+        maxlength={props.maxlength}
+        aria-describedby={describedBy(id, props.hint, error)}
+        aria-invalid={error ? "true" : undefined}
+      />
     </FieldFrame>
   );
 }
@@ -172,7 +172,14 @@ export function TextAreaField(props: Omit<TextFieldProps, "type" | "inputmode" |
   const { id, name, value, error } = props;
   return (
     <FieldFrame lang={props.lang} id={id} label={props.label} optional={props.optional} hint={props.hint} error={error}>
-      <textarea id={id} name={name} rows={props.rows ?? 4} aria-describedby={describedBy(id, props.hint, error)} aria-invalid={error ? "true" : undefined} spellcheck={props.spellcheck}>
+      <textarea
+        id={id}
+        name={name}
+        rows={props.rows ?? 4}
+        aria-describedby={describedBy(id, props.hint, error)}
+        aria-invalid={error ? "true" : undefined}
+        spellcheck={props.spellcheck}
+      >
         {value}
       </textarea>
     </FieldFrame>
@@ -180,7 +187,21 @@ export function TextAreaField(props: Omit<TextFieldProps, "type" | "inputmode" |
 }
 
 /** A single checkbox with its label after it (the label is the click target). */
-export function CheckboxField({ id, name, label, checked, hint, value = "on" }: { id: string; name: string; label: string; checked: boolean; hint?: string; value?: string }) {
+export function CheckboxField({
+  id,
+  name,
+  label,
+  checked,
+  hint,
+  value = "on",
+}: {
+  id: string;
+  name: string;
+  label: string;
+  checked: boolean;
+  hint?: string;
+  value?: string;
+}) {
   return (
     <div class="field check">
       <input type="checkbox" id={id} name={name} value={value} checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />

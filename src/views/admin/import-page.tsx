@@ -24,7 +24,14 @@ export function ImportPage({ lang, principal, programmes, regions, programmeId, 
   const title = t(lang, "import.title");
   const selected = programmeId ?? programmes.at(-1)?.id ?? null;
   return (
-    <AdminPage lang={lang} principal={principal} title={title} menuPage="import" hasErrors={Boolean(formError) || (result?.errors.length ?? 0) > 0} langHref={(code) => `/admin/import?lang=${code}`}>
+    <AdminPage
+      lang={lang}
+      principal={principal}
+      title={title}
+      menuPage="import"
+      hasErrors={Boolean(formError) || (result?.errors.length ?? 0) > 0}
+      langHref={(code) => `/admin/import?lang=${code}`}
+    >
       <h1>{title}</h1>
       <p>{t(lang, "import.intro")}</p>
       <p>
@@ -50,7 +57,14 @@ export function ImportPage({ lang, principal, programmes, regions, programmeId, 
             {t(lang, "import.file")}
           </label>
           {formError && <ErrorLine lang={lang} id="import-file-error" message={formError} />}
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby={formError ? "import-file-error" : undefined} aria-invalid={formError ? "true" : undefined} />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={formError ? "import-file-error" : undefined}
+            aria-invalid={formError ? "true" : undefined}
+          />
         </div>
         <p class="actions">
           <button type="submit" name="mode" value="dry-run">
@@ -66,7 +80,15 @@ export function ImportPage({ lang, principal, programmes, regions, programmeId, 
           <h2 id="import-result-heading" tabindex={-1}>
             {t(lang, "import.resultTitle")}
           </h2>
-          <p role="status">{result.applied ? t(lang, "import.applied") : result.errors.length > 0 ? t(lang, "import.notApplied") : dryRun ? t(lang, "import.dryRunDone") : ""}</p>
+          <p role="status">
+            {result.applied
+              ? t(lang, "import.applied")
+              : result.errors.length > 0
+                ? t(lang, "import.notApplied")
+                : dryRun
+                  ? t(lang, "import.dryRunDone")
+                  : ""}
+          </p>
           {result.errors.length > 0 && (
             <div class="summary" role="alert">
               <h3>{t(lang, "import.errorsTitle")}</h3>

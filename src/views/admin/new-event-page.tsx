@@ -16,7 +16,13 @@ export interface NewEventPageProps {
 export function NewEventPage({ lang, principal, choices, values, errors = [] }: NewEventPageProps) {
   const title = t(lang, "admin.newDay.title");
   return (
-    <AdminPage lang={lang} principal={principal} title={title} hasErrors={errors.length > 0} langHref={(code) => `/admin/events/new?lang=${code}`}>
+    <AdminPage
+      lang={lang}
+      principal={principal}
+      title={title}
+      hasErrors={errors.length > 0}
+      langHref={(code) => `/admin/events/new?lang=${code}`}
+    >
       <a class="back" href={`/admin?lang=${lang}`}>
         {t(lang, "admin.backToDays")}
       </a>

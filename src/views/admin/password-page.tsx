@@ -4,7 +4,11 @@ import type { Lang } from "../../domain/lang";
 import { AdminPage } from "./admin-page";
 import { ErrorSummary, errorFor, TextField, type FieldError } from "./fields";
 
-export const PASSWORD_FIELDS = { currentPassword: "current-password", newPassword: "new-password", repeatPassword: "repeat-password" } as const;
+export const PASSWORD_FIELDS = {
+  currentPassword: "current-password",
+  newPassword: "new-password",
+  repeatPassword: "repeat-password",
+} as const;
 
 export interface PasswordPageProps {
   readonly lang: Lang;
@@ -22,16 +26,52 @@ export function PasswordPage({ lang, principal, done, errors = [] }: PasswordPag
     [PASSWORD_FIELDS.repeatPassword]: t(lang, "password.change.repeat"),
   };
   return (
-    <AdminPage lang={lang} principal={principal} title={title} menuPage="password" hasErrors={errors.length > 0} langHref={(code) => `/admin/password?lang=${code}`} done={done}>
+    <AdminPage
+      lang={lang}
+      principal={principal}
+      title={title}
+      menuPage="password"
+      hasErrors={errors.length > 0}
+      langHref={(code) => `/admin/password?lang=${code}`}
+      done={done}
+    >
       <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={errors} labelOf={(field) => labels[field] ?? field} />
       <p>{t(lang, "password.change.intro")}</p>
       <form method="post" action={`/admin/password?lang=${lang}`} novalidate>
         {/* A hidden username lets password managers store the new password for the right account. */}
         <input type="hidden" name="username" autocomplete="username" value={principal.email} />
-        <TextField lang={lang} type="password" id={PASSWORD_FIELDS.currentPassword} name="currentPassword" label={labels[PASSWORD_FIELDS.currentPassword]!} value="" error={errorFor(errors, PASSWORD_FIELDS.currentPassword)} autocomplete="current-password" />
-        <TextField lang={lang} type="password" id={PASSWORD_FIELDS.newPassword} name="newPassword" label={labels[PASSWORD_FIELDS.newPassword]!} hint={t(lang, "password.change.hint")} value="" error={errorFor(errors, PASSWORD_FIELDS.newPassword)} autocomplete="new-password" />
-        <TextField lang={lang} type="password" id={PASSWORD_FIELDS.repeatPassword} name="repeatPassword" label={labels[PASSWORD_FIELDS.repeatPassword]!} value="" error={errorFor(errors, PASSWORD_FIELDS.repeatPassword)} autocomplete="new-password" />
+        <TextField
+          lang={lang}
+          type="password"
+          id={PASSWORD_FIELDS.currentPassword}
+          name="currentPassword"
+          label={labels[PASSWORD_FIELDS.currentPassword]!}
+          value=""
+          error={errorFor(errors, PASSWORD_FIELDS.currentPassword)}
+          autocomplete="current-password"
+        />
+        <TextField
+          lang={lang}
+          type="password"
+          id={PASSWORD_FIELDS.newPassword}
+          name="newPassword"
+          label={labels[PASSWORD_FIELDS.newPassword]!}
+          hint={t(lang, "password.change.hint")}
+          value=""
+          error={errorFor(errors, PASSWORD_FIELDS.newPassword)}
+          autocomplete="new-password"
+        />
+        <TextField
+          lang={lang}
+          type="password"
+          id={PASSWORD_FIELDS.repeatPassword}
+          name="repeatPassword"
+          label={labels[PASSWORD_FIELDS.repeatPassword]!}
+          value=""
+          error={errorFor(errors, PASSWORD_FIELDS.repeatPassword)}
+          autocomplete="new-password"
+        />
         <button type="submit">{t(lang, "password.change.submit")}</button>
       </form>
     </AdminPage>

@@ -35,7 +35,12 @@ export function PosterPage({ lang, principal, event, place, surveyUrl, origin, q
   const [first, second] = posterLanguages(lang);
   const where = (l: Lang) => [place(l), event.location].filter(Boolean).join(", ");
   return (
-    <AdminPage lang={lang} principal={principal} title={`${t(lang, "admin.poster.title")}: ${event.title}`} langHref={(code) => `/admin/events/${event.id}/poster?lang=${code}`}>
+    <AdminPage
+      lang={lang}
+      principal={principal}
+      title={`${t(lang, "admin.poster.title")}: ${event.title}`}
+      langHref={(code) => `/admin/events/${event.id}/poster?lang=${code}`}
+    >
       <div class="no-print">
         <a class="back" href={`/admin/events/${event.id}?lang=${lang}`}>
           {t(lang, "admin.poster.back")}
@@ -59,7 +64,12 @@ export function PosterPage({ lang, principal, event, place, surveyUrl, origin, q
           {t(second, "admin.poster.call")}
         </p>
         {/* role=img with a name: the SVG's many squares mean nothing read out one by one. */}
-        <div class="poster-qr" role="img" aria-label={t(lang, "admin.survey.qrAlt", { url: surveyUrl })} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <div
+          class="poster-qr"
+          role="img"
+          aria-label={t(lang, "admin.survey.qrAlt", { url: surveyUrl })}
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
         {/* The short address people can type: no mixed case, no look-alike characters. */}
         <p class="short">{shortLink(event.shortCode === null ? surveyUrl : `${origin}/s/${event.shortCode}`)}</p>
         {event.shortCode !== null && (

@@ -24,11 +24,19 @@ export interface ThemeItem {
 }
 
 /** Which form came back with errors: a new programme, a new theme, or renaming one theme. */
-export type ProgrammesForm = { readonly name: "programme" | "theme"; readonly values: FormValues; readonly errors: readonly FieldError[] } | { readonly name: "rename"; readonly themeId: number; readonly values: FormValues; readonly errors: readonly FieldError[] };
+export type ProgrammesForm =
+  | { readonly name: "programme" | "theme"; readonly values: FormValues; readonly errors: readonly FieldError[] }
+  | { readonly name: "rename"; readonly themeId: number; readonly values: FormValues; readonly errors: readonly FieldError[] };
 
-export const PROGRAMME_FIELDS = { name: "programme-name", startsOn: "programme-starts", endsOn: "programme-ends", surveyCloseDays: "programme-close-days" } as const;
+export const PROGRAMME_FIELDS = {
+  name: "programme-name",
+  startsOn: "programme-starts",
+  endsOn: "programme-ends",
+  surveyCloseDays: "programme-close-days",
+} as const;
 export const THEME_FIELDS = { programmeId: "theme-programme", nameFi: "theme-fi", nameSv: "theme-sv", nameEn: "theme-en" } as const;
-export const renameFields = (themeId: number) => ({ nameFi: `theme-${themeId}-fi`, nameSv: `theme-${themeId}-sv`, nameEn: `theme-${themeId}-en` }) as const;
+export const renameFields = (themeId: number) =>
+  ({ nameFi: `theme-${themeId}-fi`, nameSv: `theme-${themeId}-sv`, nameEn: `theme-${themeId}-en` }) as const;
 
 export interface ProgrammesPageProps {
   readonly lang: Lang;
@@ -49,11 +57,21 @@ export function ProgrammesPage({ lang, principal, programmes, themes, done, form
     [PROGRAMME_FIELDS.endsOn]: t(lang, "admin.programme.endsOn"),
     [THEME_FIELDS.programmeId]: t(lang, "admin.event.programme"),
   };
-  const labelOf = (field: string) => labels[field] ?? t(lang, field.endsWith("-sv") ? "admin.theme.nameSv" : field.endsWith("-en") ? "admin.theme.nameEn" : "admin.theme.nameFi");
+  const labelOf = (field: string) =>
+    labels[field] ??
+    t(lang, field.endsWith("-sv") ? "admin.theme.nameSv" : field.endsWith("-en") ? "admin.theme.nameEn" : "admin.theme.nameFi");
   const programmeForm = form?.name === "programme" ? form : undefined;
   const themeForm = form?.name === "theme" ? form : undefined;
   return (
-    <AdminPage lang={lang} principal={principal} title={title} menuPage="programmes" hasErrors={errors.length > 0} langHref={(code) => `/admin/programmes?lang=${code}`} done={done}>
+    <AdminPage
+      lang={lang}
+      principal={principal}
+      title={title}
+      menuPage="programmes"
+      hasErrors={errors.length > 0}
+      langHref={(code) => `/admin/programmes?lang=${code}`}
+      done={done}
+    >
       <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={errors} labelOf={labelOf} />
       {programmes.length === 0 && <p>{t(lang, "admin.programmes.none")}</p>}
@@ -74,9 +92,14 @@ export function ProgrammesPage({ lang, principal, programmes, themes, done, form
             </p>
           )}
           <p class="meta">
-            {t(lang, "admin.programme.closeAfterDays")}: {p.surveyCloseDays === null ? t(lang, "admin.survey.noLimit") : String(p.surveyCloseDays)}
+            {t(lang, "admin.programme.closeAfterDays")}:{" "}
+            {p.surveyCloseDays === null ? t(lang, "admin.survey.noLimit") : String(p.surveyCloseDays)}
           </p>
-          <ThemeList lang={lang} themes={themes.filter((th) => th.programmeId === p.id)} form={form?.name === "rename" ? form : undefined} />
+          <ThemeList
+            lang={lang}
+            themes={themes.filter((th) => th.programmeId === p.id)}
+            form={form?.name === "rename" ? form : undefined}
+          />
         </section>
       ))}
 
@@ -104,10 +127,45 @@ export function ProgrammesPage({ lang, principal, programmes, themes, done, form
       <section aria-labelledby="new-programme-heading">
         <h2 id="new-programme-heading">{t(lang, "admin.programme.new")}</h2>
         <form method="post" action={`/admin/programmes?lang=${lang}`} novalidate>
-          <TextField lang={lang} id={PROGRAMME_FIELDS.name} name="name" label={t(lang, "admin.programme.name")} value={valueOf(programmeForm?.values, "name")} error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.name)} maxlength={200} />
-          <TextField lang={lang} type="date" id={PROGRAMME_FIELDS.startsOn} name="startsOn" label={t(lang, "admin.programme.startsOn")} optional value={valueOf(programmeForm?.values, "startsOn")} error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.startsOn)} />
-          <TextField lang={lang} type="date" id={PROGRAMME_FIELDS.endsOn} name="endsOn" label={t(lang, "admin.programme.endsOn")} optional value={valueOf(programmeForm?.values, "endsOn")} error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.endsOn)} />
-          <TextField lang={lang} id={PROGRAMME_FIELDS.surveyCloseDays} name="surveyCloseDays" inputmode="numeric" label={t(lang, "admin.programme.closeAfterDays")} optional value={programmeForm ? valueOf(programmeForm.values, "surveyCloseDays") : String(DEFAULT_CLOSE_AFTER_DAYS)} error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.surveyCloseDays)} />
+          <TextField
+            lang={lang}
+            id={PROGRAMME_FIELDS.name}
+            name="name"
+            label={t(lang, "admin.programme.name")}
+            value={valueOf(programmeForm?.values, "name")}
+            error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.name)}
+            maxlength={200}
+          />
+          <TextField
+            lang={lang}
+            type="date"
+            id={PROGRAMME_FIELDS.startsOn}
+            name="startsOn"
+            label={t(lang, "admin.programme.startsOn")}
+            optional
+            value={valueOf(programmeForm?.values, "startsOn")}
+            error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.startsOn)}
+          />
+          <TextField
+            lang={lang}
+            type="date"
+            id={PROGRAMME_FIELDS.endsOn}
+            name="endsOn"
+            label={t(lang, "admin.programme.endsOn")}
+            optional
+            value={valueOf(programmeForm?.values, "endsOn")}
+            error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.endsOn)}
+          />
+          <TextField
+            lang={lang}
+            id={PROGRAMME_FIELDS.surveyCloseDays}
+            name="surveyCloseDays"
+            inputmode="numeric"
+            label={t(lang, "admin.programme.closeAfterDays")}
+            optional
+            value={programmeForm ? valueOf(programmeForm.values, "surveyCloseDays") : String(DEFAULT_CLOSE_AFTER_DAYS)}
+            error={errorFor(programmeForm?.errors, PROGRAMME_FIELDS.surveyCloseDays)}
+          />
           <button type="submit">{t(lang, "admin.programme.create")}</button>
         </form>
       </section>
@@ -115,7 +173,15 @@ export function ProgrammesPage({ lang, principal, programmes, themes, done, form
   );
 }
 
-function ThemeList({ lang, themes, form }: { lang: Lang; themes: readonly ThemeItem[]; form: Extract<ProgrammesForm, { name: "rename" }> | undefined }) {
+function ThemeList({
+  lang,
+  themes,
+  form,
+}: {
+  lang: Lang;
+  themes: readonly ThemeItem[];
+  form: Extract<ProgrammesForm, { name: "rename" }> | undefined;
+}) {
   if (themes.length === 0) return <p>{t(lang, "admin.themes.none")}</p>;
   return (
     <ul class="questions">
@@ -131,7 +197,12 @@ function ThemeList({ lang, themes, form }: { lang: Lang; themes: readonly ThemeI
                 <span class="vh">: {localisedName(th, lang)}</span>
               </summary>
               <form method="post" action={`/admin/programmes/themes/${th.id}?lang=${lang}`} novalidate>
-                <ThemeNameFields lang={lang} ids={renameFields(th.id)} values={mine?.values ?? { nameFi: th.nameFi, nameSv: th.nameSv, nameEn: th.nameEn }} errors={mine?.errors} />
+                <ThemeNameFields
+                  lang={lang}
+                  ids={renameFields(th.id)}
+                  values={mine?.values ?? { nameFi: th.nameFi, nameSv: th.nameSv, nameEn: th.nameEn }}
+                  errors={mine?.errors}
+                />
                 <button type="submit" class="secondary">
                   {t(lang, "admin.theme.save")}
                 </button>
@@ -144,12 +215,46 @@ function ThemeList({ lang, themes, form }: { lang: Lang; themes: readonly ThemeI
   );
 }
 
-function ThemeNameFields({ lang, ids, values, errors }: { lang: Lang; ids: { nameFi: string; nameSv: string; nameEn: string }; values: FormValues | undefined; errors: readonly FieldError[] | undefined }) {
+function ThemeNameFields({
+  lang,
+  ids,
+  values,
+  errors,
+}: {
+  lang: Lang;
+  ids: { nameFi: string; nameSv: string; nameEn: string };
+  values: FormValues | undefined;
+  errors: readonly FieldError[] | undefined;
+}) {
   return (
     <>
-      <TextField lang={lang} id={ids.nameFi} name="nameFi" label={t(lang, "admin.theme.nameFi")} value={valueOf(values, "nameFi")} error={errorFor(errors, ids.nameFi)} maxlength={200} />
-      <TextField lang={lang} id={ids.nameSv} name="nameSv" label={t(lang, "admin.theme.nameSv")} value={valueOf(values, "nameSv")} error={errorFor(errors, ids.nameSv)} maxlength={200} />
-      <TextField lang={lang} id={ids.nameEn} name="nameEn" label={t(lang, "admin.theme.nameEn")} value={valueOf(values, "nameEn")} error={errorFor(errors, ids.nameEn)} maxlength={200} />
+      <TextField
+        lang={lang}
+        id={ids.nameFi}
+        name="nameFi"
+        label={t(lang, "admin.theme.nameFi")}
+        value={valueOf(values, "nameFi")}
+        error={errorFor(errors, ids.nameFi)}
+        maxlength={200}
+      />
+      <TextField
+        lang={lang}
+        id={ids.nameSv}
+        name="nameSv"
+        label={t(lang, "admin.theme.nameSv")}
+        value={valueOf(values, "nameSv")}
+        error={errorFor(errors, ids.nameSv)}
+        maxlength={200}
+      />
+      <TextField
+        lang={lang}
+        id={ids.nameEn}
+        name="nameEn"
+        label={t(lang, "admin.theme.nameEn")}
+        value={valueOf(values, "nameEn")}
+        error={errorFor(errors, ids.nameEn)}
+        maxlength={200}
+      />
     </>
   );
 }

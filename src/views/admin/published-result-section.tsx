@@ -27,13 +27,17 @@ export function publishedFieldLabels(lang: Lang): Record<string, string> {
 }
 
 function savedValues(lang: Lang, event: EventRow): FormValues {
-  const distribution = event.reportedGradeDistributionJson ? (JSON.parse(event.reportedGradeDistributionJson) as Record<string, number>) : {};
+  const distribution = event.reportedGradeDistributionJson
+    ? (JSON.parse(event.reportedGradeDistributionJson) as Record<string, number>)
+    : {};
   return {
     mean: event.reportedGradeMean === null ? "" : formatNumber(lang, event.reportedGradeMean),
     n: event.reportedGradeN === null ? "" : String(event.reportedGradeN),
     attendance: event.attendance === null ? "" : String(event.attendance),
     source: event.reportedSource ?? "",
-    ...Object.fromEntries(PUBLISHED_GRADES.map((g) => [`dist-${g}`, distribution[String(g)] === undefined ? "" : String(distribution[String(g)])])),
+    ...Object.fromEntries(
+      PUBLISHED_GRADES.map((g) => [`dist-${g}`, distribution[String(g)] === undefined ? "" : String(distribution[String(g)])]),
+    ),
   };
 }
 
@@ -75,9 +79,35 @@ export function PublishedResultSection({ lang, event, canRecord, form }: Publish
       {canRecord && (
         <form method="post" action={`${base}/published-result?lang=${lang}`} novalidate>
           <p class="hint">{t(lang, "admin.published.intro")}</p>
-          <TextField lang={lang} id={PUBLISHED_FIELDS.mean} name="mean" label={t(lang, "admin.published.mean")} hint={t(lang, "admin.published.meanHint")} inputmode="numeric" autocomplete="off" value={valueOf(values, "mean")} error={errorFor(errors, PUBLISHED_FIELDS.mean)} />
-          <TextField lang={lang} id={PUBLISHED_FIELDS.n} name="n" optional label={t(lang, "admin.published.n")} hint={t(lang, "admin.published.nHint")} inputmode="numeric" autocomplete="off" value={valueOf(values, "n")} error={errorFor(errors, PUBLISHED_FIELDS.n)} />
-          <fieldset class={`group${distributionError ? " invalid" : ""}`} aria-describedby={[`${PUBLISHED_FIELDS.distribution}-hint`, distributionError ? `${PUBLISHED_FIELDS.distribution}-error` : ""].filter(Boolean).join(" ")}>
+          <TextField
+            lang={lang}
+            id={PUBLISHED_FIELDS.mean}
+            name="mean"
+            label={t(lang, "admin.published.mean")}
+            hint={t(lang, "admin.published.meanHint")}
+            inputmode="numeric"
+            autocomplete="off"
+            value={valueOf(values, "mean")}
+            error={errorFor(errors, PUBLISHED_FIELDS.mean)}
+          />
+          <TextField
+            lang={lang}
+            id={PUBLISHED_FIELDS.n}
+            name="n"
+            optional
+            label={t(lang, "admin.published.n")}
+            hint={t(lang, "admin.published.nHint")}
+            inputmode="numeric"
+            autocomplete="off"
+            value={valueOf(values, "n")}
+            error={errorFor(errors, PUBLISHED_FIELDS.n)}
+          />
+          <fieldset
+            class={`group${distributionError ? " invalid" : ""}`}
+            aria-describedby={[`${PUBLISHED_FIELDS.distribution}-hint`, distributionError ? `${PUBLISHED_FIELDS.distribution}-error` : ""]
+              .filter(Boolean)
+              .join(" ")}
+          >
             <legend>
               {t(lang, "admin.published.distribution")}
               <span class="optional"> ({t(lang, "admin.optional")})</span>
@@ -92,13 +122,41 @@ export function PublishedResultSection({ lang, event, canRecord, form }: Publish
                   <label class="label" for={`published-dist-${grade}`}>
                     {t(lang, "admin.published.grade", { grade: String(grade) })}
                   </label>
-                  <input id={`published-dist-${grade}`} name={`dist-${grade}`} inputmode="numeric" autocomplete="off" size={5} value={valueOf(values, `dist-${grade}`)} aria-invalid={distributionError ? "true" : undefined} />
+                  <input
+                    id={`published-dist-${grade}`}
+                    name={`dist-${grade}`}
+                    inputmode="numeric"
+                    autocomplete="off"
+                    size={5}
+                    value={valueOf(values, `dist-${grade}`)}
+                    aria-invalid={distributionError ? "true" : undefined}
+                  />
                 </div>
               ))}
             </div>
           </fieldset>
-          <TextField lang={lang} id={PUBLISHED_FIELDS.attendance} name="attendance" optional label={t(lang, "admin.published.attendance")} inputmode="numeric" autocomplete="off" value={valueOf(values, "attendance")} error={errorFor(errors, PUBLISHED_FIELDS.attendance)} />
-          <TextField lang={lang} id={PUBLISHED_FIELDS.source} name="source" label={t(lang, "admin.published.source")} hint={t(lang, "admin.published.sourceHint")} autocomplete="off" maxlength={500} value={valueOf(values, "source")} error={errorFor(errors, PUBLISHED_FIELDS.source)} />
+          <TextField
+            lang={lang}
+            id={PUBLISHED_FIELDS.attendance}
+            name="attendance"
+            optional
+            label={t(lang, "admin.published.attendance")}
+            inputmode="numeric"
+            autocomplete="off"
+            value={valueOf(values, "attendance")}
+            error={errorFor(errors, PUBLISHED_FIELDS.attendance)}
+          />
+          <TextField
+            lang={lang}
+            id={PUBLISHED_FIELDS.source}
+            name="source"
+            label={t(lang, "admin.published.source")}
+            hint={t(lang, "admin.published.sourceHint")}
+            autocomplete="off"
+            maxlength={500}
+            value={valueOf(values, "source")}
+            error={errorFor(errors, PUBLISHED_FIELDS.source)}
+          />
           <button type="submit">{t(lang, "admin.published.submit")}</button>
         </form>
       )}

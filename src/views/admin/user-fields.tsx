@@ -5,7 +5,6 @@ import { CheckboxField, ErrorLine, SelectField, type FieldError } from "./fields
 import { localisedName } from "../../domain/localised-name";
 import type { RegionNames } from "./names";
 
-
 /** Control ids; `prefix` keeps the create form's apart from an edit form's. */
 export function userFieldIds(prefix: string, regions: readonly RegionNames[]) {
   return {
@@ -24,16 +23,37 @@ export function regionBoxId(prefix: string, code: string): string {
 }
 
 export function RoleField({ lang, id, value, error }: { lang: Lang; id: string; value: string; error: string | undefined }) {
-  return <SelectField lang={lang} id={id} name="role" label={t(lang, "admin.user.role")} hint={t(lang, "admin.user.roleHint")} value={value} error={error} choices={ROLES.map((role) => ({ value: role, label: t(lang, `admin.role.${role}`) }))} />;
+  return (
+    <SelectField
+      lang={lang}
+      id={id}
+      name="role"
+      label={t(lang, "admin.user.role")}
+      hint={t(lang, "admin.user.roleHint")}
+      value={value}
+      error={error}
+      choices={ROLES.map((role) => ({ value: role, label: t(lang, `admin.role.${role}`) }))}
+    />
+  );
 }
 
 /** The 18 regions as checkboxes in one group with a legend, and "every region" for viewers. */
-export function RegionFields(props: { lang: Lang; prefix: string; regions: readonly RegionNames[]; checked: readonly string[]; allRegions: boolean; error: string | undefined }) {
+export function RegionFields(props: {
+  lang: Lang;
+  prefix: string;
+  regions: readonly RegionNames[];
+  checked: readonly string[];
+  allRegions: boolean;
+  error: string | undefined;
+}) {
   const { lang, prefix, regions, error } = props;
   const errorId = `${prefix}regions-error`;
   return (
     <>
-      <fieldset class={`group${error ? " invalid" : ""}`} aria-describedby={[`${prefix}regions-hint`, error ? errorId : ""].filter(Boolean).join(" ")}>
+      <fieldset
+        class={`group${error ? " invalid" : ""}`}
+        aria-describedby={[`${prefix}regions-hint`, error ? errorId : ""].filter(Boolean).join(" ")}
+      >
         <legend>{t(lang, "admin.user.regions")}</legend>
         <p class="hint" id={`${prefix}regions-hint`}>
           {t(lang, "admin.user.regionsHint")}
@@ -41,11 +61,23 @@ export function RegionFields(props: { lang: Lang; prefix: string; regions: reado
         {error && <ErrorLine lang={lang} id={errorId} message={error} />}
         <div class="checks">
           {regions.map((r) => (
-            <CheckboxField id={regionBoxId(prefix, r.code)} name="regions" value={r.code} label={localisedName(r, lang)} checked={props.checked.includes(r.code)} />
+            <CheckboxField
+              id={regionBoxId(prefix, r.code)}
+              name="regions"
+              value={r.code}
+              label={localisedName(r, lang)}
+              checked={props.checked.includes(r.code)}
+            />
           ))}
         </div>
       </fieldset>
-      <CheckboxField id={`${prefix}all-regions`} name="allRegions" label={t(lang, "admin.user.allRegions")} hint={t(lang, "admin.user.allRegionsHint")} checked={props.allRegions} />
+      <CheckboxField
+        id={`${prefix}all-regions`}
+        name="allRegions"
+        label={t(lang, "admin.user.allRegions")}
+        hint={t(lang, "admin.user.allRegionsHint")}
+        checked={props.allRegions}
+      />
     </>
   );
 }

@@ -18,7 +18,13 @@ export interface UserPageProps {
 
 /** What the edit form shows for a saved account. */
 export function userValues(user: UserSummary): FormValues {
-  return { name: user.name, role: user.role, regions: user.regions, allRegions: user.allRegions ? "on" : "", disabled: user.disabled ? "on" : "" };
+  return {
+    name: user.name,
+    role: user.role,
+    regions: user.regions,
+    allRegions: user.allRegions ? "on" : "",
+    disabled: user.disabled ? "on" : "",
+  };
 }
 
 /** One account: name, role, regions, disabled, and signing the person out everywhere. */
@@ -29,7 +35,14 @@ export function UserPage({ lang, principal, user, regions, done, form }: UserPag
   const values = form?.values ?? userValues(user);
   const base = `/admin/users/${user.id}`;
   return (
-    <AdminPage lang={lang} principal={principal} title={user.name} hasErrors={errors.length > 0} langHref={(code) => `${base}?lang=${code}`} done={done}>
+    <AdminPage
+      lang={lang}
+      principal={principal}
+      title={user.name}
+      hasErrors={errors.length > 0}
+      langHref={(code) => `${base}?lang=${code}`}
+      done={done}
+    >
       <a class="back" href={`/admin/users?lang=${lang}`}>
         {t(lang, "admin.users.back")}
       </a>
@@ -37,10 +50,32 @@ export function UserPage({ lang, principal, user, regions, done, form }: UserPag
       <ErrorSummary lang={lang} errors={errors} labelOf={(field) => labels[field] ?? field} />
       <p class="meta">{user.email}</p>
       <form method="post" action={`${base}?lang=${lang}`} novalidate>
-        <TextField lang={lang} id={ids.name} name="name" label={labels[ids.name]!} value={valueOf(values, "name")} error={errorFor(errors, ids.name)} autocomplete="off" maxlength={200} />
+        <TextField
+          lang={lang}
+          id={ids.name}
+          name="name"
+          label={labels[ids.name]!}
+          value={valueOf(values, "name")}
+          error={errorFor(errors, ids.name)}
+          autocomplete="off"
+          maxlength={200}
+        />
         <RoleField lang={lang} id={ids.role} value={valueOf(values, "role")} error={errorFor(errors, ids.role)} />
-        <RegionFields lang={lang} prefix="" regions={regions} checked={valuesOf(values, "regions")} allRegions={valueOf(values, "allRegions") !== ""} error={errorFor(errors, ids.regions)} />
-        <CheckboxField id="disabled" name="disabled" label={t(lang, "admin.user.disable")} hint={t(lang, "admin.user.disableHint")} checked={valueOf(values, "disabled") !== ""} />
+        <RegionFields
+          lang={lang}
+          prefix=""
+          regions={regions}
+          checked={valuesOf(values, "regions")}
+          allRegions={valueOf(values, "allRegions") !== ""}
+          error={errorFor(errors, ids.regions)}
+        />
+        <CheckboxField
+          id="disabled"
+          name="disabled"
+          label={t(lang, "admin.user.disable")}
+          hint={t(lang, "admin.user.disableHint")}
+          checked={valueOf(values, "disabled") !== ""}
+        />
         <button type="submit">{t(lang, "admin.user.save")}</button>
       </form>
       <section aria-labelledby="sessions-heading">

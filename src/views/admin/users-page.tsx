@@ -27,7 +27,15 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
   const errors = form?.errors ?? [];
   const values = form?.values ?? { role: "agent" };
   return (
-    <AdminPage lang={lang} principal={principal} title={title} menuPage="users" hasErrors={errors.length > 0} langHref={(code) => `/admin/users?lang=${code}`} done={done}>
+    <AdminPage
+      lang={lang}
+      principal={principal}
+      title={title}
+      menuPage="users"
+      hasErrors={errors.length > 0}
+      langHref={(code) => `/admin/users?lang=${code}`}
+      done={done}
+    >
       <h1>{title}</h1>
       <ErrorSummary lang={lang} errors={errors} labelOf={(field) => labels[field] ?? field} />
       <div class="table-scroll" role="region" aria-labelledby="users-caption" tabindex={0}>
@@ -50,7 +58,11 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
                 </td>
                 <td>{u.email}</td>
                 <td>{t(lang, `admin.role.${u.role}`)}</td>
-                <td>{readsEveryRegion(u) ? t(lang, "admin.user.everyRegion") : u.regions.map((code) => regionName(lang, regions, code)).join(", ") || "–"}</td>
+                <td>
+                  {readsEveryRegion(u)
+                    ? t(lang, "admin.user.everyRegion")
+                    : u.regions.map((code) => regionName(lang, regions, code)).join(", ") || "–"}
+                </td>
                 <td>{t(lang, u.disabled ? "admin.user.disabled" : "admin.user.active")}</td>
               </tr>
             ))}
@@ -61,12 +73,48 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
       <section aria-labelledby="new-user-heading">
         <h2 id="new-user-heading">{t(lang, "admin.user.new")}</h2>
         <form method="post" action={`/admin/users?lang=${lang}`} novalidate>
-          <TextField lang={lang} id={ids.name} name="name" label={labels[ids.name]!} value={valueOf(values, "name")} error={errorFor(errors, ids.name)} autocomplete="off" maxlength={200} />
-          <TextField lang={lang} type="email" id={ids.email} name="email" label={labels[ids.email]!} value={valueOf(values, "email")} error={errorFor(errors, ids.email)} autocomplete="off" spellcheck={false} />
+          <TextField
+            lang={lang}
+            id={ids.name}
+            name="name"
+            label={labels[ids.name]!}
+            value={valueOf(values, "name")}
+            error={errorFor(errors, ids.name)}
+            autocomplete="off"
+            maxlength={200}
+          />
+          <TextField
+            lang={lang}
+            type="email"
+            id={ids.email}
+            name="email"
+            label={labels[ids.email]!}
+            value={valueOf(values, "email")}
+            error={errorFor(errors, ids.email)}
+            autocomplete="off"
+            spellcheck={false}
+          />
           <RoleField lang={lang} id={ids.role} value={valueOf(values, "role")} error={errorFor(errors, ids.role)} />
-          <RegionFields lang={lang} prefix={NEW_USER_PREFIX} regions={regions} checked={valuesOf(values, "regions")} allRegions={valueOf(values, "allRegions") !== ""} error={errorFor(errors, ids.regions)} />
+          <RegionFields
+            lang={lang}
+            prefix={NEW_USER_PREFIX}
+            regions={regions}
+            checked={valuesOf(values, "regions")}
+            allRegions={valueOf(values, "allRegions") !== ""}
+            error={errorFor(errors, ids.regions)}
+          />
           {/* Never filled in again, not even after an error: the password is not echoed anywhere. */}
-          <TextField lang={lang} type="password" id={ids.password} name="password" label={labels[ids.password]!} hint={t(lang, "admin.user.passwordHint")} value="" error={errorFor(errors, ids.password)} autocomplete="new-password" />
+          <TextField
+            lang={lang}
+            type="password"
+            id={ids.password}
+            name="password"
+            label={labels[ids.password]!}
+            hint={t(lang, "admin.user.passwordHint")}
+            value=""
+            error={errorFor(errors, ids.password)}
+            autocomplete="new-password"
+          />
           <button type="submit">{t(lang, "admin.user.create")}</button>
         </form>
       </section>

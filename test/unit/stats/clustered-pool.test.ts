@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addClusterSums, clusteredMean, eventSums, NO_CLUSTER_SUMS, varianceComponents, type ClusterSums } from "../../../src/domain/stats/clustered-pool";
+import {
+  addClusterSums,
+  clusteredMean,
+  eventSums,
+  NO_CLUSTER_SUMS,
+  varianceComponents,
+  type ClusterSums,
+} from "../../../src/domain/stats/clustered-pool";
 import { funnelPoint, isRankable, yardstick } from "../../../src/domain/stats/funnel";
 
 /** Days as [n, Σx, Σx²], pooled. */
@@ -11,7 +18,13 @@ describe("day-clustered pooled mean, by hand", () => {
   it("three days whose answers all agree within the day: the interval is the t interval of the 3 day means", () => {
     // Days {6,6} {8,8} {10,10}: MSW = 0, MSB = 2·(4 + 0 + 4)/2 = 8, n₀ = (6 − 12/6)/2 = 2, σ²_b = 4.
     // Var = 4·12/36 = 4/3 (= MSB/N), se 1.154701 = sd(6, 8, 10)/√3; t(0.975, 2) = 4.302653.
-    const e = clusteredMean(pool([[2, 12, 72], [2, 16, 128], [2, 20, 200]]));
+    const e = clusteredMean(
+      pool([
+        [2, 12, 72],
+        [2, 16, 128],
+        [2, 20, 200],
+      ]),
+    );
     expect(e).toMatchObject({ n: 6, days: 3, mean: 8, df: 2, ciWithheld: null });
     expect(e.components!.betweenEvent).toBeCloseTo(4, 12);
     expect(e.components!.withinEvent).toBe(0);
@@ -24,7 +37,13 @@ describe("day-clustered pooled mean, by hand", () => {
     // Days {7,9} {8,10} {9,9}: SSW = 2 + 2 + 0, MSW = 4/3; means 8, 9, 9, grand 26/3;
     // SSB = 2·(2/3)² + 4·(1/3)² = 4/3, MSB = 2/3 < MSW → σ²_b = 0; Var = (4/3)/6 = 2/9, se 0.471405;
     // half-width 4.302653 · 0.471405 = 2.028288.
-    const e = clusteredMean(pool([[2, 16, 130], [2, 18, 164], [2, 18, 162]]));
+    const e = clusteredMean(
+      pool([
+        [2, 16, 130],
+        [2, 18, 164],
+        [2, 18, 162],
+      ]),
+    );
     expect(e.components!.betweenEvent).toBe(0);
     expect(e.components!.withinEvent).toBeCloseTo(4 / 3, 12);
     expect(e.mean).toBeCloseTo(26 / 3, 12);
@@ -41,27 +60,60 @@ describe("day-clustered pooled mean, by hand", () => {
   });
 
   it("two days give a mean but no interval; nothing at all gives neither", () => {
-    expect(clusteredMean(pool([[20, 160, 1300], [30, 250, 2100]]))).toMatchObject({ n: 50, days: 2, mean: 8.2, ci95: null, ciWithheld: "too_few_days" });
+    expect(
+      clusteredMean(
+        pool([
+          [20, 160, 1300],
+          [30, 250, 2100],
+        ]),
+      ),
+    ).toMatchObject({ n: 50, days: 2, mean: 8.2, ci95: null, ciWithheld: "too_few_days" });
     expect(clusteredMean(NO_CLUSTER_SUMS)).toMatchObject({ n: 0, mean: null, ci95: null, ciWithheld: null });
   });
 
   it("days of one answer each cannot separate the two variances", () => {
-    expect(varianceComponents(pool([[1, 8, 64], [1, 9, 81], [1, 7, 49]]))).toBeNull();
-    expect(clusteredMean(pool([[1, 8, 64], [1, 9, 81], [1, 7, 49]]))).toMatchObject({ ci95: null, ciWithheld: "too_few_respondents" });
+    expect(
+      varianceComponents(
+        pool([
+          [1, 8, 64],
+          [1, 9, 81],
+          [1, 7, 49],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      clusteredMean(
+        pool([
+          [1, 8, 64],
+          [1, 9, 81],
+          [1, 7, 49],
+        ]),
+      ),
+    ).toMatchObject({ ci95: null, ciWithheld: "too_few_respondents" });
   });
 });
 
 describe("variance components at their edges (mean squares from R 4.2.2: summary(aov(x ~ factor(g))))", () => {
   it("estimates them from 2 days (the pool still withholds the interval, but says the components)", () => {
     // Days {8,8} {9,10}: R gives MSB 2.25 (1 df), MSW 0.25 (2 df); n₀ = (4 − 8/4)/1 = 2, σ²_b = (2.25 − 0.25)/2 = 1.
-    const c = varianceComponents(pool([[2, 16, 128], [2, 19, 181]]));
+    const c = varianceComponents(
+      pool([
+        [2, 16, 128],
+        [2, 19, 181],
+      ]),
+    );
     expect(c!.betweenEvent).toBeCloseTo(1, 12);
     expect(c!.withinEvent).toBeCloseTo(0.25, 12);
   });
 
   it("estimates them when a single day has a second answer (N − k = 1)", () => {
     // Days {8,9} {10}: R gives MSB 1.5 (1 df), MSW 0.5 (1 df); n₀ = (3 − 5/3)/1 = 4/3, σ²_b = 1/(4/3) = 0.75.
-    const c = varianceComponents(pool([[2, 17, 145], [1, 10, 100]]));
+    const c = varianceComponents(
+      pool([
+        [2, 17, 145],
+        [1, 10, 100],
+      ]),
+    );
     expect(c!.betweenEvent).toBeCloseTo(0.75, 12);
     expect(c!.withinEvent).toBeCloseTo(0.5, 12);
   });
@@ -83,7 +135,15 @@ describe("day-clustered pooled mean against R 4.2.2", () => {
     // a <- anova(lm(x ~ factor(day))); msb <- a[["Mean Sq"]][1]; msw <- a[["Mean Sq"]][2];
     // n0 <- (N - sum(sizes^2)/N)/(k-1); sb <- max(0, (msb-msw)/n0); v <- sb*sum(sizes^2)/N^2 + msw/N;
     // mean(x) ± qt(.975, k-1)*sqrt(v). The day sums below are R's sum(xi), sum(xi^2).
-    const s = pool([[12, 97, 791], [35, 303, 2643], [8, 71, 633], [27, 236, 2076], [41, 327, 2645], [19, 162, 1396], [30, 236, 1868]]);
+    const s = pool([
+      [12, 97, 791],
+      [35, 303, 2643],
+      [8, 71, 633],
+      [27, 236, 2076],
+      [41, 327, 2645],
+      [19, 162, 1396],
+      [30, 236, 1868],
+    ]);
     const e = clusteredMean(s);
     expect(e.mean).toBeCloseTo(8.3255813953, 9);
     expect(e.components!.withinEvent).toBeCloseTo(0.6426768768, 9);
@@ -96,7 +156,14 @@ describe("day-clustered pooled mean against R 4.2.2", () => {
   it("four equal days of 6: the interval equals t.test() of the day means", () => {
     // R 4.2.2: set.seed(7); b <- matrix(round(pmin(10, pmax(4, 7.5 + rep(rnorm(4, 0, 0.8), each = 6)
     // + rnorm(24, 0, 0.9)))), nrow = 6); t.test(colMeans(b))$conf.int → 6.72079623204 9.11253710129
-    const e = clusteredMean(pool([[6, 54, 490], [6, 47, 373], [6, 44, 326], [6, 45, 341]]));
+    const e = clusteredMean(
+      pool([
+        [6, 54, 490],
+        [6, 47, 373],
+        [6, 44, 326],
+        [6, 45, 341],
+      ]),
+    );
     expect(e.mean).toBeCloseTo(7.91666666667, 10);
     expect(e.ci95![0]).toBeCloseTo(6.72079623204, 9);
     expect(e.ci95![1]).toBeCloseTo(9.11253710129, 9);
@@ -108,7 +175,13 @@ describe("a region against the rest of the country, by hand", () => {
     // Rest: days {6,6} {8,8} {10,10}: mean 8, σ²_b = 4, σ²_w = 0, V_rest = 4/3.
     // Region: one day of four 9s: V_region = 4·16/16 = 4; spread √(4 + 4/3) = 2.309401;
     // z = 1/2.309401 = 0.433013; 95 % limits 8 ± 1.959964·2.309401 = 8 ± 4.526341.
-    const y = yardstick(pool([[2, 12, 72], [2, 16, 128], [2, 20, 200]]))!;
+    const y = yardstick(
+      pool([
+        [2, 12, 72],
+        [2, 16, 128],
+        [2, 20, 200],
+      ]),
+    )!;
     const p = funnelPoint(eventSums(4, 36, 324), y)!;
     expect(p.z).toBeCloseTo(0.433013, 6);
     expect(p.precision).toBeCloseTo(0.25, 12);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { releaseComments } from "../../../src/domain/stats";
 
-const many = (lang: "fi" | "sv" | "en", n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ text: `${prefix}${i}`, lang }));
+const many = (lang: "fi" | "sv" | "en", n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => ({ text: `${prefix}${i}`, lang }));
 
 describe("releaseComments", () => {
   it("shows a language only where 5 or more comments share it, with the complement hidden too", () => {
@@ -16,7 +17,14 @@ describe("releaseComments", () => {
   });
 
   it("orders by text, whatever the arrival order, and gives the day's date only", () => {
-    const released = releaseComments([{ text: "b", lang: "fi" }, { text: "a", lang: "fi" }, { text: "c", lang: "fi" }], "2019-11-06");
+    const released = releaseComments(
+      [
+        { text: "b", lang: "fi" },
+        { text: "a", lang: "fi" },
+        { text: "c", lang: "fi" },
+      ],
+      "2019-11-06",
+    );
     expect(released).toEqual([
       { text: "a", date: "2019-11-06", lang: null },
       { text: "b", date: "2019-11-06", lang: null },

@@ -30,7 +30,11 @@ describe("change between two periods", () => {
   });
 
   it("gives the difference without an interval when a period has too few days, nothing without a mean", () => {
-    expect(differenceOfMeans({ mean: 8, se: null, df: null }, { mean: 8.5, se: 0.2, df: 5 })).toEqual({ difference: 0.5, ci95: null, df: null });
+    expect(differenceOfMeans({ mean: 8, se: null, df: null }, { mean: 8.5, se: 0.2, df: 5 })).toEqual({
+      difference: 0.5,
+      ci95: null,
+      df: null,
+    });
     expect(differenceOfMeans({ mean: null, se: null, df: null }, { mean: 8.5, se: 0.2, df: 5 })).toBeNull();
   });
 });

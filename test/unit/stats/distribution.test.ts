@@ -160,4 +160,3 @@ function expectCloseOrNull(actual: number | null, expected: number | null, messa
   if (expected === null) expect(actual, message).toBeNull();
   else expect(actual, message).toBeCloseTo(expected, 5);
 }
-

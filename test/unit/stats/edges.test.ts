@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { MIN_CELL, poolMeans, smallNWarning, summarizeDistribution, summarizeValues, suppressBreakdown, suppressComments, tQuantile975 } from "../../../src/domain/stats";
+import {
+  MIN_CELL,
+  poolMeans,
+  smallNWarning,
+  summarizeDistribution,
+  summarizeValues,
+  suppressBreakdown,
+  suppressComments,
+  tQuantile975,
+} from "../../../src/domain/stats";
 
 // Edges that a plausible slip would cross unnoticed: thresholds at exactly MIN_CELL, means of values
 // that binary floating point cannot hold, data-less parts in a pool, and df below 1.
@@ -23,7 +32,15 @@ describe("the small-cell threshold is n < MIN_CELL (a cell of exactly 5 is shown
     expect(rows.map((r) => r.suppressed)).toEqual([false, true, true]);
   });
   it("honours a custom minCell at its boundary", () => {
-    expect(suppressBreakdown([{ key: "A", n: 10, value: 1 }, { key: "B", n: 10, value: 2 }], 10).map((r) => r.suppressed)).toEqual([false, false]);
+    expect(
+      suppressBreakdown(
+        [
+          { key: "A", n: 10, value: 1 },
+          { key: "B", n: 10, value: 2 },
+        ],
+        10,
+      ).map((r) => r.suppressed),
+    ).toEqual([false, false]);
   });
   it("warns of small n below MIN_CELL only", () => {
     expect(MIN_CELL).toBe(5);
@@ -68,7 +85,13 @@ describe("exact means of values that are not exact in binary", () => {
     expect(s.median).toBe(6.05);
   });
   it("pools equal means of 5.4 to 5.4 exactly", () => {
-    expect(poolMeans([{ source: "reported", n: 3, mean: 5.4 }, { source: "reported", n: 3, mean: 5.4 }, { source: "reported", n: 3, mean: 5.4 }]).mean).toBe(5.4);
+    expect(
+      poolMeans([
+        { source: "reported", n: 3, mean: 5.4 },
+        { source: "reported", n: 3, mean: 5.4 },
+        { source: "reported", n: 3, mean: 5.4 },
+      ]).mean,
+    ).toBe(5.4);
   });
 });
 
@@ -84,7 +107,15 @@ describe("pooling a published day with n = 0", () => {
     expect(pooled.ci95?.[1]).toBeCloseTo(11.484137712, 9);
   });
   it("gives no mean when it is the only day", () => {
-    expect(poolMeans([{ source: "reported", n: 0, mean: 8 }])).toEqual({ n: 0, mean: null, sd: null, ci95: null, source: null, eventsPooled: 0, excludedUnknownN: 0 });
+    expect(poolMeans([{ source: "reported", n: 0, mean: 8 }])).toEqual({
+      n: 0,
+      mean: null,
+      sd: null,
+      ci95: null,
+      source: null,
+      eventsPooled: 0,
+      excludedUnknownN: 0,
+    });
   });
 });
 

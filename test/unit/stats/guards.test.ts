@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { confidenceInterval95, lnGamma, poolMeans, regularizedIncompleteBeta, responseRate, summarizeDistribution } from "../../../src/domain/stats";
+import {
+  confidenceInterval95,
+  lnGamma,
+  poolMeans,
+  regularizedIncompleteBeta,
+  responseRate,
+  summarizeDistribution,
+} from "../../../src/domain/stats";
 import { isOnScale, questionText, type Question } from "../../../src/domain/questions";
 
 // The numeric building blocks against scipy 1.10.1 (scipy.special.gammaln, scipy.special.betainc),
@@ -83,13 +90,20 @@ describe("guards say what was wrong", () => {
   it("poolMeans", () => {
     expect(() => poolMeans([{ source: "responses", n: 3, mean: null, sd: 1 }])).toThrow("an event with 3 responses needs its mean");
     expect(() => poolMeans([{ source: "reported", n: 2.5, mean: 8 }])).toThrow("event n must be a whole number ≥ 0, got 2.5");
-    expect(() => poolMeans([{ source: "reported", n: 3, mean: Number.POSITIVE_INFINITY }])).toThrow("event mean must be finite, got Infinity");
+    expect(() => poolMeans([{ source: "reported", n: 3, mean: Number.POSITIVE_INFINITY }])).toThrow(
+      "event mean must be finite, got Infinity",
+    );
     expect(() => poolMeans([{ source: "responses", n: 3, mean: 8, sd: null }])).toThrow("an event with 3 responses needs its sd, got null");
     expect(() => poolMeans([{ source: "responses", n: 3, mean: 8, sd: Number.NaN }])).toThrow("needs its sd, got NaN");
     expect(() => poolMeans([{ source: "responses", n: 3, mean: 8, sd: -1 }])).toThrow("needs its sd, got -1");
   });
   it("poolMeans takes a responses event with no answers and no mean as nothing", () => {
-    expect(poolMeans([{ source: "responses", n: 0, mean: null, sd: null }, { source: "reported", n: 10, mean: 8 }])).toMatchObject({ n: 10, mean: 8, source: "reported", eventsPooled: 1 });
+    expect(
+      poolMeans([
+        { source: "responses", n: 0, mean: null, sd: null },
+        { source: "reported", n: 10, mean: 8 },
+      ]),
+    ).toMatchObject({ n: 10, mean: 8, source: "reported", eventsPooled: 1 });
   });
   it("responseRate", () => {
     expect(() => responseRate(-1, 10)).toThrow("responses must be a finite number ≥ 0, got -1");

@@ -13,6 +13,14 @@ describe("small edges", () => {
     expect(bucketKey("0999-09-01", "term")).toBe("0999-autumn");
   });
   it("names the bucket given twice", () => {
-    expect(() => fillSeries(["2019"], [["2019", 1], ["2019", 2]])).toThrow("two points for bucket 2019");
+    expect(() =>
+      fillSeries(
+        ["2019"],
+        [
+          ["2019", 1],
+          ["2019", 2],
+        ],
+      ),
+    ).toThrow("two points for bucket 2019");
   });
 });

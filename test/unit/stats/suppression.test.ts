@@ -30,17 +30,74 @@ describe("smallNWarning (totals are shown, with a warning)", () => {
 describe("suppressBreakdown", () => {
   // rows are [key, n]; the value is the key in lower case so we can see what leaks
   it.each([
-    { name: "all cells large", rows: [["A", 20], ["B", 12], ["C", 7]], shown: ["A", "B", "C"] },
+    {
+      name: "all cells large",
+      rows: [
+        ["A", 20],
+        ["B", 12],
+        ["C", 7],
+      ],
+      shown: ["A", "B", "C"],
+    },
     // C (3) is small; alone it would be total − A − B, so the smallest other row (B) goes too
-    { name: "one small cell hides the next smallest", rows: [["A", 20], ["B", 12], ["C", 3]], shown: ["A"] },
+    {
+      name: "one small cell hides the next smallest",
+      rows: [
+        ["A", 20],
+        ["B", 12],
+        ["C", 3],
+      ],
+      shown: ["A"],
+    },
     // B + C = 3 + 2 = 5 ≥ 5 answers: their sum can be derived but describes five people
-    { name: "two small cells that together reach MIN_CELL", rows: [["A", 20], ["B", 3], ["C", 2]], shown: ["A"] },
+    {
+      name: "two small cells that together reach MIN_CELL",
+      rows: [
+        ["A", 20],
+        ["B", 3],
+        ["C", 2],
+      ],
+      shown: ["A"],
+    },
     // B + C = 2 + 1 = 3 < 5: add the smallest shown row, D (9) → 12
-    { name: "two small cells under MIN_CELL together", rows: [["A", 20], ["B", 2], ["C", 1], ["D", 9]], shown: ["A"] },
+    {
+      name: "two small cells under MIN_CELL together",
+      rows: [
+        ["A", 20],
+        ["B", 2],
+        ["C", 1],
+        ["D", 9],
+      ],
+      shown: ["A"],
+    },
     // an empty row is hidden but reveals nothing, so it does not count as protection either way
-    { name: "an empty row alone needs no complement", rows: [["A", 20], ["B", 0], ["C", 8]], shown: ["A", "C"] },
-    { name: "an empty row does not protect a small one", rows: [["A", 20], ["B", 0], ["C", 3], ["D", 6]], shown: ["A"] },
-    { name: "two rows, one small: both hidden", rows: [["A", 20], ["B", 4]], shown: [] },
+    {
+      name: "an empty row alone needs no complement",
+      rows: [
+        ["A", 20],
+        ["B", 0],
+        ["C", 8],
+      ],
+      shown: ["A", "C"],
+    },
+    {
+      name: "an empty row does not protect a small one",
+      rows: [
+        ["A", 20],
+        ["B", 0],
+        ["C", 3],
+        ["D", 6],
+      ],
+      shown: ["A"],
+    },
+    {
+      name: "two rows, one small: both hidden",
+      rows: [
+        ["A", 20],
+        ["B", 4],
+      ],
+      shown: [],
+    },
     { name: "a single small row", rows: [["A", 3]], shown: [] },
     { name: "no rows", rows: [], shown: [] },
   ] as { name: string; rows: [string, number][]; shown: string[] }[])("$name", ({ rows, shown }) => {
@@ -48,7 +105,8 @@ describe("suppressBreakdown", () => {
     expect(result.map((r) => r.key)).toEqual(rows.map(([key]) => key)); // order kept
     for (const [i, row] of result.entries()) {
       const n = rows[i]?.[1];
-      if (shown.includes(row.key)) expect(row, JSON.stringify(result)).toEqual({ key: row.key, suppressed: false, n, value: row.key.toLowerCase() });
+      if (shown.includes(row.key))
+        expect(row, JSON.stringify(result)).toEqual({ key: row.key, suppressed: false, n, value: row.key.toLowerCase() });
       else expect(row, JSON.stringify(result)).toEqual({ key: row.key, suppressed: true, n: null, value: null });
     }
   });
@@ -80,7 +138,13 @@ describe("poolReleasedBreakdowns (a pool is the sum of the days' released tables
   it("adds only the cells each day shows, and says where an option was hidden", () => {
     // Day 1: parish 1, social 11 → parish hidden (1 < 5), then social too (a lone hidden cell
     // would follow from the total). Day 2: parish 6, social 9 → both shown.
-    const pooled = poolReleasedBreakdowns(["parish", "social"], [[1, 11], [6, 9]]);
+    const pooled = poolReleasedBreakdowns(
+      ["parish", "social"],
+      [
+        [1, 11],
+        [6, 9],
+      ],
+    );
     expect(pooled).toEqual({
       n: 27,
       hiddenN: 12,

@@ -122,11 +122,24 @@ describe("fillSeries", () => {
   });
 
   it("drops points outside the range", () => {
-    expect(fillSeries(["2019"], [["2018", 3], ["2019", 4]])).toEqual([{ key: "2019", value: 4 }]);
+    expect(
+      fillSeries(
+        ["2019"],
+        [
+          ["2018", 3],
+          ["2019", 4],
+        ],
+      ),
+    ).toEqual([{ key: "2019", value: 4 }]);
   });
 
   it("refuses two points for one bucket", () => {
-    expect(() => fillSeries(keys(), [["2019-spring", 1], ["2019-spring", 2]])).toThrow(RangeError);
+    expect(() =>
+      fillSeries(keys(), [
+        ["2019-spring", 1],
+        ["2019-spring", 2],
+      ]),
+    ).toThrow(RangeError);
   });
 
   it("gives an empty series for an empty range", () => {

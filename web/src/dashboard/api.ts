@@ -92,7 +92,12 @@ function pathOf<E extends ReadEndpoint>(endpoint: E, params: ParamsOf<E>): strin
   return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String((params as Record<string, string | number>)[name])));
 }
 
-async function get<E extends ReadEndpoint>(endpoint: E, params: ParamsOf<E>, query: QueryOf<E>, signal?: AbortSignal): Promise<ResponseOf<E>> {
+async function get<E extends ReadEndpoint>(
+  endpoint: E,
+  params: ParamsOf<E>,
+  query: QueryOf<E>,
+  signal?: AbortSignal,
+): Promise<ResponseOf<E>> {
   const response = await fetch(pathOf(endpoint, params) + searchOf(query), {
     headers: { accept: "application/json" },
     credentials: "same-origin",
@@ -121,13 +126,15 @@ export const api = {
   regions: (signal?: AbortSignal) => get("GET /api/regions", {}, {}, signal),
   programmes: (signal?: AbortSignal) => get("GET /api/programmes", {}, {}, signal),
   themes: (signal?: AbortSignal) => get("GET /api/themes", {}, {}, signal),
-  events: (filter: DataFilter, lang: Lang, signal?: AbortSignal) => get("GET /api/events", {}, { ...filterQuery(filter, EVENT_FILTERS), lang }, signal),
+  events: (filter: DataFilter, lang: Lang, signal?: AbortSignal) =>
+    get("GET /api/events", {}, { ...filterQuery(filter, EVENT_FILTERS), lang }, signal),
   /** Every readable region (whatever the region filter) and the national yardstick. */
   regionStats: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/regions", {}, filterQuery(filter, FILTERS), signal),
   /** The national series (region null) and one per region asked for. */
   trend: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/trend", {}, filterQuery(filter, TREND_FILTERS), signal),
   themeStats: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/themes", {}, filterQuery(filter, FILTERS), signal),
-  questionStats: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/questions", {}, filterQuery(filter, EVENT_FILTERS), signal),
+  questionStats: (filter: DataFilter, signal?: AbortSignal) =>
+    get("GET /api/stats/questions", {}, filterQuery(filter, EVENT_FILTERS), signal),
   comments: (eventId: number, signal?: AbortSignal) => get("GET /api/events/:id/comments", { id: eventId }, {}, signal),
 };
 

@@ -11,7 +11,12 @@ type Reference = { regions: RegionsResponse["regions"]; programmes: ProgrammesRe
 
 /** For paper only: on screen the same words open the filter form (see filters.ts). */
 export function filterSummary(state: DashState, view: View, reference: Reference): HTMLElement {
-  return h("p", { className: "meta filter-summary print-only" }, h("strong", {}, `${t("dash.summary.filters")}: `), filterSummaryText(state, view, reference));
+  return h(
+    "p",
+    { className: "meta filter-summary print-only" },
+    h("strong", {}, `${t("dash.summary.filters")}: `),
+    filterSummaryText(state, view, reference),
+  );
 }
 
 export function filterSummaryText(state: DashState, view: View, reference: Reference): string {

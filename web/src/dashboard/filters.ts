@@ -19,7 +19,13 @@ export interface FilterChoices {
  * The form folds away under a line that says the current filters: open on a wide screen, closed
  * on a phone, where the results would otherwise start a screen further down.
  */
-export function filterForm(state: DashState & { region: string }, view: View, choices: FilterChoices, summary: string, onApply: (changes: Partial<DashState>) => void): HTMLElement {
+export function filterForm(
+  state: DashState & { region: string },
+  view: View,
+  choices: FilterChoices,
+  summary: string,
+  onApply: (changes: Partial<DashState>) => void,
+): HTMLElement {
   const lang = state.lang;
   const readable = choices.regions.filter((r) => r.access !== "none");
   const themes = choices.themes.filter((th) => state.programme === null || th.programmeId === state.programme);
@@ -27,13 +33,51 @@ export function filterForm(state: DashState & { region: string }, view: View, ch
     h("input", { type: "hidden", name: "view", value: view }),
     h("input", { type: "hidden", name: "lang", value: lang }),
     view === "region"
-      ? field("f-region", t("dash.filter.region"), select("f-region", "region", readable.map((r) => [r.code, r.name[lang]]), state.region))
+      ? field(
+          "f-region",
+          t("dash.filter.region"),
+          select(
+            "f-region",
+            "region",
+            readable.map((r) => [r.code, r.name[lang]]),
+            state.region,
+          ),
+        )
       : regionChoice(state, readable, lang),
-    field("f-programme", t("dash.filter.programme"), select("f-programme", "programme", [["", t("dash.filter.all")], ...choices.programmes.map((p) => [String(p.id), p.name] as [string, string])], state.programme === null ? "" : String(state.programme))),
-    field("f-theme", t("dash.filter.theme"), select("f-theme", "theme", [["", t("dash.filter.all")], ...themes.map((th) => [String(th.id), localisedName(th, lang)] as [string, string])], state.theme === null ? "" : String(state.theme))),
+    field(
+      "f-programme",
+      t("dash.filter.programme"),
+      select(
+        "f-programme",
+        "programme",
+        [["", t("dash.filter.all")], ...choices.programmes.map((p) => [String(p.id), p.name] as [string, string])],
+        state.programme === null ? "" : String(state.programme),
+      ),
+    ),
+    field(
+      "f-theme",
+      t("dash.filter.theme"),
+      select(
+        "f-theme",
+        "theme",
+        [["", t("dash.filter.all")], ...themes.map((th) => [String(th.id), localisedName(th, lang)] as [string, string])],
+        state.theme === null ? "" : String(state.theme),
+      ),
+    ),
     field("f-from", t("dash.filter.from"), h("input", { type: "date", id: "f-from", name: "from", value: state.from ?? "" })),
     field("f-to", t("dash.filter.to"), h("input", { type: "date", id: "f-to", name: "to", value: state.to ?? "" })),
-    view === "trend" ? field("f-interval", t("dash.filter.interval"), select("f-interval", "interval", BUCKET_INTERVALS.map((i) => [i, t(`dash.interval.${i}`)]), state.interval)) : null,
+    view === "trend"
+      ? field(
+          "f-interval",
+          t("dash.filter.interval"),
+          select(
+            "f-interval",
+            "interval",
+            BUCKET_INTERVALS.map((i) => [i, t(`dash.interval.${i}`)]),
+            state.interval,
+          ),
+        )
+      : null,
   ];
   const form = h(
     "form",
@@ -54,7 +98,15 @@ export function filterForm(state: DashState & { region: string }, view: View, ch
     const mouse = event as MouseEvent;
     if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
     event.preventDefault();
-    onApply({ region: view === "region" ? state.region : null, regions: [], from: null, to: null, theme: null, programme: null, interval: DEFAULT_INTERVAL });
+    onApply({
+      region: view === "region" ? state.region : null,
+      regions: [],
+      from: null,
+      to: null,
+      theme: null,
+      programme: null,
+      interval: DEFAULT_INTERVAL,
+    });
   });
   const wide = matchMedia("(min-width: 48rem)").matches;
   return h(
@@ -73,7 +125,10 @@ function readForm(data: FormData, view: View): Partial<DashState> {
   const id = (name: string) => (text(name) && /^[1-9]\d{0,9}$/.test(text(name)!) ? Number(text(name)) : null);
   const changes: Partial<DashState> = { from: text("from"), to: text("to"), theme: id("theme"), programme: id("programme") };
   if (view === "region") return { ...changes, region: text("region") };
-  const regions = data.getAll("regions").filter((v): v is string => typeof v === "string").sort();
+  const regions = data
+    .getAll("regions")
+    .filter((v): v is string => typeof v === "string")
+    .sort();
   const interval = text("interval");
   return { ...changes, regions, ...(view === "trend" && isBucketInterval(interval) ? { interval } : {}) };
 }
@@ -94,7 +149,13 @@ function regionChoice(state: DashState, regions: RegionsResponse["regions"], lan
         "div",
         { className: "checks" },
         regions.map((r) =>
-          h("label", { for: `f-region-${r.code}` }, h("input", { type: "checkbox", name: "regions", value: r.code, id: `f-region-${r.code}`, checked: chosen.has(r.code) }), " ", r.name[lang]),
+          h(
+            "label",
+            { for: `f-region-${r.code}` },
+            h("input", { type: "checkbox", name: "regions", value: r.code, id: `f-region-${r.code}`, checked: chosen.has(r.code) }),
+            " ",
+            r.name[lang],
+          ),
         ),
       ),
     ),
@@ -106,5 +167,9 @@ function field(id: string, label: string, control: HTMLElement): HTMLElement {
 }
 
 function select(id: string, name: string, options: readonly (readonly [string, string])[], value: string): HTMLSelectElement {
-  return h("select", { id, name }, options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)));
+  return h(
+    "select",
+    { id, name },
+    options.map(([v, text]) => h("option", { value: v, selected: v === value }, text)),
+  );
 }

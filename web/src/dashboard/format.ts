@@ -21,7 +21,11 @@ export function interval(ci: Interval | null): string {
 }
 
 /** A figure's interval, or why it has none ("too few to estimate"). */
-export function ciText(grade: { readonly ci95: Interval | null; readonly ciWithheld?: string | null; readonly mean: number | null }): string {
+export function ciText(grade: {
+  readonly ci95: Interval | null;
+  readonly ciWithheld?: string | null;
+  readonly mean: number | null;
+}): string {
   if (grade.ci95 !== null) return interval(grade.ci95);
   return grade.mean !== null && grade.ciWithheld ? t("dash.ci.tooFew") : "–";
 }
@@ -50,7 +54,9 @@ export function bucketLabel(key: string): string {
   const month = /^(\d{4})-(\d{2})$/.exec(key);
   if (month) {
     const locale = lang() === "en" ? "en-GB" : lang() === "sv" ? "sv-FI" : "fi-FI";
-    return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 15)));
+    return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 15)),
+    );
   }
   return key;
 }

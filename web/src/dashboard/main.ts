@@ -20,7 +20,11 @@ interface Reference {
   readonly themes: ThemesResponse["themes"];
 }
 
-const VIEW_RENDERERS: Record<View, (ctx: ViewContext) => Promise<Node[]>> = { region: regionView, national: nationalView, trend: trendView };
+const VIEW_RENDERERS: Record<View, (ctx: ViewContext) => Promise<Node[]>> = {
+  region: regionView,
+  national: nationalView,
+  trend: trendView,
+};
 
 const browserLanguages = () => (navigator.languages ?? [navigator.language]).join(",");
 let state: DashState = parseState(location.search, browserLanguages());
@@ -40,7 +44,10 @@ async function boot(): Promise<void> {
     reference = { me: me.user, regions: regions.regions, programmes: programmes.programmes, themes: themes.themes };
   } catch (error) {
     if (error instanceof SignedOut) return;
-    main.replaceChildren(h("h1", {}, t("app.name")), errorBox(error, () => void boot()));
+    main.replaceChildren(
+      h("h1", {}, t("app.name")),
+      errorBox(error, () => void boot()),
+    );
     return;
   }
   addEventListener("popstate", () => {
@@ -60,7 +67,8 @@ async function render(reference: Reference): Promise<void> {
   current?.abort();
   const controller = new AbortController();
   current = controller;
-  const focusedId = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement.id : "";
+  const focusedId =
+    document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement.id : "";
   destroyCharts();
   setLang(state.lang);
 
@@ -68,14 +76,14 @@ async function render(reference: Reference): Promise<void> {
   const view: View = state.view && views.includes(state.view) ? state.view : views[0]!;
   const region = state.region ?? defaultRegion(reference);
   const shown = { ...state, region };
-  const title = view === "region" ? t("dash.title.region", { region: regionName({ regions: reference.regions, state }, region) }) : t(`dash.title.${view}`);
+  const title =
+    view === "region"
+      ? t("dash.title.region", { region: regionName({ regions: reference.regions, state }, region) })
+      : t(`dash.title.${view}`);
   document.title = `${title} – ${t("app.name")}`;
   skip.textContent = t("page.skip");
   // The same footer as the server pages: the accessibility statement is linked from every page.
-  footer.replaceChildren(
-    h("p", {}, t("page.footer")),
-    h("p", {}, h("a", { href: `/accessibility?lang=${state.lang}` }, t("a11y.link"))),
-  );
+  footer.replaceChildren(h("p", {}, t("page.footer")), h("p", {}, h("a", { href: `/accessibility?lang=${state.lang}` }, t("a11y.link"))));
   topBar.replaceChildren(
     header(state, (lang) => navigate(reference, { lang })),
     staffNav(reference.me, state.lang),
@@ -158,7 +166,11 @@ function printButton(): HTMLElement {
 
 function errorBox(error: unknown, retry: () => void): HTMLElement {
   const message =
-    error instanceof ApiError ? tOr(`http.${error.code}`, "dash.error.load") : error instanceof TypeError ? t("dash.error.network") : t("dash.error.load");
+    error instanceof ApiError
+      ? tOr(`http.${error.code}`, "dash.error.load")
+      : error instanceof TypeError
+        ? t("dash.error.network")
+        : t("dash.error.load");
   // Trying again helps with a dropped connection or a server hiccup, not with a refusal (4xx).
   const transient = !(error instanceof ApiError) || error.status >= 500;
   const button = transient ? h("button", { type: "button", className: "secondary", id: "retry" }, t("dash.error.retry")) : null;

@@ -19,7 +19,17 @@ export function header(state: DashState, onLang: (lang: Lang) => void): HTMLElem
         "ul",
         { className: "langs" },
         LANGS.map((code) => {
-          const link = h("a", { href: toSearch({ ...state, lang: code }), lang: code, hreflang: code, id: `lang-${code}`, "aria-current": code === state.lang ? "true" : null }, LANG_NAMES[code]);
+          const link = h(
+            "a",
+            {
+              href: toSearch({ ...state, lang: code }),
+              lang: code,
+              hreflang: code,
+              id: `lang-${code}`,
+              "aria-current": code === state.lang ? "true" : null,
+            },
+            LANG_NAMES[code],
+          );
           link.addEventListener("click", (event) => {
             if (event.ctrlKey || event.metaKey || event.shiftKey) return;
             event.preventDefault();
@@ -49,7 +59,11 @@ export function staffNav(user: MeResponse["user"], lang: Lang): HTMLElement {
       { className: "account" },
       h("span", {}, t(STAFF_SIGN_OUT.signedInAs, { name: user.name })),
       account.map(item),
-      h("form", { method: "post", action: signOutAction(lang) }, h("button", { type: "submit", className: "link" }, t(STAFF_SIGN_OUT.label))),
+      h(
+        "form",
+        { method: "post", action: signOutAction(lang) },
+        h("button", { type: "submit", className: "link" }, t(STAFF_SIGN_OUT.label)),
+      ),
     ),
   );
 }
@@ -68,7 +82,11 @@ export function viewTabs(state: DashState, views: readonly View[], current: View
       "ul",
       {},
       views.map((view) => {
-        const link = h("a", { href: toSearch({ ...state, view }), id: `view-${view}`, "aria-current": view === current ? "page" : null }, t(`dash.view.${view}`));
+        const link = h(
+          "a",
+          { href: toSearch({ ...state, view }), id: `view-${view}`, "aria-current": view === current ? "page" : null },
+          t(`dash.view.${view}`),
+        );
         link.addEventListener("click", (event) => {
           if (event.ctrlKey || event.metaKey || event.shiftKey) return;
           event.preventDefault();

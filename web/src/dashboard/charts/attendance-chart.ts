@@ -11,14 +11,29 @@ export interface AttendancePoint {
   readonly responses: number | null;
 }
 
-export function attendanceChart(events: readonly AttendancePoint[], names: { attendance: string; responses: string; axis: string }): ChartConfiguration<"bar"> {
+export function attendanceChart(
+  events: readonly AttendancePoint[],
+  names: { attendance: string; responses: string; axis: string },
+): ChartConfiguration<"bar"> {
   return {
     type: "bar",
     data: {
       labels: events.map((d) => d.label),
       datasets: [
-        { label: names.attendance, data: events.map((d) => d.attendance), backgroundColor: REGION_COLOR, borderColor: REGION_COLOR, borderWidth: 2 },
-        { label: names.responses, data: events.map((d) => d.responses), backgroundColor: LIGHT_COLOR, borderColor: INK_COLOR, borderWidth: 2 },
+        {
+          label: names.attendance,
+          data: events.map((d) => d.attendance),
+          backgroundColor: REGION_COLOR,
+          borderColor: REGION_COLOR,
+          borderWidth: 2,
+        },
+        {
+          label: names.responses,
+          data: events.map((d) => d.responses),
+          backgroundColor: LIGHT_COLOR,
+          borderColor: INK_COLOR,
+          borderWidth: 2,
+        },
       ],
     },
     options: {

@@ -22,7 +22,10 @@ const SHAPES: readonly { point: PointStyle; symbol: string }[] = [
   { point: "crossRot", symbol: "✕" },
   { point: "star", symbol: "✱" },
 ];
-const SERIES: readonly { color: string; point: PointStyle; symbol: string }[] = SHAPES.map((shape, i) => ({ ...shape, color: tokens.chart.series[i]! }));
+const SERIES: readonly { color: string; point: PointStyle; symbol: string }[] = SHAPES.map((shape, i) => ({
+  ...shape,
+  color: tokens.chart.series[i]!,
+}));
 
 /** How many region lines the trend chart can tell apart: each has a colour and a point shape of its own. */
 export const SERIES_COUNT = SERIES.length;

@@ -6,7 +6,10 @@ import { REGION_COLOR } from "./chart-style";
 
 export const GRADE_VALUES = ["4", "5", "6", "7", "8", "9", "10"] as const;
 
-export function distributionChart(distribution: Readonly<Record<string, number>>, titles: { x: string; y: string }): ChartConfiguration<"bar"> {
+export function distributionChart(
+  distribution: Readonly<Record<string, number>>,
+  titles: { x: string; y: string },
+): ChartConfiguration<"bar"> {
   const counts = GRADE_VALUES.map((grade) => distribution[grade] ?? 0);
   return {
     type: "bar",

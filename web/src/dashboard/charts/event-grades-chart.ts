@@ -16,7 +16,11 @@ export interface EventGradePoint {
   readonly smallN: boolean;
 }
 
-export function eventGradesChart(events: readonly EventGradePoint[], national: { mean: number | null; label: string }, axisTitle: string): ChartConfiguration<"line"> {
+export function eventGradesChart(
+  events: readonly EventGradePoint[],
+  national: { mean: number | null; label: string },
+  axisTitle: string,
+): ChartConfiguration<"line"> {
   return {
     type: "line",
     data: {
@@ -41,7 +45,13 @@ export function eventGradesChart(events: readonly EventGradePoint[], national: {
       plugins: {
         ciWhiskers: { intervals: { 0: events.map((d) => d.ci) } },
         valueLabels: {
-          labels: { 0: events.map((d) => (d.mean === null ? null : `${formatMean(d.mean)}${d.reported ? "*" : ""}${d.n === null ? "" : ` n ${d.n}`}${d.smallN ? " !" : ""}`)) },
+          labels: {
+            0: events.map((d) =>
+              d.mean === null
+                ? null
+                : `${formatMean(d.mean)}${d.reported ? "*" : ""}${d.n === null ? "" : ` n ${d.n}`}${d.smallN ? " !" : ""}`,
+            ),
+          },
           clearOf: { 0: events.map((d) => d.ci) },
         },
         referenceLine: { value: national.mean, label: national.label },

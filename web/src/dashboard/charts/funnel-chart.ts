@@ -25,7 +25,11 @@ export interface FunnelLimits {
 
 const OUTSIDE_COLOR = tokens.chart.outside;
 
-export function funnelChart(regions: readonly FunnelRegion[], curve: readonly FunnelLimits[], axes: { x: string; y: string }): ChartConfiguration<"scatter"> {
+export function funnelChart(
+  regions: readonly FunnelRegion[],
+  curve: readonly FunnelLimits[],
+  axes: { x: string; y: string },
+): ChartConfiguration<"scatter"> {
   const line = (pick: (c: FunnelLimits) => number, dashed: boolean) => ({
     type: "line" as const,
     data: curve.map((c) => ({ x: c.x, y: pick(c) })),
@@ -53,13 +57,31 @@ export function funnelChart(regions: readonly FunnelRegion[], curve: readonly Fu
         line((c) => c.hi95, false),
         line((c) => c.lo998, true),
         line((c) => c.hi998, true),
-        { type: "line" as const, data: curve.length > 0 ? [{ x: curve[0]!.x, y: 0 }, { x: curve[curve.length - 1]!.x, y: 0 }] : [], borderColor: TICK_COLOR, borderWidth: 1, pointRadius: 0, fill: false },
+        {
+          type: "line" as const,
+          data:
+            curve.length > 0
+              ? [
+                  { x: curve[0]!.x, y: 0 },
+                  { x: curve[curve.length - 1]!.x, y: 0 },
+                ]
+              : [],
+          borderColor: TICK_COLOR,
+          borderWidth: 1,
+          pointRadius: 0,
+          fill: false,
+        },
       ] as ChartConfiguration<"scatter">["data"]["datasets"],
     },
     options: {
       layout: { padding: { top: 12, right: 16 } },
       scales: {
-        x: { type: "linear", ticks: { color: TICK_COLOR, font, callback: (v) => num(Number(v), 0) }, grid: { color: GRID_COLOR }, title: { display: true, text: axes.x, color: TICK_COLOR, font } },
+        x: {
+          type: "linear",
+          ticks: { color: TICK_COLOR, font, callback: (v) => num(Number(v), 0) },
+          grid: { color: GRID_COLOR },
+          title: { display: true, text: axes.x, color: TICK_COLOR, font },
+        },
         y: {
           type: "linear",
           min: -extent,

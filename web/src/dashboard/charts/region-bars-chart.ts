@@ -16,7 +16,11 @@ export interface RegionBar {
 /** Room per region so names and labels stay readable on a phone and on a projector. */
 export const ROW_HEIGHT = 34;
 
-export function regionBarsChart(regions: readonly RegionBar[], national: { mean: number | null; label: string }, axisTitle: string): ChartConfiguration<"bar"> {
+export function regionBarsChart(
+  regions: readonly RegionBar[],
+  national: { mean: number | null; label: string },
+  axisTitle: string,
+): ChartConfiguration<"bar"> {
   return {
     type: "bar",
     data: {

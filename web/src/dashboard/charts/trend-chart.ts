@@ -62,7 +62,9 @@ export function trendChart(labels: readonly string[], series: readonly TrendSeri
             valueLabels: {
               labels: Object.fromEntries(series.map((s, i) => [i, s.points.map((p) => p.label)])),
               clearOf: Object.fromEntries(series.map((s, i) => [i, s.points.map((p) => p.ci)])),
-              below: Object.fromEntries(series.map((s, i) => [i, s.points.map((p, k) => isLower(p.mean, series[1 - i]?.points[k]?.mean ?? null, s.national))])),
+              below: Object.fromEntries(
+                series.map((s, i) => [i, s.points.map((p, k) => isLower(p.mean, series[1 - i]?.points[k]?.mean ?? null, s.national))]),
+              ),
             },
           }
         : {},

@@ -16,7 +16,14 @@ export interface ChartFigure {
   readonly canvas: HTMLCanvasElement;
 }
 
-export function chartFigure(options: { id: string; caption: Content; label: string; legend: readonly LegendItem[]; height: number; size?: "small" }): ChartFigure {
+export function chartFigure(options: {
+  id: string;
+  caption: Content;
+  label: string;
+  legend: readonly LegendItem[];
+  height: number;
+  size?: "small";
+}): ChartFigure {
   const canvas = h("canvas", { id: `${options.id}-canvas`, role: "img", "aria-label": options.label }, options.label);
   const box = h("div", { className: options.size === "small" ? "chart chart-small" : "chart" }, canvas);
   // Set through the CSSOM (allowed by the CSP), since a region list decides how tall the chart is.
@@ -30,7 +37,9 @@ export function chartFigure(options: { id: string; caption: Content; label: stri
       ? h(
           "ul",
           { className: "legend" },
-          options.legend.map((item) => h("li", {}, h("span", { className: `swatch swatch-${item.swatch}`, "aria-hidden": "true" }, item.symbol ?? ""), " ", item.text)),
+          options.legend.map((item) =>
+            h("li", {}, h("span", { className: `swatch swatch-${item.swatch}`, "aria-hidden": "true" }, item.symbol ?? ""), " ", item.text),
+          ),
         )
       : null,
   );

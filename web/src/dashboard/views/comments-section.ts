@@ -7,7 +7,11 @@ import { date, t } from "../i18n";
 import { csvLink, section } from "./section";
 import type { ViewContext } from "./view-context";
 
-export function commentsSection(ctx: ViewContext, events: readonly EventSummary[], comments: ReadonlyMap<number, CommentsResponse | null>): HTMLElement {
+export function commentsSection(
+  ctx: ViewContext,
+  events: readonly EventSummary[],
+  comments: ReadonlyMap<number, CommentsResponse | null>,
+): HTMLElement {
   const newestFirst = [...events].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
   const blocks = newestFirst.map((event) => {
     const heading = `${date(event.date)} – ${event.theme?.names[ctx.state.lang] ?? event.title}`;
@@ -33,12 +37,21 @@ function eventComments(ctx: ViewContext, event: EventSummary, result: CommentsRe
       "div",
       { className: "comment-list" },
       // A hidden list's size is itself withheld.
-      h("h4", {}, q.text[ctx.state.lang], q.suppressed ? null : h("span", { className: "small-note" }, ` (${t("dash.comments.count", { n: count(q.n) })})`)),
+      h(
+        "h4",
+        {},
+        q.text[ctx.state.lang],
+        q.suppressed ? null : h("span", { className: "small-note" }, ` (${t("dash.comments.count", { n: count(q.n) })})`),
+      ),
       q.suppressed
         ? h("p", { className: "small-note" }, t("dash.suppressed.comments"))
         : q.comments.length === 0
           ? h("p", { className: "small-note" }, t("dash.comments.none"))
-          : h("ul", { className: "comments" }, q.comments.map((c) => h("li", c.lang ? { lang: c.lang } : {}, c.text))),
+          : h(
+              "ul",
+              { className: "comments" },
+              q.comments.map((c) => h("li", c.lang ? { lang: c.lang } : {}, c.text)),
+            ),
     ),
   );
 }

@@ -27,7 +27,14 @@ export function dataTable<Row>(options: TableOptions<Row>): HTMLElement {
   const headCells = options.columns.map((column, index) =>
     options.header ? options.header(column, index) : h("th", { scope: "col", className: column.numeric ? "num" : null }, column.label),
   );
-  const body = (rows: readonly Row[]) => rows.map((row) => h("tr", {}, options.columns.map((column, index) => cell(column, row, index === 0))));
+  const body = (rows: readonly Row[]) =>
+    rows.map((row) =>
+      h(
+        "tr",
+        {},
+        options.columns.map((column, index) => cell(column, row, index === 0)),
+      ),
+    );
   const table = h(
     "table",
     { id: options.id, className: options.className ?? null },

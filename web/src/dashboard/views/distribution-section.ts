@@ -39,8 +39,17 @@ export function distributionSection(ctx: ViewContext, events: readonly EventSumm
         cell: (d: EventSummary) => (d.grade.distribution ? count(d.grade.distribution[grade] ?? 0) : "–"),
       })),
       { label: t("dash.col.n"), numeric: true, cell: (d) => (d.grade.n === null ? t("dash.nUnknown") : count(d.grade.n)) },
-      { label: t("dash.col.notes"), cell: (d) => (d.grade.distribution ? "" : d.grade.source === "reported" ? t("dash.distribution.reported") : t("dash.note.noResponses")) },
+      {
+        label: t("dash.col.notes"),
+        cell: (d) =>
+          d.grade.distribution ? "" : d.grade.source === "reported" ? t("dash.distribution.reported") : t("dash.note.noResponses"),
+      },
     ],
   });
-  return section("distribution", t("dash.distribution.title"), charts.length > 0 ? h("div", { className: "small-multiples" }, charts) : null, table);
+  return section(
+    "distribution",
+    t("dash.distribution.title"),
+    charts.length > 0 ? h("div", { className: "small-multiples" }, charts) : null,
+    table,
+  );
 }

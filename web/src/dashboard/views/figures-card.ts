@@ -22,14 +22,23 @@ export interface CardFigures {
 export function figuresCard(figures: CardFigures, id: string): HTMLElement {
   const g = figures.grade;
   const notes = pooledNotes(g);
-  const row = (term: string, value: string, extra?: string) => [h("dt", {}, term), h("dd", {}, value, extra ? h("span", { className: "small-note" }, ` ${extra}`) : null)];
+  const row = (term: string, value: string, extra?: string) => [
+    h("dt", {}, term),
+    h("dd", {}, value, extra ? h("span", { className: "small-note" }, ` ${extra}`) : null),
+  ];
   return h(
     "div",
     { className: "card", id },
     h("h3", {}, figures.title),
     g.mean === null
       ? h("p", { className: "big" }, h("span", { className: "big-caption" }, t("dash.card.noMean")))
-      : h("p", { className: "big" }, h("span", { className: "big-number" }, `${mean(g.mean)}${g.source === "reported" ? "*" : ""}`), " ", h("span", { className: "big-caption" }, t("dash.card.meanGrade"))),
+      : h(
+          "p",
+          { className: "big" },
+          h("span", { className: "big-number" }, `${mean(g.mean)}${g.source === "reported" ? "*" : ""}`),
+          " ",
+          h("span", { className: "big-caption" }, t("dash.card.meanGrade")),
+        ),
     h(
       "dl",
       { className: "figures" },
@@ -44,7 +53,13 @@ export function figuresCard(figures: CardFigures, id: string): HTMLElement {
       figures.responseRate === undefined ? null : row(t("dash.col.responseRate"), percent(figures.responseRate)),
     ),
     notes.length > 0 || (figures.rateExcludedOver100 ?? 0) > 0
-      ? h("ul", { className: "notes" }, [...notes, ...((figures.rateExcludedOver100 ?? 0) > 0 ? [t("rate.excludedNote", { n: figures.rateExcludedOver100! })] : [])].map((note) => h("li", {}, note)))
+      ? h(
+          "ul",
+          { className: "notes" },
+          [...notes, ...((figures.rateExcludedOver100 ?? 0) > 0 ? [t("rate.excludedNote", { n: figures.rateExcludedOver100! })] : [])].map(
+            (note) => h("li", {}, note),
+          ),
+        )
       : null,
   );
 }

@@ -21,7 +21,8 @@ export function pooledNotes(grade: PooledGrade): string[] {
   const notes: string[] = [];
   // Published days are never mixed into the answers' figure (src/domain/analytics.ts withPublishedEvents).
   if (grade.source === "reported") notes.push(t("dash.note.publishedDays", { days: grade.published?.days ?? grade.eventsPooled }));
-  if (grade.source === "mixed" && grade.published) notes.push(t("dash.note.publishedBeside", { days: grade.published.days, means: publishedList(grade) ?? "" }));
+  if (grade.source === "mixed" && grade.published)
+    notes.push(t("dash.note.publishedBeside", { days: grade.published.days, means: publishedList(grade) ?? "" }));
   if (grade.excludedUnknownN === 1) notes.push(t("dash.note.excludedOne"));
   if (grade.excludedUnknownN > 1) notes.push(t("dash.note.excludedMany", { count: grade.excludedUnknownN }));
   if (grade.mean !== null && grade.ci95 === null && grade.source === "reported") notes.push(t("dash.note.noCiReported"));
@@ -42,7 +43,13 @@ export function pooledMarks(grade: PooledGrade): string[] {
 }
 
 export function notesCell(notes: readonly string[]) {
-  return notes.length === 0 ? "" : h("ul", { className: "marks" }, notes.map((note) => h("li", {}, note)));
+  return notes.length === 0
+    ? ""
+    : h(
+        "ul",
+        { className: "marks" },
+        notes.map((note) => h("li", {}, note)),
+      );
 }
 
 /** Explains the * and ! marks used in tables and chart labels. */

@@ -2,7 +2,7 @@
 // The number is always written in the cell, so the shading only helps the eye find patterns.
 import type { DataFilter, PooledGrade, RegionStats, ThemesStatsResponse } from "../api";
 import { h } from "../dom";
-import { count, mean } from "../format";
+import { mean } from "../format";
 import { t } from "../i18n";
 import { dataTable } from "./data-table";
 import { marksKey } from "./grade-notes";
@@ -32,7 +32,13 @@ interface Row {
 }
 
 /** `totals: false` leaves out the whole-country row (a region's own page asks for its region only). */
-export function heatmapSection(ctx: ViewContext, stats: ThemesStatsResponse, regions: readonly RegionStats[], filter: DataFilter, options: { totals: boolean } = { totals: true }): HTMLElement {
+export function heatmapSection(
+  ctx: ViewContext,
+  stats: ThemesStatsResponse,
+  regions: readonly RegionStats[],
+  filter: DataFilter,
+  options: { totals: boolean } = { totals: true },
+): HTMLElement {
   const lang = ctx.state.lang;
   if (stats.themes.length === 0) return section("themes", t("dash.themes.title"), emptyState(t("dash.empty.themes")));
   const rows: Row[] = regions.map((r) => ({
@@ -64,19 +70,32 @@ export function heatmapSection(ctx: ViewContext, stats: ThemesStatsResponse, reg
       "ul",
       { className: "legend heat-legend" },
       [0, 1, 2, 3, 4, 5].map((step) =>
-        h("li", {}, h("span", { className: `swatch heat-${step}`, "aria-hidden": "true" }), " ", step === 0 ? `< ${mean(STEPS[0])}` : step === 5 ? `≥ ${mean(STEPS[4])}` : `${mean(STEPS[step - 1]!)}–${mean(STEPS[step]!)}`),
+        h(
+          "li",
+          {},
+          h("span", { className: `swatch heat-${step}`, "aria-hidden": "true" }),
+          " ",
+          step === 0 ? `< ${mean(STEPS[0])}` : step === 5 ? `≥ ${mean(STEPS[4])}` : `${mean(STEPS[step - 1]!)}–${mean(STEPS[step]!)}`,
+        ),
       ),
     ),
-    h("ul", { className: "legend heat-legend" }, h("li", {}, h("span", { className: "swatch heat-weak", "aria-hidden": "true" }), " ", t("dash.heat.weak"))),
+    h(
+      "ul",
+      { className: "legend heat-legend" },
+      h("li", {}, h("span", { className: "swatch heat-weak", "aria-hidden": "true" }), " ", t("dash.heat.weak")),
+    ),
     table,
     marksKey(),
-    [...stats.cells.map((c) => c.grade), ...stats.themes.map((th) => th.grade)].some((g) => g.excludedUnknownN > 0) ? h("p", { className: "small-note" }, t("dash.note.excludedCells")) : null,
+    [...stats.cells.map((c) => c.grade), ...stats.themes.map((th) => th.grade)].some((g) => g.excludedUnknownN > 0)
+      ? h("p", { className: "small-note" }, t("dash.note.excludedCells"))
+      : null,
     csvLink("themes", filter, t("dash.csv.themes")),
   );
 }
 
 function heatCell(grade: PooledGrade | null) {
-  if (!grade || grade.mean === null) return h("span", { className: "small-note" }, grade && grade.excludedUnknownN > 0 ? t("dash.chart.unpooled") : t("dash.noData"));
+  if (!grade || grade.mean === null)
+    return h("span", { className: "small-note" }, grade && grade.excludedUnknownN > 0 ? t("dash.chart.unpooled") : t("dash.noData"));
   // A mixed cell's mean is the answers' alone; its published days are written after it.
   const list = grade.source === "mixed" ? publishedList(grade) : null;
   return [

@@ -38,7 +38,12 @@ export async function nationalView(ctx: ViewContext): Promise<Node[]> {
   // The yardstick rule withholds every comparison from a reader of some regions when the selection
   // pools too few other regions: the national card says why, and there is nothing to compare.
   if (compared.length < regions.length) return [nationalSection(stats), heatmapSection(ctx, themes, regions, filter)];
-  return [nationalSection(stats), funnelSection(ctx, stats, compared), comparisonSection(ctx, stats, compared, filter), heatmapSection(ctx, themes, compared, filter)];
+  return [
+    nationalSection(stats),
+    funnelSection(ctx, stats, compared),
+    comparisonSection(ctx, stats, compared, filter),
+    heatmapSection(ctx, themes, compared, filter),
+  ];
 }
 
 function nationalSection(stats: RegionsStatsResponse): HTMLElement {
@@ -50,7 +55,10 @@ function nationalSection(stats: RegionsStatsResponse): HTMLElement {
       "div",
       { className: "cards" },
       n
-        ? figuresCard({ title: t("dash.national"), grade: n, events: n.events, attendance: n.attendance, responses: n.responses }, "card-national")
+        ? figuresCard(
+            { title: t("dash.national"), grade: n, events: n.events, attendance: n.attendance, responses: n.responses },
+            "card-national",
+          )
         : withheldCard(t("dash.national"), stats.yardstick.shown ? "too_few_regions" : stats.yardstick.reason, "card-national"),
     ),
   );
@@ -72,7 +80,9 @@ function funnelSection(ctx: ViewContext, stats: RegionsStatsResponse, regions: r
     height: 380,
     legend: legendItems(
       { swatch: "series-0", symbol: "○", text: t("dash.funnel.legendPoint") },
-      outside.length > 0 ? { swatch: "series-1", symbol: "◆", text: t("dash.funnel.outside", { regions: outside.map((r) => r.name[lang]).join(", ") }) } : null,
+      outside.length > 0
+        ? { swatch: "series-1", symbol: "◆", text: t("dash.funnel.outside", { regions: outside.map((r) => r.name[lang]).join(", ") }) }
+        : null,
       { swatch: "line", text: t("dash.funnel.legend95") },
       { swatch: "dashed", text: t("dash.funnel.legend998") },
     ),
@@ -80,7 +90,12 @@ function funnelSection(ctx: ViewContext, stats: RegionsStatsResponse, regions: r
   ctx.draw(
     figure.canvas,
     funnelChart(
-      placed.map((r) => ({ x: r.comparison.funnel!.effectiveN, y: r.comparison.funnel!.difference, outside: isOutside(r), label: r.name[lang] })),
+      placed.map((r) => ({
+        x: r.comparison.funnel!.effectiveN,
+        y: r.comparison.funnel!.difference,
+        outside: isOutside(r),
+        label: r.name[lang],
+      })),
       stats.funnel.curve.map((c) => ({ x: c.effectiveN, lo95: c.lo95, hi95: c.hi95, lo998: c.lo998, hi998: c.hi998 })),
       { x: t("dash.funnel.axisX"), y: t("dash.funnel.axisY") },
     ),
@@ -94,48 +109,132 @@ function funnelSection(ctx: ViewContext, stats: RegionsStatsResponse, regions: r
       { label: t("dash.col.mean"), numeric: true, cell: (r) => mean(r.grade.mean) },
       { label: t("dash.col.n"), numeric: true, cell: (r) => count(r.grade.n) },
       { label: t("dash.col.days"), numeric: true, cell: (r) => count(r.grade.days) },
-      { label: t("dash.col.rest"), numeric: true, cell: (r) => `${mean(r.comparison.rest.mean)} (${t("dash.chart.nk", { n: count(r.comparison.rest.n), k: count(r.comparison.rest.days) })})` },
+      {
+        label: t("dash.col.rest"),
+        numeric: true,
+        cell: (r) =>
+          `${mean(r.comparison.rest.mean)} (${t("dash.chart.nk", { n: count(r.comparison.rest.n), k: count(r.comparison.rest.days) })})`,
+      },
       { label: t("dash.col.difference"), numeric: true, cell: (r) => signed(r.comparison.funnel!.difference) },
       { label: t("dash.col.limits95"), numeric: true, cell: (r) => interval(r.comparison.funnel!.limits95) },
       { label: t("dash.col.effectiveN"), numeric: true, cell: (r) => count(Math.round(r.comparison.funnel!.effectiveN)) },
-      { label: t("dash.col.result"), cell: (r) => (isOutside(r) ? h("strong", {}, t(`dash.funnel.flag.${r.comparison.funnel!.flag}`)) : t("dash.funnel.flag.within")) },
+      {
+        label: t("dash.col.result"),
+        cell: (r) => (isOutside(r) ? h("strong", {}, t(`dash.funnel.flag.${r.comparison.funnel!.flag}`)) : t("dash.funnel.flag.within")),
+      },
     ],
   });
   return section(
     "funnel",
     t("dash.funnel.title"),
-    h("p", { id: "funnel-chance" }, t("dash.funnel.chance", { count: placed.length, expected: num(placed.length * 0.05, 1) }), " ", outside.length === 0 ? t("dash.funnel.noneOutside") : t("dash.funnel.outside", { regions: outside.map((r) => r.name[lang]).join(", ") })),
+    h(
+      "p",
+      { id: "funnel-chance" },
+      t("dash.funnel.chance", { count: placed.length, expected: num(placed.length * 0.05, 1) }),
+      " ",
+      outside.length === 0
+        ? t("dash.funnel.noneOutside")
+        : t("dash.funnel.outside", { regions: outside.map((r) => r.name[lang]).join(", ") }),
+    ),
     figure.element,
     h("p", { className: "small-note" }, t("dash.funnel.legendTypical")),
     table,
-    apart.length > 0 ? h("p", { id: "funnel-apart", className: "small-note" }, t("dash.funnel.apart", { regions: apart.map((r) => r.name[lang]).join(", ") })) : null,
+    apart.length > 0
+      ? h(
+          "p",
+          { id: "funnel-apart", className: "small-note" },
+          t("dash.funnel.apart", { regions: apart.map((r) => r.name[lang]).join(", ") }),
+        )
+      : null,
   );
 }
 
 type Mode = "raw" | "adjusted";
 
-function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, regions: readonly ComparedRegion[], filter: Parameters<typeof csvLink>[1]): HTMLElement {
+function comparisonSection(
+  ctx: ViewContext,
+  stats: RegionsStatsResponse,
+  regions: readonly ComparedRegion[],
+  filter: Parameters<typeof csvLink>[1],
+): HTMLElement {
   const lang = ctx.state.lang;
   const ranked = regions.filter((r) => r.comparison.rankable);
   const apart = regions.filter((r) => !r.comparison.rankable);
   const themeName = new Map(stats.themeMix.map((m) => [m.themeId, m.name[lang]]));
   let mode: Mode = "raw";
   const gradeOf = (r: ComparedRegion) => (mode === "raw" ? r.grade.mean : r.comparison.adjusted.mean);
-  const missing = (r: ComparedRegion) => t("dash.rank.missingTheme", { themes: r.comparison.adjusted.missingThemes.map((id) => themeName.get(id) ?? String(id)).join(", ") });
+  const missing = (r: ComparedRegion) =>
+    t("dash.rank.missingTheme", { themes: r.comparison.adjusted.missingThemes.map((id) => themeName.get(id) ?? String(id)).join(", ") });
 
   const columns: SortableColumn<ComparedRegion>[] = [
     { key: "region", sortText: t("dash.col.region"), label: t("dash.col.region"), cell: (r) => r.name[lang], value: (r) => r.name[lang] },
-    { key: "events", sortText: t("dash.col.events"), label: t("dash.col.events"), numeric: true, cell: (r) => count(r.events), value: (r) => r.events },
-    { key: "attendance", sortText: t("dash.col.attendance"), label: t("dash.col.attendance"), numeric: true, cell: (r) => count(r.attendance), value: (r) => r.attendance },
-    { key: "responses", sortText: t("dash.col.responses"), label: t("dash.col.responses"), numeric: true, cell: (r) => count(r.responses), value: (r) => r.responses },
-    { key: "responseRate", sortText: t("dash.col.responseRate"), label: t("dash.col.responseRate"), numeric: true, cell: (r) => (r.rateExcludedOver100 > 0 ? [percent(r.responseRate), h("span", { className: "warn rate-flag" }, ` ⚠ ${t("rate.excludedNote", { n: r.rateExcludedOver100 })}`)] : percent(r.responseRate)), value: (r) => r.responseRate },
-    { key: "mean", sortText: t("dash.col.mean"), label: t("dash.col.mean"), numeric: true, cell: (r) => meanCell(r, mode, missing), value: gradeOf },
+    {
+      key: "events",
+      sortText: t("dash.col.events"),
+      label: t("dash.col.events"),
+      numeric: true,
+      cell: (r) => count(r.events),
+      value: (r) => r.events,
+    },
+    {
+      key: "attendance",
+      sortText: t("dash.col.attendance"),
+      label: t("dash.col.attendance"),
+      numeric: true,
+      cell: (r) => count(r.attendance),
+      value: (r) => r.attendance,
+    },
+    {
+      key: "responses",
+      sortText: t("dash.col.responses"),
+      label: t("dash.col.responses"),
+      numeric: true,
+      cell: (r) => count(r.responses),
+      value: (r) => r.responses,
+    },
+    {
+      key: "responseRate",
+      sortText: t("dash.col.responseRate"),
+      label: t("dash.col.responseRate"),
+      numeric: true,
+      cell: (r) =>
+        r.rateExcludedOver100 > 0
+          ? [
+              percent(r.responseRate),
+              h("span", { className: "warn rate-flag" }, ` ⚠ ${t("rate.excludedNote", { n: r.rateExcludedOver100 })}`),
+            ]
+          : percent(r.responseRate),
+      value: (r) => r.responseRate,
+    },
+    {
+      key: "mean",
+      sortText: t("dash.col.mean"),
+      label: t("dash.col.mean"),
+      numeric: true,
+      cell: (r) => meanCell(r, mode, missing),
+      value: gradeOf,
+    },
     { key: "n", sortText: t("dash.col.n"), label: t("dash.col.n"), numeric: true, cell: (r) => count(r.grade.n), value: (r) => r.grade.n },
   ];
-  const ciColumn = { label: t("dash.col.ci"), numeric: true, cell: (r: ComparedRegion) => (mode === "raw" ? ciText(r.grade) : interval(r.comparison.adjusted.ci95)) };
+  const ciColumn = {
+    label: t("dash.col.ci"),
+    numeric: true,
+    cell: (r: ComparedRegion) => (mode === "raw" ? ciText(r.grade) : interval(r.comparison.adjusted.ci95)),
+  };
   const eventsColumn = { label: t("dash.col.days"), numeric: true, cell: (r: ComparedRegion) => count(r.grade.days) };
   const notesColumn = { label: t("dash.col.notes"), cell: (r: ComparedRegion) => notesCell(pooledMarks(r.grade)) };
-  const ordered: AnyColumn<ComparedRegion>[] = [columns[0]!, columns[5]!, ciColumn, columns[6]!, eventsColumn, columns[1]!, columns[2]!, columns[3]!, columns[4]!, notesColumn];
+  const ordered: AnyColumn<ComparedRegion>[] = [
+    columns[0]!,
+    columns[5]!,
+    ciColumn,
+    columns[6]!,
+    eventsColumn,
+    columns[1]!,
+    columns[2]!,
+    columns[3]!,
+    columns[4]!,
+    notesColumn,
+  ];
 
   const figure = chartFigure({
     id: "chart-regions",
@@ -145,7 +244,9 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
     legend: legendItems(
       { swatch: "solid", text: t("dash.legend.regionMean") },
       { swatch: "whisker", text: t("dash.legend.ci") },
-      stats.national ? { swatch: "dashed", text: t("dash.legend.national", { mean: mean(stats.national.mean), n: count(stats.national.n) }) } : null,
+      stats.national
+        ? { swatch: "dashed", text: t("dash.legend.national", { mean: mean(stats.national.mean), n: count(stats.national.n) }) }
+        : null,
       // Only an all-published region's bar is a published figure; a mixed one is its answers'.
       ranked.some((r) => r.grade.source === "reported") ? { swatch: "hatched", text: t("dash.legend.reportedBar") } : null,
     ),
@@ -159,7 +260,9 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
     const order = sortRows(ranked, column.value, sort.descending, lang);
     const focused = document.activeElement?.id;
     rankStatus.textContent =
-      mode === "raw" ? t("dash.rank.statusRaw") : t("dash.rank.statusAdjusted", { mix: stats.themeMix.map((m) => `${m.name[lang]} ${percent(m.weight)}`).join(", ") });
+      mode === "raw"
+        ? t("dash.rank.statusRaw")
+        : t("dash.rank.statusAdjusted", { mix: stats.themeMix.map((m) => `${m.name[lang]} ${percent(m.weight)}`).join(", ") });
     tableSlot.replaceChildren(
       sortableTable<ComparedRegion>(
         {
@@ -189,7 +292,10 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
         reported: r.grade.source === "reported",
         label: barLabel(r, mode),
       })),
-      { mean: stats.national?.mean ?? null, label: stats.national ? t("dash.chart.nationalLine", { mean: mean(stats.national.mean) }) : "" },
+      {
+        mean: stats.national?.mean ?? null,
+        label: stats.national ? t("dash.chart.nationalLine", { mean: mean(stats.national.mean) }) : "",
+      },
       t("dash.axis.grade"),
     );
     if (announce) {
@@ -210,7 +316,13 @@ function comparisonSection(ctx: ViewContext, stats: RegionsStatsResponse, region
         show(ctx.state.sort ?? DEFAULT_SORT, true);
         ctx.announce(rankStatus.textContent ?? "");
       });
-      return h("span", { className: "radio" }, input, " ", h("label", { for: `rank-${value}` }, t(value === "raw" ? "dash.rank.raw" : "dash.rank.adjusted")));
+      return h(
+        "span",
+        { className: "radio" },
+        input,
+        " ",
+        h("label", { for: `rank-${value}` }, t(value === "raw" ? "dash.rank.raw" : "dash.rank.adjusted")),
+      );
     }),
   );
   show(ctx.state.sort ?? DEFAULT_SORT, false);
@@ -253,5 +365,9 @@ function barLabel(r: ComparedRegion, mode: Mode): string {
 function meanCell(r: ComparedRegion, mode: Mode, missing: (r: ComparedRegion) => string) {
   const value = mode === "raw" ? r.grade.mean : r.comparison.adjusted.mean;
   if (value === null) return mode === "adjusted" && r.grade.mean !== null ? h("span", { className: "small-note" }, missing(r)) : "–";
-  return [mean(value), r.grade.source === "reported" ? h("span", { "aria-hidden": "true" }, "*") : null, r.grade.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null];
+  return [
+    mean(value),
+    r.grade.source === "reported" ? h("span", { "aria-hidden": "true" }, "*") : null,
+    r.grade.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null,
+  ];
 }

@@ -11,7 +11,14 @@ import type { ViewContext } from "./view-context";
 type Question = QuestionStatsResponse["questions"][number];
 
 export function questionsSection(ctx: ViewContext, stats: QuestionStatsResponse, filter: DataFilter): HTMLElement {
-  const blocks = stats.questions.map((q) => h("div", { className: "question", id: idFor("question", q.key) }, h("h3", {}, q.text[ctx.state.lang]), q.kind === "choice" ? choiceResult(q, filter.event === undefined) : scaleResult(q)));
+  const blocks = stats.questions.map((q) =>
+    h(
+      "div",
+      { className: "question", id: idFor("question", q.key) },
+      h("h3", {}, q.text[ctx.state.lang]),
+      q.kind === "choice" ? choiceResult(q, filter.event === undefined) : scaleResult(q),
+    ),
+  );
   return section(
     "questions",
     t("dash.questions.title"),
@@ -59,9 +66,15 @@ function choiceResult(q: Extract<Question, { kind: "choice" }>, pooled: boolean)
       className: "compact",
       columns: [
         { label: t("dash.col.group"), cell: (o) => o.label[lang()] },
-        { label: t("dash.col.count"), numeric: true, cell: (o) => (o.suppressed || o.n === null ? t("dash.suppressed.short") : count(o.n)) },
+        {
+          label: t("dash.col.count"),
+          numeric: true,
+          cell: (o) => (o.suppressed || o.n === null ? t("dash.suppressed.short") : count(o.n)),
+        },
         { label: t("dash.col.share"), cell: (o) => (o.suppressed || o.n === null || q.n === 0 ? "" : shareBar(o.n / q.n)) },
-        ...(partial ? [{ label: t("dash.col.hiddenInDays"), numeric: true, cell: (o: (typeof q.options)[number]) => count(o.hiddenInDays) }] : []),
+        ...(partial
+          ? [{ label: t("dash.col.hiddenInDays"), numeric: true, cell: (o: (typeof q.options)[number]) => count(o.hiddenInDays) }]
+          : []),
       ],
     }),
     hidden || partial ? h("p", { className: "small-note" }, t("dash.suppressed.breakdown")) : null,
@@ -73,6 +86,10 @@ function choiceResult(q: Extract<Question, { kind: "choice" }>, pooled: boolean)
 function shareBar(share: number): HTMLElement {
   const bar = h("span", { className: "bar", "aria-hidden": "true" });
   bar.style.width = `${Math.round(share * 100)}%`;
-  return h("span", { className: "share" }, h("span", { className: "share-value" }, percent(share)), h("span", { className: "bar-track" }, bar));
+  return h(
+    "span",
+    { className: "share" },
+    h("span", { className: "share-value" }, percent(share)),
+    h("span", { className: "bar-track" }, bar),
+  );
 }
-

@@ -1,7 +1,15 @@
 // One region's report: every academy day in a table and on charts beside the national average,
 // the grade distributions, per-question results, and the open comments of each day. Prints as
 // the region's report on paper.
-import { api, SignedOut, type CommentsResponse, type EventSummary, type RegionComparison, type RegionsStatsResponse, type ThemesStatsResponse } from "../api";
+import {
+  api,
+  SignedOut,
+  type CommentsResponse,
+  type EventSummary,
+  type RegionComparison,
+  type RegionsStatsResponse,
+  type ThemesStatsResponse,
+} from "../api";
 import { attendanceChart } from "../charts/attendance-chart";
 import { anyBeyondScale } from "../charts/ci-whiskers-plugin";
 import { eventGradesChart } from "../charts/event-grades-chart";
@@ -39,7 +47,9 @@ export async function regionView(ctx: ViewContext): Promise<Node[]> {
     eventsSection(ctx, eventRows, stats, filter),
     ...regionThemes(ctx, themes, stats, filter),
     distributionSection(ctx, eventRows),
-    questions ? questionsSection(ctx, questions, filter) : section("questions", t("dash.questions.title"), emptyState(t("dash.error.section"))),
+    questions
+      ? questionsSection(ctx, questions, filter)
+      : section("questions", t("dash.questions.title"), emptyState(t("dash.error.section"))),
     commentsSection(ctx, eventRows, comments),
   ];
 }
@@ -55,11 +65,31 @@ function summarySection(ctx: ViewContext, stats: RegionsStatsResponse): HTMLElem
   const own = stats.regions.find((r) => r.code === ctx.state.region);
   const cards = [
     own
-      ? figuresCard({ title: regionName(ctx, own.code), grade: own.grade, events: own.events, attendance: own.attendance, responses: own.responses, responseRate: own.responseRate, rateExcludedOver100: own.rateExcludedOver100 }, "card-region")
+      ? figuresCard(
+          {
+            title: regionName(ctx, own.code),
+            grade: own.grade,
+            events: own.events,
+            attendance: own.attendance,
+            responses: own.responses,
+            responseRate: own.responseRate,
+            rateExcludedOver100: own.rateExcludedOver100,
+          },
+          "card-region",
+        )
       : null,
     own?.comparison ? restCard(own, own.comparison) : null,
     stats.national
-      ? figuresCard({ title: t("dash.national"), grade: stats.national, events: stats.national.events, attendance: stats.national.attendance, responses: stats.national.responses }, "card-national")
+      ? figuresCard(
+          {
+            title: t("dash.national"),
+            grade: stats.national,
+            events: stats.national.events,
+            attendance: stats.national.attendance,
+            responses: stats.national.responses,
+          },
+          "card-national",
+        )
       : withheldCard(t("dash.national"), stats.yardstick.shown ? "too_few_regions" : stats.yardstick.reason, "card-national"),
   ];
   return section("summary", t("dash.summary.title"), h("div", { className: "cards" }, cards));
@@ -74,7 +104,13 @@ function restCard(own: RegionsStatsResponse["regions"][number], comparison: Regi
     "div",
     { className: "card", id: "card-rest" },
     h("h3", {}, t("dash.col.rest")),
-    h("p", { className: "big" }, h("span", { className: "big-number" }, mean(rest.mean)), " ", h("span", { className: "big-caption" }, t("dash.card.meanGrade"))),
+    h(
+      "p",
+      { className: "big" },
+      h("span", { className: "big-number" }, mean(rest.mean)),
+      " ",
+      h("span", { className: "big-caption" }, t("dash.card.meanGrade")),
+    ),
     h(
       "dl",
       { className: "figures" },
@@ -84,11 +120,20 @@ function restCard(own: RegionsStatsResponse["regions"][number], comparison: Regi
       funnel ? row(t("dash.col.difference"), signed(funnel.difference)) : null,
       funnel && comparison.rankable ? row(t("dash.col.result"), t(`dash.funnel.flag.${funnel.flag}`)) : null,
     ),
-    h("p", { className: "small-note" }, comparison.rankable ? t("dash.note.dayUnit") : t("dash.funnel.apart", { regions: own.name[lang()] })),
+    h(
+      "p",
+      { className: "small-note" },
+      comparison.rankable ? t("dash.note.dayUnit") : t("dash.funnel.apart", { regions: own.name[lang()] }),
+    ),
   );
 }
 
-function eventsSection(ctx: ViewContext, events: readonly EventSummary[], stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): HTMLElement {
+function eventsSection(
+  ctx: ViewContext,
+  events: readonly EventSummary[],
+  stats: RegionsStatsResponse,
+  filter: ReturnType<typeof dataFilter>,
+): HTMLElement {
   const national = stats.national;
   const nationalLabel = national ? t("dash.chart.nationalLine", { mean: mean(national.mean) }) : "";
   const anyReported = events.some((d) => d.grade.source === "reported");
@@ -107,7 +152,14 @@ function eventsSection(ctx: ViewContext, events: readonly EventSummary[], stats:
   ctx.draw(
     grades.canvas,
     eventGradesChart(
-      events.map((d) => ({ label: twoLineDate(date(d.date)), mean: d.grade.mean, ci: d.grade.ci95, reported: d.grade.source === "reported", n: d.grade.n, smallN: d.grade.smallN })),
+      events.map((d) => ({
+        label: twoLineDate(date(d.date)),
+        mean: d.grade.mean,
+        ci: d.grade.ci95,
+        reported: d.grade.source === "reported",
+        n: d.grade.n,
+        smallN: d.grade.smallN,
+      })),
       { mean: national?.mean ?? null, label: nationalLabel },
       t("dash.axis.grade"),
     ),
@@ -127,7 +179,11 @@ function eventsSection(ctx: ViewContext, events: readonly EventSummary[], stats:
     turnout.canvas,
     attendanceChart(
       // A published day's answers were never collected here: no bar, rather than a misleading 0.
-      events.map((d) => ({ label: twoLineDate(date(d.date)), attendance: d.attendance, responses: d.grade.source === "reported" ? null : d.responses })),
+      events.map((d) => ({
+        label: twoLineDate(date(d.date)),
+        attendance: d.attendance,
+        responses: d.grade.source === "reported" ? null : d.responses,
+      })),
       { attendance: t("dash.col.attendance"), responses: t("dash.col.responses"), axis: t("dash.axis.people") },
     ),
   );
@@ -146,7 +202,15 @@ function eventsSection(ctx: ViewContext, events: readonly EventSummary[], stats:
       { label: t("dash.col.mean"), numeric: true, cell: (d) => meanCell(d) },
       { label: t("dash.col.ci"), numeric: true, cell: (d) => ciText(d.grade) },
       { label: t("dash.col.n"), numeric: true, cell: (d) => (d.grade.n === null ? t("dash.nUnknown") : count(d.grade.n)) },
-      { label: t("dash.col.notes"), cell: (d) => notesCell([...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []), ...eventGradeNotes(d.grade), ...publishedEventNotes(d)]) },
+      {
+        label: t("dash.col.notes"),
+        cell: (d) =>
+          notesCell([
+            ...(d.archivedOn ? [t("dash.archived", { date: date(d.archivedOn) })] : []),
+            ...eventGradeNotes(d.grade),
+            ...publishedEventNotes(d),
+          ]),
+      },
     ],
   });
   return section(
@@ -160,7 +224,12 @@ function eventsSection(ctx: ViewContext, events: readonly EventSummary[], stats:
 }
 
 /** The region's row of the region × theme heat map (published cells with their asterisk). */
-function regionThemes(ctx: ViewContext, themes: ThemesStatsResponse | null, stats: RegionsStatsResponse, filter: ReturnType<typeof dataFilter>): Node[] {
+function regionThemes(
+  ctx: ViewContext,
+  themes: ThemesStatsResponse | null,
+  stats: RegionsStatsResponse,
+  filter: ReturnType<typeof dataFilter>,
+): Node[] {
   const own = stats.regions.filter((r) => r.code === ctx.state.region);
   if (!themes || own.length === 0) return [];
   return [heatmapSection(ctx, themes, own, filter, { totals: false })];
@@ -171,7 +240,14 @@ function dataOrigin(events: readonly EventSummary[]): Node[] {
   const nodes: Node[] = [];
   if (events.some((d) => d.isDemo)) nodes.push(h("p", { className: "data-origin" }, h("span", { className: "badge" }, t("demo.badge"))));
   const sources = [...new Set(events.filter((d) => !d.isDemo && d.reported?.source).map((d) => d.reported!.source!))];
-  if (sources.length > 0) nodes.push(h("ul", { className: "small-note data-origin" }, sources.map((source) => h("li", {}, t("source.publishedFrom", { source })))));
+  if (sources.length > 0)
+    nodes.push(
+      h(
+        "ul",
+        { className: "small-note data-origin" },
+        sources.map((source) => h("li", {}, t("source.publishedFrom", { source }))),
+      ),
+    );
   return nodes;
 }
 
@@ -179,7 +255,8 @@ function dataOrigin(events: readonly EventSummary[]): Node[] {
 function publishedEventNotes(event: EventSummary): string[] {
   const notes: string[] = [];
   if (event.reported?.source) notes.push(t("source.publishedFrom", { source: event.reported.source }));
-  if (event.conflict && event.collected) notes.push(t("dash.note.collectedBeside", { mean: mean(event.collected.mean), n: count(event.collected.n) }));
+  if (event.conflict && event.collected)
+    notes.push(t("dash.note.collectedBeside", { mean: mean(event.collected.mean), n: count(event.collected.n) }));
   return notes;
 }
 
@@ -187,7 +264,11 @@ function publishedEventNotes(event: EventSummary): string[] {
 function meanCell(event: EventSummary) {
   const g = event.grade;
   if (g.mean === null) return "–";
-  return [mean(g.mean), g.source === "reported" ? h("span", { "aria-hidden": "true" }, "*") : null, g.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null];
+  return [
+    mean(g.mean),
+    g.source === "reported" ? h("span", { "aria-hidden": "true" }, "*") : null,
+    g.smallN ? h("span", { className: "warn", "aria-hidden": "true" }, " !") : null,
+  ];
 }
 
 /** Comments of each day with responses, fetched together; a failed list says so in its place. */
@@ -204,4 +285,3 @@ function orNull(signal: AbortSignal) {
     return null;
   };
 }
-

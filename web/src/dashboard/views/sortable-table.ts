@@ -48,13 +48,21 @@ export function sortableTable<Row>(options: SortableOptions<Row>, lang: string):
         "button",
         { type: "button", className: "sort", id: `${options.id}-sort-${sortable.key}` },
         column.label,
-        h("span", { "aria-hidden": "true", className: "sort-mark" }, active ? (options.sort.descending ? "\u00a0▼" : "\u00a0▲") : "\u00a0↕"),
+        h(
+          "span",
+          { "aria-hidden": "true", className: "sort-mark" },
+          active ? (options.sort.descending ? "\u00a0▼" : "\u00a0▲") : "\u00a0↕",
+        ),
         h("span", { className: "vh" }, active ? "" : `, ${t("dash.sort.hint")}`),
       );
       button.addEventListener("click", () => options.onSort({ key: sortable.key, descending: nextDescending }));
       return h(
         "th",
-        { scope: "col", className: column.numeric ? "num" : null, "aria-sort": active ? (options.sort.descending ? "descending" : "ascending") : null },
+        {
+          scope: "col",
+          className: column.numeric ? "num" : null,
+          "aria-sort": active ? (options.sort.descending ? "descending" : "ascending") : null,
+        },
         button,
       );
     },

@@ -5,7 +5,7 @@ import { anyBeyondScale } from "../charts/ci-whiskers-plugin";
 import { SERIES_COUNT, seriesStyle } from "../charts/chart-style";
 import { trendChart, type TrendSeries } from "../charts/trend-chart";
 import { h } from "../dom";
-import { bucketLabel, ciText, count, mean, signed } from "../format";
+import { bucketLabel, ciText, mean, signed } from "../format";
 import { t } from "../i18n";
 import { chartFigure, type LegendItem } from "./chart-figure";
 import { dataTable } from "./data-table";
@@ -25,7 +25,8 @@ export async function trendView(ctx: ViewContext): Promise<Node[]> {
   const series = trend.series
     .filter((s) => s.region === null || chosen.includes(s.region))
     .sort((a, b) => (a.region === null ? -1 : b.region === null ? 1 : a.region.localeCompare(b.region)));
-  if (trend.keys.length === 0 || series.every((s) => s.points.every((p) => p === null || p.mean === null))) return [emptyState(t("dash.empty.trend"))];
+  if (trend.keys.length === 0 || series.every((s) => s.points.every((p) => p === null || p.mean === null)))
+    return [emptyState(t("dash.empty.trend"))];
   return [trendSection(ctx, trend, series, filter), themeTrendSection(ctx, trend)];
 }
 
@@ -33,7 +34,9 @@ export async function trendView(ctx: ViewContext): Promise<Node[]> {
 function changeSentence(change: TrendChange | null, name: string): string | null {
   if (!change) return null;
   const params = { from: bucketLabel(change.from), to: bucketLabel(change.to), diff: signed(change.difference) };
-  const text = change.ci95 ? t("dash.trend.change", { ...params, lo: signed(change.ci95[0]), hi: signed(change.ci95[1]) }) : t("dash.trend.changeTooFew", params);
+  const text = change.ci95
+    ? t("dash.trend.change", { ...params, lo: signed(change.ci95[0]), hi: signed(change.ci95[1]) })
+    : t("dash.trend.changeTooFew", params);
   return `${name}: ${text}`;
 }
 
@@ -50,8 +53,16 @@ function themeTrendSection(ctx: ViewContext, trend: TrendResponse): HTMLElement 
     label: t("dash.trend.chartAlt"),
     height: 320,
     legend: [
-      ...charted.map((s, i): LegendItem => ({ swatch: `series-${i % SERIES_COUNT}` as const, symbol: seriesStyle(i).symbol, text: t("dash.legend.regionSeries", { region: s.names[lang] }) })),
-      ...(charted.some((s) => s.points.some(publishedBeside)) ? [{ swatch: "hollow-diamond", text: t("dash.legend.publishedPoints") } as LegendItem] : []),
+      ...charted.map(
+        (s, i): LegendItem => ({
+          swatch: `series-${i % SERIES_COUNT}` as const,
+          symbol: seriesStyle(i).symbol,
+          text: t("dash.legend.regionSeries", { region: s.names[lang] }),
+        }),
+      ),
+      ...(charted.some((s) => s.points.some(publishedBeside))
+        ? [{ swatch: "hollow-diamond", text: t("dash.legend.publishedPoints") } as LegendItem]
+        : []),
     ],
   });
   ctx.draw(
@@ -83,7 +94,13 @@ function themeTrendSection(ctx: ViewContext, trend: TrendResponse): HTMLElement 
     trend.themeMixDiffers ? h("p", { className: "rank-status", id: "trend-mix-note" }, t("dash.trend.mixDiffers")) : null,
     figure.element,
     table,
-    changes.length > 0 ? h("ul", { className: "notes" }, changes.map((c) => h("li", {}, c))) : null,
+    changes.length > 0
+      ? h(
+          "ul",
+          { className: "notes" },
+          changes.map((c) => h("li", {}, c)),
+        )
+      : null,
   );
 }
 
@@ -93,7 +110,12 @@ export function shownRegions(ctx: Pick<ViewContext, "state" | "me">): string[] {
   return ctx.me.readableRegions === "all" ? [] : [...ctx.me.readableRegions];
 }
 
-function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendResponse["series"], filter: Parameters<typeof csvLink>[1]): HTMLElement {
+function trendSection(
+  ctx: ViewContext,
+  trend: TrendResponse,
+  series: TrendResponse["series"],
+  filter: Parameters<typeof csvLink>[1],
+): HTMLElement {
   const names = series.map((s) => (s.region === null ? t("dash.national") : regionName(ctx, s.region)));
   const labels = trend.keys.map(bucketLabel);
   // A seventh region line would repeat the colour and the point shape of the first: the chart
@@ -111,10 +133,15 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
   const legend: LegendItem[] = charted.map((s) => {
     if (s.region === null) return { swatch: "dashed", text: t("dash.legend.nationalSeries") };
     const style = seriesStyle(regionIndex++);
-    return { swatch: `series-${(regionIndex - 1) % SERIES_COUNT}`, symbol: style.symbol, text: t("dash.legend.regionSeries", { region: names[series.indexOf(s)]! }) };
+    return {
+      swatch: `series-${(regionIndex - 1) % SERIES_COUNT}`,
+      symbol: style.symbol,
+      text: t("dash.legend.regionSeries", { region: names[series.indexOf(s)]! }),
+    };
   });
   if (charted.length <= 2) legend.push({ swatch: "whisker", text: t("dash.legend.ci") });
-  if (shaped.some((s) => s.published.some((m) => m !== null))) legend.push({ swatch: "hollow-diamond", text: t("dash.legend.publishedPoints") });
+  if (shaped.some((s) => s.published.some((m) => m !== null)))
+    legend.push({ swatch: "hollow-diamond", text: t("dash.legend.publishedPoints") });
   const figure = chartFigure({
     id: "chart-trend",
     caption: t("dash.trend.chartTitle", { interval: t(`dash.interval.${trend.interval}`).toLocaleLowerCase(ctx.state.lang) }),
@@ -140,9 +167,20 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
       })),
     ],
   });
-  const note = series.length === 1 ? t("dash.trend.chooseRegions") : charted.length < series.length ? t("dash.trend.chartLimit", { count: SERIES_COUNT }) : null;
+  const note =
+    series.length === 1
+      ? t("dash.trend.chooseRegions")
+      : charted.length < series.length
+        ? t("dash.trend.chartLimit", { count: SERIES_COUNT })
+        : null;
   const withheld = trend.nationalWithheld.find((reason) => reason !== null);
-  const withheldNote = withheld ? h("p", { className: "small-note", id: "trend-withheld" }, `${t("dash.national")}: ${withheldText(withheld)} ${t("yardstick.rule", { regions: MIN_OTHER_REGIONS, k: MIN_CELL })}`) : null;
+  const withheldNote = withheld
+    ? h(
+        "p",
+        { className: "small-note", id: "trend-withheld" },
+        `${t("dash.national")}: ${withheldText(withheld)} ${t("yardstick.rule", { regions: MIN_OTHER_REGIONS, k: MIN_CELL })}`,
+      )
+    : null;
   const changes = series.map((s, j) => changeSentence(s.change, names[j]!)).filter((x): x is string => x !== null);
   return section(
     "trend",
@@ -151,9 +189,17 @@ function trendSection(ctx: ViewContext, trend: TrendResponse, series: TrendRespo
     withheldNote,
     trend.themeMixDiffers ? h("p", { className: "rank-status", id: "trend-mix-warning" }, t("dash.trend.mixDiffers")) : null,
     figure.element,
-    anyBeyondScale(charted.flatMap((s) => s.points.map((p) => p?.ci95 ?? null))) ? h("p", { className: "small-note" }, t("dash.note.ciClipped")) : null,
+    anyBeyondScale(charted.flatMap((s) => s.points.map((p) => p?.ci95 ?? null)))
+      ? h("p", { className: "small-note" }, t("dash.note.ciClipped"))
+      : null,
     table,
-    changes.length > 0 ? h("ul", { className: "notes", id: "trend-changes" }, changes.map((c) => h("li", {}, c))) : null,
+    changes.length > 0
+      ? h(
+          "ul",
+          { className: "notes", id: "trend-changes" },
+          changes.map((c) => h("li", {}, c)),
+        )
+      : null,
     marksKey(),
     h("p", { className: "small-note" }, t("dash.note.dayUnit"), " ", t("dash.note.ciMinimum")),
     csvLink("trend", filter, t("dash.csv.trend")),
@@ -177,11 +223,13 @@ function pointLabel(p: PooledGrade): string {
 }
 
 function trendCell(p: PooledGrade | null) {
-  if (!p || p.mean === null) return h("span", { className: "small-note" }, p && p.excludedUnknownN > 0 ? t("dash.unpooled") : t("dash.trend.noDays"));
+  if (!p || p.mean === null)
+    return h("span", { className: "small-note" }, p && p.excludedUnknownN > 0 ? t("dash.unpooled") : t("dash.trend.noDays"));
   return [
     h("span", { className: "cell-mean" }, `${meanMarked(p)}${p.smallN ? " !" : ""}`),
     h("span", { className: "cell-detail" }, ` ${pooledCount(p)}`, `, ${ciText(p)}`),
-    publishedList(p) ? h("span", { className: "cell-detail published-list" }, ` ${t("dash.col.publishedDays")}: ${publishedList(p)}`) : null,
+    publishedList(p)
+      ? h("span", { className: "cell-detail published-list" }, ` ${t("dash.col.publishedDays")}: ${publishedList(p)}`)
+      : null,
   ];
 }
-

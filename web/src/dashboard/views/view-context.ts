@@ -22,6 +22,9 @@ export function dataFilter(state: DashState): DataFilter {
   return { from: state.from, to: state.to, theme: state.theme, programme: state.programme };
 }
 
-export function regionName(ctx: { readonly regions: ViewContext["regions"]; readonly state: Pick<DashState, "lang"> }, code: string): string {
+export function regionName(
+  ctx: { readonly regions: ViewContext["regions"]; readonly state: Pick<DashState, "lang"> },
+  code: string,
+): string {
   return ctx.regions.find((r) => r.code === code)?.name[ctx.state.lang] ?? code;
 }
