@@ -1,7 +1,9 @@
 // The JSON the data API returns, as types only. src/api-contract.ts maps each endpoint to one of
 // these; the routes and web/src/dashboard/api.ts are both typed from that map (`import type`).
 import type { Interval, RateStatus, YardstickReason, YardstickState } from "./domain/stats";
-import type { Question } from "./domain/questions";
+import type { Lang } from "./domain/lang";
+import type { Question, ScaleKind } from "./domain/questions";
+import type { BucketInterval } from "./domain/stats/time-buckets";
 import type { Role } from "./domain/roles";
 
 export type { RateStatus, YardstickReason, YardstickState };
@@ -159,7 +161,7 @@ export interface TrendChange {
 
 /** GET /api/stats/trend (the query of every endpoint: src/api-contract.ts) */
 export interface TrendResponse {
-  readonly interval: "month" | "term" | "year";
+  readonly interval: BucketInterval;
   /** Every bucket from the first to the last day in the filter, in order (zero-filled). */
   readonly keys: string[];
   /** region null is the national pooled series; a bucket with no days is null (a gap, not a zero). */
@@ -194,7 +196,7 @@ export interface QuestionStatsResponse {
   readonly questions: (
     | {
         key: string;
-        kind: "grade" | "likert";
+        kind: ScaleKind;
         text: Localized;
         n: number;
         mean: number | null;
@@ -224,7 +226,7 @@ export interface CommentsResponse {
     text: Localized;
     n: number | null;
     suppressed: boolean;
-    comments: { text: string; date: string; lang: "fi" | "sv" | "en" | null }[];
+    comments: { text: string; date: string; lang: Lang | null }[];
   }[];
 }
 
@@ -319,7 +321,7 @@ export interface UserJson {
   readonly id: number;
   readonly email: string;
   readonly name: string;
-  readonly role: "national" | "agent" | "viewer";
+  readonly role: Role;
   readonly regions: readonly string[];
   readonly allRegions: boolean;
   readonly disabled: boolean;
