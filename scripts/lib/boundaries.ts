@@ -93,7 +93,6 @@ export const RULES: readonly BoundaryRule[] = [
     from: ["src/routes/"],
     forbid: ["src/queries/", "src/db/schema.ts"],
     typeOnlyAllowed: true,
-    reportOnly: "switch on once the services refactor (issue 11a) has moved the use cases out of src/routes",
   },
   {
     name: "scripts-use-the-app",

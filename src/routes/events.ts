@@ -6,12 +6,12 @@ import { qrPng } from "../http/qr-png";
 import { qrSvg } from "../http/qr-svg";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson, requestLang } from "../http/validate";
-import { getEvent } from "../queries/events";
 import {
   addQuestion,
   changeEvent,
   closeSurvey,
   createEvent,
+  eventById,
   eventQuestions,
   openSurvey,
   removeQuestion,
@@ -30,8 +30,8 @@ export function eventRoutes(deps: AppContext) {
     const principal = requirePrincipal(c);
     const input = await readJson(c, NewEventInput);
     const id = await createEvent(deps, principal, input);
-    const row = await getEvent(deps.db, id);
-    return sendJson(c, "POST /api/events", { event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) }, 201);
+    const row = await eventById(deps, id);
+    return sendJson(c, "POST /api/events", { event: eventJson(row, requestLang(c), publicOrigin(deps, c), now()) }, 201);
   });
 
   app.get("/:id", async (c) => {
@@ -42,8 +42,8 @@ export function eventRoutes(deps: AppContext) {
   app.patch("/:id", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await changeEvent(deps, principal, event, await readJson(c, EventChanges));
-    const row = await getEvent(deps.db, event.id);
-    return sendJson(c, "PATCH /api/events/:id", { event: eventJson(row!, requestLang(c), publicOrigin(deps, c), now()) });
+    const row = await eventById(deps, event.id);
+    return sendJson(c, "PATCH /api/events/:id", { event: eventJson(row, requestLang(c), publicOrigin(deps, c), now()) });
   });
 
   // A report's figures for the day; recording them closes the day's survey (published is final).
@@ -51,7 +51,7 @@ export function eventRoutes(deps: AppContext) {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await recordPublishedResult(deps, principal, event, await readJson(c, PublishedResultBody));
     return sendJson(c, "PUT /api/events/:id/published-result", {
-      event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()),
+      event: eventJson(await eventById(deps, event.id), requestLang(c), publicOrigin(deps, c), now()),
     });
   });
 
@@ -59,7 +59,7 @@ export function eventRoutes(deps: AppContext) {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await openSurvey(deps, principal, event);
     return sendJson(c, "POST /api/events/:id/survey/open", {
-      event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()),
+      event: eventJson(await eventById(deps, event.id), requestLang(c), publicOrigin(deps, c), now()),
     });
   });
 
@@ -67,7 +67,7 @@ export function eventRoutes(deps: AppContext) {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await closeSurvey(deps, principal, event);
     return sendJson(c, "POST /api/events/:id/survey/close", {
-      event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()),
+      event: eventJson(await eventById(deps, event.id), requestLang(c), publicOrigin(deps, c), now()),
     });
   });
 
@@ -75,7 +75,7 @@ export function eventRoutes(deps: AppContext) {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await scheduleSurvey(deps, principal, event, await readJson(c, SurveyWindow));
     return sendJson(c, "PATCH /api/events/:id/survey", {
-      event: eventJson((await getEvent(deps.db, event.id))!, requestLang(c), publicOrigin(deps, c), now()),
+      event: eventJson(await eventById(deps, event.id), requestLang(c), publicOrigin(deps, c), now()),
     });
   });
 

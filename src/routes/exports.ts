@@ -3,16 +3,14 @@ import type { ExportName } from "../api-contract";
 import type { AppContext, AppEnv } from "../app-env";
 import { commentsTable, eventsTable, questionsTable, regionsTable, themesTable, trendTable } from "../domain/export-tables";
 import { t } from "../domain/i18n";
-import type { Lang } from "../domain/lang";
 import type { Table } from "../domain/table";
 import { TABLE_WRITERS } from "../domain/table-writers";
-import { localisedName } from "../domain/localised-name";
 import { readableEvent } from "../http/access";
 import { requirePrincipal } from "../http/session";
 import { check, requestLang } from "../http/validate";
-import { listRegions } from "../queries/regions";
 import { AppError } from "../http/errors";
 import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "../services/dashboard-figures";
+import { regionNames } from "../services/regions";
 import { publicOrigin } from "../http/presenters/event-json";
 import { StatsQuery } from "../http/schemas";
 
@@ -77,8 +75,4 @@ export function exportRoutes(deps: AppContext) {
   }
 
   return app;
-}
-
-async function regionNames(deps: AppContext, lang: Lang): Promise<Map<string, string>> {
-  return new Map((await listRegions(deps.db)).map((r) => [r.code, localisedName(r, lang)]));
 }

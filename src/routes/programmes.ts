@@ -5,8 +5,16 @@ import { sendJson } from "../http/contract";
 import { AppError } from "../http/errors";
 import { requirePrincipal } from "../http/session";
 import { idParam, readJson } from "../http/validate";
-import { getProgramme, getTheme, listProgrammes, listThemes } from "../queries/programmes";
-import { changeProgramme, changeTheme, createProgramme, createTheme } from "../services/programme-actions";
+import {
+  allProgrammes,
+  allThemes,
+  changeProgramme,
+  changeTheme,
+  createProgramme,
+  createTheme,
+  programmeById,
+  themeById,
+} from "../services/programme-actions";
 import { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "../http/schemas";
 
 /** Programmes and their themes: everyone signed in reads them, the national team changes them. */
@@ -15,22 +23,22 @@ export function programmeRoutes(deps: AppContext) {
 
   app.get("/programmes", async (c) => {
     requirePrincipal(c);
-    return sendJson(c, "GET /api/programmes", { programmes: await listProgrammes(deps.db) });
+    return sendJson(c, "GET /api/programmes", { programmes: await allProgrammes(deps) });
   });
 
   app.post("/programmes", async (c) => {
     const principal = requireNational(c);
     const id = await createProgramme(deps, principal, await readJson(c, ProgrammeInput));
-    return sendJson(c, "POST /api/programmes", { programme: await getProgramme(deps.db, id) }, 201);
+    return sendJson(c, "POST /api/programmes", { programme: await programmeById(deps, id) }, 201);
   });
 
   app.patch("/programmes/:id", async (c) => {
     const principal = requireNational(c);
     const id = idParam(c);
     // An unknown id is 404 even when the body is also wrong.
-    if (!(await getProgramme(deps.db, id))) throw new AppError("not_found");
+    await programmeById(deps, id);
     await changeProgramme(deps, principal, id, await readJson(c, ProgrammeChanges));
-    return sendJson(c, "PATCH /api/programmes/:id", { programme: await getProgramme(deps.db, id) });
+    return sendJson(c, "PATCH /api/programmes/:id", { programme: await programmeById(deps, id) });
   });
 
   app.get("/themes", async (c) => {
@@ -39,21 +47,21 @@ export function programmeRoutes(deps: AppContext) {
     const programmeId = programme && /^[1-9]\d{0,9}$/.test(programme) ? Number(programme) : undefined;
     if (programme !== undefined && programmeId === undefined)
       throw new AppError("validation_failed", undefined, [{ key: "programme", code: "format", message: "programme must be an id" }]);
-    return sendJson(c, "GET /api/themes", { themes: await listThemes(deps.db, programmeId) });
+    return sendJson(c, "GET /api/themes", { themes: await allThemes(deps, programmeId) });
   });
 
   app.post("/themes", async (c) => {
     const principal = requireNational(c);
     const id = await createTheme(deps, principal, await readJson(c, ThemeInput));
-    return sendJson(c, "POST /api/themes", { theme: await getTheme(deps.db, id) }, 201);
+    return sendJson(c, "POST /api/themes", { theme: await themeById(deps, id) }, 201);
   });
 
   app.patch("/themes/:id", async (c) => {
     const principal = requireNational(c);
     const id = idParam(c);
-    if (!(await getTheme(deps.db, id))) throw new AppError("not_found");
+    await themeById(deps, id);
     await changeTheme(deps, principal, id, await readJson(c, ThemeChanges));
-    return sendJson(c, "PATCH /api/themes/:id", { theme: await getTheme(deps.db, id) });
+    return sendJson(c, "PATCH /api/themes/:id", { theme: await themeById(deps, id) });
   });
 
   return app;

@@ -1,22 +1,21 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
-import { canRead, canWrite } from "../auth/authorize";
 import { sendJson } from "../http/contract";
 import { requirePrincipal } from "../http/session";
 import { localisedNames } from "../domain/localised-name";
-import { listRegions } from "../queries/regions";
+import { regionsWithAccess } from "../services/regions";
 
 /** Every region, with what the signed-in person may do in it. */
 export function regionRoutes(deps: AppContext) {
   return new Hono<AppEnv>().get("/regions", async (c) => {
     const principal = requirePrincipal(c);
-    const regions = await listRegions(deps.db);
+    const regions = await regionsWithAccess(deps, principal);
     return sendJson(c, "GET /api/regions", {
       regions: regions.map((r) => ({
         code: r.code,
         name: localisedNames(r),
         bilingual: r.bilingual,
-        access: canWrite(principal, r.code) ? ("write" as const) : canRead(principal, r.code) ? ("read" as const) : ("none" as const),
+        access: r.access,
       })),
     });
   });

@@ -3,11 +3,10 @@ import type { AppContext, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
 import { sendJson } from "../http/contract";
 import { check, idParam, readJson, requestLang } from "../http/validate";
-import { listAudit } from "../queries/audit";
-import { getUser, listUsers } from "../queries/users";
+import { auditEntries } from "../services/audit-log";
 import { setAccountPassword } from "../services/passwords";
 import { AuditQuery, PasswordInput, UserChanges, UserInput } from "../http/schemas";
-import { changeUser, createUser, existingUser, revokeUserSessions } from "../services/user-actions";
+import { allAccounts, changeUser, createUser, existingUser, revokeUserSessions } from "../services/user-actions";
 
 /** Users, region assignments and the audit log: the national team only. */
 export function userRoutes(deps: AppContext) {
@@ -15,13 +14,13 @@ export function userRoutes(deps: AppContext) {
 
   app.get("/users", async (c) => {
     requireNational(c);
-    return sendJson(c, "GET /api/users", { users: await listUsers(deps.db) });
+    return sendJson(c, "GET /api/users", { users: await allAccounts(deps) });
   });
 
   app.post("/users", async (c) => {
     const principal = requireNational(c);
     const id = await createUser(deps, principal, await readJson(c, UserInput), requestLang(c));
-    return sendJson(c, "POST /api/users", { user: await getUser(deps.db, id) }, 201);
+    return sendJson(c, "POST /api/users", { user: await existingUser(deps, id) }, 201);
   });
 
   app.patch("/users/:id", async (c) => {
@@ -29,7 +28,7 @@ export function userRoutes(deps: AppContext) {
     const id = idParam(c);
     await existingUser(deps, id);
     await changeUser(deps, principal, id, await readJson(c, UserChanges));
-    return sendJson(c, "PATCH /api/users/:id", { user: await getUser(deps.db, id) });
+    return sendJson(c, "PATCH /api/users/:id", { user: await existingUser(deps, id) });
   });
 
   app.put("/users/:id/password", async (c) => {
@@ -50,7 +49,7 @@ export function userRoutes(deps: AppContext) {
     requireNational(c);
     const query = check(c, AuditQuery, c.req.query());
     return sendJson(c, "GET /api/audit", {
-      entries: await listAudit(deps.db, { limit: query.limit, ...(query.before && { beforeId: query.before }) }),
+      entries: await auditEntries(deps, query),
     });
   });
 

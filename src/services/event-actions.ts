@@ -9,7 +9,7 @@ import { requireWriteRegion } from "../http/access";
 import { AppError } from "../http/errors";
 import type { AuditAction } from "../queries/audit";
 import { addEventQuestion, removeEventQuestion } from "../queries/event-questions";
-import { insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
+import { getEvent, insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
 import { listQuestions } from "../queries/survey-by-slug";
 import type { EventQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
 
@@ -17,6 +17,14 @@ import type { EventQuestionInput, EventChanges, NewEventInput, SurveyWindow } fr
 // check references, write, and leave an audit line.
 
 const SLUG_LENGTH = 16;
+
+/** The day as stored now (after a change, for the answer); not_found when there is none.
+ *  Whether the person may read it is decided before (src/http/access.ts readableEvent). */
+export async function eventById(deps: Pick<ServiceContext, "db">, id: number): Promise<EventRow> {
+  const event = await getEvent(deps.db, id);
+  if (!event) throw new AppError("not_found");
+  return event;
+}
 
 async function checkReferences(deps: ServiceContext, refs: { programmeId: number; regionCode: string | null; themeId: number | null }) {
   const found = await referencesExist(deps.db, refs);

@@ -5,7 +5,7 @@ import { randomAlphanumeric } from "../auth/tokens";
 import { parseImport, rowAction, type ImportError, type ImportRow, type RowAction } from "../domain/history-import";
 import { AppError } from "../http/errors";
 import { getEvent, insertEventWithSurvey, listEvents, updateEvent, type EventRow } from "../queries/events";
-import { getProgramme, listThemes } from "../queries/programmes";
+import { getProgramme, listProgrammes, listThemes } from "../queries/programmes";
 import { savePublishedResult } from "../queries/published-results";
 import { listRegions } from "../queries/regions";
 
@@ -26,6 +26,12 @@ export interface ImportResult {
   readonly errors: ImportError[];
   /** False for a dry run, and whenever any row has an error (then nothing is written at all). */
   readonly applied: boolean;
+}
+
+/** What the import page offers: the programmes to import into, and the regions for their names. */
+export async function importChoices(deps: Pick<ServiceContext, "db">) {
+  const [programmes, regions] = await Promise.all([listProgrammes(deps.db), listRegions(deps.db)]);
+  return { programmes, regions };
 }
 
 /** The national team only. Days are matched by programme, region and date; a day that already has

@@ -2,12 +2,45 @@ import type * as v from "valibot";
 import type { SessionPrincipal } from "../app-env";
 import type { ServiceContext } from "./context";
 import { AppError } from "../http/errors";
-import { getProgramme, getTheme, insertProgramme, insertTheme, updateProgramme, updateTheme } from "../queries/programmes";
+import {
+  getProgramme,
+  getTheme,
+  insertProgramme,
+  insertTheme,
+  listProgrammes,
+  listThemes,
+  updateProgramme,
+  updateTheme,
+} from "../queries/programmes";
 import type { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "../http/schemas";
 
 // What the national team can do to programmes and themes, shared by the JSON API and the admin
 // pages: check references, write, and leave an audit line. Callers have already checked that the
-// principal is national (src/http/access.ts requireNational).
+// principal is national (src/http/access.ts requireNational). Everyone signed in may read them.
+
+/** Every programme, oldest first as the day form offers them. */
+export async function allProgrammes(deps: Pick<ServiceContext, "db">) {
+  return listProgrammes(deps.db);
+}
+
+/** Every theme, or one programme's. */
+export async function allThemes(deps: Pick<ServiceContext, "db">, programmeId?: number) {
+  return listThemes(deps.db, programmeId);
+}
+
+/** The programme; not_found when there is none. */
+export async function programmeById(deps: Pick<ServiceContext, "db">, id: number) {
+  const programme = await getProgramme(deps.db, id);
+  if (!programme) throw new AppError("not_found");
+  return programme;
+}
+
+/** The theme; not_found when there is none. */
+export async function themeById(deps: Pick<ServiceContext, "db">, id: number) {
+  const theme = await getTheme(deps.db, id);
+  if (!theme) throw new AppError("not_found");
+  return theme;
+}
 
 export async function createProgramme(
   deps: ServiceContext,
@@ -26,7 +59,7 @@ export async function changeProgramme(
   id: number,
   changes: v.InferOutput<typeof ProgrammeChanges>,
 ) {
-  if (!(await getProgramme(deps.db, id))) throw new AppError("not_found");
+  await programmeById(deps, id);
   await updateProgramme(deps.db, id, changes);
   await audit(deps, principal, "programme_updated", `programme:${id}`, changes);
 }
@@ -51,7 +84,7 @@ export async function changeTheme(
   id: number,
   changes: v.InferOutput<typeof ThemeChanges>,
 ) {
-  if (!(await getTheme(deps.db, id))) throw new AppError("not_found");
+  await themeById(deps, id);
   await updateTheme(deps.db, id, changes);
   await audit(deps, principal, "theme_updated", `theme:${id}`, changes);
 }

@@ -4,13 +4,18 @@ import type { ServiceContext } from "./context";
 import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
 import { deleteUserSessions } from "../queries/sessions";
-import { getUser, updateUser, type UserSummary } from "../queries/users";
+import { getUser, listUsers, updateUser, type UserSummary } from "../queries/users";
 import { createAccount, requireKnownRegions } from "./create-account";
 import type { UserChanges, UserInput } from "../http/schemas";
 
 // What the national team can do to accounts, shared by the JSON API and the admin pages: check,
 // write, end sessions where rights changed, and leave an audit line. Callers have already checked
 // that the principal is national (src/http/access.ts requireNational).
+
+/** Every account (no password hashes), for the national team's list. */
+export async function allAccounts(deps: Pick<ServiceContext, "db">): Promise<UserSummary[]> {
+  return listUsers(deps.db);
+}
 
 export async function createUser(
   deps: ServiceContext,

@@ -1,9 +1,7 @@
 import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { check, requestLang } from "../../http/validate";
-import { listAudit } from "../../queries/audit";
-import { listRegions } from "../../queries/regions";
-import { listUsers } from "../../queries/users";
+import { auditLogPage } from "../../services/audit-log";
 import { AuditPage } from "../../views/admin/audit-page";
 import { AuditQuery } from "../../http/schemas";
 import { adminApp, renderPage } from "../../http/admin-http";
@@ -20,13 +18,7 @@ export function adminAuditRoutes(deps: AppContext) {
     const before = c.req.query("before");
     // Only the paging parameter goes to the schema (the page's own ?lang= is not part of it).
     const query = check(c, AuditQuery, before === undefined ? {} : { before });
-    const [entries, users, regions] = await Promise.all([
-      listAudit(deps.db, { limit: PAGE_SIZE, ...(query.before && { beforeId: query.before }) }),
-      listUsers(deps.db),
-      listRegions(deps.db),
-    ]);
-    const people = new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
-    const olderThan = entries.length === PAGE_SIZE ? entries.at(-1)!.id : null;
+    const { entries, people, regions, olderThan } = await auditLogPage(deps, { limit: PAGE_SIZE, before: query.before });
     return renderPage(
       c,
       <AuditPage

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../app-env";
 import { readableEvent } from "../../http/access";
 import { idParam, requestLang } from "../../http/validate";
-import { listRegions } from "../../queries/regions";
+import { allRegions } from "../../services/regions";
 import { eventResults } from "../../services/event-results";
 import { EventResultsPage } from "../../views/admin/event-results-page";
 import { adminApp, renderPage } from "../../http/admin-http";
@@ -12,7 +12,7 @@ export function adminEventResultsRoutes(deps: AppContext) {
 
   app.get("/events/:id/results", async (c) => {
     const { principal, event } = await readableEvent(deps, c, idParam(c));
-    const [regions, results] = await Promise.all([listRegions(deps.db), eventResults(deps, principal, event)]);
+    const [regions, results] = await Promise.all([allRegions(deps), eventResults(deps, principal, event)]);
     return renderPage(
       c,
       <EventResultsPage lang={requestLang(c)} principal={principal} event={event} regions={regions} results={results} />,

@@ -3,7 +3,7 @@ import { helsinkiInstant } from "../../domain/helsinki-time";
 import type { Lang } from "../../domain/lang";
 import { readableEvent, writableEvent } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
-import { listRegions } from "../../queries/regions";
+import { allRegions } from "../../services/regions";
 import { SCHEDULE_FIELDS } from "../../views/admin/event-survey-section";
 import { regionName } from "../../views/admin/names";
 import { PosterPage } from "../../views/admin/poster-page";
@@ -71,7 +71,7 @@ export function adminEventSurveyRoutes(deps: AppContext) {
   app.get("/events/:id/poster", async (c) => {
     const { principal, event } = await readableEvent(deps, c, idParam(c));
     const lang = requestLang(c);
-    const regions = await listRegions(deps.db);
+    const regions = await allRegions(deps);
     const origin = publicOrigin(deps, c);
     const url = surveyUrl(origin, event.slug);
     const place = (l: Lang) => regionName(l, regions, event.regionCode);

@@ -1,10 +1,8 @@
 import type { AppContext } from "../../app-env";
-import { canWrite, readableRegions } from "../../auth/authorize";
 import { readableEvent, writableEvent } from "../../http/access";
 import { requirePrincipal } from "../../http/session";
 import { idParam, readForm, requestLang } from "../../http/validate";
-import { listEvents } from "../../queries/events";
-import { listRegions } from "../../queries/regions";
+import { eventList } from "../../services/event-list";
 import { EDIT_PREFIX, ATTENDANCE_FIELD } from "../../views/admin/event-page";
 import { NATIONAL_EVENT } from "../../views/admin/event-fields";
 import { EventListPage } from "../../views/admin/event-list-page";
@@ -110,8 +108,7 @@ export function adminEventRoutes(deps: AppContext) {
 
   app.get("/", async (c) => {
     const principal = requirePrincipal(c);
-    const [events, regions] = await Promise.all([listEvents(deps.db, { regions: readableRegions(principal) }), listRegions(deps.db)]);
-    const canCreate = canWrite(principal, null) || regions.some((r) => canWrite(principal, r.code));
+    const { events, regions, canCreate } = await eventList(deps, principal);
     return renderPage(
       c,
       <EventListPage

@@ -4,9 +4,7 @@ import { requireNational } from "../../http/access";
 import { decodeUtf8, mediaType, readLimitedBody } from "../../http/body";
 import { AppError } from "../../http/errors";
 import { requestLang } from "../../http/validate";
-import { listProgrammes } from "../../queries/programmes";
-import { listRegions } from "../../queries/regions";
-import { importHistory, IMPORT_TEMPLATE } from "../../services/history-import";
+import { importChoices, importHistory, IMPORT_TEMPLATE } from "../../services/history-import";
 import { ImportPage } from "../../views/admin/import-page";
 import { adminApp, renderPage } from "../../http/admin-http";
 
@@ -19,7 +17,7 @@ export function adminImportRoutes(deps: AppContext) {
 
   app.get("/import", async (c) => {
     const principal = requireNational(c);
-    const [programmes, regions] = await Promise.all([listProgrammes(deps.db), listRegions(deps.db)]);
+    const { programmes, regions } = await importChoices(deps);
     return renderPage(
       c,
       <ImportPage lang={requestLang(c)} principal={principal} programmes={programmes} regions={regions} programmeId={null} />,
@@ -43,7 +41,7 @@ export function adminImportRoutes(deps: AppContext) {
       .catch(() => {
         throw new AppError("bad_request");
       });
-    const [programmes, regions] = await Promise.all([listProgrammes(deps.db), listRegions(deps.db)]);
+    const { programmes, regions } = await importChoices(deps);
     const programmeText = form.get("programme");
     const programmeId = typeof programmeText === "string" && /^\d{1,9}$/.test(programmeText) ? Number(programmeText) : null;
     // A file part is a Blob in both runtimes (Workers' types say string | null, Node's string | File).

@@ -1,9 +1,8 @@
 import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
-import { listProgrammes, listThemes } from "../../queries/programmes";
 import { PROGRAMME_FIELDS, ProgrammesPage, renameFields, THEME_FIELDS, type ProgrammesForm } from "../../views/admin/programmes-page";
-import { changeTheme, createProgramme, createTheme } from "../../services/programme-actions";
+import { allProgrammes, allThemes, changeTheme, createProgramme, createTheme } from "../../services/programme-actions";
 import { ProgrammeInput, ThemeChanges, ThemeInput } from "../../http/schemas";
 import { adminApp, doneMessage, redirectDone, renderPage, type Ctx } from "../../http/admin-http";
 import { attempt, blankToNull, idValue, one, validateForm, wholeNumberOrNull, type FieldMapping, type Form } from "../../http/form-input";
@@ -36,7 +35,7 @@ export function adminProgrammeRoutes(deps: AppContext) {
 
   async function page(c: Ctx, form?: ProgrammesForm) {
     const principal = requireNational(c);
-    const [programmes, themes] = await Promise.all([listProgrammes(deps.db), listThemes(deps.db)]);
+    const [programmes, themes] = await Promise.all([allProgrammes(deps), allThemes(deps)]);
     const done = form ? null : doneMessage(c);
     return renderPage(
       c,

@@ -1,15 +1,15 @@
 import type { AppContext } from "../../app-env";
 import { requireNational } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
-import { listRegions } from "../../queries/regions";
-import { listUsers, type UserSummary } from "../../queries/users";
+import type { UserSummary } from "../../queries/users";
+import { allRegions } from "../../services/regions";
 import type { FormValues } from "../../views/admin/fields";
 import { userFieldIds } from "../../views/admin/user-fields";
 import { UserPage } from "../../views/admin/user-page";
 import { NEW_USER_PREFIX, UsersPage } from "../../views/admin/users-page";
 import { UserChanges, UserInput } from "../../http/schemas";
 import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
-import { changeUser, createUser, existingUser, revokeUserSessions } from "../../services/user-actions";
+import { allAccounts, changeUser, createUser, existingUser, revokeUserSessions } from "../../services/user-actions";
 import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
 import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
 
@@ -62,7 +62,7 @@ export function adminUserRoutes(deps: AppContext) {
 
   app.get("/users", async (c) => {
     const principal = requireNational(c);
-    const [users, regions] = await Promise.all([listUsers(deps.db), listRegions(deps.db)]);
+    const [users, regions] = await Promise.all([allAccounts(deps), allRegions(deps)]);
     return renderPage(c, <UsersPage lang={requestLang(c)} principal={principal} users={users} regions={regions} done={doneMessage(c)} />);
   });
 
@@ -70,7 +70,7 @@ export function adminUserRoutes(deps: AppContext) {
     const principal = requireNational(c);
     const lang = requestLang(c);
     const form = await readForm(c);
-    const regions = await listRegions(deps.db);
+    const regions = await allRegions(deps);
     const mapping = userMapping(userFieldIds(NEW_USER_PREFIX, regions));
     const data = {
       email: one(form, "email"),
@@ -83,7 +83,7 @@ export function adminUserRoutes(deps: AppContext) {
     const input = validateForm(lang, UserInput, data, mapping);
     const created = input.ok ? await attempt(lang, mapping, () => createUser(deps, principal, input.value, lang)) : input;
     if (!created.ok) {
-      const users = await listUsers(deps.db);
+      const users = await allAccounts(deps);
       return renderPage(
         c,
         <UsersPage
@@ -102,7 +102,7 @@ export function adminUserRoutes(deps: AppContext) {
   app.get("/users/:id", async (c) => {
     const principal = requireNational(c);
     const user = await existingUser(deps, idParam(c));
-    const regions = await listRegions(deps.db);
+    const regions = await allRegions(deps);
     return renderPage(c, <UserPage lang={requestLang(c)} principal={principal} user={user} regions={regions} done={doneMessage(c)} />);
   });
 
@@ -111,7 +111,7 @@ export function adminUserRoutes(deps: AppContext) {
     const user = await existingUser(deps, idParam(c));
     const lang = requestLang(c);
     const form = await readForm(c);
-    const regions = await listRegions(deps.db);
+    const regions = await allRegions(deps);
     const mapping = userMapping(userFieldIds("", regions));
     const changes = validateForm(lang, UserChanges, changedFields(user, form), mapping);
     // Saving an untouched form changes nothing and leaves no audit line.
