@@ -28,7 +28,7 @@ import { listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
 import { eventComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
-import { gradeSumsBy, publishedEvents } from "../queries/grade-sums";
+import { gradePoolSumsBy, gradeSumsBy, publishedEvents } from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadEvents, type EventFilterInput } from "./dashboard-data";
@@ -127,15 +127,14 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
 }
 
 export async function trendFigures(deps: ServiceContext, principal: SessionPrincipal, q: Query): Promise<TrendResponse> {
-  const now = deps.now();
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...eventFilter(q), region: undefined };
   const [byMonthTheme, reported, themes, ...regional] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "monthTheme", now),
+    gradePoolSumsBy(deps.db, filter, "monthTheme"),
     publishedEvents(deps.db, filter),
     listThemes(deps.db, q.programme),
-    ...wanted.map((code) => gradeSumsBy(deps.db, { ...filter, region: code }, "month", now)),
+    ...wanted.map((code) => gradePoolSumsBy(deps.db, { ...filter, region: code }, "month")),
   ]);
   // The whole country by month, and by month and theme, from the one (month, theme) read.
   const { byFirst: nationalByMonth, byPair: monthTheme } = regroupPairs(byMonthTheme);
