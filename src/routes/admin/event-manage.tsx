@@ -1,5 +1,6 @@
 import type { AppContext } from "../../app-env";
 import { writableEvent } from "../../http/access";
+import { AppError } from "../../http/errors";
 import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
 import { attempt, one, validateForm, wholeNumberOrNull } from "../../http/form-input";
 import { NewEventInput } from "../../http/schemas";
@@ -65,6 +66,11 @@ export function adminEventManageRoutes(deps: AppContext) {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     const form = await readForm(c);
     const confirm = wholeNumberOrNull(one(form, "confirmResponses"));
+    // Only the hidden field of the confirmation page sets this: anything but a count is a bad request.
+    if (typeof confirm === "string" || (typeof confirm === "number" && confirm < 0))
+      throw new AppError("validation_failed", undefined, [
+        { key: "confirmResponses", code: "number", message: "confirmResponses must be a whole number" },
+      ]);
     // A refusal (an agent and a day with answers: 403; an answer arrived since the page: 409) goes through the error page.
     await deleteEvent(deps, principal, event, typeof confirm === "number" ? confirm : undefined);
     return redirectDone(c, "/admin", "eventDeleted");
