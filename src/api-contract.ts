@@ -23,6 +23,7 @@ import type * as v from "valibot";
 import type {
   AuditResponse,
   CommentsResponse,
+  EventDeletedResponse,
   EventQuestionsResponse,
   EventResponse,
   EventsResponse,
@@ -40,6 +41,7 @@ import type {
 } from "./api-types";
 import type {
   AuditQuery,
+  DeleteEventQuery,
   EventQuestionInput,
   EventChanges,
   NewEventInput,
@@ -116,6 +118,18 @@ export interface ApiContract {
   "PATCH /api/events/:id/survey": Write<typeof SurveyWindow, EventResponse>;
   "GET /api/events/:id/questions": Read<NoQuery, EventQuestionsResponse>;
   "POST /api/events/:id/questions": Write<typeof EventQuestionInput, { id: number }>;
+  /** One of the day's own questions, rewritten in place until the first real answer. */
+  "PATCH /api/events/:id/questions/:questionId": Write<typeof EventQuestionInput, { id: number }>;
+  /** A new day like this one (the body changes date, theme, region, …), with copies of its own questions. */
+  "POST /api/events/:id/duplicate": Write<typeof EventChanges, EventResponse>;
+  "POST /api/events/:id/cancel": Write<undefined, EventResponse>;
+  "POST /api/events/:id/uncancel": Write<undefined, EventResponse>;
+  /** A day with answers: national team only, with `confirmResponses` equal to its responses (else 409 naming them). */
+  "DELETE /api/events/:id": {
+    readonly query: v.InferInput<typeof DeleteEventQuery>;
+    readonly body: undefined;
+    readonly response: EventDeletedResponse;
+  };
 }
 
 export type Endpoint = keyof ApiContract;

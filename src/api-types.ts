@@ -294,6 +294,8 @@ export interface EventDetail {
   readonly reported: { mean: number; n: number | null; distribution: Record<string, number> | null; source: string | null } | null;
   readonly archivedOn: string | null;
   readonly isDemo: boolean;
+  /** Helsinki date on which staff cancelled the day (kept, labelled, out of every figure), else null. */
+  readonly cancelledOn: string | null;
   readonly survey: {
     slug: string;
     url: string;
@@ -303,6 +305,11 @@ export interface EventDetail {
     closesAt: string | null;
     state: "open" | "not_open" | "closed";
   };
+}
+
+/** DELETE /api/events/:id: what went with the day. */
+export interface EventDeletedResponse {
+  readonly deleted: { readonly id: number; readonly responses: number; readonly comments: number; readonly testAnswers: number };
 }
 
 export interface EventResponse {

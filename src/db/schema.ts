@@ -68,6 +68,9 @@ export const event = sqliteTable(
     /** Where the published figure comes from (report title, URL or citation). Real, not demo. */
     reportedSource: text("reported_source"),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    /** When staff cancelled the day (epoch ms): kept and labelled, its survey takes no answers,
+     *  and it is left out of every figure (src/queries/events.ts eventFilterCondition). */
+    cancelledAt: integer("cancelled_at"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -65,6 +65,10 @@ const DONE = [
   "passwordChanged",
   "testAnswerSaved",
   "testAnswersWiped",
+  "eventDuplicated",
+  "eventCancelled",
+  "eventUncancelled",
+  "eventDeleted",
 ] as const;
 export type DoneKey = (typeof DONE)[number];
 
@@ -78,7 +82,9 @@ export function doneMessage(c: Ctx): string | null {
 export function pageOf(c: Ctx): string {
   const url = new URL(c.req.url);
   if (c.req.method === "GET") return `${url.pathname}${url.search}`;
-  const page = /^\/admin\/(?:events\/(?:new|\d+(?:\/test)?)|programmes|users(?:\/\d+)?|audit|password)/.exec(url.pathname)?.[0] ?? "/admin";
+  const page =
+    /^\/admin\/(?:events\/(?:new|\d+(?:\/test|\/duplicate|\/delete)?)|programmes|users(?:\/\d+)?|audit|password)/.exec(url.pathname)?.[0] ??
+    "/admin";
   return `${page}?lang=${requestLang(c)}`;
 }
 

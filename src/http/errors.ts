@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   gone: 410,
   /** The day has a published result: its survey takes no answers (a published figure is final). */
   published: 410,
+  /** Staff cancelled the day: its survey takes no answers. */
+  cancelled: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

@@ -65,3 +65,25 @@ export async function removeEventQuestion(db: Db, extraSetId: number, questionId
     .returning({ id: question.id });
   return removed.length > 0;
 }
+
+/** Rewrites one of a day's own questions in place (same id, key and position); false when the
+ *  question is not in that day's set. */
+export async function updateEventQuestion(db: Db, extraSetId: number, questionId: number, q: NewEventQuestion): Promise<boolean> {
+  const changed = await db
+    .update(question)
+    .set({
+      kind: q.kind,
+      required: q.required,
+      textFi: q.textFi,
+      textSv: q.textSv,
+      textEn: q.textEn,
+      scaleMin: q.scale?.min ?? null,
+      scaleMax: q.scale?.max ?? null,
+      scaleStep: q.scale?.step ?? null,
+      optionsJson: q.optionsJson,
+      maxLength: q.maxLength,
+    })
+    .where(and(eq(question.id, questionId), eq(question.setId, extraSetId)))
+    .returning({ id: question.id });
+  return changed.length > 0;
+}

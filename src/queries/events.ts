@@ -12,6 +12,8 @@ export interface EventFilter {
   readonly programmeId?: number | undefined;
   /** Leaves one day out (a day's own results page compares it with the rest). */
   readonly excludeEventId?: number | undefined;
+  /** Cancelled days are left out of every figure; only staff lists of days ask for them too. */
+  readonly includeCancelled?: boolean | undefined;
 }
 
 export interface EventRow {
@@ -40,6 +42,8 @@ export interface EventRow {
   readonly closesAt: number | null;
   /** When retention deleted the day's answers and kept its figures (epoch ms), else null. */
   readonly archivedAt: number | null;
+  /** When staff cancelled the day (epoch ms), else null: kept and labelled, out of the figures. */
+  readonly cancelledAt: number | null;
   readonly questionSetId: number;
   readonly extraQuestionSetId: number | null;
   readonly responseCount: number;
@@ -68,6 +72,7 @@ const eventColumns = {
   opensAt: survey.opensAt,
   closesAt: survey.closesAt,
   archivedAt: survey.archivedAt,
+  cancelledAt: event.cancelledAt,
   questionSetId: survey.questionSetId,
   extraQuestionSetId: survey.extraQuestionSetId,
   responseCount: survey.responseCount,
@@ -86,6 +91,7 @@ export function eventFilterCondition(filter: EventFilter): SQL | undefined {
   if (filter.themeId !== undefined) conditions.push(eq(event.themeId, filter.themeId));
   if (filter.programmeId !== undefined) conditions.push(eq(event.programmeId, filter.programmeId));
   if (filter.excludeEventId !== undefined) conditions.push(ne(event.id, filter.excludeEventId));
+  if (!filter.includeCancelled) conditions.push(isNull(event.cancelledAt));
   return and(...conditions);
 }
 

@@ -12,6 +12,8 @@ export interface PublicSurvey {
   readonly closesAt: number | null;
   /** The day has a published result: final, so the survey takes no answers whatever its window. */
   readonly published: boolean;
+  /** Staff cancelled the day: its survey takes no answers. */
+  readonly cancelled: boolean;
   readonly event: {
     readonly id: number;
     readonly title: string;
@@ -31,6 +33,7 @@ export interface SurveyVersion {
   readonly opensAt: number | null;
   readonly closesAt: number | null;
   readonly published: boolean;
+  readonly cancelled: boolean;
   readonly questionsKey: string;
 }
 
@@ -38,6 +41,7 @@ export interface SurveyVersion {
 // enough for every request, unlike findPublicSurvey's joins and question rows.
 const SURVEY_VERSION_SQL = `SELECT s.opens_at, s.closes_at,
   (SELECT e.reported_grade_mean IS NOT NULL FROM event e WHERE e.id = s.event_id) AS published,
+  (SELECT e.cancelled_at IS NOT NULL FROM event e WHERE e.id = s.event_id) AS cancelled,
   s.question_set_id || '/' || coalesce(s.extra_question_set_id, '-') || '/' ||
   (SELECT count(*) || '/' || coalesce(max(q.id), 0) FROM question q WHERE q.set_id = s.extra_question_set_id) AS questions_key
   FROM survey s WHERE s.slug = ?`;
@@ -50,6 +54,7 @@ export async function findSurveyVersion(db: Db, slug: string): Promise<SurveyVer
     opensAt: row.opens_at === null ? null : Number(row.opens_at),
     closesAt: row.closes_at === null ? null : Number(row.closes_at),
     published: Number(row.published) === 1,
+    cancelled: Number(row.cancelled) === 1,
     questionsKey: String(row.questions_key),
   };
 }
@@ -70,6 +75,7 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
       location: event.location,
       isDemo: event.isDemo,
       reportedGradeMean: event.reportedGradeMean,
+      cancelledAt: event.cancelledAt,
       regionFi: region.nameFi,
       regionSv: region.nameSv,
       regionEn: region.nameEn,
@@ -90,6 +96,7 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
     opensAt: row.opensAt,
     closesAt: row.closesAt,
     published: row.reportedGradeMean !== null,
+    cancelled: row.cancelledAt !== null,
     event: {
       id: row.eventId,
       title: row.title,

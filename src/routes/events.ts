@@ -5,10 +5,11 @@ import { sendJson } from "../http/contract";
 import { qrPng } from "../http/qr-png";
 import { qrSvg } from "../http/qr-svg";
 import { requirePrincipal } from "../http/session";
-import { idParam, readJson, requestLang } from "../http/validate";
+import { check, idParam, readJson, requestLang } from "../http/validate";
 import {
   addQuestion,
   changeEvent,
+  changeQuestion,
   closeSurvey,
   createEvent,
   eventById,
@@ -19,7 +20,8 @@ import {
 } from "../services/event-actions";
 import { eventJson, publicOrigin, surveyUrl } from "../http/presenters/event-json";
 import { recordPublishedResult } from "../services/published-results";
-import { EventQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
+import { cancelEvent, deleteEvent, duplicateEvent, uncancelEvent } from "../services/day-management";
+import { DeleteEventQuery, EventQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
 
 /** Academy days, their surveys, QR codes and the day's own questions. */
 export function eventRoutes(deps: AppContext) {
@@ -108,6 +110,46 @@ export function eventRoutes(deps: AppContext) {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     await removeQuestion(deps, principal, event, idParam(c, "questionId"));
     return c.body(null, 204);
+  });
+
+  app.patch("/:id/questions/:questionId", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const questionId = idParam(c, "questionId");
+    await changeQuestion(deps, principal, event, questionId, await readJson(c, EventQuestionInput));
+    return sendJson(c, "PATCH /api/events/:id/questions/:questionId", { id: questionId });
+  });
+
+  // Day management (issue 16 item 4): src/services/day-management.ts.
+  app.post("/:id/duplicate", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const id = await duplicateEvent(deps, principal, event, await readJson(c, EventChanges));
+    const row = await eventById(deps, id);
+    return sendJson(c, "POST /api/events/:id/duplicate", { event: eventJson(row, requestLang(c), publicOrigin(deps, c), now()) }, 201);
+  });
+
+  app.post("/:id/cancel", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    await cancelEvent(deps, principal, event);
+    return sendJson(c, "POST /api/events/:id/cancel", {
+      event: eventJson(await eventById(deps, event.id), requestLang(c), publicOrigin(deps, c), now()),
+    });
+  });
+
+  app.post("/:id/uncancel", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    await uncancelEvent(deps, principal, event);
+    return sendJson(c, "POST /api/events/:id/uncancel", {
+      event: eventJson(await eventById(deps, event.id), requestLang(c), publicOrigin(deps, c), now()),
+    });
+  });
+
+  app.delete("/:id", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const { confirmResponses } = check(c, DeleteEventQuery, c.req.query());
+    const lost = await deleteEvent(deps, principal, event, confirmResponses);
+    return sendJson(c, "DELETE /api/events/:id", {
+      deleted: { id: event.id, responses: lost.responses, comments: lost.comments, testAnswers: lost.testAnswers },
+    });
   });
 
   return app;

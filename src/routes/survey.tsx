@@ -54,7 +54,10 @@ export function surveyRoutes(deps: AppContext) {
     const result = await submit(survey, { submissionId, lang, answers: submission.answers });
     if (result.status === "unavailable") {
       const { state } = result;
-      if (submission.format === "json") throw new AppError(state === "published" ? "published" : state === "closed" ? "gone" : "not_open");
+      if (submission.format === "json")
+        throw new AppError(
+          state === "cancelled" ? "cancelled" : state === "published" ? "published" : state === "closed" ? "gone" : "not_open",
+        );
       return unavailablePage(c, lang, survey, state, submission);
     }
     if (result.status === "invalid") {
@@ -131,7 +134,13 @@ function notFoundPage(c: Ctx, lang: Lang) {
 }
 
 /** Closed or not yet open. A participant who posted shows their own text back, so nothing typed is lost. */
-function unavailablePage(c: Ctx, lang: Lang, survey: PublicSurvey, state: "closed" | "not_open" | "published", submission?: Submission) {
+function unavailablePage(
+  c: Ctx,
+  lang: Lang,
+  survey: PublicSurvey,
+  state: "closed" | "not_open" | "published" | "cancelled",
+  submission?: Submission,
+) {
   const typed = submission
     ? survey.questions
         .filter((q) => q.kind === "text")
@@ -140,33 +149,13 @@ function unavailablePage(c: Ctx, lang: Lang, survey: PublicSurvey, state: "close
     : [];
   const opensAt = survey.opensAt === null ? "" : formatDateTime(lang, survey.opensAt, "long");
   const langHref = (code: Lang) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`;
-  const page =
-    state === "published"
-      ? MessagePage({
-          lang,
-          title: t(lang, "published.title"),
-          body: t(lang, "published.body"),
-          survey,
-          langHref,
-          children: <TypedAnswers entries={typed} />,
-        })
-      : state === "closed"
-        ? MessagePage({
-            lang,
-            title: t(lang, "closed.title"),
-            body: t(lang, "closed.body"),
-            survey,
-            langHref,
-            children: <TypedAnswers entries={typed} />,
-          })
-        : MessagePage({
-            lang,
-            title: t(lang, "notOpen.title"),
-            body: t(lang, "notOpen.body", { opensAt }),
-            survey,
-            langHref,
-            children: <TypedAnswers entries={typed} />,
-          });
+  const text = {
+    cancelled: { title: t(lang, "cancelled.title"), body: t(lang, "cancelled.body") },
+    published: { title: t(lang, "published.title"), body: t(lang, "published.body") },
+    closed: { title: t(lang, "closed.title"), body: t(lang, "closed.body") },
+    not_open: { title: t(lang, "notOpen.title"), body: t(lang, "notOpen.body", { opensAt }) },
+  }[state];
+  const page = MessagePage({ lang, ...text, survey, langHref, children: <TypedAnswers entries={typed} /> });
   return html(c, state === "not_open" ? 403 : 410, page);
 }
 

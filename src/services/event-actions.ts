@@ -8,7 +8,7 @@ import { getProgramme } from "../queries/programmes";
 import { requireWriteRegion } from "../http/access";
 import { AppError } from "../http/errors";
 import type { AuditAction } from "../queries/audit";
-import { addEventQuestion, removeEventQuestion } from "../queries/event-questions";
+import { addEventQuestion, removeEventQuestion, updateEventQuestion, type NewEventQuestion } from "../queries/event-questions";
 import { getEvent, insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
 import { listQuestions } from "../queries/survey-by-slug";
 import type { EventQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
@@ -136,23 +136,46 @@ export async function addQuestion(
   input: v.InferOutput<typeof EventQuestionInput>,
 ) {
   requireNoAnswers(event);
-  const scale = scaleForKind(input.kind);
   const id = await addEventQuestion(
     deps.db,
     { surveyId: event.surveyId, eventId: event.id, extraSetId: event.extraQuestionSetId },
-    {
-      kind: input.kind,
-      required: input.required,
-      textFi: input.text.fi,
-      textSv: input.text.sv,
-      textEn: input.text.en,
-      scale,
-      optionsJson: input.options ? JSON.stringify(input.options) : null,
-      maxLength: input.kind === "text" ? (input.maxLength ?? 2000) : null,
-    },
+    storedQuestion(input),
   );
   await audit(deps, principal, "question_added", event.regionCode, event.id, { questionId: id, kind: input.kind });
   return id;
+}
+
+/** A question as the form or JSON gave it, as stored. */
+function storedQuestion(input: v.InferOutput<typeof EventQuestionInput>): NewEventQuestion {
+  return {
+    kind: input.kind,
+    required: input.required,
+    textFi: input.text.fi,
+    textSv: input.text.sv,
+    textEn: input.text.en,
+    scale: scaleForKind(input.kind),
+    optionsJson: input.options ? JSON.stringify(input.options) : null,
+    maxLength: input.kind === "text" ? (input.maxLength ?? 2000) : null,
+  };
+}
+
+/** Rewrites one of the day's own questions; like adding and removing, only until the first real
+ *  answer (test answers are kept apart and do not count, src/services/test-answers.ts). */
+export async function changeQuestion(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  event: EventRow,
+  questionId: number,
+  input: v.InferOutput<typeof EventQuestionInput>,
+) {
+  requireNoAnswers(event);
+  if (
+    event.extraQuestionSetId === null ||
+    !(await updateEventQuestion(deps.db, event.extraQuestionSetId, questionId, storedQuestion(input)))
+  ) {
+    throw new AppError("not_found");
+  }
+  await audit(deps, principal, "question_changed", event.regionCode, event.id, { questionId, kind: input.kind });
 }
 
 export async function removeQuestion(deps: ServiceContext, principal: SessionPrincipal, event: EventRow, questionId: number) {

@@ -10,7 +10,10 @@ import type { ServiceContext } from "./context";
  * their names, and whether the person may create a day anywhere (a national day or in a region).
  */
 export async function eventList(deps: Pick<ServiceContext, "db">, principal: SessionPrincipal) {
-  const [events, regions] = await Promise.all([listEvents(deps.db, { regions: readableRegions(principal) }), listRegions(deps.db)]);
+  const [events, regions] = await Promise.all([
+    listEvents(deps.db, { regions: readableRegions(principal), includeCancelled: true }),
+    listRegions(deps.db),
+  ]);
   const canCreate = canWrite(principal, null) || regions.some((r) => canWrite(principal, r.code));
   return { events, regions, canCreate };
 }

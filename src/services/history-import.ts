@@ -48,7 +48,7 @@ export async function importHistory(
   const [regions, themes, events] = await Promise.all([
     listRegions(deps.db),
     listThemes(deps.db, programme.id),
-    listEvents(deps.db, { regions: "all", programmeId: programme.id }),
+    listEvents(deps.db, { regions: "all", programmeId: programme.id, includeCancelled: true }),
   ]);
   const regionKeys = new Map<string, string>();
   for (const r of regions) for (const key of [r.code, r.nameFi, r.nameSv, r.nameEn]) regionKeys.set(key.toLowerCase(), r.code);

@@ -9,14 +9,15 @@ import type { ServiceContext } from "./context";
 // A participant answers a day's survey (POST /s/:slug, form or JSON). The route reads the body and
 // shows what comes back; the rules (open or not, valid answers, stored once) are here.
 
-/** Where a participant stands: a day with a published result is closed for good, whatever its survey's window says. */
-export function participantState(survey: PublicSurvey, now: number): SurveyState | "published" {
-  return survey.published ? "published" : surveyState(survey, now);
+/** Where a participant stands: a cancelled day, or one with a published result, is closed for
+ *  good, whatever its survey's window says. */
+export function participantState(survey: PublicSurvey, now: number): SurveyState | "published" | "cancelled" {
+  return survey.cancelled ? "cancelled" : survey.published ? "published" : surveyState(survey, now);
 }
 
 export type SubmitOutcome =
   /** Not taking answers; the participant's typed text is shown back by the route. */
-  | { readonly status: "unavailable"; readonly state: Exclude<SurveyState, "open"> | "published" }
+  | { readonly status: "unavailable"; readonly state: Exclude<SurveyState, "open"> | "published" | "cancelled" }
   | { readonly status: "invalid"; readonly errors: readonly AnswerError[] }
   /** "repeat": a retry of a submission already stored, answered and not stored again. */
   | { readonly status: "created" | "repeat"; readonly id: string };

@@ -61,7 +61,13 @@ export function cachedSurveyLookup(db: Db, now: () => number, ttlMs = SURVEY_CAC
     if (!cached) return null;
     // The window as it is now, whatever the cached copy says.
     return {
-      survey: { ...cached.survey, opensAt: version.opensAt, closesAt: version.closesAt, published: version.published },
+      survey: {
+        ...cached.survey,
+        opensAt: version.opensAt,
+        closesAt: version.closesAt,
+        published: version.published,
+        cancelled: version.cancelled,
+      },
       formPages: cached.formPages,
     };
   };

@@ -34,6 +34,11 @@ const CONTRACT: Record<Endpoint, true> = {
   "PATCH /api/events/:id/survey": true,
   "GET /api/events/:id/questions": true,
   "POST /api/events/:id/questions": true,
+  "PATCH /api/events/:id/questions/:questionId": true,
+  "POST /api/events/:id/duplicate": true,
+  "POST /api/events/:id/cancel": true,
+  "POST /api/events/:id/uncancel": true,
+  "DELETE /api/events/:id": true,
 };
 
 /** /api routes that answer without JSON: 204s, QR images and the table downloads. */

@@ -223,6 +223,37 @@ const MATRIX: Row[] = [
     },
     writeRegion16(204),
   ],
+  // Day management (issue 16 item 4): write access to the day's region (and to a duplicate's target region).
+  [
+    "PATCH /api/events/:id/questions/:questionId",
+    async (fx) => {
+      const eventId = await fx.event16();
+      return {
+        method: "PATCH",
+        path: `/api/events/${eventId}/questions/${await fx.eventQuestion(eventId)}`,
+        body: { kind: "text", text: { fi: "K2", sv: "F2", en: "Q2" } },
+      };
+    },
+    writeRegion16(200),
+  ],
+  [
+    "POST /api/events/:id/duplicate",
+    async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/duplicate`, body: { date: "2019-10-01" } }),
+    writeRegion16(201),
+  ],
+  [
+    "POST /api/events/:id/duplicate",
+    async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/duplicate`, body: { regionCode: "15" } }),
+    nationalOnly(201),
+  ],
+  ["POST /api/events/:id/cancel", async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/cancel` }), writeRegion16(200)],
+  [
+    "POST /api/events/:id/uncancel",
+    async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/uncancel` }),
+    writeRegion16(200),
+  ],
+  // A day without answers; one with answers is the national team's only (test/api/day-management.test.ts).
+  ["DELETE /api/events/:id", async (fx) => ({ method: "DELETE", path: `/api/events/${await fx.event16()}` }), writeRegion16(200)],
   // Admin pages (src/routes/admin): HTML, every change a form post answered with 303.
   ["GET /admin", async () => ({ method: "GET", path: "/admin" }), all(303, 200)],
   [
@@ -324,6 +355,36 @@ const MATRIX: Row[] = [
   [
     "POST /admin/events/:id/test/wipe",
     async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/test/wipe` }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "GET /admin/events/:id/duplicate",
+    async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/duplicate` }),
+    page(writeRegion16(200)),
+  ],
+  [
+    "POST /admin/events/:id/duplicate",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/duplicate`, form: eventForm(fx, "16") }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/cancel",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/cancel` }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/uncancel",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/uncancel` }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "GET /admin/events/:id/delete",
+    async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/delete` }),
+    page(writeRegion16(200)),
+  ],
+  [
+    "POST /admin/events/:id/delete",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/delete`, form: {} }),
     page(writeRegion16(303)),
   ],
   ["GET /admin/programmes", async () => ({ method: "GET", path: "/admin/programmes" }), page(nationalOnly(200))],

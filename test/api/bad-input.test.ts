@@ -194,6 +194,108 @@ for (const id of ["abc", "0", "-1", "1.5", "99999999", "1e3", "%00"]) {
   add({ name: `test-mode wipe of day ${id}`, method: "POST", path: `/admin/events/${id}/test/wipe`, as: "agent", html: true });
 }
 
+// --- day management (issue 16 item 4): duplicate, cancel, delete, edit an own question ----------
+const duplicates: [string, unknown][] = [
+  ["impossible date", { date: "2019-02-30" }],
+  ["date as a number", { date: 20191001 }],
+  ["theme as text", { themeId: "one" }],
+  ["unknown key", { copies: 2 }],
+  ["empty title", { title: "" }],
+  ["negative head count", { attendance: -1 }],
+];
+for (const [name, body] of duplicates)
+  add({
+    name: `duplicate: ${name}`,
+    method: "POST",
+    path: "/api/events/{event}/duplicate",
+    as: "agent",
+    type: "application/json",
+    body: json(body),
+    status: 422,
+  });
+add({
+  name: "duplicate: not JSON",
+  method: "POST",
+  path: "/api/events/{event}/duplicate",
+  as: "agent",
+  type: "application/json",
+  body: "{date:",
+  status: 400,
+});
+add({
+  name: "duplicate: text/plain",
+  method: "POST",
+  path: "/api/events/{event}/duplicate",
+  as: "agent",
+  type: "text/plain",
+  body: "{}",
+  status: 415,
+});
+for (const q of ["confirmResponses=abc", "confirmResponses=-1", "confirmResponses=1.5", "confirm=yes"])
+  add({ name: `delete a day ?${q}`, method: "DELETE", path: `/api/events/{event}?${q}`, as: "national", status: 422 });
+add({
+  name: "edit question: invalid body",
+  method: "PATCH",
+  path: "/api/events/{event}/questions/1",
+  as: "agent",
+  type: "application/json",
+  body: json({ kind: "slider", text: { fi: "a", sv: "b", en: "c" } }),
+  status: 422,
+});
+add({
+  name: "edit question: a core question is not the day's",
+  method: "PATCH",
+  path: "/api/events/{event}/questions/1",
+  as: "agent",
+  type: "application/json",
+  body: json({ kind: "text", text: { fi: "a", sv: "b", en: "c" } }),
+});
+add({
+  name: "duplicate page: impossible date",
+  method: "POST",
+  path: "/admin/events/{event}/duplicate",
+  as: "agent",
+  type: "application/x-www-form-urlencoded",
+  body: "region=16&date=2019-02-30&programme={programme}&theme=&title=Kopio&location=&attendance=",
+  html: true,
+  status: 422,
+});
+add({
+  name: "delete page: confirmation not a number",
+  method: "POST",
+  path: "/admin/events/{event}/delete",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "confirmResponses=kaikki",
+  html: true,
+  status: 422,
+});
+for (const id of ["abc", "0", "99999999", "1e3"]) {
+  add({
+    name: `duplicate day ${id}`,
+    method: "POST",
+    path: `/api/events/${id}/duplicate`,
+    as: "agent",
+    type: "application/json",
+    body: "{}",
+    status: 404,
+  });
+  add({ name: `cancel day ${id}`, method: "POST", path: `/api/events/${id}/cancel`, as: "agent", status: 404 });
+  add({ name: `uncancel day ${id}`, method: "POST", path: `/api/events/${id}/uncancel`, as: "agent", status: 404 });
+  add({ name: `delete day ${id}`, method: "DELETE", path: `/api/events/${id}`, as: "national", status: 404 });
+  add({ name: `duplicate page of day ${id}`, method: "GET", path: `/admin/events/${id}/duplicate`, as: "agent", html: true, status: 404 });
+  add({ name: `delete page of day ${id}`, method: "GET", path: `/admin/events/${id}/delete`, as: "agent", html: true, status: 404 });
+}
+add({
+  name: "edit question abc",
+  method: "PATCH",
+  path: "/api/events/{event}/questions/abc",
+  as: "agent",
+  type: "application/json",
+  body: json({ kind: "text", text: { fi: "a", sv: "b", en: "c" } }),
+  status: 404,
+});
+
 // --- bodies, encodings and content types ------------------------------------------------------
 const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]);
 add({ name: "invalid UTF-8 in JSON", method: "POST", path: "/s/{open}", type: "application/json", body: invalidUtf8, status: 400 });

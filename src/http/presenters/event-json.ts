@@ -43,6 +43,7 @@ export function eventJson(row: EventRow, lang: Lang, origin: string, now: number
           },
     archivedOn: row.archivedAt === null ? null : formatCalendarDate(helsinkiDate(row.archivedAt)),
     isDemo: row.isDemo,
+    cancelledOn: row.cancelledAt === null ? null : formatCalendarDate(helsinkiDate(row.cancelledAt)),
     survey: {
       slug: row.slug,
       url: surveyUrl(origin, row.slug),

@@ -26,7 +26,7 @@ import {
 } from "../../http/form-input";
 
 /** The day form's strings as the shared schemas want them. */
-function eventFormData(form: Form) {
+export function eventFormData(form: Form) {
   const region = one(form, "region");
   const theme = one(form, "theme");
   return {
@@ -40,7 +40,7 @@ function eventFormData(form: Form) {
   };
 }
 
-function eventMapping(prefix: string): FieldMapping {
+export function eventMapping(prefix: string): FieldMapping {
   const id = (field: string) => `${prefix}${field}`;
   return {
     fields: {

@@ -3,6 +3,7 @@ import { formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { joinedNames } from "../../domain/localised-name";
 import { surveyState } from "../../domain/survey-state";
+import { CancelledBadge } from "./event-manage-section";
 import type { EventRow } from "../../queries/events";
 import { AdminPage } from "./admin-page";
 import { regionName, shortDate, SurveyStateLabel, type RegionNames } from "./names";
@@ -81,7 +82,11 @@ export function EventListPage({ lang, principal, events, regions, canCreate, now
                   <td class="num">{e.attendance === null ? "–" : formatNumber(lang, e.attendance)}</td>
                   <td class="num">{formatNumber(lang, e.responseCount)}</td>
                   <td>
-                    <SurveyStateLabel lang={lang} state={surveyState(e, now)} />
+                    {e.cancelledAt !== null ? (
+                      <CancelledBadge lang={lang} event={e} />
+                    ) : (
+                      <SurveyStateLabel lang={lang} state={surveyState(e, now)} />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -10,6 +10,7 @@ import { EventQuestionsSection, questionFieldLabels } from "./event-questions-se
 import { EventSurveySection, scheduleFieldLabels } from "./event-survey-section";
 import { PublishedResultSection, publishedFieldLabels } from "./published-result-section";
 import { EventTestSection } from "./event-test-section";
+import { CancelledBadge, EventManageSection } from "./event-manage-section";
 import { themeOf } from "./event-list-page";
 import { ErrorSummary, errorFor, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 import { regionName, type RegionNames } from "./names";
@@ -71,6 +72,11 @@ export function EventPage(props: EventPageProps) {
       {event.isDemo && (
         <p>
           <span class="badge">{t(lang, "demo.badge")}</span>
+        </p>
+      )}
+      {event.cancelledAt !== null && (
+        <p id="cancelled-note">
+          <CancelledBadge lang={lang} event={event} /> {t(lang, "admin.cancelled.note")}
         </p>
       )}
       <h1>{event.title}</h1>
@@ -144,6 +150,8 @@ export function EventPage(props: EventPageProps) {
         canWrite={canWrite}
         form={formOf("question")}
       />
+
+      {canWrite && <EventManageSection lang={lang} event={event} />}
 
       {choices && (
         <section aria-labelledby="edit-heading">

@@ -3,6 +3,7 @@ import { helsinkiLocal } from "../../domain/helsinki-time";
 import { formatDateTime } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { surveyState } from "../../domain/survey-state";
+import { CancelledBadge } from "./event-manage-section";
 import type { EventRow } from "../../queries/events";
 import { errorFor, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 import { SurveyStateLabel } from "./names";
@@ -44,7 +45,8 @@ export function EventSurveySection({ lang, event, surveyUrl, canWrite, now, sche
       <dl class="facts">
         <dt>{t(lang, "admin.survey.state")}</dt>
         <dd>
-          <SurveyStateLabel lang={lang} state={state} />
+          {/* A cancelled day's survey takes no answers whatever its window says. */}
+          {event.cancelledAt !== null ? <CancelledBadge lang={lang} event={event} /> : <SurveyStateLabel lang={lang} state={state} />}
         </dd>
         <dt>{t(lang, "admin.survey.opensAt")}</dt>
         <dd>{event.opensAt === null ? t(lang, "admin.survey.noLimit") : formatDateTime(lang, event.opensAt)}</dd>

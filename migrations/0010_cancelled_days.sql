@@ -1,0 +1,1 @@
+ALTER TABLE `event` ADD `cancelled_at` integer;
