@@ -157,7 +157,7 @@ export const AuditQuery = v.strictObject({
 const IdText = v.pipe(v.string(), v.regex(/^[1-9]\d{0,9}$/), v.transform(Number));
 
 /** DELETE /api/events/:id: a day with answers or a published result goes only with the number of
- *  its responses repeated back (src/services/day-management.ts deleteEvent). */
+ *  its responses repeated back (src/services/event-management.ts deleteEvent). */
 export const DeleteEventQuery = v.strictObject({
   confirmResponses: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/), v.transform(Number))),
 });

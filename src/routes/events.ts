@@ -20,7 +20,7 @@ import {
 } from "../services/event-actions";
 import { eventJson, publicOrigin, surveyUrl } from "../http/presenters/event-json";
 import { recordPublishedResult } from "../services/published-results";
-import { cancelEvent, deleteEvent, duplicateEvent, uncancelEvent } from "../services/day-management";
+import { cancelEvent, deleteEvent, duplicateEvent, uncancelEvent } from "../services/event-management";
 import { DeleteEventQuery, EventQuestionInput, EventChanges, NewEventInput, PublishedResultBody, SurveyWindow } from "../http/schemas";
 
 /** Academy days, their surveys, QR codes and the day's own questions. */
@@ -119,7 +119,7 @@ export function eventRoutes(deps: AppContext) {
     return sendJson(c, "PATCH /api/events/:id/questions/:questionId", { id: questionId });
   });
 
-  // Day management (issue 16 item 4): src/services/day-management.ts.
+  // Day management (issue 16 item 4): src/services/event-management.ts.
   app.post("/:id/duplicate", async (c) => {
     const { principal, event } = await writableEvent(deps, c, idParam(c));
     const id = await duplicateEvent(deps, principal, event, await readJson(c, EventChanges));

@@ -252,7 +252,7 @@ const MATRIX: Row[] = [
     async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/uncancel` }),
     writeRegion16(200),
   ],
-  // A day without answers; one with answers is the national team's only (test/api/day-management.test.ts).
+  // A day without answers; one with answers is the national team's only (test/api/event-management.test.ts).
   ["DELETE /api/events/:id", async (fx) => ({ method: "DELETE", path: `/api/events/${await fx.event16()}` }), writeRegion16(200)],
   // Admin pages (src/routes/admin): HTML, every change a form post answered with 303.
   ["GET /admin", async () => ({ method: "GET", path: "/admin" }), all(303, 200)],

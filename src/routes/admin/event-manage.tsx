@@ -5,7 +5,7 @@ import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
 import { attempt, one, validateForm, wholeNumberOrNull } from "../../http/form-input";
 import { NewEventInput } from "../../http/schemas";
 import { idParam, readForm, requestLang } from "../../http/validate";
-import { cancelEvent, deleteEvent, deletionLosses, duplicateEvent, uncancelEvent } from "../../services/day-management";
+import { cancelEvent, deleteEvent, deletionLosses, duplicateEvent, uncancelEvent } from "../../services/event-management";
 import { DeleteEventPage } from "../../views/admin/delete-event-page";
 import { DuplicateEventPage } from "../../views/admin/duplicate-event-page";
 import { eventValues } from "../../views/admin/event-fields";
@@ -13,7 +13,7 @@ import { eventFormData, eventMapping } from "./events";
 import { requireEventChoices } from "./render-event-page";
 
 /** Day management as pages (issue 16 item 4): duplicate, cancel and take back, delete after a
- *  confirmation. The rules are in src/services/day-management.ts, shared with the JSON API. */
+ *  confirmation. The rules are in src/services/event-management.ts, shared with the JSON API. */
 export function adminEventManageRoutes(deps: AppContext) {
   const app = adminApp(deps);
 

@@ -2,7 +2,7 @@ import { isNational, type Principal } from "../../auth/authorize";
 import { formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { EventRow } from "../../queries/events";
-import type { DeletionLosses } from "../../services/day-management";
+import type { DeletionLosses } from "../../services/event-management";
 import { AdminPage } from "./admin-page";
 
 export interface DeleteEventPageProps {

@@ -73,7 +73,7 @@ const OWN_QUESTION = {
   ],
 };
 
-async function newDay(cookie: string, fields: Record<string, unknown> = {}) {
+async function newEvent(cookie: string, fields: Record<string, unknown> = {}) {
   const body = await json<EventResponse>(
     await api("POST", "/api/events", cookie, {
       programmeId,
@@ -99,7 +99,7 @@ async function lastAudit(action: string) {
 
 describe("duplicating a day", () => {
   it("makes a new day with its own survey, short code, default closing and copies of its own questions, never its answers", async () => {
-    const source = await newDay(agent16);
+    const source = await newEvent(agent16);
     await json(await api("POST", `/api/events/${source.id}/questions`, agent16, OWN_QUESTION), 201);
     await answer(source.survey.slug, { grade: 9, good: "Hyvä" });
 
@@ -150,7 +150,7 @@ describe("duplicating a day", () => {
   });
 
   it("needs write access to both the source day's region and the target region", async () => {
-    const source = await newDay(agent16);
+    const source = await newEvent(agent16);
     expect((await api("POST", `/api/events/${source.id}/duplicate`, agent16, { regionCode: "15" })).status).toBe(403);
     expect((await api("POST", `/api/events/${source.id}/duplicate`, agent15, { regionCode: "15" })).status).toBe(403);
     expect((await api("POST", `/api/events/${source.id}/duplicate`, viewer16, {})).status).toBe(403);
@@ -158,7 +158,7 @@ describe("duplicating a day", () => {
   });
 
   it("refuses bad input with the field named", async () => {
-    const source = await newDay(agent16);
+    const source = await newEvent(agent16);
     const bad = await json<{ error: { code: string; fields: { key: string }[] } }>(
       await api("POST", `/api/events/${source.id}/duplicate`, agent16, { date: "2019-02-30" }),
       422,
@@ -169,7 +169,7 @@ describe("duplicating a day", () => {
   });
 
   it("through the staff page: a form prefilled from the day, then the new day", async () => {
-    const source = await newDay(agent16, { title: "Sivulta kopioitava" });
+    const source = await newEvent(agent16, { title: "Sivulta kopioitava" });
     const form = await app.request(`http://localhost/admin/events/${source.id}/duplicate?lang=sv`, {
       headers: asBrowser(agent16, { accept: "text/html" }),
     });
@@ -203,7 +203,7 @@ describe("duplicating a day", () => {
 
 describe("cancelling a day", () => {
   it("keeps and labels the day, closes its survey with a clear message, and can be taken back", async () => {
-    const day = await newDay(agent16, { title: "Peruttava päivä" });
+    const day = await newEvent(agent16, { title: "Peruttava päivä" });
     const cancelled = (await json<EventResponse>(await api("POST", `/api/events/${day.id}/cancel`, agent16), 200)).event;
     expect(cancelled.cancelledOn).toBe("2019-09-04");
     expect((await lastAudit("event_cancelled"))!.target).toBe(`event:${day.id}`);
@@ -226,10 +226,10 @@ describe("cancelling a day", () => {
     ).text();
     expect(list).toContain("Peruttava päivä");
     expect(list).toContain("Peruttu");
-    const dayPage = await (
+    const eventPage = await (
       await app.request(`http://localhost/admin/events/${day.id}?lang=en`, { headers: asBrowser(agent16, { accept: "text/html" }) })
     ).text();
-    expect(dayPage).toContain("Cancelled");
+    expect(eventPage).toContain("Cancelled");
 
     const restored = (await json<EventResponse>(await api("POST", `/api/events/${day.id}/uncancel`, agent16), 200)).event;
     expect(restored.cancelledOn).toBeNull();
@@ -237,7 +237,7 @@ describe("cancelling a day", () => {
   });
 
   it("is for those who may write the day's region, on the page too", async () => {
-    const day = await newDay(agent16);
+    const day = await newEvent(agent16);
     expect((await api("POST", `/api/events/${day.id}/cancel`, agent15)).status).toBe(403);
     expect((await api("POST", `/api/events/${day.id}/cancel`, viewer16)).status).toBe(403);
     expect((await post(`/admin/events/${day.id}/cancel?lang=fi`, viewer16)).status).toBe(403);
@@ -311,7 +311,7 @@ describe("a cancelled day in the figures", () => {
 
 describe("deleting a day", () => {
   it("an agent deletes a day of their region without answers (test answers go with it)", async () => {
-    const day = await newDay(agent16, { title: "Turha päivä" });
+    const day = await newEvent(agent16, { title: "Turha päivä" });
     expect((await api("DELETE", `/api/events/${day.id}`, agent15)).status).toBe(403);
     expect((await api("DELETE", `/api/events/${day.id}`, viewer16)).status).toBe(403);
     const deleted = await json<{ deleted: { id: number; responses: number; comments: number } }>(
@@ -325,7 +325,7 @@ describe("deleting a day", () => {
   });
 
   it("a day with answers: not an agent's to delete; the national team only with the number of responses confirmed", async () => {
-    const day = await newDay(agent16, { title: "Vastattu päivä" });
+    const day = await newEvent(agent16, { title: "Vastattu päivä" });
     await json(await api("POST", `/api/events/${day.id}/questions`, agent16, OWN_QUESTION), 201);
     await answer(day.survey.slug, { grade: 8, good: "Hyvät puhujat", day_1: "email" });
     await answer(day.survey.slug, { grade: 7, improve: "Lisää taukoja" });
@@ -367,7 +367,7 @@ describe("deleting a day", () => {
 
 describe("editing a day's own question", () => {
   it("rewrites it until the first real answer; test answers do not lock it", async () => {
-    const day = await newDay(agent16);
+    const day = await newEvent(agent16);
     const { id } = await json<{ id: number }>(await api("POST", `/api/events/${day.id}/questions`, agent16, OWN_QUESTION), 201);
     const changed = { ...OWN_QUESTION, required: true, text: { fi: "Mistä kuulit?", sv: "Var hörde du?", en: "Where did you hear?" } };
     expect((await api("PATCH", `/api/events/${day.id}/questions/${id}`, agent15, changed)).status).toBe(403);

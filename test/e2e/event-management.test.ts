@@ -32,7 +32,7 @@ let browser: Browser;
 
 beforeAllOrFailEach(async () => {
   browser = await launchChromium();
-  server = await startTestServer("day-management");
+  server = await startTestServer("event-management");
   const client = await openNodeDatabase({ url: server.databaseUrl });
   agent = await createTestUser(createDb(client), "agent", ["16"]);
   programmeId = Number((await client.execute("SELECT id FROM programme ORDER BY id LIMIT 1")).rows[0]!.id);
@@ -44,7 +44,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function dayWithOwnQuestion(page: Page, title: string): Promise<number> {
+async function eventWithOwnQuestion(page: Page, title: string): Promise<number> {
   const created = await page.request.post(`${server.base}/api/events`, {
     data: { programmeId, regionCode: "16", date: "2026-12-10", title },
   });
@@ -75,7 +75,7 @@ describe("day management (Chromium)", () => {
       try {
         await page.goto(`${server.base}/login?lang=${lang}`);
         await signInWithForm(page, agent, { keyboard: true });
-        const sourceId = await dayWithOwnQuestion(page, `Lähtöpäivä ${lang}`);
+        const sourceId = await eventWithOwnQuestion(page, `Lähtöpäivä ${lang}`);
 
         // The day's page offers day management; the duplicate form comes prefilled from the day.
         await page.goto(`${server.base}/admin/events/${sourceId}?lang=${lang}`);
