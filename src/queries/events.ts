@@ -254,3 +254,12 @@ export async function referencesExist(db: Db, refs: { programmeId: number; regio
       : [{ id: null }];
   return { programme: Boolean(prog), region: Boolean(reg), theme: Boolean(th) };
 }
+
+/** What the audit log names a day by: its title, date and region (a deleted day is simply absent). */
+export async function eventNames(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: event.id, title: event.title, date: event.date, regionCode: event.regionCode })
+    .from(event)
+    .where(inArray(event.id, [...ids]));
+}

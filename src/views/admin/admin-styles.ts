@@ -40,6 +40,8 @@ button:disabled{background:var(--color-disabled);color:var(--color-ink-muted);bo
 .questions li{margin:0 0 .75rem}
 .questions form{margin:.25rem 0 0}
 .pager{margin:1rem 0}
+.audit-details{margin:.25rem 0;padding-left:1rem}
+.audit-raw{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.875rem;margin:0}
 .poster{text-align:center}
 .poster h1{font-size:2rem;margin:0 0 .25rem}
 .poster .when{font-size:1.25rem;margin:0 0 1.5rem}
