@@ -46,11 +46,9 @@ export function EventListPage({ lang, principal, options, ignored, list, now, do
       )}
       <IgnoredFilters lang={lang} problems={ignored} />
       <EventListFilters lang={lang} options={options} choices={list} />
-      {/* The page reloads on every search: the heading carries the count, and the status role lets a
-          screen reader hear it when the results arrive. */}
-      <h2 id="days-found" role="status">
-        {tCount(lang, "admin.days.found", window.total)}
-      </h2>
+      {/* The page reloads on every search, so the count is a heading (not a live region, which
+          would stay silent on a new page): the first thing after the form, and in the caption too. */}
+      <h2 id="days-found">{tCount(lang, "admin.days.found", window.total)}</h2>
       {events.length > 0 && <p>{t(lang, "admin.days.showing", { first: window.first, last: window.last, total: window.total })}</p>}
       {events.length === 0 ? (
         <p>{t(lang, filtered(options) ? "admin.days.noneFound" : "admin.days.none")}</p>
