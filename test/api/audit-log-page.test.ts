@@ -56,6 +56,7 @@ function entries(): { action: AuditAction; regionCode?: string; target?: string;
     { action: "survey_opened", regionCode: "16", target: day },
     { action: "survey_closed", regionCode: "16", target: day },
     { action: "survey_scheduled", regionCode: "16", target: day, details: { opensAt: "2019-11-06T09:00:00+02:00", closesAt: null } },
+    { action: "survey_scheduled", regionCode: "16", target: day, details: { opensAt: "not a time", closesAt: 1_573_034_400_000 } },
     { action: "question_added", regionCode: "16", target: day, details: { questionId: 7, kind: "likert" } },
     { action: "question_removed", regionCode: "16", target: day, details: { questionId: 7 } },
     { action: "export", regionCode: "16", target: "comments", details: { query: { event: String(eventId), lang: "fi" } } },
@@ -129,6 +130,8 @@ describe("the audit log page in words", () => {
     ])
       expect(enLines, line).toContain(line);
     expect(enLines.some((l) => l.startsWith("Opens: ") && l.includes("2019"))).toBe(true);
+    expect(enLines.some((l) => l.startsWith("Closes: ") && l.includes("2019"))).toBe(true);
+    expect(enLines, "a value that is no time is shown as it is, never a 500").toContain("Opens: not a time");
     expect(lines(fi)).toContain(
       "Kysymystyyppi: Asteikko 1–5".replace(
         "Asteikko 1–5",
