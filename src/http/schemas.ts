@@ -4,6 +4,7 @@ import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { BUCKET_INTERVALS, DEFAULT_INTERVAL } from "../domain/stats/time-buckets";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
+import { DEFAULT_SORT, LIST_SORTS, LIST_STATES, NATIONAL_REGION } from "../domain/event-list-query";
 
 // Input schemas shared by the JSON API and the server-rendered admin forms.
 
@@ -181,3 +182,24 @@ export const StatsQuery = v.strictObject({
   interval: v.optional(v.picklist(BUCKET_INTERVALS), DEFAULT_INTERVAL),
   lang: v.optional(v.picklist(LANGS)),
 });
+
+/** The staff day list's query (GET /admin): every filter, the sort and the page live in the URL. Empty
+ *  form fields are left out before this schema (src/http/validate.ts filledQuery); other unknown
+ *  keys are ignored so a link with extra parameters still opens; a wrong value is a 422. */
+export const EventListQuery = v.pipe(
+  v.object({
+    q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+    programme: v.optional(IdText),
+    region: v.optional(v.union([RegionCode, v.literal(NATIONAL_REGION)])),
+    theme: v.optional(IdText),
+    state: v.optional(v.picklist(LIST_STATES)),
+    from: v.optional(IsoDate),
+    to: v.optional(IsoDate),
+    sort: v.optional(v.picklist(LIST_SORTS), DEFAULT_SORT),
+    page: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,5}$/), v.transform(Number)), "1"),
+  }),
+  v.forward(
+    v.check((q) => !q.from || !q.to || q.from <= q.to, "from must not be after to"),
+    ["to"],
+  ),
+);

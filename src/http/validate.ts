@@ -72,3 +72,29 @@ export function idParam(c: Context<AppEnv>, name = "id"): number {
   if (!/^[1-9]\d{0,9}$/.test(raw)) throw new AppError("not_found");
   return Number(raw);
 }
+
+/** A GET form's query without its empty fields ("any programme" is sent as programme=) and without
+ *  the page's own lang and done, which every staff page reads apart. */
+export function filledQuery(c: Context<AppEnv>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(c.req.query())) if (value !== "" && key !== "lang" && key !== "done") out[key] = value;
+  return out;
+}
+
+/**
+ * A page's query that should still open when one value is wrong (a hand-edited or old link): the
+ * values the schema refuses are left out and returned as problems for the page to show, the rest
+ * is used. A problem that no single key explains fails the request as check does.
+ */
+export function lenientQuery<S extends v.GenericSchema>(
+  c: Context<AppEnv>,
+  schema: S,
+  query: Record<string, string>,
+): { value: v.InferOutput<S>; problems: FieldProblem[] } {
+  const first = v.safeParse(schema, query);
+  if (first.success) return { value: first.output, problems: [] };
+  // One line per key: a value that fits no branch of a union is one problem, not one per branch.
+  const problems = fieldProblems(requestLang(c), first.issues).filter((p, i, all) => all.findIndex((q) => q.key === p.key) === i);
+  const kept = Object.fromEntries(Object.entries(query).filter(([key]) => !problems.some((p) => p.key === key)));
+  return { value: check(c, schema, kept), problems };
+}

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { event, programme, questionSet, region, survey, theme } from "../db/schema";
+import { FOLDED_CAPITALS, type ListSort, type ListState } from "../domain/event-list-query";
 
 export interface EventFilter {
   /** "all", or only these regions (national days are always included for a signed-in reader). */
@@ -105,6 +107,91 @@ export async function listEvents(db: Db, filter: EventFilter): Promise<EventRow[
     .orderBy(desc(event.date), asc(event.id));
 }
 
+/** The staff day list's filters on top of EventFilter (src/domain/event-list-query.ts names them). */
+export interface EventListFilter extends EventFilter {
+  /** Only national days (the region filter's "national"). */
+  readonly nationalOnly?: boolean;
+  /** A LIKE pattern (searchPattern) matched against the folded title and place. */
+  readonly search?: string | undefined;
+  readonly state?: ListState | undefined;
+  /** The instant the state is judged at (epoch ms). */
+  readonly now: number;
+}
+
+/** lower() plus the capitals SQLite does not fold itself (Ä, Ö, Å…), so search and title sort ignore case. */
+function folded(column: SQLiteColumn | SQL): SQL {
+  return FOLDED_CAPITALS.reduce<SQL>((inner, [capital, small]) => sql`replace(${inner}, ${capital}, ${small})`, sql`lower(${column})`);
+}
+
+/** The SQL of listState (src/domain/event-list-query.ts): archived first, then the survey window. */
+function stateCondition(state: ListState, now: number): SQL | undefined {
+  if (state === "cancelled") return isNotNull(event.cancelledAt);
+  return and(isNull(event.cancelledAt), windowCondition(state, now));
+}
+
+function windowCondition(state: Exclude<ListState, "cancelled">, now: number): SQL | undefined {
+  const notArchived = isNull(survey.archivedAt);
+  const notYetOpen = and(isNotNull(survey.opensAt), gt(survey.opensAt, now));
+  const opened = or(isNull(survey.opensAt), lte(survey.opensAt, now));
+  switch (state) {
+    case "archived":
+      return isNotNull(survey.archivedAt);
+    case "not_open":
+      return and(notArchived, notYetOpen);
+    case "closed":
+      return and(notArchived, opened, isNotNull(survey.closesAt), lte(survey.closesAt, now));
+    case "open":
+      return and(notArchived, opened, or(isNull(survey.closesAt), gt(survey.closesAt, now)));
+  }
+}
+
+function eventListCondition(filter: EventListFilter): SQL | undefined {
+  return and(
+    eventFilterCondition(filter),
+    filter.nationalOnly ? isNull(event.regionCode) : undefined,
+    filter.search === undefined
+      ? undefined
+      : or(sql`${folded(event.title)} LIKE ${filter.search} ESCAPE '\\'`, sql`${folded(event.location)} LIKE ${filter.search} ESCAPE '\\'`),
+    filter.state === undefined ? undefined : stateCondition(filter.state, filter.now),
+  );
+}
+
+const LIST_ORDER: Record<ListSort, () => SQL[]> = {
+  date_desc: () => [desc(event.date), asc(event.id)],
+  date_asc: () => [asc(event.date), asc(event.id)],
+  // Regions in their official code order (01 Uusimaa …), national days first; newest first within.
+  region: () => [sql`${event.regionCode} IS NOT NULL`, asc(event.regionCode), desc(event.date), asc(event.id)],
+  title: () => [asc(folded(event.title)), desc(event.date), asc(event.id)],
+  responses: () => [desc(survey.responseCount), desc(event.date), asc(event.id)],
+};
+
+/** How many days the staff list's filters find (for "26–50 of 55" and the last page). */
+export async function countEventList(db: Db, filter: EventListFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(event)
+    .innerJoin(survey, eq(survey.eventId, event.id))
+    .where(eventListCondition(filter));
+  return row?.n ?? 0;
+}
+
+/** One page of the staff list, sorted and cut in SQL. */
+export async function pageOfEventList(
+  db: Db,
+  filter: EventListFilter,
+  page: { sort: ListSort; limit: number; offset: number },
+): Promise<EventRow[]> {
+  return db
+    .select(eventColumns)
+    .from(event)
+    .innerJoin(survey, eq(survey.eventId, event.id))
+    .leftJoin(theme, eq(theme.id, event.themeId))
+    .where(eventListCondition(filter))
+    .orderBy(...LIST_ORDER[page.sort]())
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
 export async function getEvent(db: Db, id: number): Promise<EventRow | null> {
   const [row] = await db
     .select(eventColumns)
@@ -177,4 +264,13 @@ export async function referencesExist(db: Db, refs: { programmeId: number; regio
           .limit(1)
       : [{ id: null }];
   return { programme: Boolean(prog), region: Boolean(reg), theme: Boolean(th) };
+}
+
+/** What the audit log names a day by: its title, date and region (a deleted day is simply absent). */
+export async function eventNames(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: event.id, title: event.title, date: event.date, regionCode: event.regionCode })
+    .from(event)
+    .where(inArray(event.id, [...ids]));
 }

@@ -1,4 +1,6 @@
 import { listAudit } from "../queries/audit";
+import { eventNames } from "../queries/events";
+import { listProgrammes, listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
 import { listUsers } from "../queries/users";
 import type { ServiceContext } from "./context";
@@ -13,16 +15,38 @@ export async function auditEntries(
   return listAudit(deps.db, { limit: page.limit, ...(page.before && { beforeId: page.before }) });
 }
 
+/** The days an entry names: its target ("event:12"), an export's ?event=, retention's list of days. */
+function eventIdsOf(entry: { target: string | null; details: unknown }): number[] {
+  const ids: unknown[] = [];
+  const target = /^event:(\d+)$/.exec(entry.target ?? "");
+  if (target) ids.push(target[1]);
+  const details = entry.details as { query?: { event?: unknown }; days?: unknown } | null;
+  if (details && typeof details === "object") {
+    ids.push(details.query?.event);
+    if (Array.isArray(details.days)) ids.push(...details.days);
+  }
+  return ids.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+}
+
 /**
- * A page of the log as the staff page shows it: the entries, who each account is ("name <email>"),
- * the regions for their names, and the id to page on from (null on the last page).
+ * A page of the log as the staff page shows it: the entries and the names it speaks in — who each
+ * account is, each day's title, date and region, the regions, programmes and themes — and the id
+ * to page on from (null on the last page).
  */
 export async function auditLogPage(
   deps: Pick<ServiceContext, "db">,
   page: { readonly limit: number; readonly before?: number | undefined },
 ) {
-  const [entries, users, regions] = await Promise.all([auditEntries(deps, page), listUsers(deps.db), listRegions(deps.db)]);
+  const entries = await auditEntries(deps, page);
+  const ids = [...new Set(entries.flatMap(eventIdsOf))];
+  const [users, regions, programmes, themes, days] = await Promise.all([
+    listUsers(deps.db),
+    listRegions(deps.db),
+    listProgrammes(deps.db),
+    listThemes(deps.db),
+    eventNames(deps.db, ids),
+  ]);
   const people = new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
   const olderThan = entries.length === page.limit ? entries.at(-1)!.id : null;
-  return { entries, people, regions, olderThan };
+  return { entries, people, regions, programmes, themes, days: new Map(days.map((d) => [d.id, d])), olderThan };
 }

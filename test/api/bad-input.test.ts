@@ -592,6 +592,20 @@ add({
   body: "{",
   status: 400,
 });
+// The staff day list's query (filters, sort, page): a wrong value is left out and named, 422.
+for (const query of [
+  "sort=%27%3B%20DROP%20TABLE%20event",
+  "state=deleted",
+  "page=0",
+  "page=99999999999",
+  "region=%00",
+  "programme=-1",
+  "theme=1e3",
+  "from=2019-13-01",
+  "to=2019-01-01&from=2019-02-01",
+  `q=${"%C3%A4".repeat(101)}`,
+])
+  add({ name: `day list ?${query.slice(0, 40)}`, method: "GET", path: `/admin?${query}`, as: "agent", html: true, status: 422 });
 for (const id of ["abc", "0", "1e3", "99999999"])
   add({
     name: `day results page for id ${id}`,

@@ -540,6 +540,12 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   // Staff pages (server-rendered forms; every change answers 303 to the page, Post/Redirect/Get)
   { name: "staff pages, anonymous", path: "/admin" },
   { name: "days page", path: "/admin?lang=sv", as: "agent" },
+  {
+    name: "days page filtered, searched, sorted, page 1",
+    path: "/admin?lang=fi&region=16&state=closed&q=%C3%84&sort=title&page=1",
+    as: "agent",
+  },
+  { name: "days page with a wrong sort left out", path: "/admin?lang=en&sort=nope", as: "national" },
   { name: "new day page", path: "/admin/events/new", as: "agent" },
   {
     name: "day created with the form",

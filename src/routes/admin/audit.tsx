@@ -18,15 +18,14 @@ export function adminAuditRoutes(deps: AppContext) {
     const before = c.req.query("before");
     // Only the paging parameter goes to the schema (the page's own ?lang= is not part of it).
     const query = check(c, AuditQuery, before === undefined ? {} : { before });
-    const { entries, people, regions, olderThan } = await auditLogPage(deps, { limit: PAGE_SIZE, before: query.before });
+    const { entries, olderThan, ...names } = await auditLogPage(deps, { limit: PAGE_SIZE, before: query.before });
     return renderPage(
       c,
       <AuditPage
         lang={requestLang(c)}
         principal={principal}
         entries={entries}
-        people={people}
-        regions={regions}
+        names={names}
         olderThan={olderThan}
         isFirstPage={query.before === undefined}
       />,

@@ -1,14 +1,14 @@
 import type { AppContext } from "../../app-env";
 import { readableEvent, writableEvent } from "../../http/access";
 import { requirePrincipal } from "../../http/session";
-import { idParam, readForm, requestLang } from "../../http/validate";
+import { filledQuery, idParam, lenientQuery, readForm, requestLang } from "../../http/validate";
 import { eventList } from "../../services/event-list";
 import { EDIT_PREFIX, ATTENDANCE_FIELD } from "../../views/admin/event-page";
 import { NATIONAL_EVENT } from "../../views/admin/event-fields";
 import { EventListPage } from "../../views/admin/event-list-page";
 import { NewEventPage } from "../../views/admin/new-event-page";
 import { changeEvent, createEvent } from "../../services/event-actions";
-import { EventChanges, NewEventInput, PublishedResultBody } from "../../http/schemas";
+import { EventChanges, EventListQuery, NewEventInput, PublishedResultBody } from "../../http/schemas";
 import { recordPublishedResult } from "../../services/published-results";
 import { PUBLISHED_FIELDS, PUBLISHED_GRADES } from "../../views/admin/published-result-section";
 import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
@@ -108,18 +108,22 @@ export function adminEventRoutes(deps: AppContext) {
 
   app.get("/", async (c) => {
     const principal = requirePrincipal(c);
-    const { events, regions, canCreate } = await eventList(deps, principal);
+    // A hand-edited or old link with a wrong value (the form itself cannot send one) still shows the
+    // list without that value, with a note naming it, and answers 422 so the mistake is not silent.
+    const { value: options, problems } = lenientQuery(c, EventListQuery, filledQuery(c));
+    const list = await eventList(deps, principal, options);
     return renderPage(
       c,
       <EventListPage
         lang={requestLang(c)}
         principal={principal}
-        events={events}
-        regions={regions}
-        canCreate={canCreate}
+        options={options}
+        ignored={problems}
+        list={list}
         now={deps.now()}
         done={doneMessage(c)}
       />,
+      problems.length > 0 ? 422 : 200,
     );
   });
 

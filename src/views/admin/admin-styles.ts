@@ -25,6 +25,10 @@ fieldset.group{border:1px solid var(--color-rule);border-radius:.375rem;padding:
 .state-open{background:var(--color-success-pale);color:var(--color-success-text);border-color:var(--color-success)}
 .state-not_open{background:var(--color-notice-pale);color:var(--color-notice-text);border-color:var(--color-notice-border)}
 .state-closed{background:var(--color-neutral-pale);color:var(--color-ink-soft);border-color:var(--color-control)}
+.state-archived{background:var(--color-neutral-pale);color:var(--color-ink-soft);border-color:var(--color-control)}
+.list-filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:0 1rem}
+.list-filters h2,.list-filters .actions{grid-column:1/-1}
+.list-filters .field{margin-bottom:.75rem}
 .qr{display:block;width:12rem;height:12rem;border:1px solid var(--color-rule);margin:0 0 1rem}
 .copy{font-family:var(--font-mono)}
 .url{overflow-wrap:anywhere}
@@ -36,6 +40,8 @@ button:disabled{background:var(--color-disabled);color:var(--color-ink-muted);bo
 .questions li{margin:0 0 .75rem}
 .questions form{margin:.25rem 0 0}
 .pager{margin:1rem 0}
+.audit-details{margin:.25rem 0;padding-left:1rem}
+.audit-raw{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.875rem;margin:0}
 .poster{text-align:center}
 .poster h1{font-size:2rem;margin:0 0 .25rem}
 .poster .when{font-size:1.25rem;margin:0 0 1.5rem}

@@ -3,7 +3,8 @@ import { formatDateTime } from "../../domain/i18n";
 import { dictionaries, t, type MessageKey } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { AdminPage } from "./admin-page";
-import { regionName, type RegionNames } from "./names";
+import { AuditTarget, detailLines, type AuditNames } from "./audit-text";
+import { regionName } from "./names";
 
 export interface AuditRow {
   readonly id: number;
@@ -22,9 +23,8 @@ export interface AuditPageProps {
   readonly lang: Lang;
   readonly principal: Principal;
   readonly entries: readonly AuditRow[];
-  /** Who each user id is ("Name <email>"). */
-  readonly people: ReadonlyMap<number, string>;
-  readonly regions: readonly RegionNames[];
+  /** The names the entries speak in (people, days, regions, programmes, themes). */
+  readonly names: AuditNames;
   /** The id to page back from, when there may be older entries. */
   readonly olderThan: number | null;
   readonly isFirstPage: boolean;
@@ -37,7 +37,8 @@ function actionLabel(lang: Lang, action: string): string {
 }
 
 /** Who did what, when, in which region: newest first, a page at a time. */
-export function AuditPage({ lang, principal, entries, people, regions, olderThan, isFirstPage }: AuditPageProps) {
+export function AuditPage({ lang, principal, entries, names, olderThan, isFirstPage }: AuditPageProps) {
+  const { people, regions } = names;
   const title = t(lang, "admin.audit.title");
   return (
     <AdminPage lang={lang} principal={principal} title={title} menuPage="audit" langHref={(code) => `/admin/audit?lang=${code}`}>
@@ -71,8 +72,21 @@ export function AuditPage({ lang, principal, entries, people, regions, olderThan
                   </td>
                   <td>{e.regionCode === null ? "–" : regionName(lang, regions, e.regionCode)}</td>
                   <td>
-                    <Target lang={lang} target={e.target} />
-                    {e.details !== null && <div class="hint">{describe(e.details)}</div>}
+                    <AuditTarget lang={lang} target={e.target} names={names} />
+                    {e.details !== null && e.details !== undefined && (
+                      <>
+                        <ul class="hint audit-details">
+                          {detailLines(lang, names, e.details).map((line) => (
+                            <li>{line}</li>
+                          ))}
+                        </ul>
+                        {/* The stored data as it is, for the national team (this page is theirs only). */}
+                        <details>
+                          <summary>{t(lang, "admin.audit.raw")}</summary>
+                          <pre class="audit-raw">{JSON.stringify(e.details, null, 1)}</pre>
+                        </details>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -87,25 +101,4 @@ export function AuditPage({ lang, principal, entries, people, regions, olderThan
       </p>
     </AdminPage>
   );
-}
-
-/** "event:12" links to the day, "user:3" to the account; other targets are shown as they are. */
-function Target({ lang, target }: { lang: Lang; target: string | null }) {
-  if (!target) return <>–</>;
-  const [kind, id] = target.split(":");
-  if (kind === "event" && id) return <a href={`/admin/events/${id}?lang=${lang}`}>{t(lang, "admin.audit.targetEvent", { id })}</a>;
-  if (kind === "user" && id) return <a href={`/admin/users/${id}?lang=${lang}`}>{t(lang, "admin.audit.targetUser", { id })}</a>;
-  if ((kind === "programme" || kind === "theme") && id) return <a href={`/admin/programmes?lang=${lang}`}>{target}</a>;
-  return <>{target}</>;
-}
-
-/** Details as "key: value; …" (never secrets: the audit log does not store them). */
-function describe(details: unknown): string {
-  if (typeof details !== "object" || details === null) return String(details);
-  return Object.entries(details)
-    .map(
-      ([key, value]) =>
-        `${key}: ${typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null ? String(value) : JSON.stringify(value)}`,
-    )
-    .join("; ");
 }

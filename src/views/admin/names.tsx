@@ -1,6 +1,7 @@
 import { formatShortDate, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { localisedName, type NameColumns } from "../../domain/localised-name";
+import type { ListState } from "../../domain/event-list-query";
 import type { SurveyState } from "../../domain/survey-state";
 
 // How staff pages name regions, themes and survey states in the reader's language.
@@ -22,6 +23,6 @@ export function shortDate(lang: Lang, isoDate: string): string {
 }
 
 /** Open, not yet open or closed, in words and colour (the words carry the meaning, not the colour). */
-export function SurveyStateLabel({ lang, state }: { lang: Lang; state: SurveyState }) {
+export function SurveyStateLabel({ lang, state }: { lang: Lang; state: SurveyState | ListState }) {
   return <span class={`state state-${state}`}>{t(lang, `admin.state.${state}`)}</span>;
 }
