@@ -69,6 +69,7 @@ const DONE = [
   "eventCancelled",
   "eventUncancelled",
   "eventDeleted",
+  "questionChanged",
 ] as const;
 export type DoneKey = (typeof DONE)[number];
 

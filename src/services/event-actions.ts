@@ -123,6 +123,14 @@ export async function eventQuestions(deps: Pick<ServiceContext, "db">, event: Ev
   return { locked: event.responseCount > 0, core, day: eventRow };
 }
 
+/** One of the day's own questions, for its edit page; not_found for a core question or another day's. */
+export async function ownQuestion(deps: Pick<ServiceContext, "db">, event: EventRow, questionId: number) {
+  const own = event.extraQuestionSetId === null ? [] : await listQuestions(deps.db, event.extraQuestionSetId);
+  const question = own.find((q) => q.id === questionId);
+  if (!question) throw new AppError("not_found");
+  return { locked: event.responseCount > 0, question };
+}
+
 /** A day's own questions can change only until the first answer: afterwards the results would mix. */
 function requireNoAnswers(event: EventRow) {
   if (event.responseCount > 0)

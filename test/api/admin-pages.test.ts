@@ -365,6 +365,116 @@ describe("the day's own questions", () => {
   });
 });
 
+describe("editing one of the day's own questions", () => {
+  async function dayWithQuestion(): Promise<{ id: number; questionId: string }> {
+    const id = await createEvent();
+    await post(`/admin/events/${id}/questions?lang=fi`, agent16, {
+      kind: "choice",
+      fi: "Mistä kuulit päivästä?",
+      sv: "Var hörde du om dagen?",
+      en: "Where did you hear about the day?",
+      options: "Sähköposti | E-post | Email\nKollegalta | Av en kollega | From a colleague",
+    });
+    const page = await expectPage(await get(`/admin/events/${id}?lang=en`, agent16), 200);
+    const questionId = /href="\/admin\/events\/\d+\/questions\/(\d+)\/edit\?lang=en"/.exec(page)?.[1];
+    expect(questionId, "the day page links to the edit page").toBeTruthy();
+    return { id, questionId: questionId! };
+  }
+
+  it("opens prefilled, saves, goes back to the day with a done message, and leaves an audit line", async () => {
+    const { id, questionId } = await dayWithQuestion();
+    const form = await expectPage(await get(`/admin/events/${id}/questions/${questionId}/edit?lang=sv`, agent16), 200);
+    expect(form).toContain(`action="/admin/events/${id}/questions/${questionId}/edit?lang=sv"`);
+    expect(form).toContain('value="Var hörde du om dagen?"');
+    expect(form).toContain("Sähköposti | E-post | Email\nKollegalta | Av en kollega | From a colleague</textarea>");
+
+    const saved = await post(`/admin/events/${id}/questions/${questionId}/edit?lang=sv`, agent16, {
+      kind: "choice",
+      required: "on",
+      fi: "Mistä kuulit tästä päivästä?",
+      sv: "Var hörde du om den här dagen?",
+      en: "Where did you hear about this day?",
+      options: "Sähköposti | E-post | Email\nKollegalta | Av en kollega | From a colleague\nSomesta | Sociala medier | Social media",
+    });
+    expect(redirectedTo(saved)).toBe(`/admin/events/${id}?lang=sv&done=questionChanged`);
+    const day = await expectPage(await get(`/admin/events/${id}?lang=sv&done=questionChanged`, agent16), 200);
+    expect(day).toContain("Frågan har sparats.");
+    expect(day).toContain("Var hörde du om den här dagen?");
+    const survey = await (await app.request(`/s/${(await eventRow(id)).slug}?lang=sv`)).text();
+    expect(survey).toContain("Sociala medier");
+    const audit = await db.all<{ details_json: string }>(
+      sql`SELECT details_json FROM audit_log WHERE action = 'question_changed' AND target = ${`event:${id}`}`,
+    );
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.details_json)).toEqual({ questionId: Number(questionId), kind: "choice" });
+  });
+
+  it("re-renders a bad value with every typed text and an error summary, and changes nothing", async () => {
+    const { id, questionId } = await dayWithQuestion();
+    const bad = await expectPage(
+      await post(`/admin/events/${id}/questions/${questionId}/edit?lang=en`, agent16, {
+        kind: "choice",
+        fi: "Uusi kysymys",
+        sv: "",
+        en: "A new question",
+        options: "Vain yksi | Bara en | Only one",
+      }),
+      422,
+    );
+    expect(bad).toContain('id="error-summary"');
+    expect(bad).toContain('<a href="#question-sv">');
+    expect(bad).toContain('<a href="#question-options">Options: Write 2–12 options');
+    expect(bad).toContain('value="Uusi kysymys"');
+    expect(bad).toContain('value="A new question"');
+    expect(bad).toContain("Vain yksi | Bara en | Only one</textarea>");
+    expect(await expectPage(await get(`/admin/events/${id}?lang=fi`, agent16), 200)).toContain("Mistä kuulit päivästä?");
+  });
+
+  it("stays open after test answers, and is locked after the first real answer", async () => {
+    const { id, questionId } = await dayWithQuestion();
+    const test = await post(`/admin/events/${id}/test?lang=fi`, agent16, { submission_id: crypto.randomUUID(), grade: "9" });
+    expect(test.status).toBe(303);
+    expect(await expectPage(await get(`/admin/events/${id}?lang=en`, agent16), 200)).toContain(`/questions/${questionId}/edit?lang=en`);
+
+    const answer = await app.request(`/s/${(await eventRow(id)).slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ submission_id: crypto.randomUUID(), answers: { grade: 9 } }),
+    });
+    expect(answer.status).toBe(201);
+    const day = await expectPage(await get(`/admin/events/${id}?lang=en`, agent16), 200);
+    expect(day).toContain("Where did you hear about the day?");
+    expect(day).not.toContain(`/questions/${questionId}/edit`);
+    const page = await expectPage(await get(`/admin/events/${id}/questions/${questionId}/edit?lang=fi`, agent16), 200);
+    expect(page).toMatch(/<fieldset disabled="" aria-describedby="questions-locked">/);
+
+    const refused = await expectPage(
+      await post(`/admin/events/${id}/questions/${questionId}/edit?lang=fi`, agent16, {
+        kind: "text",
+        fi: "Myöhään",
+        sv: "Sent",
+        en: "Late",
+      }),
+      409,
+    );
+    expect(refused).toContain('<a href="#questions-locked">');
+    expect(refused).toContain("Kyselyyn on jo vastattu");
+    expect(refused).toContain('value="Myöhään"');
+    expect(await expectPage(await get(`/admin/events/${id}?lang=fi`, agent16), 200)).toContain("Mistä kuulit päivästä?");
+  });
+
+  it("is refused to another region's agent, and to a core question", async () => {
+    const { id, questionId } = await dayWithQuestion();
+    const agent15 = await signIn(app, await createTestUser(db, "agent", ["15"]));
+    const edit = `/admin/events/${id}/questions/${questionId}/edit?lang=fi`;
+    await expectPage(await get(edit, agent15), 403);
+    await expectPage(await post(edit, agent15, { kind: "text", fi: "K", sv: "F", en: "Q" }), 403);
+    await expectPage(await get(edit, viewer16), 403);
+    expect(await expectPage(await get(`/admin/events/${id}?lang=fi`, agent16), 200)).toContain("Mistä kuulit päivästä?");
+    await expectPage(await get(`/admin/events/${id}/questions/1/edit?lang=fi`, agent16), 404);
+  });
+});
+
 describe("readers and anonymous visitors", () => {
   it("show a viewer the day without any form, and refuse the new-day page", async () => {
     const event = await createTestSurvey(db, { regionCode: "16" });

@@ -337,6 +337,26 @@ const MATRIX: Row[] = [
     },
     page(writeRegion16(303)),
   ],
+  [
+    "GET /admin/events/:id/questions/:questionId/edit",
+    async (fx) => {
+      const eventId = await fx.event16();
+      return { method: "GET", path: `/admin/events/${eventId}/questions/${await fx.eventQuestion(eventId)}/edit` };
+    },
+    page(writeRegion16(200)),
+  ],
+  [
+    "POST /admin/events/:id/questions/:questionId/edit",
+    async (fx) => {
+      const eventId = await fx.event16();
+      return {
+        method: "POST",
+        path: `/admin/events/${eventId}/questions/${await fx.eventQuestion(eventId)}/edit`,
+        form: { kind: "text", fi: "K2", sv: "F2", en: "Q2" },
+      };
+    },
+    page(writeRegion16(303)),
+  ],
   // Test mode (issue 16): only those who may change the day; answers kept apart.
   [
     "GET /admin/events/:id/test",

@@ -285,7 +285,33 @@ for (const id of ["abc", "0", "99999999", "1e3"]) {
   add({ name: `delete day ${id}`, method: "DELETE", path: `/api/events/${id}`, as: "national", status: 404 });
   add({ name: `duplicate page of day ${id}`, method: "GET", path: `/admin/events/${id}/duplicate`, as: "agent", html: true, status: 404 });
   add({ name: `delete page of day ${id}`, method: "GET", path: `/admin/events/${id}/delete`, as: "agent", html: true, status: 404 });
+  add({
+    name: `question edit page of question ${id}`,
+    method: "GET",
+    path: `/admin/events/{event}/questions/${id}/edit`,
+    as: "agent",
+    html: true,
+    status: 404,
+  });
 }
+add({
+  name: "question edit page: a core question is not the day's",
+  method: "GET",
+  path: "/admin/events/{event}/questions/1/edit",
+  as: "agent",
+  html: true,
+  status: 404,
+});
+add({
+  name: "question edit form: a core question is not the day's",
+  method: "POST",
+  path: "/admin/events/{event}/questions/1/edit",
+  as: "agent",
+  type: "application/x-www-form-urlencoded",
+  body: "kind=slider&fi=a&sv=b&en=c",
+  html: true,
+  status: 404,
+});
 add({
   name: "edit question abc",
   method: "PATCH",

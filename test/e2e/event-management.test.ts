@@ -22,7 +22,8 @@ import {
 } from "../helpers/browser";
 
 // Day management (issue 16 item 4) in real Chromium, keyboard only: an agent duplicates a day with
-// its own question, cancels the copy (a participant then sees a clear message), and deletes it.
+// its own question, cancels the copy (a participant then sees a clear message), and deletes it;
+// and edits a day's own question on its own page.
 // axe-core (WCAG 2.1 A/AA and 2.2 AA) on every new page and state.
 
 let server: TestServer;
@@ -136,4 +137,40 @@ describe("day management (Chromium)", () => {
       }
     });
   }
+
+  it("fi, desktop: edit the day's own question with the keyboard", { timeout: 120_000 }, async () => {
+    const { context, page } = await newPage(browser, { size: "desktop", bypassCSP: true });
+    const problems = watchPage(page, { pageErrors: true });
+    try {
+      await page.goto(`${server.base}/login?lang=fi`);
+      await signInWithForm(page, agent, { keyboard: true });
+      const id = await eventWithOwnQuestion(page, "Muokattava päivä");
+      await page.goto(`${server.base}/admin/events/${id}?lang=fi`);
+      const edit = await page.getAttribute(`a[href^="/admin/events/${id}/questions/"][href$="/edit?lang=fi"]`, "href");
+      await press(page, `a[href="${edit}"]`, /\/edit\?lang=fi$/);
+      expect(await page.inputValue("#question-fi")).toBe("Mitä jäi mieleen?");
+      await expectPageBasics(page, "fi", "question edit page");
+      await expectNoAxeViolations(page, "question edit page", WCAG22_TAGS);
+
+      // An emptied Finnish text comes back with the error summary, the other texts kept.
+      await tabTo(page, "#question-fi", 80);
+      await page.keyboard.press("Control+A");
+      await page.keyboard.press("Delete");
+      await tabTo(page, `form[action="${edit}"] button[type=submit]`, 80);
+      await Promise.all([page.waitForLoadState("load"), page.keyboard.press("Enter")]);
+      await page.waitForSelector("#error-summary");
+      expect(await page.inputValue("#question-sv")).toBe("Vad minns du?");
+      await expectNoAxeViolations(page, "question edit page with an error", WCAG22_TAGS);
+
+      await tabTo(page, "#question-fi", 80);
+      await page.keyboard.type("Mikä jäi parhaiten mieleen?");
+      await tabTo(page, `form[action="${edit}"] button[type=submit]`, 80);
+      await Promise.all([page.waitForURL(/done=questionChanged/), page.keyboard.press("Enter")]);
+      expect(await page.textContent("main")).toContain(t("fi", "admin.done.questionChanged"));
+      expect(await page.textContent("main")).toContain("Mikä jäi parhaiten mieleen?");
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -646,6 +646,25 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     capture: (b) => ({ formQuestionId: String(b.day[0].id) }),
   },
   {
+    name: "day question edit page",
+    path: (c) => `/admin/events/${c.values.formEventId}/questions/${c.values.formQuestionId}/edit?lang=sv`,
+    as: "agent",
+  },
+  {
+    name: "day question edited without its Swedish text",
+    method: "POST",
+    path: (c) => `/admin/events/${c.values.formEventId}/questions/${c.values.formQuestionId}/edit?lang=en`,
+    as: "agent",
+    form: { kind: "choice", fi: "Mistä kuulit päivästä?", sv: "", en: "Where did you hear?", options: "Sähköposti | E-post | Email" },
+  },
+  {
+    name: "day question edited with the form",
+    method: "POST",
+    path: (c) => `/admin/events/${c.values.formEventId}/questions/${c.values.formQuestionId}/edit?lang=fi`,
+    as: "agent",
+    form: { kind: "text", fi: "Mitä muuta?", sv: "Något annat?", en: "Anything else?" },
+  },
+  {
     name: "day question removed with the form",
     method: "POST",
     path: (c) => `/admin/events/${c.values.formEventId}/questions/${c.values.formQuestionId}/remove`,

@@ -819,4 +819,9 @@ export const en: Dictionary = {
   "admin.audit.action.event_uncancelled": "Restored a cancelled day",
   "admin.audit.action.event_deleted": "Deleted a day",
   "admin.audit.action.question_changed": "Changed a question",
+  "admin.questions.edit": "Edit",
+  "admin.questionEdit.title": "Edit the question: {text}",
+  "admin.questionEdit.intro": "The question can be edited until the survey gets its first answer. Test answers do not lock it.",
+  "admin.questionEdit.submit": "Save the question",
+  "admin.done.questionChanged": "Question saved.",
 };

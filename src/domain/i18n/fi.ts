@@ -815,6 +815,11 @@ export const fi = {
   "admin.audit.action.event_uncancelled": "Palautti perutun päivän",
   "admin.audit.action.event_deleted": "Poisti päivän",
   "admin.audit.action.question_changed": "Muokkasi kysymystä",
+  "admin.questions.edit": "Muokkaa",
+  "admin.questionEdit.title": "Muokkaa kysymystä: {text}",
+  "admin.questionEdit.intro": "Kysymystä voi muokata, kunnes kyselyyn tulee ensimmäinen vastaus. Testivastaukset eivät lukitse sitä.",
+  "admin.questionEdit.submit": "Tallenna kysymys",
+  "admin.done.questionChanged": "Kysymys on tallennettu.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -813,4 +813,9 @@ export const sv: Dictionary = {
   "admin.audit.action.event_uncancelled": "Återställde en inställd dag",
   "admin.audit.action.event_deleted": "Raderade en dag",
   "admin.audit.action.question_changed": "Ändrade en fråga",
+  "admin.questions.edit": "Redigera",
+  "admin.questionEdit.title": "Redigera frågan: {text}",
+  "admin.questionEdit.intro": "Frågan kan redigeras tills enkäten får sitt första svar. Testsvar låser den inte.",
+  "admin.questionEdit.submit": "Spara frågan",
+  "admin.done.questionChanged": "Frågan har sparats.",
 };

@@ -1,10 +1,11 @@
 import type { AppContext } from "../../app-env";
 import { writableEvent } from "../../http/access";
 import { idParam, readForm, requestLang } from "../../http/validate";
-import { QUESTION_FIELDS, QUESTIONS_LOCKED as LOCKED } from "../../views/admin/event-questions-section";
-import { addQuestion, removeQuestion } from "../../services/event-actions";
+import { QUESTION_FIELDS, QUESTIONS_LOCKED as LOCKED, questionValues } from "../../views/admin/event-questions-section";
+import { EditQuestionPage } from "../../views/admin/edit-question-page";
+import { addQuestion, changeQuestion, ownQuestion, removeQuestion } from "../../services/event-actions";
 import { EventQuestionInput } from "../../http/schemas";
-import { adminApp, redirectDone } from "../../http/admin-http";
+import { adminApp, redirectDone, renderPage } from "../../http/admin-http";
 import { renderEventPage } from "./render-event-page";
 import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
 
@@ -79,6 +80,54 @@ export function adminEventQuestionRoutes(deps: AppContext) {
     const removed = await attempt(lang, QUESTION_MAPPING, () => removeQuestion(deps, principal, event, idParam(c, "questionId")));
     if (!removed.ok) return renderEventPage(deps, c, principal, event, { name: "question", values: {}, errors: removed.errors }, 409);
     return redirectDone(c, `/admin/events/${event.id}`, "questionRemoved");
+  });
+
+  app.get("/events/:id/questions/:questionId/edit", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const { question, locked } = await ownQuestion(deps, event, idParam(c, "questionId"));
+    const page = (
+      <EditQuestionPage
+        lang={requestLang(c)}
+        principal={principal}
+        event={event}
+        question={question}
+        locked={locked}
+        values={questionValues(question)}
+      />
+    );
+    return renderPage(c, page);
+  });
+
+  app.post("/events/:id/questions/:questionId/edit", async (c) => {
+    const { principal, event } = await writableEvent(deps, c, idParam(c));
+    const { question, locked } = await ownQuestion(deps, event, idParam(c, "questionId"));
+    const lang = requestLang(c);
+    const form = await readForm(c);
+    // The form has no control for a text question's length limit: keep the one it has.
+    const data = {
+      ...questionFormData(form),
+      ...(question.maxLength !== null && one(form, "kind") === "text" && { maxLength: question.maxLength }),
+    };
+    const input = validateForm(lang, EventQuestionInput, data, QUESTION_MAPPING);
+    const changed = input.ok
+      ? await attempt(lang, QUESTION_MAPPING, () => changeQuestion(deps, principal, event, question.id, input.value))
+      : input;
+    if (!changed.ok) {
+      const status = changed.errors.some((e) => e.field === LOCKED) ? 409 : 422;
+      const page = (
+        <EditQuestionPage
+          lang={lang}
+          principal={principal}
+          event={event}
+          question={question}
+          locked={locked}
+          values={form}
+          errors={changed.errors}
+        />
+      );
+      return renderPage(c, page, status);
+    }
+    return redirectDone(c, `/admin/events/${event.id}`, "questionChanged");
   });
 
   return app;

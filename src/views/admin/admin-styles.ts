@@ -7,6 +7,7 @@ export const ADMIN_CSS = `
 main>section{border-top:1px solid var(--color-rule);margin-top:1.5rem;padding-top:1rem}
 .optional{font-weight:400}
 .back{display:inline-block;padding:.5rem 0;margin:0 0 .25rem}
+.questions a.edit{display:inline-block;padding:.5rem 0;margin:0 1rem 0 0}
 .check{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;margin:0 0 1rem}
 .check input{width:1.5rem;height:1.5rem;margin:0;flex:none}
 .check label{min-height:44px;display:flex;align-items:center}

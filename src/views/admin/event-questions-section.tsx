@@ -63,6 +63,12 @@ export function EventQuestionsSection({ lang, eventId, core, own, locked, canWri
           {own.map((q) => (
             <li>
               <QuestionSummary lang={lang} question={q} />
+              {canWrite && !locked && (
+                <a class="edit" href={`${base}/${q.id}/edit?lang=${lang}`}>
+                  {t(lang, "admin.questions.edit")}
+                  <span class="vh">: {q.text[lang]}</span>
+                </a>
+              )}
               {canWrite && (
                 <form method="post" action={`${base}/${q.id}/remove?lang=${lang}`}>
                   <button type="submit" class="secondary" disabled={locked} aria-describedby={locked ? QUESTIONS_LOCKED : undefined}>
@@ -83,59 +89,7 @@ export function EventQuestionsSection({ lang, eventId, core, own, locked, canWri
             {/* A disabled fieldset disables every control in it, and says why just above. */}
             <fieldset disabled={locked} aria-describedby={locked ? QUESTIONS_LOCKED : undefined}>
               <legend class="vh">{t(lang, "admin.questions.add")}</legend>
-              <SelectField
-                lang={lang}
-                id={QUESTION_FIELDS.kind}
-                name="kind"
-                label={t(lang, "admin.question.kind")}
-                value={valueOf(values, "kind")}
-                error={errorFor(errors, QUESTION_FIELDS.kind)}
-                choices={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(lang, `admin.question.kind.${kind}`) }))}
-              />
-              <CheckboxField
-                id="question-required"
-                name="required"
-                label={t(lang, "admin.question.required")}
-                checked={valueOf(values, "required") !== ""}
-              />
-              <TextField
-                lang={lang}
-                id={QUESTION_FIELDS.fi}
-                name="fi"
-                label={t(lang, "admin.question.textFi")}
-                value={valueOf(values, "fi")}
-                error={errorFor(errors, QUESTION_FIELDS.fi)}
-                maxlength={300}
-              />
-              <TextField
-                lang={lang}
-                id={QUESTION_FIELDS.sv}
-                name="sv"
-                label={t(lang, "admin.question.textSv")}
-                value={valueOf(values, "sv")}
-                error={errorFor(errors, QUESTION_FIELDS.sv)}
-                maxlength={300}
-              />
-              <TextField
-                lang={lang}
-                id={QUESTION_FIELDS.en}
-                name="en"
-                label={t(lang, "admin.question.textEn")}
-                value={valueOf(values, "en")}
-                error={errorFor(errors, QUESTION_FIELDS.en)}
-                maxlength={300}
-              />
-              <TextAreaField
-                lang={lang}
-                id={QUESTION_FIELDS.options}
-                name="options"
-                label={t(lang, "admin.question.options")}
-                optional
-                hint={t(lang, "admin.question.optionsHint")}
-                value={valueOf(values, "options")}
-                error={errorFor(errors, QUESTION_FIELDS.options)}
-                rows={5}
-              />
+              <QuestionFields lang={lang} values={values} errors={errors} />
               <button type="submit">{t(lang, "admin.questions.addSubmit")}</button>
             </fieldset>
           </form>
@@ -143,6 +97,80 @@ export function EventQuestionsSection({ lang, eventId, core, own, locked, canWri
       )}
     </section>
   );
+}
+
+/** The controls of a day's own question, shared by the add form above and the edit page
+ *  (src/views/admin/edit-question-page.tsx); ids are QUESTION_FIELDS so errors link to them. */
+export function QuestionFields({ lang, values, errors }: { lang: Lang; values: FormValues; errors?: readonly FieldError[] | undefined }) {
+  return (
+    <>
+      <SelectField
+        lang={lang}
+        id={QUESTION_FIELDS.kind}
+        name="kind"
+        label={t(lang, "admin.question.kind")}
+        value={valueOf(values, "kind")}
+        error={errorFor(errors, QUESTION_FIELDS.kind)}
+        choices={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(lang, `admin.question.kind.${kind}`) }))}
+      />
+      <CheckboxField
+        id="question-required"
+        name="required"
+        label={t(lang, "admin.question.required")}
+        checked={valueOf(values, "required") !== ""}
+      />
+      <TextField
+        lang={lang}
+        id={QUESTION_FIELDS.fi}
+        name="fi"
+        label={t(lang, "admin.question.textFi")}
+        value={valueOf(values, "fi")}
+        error={errorFor(errors, QUESTION_FIELDS.fi)}
+        maxlength={300}
+      />
+      <TextField
+        lang={lang}
+        id={QUESTION_FIELDS.sv}
+        name="sv"
+        label={t(lang, "admin.question.textSv")}
+        value={valueOf(values, "sv")}
+        error={errorFor(errors, QUESTION_FIELDS.sv)}
+        maxlength={300}
+      />
+      <TextField
+        lang={lang}
+        id={QUESTION_FIELDS.en}
+        name="en"
+        label={t(lang, "admin.question.textEn")}
+        value={valueOf(values, "en")}
+        error={errorFor(errors, QUESTION_FIELDS.en)}
+        maxlength={300}
+      />
+      <TextAreaField
+        lang={lang}
+        id={QUESTION_FIELDS.options}
+        name="options"
+        label={t(lang, "admin.question.options")}
+        optional
+        hint={t(lang, "admin.question.optionsHint")}
+        value={valueOf(values, "options")}
+        error={errorFor(errors, QUESTION_FIELDS.options)}
+        rows={5}
+      />
+    </>
+  );
+}
+
+/** A question as the form shows it: choice options one per line as "Finnish | Swedish | English". */
+export function questionValues(question: Question): FormValues {
+  return {
+    kind: question.kind,
+    ...(question.required && { required: "on" }),
+    fi: question.text.fi,
+    sv: question.text.sv,
+    en: question.text.en,
+    options: question.options.map((o) => `${o.label.fi} | ${o.label.sv} | ${o.label.en}`).join("\n"),
+  };
 }
 
 function QuestionSummary({ lang, question }: { lang: Lang; question: Question }) {
