@@ -39,7 +39,7 @@ export async function auditLogPage(
 ) {
   const entries = await auditEntries(deps, page);
   const ids = [...new Set(entries.flatMap(eventIdsOf))];
-  const [users, regions, programmes, themes, days] = await Promise.all([
+  const [users, regions, programmes, themes, events] = await Promise.all([
     listUsers(deps.db),
     listRegions(deps.db),
     listProgrammes(deps.db),
@@ -48,5 +48,5 @@ export async function auditLogPage(
   ]);
   const people = new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
   const olderThan = entries.length === page.limit ? entries.at(-1)!.id : null;
-  return { entries, people, regions, programmes, themes, days: new Map(days.map((d) => [d.id, d])), olderThan };
+  return { entries, people, regions, programmes, themes, events: new Map(events.map((e) => [e.id, e])), olderThan };
 }

@@ -366,7 +366,7 @@ describe("the day's own questions", () => {
 });
 
 describe("editing one of the day's own questions", () => {
-  async function dayWithQuestion(): Promise<{ id: number; questionId: string }> {
+  async function eventWithQuestion(): Promise<{ id: number; questionId: string }> {
     const id = await createEvent();
     await post(`/admin/events/${id}/questions?lang=fi`, agent16, {
       kind: "choice",
@@ -382,7 +382,7 @@ describe("editing one of the day's own questions", () => {
   }
 
   it("opens prefilled, saves, goes back to the day with a done message, and leaves an audit line", async () => {
-    const { id, questionId } = await dayWithQuestion();
+    const { id, questionId } = await eventWithQuestion();
     const form = await expectPage(await get(`/admin/events/${id}/questions/${questionId}/edit?lang=sv`, agent16), 200);
     expect(form).toContain(`action="/admin/events/${id}/questions/${questionId}/edit?lang=sv"`);
     expect(form).toContain('value="Var hörde du om dagen?"');
@@ -410,7 +410,7 @@ describe("editing one of the day's own questions", () => {
   });
 
   it("re-renders a bad value with every typed text and an error summary, and changes nothing", async () => {
-    const { id, questionId } = await dayWithQuestion();
+    const { id, questionId } = await eventWithQuestion();
     const bad = await expectPage(
       await post(`/admin/events/${id}/questions/${questionId}/edit?lang=en`, agent16, {
         kind: "choice",
@@ -431,7 +431,7 @@ describe("editing one of the day's own questions", () => {
   });
 
   it("stays open after test answers, and is locked after the first real answer", async () => {
-    const { id, questionId } = await dayWithQuestion();
+    const { id, questionId } = await eventWithQuestion();
     const test = await post(`/admin/events/${id}/test?lang=fi`, agent16, { submission_id: crypto.randomUUID(), grade: "9" });
     expect(test.status).toBe(303);
     expect(await expectPage(await get(`/admin/events/${id}?lang=en`, agent16), 200)).toContain(`/questions/${questionId}/edit?lang=en`);
@@ -464,7 +464,7 @@ describe("editing one of the day's own questions", () => {
   });
 
   it("is refused to another region's agent, and to a core question", async () => {
-    const { id, questionId } = await dayWithQuestion();
+    const { id, questionId } = await eventWithQuestion();
     const agent15 = await signIn(app, await createTestUser(db, "agent", ["15"]));
     const edit = `/admin/events/${id}/questions/${questionId}/edit?lang=fi`;
     await expectPage(await get(edit, agent15), 403);

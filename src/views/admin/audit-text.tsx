@@ -12,7 +12,7 @@ export interface AuditNames {
   readonly regions: readonly RegionNames[];
   readonly programmes: readonly { readonly id: number; readonly name: string }[];
   readonly themes: readonly (NameColumns & { readonly id: number })[];
-  readonly days: ReadonlyMap<number, { readonly title: string; readonly date: string; readonly regionCode: string | null }>;
+  readonly events: ReadonlyMap<number, { readonly title: string; readonly date: string; readonly regionCode: string | null }>;
 }
 
 /** A message key when the dictionaries have it (a detail added later without a label keeps its code). */
@@ -21,10 +21,10 @@ function known(key: string): MessageKey | null {
 }
 
 /** "Title (6.11.2019, Keski-Pohjanmaa)", or "Day 55" for a day deleted since. */
-export function dayText(lang: Lang, names: AuditNames, id: number): string {
-  const day = names.days.get(id);
-  if (!day) return t(lang, "admin.audit.targetEvent", { id });
-  return `${day.title} (${shortDate(lang, day.date)}, ${regionName(lang, names.regions, day.regionCode)})`;
+export function eventText(lang: Lang, names: AuditNames, id: number): string {
+  const event = names.events.get(id);
+  if (!event) return t(lang, "admin.audit.targetEvent", { id });
+  return `${event.title} (${shortDate(lang, event.date)}, ${regionName(lang, names.regions, event.regionCode)})`;
 }
 
 /** What an entry is about, linked where there is a page for it. */
@@ -32,7 +32,7 @@ export function AuditTarget({ lang, target, names }: { lang: Lang; target: strin
   if (!target) return <>–</>;
   const [kind, raw] = target.split(":");
   const id = Number(raw);
-  if (kind === "event" && raw) return <a href={`/admin/events/${raw}?lang=${lang}`}>{dayText(lang, names, id)}</a>;
+  if (kind === "event" && raw) return <a href={`/admin/events/${raw}?lang=${lang}`}>{eventText(lang, names, id)}</a>;
   if (kind === "user" && raw)
     return <a href={`/admin/users/${raw}?lang=${lang}`}>{names.people.get(id) ?? t(lang, "admin.audit.targetUser", { id: raw })}</a>;
   if (kind === "programme" && raw)
@@ -53,10 +53,10 @@ function valueText(lang: Lang, names: AuditNames, key: string, value: unknown): 
   // Each item of a list is named as one of its kind ("regions" holds region codes).
   const itemKey = key === "regions" ? "region" : key;
   const list = (items: unknown[]) => items.map((item) => valueText(lang, names, itemKey, item)).join(", ");
-  if (Array.isArray(value)) return key === "days" ? value.map((id) => dayText(lang, names, Number(id))).join("; ") : list(value);
+  if (Array.isArray(value)) return key === "days" ? value.map((id) => eventText(lang, names, Number(id))).join("; ") : list(value);
   switch (key) {
     case "event":
-      return dayText(lang, names, Number(value));
+      return eventText(lang, names, Number(value));
     case "programme":
     case "programmeId":
       return names.programmes.find((p) => p.id === Number(value))?.name ?? String(value);
