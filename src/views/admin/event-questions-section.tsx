@@ -1,9 +1,12 @@
 import { t } from "../../domain/i18n";
-import type { Lang } from "../../domain/lang";
+import { LANGS, type Lang } from "../../domain/lang";
 import { QUESTION_KINDS, type Question } from "../../domain/questions";
 import { CheckboxField, errorFor, SelectField, TextAreaField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 
 /** Control ids of the add-a-question form, in page order. */
+/** The label of the question text field in each language (one field per language in LANGS). */
+const QUESTION_TEXT_LABELS = { fi: "admin.question.textFi", sv: "admin.question.textSv", en: "admin.question.textEn" } as const;
+
 export const QUESTION_FIELDS = {
   kind: "question-kind",
   fi: "question-fi",
@@ -17,9 +20,7 @@ export const QUESTIONS_LOCKED = "questions-locked";
 export function questionFieldLabels(lang: Lang): Record<string, string> {
   return {
     [QUESTION_FIELDS.kind]: t(lang, "admin.question.kind"),
-    [QUESTION_FIELDS.fi]: t(lang, "admin.question.textFi"),
-    [QUESTION_FIELDS.sv]: t(lang, "admin.question.textSv"),
-    [QUESTION_FIELDS.en]: t(lang, "admin.question.textEn"),
+    ...Object.fromEntries(LANGS.map((code) => [QUESTION_FIELDS[code], t(lang, QUESTION_TEXT_LABELS[code])])),
     [QUESTION_FIELDS.options]: t(lang, "admin.question.options"),
     [QUESTIONS_LOCKED]: t(lang, "admin.questions.own"),
   };
@@ -119,33 +120,17 @@ export function QuestionFields({ lang, values, errors }: { lang: Lang; values: F
         label={t(lang, "admin.question.required")}
         checked={valueOf(values, "required") !== ""}
       />
-      <TextField
-        lang={lang}
-        id={QUESTION_FIELDS.fi}
-        name="fi"
-        label={t(lang, "admin.question.textFi")}
-        value={valueOf(values, "fi")}
-        error={errorFor(errors, QUESTION_FIELDS.fi)}
-        maxlength={300}
-      />
-      <TextField
-        lang={lang}
-        id={QUESTION_FIELDS.sv}
-        name="sv"
-        label={t(lang, "admin.question.textSv")}
-        value={valueOf(values, "sv")}
-        error={errorFor(errors, QUESTION_FIELDS.sv)}
-        maxlength={300}
-      />
-      <TextField
-        lang={lang}
-        id={QUESTION_FIELDS.en}
-        name="en"
-        label={t(lang, "admin.question.textEn")}
-        value={valueOf(values, "en")}
-        error={errorFor(errors, QUESTION_FIELDS.en)}
-        maxlength={300}
-      />
+      {LANGS.map((code) => (
+        <TextField
+          lang={lang}
+          id={QUESTION_FIELDS[code]}
+          name={code}
+          label={t(lang, QUESTION_TEXT_LABELS[code])}
+          value={valueOf(values, code)}
+          error={errorFor(errors, QUESTION_FIELDS[code])}
+          maxlength={300}
+        />
+      ))}
       <TextAreaField
         lang={lang}
         id={QUESTION_FIELDS.options}
