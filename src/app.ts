@@ -12,6 +12,8 @@ import { loadSession } from "./http/session";
 import { adminRoutes } from "./routes/admin";
 import { accessibilityRoutes } from "./routes/accessibility";
 import { authRoutes } from "./routes/auth";
+import { accountLinkRoutes } from "./routes/account-links";
+import { SET_PASSWORD_PATH } from "./domain/account-links";
 import { eventRoutes } from "./routes/events";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
@@ -43,6 +45,9 @@ export function createApp(given: AppDeps) {
   for (const path of ["/api/*", "/admin/*", "/admin", "/login", "/logout"]) {
     app.use(path, sameOriginOnly(), loadSession(deps));
   }
+  // One-time password links: public (no session yet), but their form must come from this site.
+  app.use(`${SET_PASSWORD_PATH}/*`, sameOriginOnly());
+  app.route("/", accountLinkRoutes(deps));
   app.route("/", authRoutes(deps));
   app.route("/admin", adminRoutes(deps));
   app.route("/api", regionRoutes(deps));

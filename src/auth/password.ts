@@ -11,9 +11,16 @@ export async function hashPassword(password: string): Promise<string> {
   return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${toBase64(salt)}$${toBase64(hash)}`;
 }
 
+/**
+ * What an invited account stores until the person sets a password with their link: not a hash, so
+ * no password matches it (verifyPassword spends the time of a real check on it all the same).
+ */
+export const NO_PASSWORD = "none";
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parseStoredHash(stored);
-  if (!parsed) return false;
+  // As slow as a real check: sign-in must not tell an invited account (no password yet) from others.
+  if (!parsed) return verifyAgainstNothing(password);
   const hash = await derive(password, parsed.salt, parsed.iterations);
   return constantTimeEqual(hash, parsed.hash);
 }

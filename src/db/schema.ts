@@ -271,6 +271,28 @@ export const session = sqliteTable(
   (t) => [index("session_user_idx").on(t.userId)],
 );
 
+/**
+ * One-time links the national team hands over instead of a password: an invitation for a new
+ * account (no password yet) or a reset for an existing one. Only the SHA-256 of the link's random
+ * token is stored, so a copy of the database opens no account; a link is spent by setting used_at.
+ */
+export const accountLink = sqliteTable(
+  "account_link",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["invitation", "reset"] }).notNull(),
+    createdBy: integer("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    /** When the link was used or voided (a newer link for the same person voids the older ones). */
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("account_link_user_idx").on(t.userId)],
+);
+
 /** Fixed-window counters for sign-in failures, shared by every server process and Worker isolate. */
 export const rateLimit = sqliteTable("rate_limit", {
   key: text("key").primaryKey(),

@@ -128,6 +128,9 @@ export const UserInput = v.strictObject({
   password: v.pipe(v.string(), v.maxLength(1024)),
 });
 
+/** A new account made with an invitation link instead of a password (src/services/account-links.ts). */
+export const Invitee = v.omit(UserInput, ["password"]);
+
 export const UserChanges = v.strictObject({
   name: v.optional(Name),
   role: v.optional(Role),

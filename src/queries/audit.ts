@@ -12,6 +12,8 @@ export type AuditAction =
   | "user_updated"
   | "user_password_set"
   | "password_changed"
+  | "account_link_created"
+  | "account_link_used"
   | "programme_created"
   | "programme_updated"
   | "theme_created"

@@ -1,6 +1,6 @@
 import type { ServiceContext } from "./context";
 import type { Role } from "../domain/roles";
-import { hashPassword } from "../auth/password";
+import { hashPassword, NO_PASSWORD } from "../auth/password";
 import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
 import { listRegions } from "../queries/regions";
@@ -31,16 +31,39 @@ export async function requireKnownRegions(deps: Pick<ServiceContext, "db">, regi
 /** Creates an account (staff pages, API, `npm run user:add`): known regions, a free email, a password the policy accepts. */
 export async function createAccount(deps: ServiceContext, lang: Lang, input: NewAccount, by: SetBy): Promise<number> {
   await requireKnownRegions(deps, input.regions);
-  if (await emailExists(deps.db, input.email)) {
-    throw new AppError("conflict", undefined, [{ key: "email", code: "taken", message: "a user with this email exists" }]);
-  }
+  await requireFreeEmail(deps, input.email);
   requireAcceptablePassword(lang, "password", input.password, input.email);
   const { password, ...account } = input;
-  const id = await insertUser(deps.db, { ...account, passwordHash: await hashPassword(password) });
+  return insertAccount(deps, account, await hashPassword(password), by);
+}
+
+/**
+ * Creates an account without a password, for an invitation link (src/services/account-links.ts):
+ * nobody can sign in to it until the person sets their own password with the link.
+ */
+export async function createAccountWithoutPassword(deps: ServiceContext, input: Omit<NewAccount, "password">, by: SetBy): Promise<number> {
+  await requireKnownRegions(deps, input.regions);
+  await requireFreeEmail(deps, input.email);
+  return insertAccount(deps, input, NO_PASSWORD, by);
+}
+
+async function requireFreeEmail(deps: ServiceContext, email: string): Promise<void> {
+  if (await emailExists(deps.db, email)) {
+    throw new AppError("conflict", undefined, [{ key: "email", code: "taken", message: "a user with this email exists" }]);
+  }
+}
+
+async function insertAccount(
+  deps: ServiceContext,
+  account: Omit<NewAccount, "password">,
+  passwordHash: string,
+  by: SetBy,
+): Promise<number> {
+  const id = await insertUser(deps.db, { ...account, passwordHash });
   await deps.audit({
     action: "user_created",
     target: `user:${id}`,
-    details: { email: input.email, role: input.role, regions: input.regions },
+    details: { email: account.email, role: account.role, regions: account.regions },
     ...(by === "cli" ? { actor: "cli" } : { userId: by.userId }),
   });
   return id;

@@ -5,6 +5,7 @@ import type { Lang } from "../domain/lang";
 import { t } from "../domain/i18n";
 import { AppError } from "../http/errors";
 import { countAttempt, uncountAttempt } from "../queries/rate-limits";
+import { voidUnusedAccountLinks } from "../queries/account-links";
 import { deleteOtherUserSessions, deleteUserSessions } from "../queries/sessions";
 import { findLoginUser, setPasswordHash } from "../queries/users";
 import { requireAcceptablePassword } from "./password-rule";
@@ -26,6 +27,8 @@ export async function setAccountPassword(
   const id = await setPasswordHash(deps.db, input.email, await hashPassword(input.password));
   if (id === null) return null;
   await deleteUserSessions(deps.db, id);
+  // A one-time link made before this password must not replace it later.
+  await voidUnusedAccountLinks(deps.db, id, deps.now());
   await deps.audit({
     action: "user_password_set",
     target: `user:${id}`,
@@ -37,7 +40,9 @@ export async function setAccountPassword(
 /**
  * A signed-in person changes their own password: the current one is required (a session left open
  * on a shared computer must not be enough), the new one must pass the policy, and every other
- * session of the person ends; this one stays.
+ * session of the person ends; this one stays. It stays rather than being re-issued: the person has
+ * just proved the current password in it, a stolen cookie could not have made this change, and
+ * "sign out everywhere" (src/services/sign-in.ts) ends this one too when a cookie may have leaked.
  */
 export async function changeOwnPassword(
   deps: ServiceContext,
@@ -59,5 +64,6 @@ export async function changeOwnPassword(
   requireAcceptablePassword(lang, "newPassword", input.newPassword, principal.email);
   await setPasswordHash(deps.db, principal.email, await hashPassword(input.newPassword));
   await deleteOtherUserSessions(deps.db, principal.userId, principal.sessionId);
+  await voidUnusedAccountLinks(deps.db, principal.userId, deps.now());
   await deps.audit({ userId: principal.userId, action: "password_changed", target: `user:${principal.userId}` });
 }

@@ -34,9 +34,9 @@ export async function signIn(deps: SignInDeps, input: SignInRequest): Promise<{ 
   const now = deps.now();
   const email = input.email.trim().toLowerCase();
   const accountHash = await keyedHashHex(deps.identifierSecret, `email:${email}`);
-  const clientHash = input.clientAddress ? await keyedHashHex(deps.identifierSecret, `address:${input.clientAddress}`) : null;
+  const clientHash = await clientAddressHash(deps.identifierSecret, input.clientAddress);
   const accountKey = `account:${accountHash}`;
-  const clientKey = clientHash ? `client:${clientHash}` : null;
+  const clientKey = clientAttemptKey(clientHash);
   const [accountAttempts, clientAttempts] = await Promise.all([
     countAttempt(deps.db, accountKey, SIGN_IN_WINDOW_MS, now),
     clientKey ? countAttempt(deps.db, clientKey, SIGN_IN_WINDOW_MS, now) : Promise.resolve(0),
@@ -66,10 +66,26 @@ export async function signIn(deps: SignInDeps, input: SignInRequest): Promise<{ 
   // Housekeeping where it is cheap and rare: expired sessions and spent counters go at each sign-in.
   await deleteExpiredSessions(deps.db, now);
   await deleteSpentHits(deps.db, SIGN_IN_WINDOW_MS, now);
-  const token = newSessionToken();
-  await createSession(deps.db, { id: await sha256Hex(token), userId: found.id, now, ttlMs: SESSION_TTL_MS });
+  const token = await startSession(deps, found.id);
   await deps.audit({ at: now, userId: found.id, actor: email, action: "login" });
   return { token, userId: found.id };
+}
+
+/** A new session for the person; returns the cookie's value (only its hash is stored). */
+export async function startSession(deps: ServiceContext, userId: number): Promise<string> {
+  const token = newSessionToken();
+  await createSession(deps.db, { id: await sha256Hex(token), userId, now: deps.now(), ttlMs: SESSION_TTL_MS });
+  return token;
+}
+
+/** The keyed hash of a client address, or null when the runtime does not know it. */
+export async function clientAddressHash(secret: string, clientAddress: string | null): Promise<string | null> {
+  return clientAddress ? keyedHashHex(secret, `address:${clientAddress}`) : null;
+}
+
+/** The counter a client address's attempts share: sign-in and one-time links spend the same budget. */
+export function clientAttemptKey(clientHash: string | null): string | null {
+  return clientHash ? `client:${clientHash}` : null;
 }
 
 /** Ends this session, or with `everywhere` every session of the person, and says so in the audit log. */

@@ -47,6 +47,8 @@ function entries(): { action: AuditAction; regionCode?: string; target?: string;
     { action: "user_updated", target: `user:${agentUser.id}`, details: { role: "viewer", disabled: true } },
     { action: "user_password_set", target: `user:${agentUser.id}` },
     { action: "password_changed", target: `user:${nationalUser.id}` },
+    { action: "account_link_created", target: `user:${agentUser.id}`, details: { link: "invitation", expires: NOW + 7 * 86_400_000 } },
+    { action: "account_link_used", target: `user:${agentUser.id}`, details: { link: "reset" } },
     { action: "programme_created", target: `programme:${programmeId}`, details: { name: "Test programme" } },
     { action: "programme_updated", target: `programme:${programmeId}`, details: { startsOn: "2019-08-01" } },
     { action: "theme_created", target: `theme:${themeId}`, details: { nameFi: "Testiteema" } },
@@ -127,6 +129,9 @@ describe("the audit log page in words", () => {
       "Closes: –",
       "Created: 3",
       "Mean: 8.5",
+      "Link: Invitation",
+      "Link: Password reset",
+      "Expires: 11 Sep 2019, 15:00",
     ])
       expect(enLines, line).toContain(line);
     expect(enLines.some((l) => l.startsWith("Opens: ") && l.includes("2019"))).toBe(true);

@@ -182,7 +182,8 @@ export const en: Dictionary = {
   "admin.user.active": "Active",
   "admin.user.disabled": "Disabled",
   "admin.user.password": "Initial password",
-  "admin.user.passwordHint": "At least 12 characters. Pass it on to the person safely; it is not shown again.",
+  "admin.user.passwordHint":
+    "Leave empty to get a one-time invitation link instead (recommended): the person then chooses their own password. A password typed here needs at least 12 characters; pass it on safely, it is not shown again.",
   "admin.user.new": "New user",
   "admin.user.create": "Create the user",
   "admin.user.save": "Save",
@@ -824,4 +825,38 @@ export const en: Dictionary = {
   "admin.questionEdit.intro": "The question can be edited until the survey gets its first answer. Test answers do not lock it.",
   "admin.questionEdit.submit": "Save the question",
   "admin.done.questionChanged": "Question saved.",
+  // One-time links to set a password (issue 16 item 7).
+  "admin.link.title.invitation": "Invitation link for {name}",
+  "admin.link.title.reset": "Password link for {name}",
+  "admin.link.intro.invitation":
+    "The account has been created without a password. Send this link to {email}: with it the person chooses their own password and is signed in.",
+  "admin.link.intro.reset":
+    "Send this link to {email}: with it the person chooses a new password. Until then the old password still works.",
+  "admin.link.label": "One-time link",
+  "admin.link.once":
+    "This link is shown only now and cannot be shown again. It works once, until {expires}. If it is lost, make a new one on the person's page.",
+  "admin.link.copy": "Copy the link",
+  "admin.link.copied": "The link was copied.",
+  "admin.link.copyFailed": "Copying did not work: select the link and copy it yourself.",
+  "admin.link.toUser": "To the person's page",
+  "admin.user.link": "Link to set a password",
+  "admin.user.linkHint":
+    "A one-time link with which the person chooses a new password, for example when it has been forgotten. It works for {hours} hours ({days} days for someone who has never set a password); older unused links stop working.",
+  "admin.user.makeLink": "Make a link",
+  "setPassword.title.invitation": "Welcome: choose your password",
+  "setPassword.title.reset": "Choose a new password",
+  "setPassword.intro":
+    "You are choosing the password of the account {email}. Afterwards you are signed in, and any other sign-ins of the account end.",
+  "setPassword.submit": "Save the password and sign in",
+  "setPassword.invalidTitle": "This link does not work",
+  "setPassword.invalidBody":
+    "The link has been used already, it has expired, or it was not copied whole. Ask the national team for a new link. If you have already chosen a password, sign in with it.",
+  "setPassword.signIn": "Go to sign-in",
+  "setPassword.rateLimitedTitle": "Too many attempts",
+  "admin.audit.action.account_link_created": "Made a one-time password link",
+  "admin.audit.action.account_link_used": "Set a password with a one-time link",
+  "admin.audit.field.link": "Link",
+  "admin.audit.field.expires": "Expires",
+  "admin.audit.link.invitation": "Invitation",
+  "admin.audit.link.reset": "Password reset",
 };

@@ -182,7 +182,8 @@ export const fi = {
   "admin.user.active": "Käytössä",
   "admin.user.disabled": "Poistettu käytöstä",
   "admin.user.password": "Aloitussalasana",
-  "admin.user.passwordHint": "Vähintään 12 merkkiä. Kerro se henkilölle turvallista reittiä; sitä ei näytetä myöhemmin.",
+  "admin.user.passwordHint":
+    "Jätä tyhjäksi, niin saat sen sijaan kertakäyttöisen kutsulinkin (suositus): henkilö valitsee silloin itse salasanansa. Tähän kirjoitetussa salasanassa on oltava vähintään 12 merkkiä; kerro se turvallista reittiä, sitä ei näytetä myöhemmin.",
   "admin.user.new": "Uusi käyttäjä",
   "admin.user.create": "Luo käyttäjä",
   "admin.user.save": "Tallenna",
@@ -820,6 +821,39 @@ export const fi = {
   "admin.questionEdit.intro": "Kysymystä voi muokata, kunnes kyselyyn tulee ensimmäinen vastaus. Testivastaukset eivät lukitse sitä.",
   "admin.questionEdit.submit": "Tallenna kysymys",
   "admin.done.questionChanged": "Kysymys on tallennettu.",
+  // One-time links to set a password (issue 16 item 7).
+  "admin.link.title.invitation": "Kutsulinkki: {name}",
+  "admin.link.title.reset": "Salasanalinkki: {name}",
+  "admin.link.intro.invitation":
+    "Tili on luotu ilman salasanaa. Lähetä tämä linkki osoitteeseen {email}: sillä henkilö valitsee oman salasanansa ja kirjautuu sisään.",
+  "admin.link.intro.reset":
+    "Lähetä tämä linkki osoitteeseen {email}: sillä henkilö valitsee uuden salasanan. Siihen asti vanha salasana toimii.",
+  "admin.link.label": "Kertakäyttöinen linkki",
+  "admin.link.once":
+    "Linkki näytetään vain nyt, eikä sitä voi näyttää uudelleen. Se toimii kerran, {expires} asti. Jos linkki katoaa, tee uusi henkilön sivulla.",
+  "admin.link.copy": "Kopioi linkki",
+  "admin.link.copied": "Linkki kopioitiin.",
+  "admin.link.copyFailed": "Kopiointi ei onnistunut: valitse linkki ja kopioi se itse.",
+  "admin.link.toUser": "Henkilön sivulle",
+  "admin.user.link": "Linkki salasanan asettamiseen",
+  "admin.user.linkHint":
+    "Kertakäyttöinen linkki, jolla henkilö valitsee uuden salasanan, esimerkiksi unohtuneen tilalle. Se toimii {hours} tuntia ({days} päivää, jos henkilö ei ole koskaan asettanut salasanaa); vanhemmat käyttämättömät linkit lakkaavat toimimasta.",
+  "admin.user.makeLink": "Tee linkki",
+  "setPassword.title.invitation": "Tervetuloa: valitse salasanasi",
+  "setPassword.title.reset": "Valitse uusi salasana",
+  "setPassword.intro": "Valitset salasanan tilille {email}. Sen jälkeen olet kirjautunut sisään, ja tilin muut kirjautumiset päättyvät.",
+  "setPassword.submit": "Tallenna salasana ja kirjaudu",
+  "setPassword.invalidTitle": "Linkki ei toimi",
+  "setPassword.invalidBody":
+    "Linkki on jo käytetty, se on vanhentunut tai se ei kopioitunut kokonaan. Pyydä kansalliselta tiimiltä uusi linkki. Jos olet jo valinnut salasanan, kirjaudu sillä.",
+  "setPassword.signIn": "Kirjautumiseen",
+  "setPassword.rateLimitedTitle": "Liikaa yrityksiä",
+  "admin.audit.action.account_link_created": "Teki kertakäyttöisen salasanalinkin",
+  "admin.audit.action.account_link_used": "Asetti salasanan kertakäyttöisellä linkillä",
+  "admin.audit.field.link": "Linkki",
+  "admin.audit.field.expires": "Vanhenee",
+  "admin.audit.link.invitation": "Kutsu",
+  "admin.audit.link.reset": "Salasanan vaihto",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -182,7 +182,8 @@ export const sv: Dictionary = {
   "admin.user.active": "Aktiv",
   "admin.user.disabled": "Avstängd",
   "admin.user.password": "Första lösenord",
-  "admin.user.passwordHint": "Minst 12 tecken. Ge det till personen på ett säkert sätt; det visas inte senare.",
+  "admin.user.passwordHint":
+    "Lämna tomt för att i stället få en inbjudningslänk för engångsbruk (rekommenderas): personen väljer då själv sitt lösenord. Ett lösenord som skrivs här behöver minst 12 tecken; ge det vidare på ett säkert sätt, det visas inte senare.",
   "admin.user.new": "Ny användare",
   "admin.user.create": "Skapa användaren",
   "admin.user.save": "Spara",
@@ -818,4 +819,37 @@ export const sv: Dictionary = {
   "admin.questionEdit.intro": "Frågan kan redigeras tills enkäten får sitt första svar. Testsvar låser den inte.",
   "admin.questionEdit.submit": "Spara frågan",
   "admin.done.questionChanged": "Frågan har sparats.",
+  // One-time links to set a password (issue 16 item 7).
+  "admin.link.title.invitation": "Inbjudningslänk: {name}",
+  "admin.link.title.reset": "Lösenordslänk: {name}",
+  "admin.link.intro.invitation":
+    "Kontot har skapats utan lösenord. Skicka den här länken till {email}: med den väljer personen sitt eget lösenord och loggas in.",
+  "admin.link.intro.reset":
+    "Skicka den här länken till {email}: med den väljer personen ett nytt lösenord. Till dess fungerar det gamla lösenordet.",
+  "admin.link.label": "Engångslänk",
+  "admin.link.once":
+    "Länken visas bara nu och kan inte visas igen. Den fungerar en gång, till {expires}. Om den försvinner, gör en ny på personens sida.",
+  "admin.link.copy": "Kopiera länken",
+  "admin.link.copied": "Länken kopierades.",
+  "admin.link.copyFailed": "Kopieringen lyckades inte: markera länken och kopiera den själv.",
+  "admin.link.toUser": "Till personens sida",
+  "admin.user.link": "Länk för att ställa in lösenord",
+  "admin.user.linkHint":
+    "En engångslänk med vilken personen väljer ett nytt lösenord, till exempel när det har glömts. Den fungerar i {hours} timmar ({days} dagar för den som aldrig har ställt in ett lösenord); äldre oanvända länkar slutar fungera.",
+  "admin.user.makeLink": "Gör en länk",
+  "setPassword.title.invitation": "Välkommen: välj ditt lösenord",
+  "setPassword.title.reset": "Välj ett nytt lösenord",
+  "setPassword.intro": "Du väljer lösenordet för kontot {email}. Därefter är du inloggad, och kontots andra inloggningar avslutas.",
+  "setPassword.submit": "Spara lösenordet och logga in",
+  "setPassword.invalidTitle": "Länken fungerar inte",
+  "setPassword.invalidBody":
+    "Länken har redan använts, den har gått ut eller den kopierades inte hel. Be det nationella teamet om en ny länk. Om du redan har valt ett lösenord, logga in med det.",
+  "setPassword.signIn": "Till inloggningen",
+  "setPassword.rateLimitedTitle": "För många försök",
+  "admin.audit.action.account_link_created": "Gjorde en engångslänk för lösenord",
+  "admin.audit.action.account_link_used": "Ställde in lösenord med en engångslänk",
+  "admin.audit.field.link": "Länk",
+  "admin.audit.field.expires": "Går ut",
+  "admin.audit.link.invitation": "Inbjudan",
+  "admin.audit.link.reset": "Byte av lösenord",
 };

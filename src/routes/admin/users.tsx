@@ -7,11 +7,15 @@ import type { FormValues } from "../../views/admin/fields";
 import { userFieldIds } from "../../views/admin/user-fields";
 import { UserPage } from "../../views/admin/user-page";
 import { NEW_USER_PREFIX, UsersPage } from "../../views/admin/users-page";
-import { UserChanges, UserInput } from "../../http/schemas";
+import { Invitee, UserChanges, UserInput } from "../../http/schemas";
+import { accountLinkUrl } from "../../domain/account-links";
+import { publicOrigin } from "../../http/presenters/event-json";
+import { inviteNewUser, newPasswordLink, type IssuedLink } from "../../services/account-links";
+import { AccountLinkPage } from "../../views/admin/account-link-page";
 import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
 import { allAccounts, changeUser, createUser, existingUser, revokeUserSessions } from "../../services/user-actions";
-import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
-import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
+import { adminApp, doneMessage, redirectDone, renderPage, type Ctx } from "../../http/admin-http";
+import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form, type FormResult } from "../../http/form-input";
 
 function userMapping(ids: ReturnType<typeof userFieldIds>): FieldMapping {
   return {
@@ -56,9 +60,30 @@ function changedFields(user: UserSummary, form: Form) {
   };
 }
 
-/** Accounts as pages: list, create, change, sign out everywhere. The national team only. */
+/** Runs `next` on a valid form, or passes the form's errors on. */
+async function withInput<T, R>(input: FormResult<T>, next: (value: T) => Promise<FormResult<R>>): Promise<FormResult<R>> {
+  return input.ok ? next(input.value) : input;
+}
+
+/** Accounts as pages: list, create or invite, change, one-time links, sign out everywhere. The national team only. */
 export function adminUserRoutes(deps: AppContext) {
   const app = adminApp(deps);
+
+  async function showLink(c: Ctx, link: IssuedLink) {
+    const user = await existingUser(deps, link.userId);
+    const url = accountLinkUrl(publicOrigin(deps, c), link.token);
+    const page = (
+      <AccountLinkPage
+        lang={requestLang(c)}
+        principal={requireNational(c)}
+        user={user}
+        kind={link.kind}
+        url={url}
+        expiresAt={link.expiresAt}
+      />
+    );
+    return renderPage(c, page);
+  }
 
   app.get("/users", async (c) => {
     const principal = requireNational(c);
@@ -72,16 +97,22 @@ export function adminUserRoutes(deps: AppContext) {
     const form = await readForm(c);
     const regions = await allRegions(deps);
     const mapping = userMapping(userFieldIds(NEW_USER_PREFIX, regions));
-    const data = {
+    const account = {
       email: one(form, "email"),
       name: one(form, "name"),
       role: one(form, "role"),
       regions: all(form, "regions"),
       allRegions: isChecked(form, "allRegions"),
-      password: one(form, "password"),
     };
-    const input = validateForm(lang, UserInput, data, mapping);
-    const created = input.ok ? await attempt(lang, mapping, () => createUser(deps, principal, input.value, lang)) : input;
+    // No password typed: the account is made without one, with an invitation link to hand over.
+    const invite = one(form, "password") === "";
+    const created = invite
+      ? await withInput(validateForm(lang, Invitee, account, mapping), (value) =>
+          attempt(lang, mapping, () => inviteNewUser(deps, principal, value)),
+        )
+      : await withInput(validateForm(lang, UserInput, { ...account, password: one(form, "password") }, mapping), (value) =>
+          attempt(lang, mapping, () => createUser(deps, principal, value, lang)),
+        );
     if (!created.ok) {
       const users = await allAccounts(deps);
       return renderPage(
@@ -96,7 +127,8 @@ export function adminUserRoutes(deps: AppContext) {
         422,
       );
     }
-    return redirectDone(c, `/admin/users/${created.value}`, "userCreated");
+    if (typeof created.value === "number") return redirectDone(c, `/admin/users/${created.value}`, "userCreated");
+    return showLink(c, created.value);
   });
 
   app.get("/users/:id", async (c) => {
@@ -125,6 +157,12 @@ export function adminUserRoutes(deps: AppContext) {
         422,
       );
     return redirectDone(c, `/admin/users/${user.id}`, "userSaved");
+  });
+
+  // Answers with the page that shows the new link, not a redirect: the link exists only in this response.
+  app.post("/users/:id/password-link", async (c) => {
+    const principal = requireNational(c);
+    return showLink(c, await newPasswordLink(deps, principal, idParam(c)));
   });
 
   app.post("/users/:id/sessions/revoke", async (c) => {

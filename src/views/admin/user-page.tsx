@@ -1,4 +1,5 @@
 import type { Principal } from "../../auth/authorize";
+import { ACCOUNT_LINK_LIFETIME_MS, HOUR_MS } from "../../domain/account-links";
 import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { UserSummary } from "../../queries/users";
@@ -78,6 +79,22 @@ export function UserPage({ lang, principal, user, regions, done, form }: UserPag
         />
         <button type="submit">{t(lang, "admin.user.save")}</button>
       </form>
+      {!user.disabled && (
+        <section aria-labelledby="link-heading">
+          <h2 id="link-heading">{t(lang, "admin.user.link")}</h2>
+          <p id="link-hint">
+            {t(lang, "admin.user.linkHint", {
+              hours: ACCOUNT_LINK_LIFETIME_MS.reset / HOUR_MS,
+              days: ACCOUNT_LINK_LIFETIME_MS.invitation / (24 * HOUR_MS),
+            })}
+          </p>
+          <form method="post" action={`${base}/password-link?lang=${lang}`}>
+            <button type="submit" class="secondary" aria-describedby="link-hint">
+              {t(lang, "admin.user.makeLink")}
+            </button>
+          </form>
+        </section>
+      )}
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t(lang, "admin.user.sessions")}</h2>
         <p id="sessions-hint">{t(lang, "admin.user.sessionsHint")}</p>

@@ -111,6 +111,7 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
             name="password"
             label={labels[ids.password]!}
             hint={t(lang, "admin.user.passwordHint")}
+            optional
             value=""
             error={errorFor(errors, ids.password)}
             autocomplete="new-password"
