@@ -6,6 +6,9 @@ import { createTestDb } from "../helpers/test-db";
 import { asBrowser, createTestUser, signIn, type TestUser } from "../helpers/accounts";
 import { createTestSurvey } from "../helpers/factories";
 import { t } from "../../src/domain/i18n";
+import { newSessionToken, sha256Hex } from "../../src/auth/tokens";
+import { SET_PASSWORD_PATH } from "../../src/domain/account-links";
+import { insertAccountLink } from "../../src/queries/account-links";
 
 // Every protected route, called as each kind of person, with the exact status each must get.
 // The last test fails when a route is added to the app without a row here.
@@ -60,6 +63,23 @@ const eventForm = (fx: Fixtures, region: string) => ({
 });
 
 let unique = 0;
+
+/** A working one-time link for a fresh account (made in the database: who may make one is a row of its own). */
+async function livePasswordLink(db: Db): Promise<string> {
+  const person = await createTestUser(db, "viewer", ["16"]);
+  const token = newSessionToken();
+  const now = Date.now();
+  await insertAccountLink(db, {
+    tokenHash: await sha256Hex(token),
+    userId: person.id,
+    kind: "reset",
+    createdBy: null,
+    createdAt: now,
+    expiresAt: now + 3_600_000,
+  });
+  return `${SET_PASSWORD_PATH}/${token}`;
+}
+
 const MATRIX: Row[] = [
   ["GET /api/me", async () => ({ method: "GET", path: "/api/me" }), all(401, 200)],
   ["POST /api/auth/logout", async () => ({ method: "POST", path: "/api/auth/logout", freshSession: true }), all(401, 204)],
@@ -498,6 +518,28 @@ const MATRIX: Row[] = [
     }),
     page(all(401, 422)),
   ],
+  // One-time password links (issue 16 item 7): only the national team makes them; the page a link
+  // opens is public (the link is the key), and a weak password leaves the account as it was (422).
+  [
+    "POST /admin/users",
+    async () => ({
+      method: "POST",
+      path: "/admin/users",
+      form: { email: `invited${++unique}@test.example`, name: "N", role: "viewer", regions: ["16"], password: "" },
+    }),
+    page(nationalOnly(200)),
+  ],
+  [
+    "POST /admin/users/:id/password-link",
+    async (fx) => ({ method: "POST", path: `/admin/users/${await fx.userId()}/password-link` }),
+    page(nationalOnly(200)),
+  ],
+  ["GET /set-password/:token", async (fx) => ({ method: "GET", path: await livePasswordLink(fx.db) }), all(200, 200)],
+  [
+    "POST /set-password/:token",
+    async (fx) => ({ method: "POST", path: await livePasswordLink(fx.db), form: { password: "short", repeatPassword: "short" } }),
+    all(422, 422),
+  ],
 ];
 
 /** Routes anyone may call; they have their own tests (survey, sign-in, health). */
@@ -572,8 +614,9 @@ describe("authorization matrix", () => {
               : call.body !== undefined && { body: JSON.stringify(call.body) }),
         });
         expect(res.status, `${who} ${call.method} ${call.path}: ${await res.clone().text()}`).toBe(expected[who]);
-        const isPage = call.path.startsWith("/admin");
-        if (isPage && who === "anonymous") expect(res.headers.get("location")).toMatch(/^\/login\?lang=fi&next=%2Fadmin/);
+        const isPage = call.path.startsWith("/admin") || call.path.startsWith(SET_PASSWORD_PATH);
+        if (call.path.startsWith("/admin") && who === "anonymous")
+          expect(res.headers.get("location")).toMatch(/^\/login\?lang=fi&next=%2Fadmin/);
         if (res.status === 422 && isPage) expect(await res.text()).toContain('role="alert"');
         else if (res.status >= 400 && isPage)
           expect(await res.text()).toContain(`<h1>${t("fi", res.status === 403 ? "http.forbidden" : "http.not_found")}</h1>`);

@@ -5,6 +5,8 @@ import type { Db } from "../../src/db/client";
 import { createTestDb } from "../helpers/test-db";
 import { asBrowser, createTestUser, signIn } from "../helpers/accounts";
 import { createTestSurvey } from "../helpers/factories";
+import { newSessionToken, sha256Hex } from "../../src/auth/tokens";
+import { insertAccountLink } from "../../src/queries/account-links";
 
 // The bad-input corpus: malformed requests against every public and API route. Each must get a
 // 4xx with a clear message in the DESIGN.md error shape (or a friendly page for the HTML form),
@@ -1022,6 +1024,89 @@ add({
   body: json({ everywhere: "yes" }),
   status: 422,
 });
+// --- one-time password links (issue 16 item 7) ------------------------------------------------
+const deadLinks: [string, string][] = [
+  ["unknown token", "/set-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
+  ["too short", "/set-password/abc"],
+  ["too long", `/set-password/${"a".repeat(300)}`],
+  ["markup", "/set-password/%3Cscript%3Ealert(1)%3C%2Fscript%3E"],
+  ["control characters", "/set-password/%00%01%0D%0A"],
+  ["non-ASCII", "/set-password/%C3%A4%C3%B6%C3%A5"],
+  ["dots", "/set-password/..%2F..%2Fadmin"],
+];
+for (const [name, path] of deadLinks) {
+  add({ name: `password link page, ${name}`, method: "GET", path, html: true, status: 410 });
+  add({
+    name: `password link form, ${name}`,
+    method: "POST",
+    path,
+    type: "application/x-www-form-urlencoded",
+    body: "password=a+brand+new+pass+phrase&repeatPassword=a+brand+new+pass+phrase",
+    html: true,
+    status: 410,
+  });
+}
+const linkForms: [string, string, string | undefined, number][] = [
+  ["passwords differ", "password=a+brand+new+pass+phrase&repeatPassword=another", "application/x-www-form-urlencoded", 422],
+  ["empty form", "", "application/x-www-form-urlencoded", 422],
+  ["twelve spaces", "password=++++++++++++&repeatPassword=++++++++++++", "application/x-www-form-urlencoded", 422],
+  ["the email", "password={linkEmailForm}&repeatPassword={linkEmailForm}", "application/x-www-form-urlencoded", 422],
+  ["too long", `password=${"x".repeat(1100)}&repeatPassword=${"x".repeat(1100)}`, "application/x-www-form-urlencoded", 422],
+  ["password twice", "password=a+brand+new+pass+phrase&password=x&repeatPassword=x", "application/x-www-form-urlencoded", 422],
+  [
+    "JSON instead of a form",
+    json({ password: "a brand new pass phrase", repeatPassword: "a brand new pass phrase" }),
+    "application/json",
+    415,
+  ],
+  ["no content type", "password=x", undefined, 415],
+];
+for (const [name, body, type, status] of linkForms)
+  add({
+    name: `password link form, ${name}`,
+    method: "POST",
+    path: "/set-password/{linkToken}",
+    body,
+    ...(type && { type }),
+    html: true,
+    status,
+  });
+add({
+  name: "password link for an unknown user",
+  method: "POST",
+  path: "/admin/users/999999/password-link",
+  as: "national",
+  html: true,
+  status: 404,
+});
+add({
+  name: "password link for user id 'x'",
+  method: "POST",
+  path: "/admin/users/x/password-link",
+  as: "national",
+  html: true,
+  status: 404,
+});
+add({
+  name: "invitation with a bad email",
+  method: "POST",
+  path: "/admin/users",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "name=N&email=not-an-email&role=viewer&regions=16&password=",
+  html: true,
+  status: 422,
+});
+add({
+  name: "invitation with an unknown region and role",
+  method: "POST",
+  path: "/admin/users",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "name=N&email=inv%40b.fi&role=king&regions=99&password=",
+  html: true,
+  status: 422,
+});
 
 let app: ReturnType<typeof createApp>;
 let fixtures: Record<string, string>;
@@ -1051,12 +1136,28 @@ beforeAll(async () => {
     agentPassword: agent.password,
     agentPasswordForm: encodeURIComponent(agent.password),
     agentId: String(agent.id),
+    ...(await passwordLinkFixture(db)),
   };
   cookies = { agent: await signIn(app, agent), national: await signIn(app, national) };
   database = db;
 });
 
 let database: Db;
+
+/** A working one-time link (never used by the corpus: every case is refused before it is spent). */
+async function passwordLinkFixture(db: Db): Promise<Record<string, string>> {
+  const person = await createTestUser(db, "viewer", ["16"]);
+  const token = newSessionToken();
+  await insertAccountLink(db, {
+    tokenHash: await sha256Hex(token),
+    userId: person.id,
+    kind: "reset",
+    createdBy: null,
+    createdAt: NOW,
+    expiresAt: NOW + 3_600_000,
+  });
+  return { linkToken: token, linkEmailForm: encodeURIComponent(person.email) };
+}
 
 describe("bad-input corpus", () => {
   it("has at least 200 cases", () => {

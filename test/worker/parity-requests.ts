@@ -32,7 +32,7 @@ export interface ParityRequest {
   /** Stores the answer's session cookie under this name. */
   readonly signIn?: SessionName;
   /** Values for later requests, from the JSON answer (undefined for other answers) or its headers. */
-  readonly capture?: (body: any, headers: Headers) => Record<string, string>;
+  readonly capture?: (body: any, headers: Headers, text: string) => Record<string, string>;
   /** Captured keys whose values are random per runtime (slugs): replaced by a placeholder before comparing. */
   readonly random?: readonly string[];
   /**
@@ -62,6 +62,13 @@ const [NATIONAL, AGENT] = DEMO_USERS;
 const SUBMISSION_ID = "6f1c2a4e-9d0b-4c7e-8a35-0b7d2e9f4c11";
 const FORM_SUBMISSION_ID = "2b8e4f60-1c3d-4a5b-9e7f-8d6c5b4a3f21";
 const event = (ctx: ParityContext) => ctx.values.eventId!;
+
+/** The token of a one-time link page and the expiry it states (its minute depends on when the runtime answered). */
+function passwordLinkValues(prefix: string, html: string): Record<string, string> {
+  const token = /\/set-password\/([A-Za-z0-9_-]{43})"/.exec(html)![1]!;
+  const expires = /(\d{1,2}(?:\.\d{1,2}\.| \w+ )\d{4}(?:,| klo| kl\.) \d{1,2}[.:]\d\d)/.exec(html)![1]!;
+  return { [`${prefix}Token`]: token, [`${prefix}Expires`]: expires };
+}
 const slug = (ctx: ParityContext) => ctx.values.slug!;
 
 export const PARITY_REQUESTS: readonly ParityRequest[] = [
@@ -797,6 +804,40 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     path: (c) => `/admin/users/${c.values.formUserId}/sessions/revoke`,
     as: "national",
   },
+  // One-time password links (issue 16 item 7): the token and its expiry differ per runtime.
+  {
+    name: "invitation made with the form (no password)",
+    method: "POST",
+    path: "/admin/users?lang=en",
+    as: "national",
+    form: { email: "kutsuttu.parity@palaute.example", name: "Kutsuttu Henkilö", role: "viewer", regions: ["16"], password: "" },
+    capture: (_, __, text) => passwordLinkValues("invite", text),
+    random: ["inviteToken", "inviteExpires"],
+  },
+  { name: "password link page in Swedish", path: (c) => `/set-password/${c.values.inviteToken}?lang=sv` },
+  {
+    name: "password link, weak password",
+    method: "POST",
+    path: (c) => `/set-password/${c.values.inviteToken}?lang=fi`,
+    form: { password: "lyhyt", repeatPassword: "lyhyt" },
+  },
+  {
+    name: "password link, password set and signed in",
+    method: "POST",
+    path: (c) => `/set-password/${c.values.inviteToken}?lang=en`,
+    form: { password: "kolme iloista kirahvia", repeatPassword: "kolme iloista kirahvia" },
+  },
+  { name: "password link used again", path: (c) => `/set-password/${c.values.inviteToken}?lang=en` },
+  { name: "unknown password link", path: `/set-password/${"A".repeat(43)}` },
+  {
+    name: "reset link made on the user page",
+    method: "POST",
+    path: (c) => `/admin/users/${c.values.formUserId}/password-link?lang=fi`,
+    as: "national",
+    capture: (_, __, text) => passwordLinkValues("reset", text),
+    random: ["resetToken", "resetExpires"],
+  },
+  { name: "copy button script", path: "/assets/copy-link.js", staticAsset: true },
   { name: "users page, agent", path: "/admin/users", as: "agent" },
   { name: "audit page", path: "/admin/audit?lang=fi", as: "national" },
   { name: "audit page with a bad cursor", path: "/admin/audit?before=x", as: "national" },

@@ -856,7 +856,6 @@ export const en: Dictionary = {
   "admin.audit.action.account_link_created": "Made a one-time password link",
   "admin.audit.action.account_link_used": "Set a password with a one-time link",
   "admin.audit.field.link": "Link",
-  "admin.audit.field.expires": "Expires",
   "admin.audit.link.invitation": "Invitation",
   "admin.audit.link.reset": "Password reset",
 };

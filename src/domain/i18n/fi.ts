@@ -851,7 +851,6 @@ export const fi = {
   "admin.audit.action.account_link_created": "Teki kertakäyttöisen salasanalinkin",
   "admin.audit.action.account_link_used": "Asetti salasanan kertakäyttöisellä linkillä",
   "admin.audit.field.link": "Linkki",
-  "admin.audit.field.expires": "Vanhenee",
   "admin.audit.link.invitation": "Kutsu",
   "admin.audit.link.reset": "Salasanan vaihto",
 } as const;

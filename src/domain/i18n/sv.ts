@@ -849,7 +849,6 @@ export const sv: Dictionary = {
   "admin.audit.action.account_link_created": "Gjorde en engångslänk för lösenord",
   "admin.audit.action.account_link_used": "Ställde in lösenord med en engångslänk",
   "admin.audit.field.link": "Länk",
-  "admin.audit.field.expires": "Går ut",
   "admin.audit.link.invitation": "Inbjudan",
   "admin.audit.link.reset": "Byte av lösenord",
 };

@@ -76,7 +76,6 @@ function valueText(lang: Lang, names: AuditNames, key: string, value: unknown): 
       return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? shortDate(lang, value) : String(value);
     case "opensAt":
     case "closesAt":
-    case "expires":
     case "window": {
       // Stored as epoch ms or as the ISO text that was sent; anything else is shown as it is.
       const at = typeof value === "number" ? value : typeof value === "string" ? Date.parse(value) : Number.NaN;
