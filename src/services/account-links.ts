@@ -59,7 +59,7 @@ async function issueLink(deps: ServiceContext, principal: SessionPrincipal, user
     userId: principal.userId,
     action: "account_link_created",
     target: `user:${userId}`,
-    details: { link: kind, expires: expiresAt },
+    details: { link: kind },
   });
   return { userId, kind, token, expiresAt };
 }
