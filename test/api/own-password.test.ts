@@ -175,6 +175,13 @@ describe("the CLI scripts use the same services", () => {
         execFileSync(process.execPath, ["--import", "tsx", script, ...args], { env, encoding: "utf8" });
       const added = run("scripts/user-add.ts", ["--email", "cli.person@kunta.fi", "--role", "agent", "--region", "16"]);
       const first = /: (\S+)$/m.exec(added.trim())![1]!;
+      // Two open sessions of the person, which the new password must end.
+      const before = await openNodeDatabase({ url: env.LIBSQL_URL });
+      for (const id of ["session-a", "session-b"])
+        await createDb(before).run(
+          sql`INSERT INTO session (id, user_id, created_at, expires_at) SELECT ${id}, id, 0, ${Date.now() + 3_600_000} FROM user WHERE email = 'cli.person@kunta.fi'`,
+        );
+      before.close();
       const changed = run("scripts/user-passwd.ts", ["--email", "cli.person@kunta.fi"]);
       const second = /: (\S+)$/m.exec(changed.trim())![1]!;
       expect(second).not.toBe(first);
@@ -182,6 +189,7 @@ describe("the CLI scripts use the same services", () => {
       const cliDb = createDb(client);
       const [row] = await cliDb.all<{ password_hash: string }>(sql`SELECT password_hash FROM user WHERE email = 'cli.person@kunta.fi'`);
       expect(await verifyPassword(second, row!.password_hash)).toBe(true);
+      expect(await cliDb.all(sql`SELECT id FROM session`), "user:passwd signs the person out everywhere").toEqual([]);
       const audit = await cliDb.all<{ action: string; actor: string }>(sql`SELECT action, actor FROM audit_log ORDER BY id`);
       expect(audit).toEqual([
         { action: "user_created", actor: "cli" },
