@@ -15,6 +15,7 @@ export const WEB_DIST = `${root}dist/web`;
 const ENTRIES: Record<string, string> = {
   dashboard: "web/src/dashboard/main.ts",
   survey: "web/src/survey/enhance.ts",
+  presenter: "web/src/presenter/live.ts",
 };
 
 export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void> {
