@@ -31,7 +31,7 @@ export interface ParityRequest {
   readonly headers?: Record<string, string>;
   /** Stores the answer's session cookie under this name. */
   readonly signIn?: SessionName;
-  /** Values for later requests, from the JSON answer (undefined for other answers) or its headers. */
+  /** Values for later requests, from the JSON answer (the text of other answers) or its headers. */
   readonly capture?: (body: any, headers: Headers) => Record<string, string>;
   /** Captured keys whose values are random per runtime (slugs): replaced by a placeholder before comparing. */
   readonly random?: readonly string[];
@@ -715,6 +715,58 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "code page with a malformed code", path: "/code?lang=fi&code=abc" },
   { name: "code page with an unknown code", path: "/code?lang=fi&code=zzzzzz" },
   { name: "short code in the address", path: (c) => `/s/${c.values.formShortCode!.toLowerCase()}?lang=fi` },
+  // Live presenter view (issue 16 item 2): the update path (its JSON before and after an answer),
+  // the staff page, and a display link made, used, replaced by nothing (revoked) and refused after.
+  {
+    name: "the demo survey's day",
+    path: "/api/events?region=15&from=2019-05-09&to=2019-05-09",
+    as: "national",
+    capture: (b) => ({ demoSurveyEventId: String(b.events[0].id) }),
+  },
+  { name: "live figures before an answer", path: (c) => `/api/events/${c.values.demoSurveyEventId}/live`, as: "national" },
+  {
+    name: "an answer while the presenter view watches",
+    method: "POST",
+    path: `/s/${DEMO_SURVEY_SLUG}`,
+    json: { submission_id: "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a", lang: "en", answers: { grade: 10, usefulness: 5 } },
+  },
+  { name: "live figures after the answer", path: (c) => `/api/events/${c.values.demoSurveyEventId}/live`, as: "national" },
+  { name: "presenter page", path: (c) => `/admin/events/${c.values.demoEventId}/live?lang=sv`, as: "agent" },
+  { name: "another region's presenter figures", path: (c) => `/api/events/${c.values.pohjanmaaEventId}/live`, as: "agent" },
+  {
+    name: "display link made",
+    method: "POST",
+    path: (c) => `/admin/events/${c.values.demoEventId}/display?lang=en`,
+    as: "agent",
+    capture: (text: string) => ({ displayToken: /\/live\/([A-Za-z0-9_-]{43})/.exec(text)![1]! }),
+    random: ["displayToken"],
+  },
+  { name: "display page", path: (c) => `/live/${c.values.displayToken}?lang=fi` },
+  { name: "display figures", path: (c) => `/api/live/${c.values.displayToken}` },
+  {
+    name: "display link revoked",
+    method: "POST",
+    path: (c) => `/admin/events/${c.values.demoEventId}/display/revoke?lang=fi`,
+    as: "agent",
+  },
+  { name: "revoked display figures", path: (c) => `/api/live/${c.values.displayToken}` },
+  { name: "revoked display page", path: (c) => `/live/${c.values.displayToken}?lang=sv` },
+  // Readable addresses (issue 16 item 3).
+  {
+    name: "readable address chosen",
+    method: "POST",
+    path: (c) => `/admin/events/${c.values.formEventId}/slug?lang=fi`,
+    as: "agent",
+    form: { slug: "Parity-Paiva" },
+  },
+  {
+    name: "readable address refused",
+    method: "POST",
+    path: (c) => `/admin/events/${c.values.formEventId}/slug?lang=sv`,
+    as: "agent",
+    form: { slug: "ab-12cd" },
+  },
+  { name: "readable address in the address bar", path: "/s/parity-paiva?lang=en" },
   {
     name: "QR code as PNG",
     path: (c) => `/api/events/${c.values.pohjanmaaEventId}/qr.png`,

@@ -148,7 +148,7 @@ async function run(target: Target): Promise<Observed[]> {
       let values: Record<string, string>;
       try {
         const isJson = (res.headers.get("content-type") ?? "").startsWith("application/json");
-        values = request.capture(isJson ? JSON.parse(text) : undefined, res.headers);
+        values = request.capture(isJson ? JSON.parse(text) : text, res.headers);
       } catch (error) {
         throw new Error(`${request.name}: cannot take values from ${res.status} ${text.slice(0, 500)}: ${String(error)}`);
       }
