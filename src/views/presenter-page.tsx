@@ -101,6 +101,11 @@ export function PresenterPage({ lang, figures, source, langHref, back }: Present
           </div>
           <p class="live-rule">{t(lang, "live.rule", { k: figures.minAnswers })}</p>
         </main>
+        <footer>
+          <p>
+            <a href={`/accessibility?lang=${lang}`}>{t(lang, "a11y.link")}</a>
+          </p>
+        </footer>
         <script type="module" src="/assets/presenter.js"></script>
       </body>
     </html>
