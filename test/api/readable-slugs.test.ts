@@ -132,6 +132,26 @@ describe("choosing a readable address", () => {
     expect(res.headers.get("location")).toContain("/login");
   });
 
+  it("goes with a deleted day, as does its display link, so the address is free again", async () => {
+    const survey = await createTestSurvey(db);
+    const other = await createTestSurvey(db);
+    await saved(await setSlug(survey, "poistuva-paiva"));
+    const display = await app.request(`http://localhost/admin/events/${survey.eventId}/display?lang=fi`, {
+      method: "POST",
+      headers: asBrowser(agent16, { accept: "text/html", "content-type": "application/x-www-form-urlencoded" }),
+      body: "",
+    });
+    expect(display.status).toBe(200);
+    const deleted = await app.request(`http://localhost/api/events/${survey.eventId}`, { method: "DELETE", headers: asBrowser(agent16) });
+    expect(deleted.status, await deleted.text()).toBe(200);
+    const left = await db.all<{ n: number }>(
+      sql`SELECT (SELECT count(*) FROM survey_alias WHERE survey_id = ${survey.surveyId}) + (SELECT count(*) FROM presenter_display WHERE event_id = ${survey.eventId}) AS n`,
+    );
+    expect(left[0]!.n).toBe(0);
+    expect((await open("/s/poistuva-paiva")).status).toBe(404);
+    await saved(await setSlug(other, "poistuva-paiva"));
+  });
+
   it("leaves short codes and unknown addresses as they were", async () => {
     const survey = await createTestSurvey(db);
     const [row] = await db.all<{ short_code: string }>(sql`SELECT short_code FROM survey WHERE id = ${survey.surveyId}`);
