@@ -16,6 +16,7 @@ const ENTRIES: Record<string, string> = {
   dashboard: "web/src/dashboard/main.ts",
   survey: "web/src/survey/enhance.ts",
   "copy-link": "web/src/staff/copy-link.ts",
+  presenter: "web/src/presenter/live.ts",
 };
 
 export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void> {

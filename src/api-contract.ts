@@ -27,6 +27,7 @@ import type {
   EventQuestionsResponse,
   EventResponse,
   EventsResponse,
+  LiveFiguresResponse,
   MeResponse,
   Programme,
   ProgrammesResponse,
@@ -130,6 +131,10 @@ export interface ApiContract {
     readonly body: undefined;
     readonly response: EventDeletedResponse;
   };
+  /** The live presenter view's figures (a reader of the day). */
+  "GET /api/events/:id/live": Read<NoQuery, LiveFiguresResponse>;
+  /** The same through a day's display link: no session, the token is the key; 404 once revoked. */
+  "GET /api/live/:token": Read<NoQuery, LiveFiguresResponse>;
 }
 
 export type Endpoint = keyof ApiContract;

@@ -348,3 +348,30 @@ export interface AuditResponse {
     details: unknown;
   }[];
 }
+
+/** A released scale figure of the presenter view: its answers, mean and count per scale value. */
+export interface LiveScaleFigure {
+  readonly n: number;
+  readonly mean: number | null;
+  /** Every scale value with its count, zeros included, lowest first. */
+  readonly distribution: readonly { readonly value: number; readonly count: number }[];
+}
+
+/** The live presenter view of a day (GET /api/events/:id/live and the display link's /api/live/:token). */
+export interface LiveFiguresResponse {
+  readonly event: { readonly id: number; readonly title: string; readonly date: string };
+  /** A cancelled day shows no figures. */
+  readonly cancelled: boolean;
+  /** Real answers only (test answers are kept apart and never counted). */
+  readonly responses: number;
+  readonly attendance: number | null;
+  /** responses / attendance, or null without a head count; above 1 is shown as it is. */
+  readonly rate: number | null;
+  /** k: figures appear once this many answers exist, and then move in steps of k (src/domain/live-figures.ts). */
+  readonly minAnswers: number;
+  /** How many of the responses the figures below are from (a multiple of minAnswers). */
+  readonly released: number;
+  /** Null while fewer than minAnswers of the released responses answered the question. */
+  readonly grade: LiveScaleFigure | null;
+  readonly usefulness: LiveScaleFigure | null;
+}

@@ -23,6 +23,7 @@ import { statsRoutes } from "./routes/stats";
 import { userRoutes } from "./routes/users";
 import { surveyRoutes } from "./routes/survey";
 import { surveyCodeRoutes } from "./routes/survey-code";
+import { liveRoutes } from "./routes/live";
 
 export type { AppDeps };
 
@@ -59,6 +60,7 @@ export function createApp(given: AppDeps) {
   app.post("/s/:slug", limitSubmissions(deps));
   app.route("/s", surveyRoutes(deps));
   app.route("/", surveyCodeRoutes(deps));
+  app.route("/", liveRoutes(deps));
   if (deps.assets) app.use("/*", deps.assets);
   // notFound answers rather than throws: a throw skips the code after next() in the innermost
   // middleware, which on the Worker (no assets middleware) is securityHeaders, leaving 404s bare.

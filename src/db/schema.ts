@@ -206,6 +206,36 @@ export const testResponse = sqliteTable(
   (t) => [index("test_response_survey_idx").on(t.surveyId)],
 );
 
+/** Readable addresses agents choose for a survey (/s/<alias>, lower case). The one with retiredAt
+ *  null is the current one; a replaced alias is kept, still leads to its own survey (old posters and
+ *  e-mails keep working) and can never be taken by another survey. Gone with the survey. */
+export const surveyAlias = sqliteTable(
+  "survey_alias",
+  {
+    alias: text("alias").primaryKey(),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => survey.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    retiredAt: integer("retired_at"),
+  },
+  (t) => [index("survey_alias_survey_idx").on(t.surveyId)],
+);
+
+/** The presenter display link of a day (/live/<token>): aggregates only, no sign-in. Only the
+ *  token's SHA-256 is stored; a new link replaces the row, revoking deletes it. */
+export const presenterDisplay = sqliteTable(
+  "presenter_display",
+  {
+    eventId: integer("event_id")
+      .primaryKey()
+      .references(() => event.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("presenter_display_token_uq").on(t.tokenHash)],
+);
+
 /** Rollup: how many answers a survey has per question and value, kept in the same transaction as
  *  the answers so dashboards read O(days × scale values), not O(responses). */
 export const answerTally = sqliteTable(

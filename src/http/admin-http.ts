@@ -70,6 +70,8 @@ const DONE = [
   "eventUncancelled",
   "eventDeleted",
   "questionChanged",
+  "displayRevoked",
+  "slugSaved",
 ] as const;
 export type DoneKey = (typeof DONE)[number];
 

@@ -34,7 +34,10 @@ export type AuditAction =
   | "responses_deleted"
   | "published_result_recorded"
   | "history_imported"
-  | "test_answers_deleted";
+  | "test_answers_deleted"
+  | "display_link_created"
+  | "display_link_revoked"
+  | "survey_slug_changed";
 
 export interface AuditEntry {
   readonly at: number;

@@ -1,6 +1,17 @@
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { answer, answerTally, event, question, questionSet, response, survey, testResponse } from "../db/schema";
+import {
+  answer,
+  answerTally,
+  event,
+  presenterDisplay,
+  question,
+  questionSet,
+  response,
+  survey,
+  surveyAlias,
+  testResponse,
+} from "../db/schema";
 
 /** Cancels a day (epoch ms) or takes the cancellation back (null). */
 export async function setEventCancelled(db: Db, eventId: number, cancelledAt: number | null): Promise<void> {
@@ -23,7 +34,7 @@ export async function eventLosses(db: Db, surveyId: number): Promise<{ responses
 
 /**
  * Deletes a day with everything that hangs on it, in one transaction: answers, responses, test
- * answers, tallies, the survey, the day, and its own question set. Explicit rather than through
+ * answers, tallies, readable addresses, the display link, the survey, the day, and its own question set. Explicit rather than through
  * ON DELETE CASCADE, which only works where the connection enabled foreign keys.
  */
 export async function deleteEventWithSurvey(db: Db, target: { eventId: number; surveyId: number; extraQuestionSetId: number | null }) {
@@ -34,6 +45,8 @@ export async function deleteEventWithSurvey(db: Db, target: { eventId: number; s
     db.delete(response).where(eq(response.surveyId, target.surveyId)),
     db.delete(testResponse).where(eq(testResponse.surveyId, target.surveyId)),
     db.delete(answerTally).where(eq(answerTally.surveyId, target.surveyId)),
+    db.delete(surveyAlias).where(eq(surveyAlias.surveyId, target.surveyId)),
+    db.delete(presenterDisplay).where(eq(presenterDisplay.eventId, target.eventId)),
     db.delete(survey).where(eq(survey.id, target.surveyId)),
     db.delete(event).where(eq(event.id, target.eventId)),
     ...(extra === null

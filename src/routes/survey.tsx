@@ -5,6 +5,7 @@ import { chooseLang, type Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
 import type { PublicSurvey } from "../queries/survey-by-slug";
 import { surveyForCode } from "../services/short-codes";
+import { surveyForAlias } from "../services/readable-slugs";
 import { answerSubmitter, participantState } from "../services/survey-answers";
 import { renderDocument } from "../views/layout";
 import { MessagePage } from "../views/message-page";
@@ -27,11 +28,13 @@ export function surveyRoutes(deps: AppContext) {
     const lang = langOf(c);
     const found = await lookup(surveys, c.req.param("slug"));
     if (!found) {
-      // Not a slug: perhaps a short code typed into the address bar (/s/ab3k9x), which leads to the survey.
+      // Not a slug: perhaps a short code typed into the address bar (/s/ab3k9x) or a readable
+      // address staff chose (/s/kick-off-oulu, current or replaced), which lead to the survey.
       const byCode = await surveyForCode(deps, c.req.param("slug"));
-      if (byCode.status !== "found") return notFoundPage(c, lang);
+      const target = byCode.status === "found" ? byCode.slug : await surveyForAlias(deps, c.req.param("slug"));
+      if (target === null) return notFoundPage(c, lang);
       const query = new URL(c.req.url).search;
-      return c.redirect(`/s/${encodeURIComponent(byCode.slug)}${query}`, 302);
+      return c.redirect(`/s/${encodeURIComponent(target)}${query}`, 302);
     }
     const { survey } = found;
     const state = participantState(survey, now());

@@ -7,6 +7,8 @@ import { listRegions } from "../queries/regions";
 import type { ServiceContext } from "./context";
 import { eventQuestions } from "./event-actions";
 import { countTestAnswers } from "./test-answers";
+import { displayLinkCreatedAt } from "./presenter-display";
+import { readableSlugOf } from "./readable-slugs";
 
 // What a day's staff page and the day form show, read once for the page and for each of its
 // forms coming back with errors (src/routes/admin/render-event-page.tsx renders it).
@@ -48,17 +50,32 @@ export interface EventPageData {
   /** Null for a reader who may not change the day. */
   readonly formOptions: EventFormOptions | null;
   readonly testAnswers: number;
+  /** The survey's readable address (/s/<slug>), or null. */
+  readonly readableSlug: string | null;
+  /** When the day's display link was made (only for those who may change the day), or null. */
+  readonly displayCreatedAt: number | null;
 }
 
 /** Everything the day's page shows beside the day itself. */
 export async function eventPageData(deps: ServiceContext, principal: SessionPrincipal, event: EventRow): Promise<EventPageData> {
   const writes = canWrite(principal, event.regionCode);
-  const [regions, programmes, { core, day: own }, formOptions, testAnswers] = await Promise.all([
+  const [regions, programmes, { core, day: own }, formOptions, testAnswers, readableSlug, displayCreatedAt] = await Promise.all([
     listRegions(deps.db),
     listProgrammes(deps.db),
     eventQuestions(deps, event),
     writes ? eventFormOptions(deps, principal) : null,
     writes ? countTestAnswers(deps, event) : 0,
+    readableSlugOf(deps, event),
+    writes ? displayLinkCreatedAt(deps, event) : null,
   ]);
-  return { regions, programmeName: programmes.find((p) => p.id === event.programmeId)?.name ?? "", core, own, formOptions, testAnswers };
+  return {
+    regions,
+    programmeName: programmes.find((p) => p.id === event.programmeId)?.name ?? "",
+    core,
+    own,
+    formOptions,
+    testAnswers,
+    readableSlug,
+    displayCreatedAt,
+  };
 }

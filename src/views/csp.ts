@@ -1,11 +1,12 @@
 import { ADMIN_CSS } from "./admin/admin-styles";
 import { PAGE_CSS } from "./styles";
+import { PRESENTER_CSS } from "./presenter-styles";
 
 let styleHashes: Promise<string> | undefined;
 
-/** sha256 of each inline stylesheet (every page's, and the staff pages' extra one), computed once per process or isolate. */
+/** sha256 of each inline stylesheet (every page's, the staff pages' extra one and the presenter view's), computed once per process or isolate. */
 function inlineStyleHashes(): Promise<string> {
-  styleHashes ??= Promise.all([PAGE_CSS, ADMIN_CSS].map(sha256Source)).then((sources) => sources.join(" "));
+  styleHashes ??= Promise.all([PAGE_CSS, ADMIN_CSS, PRESENTER_CSS].map(sha256Source)).then((sources) => sources.join(" "));
   return styleHashes;
 }
 

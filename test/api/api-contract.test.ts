@@ -39,6 +39,8 @@ const CONTRACT: Record<Endpoint, true> = {
   "POST /api/events/:id/cancel": true,
   "POST /api/events/:id/uncancel": true,
   "DELETE /api/events/:id": true,
+  "GET /api/events/:id/live": true,
+  "GET /api/live/:token": true,
 };
 
 /** /api routes that answer without JSON: 204s, QR images and the table downloads. */

@@ -427,6 +427,29 @@ const MATRIX: Row[] = [
     async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/delete`, form: {} }),
     page(writeRegion16(303)),
   ],
+  // Live presenter view (issue 16 item 2): readers of the day see it; those who change the day make
+  // and revoke its display link and choose the survey's readable address.
+  ["GET /api/events/:id/live", async (fx) => ({ method: "GET", path: `/api/events/${await fx.event16()}/live` }), readRegion16(200)],
+  [
+    "GET /admin/events/:id/live",
+    async (fx) => ({ method: "GET", path: `/admin/events/${await fx.event16()}/live` }),
+    page(readRegion16(200)),
+  ],
+  [
+    "POST /admin/events/:id/display",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/display`, form: {} }),
+    page(writeRegion16(200)),
+  ],
+  [
+    "POST /admin/events/:id/display/revoke",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/display/revoke`, form: {} }),
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/events/:id/slug",
+    async (fx) => ({ method: "POST", path: `/admin/events/${await fx.event16()}/slug`, form: { slug: `matrix-day-${++unique}` } }),
+    page(writeRegion16(303)),
+  ],
   ["GET /admin/programmes", async () => ({ method: "GET", path: "/admin/programmes" }), page(nationalOnly(200))],
   [
     "POST /admin/programmes",
@@ -550,6 +573,9 @@ const PUBLIC = new Set([
   "POST /s/:slug",
   "GET /s/:slug/thanks",
   "GET /code",
+  // The display link's token is its key (test/api/presenter.test.ts: valid, replaced, revoked, malformed).
+  "GET /live/:token",
+  "GET /api/live/:token",
   "POST /api/auth/login",
   "GET /login",
   "POST /login",

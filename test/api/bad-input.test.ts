@@ -324,6 +324,60 @@ add({
   status: 404,
 });
 
+// --- live presenter view, display link and readable address (issue 16 items 2 and 3) -----------
+for (const id of ["abc", "0", "-1", "99999999", "1e3", "%00"]) {
+  add({ name: `live figures of day ${id}`, method: "GET", path: `/api/events/${id}/live`, as: "agent" });
+  add({ name: `presenter page of day ${id}`, method: "GET", path: `/admin/events/${id}/live`, as: "agent", html: true });
+  add({ name: `display link for day ${id}`, method: "POST", path: `/admin/events/${id}/display`, as: "agent", html: true });
+  add({ name: `display revoke for day ${id}`, method: "POST", path: `/admin/events/${id}/display/revoke`, as: "agent", html: true });
+  add({
+    name: `readable address for day ${id}`,
+    method: "POST",
+    path: `/admin/events/${id}/slug`,
+    as: "agent",
+    type: "application/x-www-form-urlencoded",
+    body: "slug=kick-off-oulu",
+    html: true,
+  });
+}
+for (const token of ["x", "%00", "A".repeat(43), "A".repeat(500), "..%2f..%2fetc", "<script>"]) {
+  add({ name: `display figures, token ${token.slice(0, 12)}`, method: "GET", path: `/api/live/${token}`, status: 404 });
+  add({ name: `display page, token ${token.slice(0, 12)}`, method: "GET", path: `/live/${token}`, html: true, status: 404 });
+}
+for (const [name, slug] of [
+  ["too short", "ab"],
+  ["too long", "a".repeat(41)],
+  ["spaces", "kick off"],
+  ["umlauts", "päivä-oulu"],
+  ["SQL", "x' OR '1'='1"],
+  ["HTML", "<b>day</b>"],
+  ["reserved", "admin"],
+  ["a short code", "ab12cd"],
+  ["control characters", "kick\u0000off"],
+  ["longer than a staff request may be", "x".repeat(20_000)],
+] as const) {
+  add({
+    name: `readable address: ${name}`,
+    method: "POST",
+    path: "/admin/events/{event}/slug",
+    as: "agent",
+    type: "application/x-www-form-urlencoded",
+    body: `slug=${encodeURIComponent(slug)}`,
+    html: true,
+    status: slug.length > 10_000 ? 413 : 422,
+  });
+}
+add({
+  name: "readable address: text/plain",
+  method: "POST",
+  path: "/admin/events/{event}/slug",
+  as: "agent",
+  type: "text/plain",
+  body: "slug=kick-off",
+  html: true,
+  status: 415,
+});
+
 // --- bodies, encodings and content types ------------------------------------------------------
 const invalidUtf8 = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]);
 add({ name: "invalid UTF-8 in JSON", method: "POST", path: "/s/{open}", type: "application/json", body: invalidUtf8, status: 400 });

@@ -6,6 +6,7 @@ import { adminImportRoutes } from "./import";
 import { adminEventQuestionRoutes } from "./event-questions";
 import { adminEventSurveyRoutes } from "./event-survey";
 import { adminEventTestRoutes } from "./event-test";
+import { adminEventPresenterRoutes } from "./event-presenter";
 import { adminEventManageRoutes } from "./event-manage";
 import { adminEventRoutes } from "./events";
 import { adminPasswordRoutes } from "./password";
@@ -21,6 +22,7 @@ export function adminRoutes(deps: AppContext) {
   app.route("/", adminEventResultsRoutes(deps));
   app.route("/", adminImportRoutes(deps));
   app.route("/", adminEventTestRoutes(deps));
+  app.route("/", adminEventPresenterRoutes(deps));
   app.route("/", adminEventManageRoutes(deps));
   app.route("/", adminEventQuestionRoutes(deps));
   app.route("/", adminProgrammeRoutes(deps));

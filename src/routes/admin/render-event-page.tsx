@@ -47,6 +47,9 @@ export async function renderEventPage(
       regions={data.regions}
       choices={data.formOptions && eventChoices(lang, data.formOptions)}
       surveyUrl={surveyUrl(publicOrigin(deps, c), event.slug)}
+      origin={publicOrigin(deps, c)}
+      readableSlug={data.readableSlug}
+      displayCreatedAt={data.displayCreatedAt}
       core={data.core}
       own={data.own}
       now={deps.now()}

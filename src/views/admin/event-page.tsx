@@ -10,13 +10,14 @@ import { EventQuestionsSection, questionFieldLabels } from "./event-questions-se
 import { EventSurveySection, scheduleFieldLabels } from "./event-survey-section";
 import { PublishedResultSection, publishedFieldLabels } from "./published-result-section";
 import { EventTestSection } from "./event-test-section";
+import { EventPresenterSection, EventSlugSection, slugFieldLabels } from "./event-presenter-section";
 import { CancelledBadge, EventManageSection } from "./event-manage-section";
 import { themeOf } from "./event-list-page";
 import { ErrorSummary, errorFor, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 import { regionName, type RegionNames } from "./names";
 
 /** Which of the page's forms came back with errors. */
-export type EventPageForm = "edit" | "attendance" | "schedule" | "question" | "published";
+export type EventPageForm = "edit" | "attendance" | "schedule" | "question" | "published" | "slug";
 
 export interface EventPageProps {
   readonly lang: Lang;
@@ -32,6 +33,10 @@ export interface EventPageProps {
   readonly now: number;
   /** Answers given in test mode, kept apart from the real ones. */
   readonly testAnswers: number;
+  /** Where the public pages are (the readable address is shown in full). */
+  readonly origin: string;
+  readonly readableSlug: string | null;
+  readonly displayCreatedAt: number | null;
   readonly done?: string | null;
   readonly form?: { readonly name: EventPageForm; readonly values: FormValues; readonly errors: readonly FieldError[] };
 }
@@ -50,6 +55,7 @@ export function EventPage(props: EventPageProps) {
     ...scheduleFieldLabels(lang),
     ...questionFieldLabels(lang),
     ...publishedFieldLabels(lang),
+    ...slugFieldLabels(lang),
   };
   const labelOf = (field: string) =>
     labels[field] ?? (field.startsWith(EDIT_PREFIX) ? eventFieldLabel(lang, field.slice(EDIT_PREFIX.length) as EventField) : field);
@@ -140,7 +146,11 @@ export function EventPage(props: EventPageProps) {
         now={now}
         schedule={formOf("schedule")}
       />
+      {canWrite && (
+        <EventSlugSection lang={lang} eventId={event.id} origin={props.origin} slug={props.readableSlug} form={formOf("slug")} />
+      )}
       {canWrite && <EventTestSection lang={lang} eventId={event.id} testAnswers={props.testAnswers} />}
+      <EventPresenterSection lang={lang} eventId={event.id} canWrite={canWrite} displayCreatedAt={props.displayCreatedAt} />
       <EventQuestionsSection
         lang={lang}
         eventId={event.id}
