@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { NO_EVENTS, type EventSums } from "../domain/analytics";
+import type { EventSums } from "../domain/analytics";
 import { exactSumOfParts, splitMonths, type MonthSplit } from "../domain/stats";
 import { event, gradeMonthRollup as rollup, survey } from "../db/schema";
 import { eventFilterCondition, type EventFilter } from "./events";
@@ -123,6 +123,14 @@ function perDayCondition(filter: EventFilter, split: MonthSplit | null): SQL | u
   return and(eventFilterCondition(filter), outside.length === 0 ? sql`0` : or(...outside));
 }
 
+/** True when a date bound falls inside a month rather than on its edge. */
+function hasPartialMonth(filter: EventFilter, split: MonthSplit): boolean {
+  return (
+    (filter.from !== undefined && filter.from.slice(0, 7) !== split.firstMonth) ||
+    (filter.to !== undefined && filter.to.slice(0, 7) !== split.lastMonth)
+  );
+}
+
 /** The rollup answers filters on its key columns; leaving one day out or asking for cancelled days does not. */
 function monthSplitFor(filter: EventFilter): MonthSplit | null {
   if (filter.excludeEventId !== undefined || filter.includeCancelled) return null;
@@ -136,10 +144,15 @@ function monthSplitFor(filter: EventFilter): MonthSplit | null {
  */
 function contributions(filter: EventFilter, columns: readonly string[], extra?: SQL): SQL {
   const split = monthSplitFor(filter);
-  const fromDays = sql`SELECT ${list(columns.map((c) => sql`${DAY[c]!} AS ${sql.raw(c)}`))} FROM ${event} INNER JOIN ${survey} ON ${survey.eventId} = ${event.id} WHERE ${perDayCondition(filter, split) ?? sql`1`}`;
-  const parts = [fromDays];
+  const parts: SQL[] = [];
   if (split !== null)
-    parts.unshift(sql`SELECT ${sql.raw(columns.join(", "))} FROM ${rollup} WHERE ${rollupCondition(filter, split) ?? sql`1`}`);
+    parts.push(sql`SELECT ${sql.raw(columns.join(", "))} FROM ${rollup} WHERE ${rollupCondition(filter, split) ?? sql`1`}`);
+  // No partial month at either end: no day is read one by one (and the statement stays short).
+  if (split === null || hasPartialMonth(filter, split)) {
+    parts.push(
+      sql`SELECT ${list(columns.map((c) => sql`${DAY[c]!} AS ${sql.raw(c)}`))} FROM ${event} INNER JOIN ${survey} ON ${survey.eventId} = ${event.id} WHERE ${perDayCondition(filter, split) ?? sql`1`}`,
+    );
+  }
   if (extra !== undefined) parts.push(extra);
   return sql.join(parts, sql` UNION ALL `);
 }
@@ -150,19 +163,41 @@ const POOL_SUMS = sql`sum(u.days) AS days, sum(u.graded_events) AS gradedEvents,
 
 interface SumsRow {
   readonly key: string | number | null;
+  readonly days: number;
+  readonly gradedEvents: number;
+  readonly n: number;
+  readonly sum: number;
+  readonly sumSq: number;
+  readonly eventNSq: number;
   readonly msqWhole: number;
   readonly msqHigh: number;
   readonly msqLow: number;
-  readonly [column: string]: string | number | null;
+  readonly attendance?: number;
+  readonly responses?: number;
+  readonly surveyedAttendance?: number;
+  readonly surveyedResponses?: number;
+  readonly over100Events?: number;
+  readonly demoEvents?: number;
 }
 
+/** One grouped row as EventSums (the fields a pool-only read leaves out are 0). Built field by
+ *  field: the driver's rows are slow to spread. */
 function groupSums(row: SumsRow, grouping: Grouping): GroupSums {
-  const { key, msqWhole, msqHigh, msqLow, ...sums } = row;
   return {
-    ...NO_EVENTS,
-    ...(sums as Partial<EventSums>),
-    key: grouping === "monthTheme" ? monthThemeKey(Number(key)) : (key as string | null),
-    eventNMeanSq: exactSumOfParts(msqWhole, msqHigh, msqLow),
+    key: grouping === "monthTheme" ? monthThemeKey(Number(row.key)) : (row.key as string | null),
+    days: row.days,
+    attendance: row.attendance ?? 0,
+    responses: row.responses ?? 0,
+    surveyedAttendance: row.surveyedAttendance ?? 0,
+    surveyedResponses: row.surveyedResponses ?? 0,
+    over100Events: row.over100Events ?? 0,
+    gradedEvents: row.gradedEvents,
+    n: row.n,
+    sum: row.sum,
+    sumSq: row.sumSq,
+    eventNSq: row.eventNSq,
+    eventNMeanSq: exactSumOfParts(row.msqWhole, row.msqHigh, row.msqLow),
+    demoEvents: row.demoEvents ?? 0,
   };
 }
 

@@ -195,9 +195,10 @@ describe("grade_month_rollup after a random sequence of writes (seed 1814)", () 
     };
     const grade = () => (random() < 0.3 ? intBetween(random, 4, 10) + 0.5 * intBetween(random, 0, 1) : intBetween(random, 4, 10));
     const answers = () => {
-      const list: { questionId: number; numValue: number | null; textValue: string | null }[] = [];
-      if (random() < 0.9) list.push({ questionId: gradeQuestion, numValue: Math.min(10, grade()), textValue: null });
-      if (random() < 0.6) list.push({ questionId: usefulnessQuestion, numValue: intBetween(random, 1, 5), textValue: null });
+      const list: { questionId: number; key: string; numValue: number | null; textValue: string | null }[] = [];
+      if (random() < 0.9) list.push({ questionId: gradeQuestion, key: "grade", numValue: Math.min(10, grade()), textValue: null });
+      if (random() < 0.6)
+        list.push({ questionId: usefulnessQuestion, key: "usefulness", numValue: intBetween(random, 1, 5), textValue: null });
       return list;
     };
     const days = async () =>
@@ -229,7 +230,18 @@ describe("grade_month_rollup after a random sequence of writes (seed 1814)", () 
           const [ids] = await db.all<{ id: number }>(sql`SELECT coalesce(max(id), 0) + 1 AS id FROM event`);
           const batch = Array.from({ length: intBetween(random, 1, 3) }, (_, i) => {
             const f = dayFields();
-            return { id: ids!.id + i, ...f, title: `Tuotu ${++counter}`, slug: `b-${counter}`, questionSetId: 1 };
+            // (Bulk loads always give a region, a theme and a head count.)
+            const themeId = f.themeId ?? themes.get(f.programmeId)![0]!;
+            return {
+              id: ids!.id + i,
+              ...f,
+              regionCode: f.regionCode ?? "16",
+              themeId,
+              attendance: f.attendance ?? 20,
+              title: `Tuotu ${++counter}`,
+              slug: `b-${counter}`,
+              questionSetId: 1,
+            };
           });
           await insertBulkEvents(db, batch);
         },
