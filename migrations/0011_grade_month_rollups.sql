@@ -20,7 +20,7 @@ CREATE TABLE `grade_month_rollup` (
 	PRIMARY KEY(`programme_id`, `region_code`, `theme_id`, `month`)
 );
 --> statement-breakpoint
-CREATE INDEX `event_published_idx` ON `event` (`programme_id`) WHERE "event"."reported_grade_mean" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `event_published_idx` ON `event` (`id`) WHERE "event"."reported_grade_mean" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `survey_unanswered_idx` ON `survey` (`closes_at`) WHERE "survey"."response_count" = 0 AND "survey"."archived_at" IS NULL;--> statement-breakpoint
 -- Hand-written (issue 18): grade_month_rollup follows every day's survey sums (migrations 0004,
 -- 0005: response_count, grade_n, grade_sum, grade_sum_sq) and the day's own fields inside the
