@@ -93,8 +93,10 @@ CREATE TRIGGER `grade_month_rollup_after_survey_insert` AFTER INSERT ON `survey`
     `event_n_mean_sq_frac` = (`event_n_mean_sq_frac` + excluded.`event_n_mean_sq_frac`) & 4503599627370495;
 END;
 --> statement-breakpoint
--- One day's sums changed (an answer stored or deleted, retention archived it): one upsert of the difference.
-CREATE TRIGGER `grade_month_rollup_after_survey_update` AFTER UPDATE OF `response_count`, `grade_n`, `grade_sum`, `grade_sum_sq`, `archived_at` ON `survey`
+-- One day's sums changed (an answer stored or deleted, retention archived it): one upsert of the
+-- difference. Two triggers, each on its own columns, so a statement that sets the response count
+-- (migrations/0004) or the grade sums (0005) compiles and runs only the half it needs.
+CREATE TRIGGER `grade_month_rollup_after_survey_rate_update` AFTER UPDATE OF `response_count`, `archived_at` ON `survey`
 WHEN OLD.`event_id` = NEW.`event_id` BEGIN
   INSERT INTO `grade_month_rollup` (`programme_id`, `region_code`, `theme_id`, `month`, `days`, `attendance`, `responses`, `surveyed_attendance`, `surveyed_responses`, `over100_events`, `graded_events`, `n`, `sum`, `sum_sq`, `event_n_sq`, `event_n_mean_sq_int`, `event_n_mean_sq_frac`, `demo_events`)
   SELECT e.`programme_id`,
@@ -102,34 +104,57 @@ WHEN OLD.`event_id` = NEW.`event_id` BEGIN
     ifnull(e.`theme_id`, 0),
     substr(e.`date`, 1, 7),
     0,
-    ifnull(e.`attendance`, 0) - ifnull(e.`attendance`, 0),
-    s.`response_count` - o.`response_count`,
-    (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (s.`response_count` > 0 OR s.`archived_at` IS NOT NULL)) AND s.`response_count` <= e.`attendance` THEN e.`attendance` ELSE 0 END) - (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (o.`response_count` > 0 OR o.`archived_at` IS NOT NULL)) AND o.`response_count` <= e.`attendance` THEN e.`attendance` ELSE 0 END),
-    (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (s.`response_count` > 0 OR s.`archived_at` IS NOT NULL)) AND s.`response_count` <= e.`attendance` THEN s.`response_count` ELSE 0 END) - (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (o.`response_count` > 0 OR o.`archived_at` IS NOT NULL)) AND o.`response_count` <= e.`attendance` THEN o.`response_count` ELSE 0 END),
-    (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (s.`response_count` > 0 OR s.`archived_at` IS NOT NULL)) AND s.`response_count` > e.`attendance` THEN 1 ELSE 0 END) - (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (o.`response_count` > 0 OR o.`archived_at` IS NOT NULL)) AND o.`response_count` > e.`attendance` THEN 1 ELSE 0 END),
-    (CASE WHEN e.`reported_grade_mean` IS NULL AND s.`grade_n` > 0 THEN 1 ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL AND o.`grade_n` > 0 THEN 1 ELSE 0 END),
-    (CASE WHEN e.`reported_grade_mean` IS NULL THEN s.`grade_n` ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL THEN o.`grade_n` ELSE 0 END),
-    (CASE WHEN e.`reported_grade_mean` IS NULL THEN s.`grade_sum` ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL THEN o.`grade_sum` ELSE 0 END),
-    (CASE WHEN e.`reported_grade_mean` IS NULL THEN s.`grade_sum_sq` ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL THEN o.`grade_sum_sq` ELSE 0 END),
-    (CASE WHEN e.`reported_grade_mean` IS NULL THEN s.`grade_n` * s.`grade_n` ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL THEN o.`grade_n` * o.`grade_n` ELSE 0 END),
-    ifnull(CAST((CASE WHEN e.`reported_grade_mean` IS NULL AND s.`grade_n` > 0 THEN s.`grade_sum` * s.`grade_sum` / s.`grade_n` END) AS INTEGER), 0) - ifnull(CAST((CASE WHEN e.`reported_grade_mean` IS NULL AND o.`grade_n` > 0 THEN o.`grade_sum` * o.`grade_sum` / o.`grade_n` END) AS INTEGER), 0),
-    ifnull(CAST(((CASE WHEN e.`reported_grade_mean` IS NULL AND s.`grade_n` > 0 THEN s.`grade_sum` * s.`grade_sum` / s.`grade_n` END) - CAST((CASE WHEN e.`reported_grade_mean` IS NULL AND s.`grade_n` > 0 THEN s.`grade_sum` * s.`grade_sum` / s.`grade_n` END) AS INTEGER)) * 4503599627370496.0 AS INTEGER), 0) - ifnull(CAST(((CASE WHEN e.`reported_grade_mean` IS NULL AND o.`grade_n` > 0 THEN o.`grade_sum` * o.`grade_sum` / o.`grade_n` END) - CAST((CASE WHEN e.`reported_grade_mean` IS NULL AND o.`grade_n` > 0 THEN o.`grade_sum` * o.`grade_sum` / o.`grade_n` END) AS INTEGER)) * 4503599627370496.0 AS INTEGER), 0),
-    e.`is_demo` - e.`is_demo`
-  FROM `event` e, (SELECT NEW.`response_count` AS `response_count`, NEW.`grade_n` AS `grade_n`, NEW.`grade_sum` AS `grade_sum`, NEW.`grade_sum_sq` AS `grade_sum_sq`, NEW.`archived_at` AS `archived_at`) s, (SELECT OLD.`response_count` AS `response_count`, OLD.`grade_n` AS `grade_n`, OLD.`grade_sum` AS `grade_sum`, OLD.`grade_sum_sq` AS `grade_sum_sq`, OLD.`archived_at` AS `archived_at`) o
+    0,
+    NEW.`response_count` - OLD.`response_count`,
+    (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (NEW.`response_count` > 0 OR NEW.`archived_at` IS NOT NULL)) AND NEW.`response_count` <= e.`attendance` THEN e.`attendance` ELSE 0 END) - (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (OLD.`response_count` > 0 OR OLD.`archived_at` IS NOT NULL)) AND OLD.`response_count` <= e.`attendance` THEN e.`attendance` ELSE 0 END),
+    (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (NEW.`response_count` > 0 OR NEW.`archived_at` IS NOT NULL)) AND NEW.`response_count` <= e.`attendance` THEN NEW.`response_count` ELSE 0 END) - (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (OLD.`response_count` > 0 OR OLD.`archived_at` IS NOT NULL)) AND OLD.`response_count` <= e.`attendance` THEN OLD.`response_count` ELSE 0 END),
+    (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (NEW.`response_count` > 0 OR NEW.`archived_at` IS NOT NULL)) AND NEW.`response_count` > e.`attendance` THEN 1 ELSE 0 END) - (CASE WHEN (e.`reported_grade_mean` IS NULL AND ifnull(e.`attendance`, 0) > 0 AND (OLD.`response_count` > 0 OR OLD.`archived_at` IS NOT NULL)) AND OLD.`response_count` > e.`attendance` THEN 1 ELSE 0 END),
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0
+  FROM `event` e
   WHERE e.`id` = NEW.`event_id` AND e.`cancelled_at` IS NULL
   ON CONFLICT (`programme_id`, `region_code`, `theme_id`, `month`) DO UPDATE SET
-    `days` = `days` + excluded.`days`,
-    `attendance` = `attendance` + excluded.`attendance`,
     `responses` = `responses` + excluded.`responses`,
     `surveyed_attendance` = `surveyed_attendance` + excluded.`surveyed_attendance`,
     `surveyed_responses` = `surveyed_responses` + excluded.`surveyed_responses`,
-    `over100_events` = `over100_events` + excluded.`over100_events`,
+    `over100_events` = `over100_events` + excluded.`over100_events`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `grade_month_rollup_after_survey_grade_update` AFTER UPDATE OF `grade_n`, `grade_sum`, `grade_sum_sq` ON `survey`
+WHEN OLD.`event_id` = NEW.`event_id` BEGIN
+  INSERT INTO `grade_month_rollup` (`programme_id`, `region_code`, `theme_id`, `month`, `days`, `attendance`, `responses`, `surveyed_attendance`, `surveyed_responses`, `over100_events`, `graded_events`, `n`, `sum`, `sum_sq`, `event_n_sq`, `event_n_mean_sq_int`, `event_n_mean_sq_frac`, `demo_events`)
+  SELECT e.`programme_id`,
+    ifnull(e.`region_code`, ''),
+    ifnull(e.`theme_id`, 0),
+    substr(e.`date`, 1, 7),
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    (CASE WHEN e.`reported_grade_mean` IS NULL AND NEW.`grade_n` > 0 THEN 1 ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL AND OLD.`grade_n` > 0 THEN 1 ELSE 0 END),
+    (CASE WHEN e.`reported_grade_mean` IS NULL THEN NEW.`grade_n` ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL THEN OLD.`grade_n` ELSE 0 END),
+    (CASE WHEN e.`reported_grade_mean` IS NULL THEN NEW.`grade_sum` ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL THEN OLD.`grade_sum` ELSE 0 END),
+    (CASE WHEN e.`reported_grade_mean` IS NULL THEN NEW.`grade_sum_sq` ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL THEN OLD.`grade_sum_sq` ELSE 0 END),
+    (CASE WHEN e.`reported_grade_mean` IS NULL THEN NEW.`grade_n` * NEW.`grade_n` ELSE 0 END) - (CASE WHEN e.`reported_grade_mean` IS NULL THEN OLD.`grade_n` * OLD.`grade_n` ELSE 0 END),
+    ifnull(CAST((CASE WHEN e.`reported_grade_mean` IS NULL AND NEW.`grade_n` > 0 THEN NEW.`grade_sum` * NEW.`grade_sum` / NEW.`grade_n` END) AS INTEGER), 0) - ifnull(CAST((CASE WHEN e.`reported_grade_mean` IS NULL AND OLD.`grade_n` > 0 THEN OLD.`grade_sum` * OLD.`grade_sum` / OLD.`grade_n` END) AS INTEGER), 0),
+    ifnull(CAST(((CASE WHEN e.`reported_grade_mean` IS NULL AND NEW.`grade_n` > 0 THEN NEW.`grade_sum` * NEW.`grade_sum` / NEW.`grade_n` END) - CAST((CASE WHEN e.`reported_grade_mean` IS NULL AND NEW.`grade_n` > 0 THEN NEW.`grade_sum` * NEW.`grade_sum` / NEW.`grade_n` END) AS INTEGER)) * 4503599627370496.0 AS INTEGER), 0) - ifnull(CAST(((CASE WHEN e.`reported_grade_mean` IS NULL AND OLD.`grade_n` > 0 THEN OLD.`grade_sum` * OLD.`grade_sum` / OLD.`grade_n` END) - CAST((CASE WHEN e.`reported_grade_mean` IS NULL AND OLD.`grade_n` > 0 THEN OLD.`grade_sum` * OLD.`grade_sum` / OLD.`grade_n` END) AS INTEGER)) * 4503599627370496.0 AS INTEGER), 0),
+    0
+  FROM `event` e
+  WHERE e.`id` = NEW.`event_id` AND e.`cancelled_at` IS NULL
+  ON CONFLICT (`programme_id`, `region_code`, `theme_id`, `month`) DO UPDATE SET
     `graded_events` = `graded_events` + excluded.`graded_events`,
     `n` = `n` + excluded.`n`,
     `sum` = `sum` + excluded.`sum`,
     `sum_sq` = `sum_sq` + excluded.`sum_sq`,
     `event_n_sq` = `event_n_sq` + excluded.`event_n_sq`,
-    `demo_events` = `demo_events` + excluded.`demo_events`,
     `event_n_mean_sq_int` = `event_n_mean_sq_int` + excluded.`event_n_mean_sq_int` + ((`event_n_mean_sq_frac` + excluded.`event_n_mean_sq_frac`) >> 52),
     `event_n_mean_sq_frac` = (`event_n_mean_sq_frac` + excluded.`event_n_mean_sq_frac`) & 4503599627370495;
 END;
