@@ -36,4 +36,4 @@ export {
   type YardstickState,
 } from "./yardstick";
 export { releaseComments, type ReleasedComment } from "./comment-release";
-export { exactSumOfParts, inWholeMonth, splitMonths, type MonthSplit } from "./month-split";
+export { exactSumOfParts, splitMonths, type MonthSplit } from "./month-split";

@@ -29,16 +29,6 @@ export function splitMonths(from: string | undefined, to: string | undefined): M
   return { firstMonth, lastMonth, anyWholeMonth };
 }
 
-/** True when a day (YYYY-MM-DD) falls in one of the split's whole months. */
-export function inWholeMonth(split: MonthSplit, date: string): boolean {
-  const month = date.slice(0, 7);
-  return (
-    split.anyWholeMonth &&
-    (split.firstMonth === null || month >= split.firstMonth) &&
-    (split.lastMonth === null || month <= split.lastMonth)
-  );
-}
-
 /**
  * Σ (Σx)ᵢ²/nᵢ from its exact parts (see grade_month_rollup in src/db/schema.ts): the whole parts,
  * and the fractions in units of 2⁻⁵² summed as their high and low 26 bits. Every step is an

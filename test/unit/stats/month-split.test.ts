@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactSumOfParts, inWholeMonth, splitMonths } from "../../../src/domain/stats/month-split";
+import { exactSumOfParts, splitMonths } from "../../../src/domain/stats/month-split";
 
 describe("splitMonths: whole months from the rollup, partial ends day by day", () => {
   it("open ends are whole", () => {
@@ -19,10 +19,6 @@ describe("splitMonths: whole months from the rollup, partial ends day by day", (
   it("a range inside one month, or across two partial months, has no whole month", () => {
     expect(splitMonths("2019-04-10", "2019-04-20").anyWholeMonth).toBe(false);
     expect(splitMonths("2019-04-10", "2019-05-20").anyWholeMonth).toBe(false);
-  });
-  it("inWholeMonth says which days the rollup rows cover", () => {
-    const split = splitMonths("2019-02-15", "2019-05-10");
-    expect(["2019-02-28", "2019-03-01", "2019-04-30", "2019-05-01"].map((d) => inWholeMonth(split, d))).toEqual([false, true, true, false]);
   });
 });
 
