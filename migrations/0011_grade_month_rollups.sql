@@ -27,7 +27,7 @@ CREATE INDEX `survey_unanswered_idx` ON `survey` (`closes_at`) WHERE "survey"."r
 -- database, on every write path (submissions, deletions, retention, imports, edits of a day), in
 -- the writing transaction. A day adds its contribution to the row of its (programme, region,
 -- theme, month) unless it is cancelled; a change takes the old contribution off and adds the new.
--- The expressions are those of src/queries/grade-sums.ts (dayContribution), which reads the same
+-- The expressions are those of src/queries/grade-sums.ts (DAY), which reads the same
 -- sums per day for the partial months at the ends of a date filter. Published days count as days
 -- but their answers never enter a pool; the clock-dependent part of the response rate (a day with
 -- no answers yet whose survey has closed) is read live (survey_unanswered_idx).
