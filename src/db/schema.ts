@@ -77,6 +77,9 @@ export const event = sqliteTable(
     index("event_region_date_idx").on(t.regionCode, t.date),
     index("event_programme_date_idx").on(t.programmeId, t.date),
     index("event_theme_idx").on(t.themeId),
+    // The few days with a published result (src/queries/grade-sums.ts publishedEvents), found
+    // without reading every day, in day order.
+    index("event_published_idx").on(t.id).where(sql`${t.reportedGradeMean} IS NOT NULL`),
   ],
 );
 
@@ -154,6 +157,9 @@ export const survey = sqliteTable(
     uniqueIndex("survey_slug_uq").on(t.slug),
     uniqueIndex("survey_event_uq").on(t.eventId),
     uniqueIndex("survey_short_code_uq").on(t.shortCode),
+    // Days whose survey has not yet run for sure (no answers, not archived): the only days whose
+    // response-rate part depends on the clock, read live beside grade_month_rollup.
+    index("survey_unanswered_idx").on(t.closesAt).where(sql`${t.responseCount} = 0 AND ${t.archivedAt} IS NULL`),
   ],
 );
 
@@ -251,6 +257,45 @@ export const answerTally = sqliteTable(
     count: integer("count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.questionId, t.value] })],
+);
+
+/**
+ * Per programme × region × theme × month: the sums every pooled dashboard figure adds up (see
+ * EventSums in src/domain/analytics.ts), over the month's days that are not cancelled. Kept by
+ * triggers (migrations/0013) on every write path, in the writing transaction, so the national
+ * comparison and the trend read a few thousand rows however many days there are. Its size grows
+ * with months, never with days or answers. Days without a region have region_code '' and days
+ * without a theme theme_id 0 (a key column cannot be NULL in a primary key that must match).
+ */
+export const gradeMonthRollup = sqliteTable(
+  "grade_month_rollup",
+  {
+    programmeId: integer("programme_id").notNull(),
+    regionCode: text("region_code").notNull(),
+    themeId: integer("theme_id").notNull(),
+    /** YYYY-MM of the day's date. */
+    month: text("month").notNull(),
+    days: integer("days").notNull(),
+    attendance: integer("attendance").notNull(),
+    responses: integer("responses").notNull(),
+    /** The response-rate sums of the days whose survey has run whatever the clock says (answers
+     *  or archived); a day with no answers yet counts once its survey closes, read live. */
+    surveyedAttendance: integer("surveyed_attendance").notNull(),
+    surveyedResponses: integer("surveyed_responses").notNull(),
+    over100Events: integer("over100_events").notNull(),
+    gradedEvents: integer("graded_events").notNull(),
+    n: integer("n").notNull(),
+    sum: real("sum").notNull(),
+    sumSq: real("sum_sq").notNull(),
+    eventNSq: integer("event_n_sq").notNull(),
+    /** Σ (Σx)ᵢ²/nᵢ over the days, kept exactly: whole part, and the fraction in units of 2⁻⁵²
+     *  (0 ≤ frac < 2⁵²). Each day's term is a double ≥ 1, so a multiple of 2⁻⁵²: sums of these
+     *  integers are exact in any order, and the figure is the exact sum rounded once. */
+    eventNMeanSqInt: integer("event_n_mean_sq_int").notNull(),
+    eventNMeanSqFrac: integer("event_n_mean_sq_frac").notNull(),
+    demoEvents: integer("demo_events").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.regionCode, t.themeId, t.month] })],
 );
 
 // ---- Accounts ----------------------------------------------------------------------------------

@@ -36,3 +36,4 @@ export {
   type YardstickState,
 } from "./yardstick";
 export { releaseComments, type ReleasedComment } from "./comment-release";
+export { exactSumOfParts, splitMonths, type MonthSplit } from "./month-split";
