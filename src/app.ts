@@ -12,6 +12,7 @@ import { loadSession } from "./http/session";
 import { adminRoutes } from "./routes/admin";
 import { accessibilityRoutes } from "./routes/accessibility";
 import { authRoutes } from "./routes/auth";
+import { commentRoutes } from "./routes/comments";
 import { eventRoutes } from "./routes/events";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
@@ -49,6 +50,7 @@ export function createApp(given: AppDeps) {
   app.route("/api", programmeRoutes(deps));
   app.route("/api", userRoutes(deps));
   app.route("/api", statsRoutes(deps));
+  app.route("/api", commentRoutes(deps));
   app.route("/api/export", exportRoutes(deps));
   app.route("/api/events", eventRoutes(deps));
   app.post("/s/:slug", limitSubmissions(deps));

@@ -32,7 +32,9 @@ export type AuditAction =
   | "responses_deleted"
   | "published_result_recorded"
   | "history_imported"
-  | "test_answers_deleted";
+  | "test_answers_deleted"
+  | "comment_category_created"
+  | "comment_tagged";
 
 export interface AuditEntry {
   readonly at: number;
