@@ -66,9 +66,10 @@ export function countTerms(comments: readonly TextComment[], kind: "word" | "phr
   return [...counts.entries()].map(([key, { count, forms }]) => ({ key, label: mostFrequent(forms), count }));
 }
 
-/** The most used form; ties go to the alphabetically first, so the label does not depend on order. */
+/** The most used form; ties go to the shortest (most often the base form), then alphabetically, so
+ *  the label does not depend on the order of the comments. */
 function mostFrequent(forms: ReadonlyMap<string, number>): string {
-  return [...forms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
+  return [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "";
 }
 
 /**
