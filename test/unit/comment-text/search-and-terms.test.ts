@@ -46,7 +46,8 @@ describe("search", () => {
   });
 
   it("finds Swedish inflected forms", () => {
-    for (const text of ["Utbildningen var bra", "Fler utbildningar behövs", "utbildning"]) expect(finds(sv(text), "utbildning"), text).toBe(true);
+    for (const text of ["Utbildningen var bra", "Fler utbildningar behövs", "utbildning"])
+      expect(finds(sv(text), "utbildning"), text).toBe(true);
     expect(finds(sv("Ledarskapet diskuterades"), "ledarskap")).toBe(true);
   });
 
