@@ -109,6 +109,9 @@ export async function exploreComments(
       categories: parseIds(c.categoryIds),
     })),
   );
+  // Identical texts are ordered by their ref, a keyed hash: the same on every runtime and run, and
+  // telling nothing of the order the answers came in.
+  items.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.eventId - b.eventId || (a.ref < b.ref ? -1 : 1)));
   return {
     minCell: MIN_CELL,
     comments: { suppressed: listed.suppressed, n: listed.suppressed ? null : shown.length, withheldLists: released.withheldLists, items },

@@ -182,7 +182,7 @@ function requestInit(request: ParityRequest, ctx: ParityContext, origin: string)
   let body: string | undefined;
   if (request.json !== undefined) {
     headers["content-type"] = "application/json";
-    body = JSON.stringify(request.json);
+    body = JSON.stringify(typeof request.json === "function" ? request.json(ctx) : request.json);
   } else if (request.form) {
     headers["content-type"] = "application/x-www-form-urlencoded";
     const form = new URLSearchParams();
