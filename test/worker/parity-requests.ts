@@ -26,7 +26,7 @@ export interface ParityRequest {
   /** A JSON body, or one made from captured values. */
   readonly json?: unknown | ((ctx: ParityContext) => unknown);
   /** Form fields; an array sends the field once per value (checkboxes). */
-  readonly form?: Record<string, string | readonly string[]>;
+  readonly form?: Record<string, string | readonly string[]> | ((ctx: ParityContext) => Record<string, string | readonly string[]>);
   /** A raw body, sent with the given headers. */
   readonly body?: string;
   readonly headers?: Record<string, string>;
@@ -481,6 +481,20 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
       ref: c.values.commentRef,
       categories: [Number(c.values.categoryId)],
     }),
+  },
+  {
+    name: "comment tagged through the staff page's form",
+    method: "POST",
+    path: "/admin/comments/tags?lang=fi",
+    as: "national",
+    form: (c: ParityContext) => ({ event: c.values.commentDay!, ref: c.values.commentRef!, categories: [], back: "region=15" }),
+  },
+  {
+    name: "comment category added through the staff page's form",
+    method: "POST",
+    path: "/admin/comments/categories?lang=sv",
+    as: "national",
+    form: { name_fi: "Aikataulu", name_sv: "Tidtabell", name_en: "Schedule", back: "" },
   },
   { name: "explorer page with tags", path: (c) => `/admin/comments?event=${c.values.pohjanmaaEventId}&lang=sv`, as: "national" },
   {
