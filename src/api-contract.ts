@@ -22,6 +22,8 @@
 import type * as v from "valibot";
 import type {
   AuditResponse,
+  CommentCategoryJson,
+  CommentExplorerResponse,
   CommentsResponse,
   EventDeletedResponse,
   EventQuestionsResponse,
@@ -42,6 +44,8 @@ import type {
 } from "./api-types";
 import type {
   AuditQuery,
+  CommentCategoryInput,
+  CommentTagInput,
   DeleteEventQuery,
   EventQuestionInput,
   EventChanges,
@@ -50,6 +54,7 @@ import type {
   ProgrammeChanges,
   ProgrammeInput,
   PublishedResultBody,
+  ExplorerQuery,
   StatsQuery,
   SurveyWindow,
   ThemeChanges,
@@ -135,6 +140,14 @@ export interface ApiContract {
   "GET /api/events/:id/live": Read<NoQuery, LiveFiguresResponse>;
   /** The same through a day's display link: no session, the token is the key; 404 once revoked. */
   "GET /api/live/:token": Read<NoQuery, LiveFiguresResponse>;
+
+  /** The comment explorer over any selection (src/services/comment-explorer.ts). */
+  "GET /api/comments/explorer": Read<v.InferInput<typeof ExplorerQuery>, CommentExplorerResponse>;
+  /** One comment's categories, all of them; staff who may change the day. */
+  "PUT /api/comments/tags": Write<typeof CommentTagInput, { categories: number[] }>;
+  "GET /api/comment-categories": Read<NoQuery, { categories: CommentCategoryJson[] }>;
+  /** The national team only. */
+  "POST /api/comment-categories": Write<typeof CommentCategoryInput, { category: CommentCategoryJson }>;
 }
 
 export type Endpoint = keyof ApiContract;
@@ -163,5 +176,8 @@ export interface ExportContract {
   questions: Stats<"region" | Filters | "event" | "lang">;
   /** One day's comments: `event` is required. */
   comments: Required<Stats<"event">> & Stats<"lang">;
+  /** The comment explorer's listed comments, and its counts per category. */
+  "comment-selection": v.InferInput<typeof ExplorerQuery>;
+  "comment-categories": v.InferInput<typeof ExplorerQuery>;
 }
 export type ExportName = keyof ExportContract;

@@ -375,3 +375,63 @@ export interface LiveFiguresResponse {
   readonly grade: LiveScaleFigure | null;
   readonly usefulness: LiveScaleFigure | null;
 }
+
+// ---- The comment explorer and comment categories (issue 17) ------------------------------------
+
+export interface CommentCategoryJson {
+  id: number;
+  name: Localized;
+}
+
+/** One released comment: no time, no response id; `ref` is a keyed hash that names it for tagging. */
+export interface ExplorerComment {
+  ref: string;
+  text: string;
+  /** The day's date. */
+  date: string;
+  eventId: number;
+  /** The day's region (null: a national day): who may tag it follows from it. */
+  region: string | null;
+  question: string;
+  lang: Lang | null;
+  categories: number[];
+}
+
+/** A term or two-word phrase and how many comments use it (shown only from k comments up). */
+export interface TermCountJson {
+  label: string;
+  count: number;
+}
+
+export interface DistinguishingTermJson {
+  label: string;
+  countA: number;
+  countB: number;
+  chiSquare: number;
+  logOddsRatio: number;
+  leans: "a" | "b";
+}
+
+/** GET /api/comments/explorer. */
+export interface CommentExplorerResponse {
+  /** The k of the k rule. */
+  minCell: number;
+  comments: {
+    suppressed: boolean;
+    n: number | null;
+    /** Day lists (one day, one question) withheld whole for having fewer than k comments. */
+    withheldLists: number;
+    items: ExplorerComment[];
+  };
+  terms: TermCountJson[];
+  phrases: TermCountJson[];
+  /** Terms that tell two groups apart: grades 4–8 (a) against 9–10 (b), or a region (a) against the reader's other regions (b). */
+  contrast: {
+    by: "grade" | "region";
+    a: { n: number | null };
+    b: { n: number | null };
+    terms: DistinguishingTermJson[];
+  } | null;
+  /** Comments per category among those listed; n is null under k. */
+  categories: { id: number; name: Localized; n: number | null }[];
+}

@@ -14,6 +14,7 @@ import { accessibilityRoutes } from "./routes/accessibility";
 import { authRoutes } from "./routes/auth";
 import { accountLinkRoutes } from "./routes/account-links";
 import { SET_PASSWORD_PATH } from "./domain/account-links";
+import { commentRoutes } from "./routes/comments";
 import { eventRoutes } from "./routes/events";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
@@ -55,6 +56,7 @@ export function createApp(given: AppDeps) {
   app.route("/api", programmeRoutes(deps));
   app.route("/api", userRoutes(deps));
   app.route("/api", statsRoutes(deps));
+  app.route("/api", commentRoutes(deps));
   app.route("/api/export", exportRoutes(deps));
   app.route("/api/events", eventRoutes(deps));
   app.post("/s/:slug", limitSubmissions(deps));

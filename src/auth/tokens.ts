@@ -45,3 +45,12 @@ export function randomAlphanumeric(length: number): string {
 export function generatePassword(): string {
   return randomAlphanumeric(20).replace(/(.{5})(?!$)/g, "$1-");
 }
+
+/** keyedHashHex for many identifiers under one secret: the key is imported once. */
+export async function keyedHasher(secret: string): Promise<(text: string) => Promise<string>> {
+  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return async (text) => {
+    const digest = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(text));
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  };
+}

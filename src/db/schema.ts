@@ -1,7 +1,7 @@
 // The one place tables are defined. Migrations in ../../migrations are generated from this file
 // with `npm run db:generate` and applied with the same migrator everywhere (start, tests, deploy).
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { LANGS } from "../domain/lang";
 import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
@@ -393,4 +393,35 @@ export const auditLog = sqliteTable(
     aggregateKey: text("aggregate_key"),
   },
   (t) => [index("audit_log_at_idx").on(t.at), uniqueIndex("audit_log_aggregate_key_idx").on(t.aggregateKey)],
+);
+
+// ---- Comment categories (issue 17) -------------------------------------------------------------
+
+/** A category the national team defines for reading open comments ("Johtaminen", "Yhteistyö"…). */
+export const commentCategory = sqliteTable("comment_category", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  nameFi: text("name_fi").notNull(),
+  nameSv: text("name_sv").notNull(),
+  nameEn: text("name_en").notNull(),
+  createdAt: createdAt(),
+});
+
+/** A comment (one free-text answer) tagged with a category; several per comment. Goes with the
+ *  answer when retention or a deletion removes it. Never leaves the server keyed by response id:
+ *  pages and the API name a comment by a keyed hash (src/services/comment-explorer.ts). */
+export const commentTag = sqliteTable(
+  "comment_tag",
+  {
+    responseId: text("response_id").notNull(),
+    questionId: integer("question_id").notNull(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => commentCategory.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.questionId, t.categoryId] }),
+    foreignKey({ columns: [t.responseId, t.questionId], foreignColumns: [answer.responseId, answer.questionId] }).onDelete("cascade"),
+    index("comment_tag_category_idx").on(t.categoryId),
+  ],
 );

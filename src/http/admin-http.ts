@@ -72,6 +72,8 @@ const DONE = [
   "questionChanged",
   "displayRevoked",
   "slugSaved",
+  "commentTagged",
+  "categoryCreated",
 ] as const;
 export type DoneKey = (typeof DONE)[number];
 
@@ -86,8 +88,9 @@ export function pageOf(c: Ctx): string {
   const url = new URL(c.req.url);
   if (c.req.method === "GET") return `${url.pathname}${url.search}`;
   const page =
-    /^\/admin\/(?:events\/(?:new|\d+(?:\/test|\/duplicate|\/delete)?)|programmes|users(?:\/\d+)?|audit|password)/.exec(url.pathname)?.[0] ??
-    "/admin";
+    /^\/admin\/(?:events\/(?:new|\d+(?:\/test|\/duplicate|\/delete)?)|programmes|users(?:\/\d+)?|audit|password|comments)/.exec(
+      url.pathname,
+    )?.[0] ?? "/admin";
   return `${page}?lang=${requestLang(c)}`;
 }
 

@@ -4,6 +4,7 @@ import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { BUCKET_INTERVALS, DEFAULT_INTERVAL } from "../domain/stats/time-buckets";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../domain/survey-closing";
+import { GRADE_BANDS } from "../domain/grade-band";
 import { DEFAULT_SORT, LIST_SORTS, LIST_STATES, NATIONAL_REGION } from "../domain/event-list-query";
 
 // Input schemas shared by the JSON API and the server-rendered admin forms.
@@ -206,3 +207,39 @@ export const EventListQuery = v.pipe(
     ["to"],
   ),
 );
+
+/** The comment explorer's selection (GET /api/comments/explorer, /admin/comments and its exports).
+ *  `language` is the comments' language (`lang` is the reader's); `band` a grade band of the same
+ *  respondent; `q` a search; `compare` the two groups whose terms are contrasted ("region" needs a
+ *  region). Empty form fields are left out before this schema on the staff page. */
+export const ExplorerQuery = v.pipe(
+  v.strictObject({
+    programme: v.optional(IdText),
+    region: v.optional(RegionCode),
+    theme: v.optional(IdText),
+    event: v.optional(IdText),
+    from: v.optional(IsoDate),
+    to: v.optional(IsoDate),
+    language: v.optional(v.picklist(LANGS)),
+    band: v.optional(v.picklist(GRADE_BANDS)),
+    question: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,39}$/))),
+    q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+    compare: v.optional(v.picklist(["grade", "region"])),
+    lang: v.optional(v.picklist(LANGS)),
+  }),
+  v.forward(
+    v.check((query) => query.compare !== "region" || query.region !== undefined, "compare=region needs a region"),
+    ["compare"],
+  ),
+);
+
+const CategoryName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80));
+/** A comment category's names (POST /api/comment-categories, the explorer page's form). */
+export const CommentCategoryInput = v.strictObject({ name: v.strictObject({ fi: CategoryName, sv: CategoryName, en: CategoryName }) });
+
+/** One comment's categories, all of them (PUT /api/comments/tags): the day, the comment's ref, the ids. */
+export const CommentTagInput = v.strictObject({
+  event: Id,
+  ref: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
+  categories: v.pipe(v.array(Id), v.maxLength(50)),
+});

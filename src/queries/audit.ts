@@ -37,7 +37,9 @@ export type AuditAction =
   | "test_answers_deleted"
   | "display_link_created"
   | "display_link_revoked"
-  | "survey_slug_changed";
+  | "survey_slug_changed"
+  | "comment_category_created"
+  | "comment_tagged";
 
 export interface AuditEntry {
   readonly at: number;

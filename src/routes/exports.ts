@@ -12,7 +12,9 @@ import { AppError } from "../http/errors";
 import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "../services/dashboard-figures";
 import { regionNames } from "../services/regions";
 import { publicOrigin } from "../http/presenters/event-json";
-import { StatsQuery } from "../http/schemas";
+import { ExplorerQuery, StatsQuery } from "../http/schemas";
+import { commentCategoriesTable, commentSelectionTable } from "../domain/comment-explorer-tables";
+import { exploreComments } from "../services/comment-explorer";
 
 /** A table to send and the region it is about (for the audit log). */
 type Export = (c: Context<AppEnv>) => Promise<{ table: Table; regionCode: string | null }>;
@@ -57,6 +59,18 @@ export function exportRoutes(deps: AppContext) {
         throw new AppError("validation_failed", undefined, [{ key: "event", code: "missing", message: t(lang, "field.missing") }]);
       const { event } = await readableEvent(deps, c, q.event);
       return { table: commentsTable(lang, await commentFigures(deps, event)), regionCode: event.regionCode };
+    },
+    "comment-selection": async (c) => {
+      const q = check(c, ExplorerQuery, c.req.query());
+      if (q.event !== undefined) await readableEvent(deps, c, q.event);
+      const figures = await exploreComments(deps, requirePrincipal(c), q);
+      return { table: commentSelectionTable(requestLang(c), figures), regionCode: q.region ?? null };
+    },
+    "comment-categories": async (c) => {
+      const q = check(c, ExplorerQuery, c.req.query());
+      if (q.event !== undefined) await readableEvent(deps, c, q.event);
+      const figures = await exploreComments(deps, requirePrincipal(c), q);
+      return { table: commentCategoriesTable(requestLang(c), figures), regionCode: q.region ?? null };
     },
   };
 

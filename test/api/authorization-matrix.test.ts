@@ -5,6 +5,7 @@ import type { Db } from "../../src/db/client";
 import { createTestDb } from "../helpers/test-db";
 import { asBrowser, createTestUser, signIn, type TestUser } from "../helpers/accounts";
 import { createTestSurvey } from "../helpers/factories";
+import { addComments, repeat } from "../helpers/comment-fixture";
 import { t } from "../../src/domain/i18n";
 import { newSessionToken, sha256Hex } from "../../src/auth/tokens";
 import { SET_PASSWORD_PATH } from "../../src/domain/account-links";
@@ -24,6 +25,8 @@ interface Fixtures {
   event16(): Promise<number>;
   userId(): Promise<number>;
   eventQuestion(eventId: number): Promise<number>;
+  /** A fresh region-16 day with a released list of comments: one comment's ref and a category. */
+  comment16(): Promise<{ event: number; ref: string; category: number }>;
 }
 
 interface Call {
@@ -500,6 +503,50 @@ const MATRIX: Row[] = [
     page(nationalOnly(303)),
   ],
   ["GET /admin/audit", async () => ({ method: "GET", path: "/admin/audit" }), page(nationalOnly(200))],
+  // The comment explorer and categories (issue 17): everyone signed in reads within their regions,
+  // staff who may change a day tag its comments, the national team defines categories.
+  ["GET /api/comments/explorer", async () => ({ method: "GET", path: "/api/comments/explorer" }), all(401, 200)],
+  ["GET /api/comments/explorer", async () => ({ method: "GET", path: "/api/comments/explorer?region=16" }), readRegion16(200)],
+  [
+    "GET /api/comments/explorer",
+    async (fx) => ({ method: "GET", path: `/api/comments/explorer?event=${await fx.event16()}` }),
+    readRegion16(200),
+  ],
+  [
+    "PUT /api/comments/tags",
+    async (fx) => {
+      const { event, ref, category } = await fx.comment16();
+      return { method: "PUT", path: "/api/comments/tags", body: { event, ref, categories: [category] } };
+    },
+    writeRegion16(200),
+  ],
+  ["GET /api/comment-categories", async () => ({ method: "GET", path: "/api/comment-categories" }), all(401, 200)],
+  [
+    "POST /api/comment-categories",
+    async () => ({ method: "POST", path: "/api/comment-categories", body: { name: { fi: "L", sv: "K", en: "C" } } }),
+    nationalOnly(201),
+  ],
+  ["GET /admin/comments", async () => ({ method: "GET", path: "/admin/comments" }), page(all(401, 200))],
+  ["GET /admin/comments", async () => ({ method: "GET", path: "/admin/comments?region=16" }), page(readRegion16(200))],
+  [
+    "POST /admin/comments/tags",
+    async (fx) => {
+      const { event, ref, category } = await fx.comment16();
+      return { method: "POST", path: "/admin/comments/tags", form: { event: String(event), ref, categories: String(category), back: "" } };
+    },
+    page(writeRegion16(303)),
+  ],
+  [
+    "POST /admin/comments/categories",
+    async () => ({ method: "POST", path: "/admin/comments/categories", form: { name_fi: "L", name_sv: "K", name_en: "C", back: "" } }),
+    page(nationalOnly(303)),
+  ],
+  [
+    "GET /api/export/comment-selection.csv",
+    async () => ({ method: "GET", path: "/api/export/comment-selection.csv?region=16" }),
+    readRegion16(200),
+  ],
+  ["GET /api/export/comment-categories.csv", async () => ({ method: "GET", path: "/api/export/comment-categories.csv" }), all(401, 200)],
   ["GET /admin/import", async () => ({ method: "GET", path: "/admin/import" }), page(nationalOnly(200))],
   ["GET /admin/import/template.csv", async () => ({ method: "GET", path: "/admin/import/template.csv" }), page(nationalOnly(200))],
   [
@@ -611,6 +658,23 @@ beforeAll(async () => {
         body: JSON.stringify({ kind: "text", text: { fi: "K", sv: "F", en: "Q" } }),
       });
       return (await res.json()).id;
+    },
+    comment16: async () => {
+      const day = await createTestSurvey(db, { regionCode: "16" });
+      await addComments(
+        db,
+        day.surveyId,
+        repeat(5, (i) => ({ text: `Kommentti ${i}` })),
+      );
+      const headers = asBrowser(cookies.national, { "content-type": "application/json" });
+      const explorer = await app.request(`http://localhost/api/comments/explorer?event=${day.eventId}`, { headers });
+      const ref = (await explorer.json()).comments.items[0].ref as string;
+      const created = await app.request("http://localhost/api/comment-categories", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: { fi: "L", sv: "K", en: "C" } }),
+      });
+      return { event: day.eventId, ref, category: (await created.json()).category.id };
     },
   };
 });

@@ -922,6 +922,97 @@ for (const q of statsQueries) {
   add({ name: `CSV ?${q}`, method: "GET", path: `/api/export/events.csv?${q}`, as: "national" });
 }
 add({ name: "comments CSV without an event", method: "GET", path: "/api/export/comments.csv", as: "national", status: 422 });
+// The comment explorer and categories (issue 17): the selection, the tag body, the category body, the forms.
+const explorerQueries = [
+  "band=1-3",
+  "band=9–10",
+  "language=de",
+  "question=Good",
+  "question=a%27--",
+  `q=${"x".repeat(101)}`,
+  "compare=theme",
+  "compare=region",
+  "region=1",
+  "event=abc",
+  "from=2019-02-30",
+  "colour=red",
+];
+for (const q of explorerQueries) {
+  add({ name: `explorer ?${q}`, method: "GET", path: `/api/comments/explorer?${q}`, as: "national", status: 422 });
+  add({ name: `explorer CSV ?${q}`, method: "GET", path: `/api/export/comment-selection.csv?${q}`, as: "national", status: 422 });
+  add({ name: `explorer page ?${q}`, method: "GET", path: `/admin/comments?${q}`, as: "national", html: true, status: 422 });
+}
+const tagBodies: [string, unknown, number][] = [
+  ["tags: empty body", {}, 422],
+  ["tags: ref too short", { event: 1, ref: "abc", categories: [] }, 422],
+  ["tags: ref not hex", { event: 1, ref: "z".repeat(32), categories: [] }, 422],
+  ["tags: categories not a list", { event: 1, ref: "0".repeat(32), categories: 3 }, 422],
+  ["tags: category 0", { event: 1, ref: "0".repeat(32), categories: [0] }, 422],
+  ["tags: category text", { event: 1, ref: "0".repeat(32), categories: ["1"] }, 422],
+  ["tags: 51 categories", { event: 1, ref: "0".repeat(32), categories: Array.from({ length: 51 }, (_, i) => i + 1) }, 422],
+  ["tags: unknown key", { event: 1, ref: "0".repeat(32), categories: [], note: "x" }, 422],
+  ["tags: missing day", { event: 999_999, ref: "0".repeat(32), categories: [] }, 404],
+  ["tags: unknown comment", { event: "{eventNumber}", ref: "0".repeat(32), categories: [] }, 404],
+];
+for (const [name, body, status] of tagBodies) {
+  add({
+    name,
+    method: "PUT",
+    path: "/api/comments/tags",
+    as: "national",
+    type: "application/json",
+    body: json(body).replace('"{eventNumber}"', "{event}"),
+    status,
+  });
+}
+add({
+  name: "tags: form-encoded",
+  method: "PUT",
+  path: "/api/comments/tags",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "event=1",
+  status: 415,
+});
+for (const [name, body] of [
+  ["category: empty", {}],
+  ["category: one language missing", { name: { fi: "A", sv: "B" } }],
+  ["category: blank name", { name: { fi: " ", sv: "B", en: "C" } }],
+  ["category: 81 characters", { name: { fi: "a".repeat(81), sv: "B", en: "C" } }],
+  ["category: name a number", { name: { fi: 1, sv: "B", en: "C" } }],
+] as const) {
+  add({ name, method: "POST", path: "/api/comment-categories", as: "national", type: "application/json", body: json(body), status: 422 });
+}
+add({
+  name: "category form: blank",
+  method: "POST",
+  path: "/admin/comments/categories",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "name_fi=&name_sv=&name_en=",
+  html: true,
+  status: 422,
+});
+add({
+  name: "tag form: bad ref",
+  method: "POST",
+  path: "/admin/comments/tags",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "event={event}&ref=x",
+  html: true,
+  status: 422,
+});
+add({
+  name: "tag form: repeated ref",
+  method: "POST",
+  path: "/admin/comments/tags",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "event={event}&ref=a&ref=b",
+  html: true,
+  status: 400,
+});
 add({ name: "audit before=abc", method: "GET", path: "/api/audit?before=abc", as: "national", status: 422 });
 add({ name: "audit limit 100000", method: "GET", path: "/api/audit?limit=100000", as: "national", status: 422 });
 add({ name: "themes programme=x", method: "GET", path: "/api/themes?programme=x", as: "national", status: 422 });

@@ -23,9 +23,10 @@ export interface ParityRequest {
   readonly path: string | ((ctx: ParityContext) => string);
   /** Sends this session's cookie. */
   readonly as?: SessionName;
-  readonly json?: unknown;
+  /** A JSON body, or one made from captured values. */
+  readonly json?: unknown | ((ctx: ParityContext) => unknown);
   /** Form fields; an array sends the field once per value (checkboxes). */
-  readonly form?: Record<string, string | readonly string[]>;
+  readonly form?: Record<string, string | readonly string[]> | ((ctx: ParityContext) => Record<string, string | readonly string[]>);
   /** A raw body, sent with the given headers. */
   readonly body?: string;
   readonly headers?: Record<string, string>;
@@ -448,6 +449,68 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "export: questions", path: (c) => `/api/export/questions.csv?event=${c.values.pohjanmaaEventId}`, as: "national" },
   { name: "export: comments", path: (c) => `/api/export/comments.csv?event=${c.values.pohjanmaaEventId}&lang=en`, as: "national" },
   { name: "export, anonymous", path: "/api/export/regions.csv" },
+  // The comment explorer and categories (issue 17).
+  { name: "explorer: a region", path: "/api/comments/explorer?region=15", as: "national" },
+  {
+    name: "explorer: stemmed search, Swedish comments, low against high grades",
+    path: "/api/comments/explorer?language=sv&q=bra&compare=grade",
+    as: "national",
+  },
+  {
+    name: "explorer: a band, one question, the region against the rest",
+    path: "/api/comments/explorer?region=16&band=9-10&question=good&compare=region",
+    as: "agent",
+  },
+  { name: "explorer: a region the agent cannot read", path: "/api/comments/explorer?region=01", as: "agent" },
+  { name: "explorer: a bad band", path: "/api/comments/explorer?band=1-3", as: "agent" },
+  {
+    name: "comment category created",
+    method: "POST",
+    path: "/api/comment-categories",
+    as: "national",
+    json: { name: { fi: "Johtaminen", sv: "Ledarskap", en: "Leadership" } },
+    capture: (b) => ({ categoryId: String(b.category.id) }),
+  },
+  { name: "comment categories", path: "/api/comment-categories", as: "agent" },
+  {
+    name: "explorer: a day, for a ref",
+    path: (c) => `/api/comments/explorer?event=${c.values.pohjanmaaEventId}`,
+    as: "national",
+    capture: (b) => ({ commentRef: b.comments.items[0].ref, commentDay: String(b.comments.items[0].eventId) }),
+  },
+  {
+    name: "comment tagged",
+    method: "PUT",
+    path: "/api/comments/tags",
+    as: "national",
+    json: (c: ParityContext) => ({
+      event: Number(c.values.commentDay),
+      ref: c.values.commentRef,
+      categories: [Number(c.values.categoryId)],
+    }),
+  },
+  {
+    name: "comment tagged through the staff page's form",
+    method: "POST",
+    path: "/admin/comments/tags?lang=fi",
+    as: "national",
+    form: (c: ParityContext) => ({ event: c.values.commentDay!, ref: c.values.commentRef!, categories: [], back: "region=15" }),
+  },
+  {
+    name: "comment category added through the staff page's form",
+    method: "POST",
+    path: "/admin/comments/categories?lang=sv",
+    as: "national",
+    form: { name_fi: "Aikataulu", name_sv: "Tidtabell", name_en: "Schedule", back: "" },
+  },
+  { name: "explorer page with tags", path: (c) => `/admin/comments?event=${c.values.pohjanmaaEventId}&lang=sv`, as: "national" },
+  {
+    name: "export: comment selection",
+    path: (c) => `/api/export/comment-selection.csv?event=${c.values.pohjanmaaEventId}&lang=fi`,
+    as: "national",
+  },
+  { name: "export: comment categories", path: "/api/export/comment-categories.csv?region=15&lang=en", as: "national" },
+
   { name: "yardstick withheld from an agent: one day", path: "/api/stats/regions?from=2019-05-09&to=2019-05-09", as: "agent" },
   { name: "yardstick for an agent: whole months", path: "/api/stats/regions?from=2019-09-01&to=2019-11-30", as: "agent" },
   { name: "trend yardstick for an agent by month", path: "/api/stats/trend?interval=month&regions=16", as: "agent" },

@@ -182,11 +182,12 @@ function requestInit(request: ParityRequest, ctx: ParityContext, origin: string)
   let body: string | undefined;
   if (request.json !== undefined) {
     headers["content-type"] = "application/json";
-    body = JSON.stringify(request.json);
+    body = JSON.stringify(typeof request.json === "function" ? request.json(ctx) : request.json);
   } else if (request.form) {
     headers["content-type"] = "application/x-www-form-urlencoded";
     const form = new URLSearchParams();
-    for (const [key, value] of Object.entries(request.form)) for (const one of [value].flat()) form.append(key, one);
+    const fields = typeof request.form === "function" ? request.form(ctx) : request.form;
+    for (const [key, value] of Object.entries(fields)) for (const one of [value].flat()) form.append(key, one);
     body = form.toString();
   } else {
     body = request.body;

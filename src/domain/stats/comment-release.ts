@@ -23,12 +23,18 @@ export function releaseComments(
   eventDate: string,
   minCell: number = MIN_CELL,
 ): ReleasedComment[] {
+  const shownLangs = shownLanguages(comments, minCell);
+  return comments
+    .map((c) => ({ text: c.text, date: eventDate, lang: shownLangs.has(c.lang) ? c.lang : null }))
+    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+/** The languages a comment list may name: those at least minCell of its comments share, with the
+ *  complementary rule of background breakdowns (used by releaseComments and the comment explorer). */
+export function shownLanguages(comments: readonly { readonly lang: Lang }[], minCell: number = MIN_CELL): ReadonlySet<Lang> {
   const table = suppressBreakdown(
     LANGS.map((lang) => ({ key: lang, n: comments.filter((c) => c.lang === lang).length, value: null })),
     minCell,
   );
-  const shownLangs = new Set(table.filter((row) => !row.suppressed).map((row) => row.key));
-  return comments
-    .map((c) => ({ text: c.text, date: eventDate, lang: shownLangs.has(c.lang) ? c.lang : null }))
-    .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return new Set(table.filter((row) => !row.suppressed).map((row) => row.key));
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppContext, AppEnv } from "../../app-env";
 import { adminAuditRoutes } from "./audit";
+import { adminCommentRoutes } from "./comments";
 import { adminEventResultsRoutes } from "./event-results";
 import { adminImportRoutes } from "./import";
 import { adminEventQuestionRoutes } from "./event-questions";
@@ -28,6 +29,7 @@ export function adminRoutes(deps: AppContext) {
   app.route("/", adminProgrammeRoutes(deps));
   app.route("/", adminUserRoutes(deps));
   app.route("/", adminAuditRoutes(deps));
+  app.route("/", adminCommentRoutes(deps));
   app.route("/", adminPasswordRoutes(deps));
   return app;
 }

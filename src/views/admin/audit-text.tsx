@@ -13,6 +13,8 @@ export interface AuditNames {
   readonly programmes: readonly { readonly id: number; readonly name: string }[];
   readonly themes: readonly (NameColumns & { readonly id: number })[];
   readonly events: ReadonlyMap<number, { readonly title: string; readonly date: string; readonly regionCode: string | null }>;
+  /** Comment categories, for tagging entries (issue 17); a deleted one shows as its id. */
+  readonly categories?: readonly (NameColumns & { readonly id: number })[];
 }
 
 /** A message key when the dictionaries have it (a detail added later without a label keeps its code). */
@@ -51,7 +53,7 @@ function valueText(lang: Lang, names: AuditNames, key: string, value: unknown): 
   if (value === null || value === undefined || value === "") return "–";
   if (typeof value === "boolean") return t(lang, value ? "admin.audit.yes" : "admin.audit.no");
   // Each item of a list is named as one of its kind ("regions" holds region codes).
-  const itemKey = key === "regions" ? "region" : key;
+  const itemKey = key === "regions" ? "region" : key === "categories" ? "category" : key;
   const list = (items: unknown[]) => items.map((item) => valueText(lang, names, itemKey, item)).join(", ");
   if (Array.isArray(value)) return key === "days" ? value.map((id) => eventText(lang, names, Number(id))).join("; ") : list(value);
   switch (key) {
@@ -94,6 +96,10 @@ function valueText(lang: Lang, names: AuditNames, key: string, value: unknown): 
     case "link": {
       const link = known(`admin.audit.link.${String(value)}`);
       return link ? t(lang, link) : String(value);
+    }
+    case "category": {
+      const category = names.categories?.find((c) => c.id === Number(value));
+      return category ? localisedName(category, lang) : String(value);
     }
   }
   if (typeof value === "object") {

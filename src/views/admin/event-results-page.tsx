@@ -101,7 +101,7 @@ export function EventResultsPage({ lang, principal, event, regions, results }: E
 
       <ThemeComparisonSection lang={lang} results={results} theme={theme} />
       <QuestionsSection lang={lang} results={results} />
-      <CommentsSection lang={lang} results={results} />
+      <CommentsSection lang={lang} results={results} eventId={event.id} />
     </AdminPage>
   );
 }
@@ -276,10 +276,13 @@ function QuestionsSection({ lang, results }: { lang: Lang; results: EventResults
   );
 }
 
-function CommentsSection({ lang, results }: { lang: Lang; results: EventResults }) {
+function CommentsSection({ lang, results, eventId }: { lang: Lang; results: EventResults; eventId: number }) {
   return (
     <section aria-labelledby="comments-heading">
       <h2 id="comments-heading">{t(lang, "dash.comments.title")}</h2>
+      <p>
+        <a href={`/admin/comments?event=${eventId}&lang=${lang}`}>{t(lang, "explorer.openForDay")}</a>
+      </p>
       {results.comments.length === 0 && (
         <p>{results.grade.source === "reported" ? t(lang, "dash.comments.reported") : t(lang, "dash.comments.none")}</p>
       )}

@@ -150,6 +150,9 @@ const EXPORT_FILTERS: { readonly [E in Export]: readonly (keyof ExportContract[E
   questions: EVENT_FILTERS,
   /** One day's comments: the export needs the day (event=ID). */
   comments: ["event"],
+  /** The comment explorer's downloads (its staff page links them with its own selection). */
+  "comment-selection": EVENT_FILTERS,
+  "comment-categories": EVENT_FILTERS,
 };
 
 export function exportHref(kind: Export, filter: DataFilter, lang: Lang): string {
