@@ -70,6 +70,9 @@ const DONE = [
   "eventUncancelled",
   "eventDeleted",
   "questionChanged",
+  "areaCreated",
+  "areaSaved",
+  "areaDeleted",
 ] as const;
 export type DoneKey = (typeof DONE)[number];
 
@@ -84,8 +87,9 @@ export function pageOf(c: Ctx): string {
   const url = new URL(c.req.url);
   if (c.req.method === "GET") return `${url.pathname}${url.search}`;
   const page =
-    /^\/admin\/(?:events\/(?:new|\d+(?:\/test|\/duplicate|\/delete)?)|programmes|users(?:\/\d+)?|audit|password)/.exec(url.pathname)?.[0] ??
-    "/admin";
+    /^\/admin\/(?:events\/(?:new|\d+(?:\/test|\/duplicate|\/delete)?)|programmes|areas(?:\/\d+)?|users(?:\/\d+)?|audit|password)/.exec(
+      url.pathname,
+    )?.[0] ?? "/admin";
   return `${page}?lang=${requestLang(c)}`;
 }
 

@@ -32,7 +32,10 @@ export type AuditAction =
   | "responses_deleted"
   | "published_result_recorded"
   | "history_imported"
-  | "test_answers_deleted";
+  | "test_answers_deleted"
+  | "area_created"
+  | "area_updated"
+  | "area_deleted";
 
 export interface AuditEntry {
   readonly at: number;

@@ -39,6 +39,12 @@ const CONTRACT: Record<Endpoint, true> = {
   "POST /api/events/:id/cancel": true,
   "POST /api/events/:id/uncancel": true,
   "DELETE /api/events/:id": true,
+  "GET /api/areas": true,
+  "POST /api/areas": true,
+  "PATCH /api/areas/:id": true,
+  "DELETE /api/areas/:id": true,
+  "GET /api/stats/areas": true,
+  "GET /api/stats/programmes": true,
 };
 
 /** /api routes that answer without JSON: 204s, QR images and the table downloads. */
@@ -71,6 +77,8 @@ describe("the API contract (src/api-contract.ts)", () => {
           readableRegions: [],
           writableRegions: [],
           isNational: false,
+          readsArea: null,
+          areaId: null,
         },
       }),
     );

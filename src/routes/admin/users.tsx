@@ -11,17 +11,28 @@ import { UserChanges, UserInput } from "../../http/schemas";
 import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
 import { allAccounts, changeUser, createUser, existingUser, revokeUserSessions } from "../../services/user-actions";
 import { adminApp, doneMessage, redirectDone, renderPage } from "../../http/admin-http";
-import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
+import { all, attempt, idValue, isChecked, one, validateForm, type FieldMapping, type Form } from "../../http/form-input";
+import { allAreas } from "../../services/area-actions";
 
 function userMapping(ids: ReturnType<typeof userFieldIds>): FieldMapping {
   return {
-    fields: { name: ids.name, email: ids.email, role: ids.role, regions: ids.regions, allRegions: ids.allRegions, password: ids.password },
+    fields: {
+      name: ids.name,
+      email: ids.email,
+      role: ids.role,
+      regions: ids.regions,
+      allRegions: ids.allRegions,
+      areaId: ids.areaId,
+      password: ids.password,
+    },
     messages: {
       [ids.name]: "admin.error.name",
       [ids.email]: "admin.error.email",
       [`${ids.email}:taken`]: "admin.error.emailTaken",
       [ids.role]: "admin.error.choose",
       [ids.regions]: "admin.error.choose",
+      [ids.areaId]: "admin.error.choose",
+      [`${ids.areaId}:required`]: "admin.error.area",
       [ids.password]: "admin.error.password",
       // The policy's own words, not the generic length message.
       ...Object.fromEntries(
@@ -40,6 +51,7 @@ function withoutPassword(form: Form): FormValues {
 /** Only what the form changes: an unchanged role or region list must not sign the person out. */
 function changedFields(user: UserSummary, form: Form) {
   const regions = all(form, "regions").sort();
+  const areaId = areaIdValue(form);
   const wanted = {
     name: one(form, "name"),
     role: one(form, "role"),
@@ -52,8 +64,15 @@ function changedFields(user: UserSummary, form: Form) {
     ...(wanted.role !== user.role && { role: wanted.role }),
     ...(regions.join() !== [...user.regions].sort().join() && { regions }),
     ...(wanted.allRegions !== user.allRegions && { allRegions: wanted.allRegions }),
+    ...(areaId !== user.areaId && { areaId }),
     ...(wanted.disabled !== user.disabled && { disabled: wanted.disabled }),
   };
+}
+
+/** The area <select>: "" is no area; anything else is left for the schema to judge. */
+function areaIdValue(form: Form): number | string | null {
+  const value = one(form, "areaId").trim();
+  return value === "" ? null : idValue(value);
 }
 
 /** Accounts as pages: list, create, change, sign out everywhere. The national team only. */
@@ -62,8 +81,11 @@ export function adminUserRoutes(deps: AppContext) {
 
   app.get("/users", async (c) => {
     const principal = requireNational(c);
-    const [users, regions] = await Promise.all([allAccounts(deps), allRegions(deps)]);
-    return renderPage(c, <UsersPage lang={requestLang(c)} principal={principal} users={users} regions={regions} done={doneMessage(c)} />);
+    const [users, regions, areas] = await Promise.all([allAccounts(deps), allRegions(deps), allAreas(deps)]);
+    return renderPage(
+      c,
+      <UsersPage lang={requestLang(c)} principal={principal} users={users} regions={regions} areas={areas} done={doneMessage(c)} />,
+    );
   });
 
   app.post("/users", async (c) => {
@@ -78,12 +100,13 @@ export function adminUserRoutes(deps: AppContext) {
       role: one(form, "role"),
       regions: all(form, "regions"),
       allRegions: isChecked(form, "allRegions"),
+      areaId: areaIdValue(form),
       password: one(form, "password"),
     };
     const input = validateForm(lang, UserInput, data, mapping);
     const created = input.ok ? await attempt(lang, mapping, () => createUser(deps, principal, input.value, lang)) : input;
     if (!created.ok) {
-      const users = await allAccounts(deps);
+      const [users, areas] = await Promise.all([allAccounts(deps), allAreas(deps)]);
       return renderPage(
         c,
         <UsersPage
@@ -91,6 +114,7 @@ export function adminUserRoutes(deps: AppContext) {
           principal={principal}
           users={users}
           regions={regions}
+          areas={areas}
           form={{ values: withoutPassword(form), errors: created.errors }}
         />,
         422,
@@ -102,8 +126,11 @@ export function adminUserRoutes(deps: AppContext) {
   app.get("/users/:id", async (c) => {
     const principal = requireNational(c);
     const user = await existingUser(deps, idParam(c));
-    const regions = await allRegions(deps);
-    return renderPage(c, <UserPage lang={requestLang(c)} principal={principal} user={user} regions={regions} done={doneMessage(c)} />);
+    const [regions, areas] = await Promise.all([allRegions(deps), allAreas(deps)]);
+    return renderPage(
+      c,
+      <UserPage lang={requestLang(c)} principal={principal} user={user} regions={regions} areas={areas} done={doneMessage(c)} />,
+    );
   });
 
   app.post("/users/:id", async (c) => {
@@ -121,7 +148,14 @@ export function adminUserRoutes(deps: AppContext) {
     if (!saved.ok)
       return renderPage(
         c,
-        <UserPage lang={lang} principal={principal} user={user} regions={regions} form={{ values: form, errors: saved.errors }} />,
+        <UserPage
+          lang={lang}
+          principal={principal}
+          user={user}
+          regions={regions}
+          areas={await allAreas(deps)}
+          form={{ values: form, errors: saved.errors }}
+        />,
         422,
       );
     return redirectDone(c, `/admin/users/${user.id}`, "userSaved");
