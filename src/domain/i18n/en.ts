@@ -880,7 +880,7 @@ export const en: Dictionary = {
   "dash.title.programmes": "Programmes side by side",
   "dash.filter.area": "Cooperation area",
   "dash.filter.compare": "Compared with",
-  "dash.col.area": "Area",
+  "dash.col.area": "Cooperation area",
   "dash.areas.selectedTitle": "The area's figures: {area}",
   "dash.areas.compareTitle": "Areas side by side",
   "dash.areas.chartTitle": "Average grade by area with its 95% confidence interval",

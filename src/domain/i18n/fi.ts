@@ -876,7 +876,7 @@ export const fi = {
   "dash.title.programmes": "Ohjelmat rinnakkain",
   "dash.filter.area": "Yhteistyöalue",
   "dash.filter.compare": "Verrataan ohjelmaan",
-  "dash.col.area": "Alue",
+  "dash.col.area": "Yhteistyöalue",
   "dash.areas.selectedTitle": "Alueen luvut: {area}",
   "dash.areas.compareTitle": "Alueet rinnakkain",
   "dash.areas.chartTitle": "Keskiarvosana alueittain ja sen 95 %:n luottamusväli",

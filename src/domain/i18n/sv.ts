@@ -873,7 +873,7 @@ export const sv: Dictionary = {
   "dash.title.programmes": "Program sida vid sida",
   "dash.filter.area": "Samarbetsområde",
   "dash.filter.compare": "Jämförs med programmet",
-  "dash.col.area": "Område",
+  "dash.col.area": "Samarbetsområde",
   "dash.areas.selectedTitle": "Områdets siffror: {area}",
   "dash.areas.compareTitle": "Områdena sida vid sida",
   "dash.areas.chartTitle": "Medelvitsord per område med 95 % konfidensintervall",

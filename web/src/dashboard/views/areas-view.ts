@@ -110,7 +110,7 @@ function comparisonSection(ctx: ViewContext, areas: readonly AreaStats[]): HTMLE
       { label: t("dash.col.events"), numeric: true, cell: (a) => count(a.events) },
       { label: t("dash.col.responses"), numeric: true, cell: (a) => count(a.responses) },
       { label: t("dash.col.responseRate"), numeric: true, cell: (a) => percent(a.responseRate) },
-      { label: t("dash.col.region"), cell: (a) => a.regions.map((code) => regionName(ctx, code)).join(", ") },
+      { label: t("admin.areas.col.regions"), cell: (a) => a.regions.map((code) => regionName(ctx, code)).join(", ") },
       { label: t("dash.col.notes"), cell: (a) => notesCell(pooledMarks(a.grade)) },
     ],
   });

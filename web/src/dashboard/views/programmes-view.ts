@@ -17,7 +17,7 @@ import type { ViewContext } from "./view-context";
 
 type Programme = ProgrammesResponse["programmes"][number];
 
-/** The two programmes shown: the URL's, else the two newest (the later academy against the earlier). */
+/** The two programmes shown: the URL's, else the first two as the programme list orders them. */
 export function comparedPair(programmes: readonly Programme[], first: number | null, second: number | null): [number, number] | null {
   if (programmes.length < 2) return null;
   const ids = programmes.map((p) => p.id);
