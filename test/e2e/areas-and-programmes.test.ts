@@ -73,7 +73,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signedIn(path: string, who = national): Promise<{ page: Page; close: () => Promise<void> }> {
+async function signedIn(
+  path: string,
+  who: { email: string; password: string } = national,
+): Promise<{ page: Page; close: () => Promise<void> }> {
   const { context, page } = await newPage(browser);
   await page.goto(`${server.base}${path}`);
   await page.waitForURL((url) => url.pathname === "/login", { timeout: 10_000 });
