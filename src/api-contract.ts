@@ -21,6 +21,9 @@
 // apply are accepted and ignored, and the dashboard sends only those the endpoint applies.
 import type * as v from "valibot";
 import type {
+  AreaJson,
+  AreasResponse,
+  AreasStatsResponse,
   AuditResponse,
   CommentCategoryJson,
   CommentExplorerResponse,
@@ -31,6 +34,7 @@ import type {
   EventsResponse,
   LiveFiguresResponse,
   MeResponse,
+  ProgrammeComparisonResponse,
   Programme,
   ProgrammesResponse,
   QuestionStatsResponse,
@@ -43,6 +47,8 @@ import type {
   UserJson,
 } from "./api-types";
 import type {
+  AreaChanges,
+  AreaInput,
   AuditQuery,
   CommentCategoryInput,
   CommentTagInput,
@@ -53,6 +59,7 @@ import type {
   LoginBody,
   ProgrammeChanges,
   ProgrammeInput,
+  ProgrammeComparisonQuery,
   PublishedResultBody,
   ExplorerQuery,
   StatsQuery,
@@ -103,6 +110,11 @@ export interface ApiContract {
   "PATCH /api/users/:id": Write<typeof UserChanges, { user: UserJson | null }>;
   "POST /api/users/:id/sessions/revoke": Write<undefined, { revoked: number }>;
   "GET /api/audit": Read<v.InferInput<typeof AuditQuery>, AuditResponse>;
+  /** Cooperation areas: everyone signed in reads the list, the national team changes it. */
+  "GET /api/areas": Read<NoQuery, AreasResponse>;
+  "POST /api/areas": Write<typeof AreaInput, { area: AreaJson }>;
+  "PATCH /api/areas/:id": Write<typeof AreaChanges, { area: AreaJson }>;
+  "DELETE /api/areas/:id": { readonly query: NoQuery; readonly body: undefined; readonly response: { deleted: AreaJson } };
 
   /** The days in the filter with their grades; `lang` names the themes. */
   "GET /api/events": Read<Stats<"region" | Filters | "lang">, EventsResponse>;
@@ -111,6 +123,10 @@ export interface ApiContract {
   /** The national series (region null) and one per region asked for. */
   "GET /api/stats/trend": Read<Stats<"interval" | "regions" | Filters>, TrendResponse>;
   "GET /api/stats/themes": Read<Stats<Filters>, ThemesStatsResponse>;
+  /** Every area the caller reads whole, pooled and side by side. */
+  "GET /api/stats/areas": Read<Stats<Filters>, AreasStatsResponse>;
+  /** Two programmes side by side, by theme and region: the national team only. */
+  "GET /api/stats/programmes": Read<v.InferInput<typeof ProgrammeComparisonQuery>, ProgrammeComparisonResponse>;
   /** Over the region's days in the filter, or over one day (`event`). */
   "GET /api/stats/questions": Read<Stats<"region" | Filters | "event">, QuestionStatsResponse>;
   "GET /api/events/:id/comments": Read<NoQuery, CommentsResponse>;

@@ -243,6 +243,10 @@ export interface MeResponse {
     readableRegions: "all" | readonly string[];
     writableRegions: "all" | readonly string[];
     isNational: boolean;
+    /** The cooperation area whose regions the person reads (municipal agents), else null. */
+    readsArea: number | null;
+    /** The account's saved area (shown on its own page), whatever the role. */
+    areaId: number | null;
   };
 }
 
@@ -331,6 +335,7 @@ export interface UserJson {
   readonly role: Role;
   readonly regions: readonly string[];
   readonly allRegions: boolean;
+  readonly areaId: number | null;
   readonly disabled: boolean;
 }
 
@@ -434,4 +439,75 @@ export interface CommentExplorerResponse {
   } | null;
   /** Comments per category among those listed; n is null under k. */
   categories: { id: number; name: Localized; n: number | null }[];
+}
+
+/** A cooperation area (GET /api/areas; POST and PATCH answer { area }). */
+export interface AreaJson {
+  readonly id: number;
+  readonly name: Localized;
+  /** Member region codes: a region is in at most one area. */
+  readonly regions: readonly string[];
+  /** An example grouping of the demo data: shown with the demo label wherever its name appears. */
+  readonly isDemo: boolean;
+  /** Where a real grouping comes from; null when not given (and for demo areas). */
+  readonly source: string | null;
+  /** Accounts assigned to the area. */
+  readonly users: number;
+}
+
+export interface AreasResponse {
+  readonly areas: AreaJson[];
+}
+
+/** One area's figures: its regions' days pooled exactly as a region's are (pooledFromSums). */
+export interface AreaStats {
+  readonly id: number;
+  readonly name: Localized;
+  readonly regions: readonly string[];
+  readonly isDemo: boolean;
+  readonly source: string | null;
+  /** Some of the pooled days are demo data. */
+  readonly hasDemoDays: boolean;
+  readonly events: number;
+  readonly attendance: number;
+  readonly responses: number;
+  readonly responseRate: number | null;
+  readonly rateExcludedOver100: number;
+  readonly grade: PooledGrade;
+}
+
+/** GET /api/stats/areas — every area whose regions the caller all reads, side by side. */
+export interface AreasStatsResponse {
+  readonly areas: AreaStats[];
+  /** Areas left out because the caller does not read all their regions (their figures would reveal them). */
+  readonly hiddenAreas: number;
+}
+
+/** One side's figures in a programme comparison: a pool exactly as a region's (pooledFromSums). */
+export interface ProgrammeSide {
+  readonly events: number;
+  readonly isDemo: boolean;
+  readonly attendance: number;
+  readonly responses: number;
+  readonly responseRate: number | null;
+  readonly rateExcludedOver100: number;
+  readonly grade: PooledGrade;
+}
+
+/** GET /api/stats/programmes — two programmes side by side, overall, by theme and by region. */
+export interface ProgrammeComparisonResponse {
+  readonly programmes: readonly [ProgrammeSummary, ProgrammeSummary];
+  readonly overall: readonly [ProgrammeSide, ProgrammeSide];
+  /** Themes matched by their Finnish name (themes belong to one programme); null where a programme has no such theme. */
+  readonly themes: { name: Localized; themeIds: [number | null, number | null]; figures: [ProgrammeSide | null, ProgrammeSide | null] }[];
+  /** Every region with days in either programme (national days as region null). */
+  readonly regions: { code: string | null; name: Localized | null; figures: [ProgrammeSide | null, ProgrammeSide | null] }[];
+}
+
+export interface ProgrammeSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly startsOn: string | null;
+  readonly endsOn: string | null;
+  readonly isDemo: boolean;
 }

@@ -19,6 +19,7 @@ import { eventRoutes } from "./routes/events";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
 import { programmeRoutes } from "./routes/programmes";
+import { areaRoutes } from "./routes/areas";
 import { regionRoutes } from "./routes/regions";
 import { statsRoutes } from "./routes/stats";
 import { userRoutes } from "./routes/users";
@@ -57,6 +58,7 @@ export function createApp(given: AppDeps) {
   app.route("/api", userRoutes(deps));
   app.route("/api", statsRoutes(deps));
   app.route("/api", commentRoutes(deps));
+  app.route("/api", areaRoutes(deps));
   app.route("/api/export", exportRoutes(deps));
   app.route("/api/events", eventRoutes(deps));
   app.post("/s/:slug", limitSubmissions(deps));

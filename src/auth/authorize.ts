@@ -13,10 +13,27 @@ export interface Principal {
   readonly regions: readonly string[];
   /** The "every region" flag; it counts for viewers only (see readsEveryRegion). */
   readonly allRegions: boolean;
+  /** The cooperation area the account is assigned to and its member regions (read when the role is
+   *  municipal, see areaRegionsRead); null without an area. */
+  readonly area: AreaScope | null;
+}
+
+export interface AreaScope {
+  readonly id: number;
+  readonly regions: readonly string[];
 }
 
 /** What access depends on: an account row (the users page) or a signed-in person. */
-export type Access = Pick<Principal, "role" | "regions" | "allRegions">;
+export type Access = Pick<Principal, "role" | "regions" | "allRegions"> & { readonly area?: AreaScope | null };
+
+/**
+ * The regions a person reads through their cooperation area: a municipal agent's area, whole. Only
+ * that role reads by area: an agent or viewer with an area saved keeps exactly their own regions,
+ * so a wider right is always given by the role, never by a field beside it.
+ */
+export function areaRegionsRead(p: Access): readonly string[] {
+  return p.role === "municipal" && p.area ? p.area.regions : [];
+}
 
 /**
  * Who reads every region: the national team, and a viewer with the flag. An agent saved with the
@@ -29,7 +46,9 @@ export function readsEveryRegion(p: Access): boolean {
 
 /** "all" or the exact list of region codes whose data this person may read. */
 export function readableRegions(p: Access): "all" | readonly string[] {
-  return readsEveryRegion(p) ? "all" : p.regions;
+  if (readsEveryRegion(p)) return "all";
+  const byArea = areaRegionsRead(p);
+  return byArea.length === 0 ? p.regions : [...new Set([...p.regions, ...byArea])].sort();
 }
 
 /** "all" or the exact list of region codes whose days this person may change (none for viewers). */
@@ -43,6 +62,12 @@ export function canRead(p: Access, regionCode: string | null): boolean {
   if (regionCode === null) return true;
   const scope = readableRegions(p);
   return scope === "all" || scope.includes(regionCode);
+}
+
+/** An area's pooled figure adds up all its regions' days: shown only to a person who reads every one
+ *  of them, so it never reveals a region the person may not read. An empty area pools nothing. */
+export function canReadArea(p: Access, regions: readonly string[]): boolean {
+  return regions.every((code) => canRead(p, code));
 }
 
 export function canWrite(p: Access, regionCode: string | null): boolean {
@@ -61,6 +86,11 @@ export function needsRegions(role: Role): boolean {
   return role === "agent";
 }
 
+/** A municipal agent reads by area: without one they could read nothing. */
+export function needsArea(role: Role): boolean {
+  return role === "municipal";
+}
+
 /** What GET /api/me tells the dashboard, so that it never decides access on its own. */
 export function accessSummary(p: Access) {
   return {
@@ -68,5 +98,7 @@ export function accessSummary(p: Access) {
     readableRegions: readableRegions(p),
     writableRegions: writableRegions(p),
     isNational: isNational(p),
+    /** The cooperation area whose regions the person reads (municipal agents), else null. */
+    readsArea: areaRegionsRead(p).length > 0 ? p.area!.id : null,
   };
 }

@@ -312,6 +312,8 @@ export const user = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     /** Viewers may read every region without being assigned each one. */
     allRegions: integer("all_regions", { mode: "boolean" }).notNull().default(false),
+    /** The cooperation area a municipal agent reads (src/auth/authorize.ts); its regions are read, never written. */
+    areaId: integer("area_id").references(() => area.id, { onDelete: "set null" }),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
@@ -424,4 +426,37 @@ export const commentTag = sqliteTable(
     foreignKey({ columns: [t.responseId, t.questionId], foreignColumns: [answer.responseId, answer.questionId] }).onDelete("cascade"),
     index("comment_tag_category_idx").on(t.categoryId),
   ],
+);
+
+// ---- Cooperation areas ---------------------------------------------------------------------------
+
+/**
+ * A cooperation area (yhteistyöalue): a named group of regions the national team manages, for
+ * pooled and compared figures and for municipal agents' reading scope. One grouping for every
+ * programme: a region belongs to at most one area (area_region's primary key is the region).
+ */
+export const area = sqliteTable("area", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  nameFi: text("name_fi").notNull(),
+  nameSv: text("name_sv").notNull(),
+  nameEn: text("name_en").notNull(),
+  /** An example grouping made up for the demo data: labelled demo wherever its name appears. */
+  isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  /** Where a real grouping comes from (a decision, a law, a report); null for demo areas. */
+  source: text("source"),
+  createdAt: createdAt(),
+});
+
+export const areaRegion = sqliteTable(
+  "area_region",
+  {
+    /** The primary key: a region is in at most one area. */
+    regionCode: text("region_code")
+      .primaryKey()
+      .references(() => region.code),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => area.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("area_region_area_idx").on(t.areaId)],
 );

@@ -15,4 +15,13 @@ export const DEMO_USERS = [
     role: "agent",
     regions: ["16"],
   },
+  {
+    email: "kunta-agentti@palaute.example",
+    password: "demo-kunta-agentti-2019",
+    name: "Kunta-agentti, Esimerkkialue Keski (demo)",
+    role: "municipal",
+    regions: [],
+    /** Reads the regions of this demo area (src/demo/demo-areas.ts). */
+    area: "central",
+  },
 ] as const;

@@ -1,6 +1,8 @@
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { insertUser } from "../queries/users";
+import { insertArea } from "../queries/areas";
+import { DEMO_AREAS } from "./demo-areas";
 import { DEMO_USERS } from "./demo-users";
 import { hasAnyProgramme, insertDemoData } from "../queries/demo-seed";
 import { buildDemoEvents } from "./demo-data";
@@ -20,9 +22,14 @@ export async function seedDemoDataIfEmpty(db: Db, seed = 2019): Promise<{ seeded
   } finally {
     await hashes.catch(() => undefined);
   }
+  const areaIds = new Map<string, number>();
+  for (const a of DEMO_AREAS) {
+    areaIds.set(a.key, await insertArea(db, { nameFi: a.fi, nameSv: a.sv, nameEn: a.en, regions: a.regions, source: null, isDemo: true }));
+  }
   const passwordHashes = await hashes;
   for (const [i, demo] of DEMO_USERS.entries()) {
-    await insertUser(db, { ...demo, passwordHash: passwordHashes[i]!, isDemo: true });
+    const areaId = "area" in demo ? (areaIds.get(demo.area) ?? null) : null;
+    await insertUser(db, { ...demo, areaId, passwordHash: passwordHashes[i]!, isDemo: true });
   }
   return { seeded: true, days: events.length, responses: events.reduce((sum, event) => sum + event.responses.length, 0) };
 }

@@ -5,7 +5,7 @@
 import type { MessageKey } from "./i18n";
 import type { Lang } from "./lang";
 
-export type StaffPage = "dashboard" | "days" | "comments" | "import" | "programmes" | "users" | "audit" | "password";
+export type StaffPage = "dashboard" | "days" | "comments" | "import" | "programmes" | "areas" | "users" | "audit" | "password";
 
 interface StaffMenuEntry {
   readonly page: StaffPage;
@@ -23,6 +23,7 @@ export const STAFF_MENU: readonly StaffMenuEntry[] = [
   { page: "comments", path: "/admin/comments", label: "nav.comments", nationalOnly: false },
   { page: "import", path: "/admin/import", label: "admin.nav.import", nationalOnly: true },
   { page: "programmes", path: "/admin/programmes", label: "nav.programmes", nationalOnly: true },
+  { page: "areas", path: "/admin/areas", label: "nav.areas", nationalOnly: true },
   { page: "users", path: "/admin/users", label: "nav.users", nationalOnly: true },
   { page: "audit", path: "/admin/audit", label: "nav.audit", nationalOnly: true },
   { page: "password", path: "/admin/password", label: "nav.password", nationalOnly: false, account: true },

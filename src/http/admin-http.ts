@@ -74,6 +74,9 @@ const DONE = [
   "slugSaved",
   "commentTagged",
   "categoryCreated",
+  "areaCreated",
+  "areaSaved",
+  "areaDeleted",
 ] as const;
 export type DoneKey = (typeof DONE)[number];
 
@@ -88,7 +91,7 @@ export function pageOf(c: Ctx): string {
   const url = new URL(c.req.url);
   if (c.req.method === "GET") return `${url.pathname}${url.search}`;
   const page =
-    /^\/admin\/(?:events\/(?:new|\d+(?:\/test|\/duplicate|\/delete)?)|programmes|users(?:\/\d+)?|audit|password|comments)/.exec(
+    /^\/admin\/(?:events\/(?:new|\d+(?:\/test|\/duplicate|\/delete)?)|programmes|areas(?:\/\d+)?|users(?:\/\d+)?|audit|password|comments)/.exec(
       url.pathname,
     )?.[0] ?? "/admin";
   return `${page}?lang=${requestLang(c)}`;

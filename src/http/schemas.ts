@@ -118,12 +118,49 @@ export const ProgrammeChanges = v.strictObject({
 export const ThemeInput = v.strictObject({ programmeId: Id, nameFi: Name, nameSv: Name, nameEn: Name });
 export const ThemeChanges = v.strictObject({ nameFi: v.optional(Name), nameSv: v.optional(Name), nameEn: v.optional(Name) });
 
+/** A cooperation area's member regions: at least one, each once (src/domain/areas.ts keeps a region in one area). */
+const AreaRegions = v.pipe(
+  v.array(RegionCode),
+  v.minLength(1),
+  v.maxLength(19),
+  v.check((codes) => new Set(codes).size === codes.length, "a region is listed twice"),
+);
+/** Where a real grouping comes from (a decision, a law, a report). */
+const AreaSource = v.nullable(
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(500),
+    v.transform((s) => (s === "" ? null : s)),
+  ),
+);
+
+export const AreaInput = v.strictObject({
+  nameFi: Name,
+  nameSv: Name,
+  nameEn: Name,
+  regions: AreaRegions,
+  source: v.optional(AreaSource, null),
+  isDemo: v.optional(v.boolean(), false),
+});
+
+export const AreaChanges = v.strictObject({
+  nameFi: v.optional(Name),
+  nameSv: v.optional(Name),
+  nameEn: v.optional(Name),
+  regions: v.optional(AreaRegions),
+  source: v.optional(AreaSource),
+  isDemo: v.optional(v.boolean()),
+});
+
 export const UserInput = v.strictObject({
   email: Email,
   name: Name,
   role: Role,
   regions: v.optional(v.pipe(v.array(RegionCode), v.maxLength(19)), []),
   allRegions: v.optional(v.boolean(), false),
+  /** The cooperation area a municipal agent reads (required for that role, src/auth/authorize.ts needsArea). */
+  areaId: v.optional(v.nullable(Id), null),
   /** Chosen by the national team and passed on to the person; never echoed back. The password policy
    *  (src/domain/password-policy.ts) is checked by the service, in the reader's language. */
   password: v.pipe(v.string(), v.maxLength(1024)),
@@ -137,6 +174,7 @@ export const UserChanges = v.strictObject({
   role: v.optional(Role),
   regions: v.optional(v.pipe(v.array(RegionCode), v.maxLength(19))),
   allRegions: v.optional(v.boolean()),
+  areaId: v.optional(v.nullable(Id)),
   disabled: v.optional(v.boolean()),
 });
 
@@ -243,3 +281,15 @@ export const CommentTagInput = v.strictObject({
   ref: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
   categories: v.pipe(v.array(Id), v.maxLength(50)),
 });
+/** Two programmes side by side (GET /api/stats/programmes): `programme` and the one to `compare` with. */
+export const ProgrammeComparisonQuery = v.pipe(
+  v.strictObject({
+    programme: IdText,
+    compare: IdText,
+    lang: v.optional(v.picklist(LANGS)),
+  }),
+  v.forward(
+    v.check((q) => q.programme !== q.compare, "choose two different programmes"),
+    ["compare"],
+  ),
+);

@@ -39,7 +39,10 @@ export type AuditAction =
   | "display_link_revoked"
   | "survey_slug_changed"
   | "comment_category_created"
-  | "comment_tagged";
+  | "comment_tagged"
+  | "area_created"
+  | "area_updated"
+  | "area_deleted";
 
 export interface AuditEntry {
   readonly at: number;

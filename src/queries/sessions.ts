@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, ne } from "drizzle-orm";
 import type { Principal } from "../auth/authorize";
 import type { Db } from "../db/client";
-import { session, user, userRegion } from "../db/schema";
+import { areaRegion, session, user, userRegion } from "../db/schema";
 
 export async function createSession(db: Db, input: { id: string; userId: number; now: number; ttlMs: number }): Promise<void> {
   await db.insert(session).values({ id: input.id, userId: input.userId, createdAt: input.now, expiresAt: input.now + input.ttlMs });
@@ -10,14 +10,19 @@ export async function createSession(db: Db, input: { id: string; userId: number;
 /** The signed-in person for a session id (hash of the cookie), or null when unknown, expired or disabled. */
 export async function findPrincipalBySession(db: Db, sessionId: string, now: number): Promise<(Principal & { sessionId: string }) | null> {
   const [row] = await db
-    .select({ userId: user.id, email: user.email, name: user.name, role: user.role, allRegions: user.allRegions })
+    .select({ userId: user.id, email: user.email, name: user.name, role: user.role, allRegions: user.allRegions, areaId: user.areaId })
     .from(session)
     .innerJoin(user, eq(user.id, session.userId))
     .where(and(eq(session.id, sessionId), gt(session.expiresAt, now), eq(user.disabled, false)))
     .limit(1);
   if (!row) return null;
-  const regions = await db.select({ code: userRegion.regionCode }).from(userRegion).where(eq(userRegion.userId, row.userId));
-  return { ...row, regions: regions.map((r) => r.code).sort(), sessionId };
+  const { areaId, ...person } = row;
+  const [regions, areaRegions] = await Promise.all([
+    db.select({ code: userRegion.regionCode }).from(userRegion).where(eq(userRegion.userId, row.userId)),
+    areaId === null ? [] : db.select({ code: areaRegion.regionCode }).from(areaRegion).where(eq(areaRegion.areaId, areaId)),
+  ]);
+  const area = areaId === null ? null : { id: areaId, regions: areaRegions.map((r) => r.code).sort() };
+  return { ...person, regions: regions.map((r) => r.code).sort(), area, sessionId };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface UserSummary {
   readonly role: Role;
   readonly regions: string[];
   readonly allRegions: boolean;
+  /** The cooperation area (read by a municipal agent), else null. */
+  readonly areaId: number | null;
   readonly disabled: boolean;
 }
 
@@ -35,6 +37,7 @@ export async function insertUser(
     passwordHash: string;
     regions: readonly string[];
     allRegions?: boolean;
+    areaId?: number | null;
     isDemo?: boolean;
   },
 ): Promise<number> {
@@ -46,6 +49,7 @@ export async function insertUser(
       role: input.role,
       passwordHash: input.passwordHash,
       allRegions: input.allRegions ?? false,
+      areaId: input.areaId ?? null,
       isDemo: input.isDemo ?? false,
     })
     .returning({ id: user.id });
@@ -67,6 +71,7 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
       .map((r) => r.regionCode)
       .sort(),
     allRegions: u.allRegions,
+    areaId: u.areaId,
     disabled: u.disabled,
   }));
 }
@@ -79,7 +84,7 @@ export async function getUser(db: Db, id: number): Promise<UserSummary | null> {
 export async function updateUser(
   db: Db,
   id: number,
-  changes: { name?: string; role?: Role; disabled?: boolean; allRegions?: boolean; regions?: readonly string[] },
+  changes: { name?: string; role?: Role; disabled?: boolean; allRegions?: boolean; areaId?: number | null; regions?: readonly string[] },
 ): Promise<void> {
   const { regions, ...fields } = changes;
   const statements = [];

@@ -59,6 +59,7 @@ export function authRoutes(deps: AppContext & { readonly identifierSecret: strin
         role: p.role,
         regions: [...p.regions],
         allRegions: p.allRegions,
+        areaId: p.area?.id ?? null,
         ...accessSummary(p),
       },
     });

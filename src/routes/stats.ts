@@ -6,7 +6,10 @@ import { requirePrincipal } from "../http/session";
 import { check, idParam, requestLang } from "../http/validate";
 import { commentFigures, eventsFigures, questionFigures, regionsFigures, themesFigures, trendFigures } from "../services/dashboard-figures";
 import { publicOrigin } from "../http/presenters/event-json";
-import { StatsQuery } from "../http/schemas";
+import { ProgrammeComparisonQuery, StatsQuery } from "../http/schemas";
+import { requireNational } from "../http/access";
+import { areasFigures } from "../services/dashboard-areas";
+import { programmeComparison } from "../services/dashboard-programmes";
 
 /** The dashboards' figures, computed from the rollups and scoped by the authorization module. */
 export function statsRoutes(deps: AppContext) {
@@ -30,6 +33,15 @@ export function statsRoutes(deps: AppContext) {
   app.get("/stats/themes", async (c) =>
     sendJson(c, "GET /api/stats/themes", await themesFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))),
   );
+
+  app.get("/stats/areas", async (c) =>
+    sendJson(c, "GET /api/stats/areas", await areasFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()))),
+  );
+
+  app.get("/stats/programmes", async (c) => {
+    requireNational(c);
+    return sendJson(c, "GET /api/stats/programmes", await programmeComparison(deps, check(c, ProgrammeComparisonQuery, c.req.query())));
+  });
 
   app.get("/stats/questions", async (c) => {
     const principal = requirePrincipal(c);

@@ -1,5 +1,6 @@
 import { listAudit } from "../queries/audit";
 import { listCommentCategories } from "../queries/comment-explorer";
+import { listAreas } from "../queries/areas";
 import { eventNames } from "../queries/events";
 import { listProgrammes, listThemes } from "../queries/programmes";
 import { listRegions } from "../queries/regions";
@@ -40,15 +41,16 @@ export async function auditLogPage(
 ) {
   const entries = await auditEntries(deps, page);
   const ids = [...new Set(entries.flatMap(eventIdsOf))];
-  const [users, regions, programmes, themes, events, categories] = await Promise.all([
+  const [users, regions, programmes, themes, events, categories, areas] = await Promise.all([
     listUsers(deps.db),
     listRegions(deps.db),
     listProgrammes(deps.db),
     listThemes(deps.db),
     eventNames(deps.db, ids),
     listCommentCategories(deps.db),
+    listAreas(deps.db),
   ]);
   const people = new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
   const olderThan = entries.length === page.limit ? entries.at(-1)!.id : null;
-  return { entries, people, regions, programmes, themes, categories, events: new Map(events.map((e) => [e.id, e])), olderThan };
+  return { entries, people, regions, programmes, themes, categories, areas, events: new Map(events.map((e) => [e.id, e])), olderThan };
 }

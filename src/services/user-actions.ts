@@ -5,7 +5,7 @@ import type { Lang } from "../domain/lang";
 import { AppError } from "../http/errors";
 import { deleteUserSessions } from "../queries/sessions";
 import { getUser, listUsers, updateUser, type UserSummary } from "../queries/users";
-import { createAccount, requireKnownRegions } from "./create-account";
+import { createAccount, requireAreaForRole, requireKnownRegions } from "./create-account";
 import type { UserChanges, UserInput } from "../http/schemas";
 
 // What the national team can do to accounts, shared by the JSON API and the admin pages: check,
@@ -33,11 +33,13 @@ export async function changeUser(
   id: number,
   changes: v.InferOutput<typeof UserChanges>,
 ): Promise<void> {
-  await existingUser(deps, id);
+  const before = await existingUser(deps, id);
   await requireKnownRegions(deps, changes.regions);
+  if (changes.role !== undefined || changes.areaId !== undefined)
+    await requireAreaForRole(deps, changes.role ?? before.role, changes.areaId === undefined ? before.areaId : changes.areaId);
   await updateUser(deps.db, id, changes);
-  // A role or region change, or disabling, must take effect at once, not at the next sign-in.
-  if (changes.disabled || changes.role || changes.regions) await deleteUserSessions(deps.db, id);
+  // A role, region or area change, or disabling, must take effect at once, not at the next sign-in.
+  if (changes.disabled || changes.role || changes.regions || changes.areaId !== undefined) await deleteUserSessions(deps.db, id);
   await audit(deps, principal, "user_updated", id, changes);
 }
 

@@ -45,6 +45,12 @@ const CONTRACT: Record<Endpoint, true> = {
   "DELETE /api/events/:id": true,
   "GET /api/events/:id/live": true,
   "GET /api/live/:token": true,
+  "GET /api/areas": true,
+  "POST /api/areas": true,
+  "PATCH /api/areas/:id": true,
+  "DELETE /api/areas/:id": true,
+  "GET /api/stats/areas": true,
+  "GET /api/stats/programmes": true,
 };
 
 /** /api routes that answer without JSON: 204s, QR images and the table downloads. */
@@ -77,6 +83,8 @@ describe("the API contract (src/api-contract.ts)", () => {
           readableRegions: [],
           writableRegions: [],
           isNational: false,
+          readsArea: null,
+          areaId: null,
         },
       }),
     );

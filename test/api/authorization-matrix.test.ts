@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { user } from "../../src/db/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import type { Db } from "../../src/db/client";
@@ -10,6 +11,8 @@ import { t } from "../../src/domain/i18n";
 import { newSessionToken, sha256Hex } from "../../src/auth/tokens";
 import { SET_PASSWORD_PATH } from "../../src/domain/account-links";
 import { insertAccountLink } from "../../src/queries/account-links";
+import { insertArea } from "../../src/queries/areas";
+import { insertProgramme } from "../../src/queries/programmes";
 
 // Every protected route, called as each kind of person, with the exact status each must get.
 // The last test fails when a route is added to the app without a row here.
@@ -27,6 +30,10 @@ interface Fixtures {
   eventQuestion(eventId: number): Promise<number>;
   /** A fresh region-16 day with a released list of comments: one comment's ref and a category. */
   comment16(): Promise<{ event: number; ref: string; category: number }>;
+  /** A fresh cooperation area without regions (issue 13: areas). */
+  area(): Promise<number>;
+  /** A second programme, for the programme comparison. */
+  secondProgrammeId: number;
 }
 
 interface Call {
@@ -136,6 +143,46 @@ const MATRIX: Row[] = [
     nationalOnly(200),
   ],
   ["GET /api/audit", async () => ({ method: "GET", path: "/api/audit" }), nationalOnly(200)],
+  // Cooperation areas (issue 13): names and regions are read by all, changed by the national team.
+  ["GET /api/areas", async () => ({ method: "GET", path: "/api/areas" }), all(401, 200)],
+  [
+    "POST /api/areas",
+    async () => ({ method: "POST", path: "/api/areas", body: { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["19"] } }),
+    nationalOnly(201),
+  ],
+  [
+    "PATCH /api/areas/:id",
+    async (fx) => ({ method: "PATCH", path: `/api/areas/${await fx.area()}`, body: { nameEn: "B" } }),
+    nationalOnly(200),
+  ],
+  ["DELETE /api/areas/:id", async (fx) => ({ method: "DELETE", path: `/api/areas/${await fx.area()}` }), nationalOnly(200)],
+  ["GET /api/stats/areas", async () => ({ method: "GET", path: "/api/stats/areas" }), all(401, 200)],
+  [
+    "GET /api/stats/programmes",
+    async (fx) => ({ method: "GET", path: `/api/stats/programmes?programme=${fx.programmeId}&compare=${fx.secondProgrammeId}` }),
+    nationalOnly(200),
+  ],
+  ["GET /admin/areas", async () => ({ method: "GET", path: "/admin/areas" }), page(nationalOnly(200))],
+  [
+    "POST /admin/areas",
+    async () => ({ method: "POST", path: "/admin/areas", form: { nameFi: "C", nameSv: "C", nameEn: "C", regions: ["18"] } }),
+    page(nationalOnly(303)),
+  ],
+  ["GET /admin/areas/:id", async (fx) => ({ method: "GET", path: `/admin/areas/${await fx.area()}` }), page(nationalOnly(200))],
+  [
+    "POST /admin/areas/:id",
+    async (fx) => ({
+      method: "POST",
+      path: `/admin/areas/${await fx.area()}`,
+      form: { nameFi: "D", nameSv: "D", nameEn: "D", regions: ["17"] },
+    }),
+    page(nationalOnly(303)),
+  ],
+  [
+    "POST /admin/areas/:id/delete",
+    async (fx) => ({ method: "POST", path: `/admin/areas/${await fx.area()}/delete` }),
+    page(nationalOnly(303)),
+  ],
   ["GET /api/events", async () => ({ method: "GET", path: "/api/events" }), all(401, 200)],
   ["GET /api/events", async () => ({ method: "GET", path: "/api/events?region=16" }), readRegion16(200)],
   ["GET /api/stats/regions", async () => ({ method: "GET", path: "/api/stats/regions" }), all(401, 200)],
@@ -640,6 +687,7 @@ beforeAll(async () => {
   await createTestSurvey(db); // the programme and theme the rows refer to
   const [programme] = await db.all<{ id: number }>(sql`SELECT id FROM programme`);
   const [theme] = await db.all<{ id: number }>(sql`SELECT id FROM theme`);
+  const secondProgrammeId = await insertProgramme(db, { name: "Second programme", startsOn: null, endsOn: null });
   users.agent16 = await createTestUser(db, "agent", ["16"]);
   users.agent15 = await createTestUser(db, "agent", ["15"]);
   users.viewer16 = await createTestUser(db, "viewer", ["16"]);
@@ -649,6 +697,8 @@ beforeAll(async () => {
     db,
     programmeId: programme!.id,
     themeId: theme!.id,
+    secondProgrammeId,
+    area: () => insertArea(db, { nameFi: `Alue ${++unique}`, nameSv: "Område", nameEn: "Area", regions: [], source: null }),
     event16: async () => (await createTestSurvey(db, { regionCode: "16" })).eventId,
     userId: async () => (await createTestUser(db, "viewer", ["16"])).id,
     eventQuestion: async (eventId) => {
@@ -768,5 +818,69 @@ describe("GET /api/me says what the server allows", () => {
         `${who}: the comparison holds only readable regions: ${comparison}`,
       ).toBe(true);
     }
+  });
+});
+
+// A municipal agent (issue 13) reads every region of their cooperation area and nothing else, and
+// changes nothing: /api/me says so, and every data route then agrees.
+describe("a municipal agent reads the regions of their cooperation area and no other", () => {
+  it("reads days and figures of regions 13 and 16 (the area), not of 15; writes none; sees only its area pooled", async () => {
+    const areaId = await insertArea(fx.db, {
+      nameFi: "Keski",
+      nameSv: "Mellersta",
+      nameEn: "Central",
+      regions: ["13", "16"],
+      source: null,
+    });
+    const otherArea = await insertArea(fx.db, { nameFi: "Länsi", nameSv: "Väst", nameEn: "West", regions: ["15"], source: null });
+    const person = await createTestUser(fx.db, "municipal");
+    await fx.db.update(user).set({ areaId }).where(eq(user.id, person.id));
+    const cookie = await signIn(app, person);
+    const get = (path: string) => app.request(`http://localhost${path}`, { headers: asBrowser(cookie) });
+
+    const me = (await (await get("/api/me")).json()).user;
+    expect(me, JSON.stringify(me)).toMatchObject({
+      role: "municipal",
+      readsEveryRegion: false,
+      readableRegions: ["13", "16"],
+      writableRegions: [],
+      isNational: false,
+      readsArea: areaId,
+      areaId,
+    });
+
+    const day16 = (await createTestSurvey(fx.db, { regionCode: "16" })).eventId;
+    const day13 = (await createTestSurvey(fx.db, { regionCode: "13" })).eventId;
+    const day15 = (await createTestSurvey(fx.db, { regionCode: "15" })).eventId;
+    for (const [path, status] of [
+      [`/api/events/${day16}`, 200],
+      [`/api/events/${day13}`, 200],
+      [`/api/events/${day15}`, 403],
+      ["/api/events?region=16", 200],
+      ["/api/events?region=13", 200],
+      ["/api/events?region=15", 403],
+      ["/api/stats/trend?regions=13,16", 200],
+      ["/api/stats/trend?regions=15", 403],
+      [`/api/stats/programmes?programme=${fx.programmeId}&compare=${fx.secondProgrammeId}`, 403],
+      ["/api/users", 403],
+      ["/admin/areas", 403],
+    ] as const) {
+      const res = await get(path);
+      expect(res.status, `${path}: ${await res.clone().text()}`).toBe(status);
+    }
+    const change = await app.request(`http://localhost/api/events/${day16}`, {
+      method: "PATCH",
+      headers: asBrowser(cookie, { "content-type": "application/json" }),
+      body: JSON.stringify({ attendance: 50 }),
+    });
+    expect(change.status, await change.clone().text()).toBe(403);
+
+    const events: { region: string | null }[] = (await (await get("/api/events")).json()).events;
+    expect(new Set(events.map((e) => e.region).filter((code) => code !== null))).toEqual(new Set(["13", "16"]));
+    const areas: { id: number }[] = (await (await get("/api/stats/areas")).json()).areas;
+    expect(areas.map((a) => a.id)).toContain(areaId);
+    expect(areas.map((a) => a.id)).not.toContain(otherArea);
+    const regionStats: { code: string }[] = (await (await get("/api/stats/regions")).json()).regions;
+    expect(regionStats.map((r) => r.code).sort()).toEqual(["13", "16"]);
   });
 });

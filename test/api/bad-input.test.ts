@@ -7,6 +7,7 @@ import { asBrowser, createTestUser, signIn } from "../helpers/accounts";
 import { createTestSurvey } from "../helpers/factories";
 import { newSessionToken, sha256Hex } from "../../src/auth/tokens";
 import { insertAccountLink } from "../../src/queries/account-links";
+import { insertArea } from "../../src/queries/areas";
 
 // The bad-input corpus: malformed requests against every public and API route. Each must get a
 // 4xx with a clear message in the DESIGN.md error shape (or a friendly page for the HTML form),
@@ -1253,6 +1254,166 @@ add({
   status: 422,
 });
 
+// --- cooperation areas and programmes side by side (issue 13) ------------------------------------
+const areaBodies: [string, unknown][] = [
+  ["empty", {}],
+  ["no regions", { nameFi: "A", nameSv: "A", nameEn: "A", regions: [] }],
+  ["an unknown region", { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["99"] }],
+  ["region 3 digits", { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["016"] }],
+  ["a region twice", { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["12", "12"] }],
+  ["a region of another area", { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["19"] }],
+  ["regions as text", { nameFi: "A", nameSv: "A", nameEn: "A", regions: "12" }],
+  ["a blank name", { nameFi: " ", nameSv: "A", nameEn: "A", regions: ["12"] }],
+  ["a name of 201 characters", { nameFi: "x".repeat(201), nameSv: "A", nameEn: "A", regions: ["12"] }],
+  ["a source of 501 characters", { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["12"], source: "x".repeat(501) }],
+  ["isDemo as text", { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["12"], isDemo: "yes" }],
+  ["an extra key", { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["12"], users: [1] }],
+];
+for (const [name, body] of areaBodies) {
+  add({
+    name: `POST area: ${name}`,
+    method: "POST",
+    path: "/api/areas",
+    as: "national",
+    type: "application/json",
+    body: json(body),
+    status: 422,
+  });
+  if (name !== "empty")
+    add({
+      name: `PATCH area: ${name}`,
+      method: "PATCH",
+      path: "/api/areas/{area2}",
+      as: "national",
+      type: "application/json",
+      body: json(body),
+      status: 422,
+    });
+}
+add({
+  name: "POST area as broken JSON",
+  method: "POST",
+  path: "/api/areas",
+  as: "national",
+  type: "application/json",
+  body: "{",
+  status: 400,
+});
+add({
+  name: "PATCH an unknown area",
+  method: "PATCH",
+  path: "/api/areas/999999",
+  as: "national",
+  type: "application/json",
+  body: json({ nameFi: "A" }),
+  status: 404,
+});
+add({
+  name: "PATCH area id abc",
+  method: "PATCH",
+  path: "/api/areas/abc",
+  as: "national",
+  type: "application/json",
+  body: json({ nameFi: "A" }),
+});
+add({ name: "DELETE an unknown area", method: "DELETE", path: "/api/areas/999999", as: "national", status: 404 });
+add({ name: "DELETE area id 0", method: "DELETE", path: "/api/areas/0", as: "national" });
+add({
+  name: "POST area as an agent",
+  method: "POST",
+  path: "/api/areas",
+  as: "agent",
+  type: "application/json",
+  body: json({ nameFi: "A", nameSv: "A", nameEn: "A", regions: ["12"] }),
+  status: 403,
+});
+add({
+  name: "area form without anything",
+  method: "POST",
+  path: "/admin/areas",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "",
+  html: true,
+  status: 422,
+});
+add({
+  name: "area form with region 99",
+  method: "POST",
+  path: "/admin/areas",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "nameFi=A&nameSv=A&nameEn=A&regions=99",
+  html: true,
+  status: 422,
+});
+add({
+  name: "area edit form with another area's region",
+  method: "POST",
+  path: "/admin/areas/{area2}",
+  as: "national",
+  type: "application/x-www-form-urlencoded",
+  body: "nameFi=A&nameSv=A&nameEn=A&regions=19",
+  html: true,
+  status: 422,
+});
+add({ name: "area page of an unknown area", method: "GET", path: "/admin/areas/999999", as: "national", html: true, status: 404 });
+for (const q of ["areaId=abc"])
+  add({
+    name: `user with ${q}`,
+    method: "POST",
+    path: "/api/users",
+    as: "national",
+    type: "application/json",
+    body: json({ email: "x@b.fi", name: "N", role: "viewer", password: "a long enough password", areaId: "abc" }),
+    status: 422,
+  });
+add({
+  name: "user with an unknown area",
+  method: "POST",
+  path: "/api/users",
+  as: "national",
+  type: "application/json",
+  body: json({ email: "x@b.fi", name: "N", role: "municipal", password: "a long enough password", areaId: 999_999 }),
+  status: 422,
+});
+add({
+  name: "municipal agent without an area",
+  method: "PATCH",
+  path: "/api/users/{agentId}",
+  as: "national",
+  type: "application/json",
+  body: json({ role: "municipal" }),
+  status: 422,
+});
+for (const q of [
+  "",
+  "programme=1",
+  "compare=1",
+  "programme=1&compare=1",
+  "programme=0&compare=1",
+  "programme=abc&compare=1",
+  "programme=1&compare=2&region=16",
+  "programme=-1&compare=2",
+])
+  add({ name: `programmes side by side ?${q}`, method: "GET", path: `/api/stats/programmes?${q}`, as: "national", status: 422 });
+add({
+  name: "programmes side by side, unknown programme",
+  method: "GET",
+  path: "/api/stats/programmes?programme={programme}&compare=999999",
+  as: "national",
+  status: 404,
+});
+add({
+  name: "programmes side by side as an agent",
+  method: "GET",
+  path: "/api/stats/programmes?programme={programme}&compare=999999",
+  as: "agent",
+  status: 403,
+});
+for (const q of ["from=2019-02-30", "theme=x", "programme=0", "region=1", "area=1"])
+  add({ name: `areas stats ?${q}`, method: "GET", path: `/api/stats/areas?${q}`, as: "national", status: 422 });
+
 let app: ReturnType<typeof createApp>;
 let fixtures: Record<string, string>;
 let cookies: Record<"agent" | "national", string>;
@@ -1269,7 +1430,11 @@ beforeAll(async () => {
   const national = await createTestUser(db, "national");
   const agent = await createTestUser(db, "agent", ["16"]);
   const [programmeRow] = await db.all<{ id: number }>(sql`SELECT id FROM programme LIMIT 1`);
+  const area = await insertArea(db, { nameFi: "Pohjoinen", nameSv: "Norr", nameEn: "North", regions: ["19"], source: null });
+  const area2 = await insertArea(db, { nameFi: "Itä", nameSv: "Öst", nameEn: "East", regions: ["11"], source: null });
   fixtures = {
+    area: String(area),
+    area2: String(area2),
     programme: String(programmeRow!.id),
     open: open.slug,
     closed: closed.slug,

@@ -213,7 +213,7 @@ describe("results dashboard (Chromium)", () => {
       // One staff frame: the dashboard's menu is the server pages' menu (src/domain/staff-menu.ts).
       const menu = () => page.locator("nav.staff a").evaluateAll((links) => links.map((a) => `${a.getAttribute("href")} ${a.textContent}`));
       const onDashboard = await menu();
-      expect(onDashboard.length, onDashboard.join(", ")).toBe(7);
+      expect(onDashboard.length, onDashboard.join(", ")).toBe(9); // eight pages (comments and cooperation areas included) and the own password
       await page.goto(`${base}/admin/users?lang=fi`);
       expect(await menu(), "the same staff menu on a server page").toEqual(onDashboard);
     } finally {

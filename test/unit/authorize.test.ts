@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   accessSummary,
+  areaRegionsRead,
   canRead,
+  canReadArea,
   canWrite,
   isNational,
+  needsArea,
   needsRegions,
   readableRegions,
   readsEveryRegion,
@@ -15,7 +18,7 @@ import { ROLES } from "../../src/domain/roles";
 
 // Region codes of Statistics Finland: 01 Uusimaa, 02 Varsinais-Suomi, 19 Lappi.
 function person(role: Role, regions: readonly string[], allRegions = false): Principal {
-  return { userId: 1, email: `${role}@example.fi`, name: role, role, regions, allRegions };
+  return { userId: 1, email: `${role}@example.fi`, name: role, role, regions, allRegions, area: null };
 }
 
 const national = person("national", []);
@@ -148,7 +151,47 @@ describe("needsRegions", () => {
     expect(ROLES.map((role) => [role, needsRegions(role)])).toEqual([
       ["agent", true],
       ["viewer", false],
+      ["municipal", false],
       ["national", false],
     ]);
+  });
+});
+
+// A cooperation area of 13 Keski-Suomi and 16 Keski-Pohjanmaa (area 7).
+const AREA = { id: 7, regions: ["13", "16"] };
+const municipal: Principal = { ...person("municipal", []), area: AREA };
+
+describe("municipal agents read by cooperation area", () => {
+  it("reads every region of the area and no other, and changes none", () => {
+    expect(readableRegions(municipal)).toEqual(["13", "16"]);
+    expect(["13", "16", "15", "01"].map((code) => canRead(municipal, code))).toEqual([true, true, false, false]);
+    expect(writableRegions(municipal)).toEqual([]);
+    expect(canWrite(municipal, "16")).toBe(false);
+    expect(readsEveryRegion(municipal)).toBe(false);
+  });
+  it("adds the area to regions assigned one by one, once each, sorted", () => {
+    expect(readableRegions({ ...municipal, regions: ["16", "19"] })).toEqual(["13", "16", "19"]);
+  });
+  it("reads nothing by area without an area, and other roles never read by area", () => {
+    expect(readableRegions(person("municipal", []))).toEqual([]);
+    expect(areaRegionsRead({ ...agent, area: AREA })).toEqual([]);
+    expect(readableRegions({ ...agent, area: AREA })).toEqual(["01"]);
+    expect(readableRegions({ ...viewer, area: AREA })).toEqual(["01"]);
+    expect(canRead({ ...viewer, area: AREA }, "13")).toBe(false);
+  });
+  it("says so in the access summary: the area read, or null", () => {
+    expect(accessSummary(municipal)).toMatchObject({ readsArea: 7, readableRegions: ["13", "16"], writableRegions: [], isNational: false });
+    expect(accessSummary({ ...agent, area: AREA }).readsArea).toBeNull();
+    expect(accessSummary(person("municipal", [])).readsArea).toBeNull();
+  });
+  it("shows an area's pooled figure only to a person who reads all of its regions", () => {
+    expect(canReadArea(municipal, ["13", "16"])).toBe(true);
+    expect(canReadArea(municipal, ["13", "15"])).toBe(false);
+    expect(canReadArea(agent, ["01"])).toBe(true);
+    expect(canReadArea(agent, ["01", "02"])).toBe(false);
+    expect(canReadArea(national, ["01", "02", "19"])).toBe(true);
+  });
+  it("asks an area of municipal agents only", () => {
+    expect(ROLES.filter(needsArea)).toEqual(["municipal"]);
   });
 });

@@ -17,6 +17,8 @@ describe("dashboard URL state", () => {
       to: "2019-12-31",
       theme: 2,
       programme: 1,
+      area: null,
+      compare: null,
       interval: "year",
       sort: { key: "mean", descending: true },
       lang: "sv",
@@ -44,6 +46,13 @@ describe("dashboard URL state", () => {
       sort: null,
     });
     expect(state.lang, "falls back to the browser's languages").toBe("sv");
+  });
+
+  it("reads the area and the compared programme, and drops malformed ones", () => {
+    const state = parseState("?view=programmes&compare=3&programme=1&area=2&lang=en", "fi");
+    expect(state).toMatchObject({ view: "programmes", programme: 1, compare: 3, area: 2 });
+    expect(toSearch(state)).toBe("?view=programmes&programme=1&area=2&compare=3&lang=en");
+    expect(parseState("?view=areas&area=x&compare=0", "fi")).toMatchObject({ view: "areas", area: null, compare: null });
   });
 
   it("defaults to Finnish and leaves defaults out of the link", () => {

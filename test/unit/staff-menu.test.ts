@@ -12,15 +12,16 @@ describe("the staff menu", () => {
     expect(account.map((l) => l.href)).toEqual(["/admin/password?lang=sv"]);
   });
 
-  it("shows the national team also the import, programmes, users and audit log", () => {
+  it("shows the national team also the import, programmes, cooperation areas, users and audit log", () => {
     const { pages, account } = staffMenuLinks("en", { national: true });
-    expect(pages.map((l) => l.page)).toEqual(["dashboard", "days", "comments", "import", "programmes", "users", "audit"]);
+    expect(pages.map((l) => l.page)).toEqual(["dashboard", "days", "comments", "import", "programmes", "areas", "users", "audit"]);
     expect(pages.map((l) => t("en", l.label))).toEqual([
       "Results",
       "Academy days",
       "Comments",
       "Import history",
       "Programmes and themes",
+      "Cooperation areas",
       "Users",
       "Audit log",
     ]);

@@ -256,6 +256,68 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   },
   { name: "unknown theme changed", method: "PATCH", path: "/api/themes/999999", as: "national", json: { nameEn: "x" } },
 
+  // Cooperation areas and programmes side by side (issue 13): the demo data's example areas cover every region.
+  { name: "areas", path: "/api/areas", as: "agent" },
+  { name: "areas pooled, as the national team", path: "/api/stats/areas?programme=1", as: "national" },
+  { name: "areas pooled, as an agent of one region", path: "/api/stats/areas", as: "agent" },
+  { name: "areas pooled, bad filter", path: "/api/stats/areas?from=2019-02-30", as: "national" },
+  {
+    name: "area with a region of another area",
+    method: "POST",
+    path: "/api/areas",
+    as: "national",
+    json: { nameFi: "Uusi", nameSv: "Ny", nameEn: "New", regions: ["16"] },
+  },
+  {
+    name: "area created by an agent",
+    method: "POST",
+    path: "/api/areas",
+    as: "agent",
+    json: { nameFi: "A", nameSv: "A", nameEn: "A", regions: ["16"] },
+  },
+  { name: "demo area deleted", method: "DELETE", path: "/api/areas/5", as: "national" },
+  {
+    name: "area created",
+    method: "POST",
+    path: "/api/areas",
+    as: "national",
+    json: { nameFi: "Pohjoinen", nameSv: "Norr", nameEn: "North", regions: ["19", "18"], source: "Päätös 1/2019" },
+    capture: (b) => ({ areaId: String(b.area.id) }),
+  },
+  {
+    name: "area changed",
+    method: "PATCH",
+    path: (c) => `/api/areas/${c.values.areaId}`,
+    as: "national",
+    json: { regions: ["17", "18", "19"] },
+  },
+  { name: "unknown area changed", method: "PATCH", path: "/api/areas/999999", as: "national", json: { nameEn: "x" } },
+  { name: "areas page", path: "/admin/areas?lang=sv", as: "national" },
+  { name: "area page", path: (c) => `/admin/areas/${c.values.areaId}?lang=en`, as: "national" },
+  {
+    name: "area form with errors",
+    method: "POST",
+    path: "/admin/areas?lang=fi",
+    as: "national",
+    form: { nameFi: "", nameSv: "S", nameEn: "E", regions: ["16"] },
+  },
+  {
+    name: "area edit form saved",
+    method: "POST",
+    path: (c) => `/admin/areas/${c.values.areaId}?lang=fi`,
+    as: "national",
+    form: { nameFi: "Pohjoinen", nameSv: "Norr", nameEn: "North", regions: ["18", "19"], source: "" },
+  },
+  { name: "area deleted through its page", method: "POST", path: (c) => `/admin/areas/${c.values.areaId}/delete?lang=fi`, as: "national" },
+  { name: "area deleted", method: "DELETE", path: "/api/areas/4", as: "national" },
+  { name: "programmes side by side", path: (c) => `/api/stats/programmes?programme=1&compare=${c.values.programmeId}`, as: "national" },
+  {
+    name: "programmes side by side, as an agent",
+    path: (c) => `/api/stats/programmes?programme=1&compare=${c.values.programmeId}`,
+    as: "agent",
+  },
+  { name: "programmes side by side, the same twice", path: "/api/stats/programmes?programme=1&compare=1", as: "national" },
+
   // Users and the audit log
   { name: "users, as an agent", path: "/api/users", as: "agent" },
   {

@@ -13,6 +13,7 @@ import { adminEventRoutes } from "./events";
 import { adminPasswordRoutes } from "./password";
 import { adminProgrammeRoutes } from "./programmes";
 import { adminUserRoutes } from "./users";
+import { adminAreaRoutes } from "./areas";
 
 /** The staff pages under /admin, one sub-app per resource. Sessions and the same-origin check
  *  are applied to /admin and /admin/* in src/app.ts. */
@@ -28,6 +29,7 @@ export function adminRoutes(deps: AppContext) {
   app.route("/", adminEventQuestionRoutes(deps));
   app.route("/", adminProgrammeRoutes(deps));
   app.route("/", adminUserRoutes(deps));
+  app.route("/", adminAreaRoutes(deps));
   app.route("/", adminAuditRoutes(deps));
   app.route("/", adminCommentRoutes(deps));
   app.route("/", adminPasswordRoutes(deps));

@@ -15,17 +15,28 @@ import { AccountLinkPage } from "../../views/admin/account-link-page";
 import { PASSWORD_PROBLEM_CODES } from "../../services/password-rule";
 import { allAccounts, changeUser, createUser, existingUser, revokeUserSessions } from "../../services/user-actions";
 import { adminApp, doneMessage, redirectDone, renderPage, type Ctx } from "../../http/admin-http";
-import { all, attempt, isChecked, one, validateForm, type FieldMapping, type Form, type FormResult } from "../../http/form-input";
+import { all, attempt, idValue, isChecked, one, validateForm, type FieldMapping, type Form, type FormResult } from "../../http/form-input";
+import { allAreas } from "../../services/area-actions";
 
 function userMapping(ids: ReturnType<typeof userFieldIds>): FieldMapping {
   return {
-    fields: { name: ids.name, email: ids.email, role: ids.role, regions: ids.regions, allRegions: ids.allRegions, password: ids.password },
+    fields: {
+      name: ids.name,
+      email: ids.email,
+      role: ids.role,
+      regions: ids.regions,
+      allRegions: ids.allRegions,
+      areaId: ids.areaId,
+      password: ids.password,
+    },
     messages: {
       [ids.name]: "admin.error.name",
       [ids.email]: "admin.error.email",
       [`${ids.email}:taken`]: "admin.error.emailTaken",
       [ids.role]: "admin.error.choose",
       [ids.regions]: "admin.error.choose",
+      [ids.areaId]: "admin.error.choose",
+      [`${ids.areaId}:required`]: "admin.error.area",
       [ids.password]: "admin.error.password",
       // The policy's own words, not the generic length message.
       ...Object.fromEntries(
@@ -44,6 +55,7 @@ function withoutPassword(form: Form): FormValues {
 /** Only what the form changes: an unchanged role or region list must not sign the person out. */
 function changedFields(user: UserSummary, form: Form) {
   const regions = all(form, "regions").sort();
+  const areaId = areaIdValue(form);
   const wanted = {
     name: one(form, "name"),
     role: one(form, "role"),
@@ -56,6 +68,7 @@ function changedFields(user: UserSummary, form: Form) {
     ...(wanted.role !== user.role && { role: wanted.role }),
     ...(regions.join() !== [...user.regions].sort().join() && { regions }),
     ...(wanted.allRegions !== user.allRegions && { allRegions: wanted.allRegions }),
+    ...(areaId !== user.areaId && { areaId }),
     ...(wanted.disabled !== user.disabled && { disabled: wanted.disabled }),
   };
 }
@@ -63,6 +76,12 @@ function changedFields(user: UserSummary, form: Form) {
 /** Runs `next` on a valid form, or passes the form's errors on. */
 async function withInput<T, R>(input: FormResult<T>, next: (value: T) => Promise<FormResult<R>>): Promise<FormResult<R>> {
   return input.ok ? next(input.value) : input;
+}
+
+/** The area <select>: "" is no area; anything else is left for the schema to judge. */
+function areaIdValue(form: Form): number | string | null {
+  const value = one(form, "areaId").trim();
+  return value === "" ? null : idValue(value);
 }
 
 /** Accounts as pages: list, create or invite, change, one-time links, sign out everywhere. The national team only. */
@@ -87,8 +106,11 @@ export function adminUserRoutes(deps: AppContext) {
 
   app.get("/users", async (c) => {
     const principal = requireNational(c);
-    const [users, regions] = await Promise.all([allAccounts(deps), allRegions(deps)]);
-    return renderPage(c, <UsersPage lang={requestLang(c)} principal={principal} users={users} regions={regions} done={doneMessage(c)} />);
+    const [users, regions, areas] = await Promise.all([allAccounts(deps), allRegions(deps), allAreas(deps)]);
+    return renderPage(
+      c,
+      <UsersPage lang={requestLang(c)} principal={principal} users={users} regions={regions} areas={areas} done={doneMessage(c)} />,
+    );
   });
 
   app.post("/users", async (c) => {
@@ -103,6 +125,7 @@ export function adminUserRoutes(deps: AppContext) {
       role: one(form, "role"),
       regions: all(form, "regions"),
       allRegions: isChecked(form, "allRegions"),
+      areaId: areaIdValue(form),
     };
     // No password typed: the account is made without one, with an invitation link to hand over.
     const invite = one(form, "password") === "";
@@ -114,7 +137,7 @@ export function adminUserRoutes(deps: AppContext) {
           attempt(lang, mapping, () => createUser(deps, principal, value, lang)),
         );
     if (!created.ok) {
-      const users = await allAccounts(deps);
+      const [users, areas] = await Promise.all([allAccounts(deps), allAreas(deps)]);
       return renderPage(
         c,
         <UsersPage
@@ -122,6 +145,7 @@ export function adminUserRoutes(deps: AppContext) {
           principal={principal}
           users={users}
           regions={regions}
+          areas={areas}
           form={{ values: withoutPassword(form), errors: created.errors }}
         />,
         422,
@@ -134,8 +158,11 @@ export function adminUserRoutes(deps: AppContext) {
   app.get("/users/:id", async (c) => {
     const principal = requireNational(c);
     const user = await existingUser(deps, idParam(c));
-    const regions = await allRegions(deps);
-    return renderPage(c, <UserPage lang={requestLang(c)} principal={principal} user={user} regions={regions} done={doneMessage(c)} />);
+    const [regions, areas] = await Promise.all([allRegions(deps), allAreas(deps)]);
+    return renderPage(
+      c,
+      <UserPage lang={requestLang(c)} principal={principal} user={user} regions={regions} areas={areas} done={doneMessage(c)} />,
+    );
   });
 
   app.post("/users/:id", async (c) => {
@@ -153,7 +180,14 @@ export function adminUserRoutes(deps: AppContext) {
     if (!saved.ok)
       return renderPage(
         c,
-        <UserPage lang={lang} principal={principal} user={user} regions={regions} form={{ values: form, errors: saved.errors }} />,
+        <UserPage
+          lang={lang}
+          principal={principal}
+          user={user}
+          regions={regions}
+          areas={await allAreas(deps)}
+          form={{ values: form, errors: saved.errors }}
+        />,
         422,
       );
     return redirectDone(c, `/admin/users/${user.id}`, "userSaved");

@@ -15,6 +15,15 @@ export interface AuditNames {
   readonly events: ReadonlyMap<number, { readonly title: string; readonly date: string; readonly regionCode: string | null }>;
   /** Comment categories, for tagging entries (issue 17); a deleted one shows as its id. */
   readonly categories?: readonly (NameColumns & { readonly id: number })[];
+  /** Cooperation areas by id (an area deleted since is named by its id). */
+  readonly areas?: readonly (NameColumns & { readonly id: number; readonly isDemo: boolean })[];
+}
+
+/** "Pohjoinen (demo)" in the reader's language, or "Area 3 (deleted)". */
+export function areaText(lang: Lang, names: AuditNames, id: number): string {
+  const area = names.areas?.find((a) => a.id === id);
+  if (!area) return t(lang, "admin.audit.targetArea", { id });
+  return area.isDemo ? `${localisedName(area, lang)} (${t(lang, "demo.badge")})` : localisedName(area, lang);
 }
 
 /** A message key when the dictionaries have it (a detail added later without a label keeps its code). */
@@ -43,6 +52,7 @@ export function AuditTarget({ lang, target, names }: { lang: Lang; target: strin
     const theme = names.themes.find((th) => th.id === id);
     return <a href={`/admin/programmes?lang=${lang}`}>{theme ? localisedName(theme, lang) : target}</a>;
   }
+  if (kind === "area" && raw) return <a href={`/admin/areas/${raw}?lang=${lang}`}>{areaText(lang, names, id)}</a>;
   // An export's target is its table.
   const table = known(`admin.audit.table.${target}`);
   return <>{table ? t(lang, table) : target}</>;
@@ -67,6 +77,9 @@ function valueText(lang: Lang, names: AuditNames, key: string, value: unknown): 
       const theme = names.themes.find((th) => th.id === Number(value));
       return theme ? localisedName(theme, lang) : String(value);
     }
+    case "area":
+    case "areaId":
+      return areaText(lang, names, Number(value));
     case "region":
     case "regionCode":
       return regionName(lang, names.regions, String(value));

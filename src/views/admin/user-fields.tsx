@@ -2,7 +2,7 @@ import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { ROLES } from "../../domain/roles";
 import { CheckboxField, ErrorLine, SelectField, type FieldError } from "./fields";
-import { localisedName } from "../../domain/localised-name";
+import { localisedName, type NameColumns } from "../../domain/localised-name";
 import type { RegionNames } from "./names";
 
 /** Control ids; `prefix` keeps the create form's apart from an edit form's. */
@@ -14,8 +14,38 @@ export function userFieldIds(prefix: string, regions: readonly RegionNames[]) {
     // Errors about the region list link to its first box: a link target must take focus.
     regions: regionBoxId(prefix, regions[0]?.code ?? ""),
     allRegions: `${prefix}all-regions`,
+    areaId: `${prefix}area`,
     password: `${prefix}password`,
   };
+}
+
+/** An area as the account forms offer it: its name, with the demo label for an example area. */
+export interface AreaChoice extends NameColumns {
+  readonly id: number;
+  readonly isDemo: boolean;
+}
+
+/** The cooperation area a municipal agent reads (src/auth/authorize.ts areaRegionsRead). */
+export function AreaField(props: { lang: Lang; id: string; areas: readonly AreaChoice[]; value: string; error: string | undefined }) {
+  const { lang, areas } = props;
+  return (
+    <SelectField
+      lang={lang}
+      id={props.id}
+      name="areaId"
+      label={t(lang, "admin.user.area")}
+      hint={t(lang, "admin.user.areaHint")}
+      value={props.value}
+      error={props.error}
+      choices={[
+        { value: "", label: t(lang, "admin.user.areaNone") },
+        ...areas.map((a) => ({
+          value: String(a.id),
+          label: a.isDemo ? `${localisedName(a, lang)} (${t(lang, "demo.badge")})` : localisedName(a, lang),
+        })),
+      ]}
+    />
+  );
 }
 
 export function regionBoxId(prefix: string, code: string): string {
@@ -89,6 +119,7 @@ export function userFieldLabels(lang: Lang, ids: ReturnType<typeof userFieldIds>
     [ids.role]: t(lang, "admin.user.role"),
     [ids.regions]: t(lang, "admin.user.regions"),
     [ids.allRegions]: t(lang, "admin.user.allRegions"),
+    [ids.areaId]: t(lang, "admin.user.area"),
     [ids.password]: t(lang, "admin.user.password"),
   };
 }

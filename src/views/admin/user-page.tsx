@@ -6,13 +6,15 @@ import type { UserSummary } from "../../queries/users";
 import { AdminPage } from "./admin-page";
 import { CheckboxField, ErrorSummary, errorFor, TextField, valueOf, valuesOf, type FieldError, type FormValues } from "./fields";
 import type { RegionNames } from "./names";
-import { RegionFields, RoleField, userFieldIds, userFieldLabels } from "./user-fields";
+import { AreaField, RegionFields, RoleField, userFieldIds, userFieldLabels, type AreaChoice } from "./user-fields";
 
 export interface UserPageProps {
   readonly lang: Lang;
   readonly principal: Principal;
   readonly user: UserSummary;
   readonly regions: readonly RegionNames[];
+  /** The cooperation areas a municipal agent can be given. */
+  readonly areas?: readonly AreaChoice[];
   readonly done?: string | null;
   readonly form?: { readonly values: FormValues; readonly errors: readonly FieldError[] };
 }
@@ -24,12 +26,13 @@ export function userValues(user: UserSummary): FormValues {
     role: user.role,
     regions: user.regions,
     allRegions: user.allRegions ? "on" : "",
+    areaId: user.areaId === null ? "" : String(user.areaId),
     disabled: user.disabled ? "on" : "",
   };
 }
 
 /** One account: name, role, regions, disabled, and signing the person out everywhere. */
-export function UserPage({ lang, principal, user, regions, done, form }: UserPageProps) {
+export function UserPage({ lang, principal, user, regions, areas = [], done, form }: UserPageProps) {
   const ids = userFieldIds("", regions);
   const labels: Record<string, string> = { ...userFieldLabels(lang, ids), disabled: t(lang, "admin.user.disable") };
   const errors = form?.errors ?? [];
@@ -70,6 +73,7 @@ export function UserPage({ lang, principal, user, regions, done, form }: UserPag
           allRegions={valueOf(values, "allRegions") !== ""}
           error={errorFor(errors, ids.regions)}
         />
+        <AreaField lang={lang} id={ids.areaId} areas={areas} value={valueOf(values, "areaId")} error={errorFor(errors, ids.areaId)} />
         <CheckboxField
           id="disabled"
           name="disabled"

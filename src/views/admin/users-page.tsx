@@ -5,13 +5,16 @@ import type { UserSummary } from "../../queries/users";
 import { AdminPage } from "./admin-page";
 import { ErrorSummary, errorFor, TextField, valueOf, valuesOf, type FieldError, type FormValues } from "./fields";
 import { regionName, type RegionNames } from "./names";
-import { RegionFields, RoleField, userFieldIds, userFieldLabels } from "./user-fields";
+import { AreaField, RegionFields, RoleField, userFieldIds, userFieldLabels, type AreaChoice } from "./user-fields";
+import { localisedName } from "../../domain/localised-name";
 
 export interface UsersPageProps {
   readonly lang: Lang;
   readonly principal: Principal;
   readonly users: readonly UserSummary[];
   readonly regions: readonly RegionNames[];
+  /** The cooperation areas a municipal agent can be given. */
+  readonly areas?: readonly AreaChoice[];
   readonly done?: string | null;
   /** The create form as sent (without the password), when it had errors. */
   readonly form?: { readonly values: FormValues; readonly errors: readonly FieldError[] };
@@ -20,7 +23,7 @@ export interface UsersPageProps {
 export const NEW_USER_PREFIX = "new-";
 
 /** Everyone with an account, and a form for a new one: the national team only. */
-export function UsersPage({ lang, principal, users, regions, done, form }: UsersPageProps) {
+export function UsersPage({ lang, principal, users, regions, areas = [], done, form }: UsersPageProps) {
   const title = t(lang, "admin.users.title");
   const ids = userFieldIds(NEW_USER_PREFIX, regions);
   const labels = userFieldLabels(lang, ids);
@@ -62,6 +65,7 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
                   {readsEveryRegion(u)
                     ? t(lang, "admin.user.everyRegion")
                     : u.regions.map((code) => regionName(lang, regions, code)).join(", ") || "–"}
+                  {u.areaId !== null && <AreaOfUser lang={lang} areas={areas} areaId={u.areaId} />}
                 </td>
                 <td>{t(lang, u.disabled ? "admin.user.disabled" : "admin.user.active")}</td>
               </tr>
@@ -103,6 +107,7 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
             allRegions={valueOf(values, "allRegions") !== ""}
             error={errorFor(errors, ids.regions)}
           />
+          <AreaField lang={lang} id={ids.areaId} areas={areas} value={valueOf(values, "areaId")} error={errorFor(errors, ids.areaId)} />
           {/* Never filled in again, not even after an error: the password is not echoed anywhere. */}
           <TextField
             lang={lang}
@@ -120,5 +125,17 @@ export function UsersPage({ lang, principal, users, regions, done, form }: Users
         </form>
       </section>
     </AdminPage>
+  );
+}
+
+/** "· Area: Pohjoinen (demo)" after an account's regions. */
+function AreaOfUser({ lang, areas, areaId }: { lang: Lang; areas: readonly AreaChoice[]; areaId: number }) {
+  const area = areas.find((a) => a.id === areaId);
+  if (!area) return null;
+  return (
+    <>
+      {` · ${t(lang, "admin.user.area")}: ${localisedName(area, lang)}`}
+      {area.isDemo && <span class="badge">{t(lang, "demo.badge")}</span>}
+    </>
   );
 }

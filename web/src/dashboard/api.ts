@@ -6,6 +6,10 @@ import type { ExportContract, ExportName, ParamsOf, QueryOf, ReadEndpoint, Respo
 import type { Lang } from "../../../src/domain/lang";
 
 export type {
+  AreaJson,
+  AreasResponse,
+  AreasStatsResponse,
+  AreaStats,
   CommentsResponse,
   EventsResponse,
   EventSummary,
@@ -13,6 +17,8 @@ export type {
   Localized,
   MeResponse,
   PooledGrade,
+  ProgrammeComparisonResponse,
+  ProgrammeSide,
   ProgrammesResponse,
   QuestionStatsResponse,
   RegionComparison,
@@ -136,6 +142,12 @@ export const api = {
   questionStats: (filter: DataFilter, signal?: AbortSignal) =>
     get("GET /api/stats/questions", {}, filterQuery(filter, EVENT_FILTERS), signal),
   comments: (eventId: number, signal?: AbortSignal) => get("GET /api/events/:id/comments", { id: eventId }, {}, signal),
+  areas: (signal?: AbortSignal) => get("GET /api/areas", {}, {}, signal),
+  /** Every area the caller reads whole, pooled. */
+  areaStats: (filter: DataFilter, signal?: AbortSignal) => get("GET /api/stats/areas", {}, filterQuery(filter, FILTERS), signal),
+  /** Two programmes side by side (the national team). */
+  programmeComparison: (programme: number, compare: number, signal?: AbortSignal) =>
+    get("GET /api/stats/programmes", {}, { programme: String(programme), compare: String(compare) }, signal),
 };
 
 /** The server's download of what a section shows, with the same filters as the screen. */

@@ -1,7 +1,7 @@
 // The filter form. It is a real GET form on "/" whose fields carry the URL's parameter names, so
 // it reads like any form to assistive technology; the script turns a submit into a history entry.
 // Nothing changes until "Show" is pressed (no surprise reloads while someone is still choosing).
-import type { MeResponse, ProgrammesResponse, RegionsResponse, ThemesResponse } from "./api";
+import type { AreasResponse, MeResponse, ProgrammesResponse, RegionsResponse, ThemesResponse } from "./api";
 import { h, type Content } from "./dom";
 import { t, type Lang } from "./i18n";
 import { localisedName } from "../../../src/domain/localised-name";
@@ -13,6 +13,7 @@ export interface FilterChoices {
   readonly programmes: ProgrammesResponse["programmes"];
   readonly themes: ThemesResponse["themes"];
   readonly me: MeResponse["user"];
+  readonly areas: AreasResponse["areas"];
 }
 
 /**
@@ -29,56 +30,61 @@ export function filterForm(
   const lang = state.lang;
   const readable = choices.regions.filter((r) => r.access !== "none");
   const themes = choices.themes.filter((th) => state.programme === null || th.programmeId === state.programme);
-  const fields: Content[] = [
-    h("input", { type: "hidden", name: "view", value: view }),
-    h("input", { type: "hidden", name: "lang", value: lang }),
-    view === "region"
-      ? field(
-          "f-region",
-          t("dash.filter.region"),
-          select(
-            "f-region",
-            "region",
-            readable.map((r) => [r.code, r.name[lang]]),
-            state.region,
+  const fields: Content[] =
+    view === "programmes"
+      ? programmePairFields(state, choices)
+      : [
+          h("input", { type: "hidden", name: "view", value: view }),
+          h("input", { type: "hidden", name: "lang", value: lang }),
+          view === "region"
+            ? field(
+                "f-region",
+                t("dash.filter.region"),
+                select(
+                  "f-region",
+                  "region",
+                  readable.map((r) => [r.code, r.name[lang]]),
+                  state.region,
+                ),
+              )
+            : view === "areas"
+              ? areaChoice(state, choices)
+              : regionChoice(state, readable, lang),
+          field(
+            "f-programme",
+            t("dash.filter.programme"),
+            select(
+              "f-programme",
+              "programme",
+              [["", t("dash.filter.all")], ...choices.programmes.map((p) => [String(p.id), p.name] as [string, string])],
+              state.programme === null ? "" : String(state.programme),
+            ),
           ),
-        )
-      : regionChoice(state, readable, lang),
-    field(
-      "f-programme",
-      t("dash.filter.programme"),
-      select(
-        "f-programme",
-        "programme",
-        [["", t("dash.filter.all")], ...choices.programmes.map((p) => [String(p.id), p.name] as [string, string])],
-        state.programme === null ? "" : String(state.programme),
-      ),
-    ),
-    field(
-      "f-theme",
-      t("dash.filter.theme"),
-      select(
-        "f-theme",
-        "theme",
-        [["", t("dash.filter.all")], ...themes.map((th) => [String(th.id), localisedName(th, lang)] as [string, string])],
-        state.theme === null ? "" : String(state.theme),
-      ),
-    ),
-    field("f-from", t("dash.filter.from"), h("input", { type: "date", id: "f-from", name: "from", value: state.from ?? "" })),
-    field("f-to", t("dash.filter.to"), h("input", { type: "date", id: "f-to", name: "to", value: state.to ?? "" })),
-    view === "trend"
-      ? field(
-          "f-interval",
-          t("dash.filter.interval"),
-          select(
-            "f-interval",
-            "interval",
-            BUCKET_INTERVALS.map((i) => [i, t(`dash.interval.${i}`)]),
-            state.interval,
+          field(
+            "f-theme",
+            t("dash.filter.theme"),
+            select(
+              "f-theme",
+              "theme",
+              [["", t("dash.filter.all")], ...themes.map((th) => [String(th.id), localisedName(th, lang)] as [string, string])],
+              state.theme === null ? "" : String(state.theme),
+            ),
           ),
-        )
-      : null,
-  ];
+          field("f-from", t("dash.filter.from"), h("input", { type: "date", id: "f-from", name: "from", value: state.from ?? "" })),
+          field("f-to", t("dash.filter.to"), h("input", { type: "date", id: "f-to", name: "to", value: state.to ?? "" })),
+          view === "trend"
+            ? field(
+                "f-interval",
+                t("dash.filter.interval"),
+                select(
+                  "f-interval",
+                  "interval",
+                  BUCKET_INTERVALS.map((i) => [i, t(`dash.interval.${i}`)]),
+                  state.interval,
+                ),
+              )
+            : null,
+        ];
   const form = h(
     "form",
     { method: "get", action: "/", id: "filters", "aria-label": t("dash.filter.title") },
@@ -105,6 +111,8 @@ export function filterForm(
       to: null,
       theme: null,
       programme: null,
+      area: null,
+      compare: null,
       interval: DEFAULT_INTERVAL,
     });
   });
@@ -123,14 +131,49 @@ function readForm(data: FormData, view: View): Partial<DashState> {
     return typeof value === "string" && value !== "" ? value : null;
   };
   const id = (name: string) => (text(name) && /^[1-9]\d{0,9}$/.test(text(name)!) ? Number(text(name)) : null);
+  if (view === "programmes") return { programme: id("programme"), compare: id("compare") };
   const changes: Partial<DashState> = { from: text("from"), to: text("to"), theme: id("theme"), programme: id("programme") };
   if (view === "region") return { ...changes, region: text("region") };
+  if (view === "areas") return { ...changes, area: id("area") };
   const regions = data
     .getAll("regions")
     .filter((v): v is string => typeof v === "string")
     .sort();
   const interval = text("interval");
   return { ...changes, regions, ...(view === "trend" && isBucketInterval(interval) ? { interval } : {}) };
+}
+
+/** The area shown first in the areas view (every area the reader sees is compared below it). */
+function areaChoice(state: DashState, choices: FilterChoices): HTMLElement {
+  const lang = state.lang;
+  const label = (a: FilterChoices["areas"][number]) => (a.isDemo ? `${a.name[lang]} (${t("demo.badge")})` : a.name[lang]);
+  // The areas whose figures the server gives this reader (every region readable, as /api/me says);
+  // the server applies the rule itself (canReadArea), this only keeps the list to what can be shown.
+  const scope = choices.me.readableRegions;
+  const shown = choices.areas.filter((a) => a.regions.length > 0 && (scope === "all" || a.regions.every((code) => scope.includes(code))));
+  return field(
+    "f-area",
+    t("dash.filter.area"),
+    select(
+      "f-area",
+      "area",
+      shown.map((a) => [String(a.id), label(a)] as [string, string]),
+      state.area === null ? String(shown[0]?.id ?? "") : String(state.area),
+    ),
+  );
+}
+
+/** The two programmes compared: the first and the one it is compared with. */
+function programmePairFields(state: DashState, choices: FilterChoices): Content[] {
+  const options = choices.programmes.map((p) => [String(p.id), p.isDemo ? `${p.name} (${t("demo.badge")})` : p.name] as [string, string]);
+  const first = state.programme ?? choices.programmes[0]?.id ?? null;
+  const second = state.compare ?? choices.programmes.find((p) => p.id !== first)?.id ?? null;
+  return [
+    h("input", { type: "hidden", name: "view", value: "programmes" }),
+    h("input", { type: "hidden", name: "lang", value: state.lang }),
+    field("f-programme", t("dash.filter.programme"), select("f-programme", "programme", options, first === null ? "" : String(first))),
+    field("f-compare", t("dash.filter.compare"), select("f-compare", "compare", options, second === null ? "" : String(second))),
+  ];
 }
 
 /** A handful of regions out of 18: checkboxes in a group that opens on demand. */

@@ -1,6 +1,15 @@
 // The dashboard's entry: reads the state from the URL, checks who is signed in, and renders the
 // chosen view; every change goes through the URL, so links, reloads and back/forward agree.
-import { api, ApiError, SignedOut, type MeResponse, type ProgrammesResponse, type RegionsResponse, type ThemesResponse } from "./api";
+import {
+  api,
+  ApiError,
+  SignedOut,
+  type AreasResponse,
+  type MeResponse,
+  type ProgrammesResponse,
+  type RegionsResponse,
+  type ThemesResponse,
+} from "./api";
 import { destroyCharts, showChart } from "./charts/chart-host";
 import { h } from "./dom";
 import { filterForm } from "./filters";
@@ -11,6 +20,8 @@ import { parseState, toSearch, withChanges, type DashState, type View } from "./
 import { nationalView } from "./views/national-view";
 import { regionView } from "./views/region-view";
 import { trendView } from "./views/trend-view";
+import { areasView } from "./views/areas-view";
+import { programmesView } from "./views/programmes-view";
 import { regionName, type ViewContext } from "./views/view-context";
 
 interface Reference {
@@ -18,12 +29,15 @@ interface Reference {
   readonly regions: RegionsResponse["regions"];
   readonly programmes: ProgrammesResponse["programmes"];
   readonly themes: ThemesResponse["themes"];
+  readonly areas: AreasResponse["areas"];
 }
 
-const VIEW_RENDERERS: Record<View, (ctx: ViewContext) => Promise<Node[]>> = {
+const VIEW_RENDERERS: Record<View, (ctx: ViewContext, reference: Reference) => Promise<Node[]>> = {
   region: regionView,
   national: nationalView,
   trend: trendView,
+  areas: areasView,
+  programmes: (ctx, reference) => programmesView(reference.programmes)(ctx),
 };
 
 const browserLanguages = () => (navigator.languages ?? [navigator.language]).join(",");
@@ -40,8 +54,14 @@ async function boot(): Promise<void> {
   history.replaceState(null, "", toSearch(state));
   let reference: Reference;
   try {
-    const [me, regions, programmes, themes] = await Promise.all([api.me(), api.regions(), api.programmes(), api.themes()]);
-    reference = { me: me.user, regions: regions.regions, programmes: programmes.programmes, themes: themes.themes };
+    const [me, regions, programmes, themes, areas] = await Promise.all([
+      api.me(),
+      api.regions(),
+      api.programmes(),
+      api.themes(),
+      api.areas(),
+    ]);
+    reference = { me: me.user, regions: regions.regions, programmes: programmes.programmes, themes: themes.themes, areas: areas.areas };
   } catch (error) {
     if (error instanceof SignedOut) return;
     main.replaceChildren(
@@ -92,7 +112,8 @@ async function render(reference: Reference): Promise<void> {
   const status = h("p", { id: "status", role: "status", "aria-live": "polite", className: "status" }, t("dash.loading"));
   const results = h("div", { id: "results", "aria-busy": "true" }, h("p", { className: "loading" }, t("dash.loading")));
   // A region's page labels its own days (demo or with their published source) once they are loaded.
-  const demo = view !== "region" && isDemo(reference, state) ? h("span", { className: "badge" }, t("demo.badge")) : null;
+  const demo =
+    view !== "region" && view !== "areas" && isDemo(reference, state) ? h("span", { className: "badge" }, t("demo.badge")) : null;
   main.replaceChildren(
     h("h1", { id: "title", tabindex: -1 }, title, demo ? " " : null, demo),
     viewTabs(state, views, view, (next) => navigate(reference, { view: next })),
@@ -120,7 +141,7 @@ async function render(reference: Reference): Promise<void> {
     },
   };
   try {
-    const nodes = await VIEW_RENDERERS[view](ctx);
+    const nodes = await VIEW_RENDERERS[view](ctx, reference);
     if (controller.signal.aborted) return;
     results.replaceChildren(...nodes);
     for (const [canvas, config] of pending) showChart(canvas, config);

@@ -71,7 +71,11 @@ export function staffNav(user: MeResponse["user"], lang: Lang): HTMLElement {
 /** Which views the person can open: the comparison of all regions is for those who read every
  *  region (the server's rule, src/auth/authorize.ts, sent in /api/me). */
 export function availableViews(user: MeResponse["user"]): View[] {
-  return user.readsEveryRegion ? ["national", "region", "trend"] : ["region", "trend"];
+  // Programmes side by side are the national team's; areas are for those who read every region
+  // and for municipal agents (who start there: their area is what they follow).
+  if (user.isNational) return ["national", "region", "trend", "areas", "programmes"];
+  if (user.readsEveryRegion) return ["national", "region", "trend", "areas"];
+  return user.readsArea !== null ? ["areas", "region", "trend"] : ["region", "trend"];
 }
 
 export function viewTabs(state: DashState, views: readonly View[], current: View, onView: (view: View) => void): HTMLElement {

@@ -3,7 +3,7 @@
 import { chooseLang, isLang, type Lang } from "../../../src/domain/lang";
 import { DEFAULT_INTERVAL, isBucketInterval, type BucketInterval } from "../../../src/domain/stats/time-buckets";
 
-export const VIEWS = ["region", "national", "trend"] as const;
+export const VIEWS = ["region", "national", "trend", "areas", "programmes"] as const;
 export type View = (typeof VIEWS)[number];
 export const SORT_KEYS = ["region", "events", "attendance", "responses", "responseRate", "mean", "n"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -23,6 +23,10 @@ export interface DashState {
   readonly to: string | null;
   readonly theme: number | null;
   readonly programme: number | null;
+  /** The cooperation area shown first in the areas view. */
+  readonly area: number | null;
+  /** The programme compared with `programme` in the programmes view. */
+  readonly compare: number | null;
   readonly interval: BucketInterval;
   readonly sort: Sort | null;
   readonly lang: Lang;
@@ -44,6 +48,8 @@ export function parseState(search: string, browserLanguages: string): DashState 
     to: calendarDate(q.get("to")),
     theme: id(q.get("theme")),
     programme: id(q.get("programme")),
+    area: id(q.get("area")),
+    compare: id(q.get("compare")),
     interval: isBucketInterval(interval) ? interval : DEFAULT_INTERVAL,
     sort: parseSort(q.get("sort")),
     lang: isLang(q.get("lang")) ? (q.get("lang") as Lang) : chooseLang(null, browserLanguages),
@@ -60,6 +66,8 @@ export function toSearch(state: DashState): string {
   if (state.to) q.set("to", state.to);
   if (state.theme !== null) q.set("theme", String(state.theme));
   if (state.programme !== null) q.set("programme", String(state.programme));
+  if (state.area !== null) q.set("area", String(state.area));
+  if (state.compare !== null) q.set("compare", String(state.compare));
   if (state.interval !== DEFAULT_INTERVAL) q.set("interval", state.interval);
   if (state.sort) q.set("sort", `${state.sort.key}-${state.sort.descending ? "desc" : "asc"}`);
   q.set("lang", state.lang);
