@@ -1,0 +1,7 @@
+import type { Lang } from "../domain/lang";
+
+/** The lang attribute for a text shown in another language than the page's (a fallback), so screen
+ *  readers pronounce it right; nothing when it is in the page's language. */
+export function langAttr(textLang: Lang, pageLang: Lang): Lang | undefined {
+  return textLang === pageLang ? undefined : textLang;
+}
