@@ -2,7 +2,7 @@ import { dayPlace, dayTitle, type DayTextColumns } from "../domain/day-texts";
 import { formatDate, t } from "../domain/i18n";
 import type { Lang } from "../domain/lang";
 import type { PublicSurvey } from "../queries/survey-by-slug";
-import { langAttr } from "./lang-attr";
+import { InLanguage } from "./lang-attr";
 
 /** Which day this is: the participant must see at once that the link is the right one. */
 export function EventHeading({
@@ -33,7 +33,7 @@ export function EventHeading({
         <time datetime={e.date}>{formatDate(lang, e.date)}</time>, {e.region ? e.region[lang] : t(lang, "survey.nationalDay")}
         {place && (
           <>
-            , <span lang={langAttr(place.lang, lang)}>{place.text}</span>
+            , <InLanguage text={place.text} textLang={place.lang} pageLang={lang} />
           </>
         )}
         {e.theme && (
@@ -50,13 +50,13 @@ export function EventHeading({
 /** The day's title in the reader's language, or in the day's main language marked with its lang. */
 export function DayTitle({ day, lang }: { day: DayTextColumns; lang: Lang }) {
   const title = dayTitle(day, lang);
-  return <span lang={langAttr(title.lang, lang)}>{title.text}</span>;
+  return <InLanguage text={title.text} textLang={title.lang} pageLang={lang} />;
 }
 
 /** The day's place for a reader, marked like the title; "–" when none was given. */
 export function DayPlace({ day, lang }: { day: DayTextColumns; lang: Lang }) {
   const place = dayPlace(day, lang);
-  return place ? <span lang={langAttr(place.lang, lang)}>{place.text}</span> : <>–</>;
+  return place ? <InLanguage text={place.text} textLang={place.lang} pageLang={lang} /> : <>–</>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { formatNumber, t, tCount } from "../domain/i18n";
 import { Layout, renderDocument } from "./layout";
 import { EventHeading } from "./event-heading";
 import { dayTitle } from "../domain/day-texts";
-import { langAttr } from "./lang-attr";
+import { InLanguage, langAttr } from "./lang-attr";
 
 export interface SurveyFormProps {
   readonly survey: PublicSurvey;
@@ -57,7 +57,7 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
               .map((q) => (
                 <li>
                   <a href={`#${firstControlId(q)}`}>
-                    <span lang={langAttr(shownLang(q.shownIn, lang), lang)}>{q.text[lang]}</span>:{" "}
+                    <InLanguage text={q.text[lang]} textLang={shownLang(q.shownIn, lang)} pageLang={lang} />:{" "}
                     {errorMessage(lang, errorByKey.get(q.key)!)}
                   </a>
                 </li>
@@ -145,7 +145,7 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
   const hintId = `q-${q.key}-hint`;
   const label = (
     <>
-      <span lang={langAttr(shownLang(q.shownIn, lang), lang)}>{q.text[lang]}</span>
+      <InLanguage text={q.text[lang]} textLang={shownLang(q.shownIn, lang)} pageLang={lang} />
       {q.required && (
         <>
           {" "}

@@ -1,7 +1,7 @@
 import { t } from "../../domain/i18n";
 import { LANGS, type Lang } from "../../domain/lang";
 import { QUESTION_KINDS, shownLang, writtenTexts, type Question } from "../../domain/questions";
-import { langAttr } from "../lang-attr";
+import { InLanguage, langAttr } from "../lang-attr";
 import { CheckboxField, errorFor, SelectField, TextAreaField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 
 /** Control ids of the add-a-question form, in page order. */
@@ -181,7 +181,7 @@ export function questionValues(question: Question): FormValues {
 function QuestionSummary({ lang, question }: { lang: Lang; question: Question }) {
   return (
     <>
-      <span lang={langAttr(shownLang(question.shownIn, lang), lang)}>{question.text[lang]}</span>{" "}
+      <InLanguage text={question.text[lang]} textLang={shownLang(question.shownIn, lang)} pageLang={lang} />{" "}
       <span class="hint">
         ({t(lang, `admin.question.kind.${question.kind}`)}
         {question.required ? `, ${t(lang, "admin.question.requiredShort")}` : ""})
