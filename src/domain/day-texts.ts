@@ -46,6 +46,11 @@ export function placeColumns(places: SomeLanguages) {
   return { location: given(places.fi), locationSv: given(places.sv), locationEn: given(places.en) };
 }
 
+/** The rule that a day has a title in at least one language (the others fall back to it). */
+export function hasTitle(titles: SomeLanguages): boolean {
+  return Object.values(titles).some((title) => given(title) !== null);
+}
+
 function given(text: string | null | undefined): string | null {
   const trimmed = text?.trim();
   return trimmed ? trimmed : null;

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { LANGS } from "../domain/lang";
+import { hasTitle } from "../domain/day-texts";
 import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { BUCKET_INTERVALS, DEFAULT_INTERVAL } from "../domain/stats/time-buckets";
@@ -32,7 +33,7 @@ export const Role = v.picklist(ROLES);
 export const MainLang = v.picklist(LANGS);
 
 /** A day's title and place per language (title = Finnish): any may be missing (null or blank), but a
- *  day needs a title in at least one language (src/services/event-actions.ts requireTitle). */
+ *  day needs a title in at least one language (hasTitle, src/domain/day-texts.ts). */
 const dayTexts = {
   titleSv: v.optional(OptionalText),
   titleEn: v.optional(OptionalText),
@@ -41,16 +42,27 @@ const dayTexts = {
   mainLang: v.optional(MainLang),
 };
 
-export const NewEventInput = v.strictObject({
-  programmeId: Id,
-  regionCode: v.nullable(RegionCode),
-  date: IsoDate,
-  themeId: v.optional(v.nullable(Id), null),
-  title: v.optional(OptionalText, null),
-  location: v.optional(OptionalText, null),
-  attendance: v.optional(Attendance, null),
-  ...dayTexts,
-});
+export const NewEventInput = v.pipe(
+  v.strictObject({
+    programmeId: Id,
+    regionCode: v.nullable(RegionCode),
+    date: IsoDate,
+    themeId: v.optional(v.nullable(Id), null),
+    title: v.optional(OptionalText, null),
+    location: v.optional(OptionalText, null),
+    attendance: v.optional(Attendance, null),
+    ...dayTexts,
+  }),
+  // Checked here too (not only by the service) so a form shows it beside the other mistakes at once.
+  v.forward(
+    v.partialCheck(
+      [["title"], ["titleSv"], ["titleEn"]],
+      (day) => hasTitle({ fi: day.title, sv: day.titleSv, en: day.titleEn }),
+      "a title is needed in at least one language",
+    ),
+    ["title"],
+  ),
+);
 
 export const EventChanges = v.strictObject({
   programmeId: v.optional(Id),

@@ -18,7 +18,7 @@ import {
   updateEvent,
   type EventRow,
 } from "../queries/events";
-import { dayPlaces, dayTitle, dayTitles, placeColumns, titleColumns } from "../domain/day-texts";
+import { dayPlaces, dayTitle, dayTitles, hasTitle, placeColumns, titleColumns } from "../domain/day-texts";
 import { listQuestions } from "../queries/survey-by-slug";
 import type { EventQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
 
@@ -96,7 +96,7 @@ function changedTexts(event: EventRow, changes: v.InferOutput<typeof EventChange
 
 /** A day needs a title in at least one language; the others fall back to it (src/domain/day-texts.ts). */
 function requireTitle(columns: ReturnType<typeof titleColumns>) {
-  if (!columns.title && !columns.titleSv && !columns.titleEn)
+  if (!hasTitle({ fi: columns.title, sv: columns.titleSv, en: columns.titleEn }))
     throw new AppError("validation_failed", undefined, [
       { key: "title", code: "required", message: "a title is needed in at least one language" },
     ]);

@@ -268,10 +268,10 @@ describe("the staff day forms", () => {
     expect(list).toContain('<span lang="sv">Ledarskapsdag i Österbotten</span>');
   });
 
-  it("refuse a day with no title, naming the field", async () => {
+  it("refuse a day with no title, naming the field beside the other mistakes", async () => {
     const res = await postForm("/admin/events/new?lang=en", agent16, {
       region: "16",
-      date: "2019-05-09",
+      date: "2019-02-30",
       programme: String(programmeId),
       title: "",
       titleSv: "",
@@ -280,5 +280,7 @@ describe("the staff day forms", () => {
     const body = await res.text();
     expect(res.status, body.slice(0, 300)).toBe(422);
     expect(body).toContain("Enter the day&#39;s title in at least one language");
+    expect(body).toContain('<a href="#date">');
+    expect(body).toContain('<a href="#title">');
   });
 });
