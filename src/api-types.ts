@@ -9,6 +9,8 @@ import type { Role } from "./domain/roles";
 export type { RateStatus, YardstickReason, YardstickState };
 
 export type Localized = { fi: string; sv: string; en: string };
+/** Texts staff write per language; null where not written. */
+export type LangTexts = { fi: string | null; sv: string | null; en: string | null };
 
 /** One day's grade: from its own responses, or the published figure when only that exists.
  *  "archived": the answers were deleted by retention and their tallies kept (SD, CI, distribution stay). */
@@ -68,8 +70,14 @@ export interface EventSummary {
   readonly date: string;
   readonly region: string | null;
   readonly theme: { id: number; name: string; names: Localized } | null;
+  /** In the reader's language, or the day's main language where none was written for it. */
   readonly title: string;
   readonly location: string | null;
+  /** As written per language (null: not written, falls back); what a change sends back. */
+  readonly titles: LangTexts;
+  readonly locations: LangTexts;
+  /** What participants without a language preference get and missing texts fall back to. */
+  readonly mainLang: Lang;
   readonly attendance: number | null;
   readonly responses: number;
   /** responses ÷ attendance; null without attendance, for a published-only day, or before the survey has run. */
@@ -291,8 +299,14 @@ export interface EventDetail {
   readonly date: string;
   readonly region: string | null;
   readonly theme: { id: number; name: string; names: Localized } | null;
+  /** In the reader's language, or the day's main language where none was written for it. */
   readonly title: string;
   readonly location: string | null;
+  /** As written per language (null: not written, falls back); what a change sends back. */
+  readonly titles: LangTexts;
+  readonly locations: LangTexts;
+  /** What participants without a language preference get and missing texts fall back to. */
+  readonly mainLang: Lang;
   readonly attendance: number | null;
   readonly responses: number;
   readonly reported: { mean: number; n: number | null; distribution: Record<string, number> | null; source: string | null } | null;

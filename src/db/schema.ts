@@ -17,6 +17,9 @@ export const region = sqliteTable("region", {
   nameEn: text("name_en").notNull(),
   /** Regions with Swedish-speaking municipalities: surveys there default to offering fi and sv equally. */
   bilingual: integer("bilingual", { mode: "boolean" }).notNull().default(false),
+  /** The language a new day in the region gets as its main language (src/domain/day-texts.ts);
+   *  the data and its sources are in the migration that added it. */
+  mainLang: text("main_lang", { enum: LANGS }).notNull().default("fi"),
 });
 
 export const programme = sqliteTable("programme", {
@@ -56,8 +59,18 @@ export const event = sqliteTable(
     /** Europe/Helsinki calendar date, YYYY-MM-DD. */
     date: text("date").notNull(),
     themeId: integer("theme_id").references(() => theme.id),
+    /** The Finnish title; '' when the day has none (a title is needed in at least one language). */
     title: text("title").notNull(),
+    titleSv: text("title_sv"),
+    titleEn: text("title_en"),
+    /** The Finnish place; the others like the titles. A missing text falls back to the main language's
+     *  (src/domain/day-texts.ts). */
     location: text("location"),
+    locationSv: text("location_sv"),
+    locationEn: text("location_en"),
+    /** What a participant without a language preference gets, and what missing texts fall back to;
+     *  defaults from the region (region.main_lang). */
+    mainLang: text("main_lang", { enum: LANGS }).notNull().default("fi"),
     /** Head count recorded for the day. */
     attendance: integer("attendance"),
     /** Published results of days whose raw answers do not exist (source "reported"). */

@@ -32,6 +32,11 @@ export interface DemoEvent {
   readonly theme: DemoThemeKey | null;
   readonly title: string;
   readonly location: string;
+  /** Swedish and English titles and places where the demo gives them (issue 16 item 5); real
+   *  published days keep only their real Finnish title. */
+  readonly titleSv?: string;
+  readonly titleEn?: string;
+  readonly locationSv?: string;
   readonly attendance: number;
   readonly reportedGradeMean: number | null;
   readonly reportedGradeN: number | null;
@@ -64,6 +69,8 @@ const REGION_TOWNS: Record<string, string> = {
 };
 
 const BILINGUAL = new Set(["01", "02", "08", "15", "16"]);
+/** Swedish names of the bilingual regions' demo towns (Kouvola has none). */
+const TOWNS_SV: Record<string, string> = { "01": "Helsingfors", "02": "Åbo", "15": "Vasa", "16": "Karleby" };
 
 const GOOD = {
   fi: [
@@ -94,7 +101,10 @@ export function buildDemoEvents(seed = 2019): DemoEvent[] {
       date: "2019-03-20",
       theme: null,
       title: "LAPE-Akatemian valtakunnallinen aloitus",
+      titleSv: "LAPE-Akademins nationella start",
+      titleEn: "LAPE Academy national kick-off",
       location: "Helsinki",
+      locationSv: "Helsingfors",
       attendance: 212,
       reportedGradeMean: null,
       reportedGradeN: null,
@@ -136,6 +146,10 @@ export function buildDemoEvents(seed = 2019): DemoEvent[] {
         theme: theme.key,
         title: `LAPE-Akatemia: ${theme.fi}`,
         location: REGION_TOWNS[code]!,
+        // Bilingual regions' demo days in Swedish too, and one theme's days in English as well.
+        ...(BILINGUAL.has(code) && { titleSv: `LAPE-Akademin: ${theme.sv}` }),
+        ...(TOWNS_SV[code] && { locationSv: TOWNS_SV[code] }),
+        ...(theme.key === "family" && { titleEn: `LAPE Academy: ${theme.en}` }),
         attendance,
         reportedGradeMean: null,
         reportedGradeN: null,

@@ -8,8 +8,9 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === "string" && (LANGS as readonly string[]).includes(value);
 }
 
-/** The participant's language: an explicit choice wins, then the browser's preference, then Finnish. */
-export function chooseLang(explicit: string | undefined | null, acceptLanguage: string | undefined | null): Lang {
+/** The participant's language: an explicit choice wins, then the browser's preference, then
+ *  `fallback` — Finnish, or on a survey the day's main language (a request with no preference). */
+export function chooseLang(explicit: string | undefined | null, acceptLanguage: string | undefined | null, fallback: Lang = "fi"): Lang {
   if (isLang(explicit)) return explicit;
   if (acceptLanguage) {
     const ranked = acceptLanguage
@@ -28,7 +29,7 @@ export function chooseLang(explicit: string | undefined | null, acceptLanguage: 
       if (entry.base === "nb" || entry.base === "nn" || entry.base === "no" || entry.base === "da") return "sv";
     }
   }
-  return "fi";
+  return fallback;
 }
 
 export type Localized = Readonly<Record<Lang, string>>;

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from "./lang";
+import { LANGS, type Lang, type Localized } from "./lang";
 
 // Regions and themes keep one name per language in three columns (name_fi, name_sv, name_en).
 // Every face turns them into the reader's name or the JSON `{fi, sv, en}` through these helpers.
@@ -27,4 +27,32 @@ export function joinedNames<P extends string>(row: JoinedColumns<P>, prefix: P):
   const fi = column("Fi");
   if (fi === null) return null;
   return { fi, sv: column("Sv") ?? fi, en: column("En") ?? fi };
+}
+
+/** Texts a writer may give in one, two or three languages; a missing one is absent, null or blank. */
+export type SomeLanguages = Readonly<Partial<Record<Lang, string | null>>>;
+
+/** A text and the language it is really in, so a page can mark a fallback with a lang attribute. */
+export interface TextInLanguage {
+  readonly text: string;
+  readonly lang: Lang;
+}
+
+/**
+ * The language rule for texts staff write (a day's title and place, a day's own questions): the
+ * reader's language when it was given, else the day's main language, else the first given in LANGS
+ * order; null when none was given.
+ */
+export function inLanguage(texts: SomeLanguages, lang: Lang, mainLang: Lang): TextInLanguage | null {
+  for (const candidate of [lang, mainLang, ...LANGS]) {
+    const text = texts[candidate]?.trim();
+    if (text) return { text, lang: candidate };
+  }
+  return null;
+}
+
+/** Every language filled in by the rule above (for forms and lists that want plain strings). */
+export function withFallbacks(texts: SomeLanguages, mainLang: Lang): Localized {
+  const pick = (lang: Lang) => inLanguage(texts, lang, mainLang)?.text ?? "";
+  return { fi: pick("fi"), sv: pick("sv"), en: pick("en") };
 }

@@ -1,4 +1,5 @@
-import type { Lang, Localized } from "./lang";
+import { LANGS, type Lang, type Localized } from "./lang";
+import { inLanguage, type SomeLanguages } from "./localised-name";
 
 /**
  * The question kinds, listed once: the database column, the input schema and the staff form's
@@ -21,6 +22,8 @@ export interface Scale {
 export interface ChoiceOption {
   readonly value: string;
   readonly label: Localized;
+  /** Which language each reader's label is really in, when some were not written (see Question). */
+  readonly shownIn?: Readonly<Record<Lang, Lang>>;
 }
 
 export interface Question {
@@ -28,7 +31,12 @@ export interface Question {
   readonly key: string;
   readonly kind: QuestionKind;
   readonly required: boolean;
+  /** Every language filled in: a day's own question may be written in one language only, and the
+   *  missing ones show the day's main language (questionInLanguages). */
   readonly text: Localized;
+  /** Which language each reader's text is really in; absent when all three were written. Pages put
+   *  a lang attribute on a fallback so screen readers pronounce it right. */
+  readonly shownIn?: Readonly<Record<Lang, Lang>>;
   /** grade and likert questions. */
   readonly scale: Scale | null;
   /** choice questions, in display order. */
@@ -72,4 +80,42 @@ export function roundToStep(value: number): number {
 
 export function questionText(question: Question, lang: Lang): string {
   return question.text[lang];
+}
+
+/** The texts as stored (blank where not written) with the missing ones filled from the day's main
+ *  language by the rule of inLanguage, and `shownIn` saying so. */
+export function questionInLanguages(
+  stored: Omit<Question, "text" | "options" | "shownIn"> & {
+    text: SomeLanguages;
+    options: readonly { value: string; label: SomeLanguages }[];
+  },
+  mainLang: Lang,
+): Question {
+  const filled = (texts: SomeLanguages) => {
+    const shown = LANGS.map((lang) => inLanguage(texts, lang, mainLang) ?? { text: "", lang });
+    const text = Object.fromEntries(LANGS.map((lang, i) => [lang, shown[i]!.text])) as Record<Lang, string>;
+    const shownIn = Object.fromEntries(LANGS.map((lang, i) => [lang, shown[i]!.lang])) as Record<Lang, Lang>;
+    return LANGS.every((lang) => shownIn[lang] === lang) ? { text } : { text, shownIn };
+  };
+  const { text, shownIn } = filled(stored.text);
+  return {
+    ...stored,
+    text,
+    ...(shownIn && { shownIn }),
+    options: stored.options.map((option) => {
+      const label = filled(option.label);
+      return { value: option.value, label: label.text, ...(label.shownIn && { shownIn: label.shownIn }) };
+    }),
+  };
+}
+
+/** What the writer gave in each language ('' where the text falls back): for edit forms and copies. */
+export function writtenTexts(text: Localized, shownIn: Readonly<Record<Lang, Lang>> | undefined): Localized {
+  const own = (lang: Lang) => (!shownIn || shownIn[lang] === lang ? text[lang] : "");
+  return { fi: own("fi"), sv: own("sv"), en: own("en") };
+}
+
+/** The language a reader of `lang` really gets this text in. */
+export function shownLang(shownIn: Readonly<Record<Lang, Lang>> | undefined, lang: Lang): Lang {
+  return shownIn?.[lang] ?? lang;
 }

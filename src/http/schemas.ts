@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { LANGS } from "../domain/lang";
+import { hasTitle } from "../domain/day-texts";
 import { QUESTION_KINDS } from "../domain/questions";
 import { ROLES } from "../domain/roles";
 import { BUCKET_INTERVALS, DEFAULT_INTERVAL } from "../domain/stats/time-buckets";
@@ -29,24 +30,50 @@ export const Instant = v.nullable(v.pipe(v.string(), v.isoTimestamp()));
 export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
 export const Role = v.picklist(ROLES);
 
-export const NewEventInput = v.strictObject({
-  programmeId: Id,
-  regionCode: v.nullable(RegionCode),
-  date: IsoDate,
-  themeId: v.optional(v.nullable(Id), null),
-  title: Name,
-  location: v.optional(OptionalText, null),
-  attendance: v.optional(Attendance, null),
-});
+/** A day's main language: what participants without a preference get and missing texts fall back to. */
+export const MainLang = v.picklist(LANGS);
+
+/** A day's title and place per language (title = Finnish): any may be missing (null or blank), but a
+ *  day needs a title in at least one language (hasTitle, src/domain/day-texts.ts). */
+const dayTexts = {
+  titleSv: v.optional(OptionalText),
+  titleEn: v.optional(OptionalText),
+  locationSv: v.optional(OptionalText),
+  locationEn: v.optional(OptionalText),
+  mainLang: v.optional(MainLang),
+};
+
+export const NewEventInput = v.pipe(
+  v.strictObject({
+    programmeId: Id,
+    regionCode: v.nullable(RegionCode),
+    date: IsoDate,
+    themeId: v.optional(v.nullable(Id), null),
+    title: v.optional(OptionalText, null),
+    location: v.optional(OptionalText, null),
+    attendance: v.optional(Attendance, null),
+    ...dayTexts,
+  }),
+  // Checked here too (not only by the service) so a form shows it beside the other mistakes at once.
+  v.forward(
+    v.partialCheck(
+      [["title"], ["titleSv"], ["titleEn"]],
+      (day) => hasTitle({ fi: day.title, sv: day.titleSv, en: day.titleEn }),
+      "a title is needed in at least one language",
+    ),
+    ["title"],
+  ),
+);
 
 export const EventChanges = v.strictObject({
   programmeId: v.optional(Id),
   regionCode: v.optional(v.nullable(RegionCode)),
   date: v.optional(IsoDate),
   themeId: v.optional(v.nullable(Id)),
-  title: v.optional(Name),
+  title: v.optional(OptionalText),
   location: v.optional(OptionalText),
   attendance: v.optional(Attendance),
+  ...dayTexts,
 });
 
 /** A day's published result (PUT /api/events/:id/published-result and the day's staff page). The
@@ -71,22 +98,30 @@ export const SurveyWindow = v.pipe(
   v.check((w) => !w.opensAt || !w.closesAt || Date.parse(w.closesAt) > Date.parse(w.opensAt), "closesAt must be after opensAt"),
 );
 
-const QuestionText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
+/** One language of a day's own question: may be left out or blank, the day's main language stands in. */
+const QuestionText = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300)), "");
+const someLanguage = <T extends { fi: string; sv: string; en: string }>(texts: T) => LANGS.some((lang) => texts[lang] !== "");
 
 export const EventQuestionInput = v.pipe(
   v.strictObject({
     kind: v.picklist(QUESTION_KINDS),
     required: v.optional(v.boolean(), false),
-    text: v.strictObject({ fi: QuestionText, sv: QuestionText, en: QuestionText }),
+    text: v.pipe(
+      v.strictObject({ fi: QuestionText, sv: QuestionText, en: QuestionText }),
+      v.check(someLanguage, "the question is needed in at least one language"),
+    ),
     options: v.optional(
       v.pipe(
         v.array(
-          v.strictObject({
-            value: v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,40}$/)),
-            fi: QuestionText,
-            sv: QuestionText,
-            en: QuestionText,
-          }),
+          v.pipe(
+            v.strictObject({
+              value: v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,40}$/)),
+              fi: QuestionText,
+              sv: QuestionText,
+              en: QuestionText,
+            }),
+            v.check(someLanguage, "each option is needed in at least one language"),
+          ),
         ),
         v.minLength(2),
         v.maxLength(12),

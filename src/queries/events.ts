@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { event, programme, questionSet, region, survey, theme } from "../db/schema";
+import type { Lang } from "../domain/lang";
 import { FOLDED_CAPITALS, type ListSort, type ListState } from "../domain/event-list-query";
 
 export interface EventFilter {
@@ -28,7 +29,12 @@ export interface EventRow {
   readonly themeSv: string | null;
   readonly themeEn: string | null;
   readonly title: string;
+  readonly titleSv: string | null;
+  readonly titleEn: string | null;
   readonly location: string | null;
+  readonly locationSv: string | null;
+  readonly locationEn: string | null;
+  readonly mainLang: Lang;
   readonly attendance: number | null;
   readonly reportedGradeMean: number | null;
   readonly reportedGradeN: number | null;
@@ -61,7 +67,12 @@ const eventColumns = {
   themeSv: theme.nameSv,
   themeEn: theme.nameEn,
   title: event.title,
+  titleSv: event.titleSv,
+  titleEn: event.titleEn,
   location: event.location,
+  locationSv: event.locationSv,
+  locationEn: event.locationEn,
+  mainLang: event.mainLang,
   attendance: event.attendance,
   reportedGradeMean: event.reportedGradeMean,
   reportedGradeN: event.reportedGradeN,
@@ -151,7 +162,11 @@ function eventListCondition(filter: EventListFilter): SQL | undefined {
     filter.nationalOnly ? isNull(event.regionCode) : undefined,
     filter.search === undefined
       ? undefined
-      : or(sql`${folded(event.title)} LIKE ${filter.search} ESCAPE '\\'`, sql`${folded(event.location)} LIKE ${filter.search} ESCAPE '\\'`),
+      : or(
+          ...[event.title, event.titleSv, event.titleEn, event.location, event.locationSv, event.locationEn].map(
+            (column) => sql`${folded(column)} LIKE ${filter.search} ESCAPE '\\'`,
+          ),
+        ),
     filter.state === undefined ? undefined : stateCondition(filter.state, filter.now),
   );
 }
@@ -208,9 +223,16 @@ export interface NewEvent {
   readonly regionCode: string | null;
   readonly date: string;
   readonly themeId: number | null;
+  /** Finnish; '' when the day has none (src/domain/day-texts.ts titleColumns). */
   readonly title: string;
   readonly location: string | null;
   readonly attendance: number | null;
+  /** Left out: no Swedish or English text, and the database's main language (Finnish). */
+  readonly titleSv?: string | null;
+  readonly titleEn?: string | null;
+  readonly locationSv?: string | null;
+  readonly locationEn?: string | null;
+  readonly mainLang?: Lang;
 }
 
 /** The day and its survey (on the newest core question set) in one transaction. */
@@ -266,11 +288,29 @@ export async function referencesExist(db: Db, refs: { programmeId: number; regio
   return { programme: Boolean(prog), region: Boolean(reg), theme: Boolean(th) };
 }
 
+/** The main language a new day in this region gets (national days: Finnish). */
+export async function regionMainLang(db: Db, regionCode: string | null): Promise<Lang> {
+  if (regionCode === null) return "fi";
+  const [row] = await db.select({ mainLang: region.mainLang }).from(region).where(eq(region.code, regionCode)).limit(1);
+  return row?.mainLang ?? "fi";
+}
+
 /** What the audit log names a day by: its title, date and region (a deleted day is simply absent). */
 export async function eventNames(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: event.id, title: event.title, date: event.date, regionCode: event.regionCode })
+    .select({
+      id: event.id,
+      title: event.title,
+      titleSv: event.titleSv,
+      titleEn: event.titleEn,
+      location: event.location,
+      locationSv: event.locationSv,
+      locationEn: event.locationEn,
+      mainLang: event.mainLang,
+      date: event.date,
+      regionCode: event.regionCode,
+    })
     .from(event)
     .where(inArray(event.id, [...ids]));
 }

@@ -1,9 +1,10 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { event, question, region, survey, theme } from "../db/schema";
-import type { Localized } from "../domain/lang";
+import type { Lang, Localized } from "../domain/lang";
 import { joinedNames } from "../domain/localised-name";
-import type { ChoiceOption, Question } from "../domain/questions";
+import { questionInLanguages, type ChoiceOption, type Question } from "../domain/questions";
+import type { DayTextColumns } from "../domain/day-texts";
 
 export interface PublicSurvey {
   readonly surveyId: number;
@@ -14,13 +15,13 @@ export interface PublicSurvey {
   readonly published: boolean;
   /** Staff cancelled the day: its survey takes no answers. */
   readonly cancelled: boolean;
-  readonly event: {
+  readonly event: DayTextColumns & {
     readonly id: number;
-    readonly title: string;
     readonly date: string;
-    readonly location: string | null;
     readonly isDemo: boolean;
     readonly region: Localized | null;
+    /** The region has Swedish-speaking municipalities: the page offers Swedish (or Finnish) at the top. */
+    readonly bilingual: boolean;
     readonly theme: Localized | null;
   };
   readonly questions: readonly Question[];
@@ -71,9 +72,15 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
       extraQuestionSetId: survey.extraQuestionSetId,
       eventId: event.id,
       title: event.title,
+      titleSv: event.titleSv,
+      titleEn: event.titleEn,
       date: event.date,
       location: event.location,
+      locationSv: event.locationSv,
+      locationEn: event.locationEn,
+      mainLang: event.mainLang,
       isDemo: event.isDemo,
+      bilingual: region.bilingual,
       reportedGradeMean: event.reportedGradeMean,
       cancelledAt: event.cancelledAt,
       regionFi: region.nameFi,
@@ -100,41 +107,53 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
     event: {
       id: row.eventId,
       title: row.title,
+      titleSv: row.titleSv,
+      titleEn: row.titleEn,
       date: row.date,
       location: row.location,
+      locationSv: row.locationSv,
+      locationEn: row.locationEn,
+      mainLang: row.mainLang,
       isDemo: row.isDemo,
       region: joinedNames(row, "region"),
+      bilingual: row.bilingual === true,
       theme: joinedNames(row, "theme"),
     },
     // The national core set first, then the day's own questions.
     questions: [
       ...(await listQuestions(db, row.questionSetId)),
-      ...(row.extraQuestionSetId === null ? [] : await listQuestions(db, row.extraQuestionSetId)),
+      ...(row.extraQuestionSetId === null ? [] : await listQuestions(db, row.extraQuestionSetId, row.mainLang)),
     ],
   };
 }
 
-export async function listQuestions(db: Db, questionSetId: number): Promise<Question[]> {
+/** A set's questions in order; texts a day's own question left unwritten show `mainLang`'s. */
+export async function listQuestions(db: Db, questionSetId: number, mainLang: Lang = "fi"): Promise<Question[]> {
   const rows = await db.select().from(question).where(eq(question.setId, questionSetId)).orderBy(asc(question.position));
-  return rows.map((row) => ({
-    id: row.id,
-    key: row.key,
-    kind: row.kind,
-    required: row.required,
-    text: { fi: row.textFi, sv: row.textSv, en: row.textEn },
-    scale:
-      row.scaleMin !== null && row.scaleMax !== null && row.scaleStep !== null
-        ? { min: row.scaleMin, max: row.scaleMax, step: row.scaleStep }
-        : null,
-    options: parseOptions(row.optionsJson),
-    maxLength: row.maxLength,
-  }));
+  return rows.map((row) =>
+    questionInLanguages(
+      {
+        id: row.id,
+        key: row.key,
+        kind: row.kind,
+        required: row.required,
+        text: { fi: row.textFi, sv: row.textSv, en: row.textEn },
+        scale:
+          row.scaleMin !== null && row.scaleMax !== null && row.scaleStep !== null
+            ? { min: row.scaleMin, max: row.scaleMax, step: row.scaleStep }
+            : null,
+        options: parseOptions(row.optionsJson),
+        maxLength: row.maxLength,
+      },
+      mainLang,
+    ),
+  );
 }
 
 function parseOptions(json: string | null): ChoiceOption[] {
   if (!json) return [];
-  const raw = JSON.parse(json) as Array<{ value: string; fi: string; sv: string; en: string }>;
-  return raw.map((o) => ({ value: o.value, label: { fi: o.fi, sv: o.sv, en: o.en } }));
+  const raw = JSON.parse(json) as Array<{ value: string; fi?: string; sv?: string; en?: string }>;
+  return raw.map((o) => ({ value: o.value, label: { fi: o.fi ?? "", sv: o.sv ?? "", en: o.en ?? "" } }));
 }
 
 /** The slug of the survey with this short code (stored upper case), or null. */

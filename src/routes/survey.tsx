@@ -2,6 +2,8 @@ import { Hono, type Context } from "hono";
 import type { AppContext, AppEnv } from "../app-env";
 import { formatDateTime, t } from "../domain/i18n";
 import { chooseLang, type Lang } from "../domain/lang";
+import { shownLang } from "../domain/questions";
+import { langAttr } from "../views/lang-attr";
 import { AppError } from "../http/errors";
 import type { PublicSurvey } from "../queries/survey-by-slug";
 import { surveyForCode } from "../services/short-codes";
@@ -25,8 +27,8 @@ export function surveyRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
 
   app.get("/:slug", async (c) => {
-    const lang = langOf(c);
     const found = await lookup(surveys, c.req.param("slug"));
+    const lang = langOf(c, found?.survey ?? null);
     if (!found) {
       // Not a slug: perhaps a short code typed into the address bar (/s/ab3k9x) or a readable
       // address staff chose (/s/kick-off-oulu, current or replaced), which lead to the survey.
@@ -46,8 +48,8 @@ export function surveyRoutes(deps: AppContext) {
 
   app.post("/:slug", async (c) => {
     const survey = (await lookup(surveys, c.req.param("slug")))?.survey ?? null;
-    const submission = await readSubmission(c.req.raw, langOf(c));
-    const lang = submission.lang ?? langOf(c);
+    const submission = await readSubmission(c.req.raw, langOf(c, survey));
+    const lang = submission.lang ?? langOf(c, survey);
     c.set("lang", lang);
     if (!survey) {
       if (submission.format === "json") throw new AppError("not_found");
@@ -88,8 +90,8 @@ export function surveyRoutes(deps: AppContext) {
   });
 
   app.get("/:slug/thanks", async (c) => {
-    const lang = langOf(c);
     const survey = (await lookup(surveys, c.req.param("slug")))?.survey ?? null;
+    const lang = langOf(c, survey);
     if (!survey) return notFoundPage(c, lang);
     return html(
       c,
@@ -107,8 +109,9 @@ export function surveyRoutes(deps: AppContext) {
   return app;
 }
 
-function langOf(c: Ctx): Lang {
-  const lang = chooseLang(c.req.query("lang"), c.req.header("accept-language"));
+/** The participant's language; with no preference at all, the day's main language. */
+function langOf(c: Ctx, survey: PublicSurvey | null): Lang {
+  const lang = chooseLang(c.req.query("lang"), c.req.header("accept-language"), survey?.event.mainLang);
   c.set("lang", lang);
   return lang;
 }
@@ -147,7 +150,7 @@ function unavailablePage(
   const typed = submission
     ? survey.questions
         .filter((q) => q.kind === "text")
-        .map((q) => ({ question: q.text[lang], text: String(submission.answers.get(q.key)?.[0] ?? "") }))
+        .map((q) => ({ question: q.text[lang], lang: shownLang(q.shownIn, lang), text: String(submission.answers.get(q.key)?.[0] ?? "") }))
         .filter((entry) => entry.text.trim() !== "")
     : [];
   const opensAt = survey.opensAt === null ? "" : formatDateTime(lang, survey.opensAt, "long");
@@ -158,17 +161,17 @@ function unavailablePage(
     closed: { title: t(lang, "closed.title"), body: t(lang, "closed.body") },
     not_open: { title: t(lang, "notOpen.title"), body: t(lang, "notOpen.body", { opensAt }) },
   }[state];
-  const page = MessagePage({ lang, ...text, survey, langHref, children: <TypedAnswers entries={typed} /> });
+  const page = MessagePage({ lang, ...text, survey, langHref, children: <TypedAnswers entries={typed} pageLang={lang} /> });
   return html(c, state === "not_open" ? 403 : 410, page);
 }
 
-function TypedAnswers({ entries }: { entries: { question: string; text: string }[] }) {
+function TypedAnswers({ entries, pageLang }: { entries: { question: string; lang: Lang; text: string }[]; pageLang: Lang }) {
   if (entries.length === 0) return null;
   return (
     <dl>
       {entries.map((e) => (
         <>
-          <dt>{e.question}</dt>
+          <dt lang={langAttr(e.lang, pageLang)}>{e.question}</dt>
           <dd class="pre">{e.text}</dd>
         </>
       ))}

@@ -12,7 +12,7 @@ import type {
 import { canRead, readableRegions } from "../auth/authorize";
 import { eventResponseRate, groupBy, groupFigures, NO_EVENTS, regroupPairs, trendFromMonths, type EventSums } from "../domain/analytics";
 import type { Lang } from "../domain/lang";
-import { localisedNames } from "../domain/localised-name";
+import { localisedNames, withFallbacks } from "../domain/localised-name";
 import { isScaleKind, roundToStep } from "../domain/questions";
 import {
   bucketKey,
@@ -216,6 +216,9 @@ export async function questionFigures(
   checkRegionAccess(principal, [q.region]);
   const filter = { regions: event ? ("all" as const) : readableRegions(principal), ...eventFilter(q), ...(event && { eventId: event.id }) };
   const tallies = await questionTallies(deps.db, filter);
+  // An own question's unwritten texts show the day's main language; pooled over days (whose main
+  // languages may differ), Finnish, else the first written.
+  const mainLang = event?.mainLang ?? "fi";
   const byGroup = groupBy(tallies, (t) => t.groupKey);
   const questions = new Map(
     (
@@ -229,7 +232,7 @@ export async function questionFigures(
   for (const rows of byGroup.values()) {
     const question = questions.get(rows[0]!.questionId);
     if (!question) continue;
-    const text = { fi: question.textFi, sv: question.textSv, en: question.textEn };
+    const text = withFallbacks({ fi: question.textFi, sv: question.textSv, en: question.textEn }, mainLang);
     const counts = new Map<number, number>();
     for (const r of rows) counts.set(roundToStep(r.value), (counts.get(roundToStep(r.value)) ?? 0) + r.count);
     if (question.kind === "choice") {
@@ -247,7 +250,7 @@ export async function questionFigures(
         hiddenN: pooled.hiddenN,
         options: pooled.rows.map((b) => ({
           value: b.key.value,
-          label: { fi: b.key.fi, sv: b.key.sv, en: b.key.en },
+          label: withFallbacks({ fi: b.key.fi, sv: b.key.sv, en: b.key.en }, mainLang),
           n: b.n,
           suppressed: b.suppressed,
           hiddenInDays: b.hiddenInDays,
@@ -284,7 +287,9 @@ export async function commentFigures(deps: ServiceContext, event: EventRow): Pro
       const shown = suppressComments(comments, MIN_CELL);
       return {
         key: question?.key ?? String(questionId),
-        text: question ? { fi: question.textFi, sv: question.textSv, en: question.textEn } : { fi: "", sv: "", en: "" },
+        text: question
+          ? withFallbacks({ fi: question.textFi, sv: question.textSv, en: question.textEn }, event.mainLang)
+          : { fi: "", sv: "", en: "" },
         // A hidden list hides its size too: "2 comments" already narrows down who wrote them.
         n: shown.suppressed ? null : comments.length,
         suppressed: shown.suppressed,

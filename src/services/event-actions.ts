@@ -9,7 +9,16 @@ import { requireWriteRegion } from "../http/access";
 import { AppError } from "../http/errors";
 import type { AuditAction } from "../queries/audit";
 import { addEventQuestion, removeEventQuestion, updateEventQuestion, type NewEventQuestion } from "../queries/event-questions";
-import { getEvent, insertEventWithSurvey, referencesExist, setSurveyWindow, updateEvent, type EventRow } from "../queries/events";
+import {
+  getEvent,
+  insertEventWithSurvey,
+  referencesExist,
+  regionMainLang,
+  setSurveyWindow,
+  updateEvent,
+  type EventRow,
+} from "../queries/events";
+import { dayPlaces, dayTitle, dayTitles, hasTitle, placeColumns, titleColumns } from "../domain/day-texts";
 import { listQuestions } from "../queries/survey-by-slug";
 import type { EventQuestionInput, EventChanges, NewEventInput, SurveyWindow } from "../http/schemas";
 
@@ -44,14 +53,53 @@ export async function createEvent(
   requireWriteRegion(principal, input.regionCode);
   await checkReferences(deps, { programmeId: input.programmeId, regionCode: input.regionCode, themeId: input.themeId });
   const programme = await getProgramme(deps.db, input.programmeId);
+  const mainLang = input.mainLang ?? (await regionMainLang(deps.db, input.regionCode));
+  const texts = {
+    ...titleColumns({ fi: input.title, sv: input.titleSv, en: input.titleEn }),
+    ...placeColumns({ fi: input.location, sv: input.locationSv, en: input.locationEn }),
+    mainLang,
+  };
+  requireTitle(texts);
   const id = await insertEventWithSurvey(
     deps.db,
-    { ...input, themeId: input.themeId, location: input.location, attendance: input.attendance },
+    {
+      programmeId: input.programmeId,
+      regionCode: input.regionCode,
+      date: input.date,
+      themeId: input.themeId,
+      attendance: input.attendance,
+      ...texts,
+    },
     randomAlphanumeric(SLUG_LENGTH),
     defaultClosesAt(input.date, programme?.surveyCloseDays ?? null),
   );
-  await audit(deps, principal, "event_created", input.regionCode, id, { title: input.title, date: input.date });
+  await audit(deps, principal, "event_created", input.regionCode, id, { title: dayTitle(texts, mainLang).text, date: input.date });
   return id;
+}
+
+/** A change's titles and places merged over the day's: a day keeps a title in at least one language. */
+function changedTexts(event: EventRow, changes: v.InferOutput<typeof EventChanges>) {
+  const pick = (change: string | null | undefined, now: string | null) => (change === undefined ? now : change);
+  const titles = dayTitles(event);
+  const places = dayPlaces(event);
+  const merged = {
+    ...titleColumns({ fi: pick(changes.title, titles.fi), sv: pick(changes.titleSv, titles.sv), en: pick(changes.titleEn, titles.en) }),
+    ...placeColumns({
+      fi: pick(changes.location, places.fi),
+      sv: pick(changes.locationSv, places.sv),
+      en: pick(changes.locationEn, places.en),
+    }),
+  };
+  requireTitle(merged);
+  return merged;
+}
+
+/** A day needs a title in at least one language; the others fall back to it (src/domain/day-texts.ts). */
+function requireTitle(columns: ReturnType<typeof titleColumns>) {
+  if (!hasTitle({ fi: columns.title, sv: columns.titleSv, en: columns.titleEn }))
+    throw new AppError("validation_failed", undefined, [
+      { key: "title", code: "required", message: "a title is needed in at least one language" },
+    ]);
 }
 
 export async function changeEvent(
@@ -65,7 +113,9 @@ export async function changeEvent(
   const themeId = changes.themeId !== undefined ? changes.themeId : event.themeId;
   const regionCode = changes.regionCode !== undefined ? changes.regionCode : event.regionCode;
   await checkReferences(deps, { programmeId, regionCode, themeId });
-  await updateEvent(deps.db, event.id, changes);
+  const { title, titleSv, titleEn, location, locationSv, locationEn, ...rest } = changes;
+  const textsChanged = [title, titleSv, titleEn, location, locationSv, locationEn].some((text) => text !== undefined);
+  await updateEvent(deps.db, event.id, { ...rest, ...(textsChanged && changedTexts(event, changes)) });
   await audit(deps, principal, "event_updated", regionCode, event.id, changes);
 }
 
@@ -118,14 +168,14 @@ export async function scheduleSurvey(
 export async function eventQuestions(deps: Pick<ServiceContext, "db">, event: EventRow) {
   const [core, eventRow] = await Promise.all([
     listQuestions(deps.db, event.questionSetId),
-    event.extraQuestionSetId === null ? [] : listQuestions(deps.db, event.extraQuestionSetId),
+    event.extraQuestionSetId === null ? [] : listQuestions(deps.db, event.extraQuestionSetId, event.mainLang),
   ]);
   return { locked: event.responseCount > 0, core, day: eventRow };
 }
 
 /** One of the day's own questions, for its edit page; not_found for a core question or another day's. */
 export async function ownQuestion(deps: Pick<ServiceContext, "db">, event: EventRow, questionId: number) {
-  const own = event.extraQuestionSetId === null ? [] : await listQuestions(deps.db, event.extraQuestionSetId);
+  const own = event.extraQuestionSetId === null ? [] : await listQuestions(deps.db, event.extraQuestionSetId, event.mainLang);
   const question = own.find((q) => q.id === questionId);
   if (!question) throw new AppError("not_found");
   return { locked: event.responseCount > 0, question };

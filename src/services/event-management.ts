@@ -7,6 +7,8 @@ import { addEventQuestion } from "../queries/event-questions";
 import { deleteEventWithSurvey, eventLosses, setEventCancelled } from "../queries/event-management";
 import { getEvent, type EventRow } from "../queries/events";
 import { listQuestions } from "../queries/survey-by-slug";
+import { dayPlaces, dayTitle, dayTitles } from "../domain/day-texts";
+import { writtenTexts } from "../domain/questions";
 import { countTestResponses } from "../queries/test-responses";
 import type { ServiceContext } from "./context";
 import { createEvent } from "./event-actions";
@@ -32,12 +34,11 @@ export async function duplicateEvent(
     regionCode: changes.regionCode !== undefined ? changes.regionCode : source.regionCode,
     date: changes.date ?? source.date,
     themeId: changes.themeId !== undefined ? changes.themeId : source.themeId,
-    title: changes.title ?? source.title,
-    location: changes.location !== undefined ? changes.location : source.location,
+    ...copiedTexts(source, changes),
     attendance: changes.attendance ?? null,
   });
   if (source.extraQuestionSetId !== null) {
-    const own = await listQuestions(deps.db, source.extraQuestionSetId);
+    const own = await listQuestions(deps.db, source.extraQuestionSetId, source.mainLang);
     let copy = (await getEvent(deps.db, id))!;
     for (const q of own) {
       await addEventQuestion(
@@ -46,11 +47,11 @@ export async function duplicateEvent(
         {
           kind: q.kind,
           required: q.required,
-          textFi: q.text.fi,
-          textSv: q.text.sv,
-          textEn: q.text.en,
+          // As written: a text that fell back to the source's main language falls back in the copy too.
+          ...questionTextColumns(writtenTexts(q.text, q.shownIn)),
           scale: q.scale,
-          optionsJson: q.options.length === 0 ? null : JSON.stringify(q.options.map((o) => ({ value: o.value, ...o.label }))),
+          optionsJson:
+            q.options.length === 0 ? null : JSON.stringify(q.options.map((o) => ({ value: o.value, ...writtenTexts(o.label, o.shownIn) }))),
           maxLength: q.maxLength,
         },
       );
@@ -64,7 +65,7 @@ export async function duplicateEvent(
     action: "event_duplicated",
     regionCode,
     target: `event:${id}`,
-    details: { from: source.id, fromTitle: source.title, date: changes.date ?? source.date },
+    details: { from: source.id, fromTitle: dayTitle(source, source.mainLang).text, date: changes.date ?? source.date },
   });
   return id;
 }
@@ -78,7 +79,7 @@ export async function cancelEvent(deps: ServiceContext, principal: SessionPrinci
     action: "event_cancelled",
     regionCode: event.regionCode,
     target: `event:${event.id}`,
-    details: { title: event.title, date: event.date },
+    details: { title: dayTitle(event, event.mainLang).text, date: event.date },
   });
 }
 
@@ -90,7 +91,7 @@ export async function uncancelEvent(deps: ServiceContext, principal: SessionPrin
     action: "event_uncancelled",
     regionCode: event.regionCode,
     target: `event:${event.id}`,
-    details: { title: event.title, date: event.date },
+    details: { title: dayTitle(event, event.mainLang).text, date: event.date },
   });
 }
 
@@ -149,7 +150,27 @@ export async function deleteEvent(
     action: "event_deleted",
     regionCode: event.regionCode,
     target: `event:${event.id}`,
-    details: { title: event.title, date: event.date, responses: losses.responses, comments: losses.comments },
+    details: { title: dayTitle(event, event.mainLang).text, date: event.date, responses: losses.responses, comments: losses.comments },
   });
   return losses;
+}
+
+/** The copy's titles, places and main language: the duplicate form's where it gave them, else the source's. */
+function copiedTexts(source: EventRow, changes: v.InferOutput<typeof EventChanges>) {
+  const pick = <T>(change: T | undefined, now: T) => (change === undefined ? now : change);
+  const titles = dayTitles(source);
+  const places = dayPlaces(source);
+  return {
+    title: pick(changes.title, titles.fi),
+    titleSv: pick(changes.titleSv, titles.sv),
+    titleEn: pick(changes.titleEn, titles.en),
+    location: pick(changes.location, places.fi),
+    locationSv: pick(changes.locationSv, places.sv),
+    locationEn: pick(changes.locationEn, places.en),
+    mainLang: changes.mainLang ?? source.mainLang,
+  };
+}
+
+function questionTextColumns(text: { fi: string; sv: string; en: string }) {
+  return { textFi: text.fi, textSv: text.sv, textEn: text.en };
 }

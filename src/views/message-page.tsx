@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import type { Lang } from "../domain/lang";
 import type { PublicSurvey } from "../queries/survey-by-slug";
 import { Layout } from "./layout";
+import { DayTitle } from "./event-heading";
 
 export interface MessagePageProps {
   readonly lang: Lang;
@@ -16,7 +17,11 @@ export interface MessagePageProps {
 export function MessagePage({ lang, title, body, survey, langHref, children }: MessagePageProps) {
   return (
     <Layout lang={lang} title={title} langHref={langHref}>
-      {survey && <p class="meta">{survey.event.title}</p>}
+      {survey && (
+        <p class="meta">
+          <DayTitle day={survey.event} lang={lang} />
+        </p>
+      )}
       <h1>{title}</h1>
       <p>{body}</p>
       {children}

@@ -27,6 +27,8 @@ input,select,textarea{scroll-margin-top:min(10rem,40vh)}
 input.code{font-family:var(--font-mono);font-size:1.75rem;letter-spacing:.2em;text-transform:uppercase;max-width:14rem}
 .test-mode{border:4px dashed var(--color-test-border);background:var(--color-test-pale);color:var(--color-ink);padding:var(--space-3) var(--space-4);margin:0 0 var(--space-5);border-radius:var(--radius-md)}
 .test-mode p{margin:var(--space-1) 0}
+.lang-offer{margin:0 0 var(--space-3)}
+.lang-offer a{display:inline-flex;align-items:center;min-height:var(--target-min);padding:0 var(--space-3);border:2px solid var(--color-brand);border-radius:var(--radius-lg);font-weight:600}
 .summary h2{font-size:var(--text-xl);margin:0 0 var(--space-2)}
 .summary ul{margin:0;padding-left:1.25rem}
 .summary a{color:var(--color-error);font-weight:600}

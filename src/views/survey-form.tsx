@@ -1,10 +1,12 @@
 import type { AnswerError } from "../domain/answers";
 import type { Lang } from "../domain/lang";
-import { scaleValues, type Question } from "../domain/questions";
+import { scaleValues, shownLang, type Question } from "../domain/questions";
 import type { PublicSurvey } from "../queries/survey-by-slug";
 import { formatNumber, t, tCount } from "../domain/i18n";
 import { Layout, renderDocument } from "./layout";
 import { EventHeading } from "./event-heading";
+import { dayTitle } from "../domain/day-texts";
+import { InLanguage, langAttr } from "./lang-attr";
 
 export interface SurveyFormProps {
   readonly survey: PublicSurvey;
@@ -29,10 +31,11 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
   const known = new Set(survey.questions.map((q) => q.key));
   const strayErrors = errors.filter((e) => !known.has(e.key));
   const heading = t(lang, "survey.heading");
-  const title = `${errors.length > 0 ? `${t(lang, "page.errorPrefix")}: ` : ""}${testMode ? `${t(lang, "testMode.label")}: ` : ""}${heading} – ${survey.event.title}`;
+  const title = `${errors.length > 0 ? `${t(lang, "page.errorPrefix")}: ` : ""}${testMode ? `${t(lang, "testMode.label")}: ` : ""}${heading} – ${dayTitle(survey.event, lang).text}`;
   const action = testMode?.action ?? `/s/${encodeURIComponent(survey.slug)}`;
+  const langHref = testMode?.langHref ?? ((code: Lang) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`);
   return (
-    <Layout lang={lang} title={title} langHref={testMode?.langHref ?? ((code) => `/s/${encodeURIComponent(survey.slug)}?lang=${code}`)}>
+    <Layout lang={lang} title={title} langHref={langHref}>
       {testMode && (
         <div class="test-mode">
           <p>
@@ -43,7 +46,7 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
           </p>
         </div>
       )}
-      <EventHeading survey={survey} lang={lang} heading={heading} />
+      <EventHeading survey={survey} lang={lang} heading={heading} langHref={langHref} />
       {errors.length > 0 && (
         <div class="summary" role="alert" tabindex={-1} id="error-summary" autofocus>
           <h2>{t(lang, "errors.summaryTitle")}</h2>
@@ -54,7 +57,8 @@ export function SurveyFormPage({ survey, lang, submissionId, values, errors = []
               .map((q) => (
                 <li>
                   <a href={`#${firstControlId(q)}`}>
-                    {q.text[lang]}: {errorMessage(lang, errorByKey.get(q.key)!)}
+                    <InLanguage text={q.text[lang]} textLang={shownLang(q.shownIn, lang)} pageLang={lang} />:{" "}
+                    {errorMessage(lang, errorByKey.get(q.key)!)}
                   </a>
                 </li>
               ))}
@@ -141,7 +145,7 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
   const hintId = `q-${q.key}-hint`;
   const label = (
     <>
-      {q.text[lang]}
+      <InLanguage text={q.text[lang]} textLang={shownLang(q.shownIn, lang)} pageLang={lang} />
       {q.required && (
         <>
           {" "}
@@ -190,10 +194,10 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
   const choices =
     q.kind === "choice"
       ? [
-          ...q.options.map((o) => ({ value: o.value, label: o.label[lang] })),
-          ...(q.required ? [] : [{ value: "", label: t(lang, "survey.noAnswer") }]),
+          ...q.options.map((o) => ({ value: o.value, label: o.label[lang], lang: langAttr(shownLang(o.shownIn, lang), lang) })),
+          ...(q.required ? [] : [{ value: "", label: t(lang, "survey.noAnswer"), lang: undefined }]),
         ]
-      : scaleValues(q.scale!).map((v) => ({ value: String(v), label: formatNumber(lang, v) }));
+      : scaleValues(q.scale!).map((v) => ({ value: String(v), label: formatNumber(lang, v), lang: undefined }));
   const idOf = (value: string) => `q-${q.key}-${value === "" ? "none" : value}`;
   return (
     <fieldset
@@ -220,7 +224,7 @@ function QuestionField({ question: q, lang, value, error }: FieldProps) {
               value={c.value}
               checked={value !== undefined && (c.value === "" ? value.trim() === "" : sameValue(value, c.value))}
             />
-            <span>{c.label}</span>
+            <span lang={c.lang}>{c.label}</span>
           </label>
         ))}
       </div>

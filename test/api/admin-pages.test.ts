@@ -331,11 +331,11 @@ describe("the day's own questions", () => {
     const id = await createEvent();
     const texts = { fi: "Kysymys", sv: "Fråga", en: "Question" };
     const bad = await expectPage(
-      await post(`/admin/events/${id}/questions?lang=en`, agent16, { kind: "choice", ...texts, options: "Kyllä | Ja\nEi | Nej | No" }),
+      await post(`/admin/events/${id}/questions?lang=en`, agent16, { kind: "choice", ...texts, options: "Kyllä | Ja | Yes\n | | " }),
       422,
     );
     expect(bad).toContain('<a href="#question-options">Options: Write 2–12 options');
-    expect(bad).toContain("Kyllä | Ja\nEi | Nej | No</textarea>");
+    expect(bad).toContain("Kyllä | Ja | Yes\n | | </textarea>");
     const wrongKind = await expectPage(
       await post(`/admin/events/${id}/questions?lang=en`, agent16, { kind: "text", ...texts, options: "A | B | C\nD | E | F" }),
       422,
@@ -422,7 +422,8 @@ describe("editing one of the day's own questions", () => {
       422,
     );
     expect(bad).toContain('id="error-summary"');
-    expect(bad).toContain('<a href="#question-sv">');
+    // A blank Swedish text is no error: it falls back to the day's main language (issue 16 item 5).
+    expect(bad).not.toContain('<a href="#question-sv">');
     expect(bad).toContain('<a href="#question-options">Options: Write 2–12 options');
     expect(bad).toContain('value="Uusi kysymys"');
     expect(bad).toContain('value="A new question"');

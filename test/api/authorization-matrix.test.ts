@@ -293,6 +293,26 @@ const MATRIX: Row[] = [
     },
     writeRegion16(204),
   ],
+  // Languages per day (issue 16 item 5): the per-language fields change nothing about who may write.
+  [
+    "POST /api/events",
+    async (fx) => ({
+      method: "POST",
+      path: "/api/events",
+      body: { programmeId: fx.programmeId, regionCode: "16", date: "2019-09-04", titleSv: "Dag", locationSv: "Karleby", mainLang: "sv" },
+    }),
+    writeRegion16(201),
+  ],
+  [
+    "PATCH /api/events/:id",
+    async (fx) => ({ method: "PATCH", path: `/api/events/${await fx.event16()}`, body: { titleEn: "Day", mainLang: "en" } }),
+    writeRegion16(200),
+  ],
+  [
+    "POST /api/events/:id/questions",
+    async (fx) => ({ method: "POST", path: `/api/events/${await fx.event16()}/questions`, body: { kind: "text", text: { sv: "Fråga" } } }),
+    writeRegion16(201),
+  ],
   // Day management (issue 16 item 4): write access to the day's region (and to a duplicate's target region).
   [
     "PATCH /api/events/:id/questions/:questionId",

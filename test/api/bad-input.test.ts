@@ -205,6 +205,8 @@ const duplicates: [string, unknown][] = [
   ["unknown key", { copies: 2 }],
   ["empty title", { title: "" }],
   ["negative head count", { attendance: -1 }],
+  ["main language unknown", { mainLang: "de" }],
+  ["English title too long", { titleEn: "x".repeat(201) }],
 ];
 for (const [name, body] of duplicates)
   add({
@@ -273,6 +275,43 @@ add({
   html: true,
   status: 422,
 });
+// The day forms' per-language fields (issue 16 item 5): an unknown main language, no title at all.
+for (const [name, path] of [
+  ["new day", "/admin/events/new"],
+  ["edit day", "/admin/events/{event}"],
+  ["duplicate", "/admin/events/{event}/duplicate"],
+] as const) {
+  add({
+    name: `${name} form: main language de`,
+    method: "POST",
+    path,
+    as: "agent",
+    type: "application/x-www-form-urlencoded",
+    body: "region=16&date=2019-09-04&programme={programme}&theme=&mainLang=de&title=P%C3%A4iv%C3%A4&titleSv=&titleEn=&location=&attendance=",
+    html: true,
+    status: 422,
+  });
+  add({
+    name: `${name} form: no title in any language`,
+    method: "POST",
+    path,
+    as: "agent",
+    type: "application/x-www-form-urlencoded",
+    body: "region=16&date=2019-09-04&programme={programme}&theme=&mainLang=&title=+&titleSv=&titleEn=&location=&attendance=",
+    html: true,
+    status: 422,
+  });
+  add({
+    name: `${name} form: Swedish title too long`,
+    method: "POST",
+    path,
+    as: "agent",
+    type: "application/x-www-form-urlencoded",
+    body: `region=16&date=2019-09-04&programme={programme}&theme=&title=&titleSv=${"x".repeat(201)}&titleEn=&location=&attendance=`,
+    html: true,
+    status: 422,
+  });
+}
 for (const id of ["abc", "0", "99999999", "1e3"]) {
   add({
     name: `duplicate day ${id}`,
@@ -606,6 +645,13 @@ const eventPatches: [string, unknown][] = [
   ["date in Finnish style", { date: "4.9.2019" }],
   ["empty title", { title: "" }],
   ["title too long", { title: "x".repeat(201) }],
+  // Titles and places per language (issue 16 item 5).
+  ["every title removed", { title: null, titleSv: "", titleEn: null }],
+  ["Swedish title too long", { titleSv: "x".repeat(201) }],
+  ["English place as a number", { locationEn: 5 }],
+  ["main language de", { mainLang: "de" }],
+  ["main language in capitals", { mainLang: "SV" }],
+  ["titles as an object", { titles: { sv: "Dag" } }],
   ["region 99", { regionCode: "99" }],
   ["region text", { regionCode: "Lappi" }],
   ["theme 0", { themeId: 0 }],
@@ -792,6 +838,9 @@ const newEvents: [string, unknown][] = [
   ["no title", { programmeId: 1, regionCode: "16", date: "2019-09-04" }],
   ["date as number", { programmeId: 1, regionCode: "16", date: 20190904, title: "x" }],
   ["programme as text", { programmeId: "1", regionCode: "16", date: "2019-09-04", title: "x" }],
+  ["every title blank", { programmeId: 1, regionCode: "16", date: "2019-09-04", title: " ", titleSv: "", titleEn: null }],
+  ["main language unknown", { programmeId: 1, regionCode: "16", date: "2019-09-04", titleSv: "Dag", mainLang: "se" }],
+  ["Swedish title not text", { programmeId: 1, regionCode: "16", date: "2019-09-04", titleSv: ["Dag"] }],
 ];
 for (const [name, body] of newEvents)
   add({
@@ -834,8 +883,23 @@ for (const [name, body] of windows)
 const questions: [string, unknown][] = [
   ["no kind", { text: { fi: "a", sv: "b", en: "c" } }],
   ["kind slider", { kind: "slider", text: { fi: "a", sv: "b", en: "c" } }],
-  ["missing Swedish", { kind: "text", text: { fi: "a", en: "c" } }],
-  ["empty text", { kind: "text", text: { fi: "", sv: "b", en: "c" } }],
+  // One language is enough (issue 16 item 5); none is not.
+  ["no language at all", { kind: "text", text: {} }],
+  ["every language blank", { kind: "text", text: { fi: " ", sv: "", en: "" } }],
+  ["text as a string", { kind: "text", text: "Mitä opit?" }],
+  ["Swedish too long", { kind: "text", text: { sv: "x".repeat(301) } }],
+  ["unknown language", { kind: "text", text: { fi: "a", de: "b" } }],
+  [
+    "an option in no language",
+    {
+      kind: "choice",
+      text: { fi: "a" },
+      options: [
+        { value: "a", fi: "a" },
+        { value: "b", fi: "", sv: " " },
+      ],
+    },
+  ],
   ["choice without options", { kind: "choice", text: { fi: "a", sv: "b", en: "c" } }],
   ["choice with one option", { kind: "choice", text: { fi: "a", sv: "b", en: "c" }, options: [{ value: "a", fi: "a", sv: "a", en: "a" }] }],
   [

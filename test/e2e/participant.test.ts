@@ -231,6 +231,12 @@ describe("a participant answers with the keyboard only (Chromium)", () => {
         await keys.press("Enter");
         expect(await activeElementId(page), "the skip link moves focus to the content").toBe("main");
 
+        // The demo day is in a bilingual region: the other national language is offered first
+        // ("På svenska" / "Suomeksi", issue 16 item 5), one Tab stop before the questions.
+        await keys.press("Tab");
+        expect(await page.evaluate(() => document.activeElement?.closest(".lang-offer") !== null), "Tab reaches the language offer").toBe(
+          true,
+        );
         // Tab into the grade scale and past it without answering; arrows choose in the next ones.
         await keys.press("Tab");
         expect(await activeElementId(page), "Tab from the content start reaches the grade scale").toBe("q-grade-4");

@@ -584,6 +584,62 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     as: "national",
   },
 
+  // Languages per day (issue 16 item 5): titles and places per language, the main language, own
+  // questions in one language, the Swedish offer of a bilingual region.
+  {
+    name: "day created with a Swedish title only",
+    method: "POST",
+    path: "/api/events",
+    as: "agent",
+    json: { programmeId: 1, regionCode: "16", date: "2019-12-12", titleSv: "Ledarskapsdag", locationSv: "Karleby", mainLang: "sv" },
+    capture: (b) => ({ langEventId: String(b.event.id), langSlug: b.event.survey.slug, langShortCode: b.event.survey.shortCode }),
+    random: ["langSlug", "langShortCode"],
+  },
+  { name: "Swedish day, no language preference", path: (c) => `/s/${c.values.langSlug}`, headers: { accept: "text/html" } },
+  { name: "Swedish day read in Finnish", path: (c) => `/s/${c.values.langSlug}?lang=fi` },
+  {
+    name: "own question in Swedish only",
+    method: "POST",
+    path: (c) => `/api/events/${c.values.langEventId}/questions`,
+    as: "agent",
+    json: { kind: "text", text: { sv: "Vad tar du med dig?" } },
+  },
+  { name: "Swedish-only question read in English", path: (c) => `/s/${c.values.langSlug}?lang=en` },
+  {
+    name: "English title added, main language English",
+    method: "PATCH",
+    path: (c) => `/api/events/${c.values.langEventId}`,
+    as: "agent",
+    json: { titleEn: "Leadership day", mainLang: "en" },
+  },
+  {
+    name: "every title removed (refused)",
+    method: "PATCH",
+    path: (c) => `/api/events/${c.values.langEventId}`,
+    as: "agent",
+    json: { title: null, titleSv: null, titleEn: null },
+  },
+  { name: "day page with the fallback note", path: (c) => `/admin/events/${c.values.langEventId}?lang=en`, as: "agent" },
+  {
+    name: "new day form with a Swedish title",
+    method: "POST",
+    path: "/admin/events/new?lang=sv",
+    as: "agent",
+    form: {
+      region: "16",
+      date: "2019-12-14",
+      programme: "1",
+      theme: "",
+      mainLang: "",
+      title: "",
+      titleSv: "Dag i Karleby",
+      titleEn: "",
+      location: "",
+      locationSv: "",
+      locationEn: "",
+      attendance: "",
+    },
+  },
   // Day management (issue 16 item 4): duplicate, edit an own question, cancel and restore, delete.
   {
     name: "day to manage created",

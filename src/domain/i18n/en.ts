@@ -302,7 +302,7 @@ export const en: Dictionary = {
   "admin.error.dateTime": "Enter a date and a time.",
   "admin.error.closesBeforeOpens": "The closing time must be after the opening time.",
   "admin.error.themeProgramme": "The theme does not belong to the chosen programme.",
-  "admin.error.title": "Enter the day's title (at most 200 characters).",
+  "admin.error.title": "Enter the day's title in at least one language (at most 200 characters).",
   "admin.error.location": "The place can be at most 200 characters.",
   "admin.error.attendance": "Enter the attendance as a whole number from 0 to 10,000.",
   "admin.error.name": "Enter a name (at most 200 characters).",
@@ -1073,4 +1073,25 @@ export const en: Dictionary = {
   "dash.programmes.national": "National days",
   "dash.programmes.legend": "Bar {index}: {programme}",
   "dash.programmes.same": "Choose two different programmes.",
+  // Languages per day (issue 16 item 5)
+  "lang.offer": "In English",
+  "langName.fi": "Finnish",
+  "langName.sv": "Swedish",
+  "langName.en": "English",
+  "admin.event.titleFi": "Title of the day in Finnish",
+  "admin.event.titleSv": "Title of the day in Swedish",
+  "admin.event.titleEn": "Title of the day in English",
+  "admin.event.locationFi": "Place in Finnish",
+  "admin.event.locationSv": "Place in Swedish",
+  "admin.event.locationEn": "Place in English",
+  "admin.event.mainLang": "Main language of the day",
+  "admin.event.mainLangFromRegion": "From the region",
+  "admin.event.mainLangHint":
+    "A participant whose browser states no language gets the survey in this language. Titles, places and own questions missing in a language are shown in this one. A new day's main language comes from its region.",
+  "admin.event.textsHint":
+    "Give the title in at least one language. Where the title or place is missing, the day's main language is shown.",
+  "admin.question.oneLanguageHint":
+    "Write the question in at least one language. Missing languages show the day's main language ({language}).",
+  "admin.question.fallbackNote": "Not translated ({readers}): these participants see the question in {language}.",
+  "admin.error.questionTextSome": "Write the question in at least one language.",
 };

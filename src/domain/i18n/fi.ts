@@ -302,7 +302,7 @@ export const fi = {
   "admin.error.dateTime": "Anna päivämäärä ja kellonaika.",
   "admin.error.closesBeforeOpens": "Sulkeutumisajan on oltava avautumisajan jälkeen.",
   "admin.error.themeProgramme": "Teema ei kuulu valittuun ohjelmaan.",
-  "admin.error.title": "Anna päivän nimi (enintään 200 merkkiä).",
+  "admin.error.title": "Anna päivän nimi ainakin yhdellä kielellä (enintään 200 merkkiä).",
   "admin.error.location": "Paikka saa olla enintään 200 merkkiä.",
   "admin.error.attendance": "Anna osallistujamäärä kokonaislukuna väliltä 0–10 000.",
   "admin.error.name": "Anna nimi (enintään 200 merkkiä).",
@@ -1069,6 +1069,26 @@ export const fi = {
   "dash.programmes.national": "Kansalliset päivät",
   "dash.programmes.legend": "Pylväs {index}: {programme}",
   "dash.programmes.same": "Valitse kaksi eri ohjelmaa.",
+  // Languages per day (issue 16 item 5)
+  "lang.offer": "Suomeksi",
+  "langName.fi": "suomi",
+  "langName.sv": "ruotsi",
+  "langName.en": "englanti",
+  "admin.event.titleFi": "Päivän nimi suomeksi",
+  "admin.event.titleSv": "Päivän nimi ruotsiksi",
+  "admin.event.titleEn": "Päivän nimi englanniksi",
+  "admin.event.locationFi": "Paikka suomeksi",
+  "admin.event.locationSv": "Paikka ruotsiksi",
+  "admin.event.locationEn": "Paikka englanniksi",
+  "admin.event.mainLang": "Päivän pääkieli",
+  "admin.event.mainLangFromRegion": "Alueen mukaan",
+  "admin.event.mainLangHint":
+    "Osallistuja, jonka selain ei kerro kieltä, saa kyselyn tällä kielellä. Puuttuvat nimet, paikat ja omat kysymykset näytetään tällä kielellä. Uuden päivän pääkieli tulee alueesta.",
+  "admin.event.textsHint": "Anna nimi ainakin yhdellä kielellä. Kielet, joilla nimeä tai paikkaa ei ole, näytetään päivän pääkielellä.",
+  "admin.question.oneLanguageHint":
+    "Kirjoita kysymys ainakin yhdellä kielellä. Puuttuvat kielet näytetään päivän pääkielellä ({language}).",
+  "admin.question.fallbackNote": "Ei käännöstä ({readers}): nämä osallistujat näkevät kysymyksen kielellä {language}.",
+  "admin.error.questionTextSome": "Kirjoita kysymys ainakin yhdellä kielellä.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

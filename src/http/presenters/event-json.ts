@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../../app-env";
 import type { Lang } from "../../domain/lang";
 import { joinedNames } from "../../domain/localised-name";
+import { dayPlace, dayPlaces, dayTitle, dayTitles, type DayTextColumns } from "../../domain/day-texts";
 import { formatCalendarDate, helsinkiDate } from "../../domain/stats";
 import { surveyState } from "../../domain/survey-state";
 import type { EventRow } from "../../queries/events";
@@ -17,6 +18,18 @@ export function surveyUrl(origin: string, slug: string): string {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** A day's title and place in the reader's language (the language rule of src/domain/day-texts.ts),
+ *  and as written per language for editing (null where not written). */
+export function dayTextsJson(row: DayTextColumns, lang: Lang) {
+  return {
+    title: dayTitle(row, lang).text,
+    location: dayPlace(row, lang)?.text ?? null,
+    titles: dayTitles(row),
+    locations: dayPlaces(row),
+    mainLang: row.mainLang,
+  };
+}
+
 /** One academy day as the API shows it. */
 export function eventJson(row: EventRow, lang: Lang, origin: string, now: number) {
   const names = row.themeId === null ? null : joinedNames(row, "theme");
@@ -26,8 +39,7 @@ export function eventJson(row: EventRow, lang: Lang, origin: string, now: number
     date: row.date,
     region: row.regionCode,
     theme: row.themeId === null || !names ? null : { id: row.themeId, name: names[lang], names },
-    title: row.title,
-    location: row.location,
+    ...dayTextsJson(row, lang),
     attendance: row.attendance,
     responses: row.responseCount,
     reported:

@@ -12,12 +12,12 @@ import { attempt, isChecked, one, validateForm, type FieldMapping, type Form } f
 /**
  * Choice options, one per line as "Finnish | Swedish | English". Values are made from the line
  * number: a day's own options only need to stay apart within the question. A line without three
- * parts keeps its text in Finnish and leaves the others empty, which the schema then refuses.
+ * parts keeps its text in Finnish and leaves the others empty: they show the day's main language.
  */
 export function optionLines(text: string) {
   return text
     .split(/\r?\n/)
-    .filter((line) => line.trim() !== "")
+    .filter((line) => line.replaceAll("|", "").trim() !== "")
     .map((line, index) => {
       const [fi = "", sv = "", en = "", ...extra] = line.split("|");
       return { value: `option_${index + 1}`, fi, sv: extra.length > 0 ? "" : sv, en: extra.length > 0 ? "" : en };
@@ -39,6 +39,7 @@ function questionFormData(form: Form) {
 const QUESTION_MAPPING: FieldMapping = {
   fields: {
     kind: QUESTION_FIELDS.kind,
+    text: QUESTION_FIELDS.fi,
     "text.fi": QUESTION_FIELDS.fi,
     "text.sv": QUESTION_FIELDS.sv,
     "text.en": QUESTION_FIELDS.en,
@@ -49,6 +50,7 @@ const QUESTION_MAPPING: FieldMapping = {
   messages: {
     [QUESTION_FIELDS.kind]: "admin.error.choose",
     [QUESTION_FIELDS.fi]: "admin.error.questionText",
+    [`${QUESTION_FIELDS.fi}:check`]: "admin.error.questionTextSome",
     [QUESTION_FIELDS.sv]: "admin.error.questionText",
     [QUESTION_FIELDS.en]: "admin.error.questionText",
     [QUESTION_FIELDS.options]: "admin.error.options",

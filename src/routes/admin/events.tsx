@@ -25,6 +25,11 @@ import {
   type Form,
 } from "../../http/form-input";
 
+/** "" from a select left at its default: the field is left out (a new day's main language then comes from its region). */
+function blankToUndefined(text: string): string | undefined {
+  return text === "" ? undefined : text;
+}
+
 /** The day form's strings as the shared schemas want them. */
 export function eventFormData(form: Form) {
   const region = one(form, "region");
@@ -34,8 +39,13 @@ export function eventFormData(form: Form) {
     regionCode: region === NATIONAL_EVENT ? null : region,
     date: one(form, "date").trim(),
     themeId: theme === "" ? null : idValue(theme),
-    title: one(form, "title"),
+    mainLang: blankToUndefined(one(form, "mainLang")),
+    title: blankToNull(one(form, "title")),
+    titleSv: blankToNull(one(form, "titleSv")),
+    titleEn: blankToNull(one(form, "titleEn")),
     location: blankToNull(one(form, "location")),
+    locationSv: blankToNull(one(form, "locationSv")),
+    locationEn: blankToNull(one(form, "locationEn")),
     attendance: wholeNumberOrNull(one(form, "attendance")),
   };
 }
@@ -48,8 +58,13 @@ export function eventMapping(prefix: string): FieldMapping {
       date: id("date"),
       programmeId: id("programme"),
       themeId: id("theme"),
+      mainLang: id("mainLang"),
       title: id("title"),
+      titleSv: id("titleSv"),
+      titleEn: id("titleEn"),
       location: id("location"),
+      locationSv: id("locationSv"),
+      locationEn: id("locationEn"),
       attendance: id("attendance"),
     },
     messages: {
@@ -58,8 +73,13 @@ export function eventMapping(prefix: string): FieldMapping {
       [id("programme")]: "admin.error.choose",
       [id("theme")]: "admin.error.choose",
       [id("theme:unknown")]: "admin.error.themeProgramme",
+      [id("mainLang")]: "admin.error.choose",
       [id("title")]: "admin.error.title",
+      [id("titleSv")]: "admin.error.title",
+      [id("titleEn")]: "admin.error.title",
       [id("location")]: "admin.error.location",
+      [id("locationSv")]: "admin.error.location",
+      [id("locationEn")]: "admin.error.location",
       [id("attendance")]: "admin.error.attendance",
     },
   };

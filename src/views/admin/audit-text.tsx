@@ -1,5 +1,6 @@
 import { dictionaries, formatDateTime, t, type MessageKey } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
+import { dayTitle, type DayTextColumns } from "../../domain/day-texts";
 import { localisedName, type NameColumns } from "../../domain/localised-name";
 import { regionName, shortDate, type RegionNames } from "./names";
 
@@ -12,7 +13,7 @@ export interface AuditNames {
   readonly regions: readonly RegionNames[];
   readonly programmes: readonly { readonly id: number; readonly name: string }[];
   readonly themes: readonly (NameColumns & { readonly id: number })[];
-  readonly events: ReadonlyMap<number, { readonly title: string; readonly date: string; readonly regionCode: string | null }>;
+  readonly events: ReadonlyMap<number, DayTextColumns & { readonly date: string; readonly regionCode: string | null }>;
   /** Comment categories, for tagging entries (issue 17); a deleted one shows as its id. */
   readonly categories?: readonly (NameColumns & { readonly id: number })[];
   /** Cooperation areas by id (an area deleted since is named by its id). */
@@ -35,7 +36,7 @@ function known(key: string): MessageKey | null {
 export function eventText(lang: Lang, names: AuditNames, id: number): string {
   const event = names.events.get(id);
   if (!event) return t(lang, "admin.audit.targetEvent", { id });
-  return `${event.title} (${shortDate(lang, event.date)}, ${regionName(lang, names.regions, event.regionCode)})`;
+  return `${dayTitle(event, lang).text} (${shortDate(lang, event.date)}, ${regionName(lang, names.regions, event.regionCode)})`;
 }
 
 /** What an entry is about, linked where there is a page for it. */

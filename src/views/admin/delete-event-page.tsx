@@ -1,4 +1,5 @@
 import { isNational, type Principal } from "../../auth/authorize";
+import { dayTitle } from "../../domain/day-texts";
 import { formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { EventRow } from "../../queries/events";
@@ -14,7 +15,7 @@ export interface DeleteEventPageProps {
 
 /** The confirmation before a day is deleted: names what is lost, and offers the button only to those who may. */
 export function DeleteEventPage({ lang, principal, event, losses }: DeleteEventPageProps) {
-  const title = t(lang, "admin.delete.title", { title: event.title });
+  const title = t(lang, "admin.delete.title", { title: dayTitle(event, lang).text });
   const base = `/admin/events/${event.id}`;
   const allowed = !losses.needsConfirmation || isNational(principal);
   const n = (value: number) => formatNumber(lang, value);

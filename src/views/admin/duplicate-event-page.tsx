@@ -1,4 +1,5 @@
 import type { Principal } from "../../auth/authorize";
+import { dayTitle } from "../../domain/day-texts";
 import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { EventRow } from "../../queries/events";
@@ -17,7 +18,7 @@ export interface DuplicateEventPageProps {
 
 /** The day form prefilled from the source day: change the date, theme or region and create the copy. */
 export function DuplicateEventPage({ lang, principal, source, choices, values, errors = [] }: DuplicateEventPageProps) {
-  const title = t(lang, "admin.duplicate.title", { title: source.title });
+  const title = t(lang, "admin.duplicate.title", { title: dayTitle(source, lang).text });
   const base = `/admin/events/${source.id}`;
   return (
     <AdminPage

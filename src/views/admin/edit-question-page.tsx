@@ -36,7 +36,7 @@ export function EditQuestionPage({ lang, principal, event, question, locked, val
         {/* Kept visible when locked so text typed before the first answer arrived can still be copied out. */}
         <fieldset disabled={locked} aria-describedby={locked ? QUESTIONS_LOCKED : undefined}>
           <legend class="vh">{title}</legend>
-          <QuestionFields lang={lang} values={values} errors={errors} />
+          <QuestionFields lang={lang} values={values} errors={errors} mainLang={event.mainLang} />
           <button type="submit">{t(lang, "admin.questionEdit.submit")}</button>
         </fieldset>
       </form>

@@ -1,5 +1,5 @@
 import { t } from "../../domain/i18n";
-import type { Lang } from "../../domain/lang";
+import { LANGS, type Lang } from "../../domain/lang";
 import type { EventRow } from "../../queries/events";
 import { errorFor, SelectField, TextField, valueOf, type Choice, type FieldError, type FormValues } from "./fields";
 
@@ -7,7 +7,20 @@ import { errorFor, SelectField, TextField, valueOf, type Choice, type FieldError
 export const NATIONAL_EVENT = "national";
 
 /** The controls of a day, in the order the page shows them (and the error summary lists them). */
-export const EVENT_FIELDS = ["region", "date", "programme", "theme", "title", "location", "attendance"] as const;
+export const EVENT_FIELDS = [
+  "region",
+  "date",
+  "programme",
+  "theme",
+  "mainLang",
+  "title",
+  "titleSv",
+  "titleEn",
+  "location",
+  "locationSv",
+  "locationEn",
+  "attendance",
+] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
 export interface EventChoices {
@@ -19,8 +32,11 @@ export interface EventChoices {
   readonly themes: readonly { readonly id: number; readonly programmeId: number; readonly name: string }[];
 }
 
+/** The Finnish title and place keep the plain names (title, location) the API has always had. */
+const FIELD_LABELS = { title: "admin.event.titleFi", location: "admin.event.locationFi" } as const;
+
 export function eventFieldLabel(lang: Lang, field: EventField): string {
-  return t(lang, `admin.event.${field}`);
+  return t(lang, field === "title" || field === "location" ? FIELD_LABELS[field] : `admin.event.${field}`);
 }
 
 /** What the form shows for a saved day. */
@@ -30,8 +46,13 @@ export function eventValues(event: EventRow): FormValues {
     date: event.date,
     programme: String(event.programmeId),
     theme: event.themeId === null ? "" : String(event.themeId),
+    mainLang: event.mainLang,
     title: event.title,
+    titleSv: event.titleSv ?? "",
+    titleEn: event.titleEn ?? "",
     location: event.location ?? "",
+    locationSv: event.locationSv ?? "",
+    locationEn: event.locationEn ?? "",
     attendance: event.attendance === null ? "" : String(event.attendance),
   };
 }
@@ -82,8 +103,21 @@ export function EventFields({
         hint={t(lang, "admin.event.themeHint")}
         choices={[{ value: "", label: t(lang, "admin.event.noTheme") }, ...themeGroups]}
       />
+      <SelectField
+        {...common("mainLang")}
+        hint={t(lang, "admin.event.mainLangHint")}
+        choices={[
+          { value: "", label: t(lang, "admin.event.mainLangFromRegion") },
+          ...LANGS.map((code) => ({ value: code, label: t(lang, `langName.${code}`) })),
+        ]}
+      />
+      <p class="hint">{t(lang, "admin.event.textsHint")}</p>
       <TextField {...common("title")} maxlength={200} />
+      <TextField {...common("titleSv")} maxlength={200} />
+      <TextField {...common("titleEn")} maxlength={200} />
       <TextField {...common("location")} optional maxlength={200} />
+      <TextField {...common("locationSv")} optional maxlength={200} />
+      <TextField {...common("locationEn")} optional maxlength={200} />
       <TextField {...common("attendance")} optional inputmode="numeric" hint={t(lang, "admin.event.attendanceHint")} autocomplete="off" />
     </>
   );

@@ -1,4 +1,5 @@
 import { isNational, type Principal } from "../../auth/authorize";
+import { DayTitle } from "../event-heading";
 import { formatNumber, t, tCount } from "../../domain/i18n";
 import { listState } from "../../domain/event-list-query";
 import type { Lang } from "../../domain/lang";
@@ -85,11 +86,15 @@ export function EventListPage({ lang, principal, options, ignored, list, now, do
               {events.map((e) => (
                 <tr>
                   <td>
-                    <a href={`/admin/events/${e.id}?lang=${lang}`}>{e.title}</a>
+                    <a href={`/admin/events/${e.id}?lang=${lang}`}>
+                      <DayTitle day={e} lang={lang} />
+                    </a>
                     <br />
                     <a class="small" href={`/admin/events/${e.id}/results?lang=${lang}`}>
                       {t(lang, "results.link")}
-                      <span class="vh">: {e.title}</span>
+                      <span class="vh">
+                        : <DayTitle day={e} lang={lang} />
+                      </span>
                     </a>
                     {e.isDemo && (
                       <>

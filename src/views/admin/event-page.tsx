@@ -1,4 +1,6 @@
 import { isNational, type Principal } from "../../auth/authorize";
+import { dayTitle } from "../../domain/day-texts";
+import { DayPlace, DayTitle } from "../event-heading";
 import { formatDate, formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { Question } from "../../domain/questions";
@@ -67,7 +69,7 @@ export function EventPage(props: EventPageProps) {
     <AdminPage
       lang={lang}
       principal={principal}
-      title={event.title}
+      title={dayTitle(event, lang).text}
       hasErrors={errors.length > 0}
       langHref={(code) => `${base}?lang=${code}`}
       done={props.done}
@@ -85,7 +87,9 @@ export function EventPage(props: EventPageProps) {
           <CancelledBadge lang={lang} event={event} /> {t(lang, "admin.cancelled.note")}
         </p>
       )}
-      <h1>{event.title}</h1>
+      <h1>
+        <DayTitle day={event} lang={lang} />
+      </h1>
       <ErrorSummary lang={lang} errors={errors} labelOf={labelOf} />
       <dl class="facts">
         <dt>{t(lang, "admin.event.date")}</dt>
@@ -99,7 +103,9 @@ export function EventPage(props: EventPageProps) {
         <dt>{t(lang, "admin.event.theme")}</dt>
         <dd>{theme ?? t(lang, "admin.event.noTheme")}</dd>
         <dt>{t(lang, "admin.event.location")}</dt>
-        <dd>{event.location ?? "–"}</dd>
+        <dd>
+          <DayPlace day={event} lang={lang} />
+        </dd>
         <dt>{t(lang, "admin.event.attendance")}</dt>
         <dd>{event.attendance === null ? t(lang, "admin.event.notRecorded") : formatNumber(lang, event.attendance)}</dd>
         <dt>{t(lang, "admin.event.responses")}</dt>
@@ -152,6 +158,7 @@ export function EventPage(props: EventPageProps) {
       {canWrite && <EventTestSection lang={lang} eventId={event.id} testAnswers={props.testAnswers} />}
       <EventPresenterSection lang={lang} eventId={event.id} canWrite={canWrite} displayCreatedAt={props.displayCreatedAt} />
       <EventQuestionsSection
+        mainLang={event.mainLang}
         lang={lang}
         eventId={event.id}
         core={props.core}

@@ -1,6 +1,7 @@
 import { t } from "../../domain/i18n";
 import { LANGS, type Lang } from "../../domain/lang";
-import { QUESTION_KINDS, type Question } from "../../domain/questions";
+import { QUESTION_KINDS, shownLang, writtenTexts, type Question } from "../../domain/questions";
+import { InLanguage, langAttr } from "../lang-attr";
 import { CheckboxField, errorFor, SelectField, TextAreaField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 
 /** Control ids of the add-a-question form, in page order. */
@@ -34,11 +35,13 @@ export interface EventQuestionsSectionProps {
   /** Answers exist: the day's questions are fixed from now on. */
   readonly locked: boolean;
   readonly canWrite: boolean;
+  /** What unwritten languages of an own question show (the day's main language). */
+  readonly mainLang: Lang;
   readonly form?: { readonly values: FormValues; readonly errors: readonly FieldError[] } | undefined;
 }
 
 /** The national core set (read-only), then the day's own questions, which writers may add and remove until the first answer. */
-export function EventQuestionsSection({ lang, eventId, core, own, locked, canWrite, form }: EventQuestionsSectionProps) {
+export function EventQuestionsSection({ lang, eventId, core, own, locked, canWrite, mainLang, form }: EventQuestionsSectionProps) {
   const base = `/admin/events/${eventId}/questions`;
   const values = form?.values ?? { kind: "grade" };
   const errors = form?.errors;
@@ -90,7 +93,7 @@ export function EventQuestionsSection({ lang, eventId, core, own, locked, canWri
             {/* A disabled fieldset disables every control in it, and says why just above. */}
             <fieldset disabled={locked} aria-describedby={locked ? QUESTIONS_LOCKED : undefined}>
               <legend class="vh">{t(lang, "admin.questions.add")}</legend>
-              <QuestionFields lang={lang} values={values} errors={errors} />
+              <QuestionFields lang={lang} values={values} errors={errors} mainLang={mainLang} />
               <button type="submit">{t(lang, "admin.questions.addSubmit")}</button>
             </fieldset>
           </form>
@@ -102,7 +105,17 @@ export function EventQuestionsSection({ lang, eventId, core, own, locked, canWri
 
 /** The controls of a day's own question, shared by the add form above and the edit page
  *  (src/views/admin/edit-question-page.tsx); ids are QUESTION_FIELDS so errors link to them. */
-export function QuestionFields({ lang, values, errors }: { lang: Lang; values: FormValues; errors?: readonly FieldError[] | undefined }) {
+export function QuestionFields({
+  lang,
+  values,
+  errors,
+  mainLang,
+}: {
+  lang: Lang;
+  values: FormValues;
+  errors?: readonly FieldError[] | undefined;
+  mainLang: Lang;
+}) {
   return (
     <>
       <SelectField
@@ -120,6 +133,7 @@ export function QuestionFields({ lang, values, errors }: { lang: Lang; values: F
         label={t(lang, "admin.question.required")}
         checked={valueOf(values, "required") !== ""}
       />
+      <p class="hint">{t(lang, "admin.question.oneLanguageHint", { language: t(lang, `langName.${mainLang}`) })}</p>
       {LANGS.map((code) => (
         <TextField
           lang={lang}
@@ -146,22 +160,28 @@ export function QuestionFields({ lang, values, errors }: { lang: Lang; values: F
   );
 }
 
-/** A question as the form shows it: choice options one per line as "Finnish | Swedish | English". */
+/** A question as the form shows it, as written (blank where a language falls back): choice options
+ *  one per line as "Finnish | Swedish | English". */
 export function questionValues(question: Question): FormValues {
+  const text = writtenTexts(question.text, question.shownIn);
+  const option = (o: Question["options"][number]) => {
+    const label = writtenTexts(o.label, o.shownIn);
+    return `${label.fi} | ${label.sv} | ${label.en}`;
+  };
   return {
     kind: question.kind,
     ...(question.required && { required: "on" }),
-    fi: question.text.fi,
-    sv: question.text.sv,
-    en: question.text.en,
-    options: question.options.map((o) => `${o.label.fi} | ${o.label.sv} | ${o.label.en}`).join("\n"),
+    fi: text.fi,
+    sv: text.sv,
+    en: text.en,
+    options: question.options.map(option).join("\n"),
   };
 }
 
 function QuestionSummary({ lang, question }: { lang: Lang; question: Question }) {
   return (
     <>
-      {question.text[lang]}{" "}
+      <InLanguage text={question.text[lang]} textLang={shownLang(question.shownIn, lang)} pageLang={lang} />{" "}
       <span class="hint">
         ({t(lang, `admin.question.kind.${question.kind}`)}
         {question.required ? `, ${t(lang, "admin.question.requiredShort")}` : ""})
@@ -169,10 +189,27 @@ function QuestionSummary({ lang, question }: { lang: Lang; question: Question })
       {question.kind === "choice" && question.options.length > 0 && (
         <ul>
           {question.options.map((o) => (
-            <li>{o.label[lang]}</li>
+            <li lang={langAttr(shownLang(o.shownIn, lang), lang)}>{o.label[lang]}</li>
           ))}
         </ul>
       )}
+      <FallbackNote lang={lang} question={question} />
     </>
+  );
+}
+
+/** Staff see which participants get the question in another language than their own. */
+function FallbackNote({ lang, question }: { lang: Lang; question: Question }) {
+  const shownIn = question.shownIn;
+  if (!shownIn) return null;
+  const readers = LANGS.filter((code) => shownIn[code] !== code);
+  const language = shownIn[readers[0]!];
+  return (
+    <p class="hint fallback-note">
+      {t(lang, "admin.question.fallbackNote", {
+        readers: readers.map((code) => t(lang, `langName.${code}`)).join(", "),
+        language: t(lang, `langName.${language}`),
+      })}
+    </p>
   );
 }

@@ -1,4 +1,6 @@
 import type { Principal } from "../../auth/authorize";
+import { dayTitle } from "../../domain/day-texts";
+import { DayPlace } from "../event-heading";
 import type { EventGrade, PooledGrade } from "../../api-types";
 import { formatDate, formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
@@ -43,7 +45,7 @@ function percent(lang: Lang, rate: number | null): string {
 export function EventResultsPage({ lang, principal, event, regions, results }: EventResultsPageProps) {
   const base = `/admin/events/${event.id}`;
   const theme = themeOf(lang, event);
-  const title = t(lang, "results.title", { title: event.title });
+  const title = t(lang, "results.title", { title: dayTitle(event, lang).text });
   return (
     <AdminPage lang={lang} principal={principal} title={title} langHref={(code) => `${base}/results?lang=${code}`}>
       <a class="back no-print" href={`${base}?lang=${lang}`}>
@@ -67,7 +69,9 @@ export function EventResultsPage({ lang, principal, event, regions, results }: E
           <dt>{t(lang, "admin.event.theme")}</dt>
           <dd>{theme ?? t(lang, "admin.event.noTheme")}</dd>
           <dt>{t(lang, "admin.event.location")}</dt>
-          <dd>{event.location ?? "–"}</dd>
+          <dd>
+            <DayPlace day={event} lang={lang} />
+          </dd>
           <dt>{t(lang, "dash.col.attendance")}</dt>
           <dd>{event.attendance === null ? t(lang, "admin.event.notRecorded") : formatNumber(lang, event.attendance)}</dd>
           <dt>{t(lang, "dash.col.responses")}</dt>

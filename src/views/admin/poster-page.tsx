@@ -1,4 +1,6 @@
 import type { Principal } from "../../auth/authorize";
+import { dayPlace, dayTitle } from "../../domain/day-texts";
+import { langAttr } from "../lang-attr";
 import { formatDate, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { EventRow } from "../../queries/events";
@@ -33,12 +35,15 @@ export function shortLink(url: string): string {
 /** A printable A4 page for the last slide or the tables: big QR code, short link, the day, the call to answer. */
 export function PosterPage({ lang, principal, event, place, surveyUrl, origin, qrSvg }: PosterPageProps) {
   const [first, second] = posterLanguages(lang);
-  const where = (l: Lang) => [place(l), event.location].filter(Boolean).join(", ");
+  const where = (l: Lang) => [place(l), dayPlace(event, l)?.text].filter(Boolean).join(", ");
+  const title = dayTitle(event, first);
+  // The title in the poster's second language too, when one was written for it.
+  const secondTitle = dayTitle(event, second);
   return (
     <AdminPage
       lang={lang}
       principal={principal}
-      title={`${t(lang, "admin.poster.title")}: ${event.title}`}
+      title={`${t(lang, "admin.poster.title")}: ${title.text}`}
       langHref={(code) => `/admin/events/${event.id}/poster?lang=${code}`}
     >
       <div class="no-print">
@@ -53,7 +58,12 @@ export function PosterPage({ lang, principal, event, place, surveyUrl, origin, q
             <span class="badge">{t(lang, "demo.badge")}</span>
           </p>
         )}
-        <h1>{event.title}</h1>
+        <h1 lang={langAttr(title.lang, lang)}>{title.text}</h1>
+        {secondTitle.lang === second && secondTitle.text !== title.text && (
+          <p class="title-2" lang={second}>
+            {secondTitle.text}
+          </p>
+        )}
         <p class="when">
           <time datetime={event.date}>{formatDate(first, event.date)}</time>, {where(first)}
         </p>
