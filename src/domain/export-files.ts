@@ -3,7 +3,8 @@
 // the figures: when and from where the data came, the filters, and the caveats that hold for every
 // figure Palaute exports (they are the reports' caveats too).
 import { MIN_CELL } from "./stats";
-import { formatDateTime, t } from "./i18n";
+import { helsinkiLocal } from "./helsinki-time";
+import { formatShortDate, t } from "./i18n";
 import type { Lang } from "./lang";
 import type { Table } from "./table";
 
@@ -43,8 +44,9 @@ export function scopeText(lang: Lang, scope: ExportScope, regionName: (code: str
   return parts.length > 0 ? parts.join(", ") : t(lang, "export.notes.noFilters");
 }
 
-/** The table with its notes sheet: where the data came from and when, its filters, the table's own
- *  notes, then the standing caveats. */
+/** The table with its notes sheet: where the data came from and on which day (the date, not the
+ *  minute: the same request gives the same file all day), its filters, the table's own notes, then
+ *  the standing caveats. */
 export function withExportNotes(
   lang: Lang,
   table: Table,
@@ -56,7 +58,7 @@ export function withExportNotes(
     ...table,
     notesTitle: t(lang, "export.notes.title"),
     notes: [
-      t(lang, "export.notes.exported", { title: table.title, when: formatDateTime(lang, exportedAtMs) }),
+      t(lang, "export.notes.exported", { title: table.title, when: formatShortDate(lang, helsinkiLocal(exportedAtMs).slice(0, 10)) }),
       t(lang, "export.notes.filters", { filters: scopeText(lang, scope, regionName) }),
       ...table.notes,
       ...standingCaveats(lang),

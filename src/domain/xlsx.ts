@@ -33,6 +33,9 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
+/** 2000-01-01 in local time, the zip parts' modification time (zip times have no time zone). */
+const FIXED_MTIME = new Date(2000, 0, 1);
+
 /** A cell as written: its XML value part and style. */
 type Written = { readonly xml: string; readonly style: number } | null;
 
@@ -154,7 +157,11 @@ export function toXlsx(table: Table): Uint8Array<ArrayBuffer> {
     "xl/worksheets/sheet1.xml": tableSheet(table),
     "xl/worksheets/sheet2.xml": notesSheet(table),
   };
-  const zipped = zipSync(Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])), { level: 6 });
+  // A fixed time on every part: the file's bytes depend only on the table.
+  const zipped = zipSync(Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])), {
+    level: 6,
+    mtime: FIXED_MTIME,
+  });
   // A copy on its own ArrayBuffer, as a Response body wants.
   const body = new Uint8Array(new ArrayBuffer(zipped.byteLength));
   body.set(zipped);

@@ -150,6 +150,17 @@ const MATRIX: Row[] = [
     async (fx) => ({ method: "GET", path: `/api/export/comments.csv?event=${await fx.event16()}` }),
     readRegion16(200),
   ],
+  // XLSX (issue 17): the same tables and rules as the CSV rows above.
+  ["GET /api/export/events.xlsx", async () => ({ method: "GET", path: "/api/export/events.xlsx?region=16" }), readRegion16(200)],
+  ["GET /api/export/regions.xlsx", async () => ({ method: "GET", path: "/api/export/regions.xlsx" }), all(401, 200)],
+  ["GET /api/export/trend.xlsx", async () => ({ method: "GET", path: "/api/export/trend.xlsx?regions=16" }), readRegion16(200)],
+  ["GET /api/export/themes.xlsx", async () => ({ method: "GET", path: "/api/export/themes.xlsx?region=16" }), readRegion16(200)],
+  ["GET /api/export/questions.xlsx", async () => ({ method: "GET", path: "/api/export/questions.xlsx?region=16" }), readRegion16(200)],
+  [
+    "GET /api/export/comments.xlsx",
+    async (fx) => ({ method: "GET", path: `/api/export/comments.xlsx?event=${await fx.event16()}` }),
+    readRegion16(200),
+  ],
   [
     "POST /api/events",
     async (fx) => ({

@@ -866,6 +866,11 @@ for (const q of statsQueries) {
   add({ name: `CSV ?${q}`, method: "GET", path: `/api/export/events.csv?${q}`, as: "national" });
 }
 add({ name: "comments CSV without an event", method: "GET", path: "/api/export/comments.csv", as: "national", status: 422 });
+for (const q of statsQueries) {
+  add({ name: `XLSX ?${q}`, method: "GET", path: `/api/export/events.xlsx?${q}`, as: "national" });
+  add({ name: `comments XLSX ?${q}`, method: "GET", path: `/api/export/comments.xlsx?${q}`, as: "national" });
+}
+add({ name: "comments XLSX without an event", method: "GET", path: "/api/export/comments.xlsx", as: "national", status: 422 });
 add({ name: "audit before=abc", method: "GET", path: "/api/audit?before=abc", as: "national", status: 422 });
 add({ name: "audit limit 100000", method: "GET", path: "/api/audit?limit=100000", as: "national", status: 422 });
 add({ name: "themes programme=x", method: "GET", path: "/api/themes?programme=x", as: "national", status: 422 });

@@ -100,7 +100,7 @@ describe("XLSX exports", () => {
       const notes = sheets[1]!;
       expect(notes.name).toBe("Huomiot");
       const noteText = notes.rows.map((row) => row[0]).join("\n");
-      expect(noteText).toContain("Tiedot haettu 2.12.2026 klo 10.00");
+      expect(noteText).toContain("Tiedot haettu 2.12.2026.");
       expect(noteText).toMatch(/Alle 5 vastauksen taustaryhmät/);
       expect(noteText).toMatch(/julkaistu tulos/);
       expect(noteText).toMatch(/Esimerkkiaineistoksi/);

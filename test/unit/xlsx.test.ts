@@ -70,3 +70,11 @@ describe("XLSX writer, read back with exceljs", () => {
     expect(excelSerialDate("2019-9-4")).toBeNull();
   });
 });
+
+describe("XLSX bytes", () => {
+  it("depend only on the table (no clock inside), so both runtimes send the same file", async () => {
+    const first = toXlsx(table);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(Buffer.from(toXlsx(table)).equals(Buffer.from(first))).toBe(true);
+  });
+});
