@@ -5,7 +5,7 @@
 import type { MessageKey } from "./i18n";
 import type { Lang } from "./lang";
 
-export type StaffPage = "dashboard" | "days" | "import" | "programmes" | "users" | "audit" | "password";
+export type StaffPage = "dashboard" | "days" | "reports" | "import" | "programmes" | "users" | "audit" | "password";
 
 interface StaffMenuEntry {
   readonly page: StaffPage;
@@ -20,6 +20,7 @@ interface StaffMenuEntry {
 export const STAFF_MENU: readonly StaffMenuEntry[] = [
   { page: "dashboard", path: "/", label: "nav.dashboard", nationalOnly: false },
   { page: "days", path: "/admin", label: "nav.days", nationalOnly: false },
+  { page: "reports", path: "/admin/reports", label: "report.link", nationalOnly: false },
   { page: "import", path: "/admin/import", label: "admin.nav.import", nationalOnly: true },
   { page: "programmes", path: "/admin/programmes", label: "nav.programmes", nationalOnly: true },
   { page: "users", path: "/admin/users", label: "nav.users", nationalOnly: true },

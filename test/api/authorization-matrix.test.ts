@@ -267,6 +267,10 @@ const MATRIX: Row[] = [
   ["DELETE /api/events/:id", async (fx) => ({ method: "DELETE", path: `/api/events/${await fx.event16()}` }), writeRegion16(200)],
   // Admin pages (src/routes/admin): HTML, every change a form post answered with 303.
   ["GET /admin", async () => ({ method: "GET", path: "/admin" }), all(303, 200)],
+  // Printable reports (issue 17): anyone signed in; a region's report only for its readers.
+  ["GET /admin/reports", async () => ({ method: "GET", path: "/admin/reports" }), all(303, 200)],
+  ["GET /admin/reports/national", async () => ({ method: "GET", path: "/admin/reports/national?from=2019-01-01" }), all(303, 200)],
+  ["GET /admin/reports/region", async () => ({ method: "GET", path: "/admin/reports/region?region=16" }), page(readRegion16(200))],
   [
     "GET /admin/events/new",
     async () => ({ method: "GET", path: "/admin/events/new" }),

@@ -809,6 +809,13 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "users page, agent", path: "/admin/users", as: "agent" },
   { name: "audit page", path: "/admin/audit?lang=fi", as: "national" },
   { name: "audit page with a bad cursor", path: "/admin/audit?before=x", as: "national" },
+  // Printable reports (issue 17).
+  { name: "reports page", path: "/admin/reports?lang=sv", as: "agent" },
+  { name: "national report", path: "/admin/reports/national?from=2019-01-01&to=2019-12-31&lang=fi", as: "national" },
+  { name: "national report, agent", path: "/admin/reports/national?lang=en", as: "agent" },
+  { name: "region report", path: "/admin/reports/region?region=16&lang=sv", as: "agent" },
+  { name: "region report, another region", path: "/admin/reports/region?region=15", as: "agent" },
+  { name: "region report without a region", path: "/admin/reports/region?from=2019-01-01", as: "national" },
   { name: "history import page", path: "/admin/import?lang=sv", as: "national" },
   { name: "history import template", path: "/admin/import/template.csv", as: "national" },
   {

@@ -10,6 +10,7 @@ import { adminEventManageRoutes } from "./event-manage";
 import { adminEventRoutes } from "./events";
 import { adminPasswordRoutes } from "./password";
 import { adminProgrammeRoutes } from "./programmes";
+import { adminReportRoutes } from "./reports";
 import { adminUserRoutes } from "./users";
 
 /** The staff pages under /admin, one sub-app per resource. Sessions and the same-origin check
@@ -27,5 +28,6 @@ export function adminRoutes(deps: AppContext) {
   app.route("/", adminUserRoutes(deps));
   app.route("/", adminAuditRoutes(deps));
   app.route("/", adminPasswordRoutes(deps));
+  app.route("/", adminReportRoutes(deps));
   return app;
 }
