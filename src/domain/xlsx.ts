@@ -3,11 +3,12 @@
 // (Excel stores formats without a locale: "0.0" shows as 8,5 in Finnish and Swedish Excel and
 // LibreOffice); text is inline text, never a formula, and text a spreadsheet could take for one
 // carries Excel's quote-prefix flag (the rule in formula-guard.ts). The XML is written here (a few
-// fixed parts); fflate's zipSync packs it (≈ 6 KB gzip in the Worker, where a full XLSX library
-// such as exceljs, ≈ 270 KB, or write-excel-file, ≈ 20 KB, would not fit the bundle budget).
-import { strToU8, zipSync } from "fflate";
+// fixed parts) and packed by zip-store.ts: in the Worker, where this runs too, a full XLSX library
+// (exceljs ≈ 270 KB, write-excel-file ≈ 20 KB gzip) or even a zip library would not fit the
+// bundle budget.
 import { startsLikeFormula } from "./formula-guard";
 import type { Cell, Column, Table, TableWriter } from "./table";
+import { zipStored } from "./zip-store";
 
 /** Cell styles, indexes into <cellXfs> in STYLES. */
 const STYLE = { plain: 0, header: 1, whole: 2, oneDecimal: 3, twoDecimals: 4, date: 5, quoted: 6, wrapped: 7 } as const;
@@ -32,9 +33,6 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
-
-/** 2000-01-01 in local time, the zip parts' modification time (zip times have no time zone). */
-const FIXED_MTIME = new Date(2000, 0, 1);
 
 /** A cell as written: its XML value part and style. */
 type Written = { readonly xml: string; readonly style: number } | null;
@@ -157,15 +155,8 @@ export function toXlsx(table: Table): Uint8Array<ArrayBuffer> {
     "xl/worksheets/sheet1.xml": tableSheet(table),
     "xl/worksheets/sheet2.xml": notesSheet(table),
   };
-  // A fixed time on every part: the file's bytes depend only on the table.
-  const zipped = zipSync(Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])), {
-    level: 6,
-    mtime: FIXED_MTIME,
-  });
-  // A copy on its own ArrayBuffer, as a Response body wants.
-  const body = new Uint8Array(new ArrayBuffer(zipped.byteLength));
-  body.set(zipped);
-  return body;
+  const encoder = new TextEncoder();
+  return zipStored(Object.entries(files).map(([path, xml]) => [path, encoder.encode(xml)] as const));
 }
 
 export const xlsxWriter = {

@@ -78,3 +78,28 @@ describe("XLSX bytes", () => {
     expect(Buffer.from(toXlsx(table)).equals(Buffer.from(first))).toBe(true);
   });
 });
+
+describe("stored ZIP", () => {
+  it("computes CRC-32 as zlib does, and another reader (Python's zipfile) opens the archive and finds each part intact", async () => {
+    const { crc32: zlibCrc32 } = await import("node:zlib");
+    const { crc32, zipStored } = await import("../../src/domain/zip-store");
+    for (const text of ["", "a", "Hyvä päivä", "x".repeat(10_000)]) {
+      const bytes = new TextEncoder().encode(text);
+      expect(crc32(bytes), text.slice(0, 10)).toBe(zlibCrc32(bytes));
+    }
+    const { execFileSync } = await import("node:child_process");
+    const archive = zipStored([
+      ["a.xml", new TextEncoder().encode("<a/>")],
+      ["dir/b.txt", new TextEncoder().encode("Hyvä")],
+    ]);
+    const listing = execFileSync(
+      "/usr/bin/python3",
+      [
+        "-c",
+        "import sys,zipfile,io;z=zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()));assert z.testzip() is None;print([(i.filename,z.read(i).decode()) for i in z.infolist()])",
+      ],
+      { input: archive, encoding: "utf8" },
+    );
+    expect(listing.trim()).toBe("[('a.xml', '<a/>'), ('dir/b.txt', 'Hyvä')]");
+  });
+});

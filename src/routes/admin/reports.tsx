@@ -12,7 +12,10 @@ import { ReportIndexPage } from "../../views/reports/report-index-page";
 
 /** The query again, for the language links (only the validated keys). */
 function queryString(values: Record<string, string | number | undefined>): string {
-  return new URLSearchParams(Object.entries(values).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
+  const pairs: [string, string][] = Object.entries(values).flatMap(([k, v]) =>
+    v === undefined ? [] : [[k, String(v)] as [string, string]],
+  );
+  return new URLSearchParams(pairs).toString();
 }
 
 /** The printable reports (issue 17): a region over a period and the national overview, for anyone
