@@ -2,6 +2,7 @@
 // Each is the dashboard's own figures (src/services/dashboard-figures.ts) for one selection, so a
 // report says what the screen and the downloads say, under the same access and yardstick rules.
 import type { SessionPrincipal } from "../app-env";
+import { canRead } from "../auth/authorize";
 import type { EventSummary, RegionsStatsResponse, RegionStats, ThemesStatsResponse } from "../api-types";
 import type { Lang } from "../domain/lang";
 import { DEFAULT_INTERVAL } from "../domain/stats/time-buckets";
@@ -46,6 +47,7 @@ export async function regionReport(
   lang: Lang,
   origin: string,
 ): Promise<RegionReport> {
+  if (!canRead(principal, region)) throw new AppError("forbidden");
   const q = { ...period, region, interval: DEFAULT_INTERVAL };
   const [events, themes, all] = await Promise.all([
     eventsFigures(deps, principal, q, lang, origin, deps.now()),
