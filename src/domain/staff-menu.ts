@@ -5,7 +5,7 @@
 import type { MessageKey } from "./i18n";
 import type { Lang } from "./lang";
 
-export type StaffPage = "dashboard" | "days" | "comments" | "import" | "programmes" | "areas" | "users" | "audit" | "password";
+export type StaffPage = "dashboard" | "days" | "comments" | "reports" | "import" | "programmes" | "areas" | "users" | "audit" | "password";
 
 interface StaffMenuEntry {
   readonly page: StaffPage;
@@ -21,6 +21,7 @@ export const STAFF_MENU: readonly StaffMenuEntry[] = [
   { page: "dashboard", path: "/", label: "nav.dashboard", nationalOnly: false },
   { page: "days", path: "/admin", label: "nav.days", nationalOnly: false },
   { page: "comments", path: "/admin/comments", label: "nav.comments", nationalOnly: false },
+  { page: "reports", path: "/admin/reports", label: "report.link", nationalOnly: false },
   { page: "import", path: "/admin/import", label: "admin.nav.import", nationalOnly: true },
   { page: "programmes", path: "/admin/programmes", label: "nav.programmes", nationalOnly: true },
   { page: "areas", path: "/admin/areas", label: "nav.areas", nationalOnly: true },

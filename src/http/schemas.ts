@@ -260,6 +260,15 @@ export const StatsQuery = v.strictObject({
   lang: v.optional(v.picklist(LANGS)),
 });
 
+/** A printable report's period (issue 17): the national overview takes only this, a region's report
+ *  also its region. Empty form fields are left out first (filledQuery). */
+export const ReportQuery = v.strictObject({
+  from: v.optional(IsoDate),
+  to: v.optional(IsoDate),
+  programme: v.optional(IdText),
+});
+export const RegionReportQuery = v.strictObject({ ...ReportQuery.entries, region: RegionCode });
+
 /** The staff day list's query (GET /admin): every filter, the sort and the page live in the URL. Empty
  *  form fields are left out before this schema (src/http/validate.ts filledQuery); other unknown
  *  keys are ignored so a link with extra parameters still opens; a wrong value is a 422. */

@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { ExportName } from "../api-contract";
 import type { AppContext, AppEnv } from "../app-env";
+import { exportFileName, withExportNotes } from "../domain/export-files";
 import { commentsTable, eventsTable, questionsTable, regionsTable, themesTable, trendTable } from "../domain/export-tables";
 import { t } from "../domain/i18n";
 import type { Table } from "../domain/table";
@@ -20,7 +21,9 @@ import { exploreComments } from "../services/comment-explorer";
 type Export = (c: Context<AppEnv>) => Promise<{ table: Table; regionCode: string | null }>;
 
 /** Everything the dashboards show, as a download with the same filters as the screen: each export
- *  is a table, offered in every format of TABLE_WRITERS (CSV for Finnish Excel). */
+ *  is a table, offered in every format of TABLE_WRITERS (CSV for Finnish Excel, XLSX), named after
+ *  what it holds and with its notes and caveats. A new export is one entry in `exports` (and its
+ *  line in ExportContract, src/api-contract.ts); formats, names and notes follow. */
 export function exportRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
   const { now } = deps;
@@ -75,15 +78,19 @@ export function exportRoutes(deps: AppContext) {
   };
 
   for (const [name, build] of Object.entries(exports)) {
-    for (const writer of TABLE_WRITERS) {
+    for (const writer of Object.values(TABLE_WRITERS)) {
       app.get(`/${name}.${writer.format}`, async (c) => {
         const { table, regionCode } = await build(c);
         const principal = requirePrincipal(c);
+        const lang = requestLang(c);
+        const scope = check(c, StatsQuery, c.req.query());
+        const names = await regionNames(deps, lang);
+        const regionName = (code: string) => names.get(code) ?? code;
         await deps.audit({ userId: principal.userId, action: "export", regionCode, target: table.name, details: { query: c.req.query() } });
         c.header("Content-Type", writer.contentType);
-        c.header("Content-Disposition", `attachment; filename="palaute-${table.name}.${writer.format}"`);
+        c.header("Content-Disposition", `attachment; filename="${exportFileName(table, scope, regionName, writer.format)}"`);
         c.header("Cache-Control", "no-store");
-        return c.body(writer.write(table));
+        return c.body(writer.write(withExportNotes(lang, table, scope, regionName, now())));
       });
     }
   }

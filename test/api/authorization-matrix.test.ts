@@ -220,6 +220,17 @@ const MATRIX: Row[] = [
     async (fx) => ({ method: "GET", path: `/api/export/comments.csv?event=${await fx.event16()}` }),
     readRegion16(200),
   ],
+  // XLSX (issue 17): the same tables and rules as the CSV rows above.
+  ["GET /api/export/events.xlsx", async () => ({ method: "GET", path: "/api/export/events.xlsx?region=16" }), readRegion16(200)],
+  ["GET /api/export/regions.xlsx", async () => ({ method: "GET", path: "/api/export/regions.xlsx" }), all(401, 200)],
+  ["GET /api/export/trend.xlsx", async () => ({ method: "GET", path: "/api/export/trend.xlsx?regions=16" }), readRegion16(200)],
+  ["GET /api/export/themes.xlsx", async () => ({ method: "GET", path: "/api/export/themes.xlsx?region=16" }), readRegion16(200)],
+  ["GET /api/export/questions.xlsx", async () => ({ method: "GET", path: "/api/export/questions.xlsx?region=16" }), readRegion16(200)],
+  [
+    "GET /api/export/comments.xlsx",
+    async (fx) => ({ method: "GET", path: `/api/export/comments.xlsx?event=${await fx.event16()}` }),
+    readRegion16(200),
+  ],
   [
     "POST /api/events",
     async (fx) => ({
@@ -346,6 +357,10 @@ const MATRIX: Row[] = [
   ["DELETE /api/events/:id", async (fx) => ({ method: "DELETE", path: `/api/events/${await fx.event16()}` }), writeRegion16(200)],
   // Admin pages (src/routes/admin): HTML, every change a form post answered with 303.
   ["GET /admin", async () => ({ method: "GET", path: "/admin" }), all(303, 200)],
+  // Printable reports (issue 17): anyone signed in; a region's report only for its readers.
+  ["GET /admin/reports", async () => ({ method: "GET", path: "/admin/reports" }), all(303, 200)],
+  ["GET /admin/reports/national", async () => ({ method: "GET", path: "/admin/reports/national?from=2019-01-01" }), all(303, 200)],
+  ["GET /admin/reports/region", async () => ({ method: "GET", path: "/admin/reports/region?region=16" }), page(readRegion16(200))],
   [
     "GET /admin/events/new",
     async () => ({ method: "GET", path: "/admin/events/new" }),

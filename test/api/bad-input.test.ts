@@ -1078,6 +1078,16 @@ add({
   html: true,
   status: 400,
 });
+for (const q of statsQueries) {
+  add({ name: `XLSX ?${q}`, method: "GET", path: `/api/export/events.xlsx?${q}`, as: "national" });
+  add({ name: `comments XLSX ?${q}`, method: "GET", path: `/api/export/comments.xlsx?${q}`, as: "national" });
+}
+add({ name: "comments XLSX without an event", method: "GET", path: "/api/export/comments.xlsx", as: "national", status: 422 });
+// Printable reports (issue 17): a wrong period, region or stray key is a 422 page, never a 500.
+for (const q of ["from=yesterday", "to=2019-13-01", "programme=-1", "programme=abc", "colour=red", "region=16", "from=2019-02-30"])
+  add({ name: `national report ?${q}`, method: "GET", path: `/admin/reports/national?${q}`, as: "national", html: true, status: 422 });
+for (const q of ["", "region=99%27", "region=1", "region=16&to=never", "region=16&event=1"])
+  add({ name: `region report ?${q}`, method: "GET", path: `/admin/reports/region?${q}`, as: "national", html: true, status: 422 });
 add({ name: "audit before=abc", method: "GET", path: "/api/audit?before=abc", as: "national", status: 422 });
 add({ name: "audit limit 100000", method: "GET", path: "/api/audit?limit=100000", as: "national", status: 422 });
 add({ name: "themes programme=x", method: "GET", path: "/api/themes?programme=x", as: "national", status: 422 });

@@ -213,7 +213,8 @@ describe("results dashboard (Chromium)", () => {
       // One staff frame: the dashboard's menu is the server pages' menu (src/domain/staff-menu.ts).
       const menu = () => page.locator("nav.staff a").evaluateAll((links) => links.map((a) => `${a.getAttribute("href")} ${a.textContent}`));
       const onDashboard = await menu();
-      expect(onDashboard.length, onDashboard.join(", ")).toBe(9); // eight pages (comments and cooperation areas included) and the own password
+      // Nine pages (comments, printable reports and cooperation areas among them) and the own password.
+      expect(onDashboard.length, onDashboard.join(", ")).toBe(10);
       await page.goto(`${base}/admin/users?lang=fi`);
       expect(await menu(), "the same staff menu on a server page").toEqual(onDashboard);
     } finally {

@@ -3,6 +3,7 @@ import type { EventGrade, EventSummary, PooledGrade, RegionStats } from "../../s
 import { csvWriter } from "../../src/domain/csv";
 import { commentsTable, eventsTable, questionsTable, regionsTable, themesTable, trendTable } from "../../src/domain/export-tables";
 import type { Table } from "../../src/domain/table";
+import { EXPORT_FORMATS } from "../../src/domain/export-formats";
 import { TABLE_WRITERS } from "../../src/domain/table-writers";
 
 // Each export's table written as CSV, byte for byte as the CSV exports have always been (the expected
@@ -281,7 +282,11 @@ describe("export tables written as CSV", () => {
     expect(table.notes).toEqual(["There are fewer than 5 answers, so they are not shown, so that no one can be identified."]);
   });
 
-  it("offers CSV, once", () => {
-    expect(TABLE_WRITERS.map((w) => [w.format, w.contentType])).toEqual([["csv", "text/csv; charset=utf-8"]]);
+  it("offers each format of EXPORT_FORMATS once, by the writer of that format", () => {
+    expect(Object.entries(TABLE_WRITERS).map(([key, w]) => [key, w.format, w.contentType])).toEqual([
+      ["csv", "csv", "text/csv; charset=utf-8"],
+      ["xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    ]);
+    expect(Object.keys(TABLE_WRITERS)).toEqual([...EXPORT_FORMATS]);
   });
 });

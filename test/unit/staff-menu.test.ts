@@ -6,19 +6,30 @@ import { signOutAction, staffMenuLinks } from "../../src/domain/staff-menu";
 // The one staff menu (src/domain/staff-menu.ts), rendered by the server frame and the dashboard.
 
 describe("the staff menu", () => {
-  it("shows an agent the results, the academy days, the comments and their own password, in that order", () => {
+  it("shows an agent the results, the academy days, the comments, the reports and their own password, in that order", () => {
     const { pages, account } = staffMenuLinks("sv", { national: false });
-    expect(pages.map((l) => l.href)).toEqual(["/?lang=sv", "/admin?lang=sv", "/admin/comments?lang=sv"]);
+    expect(pages.map((l) => l.href)).toEqual(["/?lang=sv", "/admin?lang=sv", "/admin/comments?lang=sv", "/admin/reports?lang=sv"]);
     expect(account.map((l) => l.href)).toEqual(["/admin/password?lang=sv"]);
   });
 
   it("shows the national team also the import, programmes, cooperation areas, users and audit log", () => {
     const { pages, account } = staffMenuLinks("en", { national: true });
-    expect(pages.map((l) => l.page)).toEqual(["dashboard", "days", "comments", "import", "programmes", "areas", "users", "audit"]);
+    expect(pages.map((l) => l.page)).toEqual([
+      "dashboard",
+      "days",
+      "comments",
+      "reports",
+      "import",
+      "programmes",
+      "areas",
+      "users",
+      "audit",
+    ]);
     expect(pages.map((l) => t("en", l.label))).toEqual([
       "Results",
       "Academy days",
       "Comments",
+      "Printable reports",
       "Import history",
       "Programmes and themes",
       "Cooperation areas",

@@ -573,6 +573,15 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   },
   { name: "export: comment categories", path: "/api/export/comment-categories.csv?region=15&lang=en", as: "national" },
 
+  // XLSX (issue 17): the files' bytes hold no clock, so the two runtimes must send the same bytes.
+  { name: "export as XLSX: days", path: "/api/export/events.xlsx?region=16&from=2019-01-01&to=2019-12-31", as: "agent" },
+  { name: "export as XLSX: regions", path: "/api/export/regions.xlsx?lang=sv", as: "national" },
+  { name: "export as XLSX: trend", path: "/api/export/trend.xlsx?interval=term&regions=16&lang=en", as: "national" },
+  { name: "export as XLSX: themes", path: "/api/export/themes.xlsx", as: "national" },
+  { name: "export as XLSX: questions", path: (c) => `/api/export/questions.xlsx?event=${c.values.pohjanmaaEventId}`, as: "national" },
+  { name: "export as XLSX: comments", path: (c) => `/api/export/comments.xlsx?event=${c.values.pohjanmaaEventId}&lang=en`, as: "national" },
+  { name: "export as XLSX, anonymous", path: "/api/export/regions.xlsx" },
+  { name: "export as XLSX, another region", path: "/api/export/events.xlsx?region=15", as: "agent" },
   { name: "yardstick withheld from an agent: one day", path: "/api/stats/regions?from=2019-05-09&to=2019-05-09", as: "agent" },
   { name: "yardstick for an agent: whole months", path: "/api/stats/regions?from=2019-09-01&to=2019-11-30", as: "agent" },
   { name: "trend yardstick for an agent by month", path: "/api/stats/trend?interval=month&regions=16", as: "agent" },
@@ -1074,6 +1083,13 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "users page, agent", path: "/admin/users", as: "agent" },
   { name: "audit page", path: "/admin/audit?lang=fi", as: "national" },
   { name: "audit page with a bad cursor", path: "/admin/audit?before=x", as: "national" },
+  // Printable reports (issue 17).
+  { name: "reports page", path: "/admin/reports?lang=sv", as: "agent" },
+  { name: "national report", path: "/admin/reports/national?from=2019-01-01&to=2019-12-31&lang=fi", as: "national" },
+  { name: "national report, agent", path: "/admin/reports/national?lang=en", as: "agent" },
+  { name: "region report", path: "/admin/reports/region?region=16&lang=sv", as: "agent" },
+  { name: "region report, another region", path: "/admin/reports/region?region=15", as: "agent" },
+  { name: "region report without a region", path: "/admin/reports/region?from=2019-01-01", as: "national" },
   { name: "history import page", path: "/admin/import?lang=sv", as: "national" },
   { name: "history import template", path: "/admin/import/template.csv", as: "national" },
   {

@@ -1,3 +1,4 @@
+import { exportsReportsEn } from "./exports-reports";
 import type { Dictionary } from "./fi";
 
 export const en: Dictionary = {
@@ -758,6 +759,7 @@ export const en: Dictionary = {
   "csv.adjustedMissing": "No adjusted figure: themes missing",
   "csv.responseRatePercent": "Response rate (%)",
   "csv.demo": "Demo data",
+  ...exportsReportsEn,
   "testMode.label": "Test mode",
   "testMode.banner": "Test mode: this answer is stored apart from real answers and never counted in any figure. For staff only.",
   "testMode.submit": "Send test answer",

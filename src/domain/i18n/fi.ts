@@ -1,3 +1,4 @@
+import { exportsReportsFi } from "./exports-reports";
 // The Finnish dictionary is the reference: sv.ts and en.ts must have exactly these keys (the type
 // system and test/unit/lang-and-i18n.test.ts both check it).
 export const fi = {
@@ -754,6 +755,7 @@ export const fi = {
   "csv.adjustedMissing": "Ei vakioitua lukua: puuttuvat teemat",
   "csv.responseRatePercent": "Vastausprosentti (%)",
   "csv.demo": "Esimerkkiaineistoa",
+  ...exportsReportsFi,
   "testMode.label": "Testitila",
   "testMode.banner":
     "Testitila: tämä vastaus tallennetaan erilleen oikeista vastauksista eikä sitä lasketa mihinkään lukuun. Vain henkilökunnalle.",

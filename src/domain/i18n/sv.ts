@@ -1,3 +1,4 @@
+import { exportsReportsSv } from "./exports-reports";
 import type { Dictionary } from "./fi";
 
 export const sv: Dictionary = {
@@ -751,6 +752,7 @@ export const sv: Dictionary = {
   "csv.adjustedMissing": "Inget standardiserat värde: teman som saknas",
   "csv.responseRatePercent": "Svarsprocent (%)",
   "csv.demo": "Exempeldata",
+  ...exportsReportsSv,
   "testMode.label": "Testläge",
   "testMode.banner":
     "Testläge: det här svaret sparas skilt från de riktiga svaren och räknas aldrig in i någon siffra. Endast för personalen.",

@@ -15,7 +15,14 @@ export function adminEventResultsRoutes(deps: AppContext) {
     const [regions, results] = await Promise.all([allRegions(deps), eventResults(deps, principal, event)]);
     return renderPage(
       c,
-      <EventResultsPage lang={requestLang(c)} principal={principal} event={event} regions={regions} results={results} />,
+      <EventResultsPage
+        lang={requestLang(c)}
+        principal={principal}
+        event={event}
+        regions={regions}
+        results={results}
+        generatedAt={deps.now()}
+      />,
     );
   });
 

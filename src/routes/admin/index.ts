@@ -12,6 +12,7 @@ import { adminEventManageRoutes } from "./event-manage";
 import { adminEventRoutes } from "./events";
 import { adminPasswordRoutes } from "./password";
 import { adminProgrammeRoutes } from "./programmes";
+import { adminReportRoutes } from "./reports";
 import { adminUserRoutes } from "./users";
 import { adminAreaRoutes } from "./areas";
 
@@ -33,5 +34,6 @@ export function adminRoutes(deps: AppContext) {
   app.route("/", adminAuditRoutes(deps));
   app.route("/", adminCommentRoutes(deps));
   app.route("/", adminPasswordRoutes(deps));
+  app.route("/", adminReportRoutes(deps));
   return app;
 }

@@ -2,6 +2,7 @@
 // a participant's phone on venue wifi never downloads them. Inline like PAGE_CSS and allowed by
 // its own CSP hash (see ../csp.ts); no style attributes anywhere. It comes after PAGE_CSS, whose
 // tokens (../design-tokens.ts) and shared base (../base-css.ts) it builds on: colours only as var(--…).
+import { REPORT_CSS } from "../reports/report-styles";
 export const ADMIN_CSS = `
 .nowrap{white-space:nowrap}
 main>section{border-top:1px solid var(--color-rule);margin-top:1.5rem;padding-top:1rem}
@@ -67,4 +68,5 @@ main{box-shadow:none;border-radius:0;max-width:none;padding:0}
 .poster .short{font-size:20pt}
 .poster .small{font-size:12pt;color:var(--color-ink)}
 }
+${REPORT_CSS}
 `.trim();

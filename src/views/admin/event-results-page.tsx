@@ -2,7 +2,10 @@ import type { Principal } from "../../auth/authorize";
 import { dayTitle } from "../../domain/day-texts";
 import { DayPlace } from "../event-heading";
 import type { EventGrade, PooledGrade } from "../../api-types";
-import { formatDate, formatNumber, t } from "../../domain/i18n";
+import { formatDate, formatNumber, formatShortDate, t } from "../../domain/i18n";
+import { helsinkiLocal } from "../../domain/helsinki-time";
+import { CaveatsSection, DistributionChart } from "../reports/report-parts";
+import { ci, mean, percent } from "../figure-text";
 import type { Lang } from "../../domain/lang";
 import type { EventRow } from "../../queries/events";
 import type { EventResults } from "../../services/event-results";
@@ -17,32 +20,13 @@ export interface EventResultsPageProps {
   readonly event: EventRow;
   readonly regions: readonly RegionNames[];
   readonly results: EventResults;
+  /** When the figures were read (the report's "data retrieved" date). */
+  readonly generatedAt: number;
 }
 
-/** 8,5 / 8.5 with exactly one decimal, so 8 reads "8,0". */
-function mean(lang: Lang, value: number | null): string {
-  if (value === null) return "–";
-  const text = formatNumber(lang, Number(value.toFixed(1)), 1);
-  return /[.,]/.test(text) ? text : `${text}${lang === "en" ? "." : ","}0`;
-}
-
-/** The interval, or why there is none (under 10 answers for a day, under 3 days for a pool). */
-function ci(
-  lang: Lang,
-  grade: { readonly ci95: readonly [number, number] | null; readonly ciWithheld?: string | null; readonly mean: number | null },
-): string {
-  if (grade.ci95) return `${mean(lang, grade.ci95[0])}–${mean(lang, grade.ci95[1])}`;
-  return grade.mean !== null && grade.ciWithheld ? t(lang, "dash.ci.tooFew") : "–";
-}
-
-function percent(lang: Lang, rate: number | null): string {
-  if (rate === null) return "–";
-  const value = formatNumber(lang, Math.round(rate * 100), 0);
-  return lang === "en" ? `${value}%` : `${value}\u00a0%`;
-}
-
-/** One day's results for staff: readable on a phone (tables scroll in their own box), prints on A4. */
-export function EventResultsPage({ lang, principal, event, regions, results }: EventResultsPageProps) {
+/** One day's results for staff, and the day's printable report: the date and source of the data,
+ *  n on every figure, the caveats, page numbers in print (report-styles.ts). */
+export function EventResultsPage({ lang, principal, event, regions, results, generatedAt }: EventResultsPageProps) {
   const base = `/admin/events/${event.id}`;
   const theme = themeOf(lang, event);
   const title = t(lang, "results.title", { title: dayTitle(event, lang).text });
@@ -51,61 +35,66 @@ export function EventResultsPage({ lang, principal, event, regions, results }: E
       <a class="back no-print" href={`${base}?lang=${lang}`}>
         {t(lang, "results.back")}
       </a>
-      <h1>{title}</h1>
-      {event.isDemo && (
-        <p>
-          <span class="badge">{t(lang, "demo.badge")}</span>
-        </p>
-      )}
-      <section aria-labelledby="facts-heading">
-        <h2 id="facts-heading">{t(lang, "results.facts")}</h2>
-        <dl class="facts">
-          <dt>{t(lang, "admin.event.date")}</dt>
-          <dd>
-            <time datetime={event.date}>{formatDate(lang, event.date)}</time>
-          </dd>
-          <dt>{t(lang, "admin.event.region")}</dt>
-          <dd>{regionName(lang, regions, event.regionCode)}</dd>
-          <dt>{t(lang, "admin.event.theme")}</dt>
-          <dd>{theme ?? t(lang, "admin.event.noTheme")}</dd>
-          <dt>{t(lang, "admin.event.location")}</dt>
-          <dd>
-            <DayPlace day={event} lang={lang} />
-          </dd>
-          <dt>{t(lang, "dash.col.attendance")}</dt>
-          <dd>{event.attendance === null ? t(lang, "admin.event.notRecorded") : formatNumber(lang, event.attendance)}</dd>
-          <dt>{t(lang, "dash.col.responses")}</dt>
-          <dd>{formatNumber(lang, event.responseCount)}</dd>
-          <dt>{t(lang, "dash.col.responseRate")}</dt>
-          <dd>
-            {percent(lang, results.responseRate)}
-            {results.rateStatus === "over_100" && ` ⚠ ${t(lang, "rate.over100")}`}
-          </dd>
-        </dl>
-      </section>
-
-      <section aria-labelledby="grade-heading">
-        <h2 id="grade-heading">{t(lang, "results.grade.title")}</h2>
-        <GradeFigures
-          lang={lang}
-          grade={results.grade}
-          source={results.grade.source === "reported" ? event.reportedSource : null}
-          id="grade"
-        />
-        {results.collected && (
-          <>
-            <p class="warning" role="note">
-              {t(lang, "admin.published.conflict")}
-            </p>
-            <h3>{t(lang, "admin.published.collected")}</h3>
-            <GradeFigures lang={lang} grade={results.collected} source={null} id="collected" />
-          </>
+      <article class="report">
+        <h1>{title}</h1>
+        <p class="report-meta">{t(lang, "report.source", { date: formatShortDate(lang, helsinkiLocal(generatedAt).slice(0, 10)) })}</p>
+        <p class="hint no-print">{t(lang, "report.print")}</p>
+        {event.isDemo && (
+          <p>
+            <span class="badge">{t(lang, "demo.badge")}</span>
+          </p>
         )}
-      </section>
+        <section aria-labelledby="facts-heading">
+          <h2 id="facts-heading">{t(lang, "results.facts")}</h2>
+          <dl class="facts">
+            <dt>{t(lang, "admin.event.date")}</dt>
+            <dd>
+              <time datetime={event.date}>{formatDate(lang, event.date)}</time>
+            </dd>
+            <dt>{t(lang, "admin.event.region")}</dt>
+            <dd>{regionName(lang, regions, event.regionCode)}</dd>
+            <dt>{t(lang, "admin.event.theme")}</dt>
+            <dd>{theme ?? t(lang, "admin.event.noTheme")}</dd>
+            <dt>{t(lang, "admin.event.location")}</dt>
+            <dd>
+              <DayPlace day={event} lang={lang} />
+            </dd>
+            <dt>{t(lang, "dash.col.attendance")}</dt>
+            <dd>{event.attendance === null ? t(lang, "admin.event.notRecorded") : formatNumber(lang, event.attendance)}</dd>
+            <dt>{t(lang, "dash.col.responses")}</dt>
+            <dd>{formatNumber(lang, event.responseCount)}</dd>
+            <dt>{t(lang, "dash.col.responseRate")}</dt>
+            <dd>
+              {percent(lang, results.responseRate)}
+              {results.rateStatus === "over_100" && ` ⚠ ${t(lang, "rate.over100")}`}
+            </dd>
+          </dl>
+        </section>
 
-      <ThemeComparisonSection lang={lang} results={results} theme={theme} />
-      <QuestionsSection lang={lang} results={results} />
-      <CommentsSection lang={lang} results={results} eventId={event.id} />
+        <section aria-labelledby="grade-heading">
+          <h2 id="grade-heading">{t(lang, "results.grade.title")}</h2>
+          <GradeFigures
+            lang={lang}
+            grade={results.grade}
+            source={results.grade.source === "reported" ? event.reportedSource : null}
+            id="grade"
+          />
+          {results.collected && (
+            <>
+              <p class="warning" role="note">
+                {t(lang, "admin.published.conflict")}
+              </p>
+              <h3>{t(lang, "admin.published.collected")}</h3>
+              <GradeFigures lang={lang} grade={results.collected} source={null} id="collected" />
+            </>
+          )}
+        </section>
+
+        <ThemeComparisonSection lang={lang} results={results} theme={theme} />
+        <QuestionsSection lang={lang} results={results} />
+        <CommentsSection lang={lang} results={results} eventId={event.id} />
+        <CaveatsSection lang={lang} />
+      </article>
     </AdminPage>
   );
 }
@@ -133,6 +122,9 @@ function GradeFigures({ lang, grade, source, id }: { lang: Lang; grade: EventGra
         </dd>
       </dl>
       {grade.smallN && <p class="hint">{t(lang, "dash.note.smallNLong")}</p>}
+      {grade.distribution && n !== null && n > 0 && (
+        <DistributionChart lang={lang} id={`${id}-chart`} distribution={grade.distribution} n={n} />
+      )}
       {grade.distribution && n !== null && n > 0 && (
         <div class="table-scroll" role="region" aria-labelledby={`${id}-distribution-caption`} tabindex={0}>
           <table>

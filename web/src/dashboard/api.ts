@@ -3,6 +3,7 @@
 // the server does not have, with a query key the endpoint does not take, or reading a field the
 // response lacks, fails `npm run check`.
 import type { ExportContract, ExportName, ParamsOf, QueryOf, ReadEndpoint, ResponseOf, StatsQueryInput } from "../../../src/api-contract";
+import type { ExportFormat } from "../../../src/domain/export-formats";
 import type { Lang } from "../../../src/domain/lang";
 
 export type {
@@ -167,6 +168,7 @@ const EXPORT_FILTERS: { readonly [E in Export]: readonly (keyof ExportContract[E
   "comment-categories": EVENT_FILTERS,
 };
 
-export function exportHref(kind: Export, filter: DataFilter, lang: Lang): string {
-  return `/api/export/${kind}.csv${searchOf({ ...filterQuery(filter, EXPORT_FILTERS[kind]), lang })}`;
+/** The download of one export in one format (src/domain/export-formats.ts lists the formats). */
+export function exportHref(kind: Export, format: ExportFormat, filter: DataFilter, lang: Lang): string {
+  return `/api/export/${kind}.${format}${searchOf({ ...filterQuery(filter, EXPORT_FILTERS[kind]), lang })}`;
 }

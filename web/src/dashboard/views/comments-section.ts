@@ -4,7 +4,7 @@ import type { CommentsResponse, EventSummary } from "../api";
 import { h, idFor } from "../dom";
 import { count } from "../format";
 import { date, t } from "../i18n";
-import { csvLink, section } from "./section";
+import { downloadLinks, section } from "./section";
 import type { ViewContext } from "./view-context";
 
 export function commentsSection(
@@ -21,7 +21,7 @@ export function commentsSection(
       { className: "day-comments", id: idFor("comments", event.id), "aria-labelledby": idFor("comments", event.id, "title") },
       h("h3", { id: idFor("comments", event.id, "title") }, heading),
       eventComments(ctx, event, result),
-      result ? csvLink("comments", { event: event.id }, t("dash.csv.dayComments", { date: date(event.date) })) : null,
+      result ? downloadLinks("comments", { event: event.id }, t("dash.csv.dayComments", { date: date(event.date) })) : null,
     );
   });
   return section("comments", t("dash.comments.title"), blocks);

@@ -7,7 +7,7 @@ import { t } from "../i18n";
 import { dataTable } from "./data-table";
 import { marksKey } from "./grade-notes";
 import { pooledCount, publishedList } from "./published-events";
-import { csvLink, emptyState, section } from "./section";
+import { downloadLinks, emptyState, section } from "./section";
 import type { ViewContext } from "./view-context";
 
 /** Shading steps by mean grade; dark steps carry white text (contrast checked for AA). */
@@ -89,7 +89,7 @@ export function heatmapSection(
     [...stats.cells.map((c) => c.grade), ...stats.themes.map((th) => th.grade)].some((g) => g.excludedUnknownN > 0)
       ? h("p", { className: "small-note" }, t("dash.note.excludedCells"))
       : null,
-    csvLink("themes", filter, t("dash.csv.themes")),
+    downloadLinks("themes", filter, t("dash.csv.themes")),
   );
 }
 

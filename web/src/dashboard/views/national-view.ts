@@ -16,7 +16,7 @@ import { dataTable } from "./data-table";
 import { figuresCard, withheldCard } from "./figures-card";
 import { notesCell, pooledMarks } from "./grade-notes";
 import { heatmapSection } from "./heatmap-section";
-import { csvLink, emptyState, section } from "./section";
+import { downloadLinks, emptyState, section } from "./section";
 import { sortAnnouncement, sortableTable, sortRows, type AnyColumn, type SortableColumn } from "./sortable-table";
 import { pooledCount } from "./published-events";
 import { dataFilter, type ViewContext } from "./view-context";
@@ -155,7 +155,7 @@ function comparisonSection(
   ctx: ViewContext,
   stats: RegionsStatsResponse,
   regions: readonly ComparedRegion[],
-  filter: Parameters<typeof csvLink>[1],
+  filter: Parameters<typeof downloadLinks>[1],
 ): HTMLElement {
   const lang = ctx.state.lang;
   const ranked = regions.filter((r) => r.comparison.rankable);
@@ -350,7 +350,7 @@ function comparisonSection(
         })
       : null,
     h("p", { className: "small-note" }, t("dash.note.dayUnit"), " ", t("dash.note.ciMinimum")),
-    csvLink("regions", filter, t("dash.csv.regions")),
+    downloadLinks("regions", filter, t("dash.csv.regions")),
   );
 }
 

@@ -5,7 +5,7 @@ import { h, idFor } from "../dom";
 import { count, interval, mean, percent } from "../format";
 import { lang, t } from "../i18n";
 import { dataTable } from "./data-table";
-import { csvLink, emptyState, section } from "./section";
+import { downloadLinks, emptyState, section } from "./section";
 import type { ViewContext } from "./view-context";
 
 type Question = QuestionStatsResponse["questions"][number];
@@ -23,7 +23,7 @@ export function questionsSection(ctx: ViewContext, stats: QuestionStatsResponse,
     "questions",
     t("dash.questions.title"),
     blocks.length > 0 ? blocks : emptyState(t("dash.empty.questions")),
-    csvLink("questions", filter, t("dash.csv.questions")),
+    downloadLinks("questions", filter, t("dash.csv.questions")),
   );
 }
 

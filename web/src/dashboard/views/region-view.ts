@@ -24,7 +24,7 @@ import { figuresCard, withheldCard } from "./figures-card";
 import { heatmapSection } from "./heatmap-section";
 import { eventGradeNotes, notesCell } from "./grade-notes";
 import { questionsSection } from "./questions-section";
-import { csvLink, emptyState, section } from "./section";
+import { downloadLinks, emptyState, section } from "./section";
 import { dataFilter, regionName, type ViewContext } from "./view-context";
 
 export async function regionView(ctx: ViewContext): Promise<Node[]> {
@@ -219,7 +219,7 @@ function eventsSection(
     h("div", { className: "chart-pair" }, grades.element, turnout.element),
     anyBeyondScale(events.map((d) => d.grade.ci95)) ? h("p", { className: "small-note" }, t("dash.note.ciClipped")) : null,
     table,
-    csvLink("events", filter, t("dash.csv.days")),
+    downloadLinks("events", filter, t("dash.csv.days")),
   );
 }
 

@@ -14,7 +14,7 @@ import { marksKey } from "./grade-notes";
 import { pooledCount, publishedList } from "./published-events";
 import { MIN_CELL } from "../../../../src/domain/stats/suppression";
 import { MIN_OTHER_REGIONS } from "../../../../src/domain/stats/yardstick";
-import { csvLink, emptyState, section } from "./section";
+import { downloadLinks, emptyState, section } from "./section";
 import { dataFilter, regionName, type ViewContext } from "./view-context";
 
 export async function trendView(ctx: ViewContext): Promise<Node[]> {
@@ -114,7 +114,7 @@ function trendSection(
   ctx: ViewContext,
   trend: TrendResponse,
   series: TrendResponse["series"],
-  filter: Parameters<typeof csvLink>[1],
+  filter: Parameters<typeof downloadLinks>[1],
 ): HTMLElement {
   const names = series.map((s) => (s.region === null ? t("dash.national") : regionName(ctx, s.region)));
   const labels = trend.keys.map(bucketLabel);
@@ -202,7 +202,7 @@ function trendSection(
       : null,
     marksKey(),
     h("p", { className: "small-note" }, t("dash.note.dayUnit"), " ", t("dash.note.ciMinimum")),
-    csvLink("trend", filter, t("dash.csv.trend")),
+    downloadLinks("trend", filter, t("dash.csv.trend")),
   );
 }
 
