@@ -13,9 +13,13 @@ interface Mutant {
   status: string;
   location: { start: { line: number; column: number } };
 }
-const report = JSON.parse(readFileSync(process.env.MUTATION_JSON ?? "reports/mutation/mutation.json", "utf8")) as {
-  files: Record<string, { mutants: Mutant[] }>;
-};
+// The domain run's report and the services run's (stryker.services.config.json), whichever exist;
+// MUTATION_JSON=a.json,b.json names others.
+const reportFiles = (process.env.MUTATION_JSON ?? "reports/mutation/mutation.json,reports/mutation/services/mutation.json")
+  .split(",")
+  .filter((file) => existsSync(file));
+const report: { files: Record<string, { mutants: Mutant[] }> } = { files: {} };
+for (const file of reportFiles) Object.assign(report.files, (JSON.parse(readFileSync(file, "utf8")) as typeof report).files);
 const judgementsFile = process.argv[2];
 interface Judgement {
   file: string;
