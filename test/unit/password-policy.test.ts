@@ -128,6 +128,8 @@ describe("password policy", () => {
     expect(passwordProblem("1q2w3e4r5t-2024", EMAIL)).toBe("common"); // a word that starts with a digit
     expect(passwordProblem("salasanasalasanasalasana", EMAIL)).toBe("common"); // a word three times
     expect(passwordProblem("Tervetuloa tervetuloa 7", EMAIL)).toBe("common"); // twice, then a digit
+    // Digits only around the word are dropped: digits inside make another word.
+    expect(passwordProblem("sala2024sana", EMAIL)).toBeNull();
   });
 
   it("refuses a password made of one separator repeated", () => {
