@@ -132,6 +132,10 @@ describe("password policy", () => {
     expect(passwordProblem("sala2024sana", EMAIL)).toBeNull();
   });
 
+  it("refuses a short group repeated with separators at irregular places", () => {
+    expect(passwordProblem("ab-ab ab.abab-ab", EMAIL)).toBe("repeated"); // "abababababab" once squeezed
+  });
+
   it("refuses a password made of one separator repeated", () => {
     expect(passwordProblem("------------", EMAIL)).toBe("repeated");
     expect(passwordProblem("!?!?!?!?!?!?", EMAIL)).toBe("repeated"); // was accepted: nothing left once squeezed

@@ -86,6 +86,11 @@ describe("lastChange", () => {
     expect(withoutCi(grade(7, 3, "responses"), grade(8, 3, "responses"))?.ci95).not.toBeNull();
   });
 
+  it("skips a last bucket without a mean", () => {
+    const change = lastChange(["a", "b", "c"], [grade(7, 2, "responses"), grade(8, 2, "responses"), grade(null, 0, null)]);
+    expect(change).toEqual({ from: "a", to: "b", difference: 1, ci95: null, df: null });
+  });
+
   it("is null with fewer than two buckets with a mean", () => {
     expect(lastChange(["a", "b", "c"], [grade(7, 5, "responses"), null, grade(null, 0, null)])).toBeNull();
     expect(lastChange([], [])).toBeNull();
