@@ -27,16 +27,23 @@ interface Judgement {
   column?: number;
   mutator?: string;
   verdict: string;
+  /** Judged against an older layout of the file (before the Biome format of ad86284 moved lines):
+   *  shown as "RE-CHECK" and not counted until someone confirms it on a new run and drops the flag. */
+  stale?: boolean;
 }
 const judgements: Judgement[] = judgementsFile && existsSync(judgementsFile) ? JSON.parse(readFileSync(judgementsFile, "utf8")) : [];
-const verdictOf = (file: string, m: Mutant): string | undefined =>
+const judgementOf = (file: string, m: Mutant): Judgement | undefined =>
   judgements.find(
     (j) =>
       file.endsWith(j.file) &&
       j.line === m.location.start.line &&
       (j.column === undefined || j.column === m.location.start.column) &&
       (j.mutator === undefined || j.mutator === m.mutatorName),
-  )?.verdict;
+  );
+const verdictOf = (file: string, m: Mutant): string | undefined => {
+  const j = judgementOf(file, m);
+  return j?.stale ? `RE-CHECK (judged on an older layout): ${j.verdict}` : j?.verdict;
+};
 
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.location.start.column} ${m.replacement ?? m.mutatorName}`;
 const rows: string[] = [
