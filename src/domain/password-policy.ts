@@ -81,6 +81,9 @@ function isDigitRun(text: string): boolean {
   return steps.size === 1 && (steps.has(1) || steps.has(9));
 }
 
+/** Drops the spaces and separators a person types between words (the address's "@" and dots too). */
+const squeeze = (text: string) => text.replace(/[\s\-_.,:;!?'"*#@+/\\]+/g, "");
+
 /** What is wrong with `password` for the account `email`, or null when it may be used. */
 export function passwordProblem(password: string, email: string): PasswordProblem | null {
   if (password.trim() === "") return "blank";
@@ -88,17 +91,18 @@ export function passwordProblem(password: string, email: string): PasswordProble
   if (length < MIN_PASSWORD_LENGTH) return "too_short";
   if (length > MAX_PASSWORD_LENGTH) return "too_long";
   const lower = password.normalize("NFC").toLowerCase();
-  const compact = lower.replace(/[\s\-_.,:;!?'"*#@+/\\]+/g, "");
+  const compact = squeeze(lower);
   const address = email.trim().toLowerCase();
   const localPart = address.split("@")[0] ?? "";
   if (
     lower.trim() === address ||
-    compact === address.replace(/[-_.]/g, "") ||
-    (localPart.length >= 4 && compact.replace(/\d+$/, "") === localPart.replace(/[-_.]/g, ""))
+    compact === squeeze(address) ||
+    (localPart.length >= 4 && compact.replace(/\d+$/, "") === squeeze(localPart))
   )
     return "is_email";
   // One character or a short group repeated: "aaaaaaaaaaaa", "abcabcabcabc", "12121212…".
-  if (/^(.{1,4})\1+$/su.test(compact) || /^(.)\1*$/su.test(lower)) return "repeated";
+  // Tested on the password as typed too: "!?!?!?!?!?!?" has no letters left once squeezed.
+  if (/^(.{1,4})\1+$/su.test(compact) || /^(.{1,4})\1+$/su.test(lower)) return "repeated";
   const core = compact.replace(/^\d+|\d+$/g, "");
   const repeatedUnit = /^(.+?)\1+$/su.exec(core)?.[1];
   if (

@@ -13,9 +13,13 @@ interface Mutant {
   status: string;
   location: { start: { line: number; column: number } };
 }
-const report = JSON.parse(readFileSync(process.env.MUTATION_JSON ?? "reports/mutation/mutation.json", "utf8")) as {
-  files: Record<string, { mutants: Mutant[] }>;
-};
+// The domain run's report and the services run's (stryker.services.config.json), whichever exist;
+// MUTATION_JSON=a.json,b.json names others.
+const reportFiles = (process.env.MUTATION_JSON ?? "reports/mutation/mutation.json,reports/mutation/services/mutation.json")
+  .split(",")
+  .filter((file) => existsSync(file));
+const report: { files: Record<string, { mutants: Mutant[] }> } = { files: {} };
+for (const file of reportFiles) Object.assign(report.files, (JSON.parse(readFileSync(file, "utf8")) as typeof report).files);
 const judgementsFile = process.argv[2];
 interface Judgement {
   file: string;
@@ -23,16 +27,23 @@ interface Judgement {
   column?: number;
   mutator?: string;
   verdict: string;
+  /** Judged against an older layout of the file (before the Biome format of ad86284 moved lines):
+   *  shown as "RE-CHECK" and not counted until someone confirms it on a new run and drops the flag. */
+  stale?: boolean;
 }
 const judgements: Judgement[] = judgementsFile && existsSync(judgementsFile) ? JSON.parse(readFileSync(judgementsFile, "utf8")) : [];
-const verdictOf = (file: string, m: Mutant): string | undefined =>
+const judgementOf = (file: string, m: Mutant): Judgement | undefined =>
   judgements.find(
     (j) =>
       file.endsWith(j.file) &&
       j.line === m.location.start.line &&
       (j.column === undefined || j.column === m.location.start.column) &&
       (j.mutator === undefined || j.mutator === m.mutatorName),
-  )?.verdict;
+  );
+const verdictOf = (file: string, m: Mutant): string | undefined => {
+  const j = judgementOf(file, m);
+  return j?.stale ? `RE-CHECK (judged on an older layout): ${j.verdict}` : j?.verdict;
+};
 
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.location.start.column} ${m.replacement ?? m.mutatorName}`;
 const rows: string[] = [

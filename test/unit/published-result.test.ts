@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pooledFromSums, NO_EVENTS, withPublishedEvents } from "../../src/domain/analytics";
-import { checkPublishedResult } from "../../src/domain/published-result";
+import { checkPublishedResult, normalizedDistribution } from "../../src/domain/published-result";
 import { GRADE_SCALE } from "../../src/domain/questions";
 
 const base = { mean: 8.5, n: null, distribution: null, attendance: 47, source: "report" };
@@ -30,6 +30,30 @@ describe("checkPublishedResult", () => {
   ])("%s", (_name, changes, codes) => {
     const { problems } = checkPublishedResult({ ...base, ...changes }, GRADE_SCALE);
     expect(problems.map((p) => p.code)).toEqual(codes);
+  });
+
+  it.each([
+    ["mean 4 exactly", { mean: 4 }, []],
+    ["n 1", { n: 1 }, []],
+    [
+      "one grade off the scale among good ones",
+      { distribution: { "3": 1, "8": 1 } },
+      [{ key: "distribution", code: "distribution_off_scale" }],
+    ],
+    ["a negative count", { distribution: { "8": -1 } }, [{ key: "distribution", code: "distribution_off_scale" }]],
+    ["a count of 0 beside others", { mean: 8, n: 2, distribution: { "8": 2, "9": 0 } }, []],
+    // Every count 0: n is 0 (below one); there is no mean to compare with.
+    ["a distribution of zeros", { distribution: { "8": 0 } }, [{ key: "n", code: "n_below_one" }]],
+    ["mean off the scale", { mean: 11 }, [{ key: "mean", code: "mean_off_scale" }]],
+    ["a distribution that does not add up", { n: 3, distribution: { "8": 1 } }, [{ key: "distribution", code: "distribution_n" }]],
+    ["a distribution with another mean", { distribution: { "7": 2 } }, [{ key: "distribution", code: "distribution_mean" }]],
+    ["more respondents than participants", { n: 48 }, [{ key: "n", code: "n_above_attendance" }]],
+  ])("%s: the problems name their field", (_name, changes, problems) => {
+    expect(checkPublishedResult({ ...base, ...changes }, GRADE_SCALE).problems).toEqual(problems);
+  });
+
+  it("stores a distribution with every grade of the scale, zeros included", () => {
+    expect(normalizedDistribution({ "8": 2, "10": 1 }, GRADE_SCALE)).toEqual({ "4": 0, "5": 0, "6": 0, "7": 0, "8": 2, "9": 0, "10": 1 });
   });
 
   it("takes n from the distribution when it is not given", () => {

@@ -21,6 +21,8 @@ describe("short codes", () => {
     ["4K7M2Ä", null],
     ["", null],
     ["x".repeat(1000), null],
+    [`${" ".repeat(34)}4K7M2Q`, "4K7M2Q"], // 40 characters typed: still read
+    [`${" ".repeat(35)}4K7M2Q`, null], // 41: refused before any work
   ])("read %j as %j", (typed, code) => {
     expect(normaliseShortCode(typed)).toBe(code);
   });

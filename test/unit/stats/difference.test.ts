@@ -37,4 +37,32 @@ describe("change between two periods", () => {
     });
     expect(differenceOfMeans({ mean: null, se: null, df: null }, { mean: 8.5, se: 0.2, df: 5 })).toBeNull();
   });
+
+  it("gives no interval when any side lacks its standard error or degrees of freedom, or has df 0", () => {
+    const a = { mean: 8, se: 0.1, df: 4 };
+    const b = { mean: 8.5, se: 0.2, df: 5 };
+    const without = [
+      [{ ...a, se: null }, b],
+      [a, { ...b, se: null }],
+      [{ ...a, df: null }, b],
+      [a, { ...b, df: null }],
+      [{ ...a, df: 0 }, b],
+      [a, { ...b, df: 0 }],
+      [{ ...a, df: -1 }, b],
+      [a, { ...b, df: -1 }],
+    ] as const;
+    for (const [x, z] of without)
+      expect(differenceOfMeans(x, z), JSON.stringify([x, z])).toEqual({ difference: 0.5, ci95: null, df: null });
+    expect(differenceOfMeans(a, { mean: null, se: 0.2, df: 5 })).toBeNull();
+    // A df just above 0 still gives an interval (a very wide one).
+    expect(differenceOfMeans({ ...a, df: 0.5 }, b)?.ci95).not.toBeNull();
+  });
+
+  it("gives a zero-width interval, without df, when neither side varies", () => {
+    expect(differenceOfMeans({ mean: 8, se: 0, df: 4 }, { mean: 8.5, se: 0, df: 5 })).toEqual({
+      difference: 0.5,
+      ci95: [0.5, 0.5],
+      df: null,
+    });
+  });
 });
