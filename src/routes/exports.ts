@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { ExportName } from "../api-contract";
 import type { AppContext, AppEnv } from "../app-env";
-import { exportFileName, withExportNotes } from "../domain/export-files";
+import { type ExportScope, exportFileName, withExportNotes } from "../domain/export-files";
 import { commentsTable, eventsTable, questionsTable, regionsTable, themesTable, trendTable } from "../domain/export-tables";
 import { t } from "../domain/i18n";
 import type { Table } from "../domain/table";
@@ -17,8 +17,9 @@ import { ExplorerQuery, StatsQuery } from "../http/schemas";
 import { commentCategoriesTable, commentSelectionTable } from "../domain/comment-explorer-tables";
 import { exploreComments } from "../services/comment-explorer";
 
-/** A table to send and the region it is about (for the audit log). */
-type Export = (c: Context<AppEnv>) => Promise<{ table: Table; regionCode: string | null }>;
+/** A table to send, the region it is about (for the audit log) and the validated filters it was
+ *  made with (for its file name and notes: each export has its own query schema). */
+type Export = (c: Context<AppEnv>) => Promise<{ table: Table; regionCode: string | null; scope: ExportScope }>;
 
 /** Everything the dashboards show, as a download with the same filters as the screen: each export
  *  is a table, offered in every format of TABLE_WRITERS (CSV for Finnish Excel, XLSX), named after
@@ -33,27 +34,34 @@ export function exportRoutes(deps: AppContext) {
       const lang = requestLang(c);
       const q = check(c, StatsQuery, c.req.query());
       const events = await eventsFigures(deps, requirePrincipal(c), q, lang, publicOrigin(deps, c), now());
-      return { table: eventsTable(lang, events, await regionNames(deps, lang)), regionCode: q.region ?? null };
+      return { table: eventsTable(lang, events, await regionNames(deps, lang)), regionCode: q.region ?? null, scope: q };
     },
     regions: async (c) => {
-      const figures = await regionsFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()));
-      return { table: regionsTable(requestLang(c), figures), regionCode: null };
+      const q = check(c, StatsQuery, c.req.query());
+      const figures = await regionsFigures(deps, requirePrincipal(c), q);
+      return { table: regionsTable(requestLang(c), figures), regionCode: null, scope: q };
     },
     trend: async (c) => {
       const lang = requestLang(c);
-      const figures = await trendFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()));
-      return { table: trendTable(lang, figures, await regionNames(deps, lang)), regionCode: null };
+      const q = check(c, StatsQuery, c.req.query());
+      const figures = await trendFigures(deps, requirePrincipal(c), q);
+      return { table: trendTable(lang, figures, await regionNames(deps, lang)), regionCode: null, scope: q };
     },
     themes: async (c) => {
       const lang = requestLang(c);
-      const figures = await themesFigures(deps, requirePrincipal(c), check(c, StatsQuery, c.req.query()));
-      return { table: themesTable(lang, figures, await regionNames(deps, lang)), regionCode: null };
+      const q = check(c, StatsQuery, c.req.query());
+      const figures = await themesFigures(deps, requirePrincipal(c), q);
+      return { table: themesTable(lang, figures, await regionNames(deps, lang)), regionCode: null, scope: q };
     },
     questions: async (c) => {
       const principal = requirePrincipal(c);
       const q = check(c, StatsQuery, c.req.query());
       const event = q.event === undefined ? undefined : (await readableEvent(deps, c, q.event)).event;
-      return { table: questionsTable(requestLang(c), await questionFigures(deps, principal, q, event)), regionCode: q.region ?? null };
+      return {
+        table: questionsTable(requestLang(c), await questionFigures(deps, principal, q, event)),
+        regionCode: q.region ?? null,
+        scope: q,
+      };
     },
     comments: async (c) => {
       const lang = requestLang(c);
@@ -61,29 +69,28 @@ export function exportRoutes(deps: AppContext) {
       if (q.event === undefined)
         throw new AppError("validation_failed", undefined, [{ key: "event", code: "missing", message: t(lang, "field.missing") }]);
       const { event } = await readableEvent(deps, c, q.event);
-      return { table: commentsTable(lang, await commentFigures(deps, event)), regionCode: event.regionCode };
+      return { table: commentsTable(lang, await commentFigures(deps, event)), regionCode: event.regionCode, scope: q };
     },
     "comment-selection": async (c) => {
       const q = check(c, ExplorerQuery, c.req.query());
       if (q.event !== undefined) await readableEvent(deps, c, q.event);
       const figures = await exploreComments(deps, requirePrincipal(c), q);
-      return { table: commentSelectionTable(requestLang(c), figures), regionCode: q.region ?? null };
+      return { table: commentSelectionTable(requestLang(c), figures), regionCode: q.region ?? null, scope: q };
     },
     "comment-categories": async (c) => {
       const q = check(c, ExplorerQuery, c.req.query());
       if (q.event !== undefined) await readableEvent(deps, c, q.event);
       const figures = await exploreComments(deps, requirePrincipal(c), q);
-      return { table: commentCategoriesTable(requestLang(c), figures), regionCode: q.region ?? null };
+      return { table: commentCategoriesTable(requestLang(c), figures), regionCode: q.region ?? null, scope: q };
     },
   };
 
   for (const [name, build] of Object.entries(exports)) {
     for (const writer of Object.values(TABLE_WRITERS)) {
       app.get(`/${name}.${writer.format}`, async (c) => {
-        const { table, regionCode } = await build(c);
+        const { table, regionCode, scope } = await build(c);
         const principal = requirePrincipal(c);
         const lang = requestLang(c);
-        const scope = check(c, StatsQuery, c.req.query());
         const names = await regionNames(deps, lang);
         const regionName = (code: string) => names.get(code) ?? code;
         await deps.audit({ userId: principal.userId, action: "export", regionCode, target: table.name, details: { query: c.req.query() } });

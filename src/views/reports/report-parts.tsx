@@ -82,6 +82,7 @@ export function MeanChart({ lang, id, caption, rows }: { lang: Lang; id: string;
     <figure class="report-chart">
       <figcaption id={`${id}-caption`}>{caption}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-caption`} width="100%">
+        <title>{caption}</title>
         {ticks.map((tick) => (
           <g>
             <line x1={x(tick)} x2={x(tick)} y1={top - 6} y2={height - 8} stroke={tokens.color.brandLight} stroke-width="1" />
@@ -155,6 +156,7 @@ export function DistributionChart({
     <figure class="report-chart">
       <figcaption id={`${id}-caption`}>{t(lang, "report.chart.distribution", { n })}</figcaption>
       <svg viewBox={`0 0 ${width} ${plot + 40}`} role="img" aria-labelledby={`${id}-caption`} width="100%">
+        <title>{t(lang, "report.chart.distribution", { n })}</title>
         {values.map((value, i) => {
           const count = distribution[value]!;
           const h = (count / most) * (plot - 20);
