@@ -5,6 +5,7 @@
 // mean, SD, CI, distribution, response rate), labelled "answers deleted on <date>, figures kept";
 // their free-text comments and individual answers are gone for good.
 import { parseArgs } from "node:util";
+import { dayTitle } from "../src/domain/day-texts";
 import { serviceContext } from "../src/services/context";
 import { deleteAnswers } from "../src/services/retention";
 import { openConfiguredDatabase } from "./open-configured-database";
@@ -41,8 +42,11 @@ console.log(
   `${values["dry-run"] ? "Would delete" : "Deleting"} ${total} responses of ${result.days.length} day(s) in ${url}${"before" in which ? ` (days before ${which.before})` : ""}:`,
 );
 for (const d of result.days) {
+  // The listing is in English: a day is named by its English title, else by its main language's.
   const kept = result.keepFigures ? "; keeps its figures (n, mean, SD, CI, distribution, response rate)" : "; its figures go too";
-  console.log(`  ${d.date}  day ${d.eventId}  region ${d.regionCode ?? "national"}  ${d.responses} responses  ${d.title}${kept}`);
+  console.log(
+    `  ${d.date}  day ${d.eventId}  region ${d.regionCode ?? "national"}  ${d.responses} responses  ${dayTitle(d, "en").text}${kept}`,
+  );
 }
 if (!values["dry-run"] && result.days.length > 0) console.log(`Deleted ${result.deleted} responses.`);
 close();

@@ -16,6 +16,12 @@ export interface DayTextColumns {
   readonly mainLang: Lang;
 }
 
+/** Just the text columns of a row that has more (for a page that names the day). */
+export function dayTextColumns(day: DayTextColumns): DayTextColumns {
+  const { title, titleSv, titleEn, location, locationSv, locationEn, mainLang } = day;
+  return { title, titleSv, titleEn, location, locationSv, locationEn, mainLang };
+}
+
 /** The titles as given, missing ones null: the JSON shape `titles: {fi, sv, en}`. */
 export function dayTitles(day: DayTextColumns): Record<Lang, string | null> {
   return { fi: given(day.title), sv: given(day.titleSv), en: given(day.titleEn) };
@@ -34,6 +40,12 @@ export function dayTitle(day: DayTextColumns, lang: Lang): TextInLanguage {
 /** The day's place for a reader of `lang`, or null when no place was given. */
 export function dayPlace(day: DayTextColumns, lang: Lang): TextInLanguage | null {
   return inLanguage(dayPlaces(day), lang, day.mainLang);
+}
+
+/** The same rule over a day as the JSON API shows it (`titles` as written and `mainLang`): the title
+ *  and its language, for a page that marks a fallback with a lang attribute. */
+export function shownDayTitle(day: { readonly titles: SomeLanguages; readonly mainLang: Lang }, lang: Lang): TextInLanguage {
+  return inLanguage(day.titles, lang, day.mainLang) ?? { text: "", lang: day.mainLang };
 }
 
 /** The columns for titles or places given per language: Finnish in the plain column ('' or null

@@ -1,19 +1,32 @@
 import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import type { DayTextColumns } from "../domain/day-texts";
 import { answerTally, event, question, response, survey } from "../db/schema";
 
-export interface EventResponses {
+/** A day with its responses, and its title and place per language for naming it (src/domain/day-texts.ts). */
+export interface EventResponses extends DayTextColumns {
   readonly eventId: number;
   readonly date: string;
   readonly regionCode: string | null;
-  readonly title: string;
   readonly responses: number;
 }
 
 /** Days (one, or all dated before a day) that still have their responses (archived days do not). */
 export async function eventsWithResponses(db: Db, which: { eventId: number } | { before: string }): Promise<EventResponses[]> {
   return db
-    .select({ eventId: event.id, date: event.date, regionCode: event.regionCode, title: event.title, responses: survey.responseCount })
+    .select({
+      eventId: event.id,
+      date: event.date,
+      regionCode: event.regionCode,
+      title: event.title,
+      titleSv: event.titleSv,
+      titleEn: event.titleEn,
+      location: event.location,
+      locationSv: event.locationSv,
+      locationEn: event.locationEn,
+      mainLang: event.mainLang,
+      responses: survey.responseCount,
+    })
     .from(event)
     .innerJoin(survey, eq(survey.eventId, event.id))
     .where(

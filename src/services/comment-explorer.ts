@@ -1,3 +1,4 @@
+import { dayTextColumns } from "../domain/day-texts";
 import type { CommentExplorerResponse, ExplorerComment } from "../api-types";
 import { canRead, readableRegions, type Principal } from "../auth/authorize";
 import { keyedHasher } from "../auth/tokens";
@@ -196,7 +197,8 @@ export async function explorerPage(deps: ExplorerDeps, principal: Principal, sel
       regions: regions.filter((region) => canRead(principal, region.code)),
       programmes,
       themes,
-      day: day && canRead(principal, day.regionCode) ? { id: day.id, title: day.title, date: day.date } : null,
+      // The day's texts in every language: the page names it in the reader's (src/domain/day-texts.ts).
+      day: day && canRead(principal, day.regionCode) ? { id: day.id, date: day.date, ...dayTextColumns(day) } : null,
     },
   };
 }

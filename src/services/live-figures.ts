@@ -1,4 +1,6 @@
 import type { LiveFiguresResponse } from "../api-types";
+import { dayTitle } from "../domain/day-texts";
+import type { Lang } from "../domain/lang";
 import { liveFigures, releasedResponses } from "../domain/live-figures";
 import type { EventRow } from "../queries/events";
 import { archivedScaleCounts, releasedScaleCounts, type LiveCounts } from "../queries/live-figures";
@@ -13,7 +15,8 @@ import type { ServiceContext } from "./context";
 export const LIVE_COUNTS_TTL_MS = 5_000;
 const MAX_CACHED = 200;
 
-export type LiveFiguresReader = (event: EventRow) => Promise<LiveFiguresResponse>;
+/** The figures of a day, its title in the reader's language `lang` (the rule of src/domain/day-texts.ts). */
+export type LiveFiguresReader = (event: EventRow, lang: Lang) => Promise<LiveFiguresResponse>;
 
 /** The presenter view's figures of a day, with its own small cache: made once per app. */
 export function liveFiguresReader(deps: Pick<ServiceContext, "db" | "now">, ttlMs = LIVE_COUNTS_TTL_MS): LiveFiguresReader {
@@ -31,12 +34,12 @@ export function liveFiguresReader(deps: Pick<ServiceContext, "db" | "now">, ttlM
     counts.catch(() => cache.delete(key));
     return counts;
   };
-  return async (event) => {
+  return async (event, lang) => {
     const cancelled = event.cancelledAt !== null;
     const released = cancelled ? 0 : releasedResponses(event.responseCount);
     const counts = released > 0 ? await countsOf(event, released) : { grade: new Map(), usefulness: new Map() };
     return liveFigures({
-      event: { id: event.id, title: event.title, date: event.date },
+      event: { id: event.id, title: dayTitle(event, lang).text, date: event.date },
       cancelled,
       responses: event.responseCount,
       attendance: event.attendance,

@@ -1,8 +1,10 @@
 import type { LiveFiguresResponse, LiveScaleFigure } from "../api-types";
+import { dayTitle, type DayTextColumns } from "../domain/day-texts";
 import { formatDate, t, type MessageKey } from "../domain/i18n";
 import { LANG_NAMES, LANGS, type Lang } from "../domain/lang";
 import { barClass, formatLiveMean, ratePercent } from "../domain/live-figures";
 import { GRADE_SCALE, LIKERT_SCALE, scaleValues } from "../domain/questions";
+import { DayTitle } from "./event-heading";
 import { PRESENTER_CSS } from "./presenter-styles";
 import { PAGE_CSS } from "./styles";
 
@@ -11,6 +13,8 @@ export const LIVE_POLL_MS = 3_000;
 
 export interface PresenterPageProps {
   readonly lang: Lang;
+  /** The day, for its title in the reader's language (marked with its own lang when it falls back). */
+  readonly day: DayTextColumns;
   readonly figures: LiveFiguresResponse;
   /** The JSON the page's script polls. */
   readonly source: string;
@@ -25,8 +29,8 @@ export interface PresenterPageProps {
  * without JavaScript); /assets/presenter.js then polls `source` and updates it in place, speaking
  * through these data- texts, and a polite live region announces the count at most every 30 s.
  */
-export function PresenterPage({ lang, figures, source, langHref, back }: PresenterPageProps) {
-  const title = t(lang, "live.title", { title: figures.event.title });
+export function PresenterPage({ lang, day, figures, source, langHref, back }: PresenterPageProps) {
+  const title = t(lang, "live.title", { title: dayTitle(day, lang).text });
   const hasAttendance = figures.attendance !== null && figures.attendance > 0;
   const percent = ratePercent(figures.rate);
   return (
@@ -66,7 +70,9 @@ export function PresenterPage({ lang, figures, source, langHref, back }: Present
               </a>
             ))}
           </nav>
-          <h1>{figures.event.title}</h1>
+          <h1>
+            <DayTitle day={day} lang={lang} />
+          </h1>
           <p class="when">
             <time datetime={figures.event.date}>{formatDate(lang, figures.event.date)}</time>
           </p>

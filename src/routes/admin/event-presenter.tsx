@@ -27,7 +27,8 @@ export function adminEventPresenterRoutes(deps: AppContext) {
     const base = `/admin/events/${event.id}`;
     const page = PresenterPage({
       lang,
-      figures: await figures(event),
+      day: event,
+      figures: await figures(event, lang),
       source: `/api/events/${event.id}/live`,
       langHref: (code: Lang) => `${base}/live?lang=${code}`,
       back: `${base}?lang=${lang}`,
@@ -42,7 +43,7 @@ export function adminEventPresenterRoutes(deps: AppContext) {
     const token = await createDisplayLink(deps, principal, event);
     const lang = requestLang(c);
     const url = `${publicOrigin(deps, c)}/live/${token}?lang=${lang}`;
-    return renderPage(c, DisplayLinkPage({ lang, principal, eventId: event.id, title: event.title, url }));
+    return renderPage(c, DisplayLinkPage({ lang, principal, day: event, url }));
   });
 
   app.post("/events/:id/display/revoke", async (c) => {

@@ -1,3 +1,5 @@
+import type { DayTextColumns } from "../../domain/day-texts";
+import { DayTitle } from "../event-heading";
 import type { CommentCategoryJson, CommentExplorerResponse, ExplorerComment } from "../../api-types";
 import { canWrite, isNational, type Principal } from "../../auth/authorize";
 import { formatNumber, t } from "../../domain/i18n";
@@ -21,7 +23,7 @@ export interface ExplorerChoices {
   readonly programmes: readonly { readonly id: number; readonly name: string }[];
   readonly themes: readonly (NameColumns & { readonly id: number; readonly programmeId: number })[];
   /** The day of an event filter, named. */
-  readonly day: { readonly id: number; readonly title: string; readonly date: string } | null;
+  readonly day: (DayTextColumns & { readonly id: number; readonly date: string }) | null;
 }
 
 export interface CommentExplorerPageProps {
@@ -148,7 +150,7 @@ function SelectionForm({ lang, selection, choices }: { lang: Lang; selection: Ex
       {choices.day ? (
         <p>
           <input type="hidden" name="event" value={String(choices.day.id)} />
-          {t(lang, "explorer.day")}: {choices.day.title} ({shortDate(lang, choices.day.date)}){" "}
+          {t(lang, "explorer.day")}: <DayTitle day={choices.day} lang={lang} /> ({shortDate(lang, choices.day.date)}){" "}
           <a href={explorerHref(lang, { ...selection, event: undefined })}>{t(lang, "explorer.allDays")}</a>
         </p>
       ) : null}

@@ -1,9 +1,11 @@
 import type { Principal } from "../../auth/authorize";
+import { shownDayTitle } from "../../domain/day-texts";
 import { formatNumber, formatShortDate, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { RegionReport } from "../../services/reports";
 import { AdminPage } from "../admin/admin-page";
 import { ci, mean, percent } from "../figure-text";
+import { InLanguage } from "../lang-attr";
 import { PooledTable } from "./pooled-table";
 import { CaveatsSection, MeanChart, nk, pooledNk, ReportHeading } from "./report-parts";
 
@@ -127,7 +129,7 @@ export function RegionReportPage({
                     {events.map((e) => (
                       <tr>
                         <th scope="row">{formatShortDate(lang, e.date)}</th>
-                        <td>{e.theme?.names[lang] ?? e.title}</td>
+                        <td>{e.theme ? e.theme.names[lang] : <ShownDayTitle day={e} lang={lang} />}</td>
                         <td class="num">{e.attendance === null ? "–" : formatNumber(lang, e.attendance)}</td>
                         <td class="num">{formatNumber(lang, e.responses)}</td>
                         <td class="num">
@@ -174,4 +176,10 @@ export function RegionReportPage({
       </article>
     </AdminPage>
   );
+}
+
+/** A day without a theme is named by its title: in the reader's language, or marked with its own. */
+function ShownDayTitle({ day, lang }: { day: RegionReport["events"][number]; lang: Lang }) {
+  const title = shownDayTitle(day, lang);
+  return <InLanguage text={title.text} textLang={title.lang} pageLang={lang} />;
 }

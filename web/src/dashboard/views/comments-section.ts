@@ -4,6 +4,7 @@ import type { CommentsResponse, EventSummary } from "../api";
 import { h, idFor } from "../dom";
 import { count } from "../format";
 import { date, t } from "../i18n";
+import { dayName } from "./day-title";
 import { downloadLinks, section } from "./section";
 import type { ViewContext } from "./view-context";
 
@@ -14,12 +15,11 @@ export function commentsSection(
 ): HTMLElement {
   const newestFirst = [...events].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
   const blocks = newestFirst.map((event) => {
-    const heading = `${date(event.date)} – ${event.theme?.names[ctx.state.lang] ?? event.title}`;
     const result = comments.get(event.id);
     return h(
       "article",
       { className: "day-comments", id: idFor("comments", event.id), "aria-labelledby": idFor("comments", event.id, "title") },
-      h("h3", { id: idFor("comments", event.id, "title") }, heading),
+      h("h3", { id: idFor("comments", event.id, "title") }, `${date(event.date)} – `, dayName(event, ctx.state.lang)),
       eventComments(ctx, event, result),
       result ? downloadLinks("comments", { event: event.id }, t("dash.csv.dayComments", { date: date(event.date) })) : null,
     );

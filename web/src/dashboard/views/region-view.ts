@@ -18,6 +18,7 @@ import { ciText, count, mean, percent, signed, twoLineDate } from "../format";
 import { date, lang, t } from "../i18n";
 import { chartFigure, legendItems } from "./chart-figure";
 import { commentsSection } from "./comments-section";
+import { dayName } from "./day-title";
 import { dataTable } from "./data-table";
 import { distributionSection } from "./distribution-section";
 import { figuresCard, withheldCard } from "./figures-card";
@@ -195,7 +196,7 @@ function eventsSection(
     columns: [
       // Each day links to its own results page (every question, comments, the rest of the country).
       { label: t("dash.col.date"), cell: (d) => h("a", { href: `/admin/events/${d.id}/results?lang=${ctx.state.lang}` }, date(d.date)) },
-      { label: t("dash.col.theme"), cell: (d) => d.theme?.names[ctx.state.lang] ?? d.title },
+      { label: t("dash.col.theme"), cell: (d) => dayName(d, ctx.state.lang) },
       { label: t("dash.col.attendance"), numeric: true, cell: (d) => count(d.attendance) },
       { label: t("dash.col.responses"), numeric: true, cell: (d) => (d.grade.source === "reported" ? "–" : count(d.responses)) },
       { label: t("dash.col.responseRate"), numeric: true, cell: (d) => rateCell(d) },
