@@ -268,6 +268,8 @@ export const ReportQuery = v.strictObject({
   programme: v.optional(IdText),
 });
 export const RegionReportQuery = v.strictObject({ ...ReportQuery.entries, region: RegionCode });
+/** A cooperation area's report: its period and the area's id. */
+export const AreaReportQuery = v.strictObject({ ...ReportQuery.entries, area: IdText });
 
 /** The staff day list's query (GET /admin): every filter, the sort and the page live in the URL. Empty
  *  form fields are left out before this schema (src/http/validate.ts filledQuery); other unknown

@@ -1,13 +1,16 @@
-// The figures of the printable reports (issue 17): a region over a period and the national overview.
+// The figures of the printable reports (issue 17): a region over a period, a cooperation area over a
+// period and the national overview.
 // Each is the dashboard's own figures (src/services/dashboard-figures.ts) for one selection, so a
 // report says what the screen and the downloads say, under the same access and yardstick rules.
 import type { SessionPrincipal } from "../app-env";
-import { canRead } from "../auth/authorize";
-import type { EventSummary, RegionsStatsResponse, RegionStats, ThemesStatsResponse } from "../api-types";
+import { canRead, canReadArea } from "../auth/authorize";
+import type { AreaStats, EventSummary, RegionsStatsResponse, RegionStats, ThemesStatsResponse } from "../api-types";
 import type { Lang } from "../domain/lang";
 import { DEFAULT_INTERVAL } from "../domain/stats/time-buckets";
 import { AppError } from "../http/errors";
+import { type AreaRow, getArea, listAreas } from "../queries/areas";
 import type { ServiceContext } from "./context";
+import { areasFigures } from "./dashboard-areas";
 import { eventsFigures, regionsFigures, themesFigures } from "./dashboard-figures";
 
 export interface ReportPeriod {
@@ -29,6 +32,15 @@ export interface RegionReport {
   readonly yardstick: RegionsStatsResponse["yardstick"];
   readonly events: readonly EventSummary[];
   readonly themes: ThemesStatsResponse;
+  readonly generatedAt: number;
+}
+
+export interface AreaReport {
+  readonly period: ReportPeriod;
+  /** The area's pooled figure, the very one GET /api/stats/areas gives. */
+  readonly area: AreaStats;
+  /** Its member regions, each as GET /api/stats/regions gives it. */
+  readonly regions: readonly RegionStats[];
   readonly generatedAt: number;
 }
 
@@ -57,4 +69,29 @@ export async function regionReport(
   const stats = all.regions.find((r) => r.code === region);
   if (!stats) throw new AppError("not_found");
   return { period, region: stats, yardstick: all.yardstick, events, themes, generatedAt: deps.now() };
+}
+
+/** A cooperation area's report: 404 for an unknown area, 403 unless the person reads every member
+ *  region (canReadArea: the area's figure would reveal a region read in part). */
+export async function areaReport(
+  deps: ServiceContext,
+  principal: SessionPrincipal,
+  areaId: number,
+  period: ReportPeriod,
+): Promise<AreaReport> {
+  const row = await getArea(deps.db, areaId);
+  if (!row) throw new AppError("not_found");
+  if (!canReadArea(principal, row.regions)) throw new AppError("forbidden");
+  const q = { ...period, interval: DEFAULT_INTERVAL };
+  const [areas, all] = await Promise.all([areasFigures(deps, principal, q), regionsFigures(deps, principal, q)]);
+  // An area without member regions has no figure (areasFigures leaves it out): nothing to report.
+  const area = areas.areas.find((a) => a.id === areaId);
+  if (!area) throw new AppError("not_found");
+  const members = new Set(area.regions);
+  return { period, area, regions: all.regions.filter((r) => members.has(r.code)), generatedAt: deps.now() };
+}
+
+/** The areas the report start page offers: those with regions, every one of them readable. */
+export async function reportableAreas(deps: Pick<ServiceContext, "db">, principal: SessionPrincipal): Promise<AreaRow[]> {
+  return (await listAreas(deps.db)).filter((a) => a.regions.length > 0 && canReadArea(principal, a.regions));
 }

@@ -32,6 +32,8 @@ interface Fixtures {
   comment16(): Promise<{ event: number; ref: string; category: number }>;
   /** A fresh cooperation area without regions (issue 13: areas). */
   area(): Promise<number>;
+  /** A cooperation area of region 12 only, made once (a region is in at most one area). */
+  area12(): Promise<number>;
   /** A second programme, for the programme comparison. */
   secondProgrammeId: number;
 }
@@ -73,6 +75,8 @@ const eventForm = (fx: Fixtures, region: string) => ({
 });
 
 let unique = 0;
+/** The region-12 area (fixture area12), made on first use. */
+let area12: Promise<number> | undefined;
 
 /** A working one-time link for a fresh account (made in the database: who may make one is a row of its own). */
 async function livePasswordLink(db: Db): Promise<string> {
@@ -361,6 +365,13 @@ const MATRIX: Row[] = [
   ["GET /admin/reports", async () => ({ method: "GET", path: "/admin/reports" }), all(303, 200)],
   ["GET /admin/reports/national", async () => ({ method: "GET", path: "/admin/reports/national?from=2019-01-01" }), all(303, 200)],
   ["GET /admin/reports/region", async () => ({ method: "GET", path: "/admin/reports/region?region=16" }), page(readRegion16(200))],
+  // An area's report only for readers of every member region (a municipal agent's own area: below).
+  [
+    "GET /admin/reports/area",
+    async (fx) => ({ method: "GET", path: `/admin/reports/area?area=${await fx.area12()}` }),
+    page(nationalOnly(200)),
+  ],
+  ["GET /admin/reports/area", async () => ({ method: "GET", path: "/admin/reports/area?area=999999" }), all(303, 404)],
   [
     "GET /admin/events/new",
     async () => ({ method: "GET", path: "/admin/events/new" }),
@@ -734,6 +745,10 @@ beforeAll(async () => {
     themeId: theme!.id,
     secondProgrammeId,
     area: () => insertArea(db, { nameFi: `Alue ${++unique}`, nameSv: "Område", nameEn: "Area", regions: [], source: null }),
+    area12: () => {
+      area12 ??= insertArea(db, { nameFi: "Alue 12", nameSv: "Område 12", nameEn: "Area 12", regions: ["12"], source: null });
+      return area12;
+    },
     event16: async () => (await createTestSurvey(db, { regionCode: "16" })).eventId,
     userId: async () => (await createTestUser(db, "viewer", ["16"])).id,
     eventQuestion: async (eventId) => {
@@ -899,6 +914,8 @@ describe("a municipal agent reads the regions of their cooperation area and no o
       [`/api/stats/programmes?programme=${fx.programmeId}&compare=${fx.secondProgrammeId}`, 403],
       ["/api/users", 403],
       ["/admin/areas", 403],
+      [`/admin/reports/area?area=${areaId}`, 200],
+      [`/admin/reports/area?area=${otherArea}`, 403],
     ] as const) {
       const res = await get(path);
       expect(res.status, `${path}: ${await res.clone().text()}`).toBe(status);

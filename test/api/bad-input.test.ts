@@ -1088,6 +1088,8 @@ for (const q of ["from=yesterday", "to=2019-13-01", "programme=-1", "programme=a
   add({ name: `national report ?${q}`, method: "GET", path: `/admin/reports/national?${q}`, as: "national", html: true, status: 422 });
 for (const q of ["", "region=99%27", "region=1", "region=16&to=never", "region=16&event=1"])
   add({ name: `region report ?${q}`, method: "GET", path: `/admin/reports/region?${q}`, as: "national", html: true, status: 422 });
+for (const q of ["", "area=abc", "area=0", "area=-1", "area=1.5", "area=1&from=2019-02-30", "area=1&region=16", "area=99999999999"])
+  add({ name: `area report ?${q}`, method: "GET", path: `/admin/reports/area?${q}`, as: "national", html: true, status: 422 });
 add({ name: "audit before=abc", method: "GET", path: "/api/audit?before=abc", as: "national", status: 422 });
 add({ name: "audit limit 100000", method: "GET", path: "/api/audit?limit=100000", as: "national", status: 422 });
 add({ name: "themes programme=x", method: "GET", path: "/api/themes?programme=x", as: "national", status: 422 });

@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import type { RegionsStatsResponse } from "../../src/api-types";
+import type { AreasStatsResponse, RegionsStatsResponse } from "../../src/api-types";
 import { DEMO_USERS } from "../../src/demo/demo-users";
 import { standingCaveats } from "../../src/domain/export-files";
 import { formatNumber, t } from "../../src/domain/i18n";
 import { LANGS, type Lang } from "../../src/domain/lang";
+import { mean } from "../../src/views/figure-text";
 import {
   beforeAllOrFailEach,
   expectNoAxeViolations,
@@ -21,8 +22,8 @@ import {
   type TestServer,
 } from "../helpers/browser";
 
-// Issue 17's printable reports in real Chromium: the day, a region over a period and the national
-// overview, each in fi, sv and en, pass axe-core, and printed to PDF (page.pdf, A4) they carry the
+// Issue 17's printable reports in real Chromium: the day, a region or a cooperation area over a
+// period and the national overview, each in fi, sv and en, pass axe-core, and printed to PDF (page.pdf, A4) they carry the
 // figures with n and k, the caveats, the date and source of the data and page numbers, as
 // pdftotext (poppler-utils) reads them.
 
@@ -107,6 +108,39 @@ describe("printable reports (Chromium, PDF)", () => {
           t(lang, "report.figure.nk", { n: formatNumber(lang, withAnswers.grade.n), k: withAnswers.grade.days }),
         );
         expect(regionBody).toContain(flat(t(lang, "report.chart.days")).slice(0, 40));
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a cooperation area's report: axe-clean in fi, sv, en; its PDF holds the area's mean with n and k and the caveats", {
+    timeout: 300_000,
+  }, async () => {
+    const { context, page } = await newPage(browser, { bypassCSP: true });
+    try {
+      await page.goto(`${server.base}/login?lang=fi`);
+      await signInWithForm(page, national);
+      const figures = (await (
+        await page.request.get(`${server.base}/api/stats/areas?from=2019-01-01&to=2019-12-31`)
+      ).json()) as AreasStatsResponse;
+      const area = figures.areas.find((a) => a.grade.source === "responses" && a.grade.days >= 2)!;
+      for (const lang of LANGS) {
+        await page.goto(`${server.base}/admin/reports/area?area=${area.id}&from=2019-01-01&to=2019-12-31&lang=${lang}`);
+        await expectPageBasics(page, lang, `area report (${lang})`);
+        await expectNoAxeViolations(page, `area report (${lang})`, WCAG22_TAGS);
+        const { text, pages } = await pdfText(page, `area-${lang}`);
+        expectCommon(text, pages, lang, `area PDF (${lang})`);
+        const body = flat(text);
+        expect(body).toContain(flat(t(lang, "report.area.title", { area: area.name[lang] })));
+        expect(body).toContain(
+          flat(
+            `${mean(lang, area.grade.mean)} (${t(lang, "report.figure.nk", { n: formatNumber(lang, area.grade.n), k: area.grade.days })})`,
+          ),
+        );
+        expect(body).toContain(flat(t(lang, "dash.areas.pooling")).slice(0, 60));
+        // The demo data's areas are made up: the report says so.
+        expect(body).toContain(t(lang, "demo.badge"));
       }
     } finally {
       await context.close();

@@ -1090,6 +1090,12 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
   { name: "region report", path: "/admin/reports/region?region=16&lang=sv", as: "agent" },
   { name: "region report, another region", path: "/admin/reports/region?region=15", as: "agent" },
   { name: "region report without a region", path: "/admin/reports/region?from=2019-01-01", as: "national" },
+  // The demo data's example areas: 1 (South) is read whole by the national team; 4 (Central: 13, 15,
+  // 16) holds the demo agent's region 16 but not the others, so it is closed to them.
+  { name: "area report", path: "/admin/reports/area?area=1&from=2019-01-01&to=2019-12-31&lang=sv", as: "national" },
+  { name: "area report, agent of one member region", path: "/admin/reports/area?area=4", as: "agent" },
+  { name: "area report, unknown area", path: "/admin/reports/area?area=999999&lang=en", as: "national" },
+  { name: "area report, bad query", path: "/admin/reports/area?area=x", as: "national" },
   { name: "history import page", path: "/admin/import?lang=sv", as: "national" },
   { name: "history import template", path: "/admin/import/template.csv", as: "national" },
   {

@@ -54,6 +54,13 @@ export const exportsReportsFi = {
   "report.rest": "Muu maa: {mean} ({nk})",
   "report.comparisonWithheld": "Vertailua muuhun maahan ei näytetä: {reason}",
   "report.link": "Tulostettavat raportit",
+  "report.index.area": "Yhteistyöalueen raportti",
+  "report.index.noAreas": "Ei yhteistyöalueita, joiden kaikkien maakuntien tiedot sinulla on oikeus nähdä.",
+  "report.field.area": "Yhteistyöalue",
+  "report.area.title": "Yhteistyöalueen raportti: {area}",
+  "report.area.regions": "Yhteistyöalueen maakunnat",
+  "report.chart.area":
+    "Yhteistyöalueen ja sen maakuntien kokonaisarvosanan keskiarvo ja 95 %:n luottamusväli (asteikko 4–10). n = vastaajat, k = päivät.",
 } as const;
 
 type ExportsReportsTexts = { readonly [K in keyof typeof exportsReportsFi]: string };
@@ -111,6 +118,13 @@ export const exportsReportsSv: ExportsReportsTexts = {
   "report.rest": "Övriga landet: {mean} ({nk})",
   "report.comparisonWithheld": "Jämförelsen med övriga landet visas inte: {reason}",
   "report.link": "Utskrivbara rapporter",
+  "report.index.area": "Samarbetsområdets rapport",
+  "report.index.noAreas": "Inga samarbetsområden där du får se alla landskaps uppgifter.",
+  "report.field.area": "Samarbetsområde",
+  "report.area.title": "Samarbetsområdets rapport: {area}",
+  "report.area.regions": "Samarbetsområdets landskap",
+  "report.chart.area":
+    "Medelvärdet av helhetsvitsordet för samarbetsområdet och dess landskap med 95 % konfidensintervall (skala 4–10). n = svarande, k = dagar.",
 };
 
 export const exportsReportsEn: ExportsReportsTexts = {
@@ -166,4 +180,11 @@ export const exportsReportsEn: ExportsReportsTexts = {
   "report.rest": "Rest of the country: {mean} ({nk})",
   "report.comparisonWithheld": "The comparison with the rest of the country is not shown: {reason}",
   "report.link": "Printable reports",
+  "report.index.area": "Cooperation area report",
+  "report.index.noAreas": "No cooperation areas whose every region you may read.",
+  "report.field.area": "Cooperation area",
+  "report.area.title": "Cooperation area report: {area}",
+  "report.area.regions": "The area's regions",
+  "report.chart.area":
+    "Mean overall grade of the area and its regions with the 95% confidence interval (scale 4–10). n = respondents, k = days.",
 };

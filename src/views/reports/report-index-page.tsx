@@ -4,6 +4,13 @@ import type { Lang } from "../../domain/lang";
 import { localisedName } from "../../domain/localised-name";
 import { AdminPage } from "../admin/admin-page";
 
+interface AreaChoice {
+  readonly id: number;
+  readonly nameFi: string;
+  readonly nameSv: string;
+  readonly nameEn: string;
+}
+
 interface RegionChoice {
   readonly code: string;
   readonly nameFi: string;
@@ -11,8 +18,20 @@ interface RegionChoice {
   readonly nameEn: string;
 }
 
-/** Where the printable reports start: a region and a period, or a period for the whole country. */
-export function ReportIndexPage({ lang, principal, regions }: { lang: Lang; principal: Principal; regions: readonly RegionChoice[] }) {
+/** Where the printable reports start: a region or a cooperation area and a period, or a period for
+ *  the whole country. */
+export function ReportIndexPage({
+  lang,
+  principal,
+  regions,
+  areas,
+}: {
+  lang: Lang;
+  principal: Principal;
+  regions: readonly RegionChoice[];
+  /** The areas whose every region the person reads (others would reveal a region in part). */
+  areas: readonly AreaChoice[];
+}) {
   const title = t(lang, "report.index.title");
   const period = (prefix: string) => (
     <>
@@ -45,6 +64,26 @@ export function ReportIndexPage({ lang, principal, regions }: { lang: Lang; prin
           {period("region")}
           <button type="submit">{t(lang, "report.index.show")}</button>
         </form>
+      </section>
+      <section aria-labelledby="area-report-heading">
+        <h2 id="area-report-heading">{t(lang, "report.index.area")}</h2>
+        {areas.length === 0 ? (
+          <p>{t(lang, "report.index.noAreas")}</p>
+        ) : (
+          <form method="get" action="/admin/reports/area">
+            <input type="hidden" name="lang" value={lang} />
+            <p>
+              <label for="area">{t(lang, "report.field.area")}</label>
+              <select id="area" name="area">
+                {areas.map((a) => (
+                  <option value={String(a.id)}>{localisedName(a, lang)}</option>
+                ))}
+              </select>
+            </p>
+            {period("area")}
+            <button type="submit">{t(lang, "report.index.show")}</button>
+          </form>
+        )}
       </section>
       <section aria-labelledby="national-report-heading">
         <h2 id="national-report-heading">{t(lang, "report.index.national")}</h2>
