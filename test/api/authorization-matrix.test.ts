@@ -640,6 +640,12 @@ const MATRIX: Row[] = [
     readRegion16(200),
   ],
   ["GET /api/export/comment-categories.csv", async () => ({ method: "GET", path: "/api/export/comment-categories.csv" }), all(401, 200)],
+  [
+    "GET /api/export/comment-selection.xlsx",
+    async () => ({ method: "GET", path: "/api/export/comment-selection.xlsx?region=16&band=9-10" }),
+    readRegion16(200),
+  ],
+  ["GET /api/export/comment-categories.xlsx", async () => ({ method: "GET", path: "/api/export/comment-categories.xlsx" }), all(401, 200)],
   ["GET /admin/import", async () => ({ method: "GET", path: "/admin/import" }), page(nationalOnly(200))],
   ["GET /admin/import/template.csv", async () => ({ method: "GET", path: "/admin/import/template.csv" }), page(nationalOnly(200))],
   [

@@ -572,6 +572,12 @@ export const PARITY_REQUESTS: readonly ParityRequest[] = [
     as: "national",
   },
   { name: "export: comment categories", path: "/api/export/comment-categories.csv?region=15&lang=en", as: "national" },
+  {
+    name: "export as XLSX: comment selection, one band",
+    path: (c) => `/api/export/comment-selection.xlsx?event=${c.values.pohjanmaaEventId}&band=9-10&lang=sv`,
+    as: "national",
+  },
+  { name: "export as XLSX: comment categories", path: "/api/export/comment-categories.xlsx?region=15&lang=fi", as: "national" },
 
   // XLSX (issue 17): the files' bytes hold no clock, so the two runtimes must send the same bytes.
   { name: "export as XLSX: days", path: "/api/export/events.xlsx?region=16&from=2019-01-01&to=2019-12-31", as: "agent" },
