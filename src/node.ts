@@ -125,9 +125,7 @@ export async function startNodeServer(env: NodeEnv, options: StartOptions = {}):
     console.log(`  Demo survey (Pohjanmaa, 9 May 2019): ${url}/s/${DEMO_SURVEY_SLUG}`);
     console.log(`  Dashboard: ${url}/   (sign in at ${url}/login)`);
     for (const demo of guard.outcome === "ok" ? guard.usable : []) {
-      console.log(
-        `  Demo sign-in, ${demo.role === "national" ? "national team" : "agent for Keski-Pohjanmaa"}: ${demo.email} / ${demo.password}`,
-      );
+      console.log(`  Demo sign-in, ${demo.startLine}: ${demo.email} / ${demo.password}`);
     }
     console.log(`  Health check: ${url}/healthz`);
   }

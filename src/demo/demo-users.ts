@@ -5,6 +5,8 @@ export const DEMO_USERS = [
     email: "kansallinen@palaute.example",
     password: "demo-kansallinen-2019",
     name: "Kansallinen tiimi (demo)",
+    /** Who the sign-in is, as `npm start` prints it (English, like the rest of its output). */
+    startLine: "national team",
     role: "national",
     regions: [],
   },
@@ -12,6 +14,7 @@ export const DEMO_USERS = [
     email: "agentti.kp@palaute.example",
     password: "demo-agentti-2019",
     name: "Muutosagentti, Keski-Pohjanmaa (demo)",
+    startLine: "agent for Keski-Pohjanmaa",
     role: "agent",
     regions: ["16"],
   },
@@ -19,6 +22,7 @@ export const DEMO_USERS = [
     email: "kunta-agentti@palaute.example",
     password: "demo-kunta-agentti-2019",
     name: "Kunta-agentti, Esimerkkialue Keski (demo)",
+    startLine: "municipal agent for the demo area Esimerkkialue Keski",
     role: "municipal",
     regions: [],
     /** Reads the regions of this demo area (src/demo/demo-areas.ts). */
