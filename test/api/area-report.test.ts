@@ -136,6 +136,8 @@ describe("GET /admin/reports/area", () => {
     expect(text).toContain(t("en", "dash.note.pooledReported"));
     const html = await (await request(`/admin/reports/area?area=${areaPublished}&lang=en`, national)).text();
     expect(html).toContain(`<span class="badge">${t("en", "demo.badge")}</span>`);
+    // The member region's row says n is not known and k is its one published day (not "0" and "0").
+    expect(html).toContain(`<td class="num">${t("en", "dash.nUnknown")}</td><td class="num">1</td>`);
     expect(text).toContain(t("en", "dash.areas.demoNote"));
     expect(text).toContain(t("en", "dash.areas.noSource"));
   });

@@ -4,6 +4,13 @@ import type { PooledGrade } from "../../api-types";
 import { formatNumber, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { ci, mean, percent } from "../figure-text";
+import { pooledNAndK } from "./report-parts";
+
+/** Respondents, or "not known" for a figure of published days only. */
+function nText(lang: Lang, grade: PooledGrade): string {
+  const { n } = pooledNAndK(grade);
+  return n === null ? t(lang, "dash.nUnknown") : formatNumber(lang, n);
+}
 
 export interface PooledRow {
   readonly label: string;
@@ -97,8 +104,8 @@ export function PooledTable({
                 {row.grade.source === "reported" && "*"}
               </td>
               <td class="num">{ci(lang, row.grade)}</td>
-              <td class="num">{formatNumber(lang, row.grade.n)}</td>
-              <td class="num">{formatNumber(lang, row.grade.days)}</td>
+              <td class="num">{nText(lang, row.grade)}</td>
+              <td class="num">{formatNumber(lang, pooledNAndK(row.grade).k)}</td>
               <td>{rowNotes(lang, row.grade, row.extra)}</td>
             </tr>
           ))}

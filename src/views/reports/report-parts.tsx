@@ -41,7 +41,14 @@ export function nk(lang: Lang, n: number | null, k?: number): string {
 /** n and k of a pooled figure; a figure of published days only has no known n, and its k is the
  *  published days it averages. */
 export function pooledNk(lang: Lang, grade: PooledGrade): string {
-  return grade.source === "reported" ? nk(lang, null, grade.published?.days ?? grade.eventsPooled) : nk(lang, grade.n, grade.days);
+  const { n, k } = pooledNAndK(grade);
+  return nk(lang, n, k);
+}
+
+/** The n and k a pooled figure rests on: for published days only, n is not known (null) and k is
+ *  the published days averaged; otherwise the respondents and the days with answers. */
+export function pooledNAndK(grade: PooledGrade): { readonly n: number | null; readonly k: number } {
+  return grade.source === "reported" ? { n: null, k: grade.published?.days ?? grade.eventsPooled } : { n: grade.n, k: grade.days };
 }
 
 /** A pooled figure as a chart row. */
@@ -51,8 +58,7 @@ export function pooledRow(label: string, grade: PooledGrade): ChartRow {
     label,
     mean: grade.mean,
     ci95: grade.ci95,
-    n: reported ? null : grade.n,
-    k: reported ? (grade.published?.days ?? grade.eventsPooled) : grade.days,
+    ...pooledNAndK(grade),
     reported,
   };
 }
@@ -68,7 +74,7 @@ export interface ChartRow {
 }
 
 const SCALE = { min: 4, max: 10 } as const;
-const LAYOUT = { width: 680, labelWidth: 190, plotWidth: 300, rowHeight: 22, top: 24 } as const;
+const LAYOUT = { width: 720, labelWidth: 190, plotWidth: 290, rowHeight: 22, top: 24 } as const;
 
 /** Horizontal bars of means on the 4–10 scale with their 95 % intervals (cut at the scale's ends),
  *  each labelled with its mean, n and k. The same figures are in the table beside it. */
