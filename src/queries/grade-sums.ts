@@ -8,7 +8,7 @@ import { eventFilterCondition, type EventFilter } from "./events";
 // Figures over many days (regions, themes, terms) add up each day's grade count, sum and sum of
 // squares and the per-day terms of the day-clustered variance. Whole months come from
 // grade_month_rollup (one row per programme × region × theme × month, kept by the triggers of
-// migrations/0011), so a request reads a few thousand rows however many days there are; the days
+// migrations/0013), so a request reads a few thousand rows however many days there are; the days
 // of the partial months at the ends of a date filter, and every day when the filter leaves one day
 // out or asks for cancelled days, are read one by one (survey.grade_n/_sum/_sum_sq, kept by
 // triggers) with the same expressions the triggers use. All of it is one grouped read.
@@ -48,7 +48,7 @@ export interface GroupSums extends EventSums {
   readonly key: string | null;
 }
 
-// ---- One day's contribution: the expressions of migrations/0011's triggers, per day ----------
+// ---- One day's contribution: the expressions of migrations/0013's triggers, per day ----------
 
 /** Days with a published result: final, so any answers they also have never enter a pool. */
 const ANSWERED = sql`(${event.reportedGradeMean} IS NULL)`;

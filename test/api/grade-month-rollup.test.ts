@@ -1,4 +1,4 @@
-// grade_month_rollup (migrations/0011) equals a recount from the raw answers after any sequence of
+// grade_month_rollup (migrations/0013) equals a recount from the raw answers after any sequence of
 // writes: submissions (one by one and in bulk imports), deletions of answers, responses and days,
 // retention (figures kept) and erasure, cancellations, changes of a day's region, date, theme,
 // programme and head count, published figures recorded and cleared, and the history import.
