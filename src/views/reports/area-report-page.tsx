@@ -1,11 +1,10 @@
 import type { Principal } from "../../auth/authorize";
-import { formatNumber, t } from "../../domain/i18n";
+import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import type { AreaReport } from "../../services/reports";
 import { AdminPage } from "../admin/admin-page";
-import { ci, mean, percent } from "../figure-text";
 import { PooledTable, rowNotes } from "./pooled-table";
-import { CaveatsSection, MeanChart, pooledNk, pooledRow, ReportHeading } from "./report-parts";
+import { CaveatsSection, MeanChart, PooledKeyFacts, pooledRow, ReportHeading } from "./report-parts";
 
 /** A cooperation area over a period on A4: the area's pooled figure (the one GET /api/stats/areas
  *  gives), its member regions (chart and table, as the national overview draws regions), the
@@ -50,21 +49,7 @@ export function AreaReportPage({
           <dl class="facts">
             <dt>{t(lang, "report.field.area")}</dt>
             <dd>{name}</dd>
-            <dt>{t(lang, "dash.col.events")}</dt>
-            <dd>{formatNumber(lang, area.events)}</dd>
-            <dt>{t(lang, "dash.col.attendance")}</dt>
-            <dd>{formatNumber(lang, area.attendance)}</dd>
-            <dt>{t(lang, "dash.col.responses")}</dt>
-            <dd>{formatNumber(lang, area.responses)}</dd>
-            <dt>{t(lang, "dash.col.responseRate")}</dt>
-            <dd>{percent(lang, area.responseRate)}</dd>
-            <dt>{t(lang, "dash.col.mean")}</dt>
-            <dd>
-              {mean(lang, area.grade.mean)}
-              {area.grade.source === "reported" && "*"} ({pooledNk(lang, area.grade)})
-            </dd>
-            <dt>{t(lang, "dash.col.ci")}</dt>
-            <dd>{ci(lang, area.grade)}</dd>
+            <PooledKeyFacts lang={lang} figure={area} />
             {notes && (
               <>
                 <dt>{t(lang, "dash.col.notes")}</dt>

@@ -7,7 +7,7 @@ import { AdminPage } from "../admin/admin-page";
 import { ci, mean, percent } from "../figure-text";
 import { InLanguage } from "../lang-attr";
 import { PooledTable } from "./pooled-table";
-import { CaveatsSection, MeanChart, nk, pooledNk, ReportHeading } from "./report-parts";
+import { CaveatsSection, MeanChart, nk, PooledKeyFacts, ReportHeading } from "./report-parts";
 
 /** One region over a period on A4: its figure beside the rest of the country, each day (chart and
  *  table), its themes, the caveats. */
@@ -47,21 +47,7 @@ export function RegionReportPage({
         <section aria-labelledby="key-heading">
           <h2 id="key-heading">{t(lang, "report.key")}</h2>
           <dl class="facts">
-            <dt>{t(lang, "dash.col.events")}</dt>
-            <dd>{formatNumber(lang, region.events)}</dd>
-            <dt>{t(lang, "dash.col.attendance")}</dt>
-            <dd>{formatNumber(lang, region.attendance)}</dd>
-            <dt>{t(lang, "dash.col.responses")}</dt>
-            <dd>{formatNumber(lang, region.responses)}</dd>
-            <dt>{t(lang, "dash.col.responseRate")}</dt>
-            <dd>{percent(lang, region.responseRate)}</dd>
-            <dt>{t(lang, "dash.col.mean")}</dt>
-            <dd>
-              {mean(lang, region.grade.mean)}
-              {region.grade.source === "reported" && "*"} ({pooledNk(lang, region.grade)})
-            </dd>
-            <dt>{t(lang, "dash.col.ci")}</dt>
-            <dd>{ci(lang, region.grade)}</dd>
+            <PooledKeyFacts lang={lang} figure={region} />
             <dt>{t(lang, "dash.col.rest")}</dt>
             <dd>
               {comparison

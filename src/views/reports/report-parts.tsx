@@ -8,7 +8,7 @@ import { formatDate, formatNumber, formatShortDate, t } from "../../domain/i18n"
 import type { Lang } from "../../domain/lang";
 import { helsinkiLocal } from "../../domain/helsinki-time";
 import { tokens } from "../design-tokens";
-import { mean } from "../figure-text";
+import { ci, mean, percent } from "../figure-text";
 
 export interface Period {
   readonly from?: string | undefined;
@@ -49,6 +49,36 @@ export function pooledNk(lang: Lang, grade: PooledGrade): string {
  *  the published days averaged; otherwise the respondents and the days with answers. */
 export function pooledNAndK(grade: PooledGrade): { readonly n: number | null; readonly k: number } {
   return grade.source === "reported" ? { n: null, k: grade.published?.days ?? grade.eventsPooled } : { n: grade.n, k: grade.days };
+}
+
+/** The counts and pooled grade of a region or an area over the period, as the key-figure rows
+ *  (`<dt>`/`<dd>` pairs) every pooled report opens with; the page adds its own rows after them. */
+export function PooledKeyFacts({
+  lang,
+  figure,
+}: {
+  lang: Lang;
+  figure: { events: number; attendance: number; responses: number; responseRate: number | null; grade: PooledGrade };
+}) {
+  return (
+    <>
+      <dt>{t(lang, "dash.col.events")}</dt>
+      <dd>{formatNumber(lang, figure.events)}</dd>
+      <dt>{t(lang, "dash.col.attendance")}</dt>
+      <dd>{formatNumber(lang, figure.attendance)}</dd>
+      <dt>{t(lang, "dash.col.responses")}</dt>
+      <dd>{formatNumber(lang, figure.responses)}</dd>
+      <dt>{t(lang, "dash.col.responseRate")}</dt>
+      <dd>{percent(lang, figure.responseRate)}</dd>
+      <dt>{t(lang, "dash.col.mean")}</dt>
+      <dd>
+        {mean(lang, figure.grade.mean)}
+        {figure.grade.source === "reported" && "*"} ({pooledNk(lang, figure.grade)})
+      </dd>
+      <dt>{t(lang, "dash.col.ci")}</dt>
+      <dd>{ci(lang, figure.grade)}</dd>
+    </>
+  );
 }
 
 /** A pooled figure as a chart row. */
