@@ -1,10 +1,11 @@
 import { t } from "../domain/i18n";
 import type { AccountLinkKind } from "../domain/account-links";
 import type { Lang } from "../domain/lang";
-import { ErrorSummary, errorFor, TextField, type FieldError } from "./admin/fields";
+import { ErrorSummary, type FieldError } from "./admin/fields";
 import { Layout } from "./layout";
+import { NEW_PASSWORD_IDS, NewPasswordFields, newPasswordLabels } from "./new-password-fields";
 
-export const SET_PASSWORD_FIELDS = { password: "new-password", repeatPassword: "repeat-password" } as const;
+export const SET_PASSWORD_FIELDS = { password: NEW_PASSWORD_IDS.newPassword, repeatPassword: NEW_PASSWORD_IDS.repeatPassword } as const;
 
 export interface SetPasswordPageProps {
   readonly lang: Lang;
@@ -18,10 +19,7 @@ export interface SetPasswordPageProps {
 /** The page a one-time link opens: the person chooses their password. Typed passwords are never shown again. */
 export function SetPasswordPage({ lang, action, email, kind, errors = [] }: SetPasswordPageProps) {
   const heading = t(lang, `setPassword.title.${kind}`);
-  const labels: Record<string, string> = {
-    [SET_PASSWORD_FIELDS.password]: t(lang, "password.change.new"),
-    [SET_PASSWORD_FIELDS.repeatPassword]: t(lang, "password.change.repeat"),
-  };
+  const labels = newPasswordLabels(lang);
   const title = `${errors.length > 0 ? `${t(lang, "page.errorPrefix")}: ` : ""}${heading} – ${t(lang, "app.name")}`;
   return (
     <Layout lang={lang} title={title} langHref={(code) => `${action}?lang=${code}`}>
@@ -31,27 +29,7 @@ export function SetPasswordPage({ lang, action, email, kind, errors = [] }: SetP
       <form method="post" action={`${action}?lang=${lang}`} novalidate>
         {/* The account's address for password managers, so they store the new password under it. */}
         <input type="hidden" name="username" autocomplete="username" value={email} />
-        <TextField
-          lang={lang}
-          type="password"
-          id={SET_PASSWORD_FIELDS.password}
-          name="password"
-          label={labels[SET_PASSWORD_FIELDS.password]!}
-          hint={t(lang, "password.change.hint")}
-          value=""
-          error={errorFor(errors, SET_PASSWORD_FIELDS.password)}
-          autocomplete="new-password"
-        />
-        <TextField
-          lang={lang}
-          type="password"
-          id={SET_PASSWORD_FIELDS.repeatPassword}
-          name="repeatPassword"
-          label={labels[SET_PASSWORD_FIELDS.repeatPassword]!}
-          value=""
-          error={errorFor(errors, SET_PASSWORD_FIELDS.repeatPassword)}
-          autocomplete="new-password"
-        />
+        <NewPasswordFields lang={lang} name="password" errors={errors} />
         <button type="submit">{t(lang, "setPassword.submit")}</button>
       </form>
     </Layout>

@@ -2,12 +2,13 @@ import type { Principal } from "../../auth/authorize";
 import { t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { AdminPage } from "./admin-page";
+import { NEW_PASSWORD_IDS, NewPasswordFields, newPasswordLabels } from "../new-password-fields";
 import { ErrorSummary, errorFor, TextField, type FieldError } from "./fields";
 
 export const PASSWORD_FIELDS = {
   currentPassword: "current-password",
-  newPassword: "new-password",
-  repeatPassword: "repeat-password",
+  newPassword: NEW_PASSWORD_IDS.newPassword,
+  repeatPassword: NEW_PASSWORD_IDS.repeatPassword,
 } as const;
 
 export interface PasswordPageProps {
@@ -22,8 +23,7 @@ export function PasswordPage({ lang, principal, done, errors = [] }: PasswordPag
   const title = t(lang, "password.change.title");
   const labels: Record<string, string> = {
     [PASSWORD_FIELDS.currentPassword]: t(lang, "password.change.current"),
-    [PASSWORD_FIELDS.newPassword]: t(lang, "password.change.new"),
-    [PASSWORD_FIELDS.repeatPassword]: t(lang, "password.change.repeat"),
+    ...newPasswordLabels(lang),
   };
   return (
     <AdminPage
@@ -51,27 +51,7 @@ export function PasswordPage({ lang, principal, done, errors = [] }: PasswordPag
           error={errorFor(errors, PASSWORD_FIELDS.currentPassword)}
           autocomplete="current-password"
         />
-        <TextField
-          lang={lang}
-          type="password"
-          id={PASSWORD_FIELDS.newPassword}
-          name="newPassword"
-          label={labels[PASSWORD_FIELDS.newPassword]!}
-          hint={t(lang, "password.change.hint")}
-          value=""
-          error={errorFor(errors, PASSWORD_FIELDS.newPassword)}
-          autocomplete="new-password"
-        />
-        <TextField
-          lang={lang}
-          type="password"
-          id={PASSWORD_FIELDS.repeatPassword}
-          name="repeatPassword"
-          label={labels[PASSWORD_FIELDS.repeatPassword]!}
-          value=""
-          error={errorFor(errors, PASSWORD_FIELDS.repeatPassword)}
-          autocomplete="new-password"
-        />
+        <NewPasswordFields lang={lang} name="newPassword" errors={errors} />
         <button type="submit">{t(lang, "password.change.submit")}</button>
       </form>
     </AdminPage>
