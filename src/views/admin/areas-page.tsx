@@ -8,9 +8,9 @@ import {
   CheckboxField,
   ErrorLine,
   ErrorSummary,
+  LocalisedNameFields,
   errorFor,
   TextAreaField,
-  TextField,
   valueOf,
   valuesOf,
   type FieldError,
@@ -86,33 +86,7 @@ function AreaFields(props: {
   for (const a of props.areas) if (a.id !== props.areaId) for (const code of a.regions) owner.set(code, a);
   return (
     <>
-      <TextField
-        lang={lang}
-        id={ids.nameFi}
-        name="nameFi"
-        label={t(lang, "admin.areas.nameFi")}
-        value={valueOf(values, "nameFi")}
-        error={errorFor(errors, ids.nameFi)}
-        maxlength={200}
-      />
-      <TextField
-        lang={lang}
-        id={ids.nameSv}
-        name="nameSv"
-        label={t(lang, "admin.areas.nameSv")}
-        value={valueOf(values, "nameSv")}
-        error={errorFor(errors, ids.nameSv)}
-        maxlength={200}
-      />
-      <TextField
-        lang={lang}
-        id={ids.nameEn}
-        name="nameEn"
-        label={t(lang, "admin.areas.nameEn")}
-        value={valueOf(values, "nameEn")}
-        error={errorFor(errors, ids.nameEn)}
-        maxlength={200}
-      />
+      <LocalisedNameFields lang={lang} labels="admin.areas" ids={ids} values={values} errors={errors} />
       <fieldset
         class={`group${regionsError ? " invalid" : ""}`}
         aria-describedby={[`${prefix}regions-hint`, regionsError ? errorId : ""].filter(Boolean).join(" ")}

@@ -142,6 +142,38 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/** The form fields `nameFi`, `nameSv` and `nameEn` of something named in each language (an area,
+ *  a theme): one text field each, labelled from `${labels}.nameFi` and so on. */
+export function LocalisedNameFields({
+  lang,
+  labels,
+  ids,
+  values,
+  errors,
+}: {
+  lang: Lang;
+  labels: "admin.areas" | "admin.theme";
+  ids: { readonly nameFi: string; readonly nameSv: string; readonly nameEn: string };
+  values: FormValues | undefined;
+  errors: readonly FieldError[] | undefined;
+}) {
+  return (
+    <>
+      {(["nameFi", "nameSv", "nameEn"] as const).map((name) => (
+        <TextField
+          lang={lang}
+          id={ids[name]}
+          name={name}
+          label={t(lang, `${labels}.${name}`)}
+          value={valueOf(values, name)}
+          error={errorFor(errors, ids[name])}
+          maxlength={200}
+        />
+      ))}
+    </>
+  );
+}
+
 export interface Choice {
   readonly value: string;
   readonly label: string;

@@ -2,7 +2,7 @@ import type { Principal } from "../../auth/authorize";
 import { formatDate, t } from "../../domain/i18n";
 import type { Lang } from "../../domain/lang";
 import { AdminPage } from "./admin-page";
-import { ErrorSummary, errorFor, SelectField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
+import { ErrorSummary, errorFor, LocalisedNameFields, SelectField, TextField, valueOf, type FieldError, type FormValues } from "./fields";
 import { localisedName } from "../../domain/localised-name";
 import { DEFAULT_CLOSE_AFTER_DAYS } from "../../domain/survey-closing";
 
@@ -118,7 +118,13 @@ export function ProgrammesPage({ lang, principal, programmes, themes, done, form
               error={errorFor(themeForm?.errors, THEME_FIELDS.programmeId)}
               choices={programmes.map((p) => ({ value: String(p.id), label: p.name }))}
             />
-            <ThemeNameFields lang={lang} ids={THEME_FIELDS} values={themeForm?.values} errors={themeForm?.errors} />
+            <LocalisedNameFields
+              lang={lang}
+              labels="admin.theme"
+              ids={THEME_FIELDS}
+              values={themeForm?.values}
+              errors={themeForm?.errors}
+            />
             <button type="submit">{t(lang, "admin.theme.create")}</button>
           </form>
         )}
@@ -197,7 +203,8 @@ function ThemeList({
                 <span class="vh">: {localisedName(th, lang)}</span>
               </summary>
               <form method="post" action={`/admin/programmes/themes/${th.id}?lang=${lang}`} novalidate>
-                <ThemeNameFields
+                <LocalisedNameFields
+                  labels="admin.theme"
                   lang={lang}
                   ids={renameFields(th.id)}
                   values={mine?.values ?? { nameFi: th.nameFi, nameSv: th.nameSv, nameEn: th.nameEn }}
@@ -212,49 +219,5 @@ function ThemeList({
         );
       })}
     </ul>
-  );
-}
-
-function ThemeNameFields({
-  lang,
-  ids,
-  values,
-  errors,
-}: {
-  lang: Lang;
-  ids: { nameFi: string; nameSv: string; nameEn: string };
-  values: FormValues | undefined;
-  errors: readonly FieldError[] | undefined;
-}) {
-  return (
-    <>
-      <TextField
-        lang={lang}
-        id={ids.nameFi}
-        name="nameFi"
-        label={t(lang, "admin.theme.nameFi")}
-        value={valueOf(values, "nameFi")}
-        error={errorFor(errors, ids.nameFi)}
-        maxlength={200}
-      />
-      <TextField
-        lang={lang}
-        id={ids.nameSv}
-        name="nameSv"
-        label={t(lang, "admin.theme.nameSv")}
-        value={valueOf(values, "nameSv")}
-        error={errorFor(errors, ids.nameSv)}
-        maxlength={200}
-      />
-      <TextField
-        lang={lang}
-        id={ids.nameEn}
-        name="nameEn"
-        label={t(lang, "admin.theme.nameEn")}
-        value={valueOf(values, "nameEn")}
-        error={errorFor(errors, ids.nameEn)}
-        maxlength={200}
-      />
-    </>
   );
 }
