@@ -108,23 +108,15 @@ export function CommentExplorerPage({ lang, principal, selection, figures, categ
         {figures.categories.length === 0 ? (
           <p>{t(lang, "explorer.noCategories")}</p>
         ) : (
-          <table>
-            <caption>{t(lang, "explorer.categoryCounts")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, "explorer.category")}</th>
-                <th scope="col">{t(lang, "explorer.commentCount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.categories.map((category) => (
-                <tr>
-                  <th scope="row">{category.name[lang]}</th>
-                  <td>{category.n === null ? t(lang, "explorer.fewerThanK", { k: figures.minCell }) : formatNumber(lang, category.n)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CommentCountTable
+            lang={lang}
+            caption={t(lang, "explorer.categoryCounts")}
+            labelHeading={t(lang, "explorer.category")}
+            rows={figures.categories.map((category) => ({
+              label: category.name[lang],
+              count: category.n === null ? t(lang, "explorer.fewerThanK", { k: figures.minCell }) : formatNumber(lang, category.n),
+            }))}
+          />
         )}
         {isNational(principal) ? <NewCategoryForm lang={lang} selection={selection} /> : null}
       </section>
@@ -296,25 +288,47 @@ function TermTable({
       {terms.length === 0 ? (
         <p>{t(lang, "explorer.noTerms", { k })}</p>
       ) : (
-        <table>
-          <caption>{t(lang, "explorer.termCaption", { k })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, "explorer.term")}</th>
-              <th scope="col">{t(lang, "explorer.commentCount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {terms.map((term) => (
-              <tr>
-                <th scope="row">{term.label}</th>
-                <td>{formatNumber(lang, term.count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CommentCountTable
+          lang={lang}
+          caption={t(lang, "explorer.termCaption", { k })}
+          labelHeading={t(lang, "explorer.term")}
+          rows={terms.map((term) => ({ label: term.label, count: formatNumber(lang, term.count) }))}
+        />
       )}
     </section>
+  );
+}
+
+/** A two-column table: what was counted (a term, a category) and in how many comments. */
+function CommentCountTable({
+  lang,
+  caption,
+  labelHeading,
+  rows,
+}: {
+  lang: Lang;
+  caption: string;
+  labelHeading: string;
+  rows: readonly { readonly label: string; readonly count: string }[];
+}) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{labelHeading}</th>
+          <th scope="col">{t(lang, "explorer.commentCount")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <th scope="row">{row.label}</th>
+            <td>{row.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
