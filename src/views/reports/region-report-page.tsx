@@ -49,11 +49,7 @@ export function RegionReportPage({
           <dl class="facts">
             <PooledKeyFacts lang={lang} figure={region} />
             <dt>{t(lang, "dash.col.rest")}</dt>
-            <dd>
-              {comparison
-                ? t(lang, "report.rest", { mean: mean(lang, comparison.rest.mean), nk: nk(lang, comparison.rest.n, comparison.rest.days) })
-                : withheld}
-            </dd>
+            <dd>{comparison ? `${mean(lang, comparison.rest.mean)} (${nk(lang, comparison.rest.n, comparison.rest.days)})` : withheld}</dd>
             {comparison?.funnel && comparison.rankable && (
               <>
                 <dt>{t(lang, "dash.col.difference")}</dt>
