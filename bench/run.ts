@@ -1,9 +1,9 @@
-// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile --only stats,transfer,startup]
+// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile --only form,stats,transfer,startup]
 // Self-contained, loopback only, about a minute: every figure is a ratio to a baseline
 // measured in the same run on the same machine, because absolute rates on a shared 2-core machine
 // swing by a third from run to run (STACK-NOTES). Prints one Markdown table; bench/RESULTS.md
 // records a run and explains every missed target.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -33,7 +33,8 @@ const { values: args } = parseArgs({
     "seed-responses": { type: "string", default: "10000" },
     /** Write a V8 CPU profile of each Palaute server process (node --cpu-prof). */
     profile: { type: "boolean", default: false },
-    /** Only some rows, comma-separated: "stats" (the statistics API, about a minute once bench/data/
+    /** Only some rows, comma-separated: "form" (the survey form GET against the same page bytes served
+     *  from memory, about half a minute plus seeding), "stats" (the statistics API, about a minute once bench/data/
      *  holds the databases), "transfer" (dashboard bytes on the wire from Node), "startup" (first
      *  `npm start` on an empty database). */
     only: { type: "string" },
@@ -42,7 +43,7 @@ const { values: args } = parseArgs({
 const SECONDS = boundedNumber(args.seconds, 1, 60, "--seconds");
 const WARMUP = boundedNumber(args.warmup, 0, 30, "--warmup");
 const CONNECTIONS = boundedNumber(args.connections, 1, 500, "--connections");
-const PARTS = ["stats", "transfer", "startup"] as const;
+const PARTS = ["form", "stats", "transfer", "startup"] as const;
 const ONLY = new Set(args.only?.split(",").map((part) => part.trim()));
 for (const part of ONLY)
   if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only takes ${PARTS.join(", ")} (comma-separated), not "${part}"`);
@@ -57,6 +58,12 @@ const TARGET = {
   dashboardWireBytes: 100_000,
   firstStartSeconds: 10,
 };
+
+/** Rounds of the form GET and its yardstick, taken in turn (ABBA…), each SECONDS / FORM_ROUNDS long. */
+const FORM_ROUNDS = 4;
+
+/** The request every form GET under load makes: a browser asking for the page in Finnish, no compression (as autocannon). */
+const FORM_REQUEST_HEADERS = { accept: "text/html", "accept-language": "fi-FI,fi;q=0.9,en;q=0.8" };
 
 const work = mkdtempSync(join(tmpdir(), "palaute-bench-"));
 const profileDir = join(work, "profiles");
@@ -82,7 +89,9 @@ async function main(): Promise<Row[]> {
   logMachineLoad("start", 0);
   await buildWebIfNeeded();
   if (ONLY.size > 0) {
+    const formGet = ONLY.has("form") ? await measureFormGet(await seedDatabase(join(work, "seed.db"))) : null;
     return [
+      ...(formGet ? [formGetRow(formGet)] : []),
       ...(ONLY.has("stats") ? statsRowsOf(await measureStats()) : []),
       ...(ONLY.has("transfer") ? await transferRows() : []),
       ...(ONLY.has("startup") ? await firstStartRows() : []),
@@ -91,35 +100,15 @@ async function main(): Promise<Row[]> {
 
   // One database with realistic data, copied so every run starts from the same file.
   const seed = await seedDatabase(join(work, "seed.db"));
-  const copy = (name: string) => {
-    copyFileSync(join(work, "seed.db"), join(work, name));
-    return `file:${join(work, name)}`;
-  };
   const makeAnswers = answerSource(seed.questions);
-
-  // Each baseline is measured half before and half after the figure it divides, and averaged:
-  // other work on a shared machine drifts over a run, and this cancels the linear part of it.
-  log("hello-world Hono on @hono/node-server, then the survey form GET, then hello-world again…");
-  const helloServer = await track(startServer("hello"));
-  const helloLoad: LoadOptions = { path: "/", expectStatus: 200 };
-  const helloBefore = await underLoad(helloServer, { ...helloLoad, seconds: SECONDS / 2 });
-  const getServer = await track(startServer("palaute", [copy("get.db")], palauteNodeArgs));
-  const page = await measureSurveyPage(getServer.url, seed.slug);
-  const form = await underLoad(getServer, {
-    path: `/s/${seed.slug}`,
-    expectStatus: 200,
-    headers: { accept: "text/html", "accept-language": "fi-FI,fi;q=0.9,en;q=0.8" },
-  });
-  await stopTracked(getServer);
-  const helloAfter = await underLoad(helloServer, { ...helloLoad, seconds: SECONDS / 2, warmup: 0 });
-  await stopTracked(helloServer);
-  const hello = averageOf(helloBefore, helloAfter);
+  const formGet = await measureFormGet(seed);
+  const { page } = formGet;
 
   log("raw inserts (one transaction per response), then submissions, then raw inserts again…");
-  const rawFile = copy("raw.db");
+  const rawFile = copySeed("raw.db");
   const rawTarget = { surveyId: seed.surveyId, questionIds: seed.questionIds };
   const rawBefore = await measureRawInserts(rawFile, rawTarget, makeAnswers, SECONDS / 2);
-  const submitFile = copy("submit.db");
+  const submitFile = copySeed("submit.db");
   const submitServer = await track(startServer("palaute", [submitFile], palauteNodeArgs));
   const submit = await underLoad(submitServer, { expectStatus: 303, requests: [submissionRequest(seed.slug, makeAnswers)] });
   const peakRss = submitServer.peakRssBytes();
@@ -140,7 +129,6 @@ async function main(): Promise<Row[]> {
   const worker = await workerBundleGzip(join(work, "worker"));
   const startup = await firstStartRows();
 
-  const formRatio = form.perSecond / hello.perSecond;
   const submitRatio = submit.perSecond / raw.perSecond;
   // Requests in flight when autocannon stops may be stored without their answer being counted,
   // so stored can exceed accepted by up to one per connection; fewer would be a lost response.
@@ -152,14 +140,7 @@ async function main(): Promise<Row[]> {
   });
   const statsRows = statsRowsOf(statsMeasured);
   return [
-    {
-      measure: "Survey form GET",
-      result: `${int(form.perSecond)} req/s, p50 ${form.p50} ms, p99 ${form.p99} ms, errors ${form.errors}; server CPU ${int(form.cpuMicrosPerRequest)} µs/req`,
-      baseline: `hello-world Hono ${int(hello.perSecond)} req/s (${int(helloBefore.perSecond)} before, ${int(helloAfter.perSecond)} after); server CPU ${int(hello.cpuMicrosPerRequest)} µs/req`,
-      ratio: ratio(formRatio),
-      target: `≥ ${TARGET.formGetRatio}`,
-      verdict: verdictOf({ ratio: formRatio >= TARGET.formGetRatio, errors: form.errors === 0 }),
-    },
+    formGetRow(formGet),
     {
       measure: `Submissions (valid form POSTs, ${CONNECTIONS} connections)`,
       result: `${int(submit.perSecond)}/s, p50 ${submit.p50} ms, p99 ${submit.p99} ms, errors ${submit.errors}, ${int(accepted)} accepted (incl. warm-up), ${int(stored)} stored; server CPU ${int(submit.cpuMicrosPerRequest)} µs/req`,
@@ -196,6 +177,82 @@ async function main(): Promise<Row[]> {
     ...startup,
     { measure: "Peak RSS of the Node server, submission run", result: `${mib(peakRss)} (VmHWM)`, verdict: "—" },
   ];
+}
+
+type Seed = Awaited<ReturnType<typeof seedDatabase>>;
+
+/** A fresh copy of the seeded database, so every run starts from the same file. */
+function copySeed(name: string): string {
+  copyFileSync(join(work, "seed.db"), join(work, name));
+  return `file:${join(work, name)}`;
+}
+
+/**
+ * The survey form GET against its yardstick: the same page (its bytes and its response headers,
+ * taken from the Palaute server itself) served from memory by a one-route Hono app on the same
+ * @hono/node-server (bench/servers/same-bytes.ts). Both servers run side by side and are loaded in
+ * turn, FORM_ROUNDS short rounds each in ABBA order; the ratio is the median of the rounds' ratios.
+ * Other work on a shared machine swings rates by several times within a minute; a round's pair
+ * sees about the same machine, which one long run before and one after does not.
+ */
+async function measureFormGet(seed: Seed) {
+  const getServer = await track(startServer("palaute", [copySeed("get.db")], palauteNodeArgs));
+  const page = await measureSurveyPage(getServer.url, seed.slug);
+  const captured = await capturePage(`${getServer.url}/s/${seed.slug}`, join(work, "form-page.json"));
+  const sameServer = await track(startServer("same-bytes", [captured.file]));
+  log(
+    `the survey form GET and the same page from memory (${int(captured.bodyBytes)} B body, ${int(captured.headerBytes)} B of headers), ${FORM_ROUNDS} rounds each, in turn…`,
+  );
+  const formLoad = { path: `/s/${seed.slug}`, expectStatus: 200, headers: FORM_REQUEST_HEADERS, seconds: SECONDS / FORM_ROUNDS };
+  const sameLoad = { ...formLoad, path: "/" };
+  const rounds: { form: Measured; same: Measured }[] = [];
+  for (let round = 0; round < FORM_ROUNDS; round++) {
+    const warmup = round === 0 ? WARMUP : 0;
+    if (round % 2 === 0) {
+      const same = await underLoad(sameServer, { ...sameLoad, warmup });
+      rounds.push({ same, form: await underLoad(getServer, { ...formLoad, warmup }) });
+    } else {
+      const form = await underLoad(getServer, { ...formLoad, warmup });
+      rounds.push({ form, same: await underLoad(sameServer, { ...sameLoad, warmup }) });
+    }
+  }
+  await stopTracked(getServer);
+  await stopTracked(sameServer);
+  const ratios = rounds.map((r) => r.form.perSecond / r.same.perSecond).sort((a, b) => a - b);
+  return {
+    page,
+    captured,
+    form: averageOfAll(rounds.map((r) => r.form)),
+    same: averageOfAll(rounds.map((r) => r.same)),
+    ratio: median(ratios),
+    ratios,
+  };
+}
+
+/** One form GET as the load makes it; its body and headers (less those Node sets per response) written for same-bytes.ts. */
+async function capturePage(url: string, file: string) {
+  // fetch asks for gzip unless told otherwise, and would decode the body but keep the header.
+  const res = await fetch(url, { headers: { ...FORM_REQUEST_HEADERS, "accept-encoding": "identity" } });
+  if (res.status !== 200) throw new Error(`GET ${url} → ${res.status}`);
+  if (res.headers.has("content-encoding"))
+    throw new Error(`GET ${url} came ${res.headers.get("content-encoding")}-encoded; the load asks for none`);
+  const body = Buffer.from(await res.arrayBuffer());
+  const perResponse = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
+  const headers = Object.fromEntries([...res.headers].filter(([name]) => !perResponse.has(name)));
+  writeFileSync(file, JSON.stringify({ headers, body: body.toString("base64") }));
+  const headerBytes = Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
+  return { file, bodyBytes: body.byteLength, headerBytes };
+}
+
+function formGetRow({ form, same, ratio: formRatio, ratios, captured }: Awaited<ReturnType<typeof measureFormGet>>): Row {
+  return {
+    measure: "Survey form GET",
+    result: `${int(form.perSecond)} req/s, p50 ${form.p50} ms, p99 ${form.p99} ms, errors ${form.errors}; server CPU ${int(form.cpuMicrosPerRequest)} µs/req`,
+    baseline: `the same page (${int(captured.bodyBytes)} B + ${int(captured.headerBytes)} B of headers) from memory, Hono on @hono/node-server: ${int(same.perSecond)} req/s; server CPU ${int(same.cpuMicrosPerRequest)} µs/req`,
+    ratio: `${ratio(formRatio)} (median of ${ratios.length} rounds: ${ratios.map(ratio).join(", ")})`,
+    target: `≥ ${TARGET.formGetRatio}`,
+    verdict: verdictOf({ ratio: formRatio >= TARGET.formGetRatio, errors: form.errors === 0 }),
+  };
 }
 
 /** The dashboard's script and stylesheet as the Node server sends them on a first load. */
@@ -376,6 +433,24 @@ function averageOf<T extends { perSecond: number; cpuMicrosPerRequest: number; p
     p50: Math.max(a.p50, b.p50),
     p99: Math.max(a.p99, b.p99),
   };
+}
+
+/** Rates and CPU averaged over runs; latency percentiles the worst of them; errors added up. */
+function averageOfAll(runs: readonly Measured[]): Measured {
+  const mean = (pick: (m: Measured) => number) => runs.reduce((sum, m) => sum + pick(m), 0) / runs.length;
+  return {
+    ...runs[0]!,
+    perSecond: mean((m) => m.perSecond),
+    cpuMicrosPerRequest: mean((m) => m.cpuMicrosPerRequest),
+    p50: Math.max(...runs.map((m) => m.p50)),
+    p99: Math.max(...runs.map((m) => m.p99)),
+    errors: runs.reduce((sum, m) => sum + m.errors, 0),
+  };
+}
+
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length / 2;
+  return sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function countIn(url: string, surveyId: number): Promise<number> {

@@ -3,6 +3,7 @@ import type { Principal } from "./auth/authorize";
 import type { Db } from "./db/client";
 import type { Lang } from "./domain/lang";
 import type { AuditEntry } from "./queries/audit";
+import type { SurveyVersion } from "./queries/survey-by-slug";
 
 /** What an entry point hands the app: everything that differs between Node and the Worker. */
 export interface AppDeps {
@@ -27,6 +28,13 @@ export interface AppDeps {
   readonly contactEmail?: string;
   /** Where people reach Palaute (survey links, QR codes); defaults to the request's own origin. */
   readonly publicUrl?: string;
+  /**
+   * Reads a survey's version (its window, published and cancelled state, question sets) as it is
+   * now. The Node entry on an embedded file gives a statement prepared once
+   * (src/queries/survey-version-statement.ts), read once per event-loop turn for all the requests
+   * waiting for it (src/http/read-per-turn.ts); left out, each read is a query through `db`.
+   */
+  readonly surveyVersions?: (slug: string) => SurveyVersion | null | Promise<SurveyVersion | null>;
 }
 
 /** An audit line as a use case writes it: stamped with the context's clock unless `at` is given

@@ -20,8 +20,10 @@ import { exposure, parseNodeEnv, seedsDemoData, type NodeEnv } from "./config/no
 import { createDb } from "./db/client";
 import { runMigrations } from "./db/migrate";
 import { openNodeDatabase } from "./db/open-node-database";
+import { databaseFileOf, openSurveyVersionStatement } from "./queries/survey-version-statement";
 import { DEMO_SURVEY_SLUG, seedDemoDataIfEmpty } from "./demo/seed-demo";
 import { assetCacheControl, PRECOMPRESSED_SUFFIX } from "./http/asset-caching";
+import { readPerTurn } from "./http/read-per-turn";
 import { compressResponses, negotiateEncoding, type Compressor, type ContentEncoding } from "./http/compression";
 import { SUBMISSION_BURST, SUBMISSIONS_PER_SECOND, tokenBucketLimiter } from "./http/submission-limit";
 import { serviceContext } from "./services/context";
@@ -87,6 +89,9 @@ export async function startNodeServer(env: NodeEnv, options: StartOptions = {}):
     client.close();
     throw new StartupRefusal(guard.message);
   }
+  // After the migrations, so the statement is prepared against the schema it reads.
+  const databaseFile = databaseFileOf(env.LIBSQL_URL);
+  const surveyVersions = databaseFile === null ? null : openSurveyVersionStatement(databaseFile);
   const app = createApp({
     db,
     log: (entry) => console.error(JSON.stringify(entry)),
@@ -97,6 +102,8 @@ export async function startNodeServer(env: NodeEnv, options: StartOptions = {}):
     publicUrl: env.PUBLIC_URL,
     contactEmail: env.CONTACT_EMAIL,
     identifierSecret,
+    // Requests of one event-loop turn share a read made after they all arrived (src/http/read-per-turn.ts).
+    ...(surveyVersions ? { surveyVersions: readPerTurn(surveyVersions.read, setImmediate) } : {}),
   });
 
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -135,6 +142,7 @@ export async function startNodeServer(env: NodeEnv, options: StartOptions = {}):
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
+          surveyVersions?.close();
           client.close();
           resolve();
         });

@@ -20,7 +20,7 @@ export interface ServerProcess {
 }
 
 export async function startServer(
-  script: "palaute" | "hello",
+  script: "palaute" | "same-bytes",
   args: readonly string[] = [],
   nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {

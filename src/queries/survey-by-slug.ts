@@ -39,8 +39,9 @@ export interface SurveyVersion {
 }
 
 // One lookup through the slug's unique index plus an index-only count on the day's set: cheap
-// enough for every request, unlike findPublicSurvey's joins and question rows.
-const SURVEY_VERSION_SQL = `SELECT s.opens_at, s.closes_at,
+// enough for every request, unlike findPublicSurvey's joins and question rows. Also prepared once
+// by the Node entry (src/queries/survey-version-statement.ts).
+export const SURVEY_VERSION_SQL = `SELECT s.opens_at, s.closes_at,
   (SELECT e.reported_grade_mean IS NOT NULL FROM event e WHERE e.id = s.event_id) AS published,
   (SELECT e.cancelled_at IS NOT NULL FROM event e WHERE e.id = s.event_id) AS cancelled,
   s.question_set_id || '/' || coalesce(s.extra_question_set_id, '-') || '/' ||
@@ -50,7 +51,11 @@ const SURVEY_VERSION_SQL = `SELECT s.opens_at, s.closes_at,
 export async function findSurveyVersion(db: Db, slug: string): Promise<SurveyVersion | null> {
   const { rows } = await db.$client.execute({ sql: SURVEY_VERSION_SQL, args: [slug] });
   const row = rows[0];
-  if (!row) return null;
+  return row ? surveyVersionOf(row) : null;
+}
+
+/** A row of SURVEY_VERSION_SQL, by column name. */
+export function surveyVersionOf(row: Readonly<Record<string, unknown>>): SurveyVersion {
   return {
     opensAt: row.opens_at === null ? null : Number(row.opens_at),
     closesAt: row.closes_at === null ? null : Number(row.closes_at),

@@ -20,9 +20,12 @@ const SLUG = /^[A-Za-z0-9_-]{4,64}$/;
 
 type Ctx = Context<AppEnv>;
 
+/** A blank form carries its own submission id: never stored by a cache, never shared. */
+const FORM_PAGE_HEADERS = { "Content-Type": "text/html; charset=UTF-8", "Cache-Control": "no-store" } as const;
+
 export function surveyRoutes(deps: AppContext) {
   const { now } = deps;
-  const surveys = cachedSurveyLookup(deps.db, now);
+  const surveys = cachedSurveyLookup(deps.db, now, undefined, deps.surveyVersions);
   const submit = answerSubmitter(deps);
   const app = new Hono<AppEnv>();
 
@@ -41,9 +44,8 @@ export function surveyRoutes(deps: AppContext) {
     const { survey } = found;
     const state = participantState(survey, now());
     if (state !== "open") return unavailablePage(c, lang, survey, state);
-    c.header("Cache-Control", "no-store");
     const page = (await blankForm(found, lang))(crypto.randomUUID());
-    return c.body(page, 200, { "Content-Type": "text/html; charset=UTF-8" });
+    return c.body(page, 200, FORM_PAGE_HEADERS);
   });
 
   app.post("/:slug", async (c) => {

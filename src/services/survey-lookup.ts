@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Lang } from "../domain/lang";
-import { findPublicSurvey, findSurveyVersion, type PublicSurvey } from "../queries/survey-by-slug";
+import { findPublicSurvey, findSurveyVersion, type PublicSurvey, type SurveyVersion } from "../queries/survey-by-slug";
 
 /**
  * How long the text of a survey's day (title, place, region, theme) and its rendered form are
@@ -34,10 +34,16 @@ interface Entry {
   readonly loaded: Promise<CachedSurvey | null>;
 }
 
-export function cachedSurveyLookup(db: Db, now: () => number, ttlMs = SURVEY_CACHE_TTL_MS): SurveyLookup {
+/** `readVersion`: how the version is read on every call (AppDeps.surveyVersions); by default a query through `db`. */
+export function cachedSurveyLookup(
+  db: Db,
+  now: () => number,
+  ttlMs = SURVEY_CACHE_TTL_MS,
+  readVersion: (slug: string) => SurveyVersion | null | Promise<SurveyVersion | null> = (slug) => findSurveyVersion(db, slug),
+): SurveyLookup {
   const entries = new Map<string, Entry>();
   return async (slug) => {
-    const version = await findSurveyVersion(db, slug);
+    const version = await readVersion(slug);
     if (!version) {
       entries.delete(slug);
       return null;
