@@ -27,12 +27,13 @@ export type SubmitOutcome =
   | { readonly status: "invalid"; readonly errors: readonly AnswerError[] }
   /** "repeat": a retry of a submission already stored, answered and not stored again. */
   | { readonly status: "created" | "repeat"; readonly id: string }
-  /** Nothing stored: the survey's questions changed (or it is gone) since it was cached. Look it
-   *  up again and submit again. */
+  /** Nothing stored: the survey's questions changed (or it is gone) since it was cached, or its
+   *  cached copy refuses the submission. Look it up again and submit again. */
   | { readonly status: "stale" };
 
 export type SubmitAnswers = (
-  found: { readonly survey: PublicSurvey; readonly version: SurveyVersion },
+  /** `checked`: the version was read for this request (not an isolate's cached copy). */
+  found: { readonly survey: PublicSurvey; readonly version: SurveyVersion; readonly checked: boolean },
   input: {
     readonly submissionId: string;
     readonly lang: Lang;
@@ -60,12 +61,14 @@ export function answerSubmitter(deps: ServiceContext): SubmitAnswers {
   const checkedInWrite = versionCheckedInWrite(deps.db);
   return async (found, input) => {
     const submittedAt = deps.now();
-    let { survey, version } = found;
+    let { survey, version, checked } = found;
     for (let write = 1; ; write++) {
+      // A refusal is never judged on a cached copy alone: the survey may have reopened, or have the
+      // question answered, since it was cached.
       const state = participantState(survey, submittedAt);
-      if (state !== "open") return { status: "unavailable", state, survey };
+      if (state !== "open") return checked ? { status: "unavailable", state, survey } : { status: "stale" };
       const validation = validateAnswers(survey.questions, input.answers);
-      if (!validation.ok) return { status: "invalid", errors: validation.errors };
+      if (!validation.ok) return checked ? { status: "invalid", errors: validation.errors } : { status: "stale" };
       const response = { id: input.submissionId, surveyId: survey.surveyId, submittedAt, lang: input.lang, answers: validation.answers };
       const result = checkedInWrite ? await storeResponseIfUnchanged(deps.db, response, version) : await store(response);
       if (result.status === "changed") {
@@ -74,6 +77,7 @@ export function answerSubmitter(deps: ServiceContext): SubmitAnswers {
           return { status: "stale" };
         version = result.version;
         survey = { ...survey, ...windowOf(version) };
+        checked = true;
         continue;
       }
       if (result.status === "conflict") throw new AppError("submission_conflict");

@@ -27,6 +27,8 @@ export interface CachedSurvey {
   /** Its window (opens, closes, published, cancelled) is the version's. */
   readonly survey: PublicSurvey;
   readonly version: SurveyVersion;
+  /** The version was read for this lookup; false for a cached copy served by `cached`. */
+  readonly checked: boolean;
   /** The rendered form per language (src/views/survey-form.tsx); it goes with the entry. */
   readonly formPages: Map<Lang, Promise<(submissionId: string) => Uint8Array<ArrayBuffer>>>;
 }
@@ -73,7 +75,7 @@ export function cachedSurveyLookup(db: Db, now: () => number, ttlMs = SURVEY_CAC
     );
     return entry;
   };
-  const shown = (loaded: Loaded | null, version = loaded?.version): CachedSurvey | null =>
+  const shown = (loaded: Loaded | null, checked: boolean, version = loaded?.version): CachedSurvey | null =>
     loaded && version
       ? {
           // The window as the version says, whatever the cached copy says.
@@ -85,6 +87,7 @@ export function cachedSurveyLookup(db: Db, now: () => number, ttlMs = SURVEY_CAC
             cancelled: version.cancelled,
           },
           version,
+          checked,
           formPages: loaded.formPages,
         }
       : null;
@@ -92,7 +95,7 @@ export function cachedSurveyLookup(db: Db, now: () => number, ttlMs = SURVEY_CAC
   const lookup = async (slug: string) => {
     const entry = entries.get(slug);
     // Still loading: that load read the version as this request arrived, as a query of its own would.
-    if (entry && !entry.value) return shown(await entry.loaded);
+    if (entry && !entry.value) return shown(await entry.loaded, true);
     if (entry?.value && entry.expiresAt > now()) {
       const version = await findSurveyVersion(db, slug);
       if (!version) {
@@ -101,13 +104,17 @@ export function cachedSurveyLookup(db: Db, now: () => number, ttlMs = SURVEY_CAC
       }
       if (version.questionsKey === entry.value.version.questionsKey) {
         entry.value.version = version;
-        return shown(entry.value, version);
+        return shown(entry.value, true, version);
       }
     }
-    return shown(await load(slug).loaded);
+    return shown(await load(slug).loaded, true);
   };
   return Object.assign(lookup, {
-    cached: async (slug: string) => (versionCheckedInWrite(db) ? shown(await (entries.get(slug) ?? load(slug)).loaded) : lookup(slug)),
+    cached: async (slug: string) => {
+      if (!versionCheckedInWrite(db)) return lookup(slug);
+      const entry = entries.get(slug);
+      return entry ? shown(await entry.loaded, false) : shown(await load(slug).loaded, true);
+    },
     remember: (slug: string, version: SurveyVersion | null) => {
       const entry = entries.get(slug);
       if (!entry?.value) return;
