@@ -1,4 +1,4 @@
-// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile --only form,stats,transfer,startup]
+// npm run bench [-- --seconds 8 --warmup 2 --connections 50 --profile --only form,stats,transfer,startup,edge]
 // Self-contained, loopback only, about a minute: every figure is a ratio to a baseline
 // measured in the same run on the same machine, because absolute rates on a shared 2-core machine
 // swing by a third from run to run (STACK-NOTES). Prints one Markdown table; bench/RESULTS.md
@@ -18,6 +18,7 @@ import { timeNpmStart, type StartTiming } from "./lib/first-start";
 import { generateResponses } from "./lib/generate-data";
 import { runLoad, type LoadResult, type LoadSpec } from "./lib/load";
 import { measureRawInserts } from "./lib/raw-insert";
+import { measureRoundTrips } from "./lib/round-trips";
 import { dashboardJsGzip, measureSurveyPage, workerBundleGzip } from "./lib/sizes";
 import { dashboardOnTheWire, type WireBytes } from "./lib/transfer";
 import { measureStatsApi, STATS_ENDPOINTS, STATS_SIZES, type StatsRow } from "./lib/stats-api";
@@ -36,14 +37,15 @@ const { values: args } = parseArgs({
     /** Only some rows, comma-separated: "form" (the survey form GET against the same page bytes served
      *  from memory, about half a minute plus seeding), "stats" (the statistics API, about a minute once bench/data/
      *  holds the databases), "transfer" (dashboard bytes on the wire from Node), "startup" (first
-     *  `npm start` on an empty database). */
+     *  `npm start` on an empty database), "edge" (the Worker's database round trips per action with
+     *  20 ms each way to the database, about 20 s). */
     only: { type: "string" },
   },
 });
 const SECONDS = boundedNumber(args.seconds, 1, 60, "--seconds");
 const WARMUP = boundedNumber(args.warmup, 0, 30, "--warmup");
 const CONNECTIONS = boundedNumber(args.connections, 1, 500, "--connections");
-const PARTS = ["form", "stats", "transfer", "startup"] as const;
+const PARTS = ["form", "stats", "transfer", "startup", "edge"] as const;
 const ONLY = new Set(args.only?.split(",").map((part) => part.trim()));
 for (const part of ONLY)
   if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only takes ${PARTS.join(", ")} (comma-separated), not "${part}"`);
@@ -95,6 +97,7 @@ async function main(): Promise<Row[]> {
       ...(ONLY.has("stats") ? statsRowsOf(await measureStats()) : []),
       ...(ONLY.has("transfer") ? await transferRows() : []),
       ...(ONLY.has("startup") ? await firstStartRows() : []),
+      ...(ONLY.has("edge") ? await measureRoundTrips(log) : []),
     ];
   }
 
@@ -128,6 +131,7 @@ async function main(): Promise<Row[]> {
   const dashboard = dashboardJsGzip();
   const worker = await workerBundleGzip(join(work, "worker"));
   const startup = await firstStartRows();
+  const edge = await measureRoundTrips(log);
 
   const submitRatio = submit.perSecond / raw.perSecond;
   // Requests in flight when autocannon stops may be stored without their answer being counted,
@@ -175,6 +179,7 @@ async function main(): Promise<Row[]> {
     },
     ...transfer,
     ...startup,
+    ...edge,
     { measure: "Peak RSS of the Node server, submission run", result: `${mib(peakRss)} (VmHWM)`, verdict: "—" },
   ];
 }

@@ -56,7 +56,12 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await auditInsert(db, entry);
+}
+
+/** recordAudit's statement, for a batch with the change it records (one round trip). */
+export function auditInsert(db: Db, entry: AuditEntry) {
+  return db.insert(auditLog).values({
     at: entry.at,
     userId: entry.userId ?? null,
     actor: entry.actor ?? null,

@@ -9,7 +9,13 @@ import { rateLimit } from "../db/schema";
  * followed by a later write would let a whole burst read the same low count.
  */
 export async function countAttempt(db: Db, key: string, windowMs: number, now: number): Promise<number> {
-  const [row] = await db
+  const [row] = await countAttemptQuery(db, key, windowMs, now);
+  return row!.count;
+}
+
+/** countAttempt's statement, for a batch with others (one round trip); returns [{ count }]. */
+export function countAttemptQuery(db: Db, key: string, windowMs: number, now: number) {
+  return db
     .insert(rateLimit)
     .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({
@@ -20,18 +26,22 @@ export async function countAttempt(db: Db, key: string, windowMs: number, now: n
       },
     })
     .returning({ count: rateLimit.count });
-  return row!.count;
 }
 
 /** Takes one attempt back (a sign-in that succeeded does not use up an attempt). */
 export async function uncountAttempt(db: Db, key: string): Promise<void> {
-  await db
+  await uncountAttemptQuery(db, key);
+}
+
+/** uncountAttempt's statement, for a batch. */
+export function uncountAttemptQuery(db: Db, key: string) {
+  return db
     .update(rateLimit)
     .set({ count: sql`${rateLimit.count} - 1` })
     .where(and(eq(rateLimit.key, key), gt(rateLimit.count, 0)));
 }
 
 /** Forgets counters whose window has passed: they would otherwise stay forever, one per address and email tried. */
-export async function deleteSpentHits(db: Db, windowMs: number, now: number): Promise<void> {
-  await db.delete(rateLimit).where(lt(rateLimit.windowStart, now - windowMs));
+export function deleteSpentHits(db: Db, windowMs: number, now: number) {
+  return db.delete(rateLimit).where(lt(rateLimit.windowStart, now - windowMs));
 }

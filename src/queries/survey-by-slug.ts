@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { event, question, region, survey, theme } from "../db/schema";
 import type { Lang, Localized } from "../domain/lang";
@@ -38,24 +38,26 @@ export interface SurveyVersion {
   readonly questionsKey: string;
 }
 
-// One lookup through the slug's unique index plus an index-only count on the day's set: cheap
-// enough for every request, unlike findPublicSurvey's joins and question rows. Also prepared once
-// by the Node entry (src/queries/survey-version-statement.ts).
-export const SURVEY_VERSION_SQL = `SELECT s.opens_at, s.closes_at,
+// One lookup through the slug's unique index (or the survey id) plus an index-only count on the
+// day's set: cheap enough for every request, unlike the joins and question rows of the full load.
+const SURVEY_VERSION_COLUMNS = `SELECT s.opens_at, s.closes_at,
   (SELECT e.reported_grade_mean IS NOT NULL FROM event e WHERE e.id = s.event_id) AS published,
   (SELECT e.cancelled_at IS NOT NULL FROM event e WHERE e.id = s.event_id) AS cancelled,
   s.question_set_id || '/' || coalesce(s.extra_question_set_id, '-') || '/' ||
   (SELECT count(*) || '/' || coalesce(max(q.id), 0) FROM question q WHERE q.set_id = s.extra_question_set_id) AS questions_key
-  FROM survey s WHERE s.slug = ?`;
+  FROM survey s`;
+/** Also prepared once by the Node entry (src/queries/survey-version-statement.ts). */
+export const SURVEY_VERSION_SQL = `${SURVEY_VERSION_COLUMNS} WHERE s.slug = ?`;
+/** The version of the survey with this id (src/queries/store-response.ts checks it in the write). */
+export const SURVEY_VERSION_BY_ID_SQL = `${SURVEY_VERSION_COLUMNS} WHERE s.id = ?`;
 
 export async function findSurveyVersion(db: Db, slug: string): Promise<SurveyVersion | null> {
   const { rows } = await db.$client.execute({ sql: SURVEY_VERSION_SQL, args: [slug] });
-  const row = rows[0];
-  return row ? surveyVersionOf(row) : null;
+  return rows[0] ? readSurveyVersion(rows[0]) : null;
 }
 
-/** A row of SURVEY_VERSION_SQL, by column name. */
-export function surveyVersionOf(row: Readonly<Record<string, unknown>>): SurveyVersion {
+/** A row of SURVEY_VERSION_COLUMNS as a SurveyVersion. */
+export function readSurveyVersion(row: Record<string, unknown>): SurveyVersion {
   return {
     opensAt: row.opens_at === null ? null : Number(row.opens_at),
     closesAt: row.closes_at === null ? null : Number(row.closes_at),
@@ -67,14 +69,62 @@ export function surveyVersionOf(row: Readonly<Record<string, unknown>>): SurveyV
 
 /** Everything the public form needs about one survey, or null for an unknown slug. */
 export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurvey | null> {
-  const [row] = await db
+  return (await loadPublicSurvey(db, slug))?.survey ?? null;
+}
+
+/**
+ * The survey with its version, in one batch (one round trip to a remote database, one consistent
+ * snapshot): the version, the survey with its day, and the questions of both its sets.
+ */
+export async function loadPublicSurvey(db: Db, slug: string): Promise<{ survey: PublicSurvey; version: SurveyVersion } | null> {
+  const [versionRows, [row], questionRows] = await db.batch([
+    db.all<Record<string, unknown>>(sql`${sql.raw(SURVEY_VERSION_COLUMNS)} WHERE s.slug = ${slug}`),
+    surveyRowQuery(db, slug),
+    // The national core set first, then the day's own questions.
+    db
+      .select({ row: question, own: sql<number>`${question.setId} IS ${survey.extraQuestionSetId}` })
+      .from(question)
+      .innerJoin(survey, or(eq(question.setId, survey.questionSetId), eq(question.setId, survey.extraQuestionSetId)))
+      .where(eq(survey.slug, slug))
+      .orderBy(sql`2`, asc(question.position)),
+  ]);
+  if (!row || !versionRows[0]) return null;
+  const version = readSurveyVersion(versionRows[0]);
+  const found: PublicSurvey = {
+    surveyId: row.surveyId,
+    slug: row.slug,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    published: row.reportedGradeMean !== null,
+    cancelled: row.cancelledAt !== null,
+    event: {
+      id: row.eventId,
+      title: row.title,
+      titleSv: row.titleSv,
+      titleEn: row.titleEn,
+      date: row.date,
+      location: row.location,
+      locationSv: row.locationSv,
+      locationEn: row.locationEn,
+      mainLang: row.mainLang,
+      isDemo: row.isDemo,
+      region: joinedNames(row, "region"),
+      bilingual: row.bilingual === true,
+      theme: joinedNames(row, "theme"),
+    },
+    // Texts a day's own question left unwritten show the day's main language.
+    questions: questionRows.map((q) => toQuestion(q.row, Number(q.own) === 1 ? row.mainLang : "fi")),
+  };
+  return { survey: found, version };
+}
+
+function surveyRowQuery(db: Db, slug: string) {
+  return db
     .select({
       surveyId: survey.id,
       slug: survey.slug,
       opensAt: survey.opensAt,
       closesAt: survey.closesAt,
-      questionSetId: survey.questionSetId,
-      extraQuestionSetId: survey.extraQuestionSetId,
       eventId: event.id,
       title: event.title,
       titleSv: event.titleSv,
@@ -101,57 +151,30 @@ export async function findPublicSurvey(db: Db, slug: string): Promise<PublicSurv
     .leftJoin(theme, eq(theme.id, event.themeId))
     .where(eq(survey.slug, slug))
     .limit(1);
-  if (!row) return null;
-  return {
-    surveyId: row.surveyId,
-    slug: row.slug,
-    opensAt: row.opensAt,
-    closesAt: row.closesAt,
-    published: row.reportedGradeMean !== null,
-    cancelled: row.cancelledAt !== null,
-    event: {
-      id: row.eventId,
-      title: row.title,
-      titleSv: row.titleSv,
-      titleEn: row.titleEn,
-      date: row.date,
-      location: row.location,
-      locationSv: row.locationSv,
-      locationEn: row.locationEn,
-      mainLang: row.mainLang,
-      isDemo: row.isDemo,
-      region: joinedNames(row, "region"),
-      bilingual: row.bilingual === true,
-      theme: joinedNames(row, "theme"),
-    },
-    // The national core set first, then the day's own questions.
-    questions: [
-      ...(await listQuestions(db, row.questionSetId)),
-      ...(row.extraQuestionSetId === null ? [] : await listQuestions(db, row.extraQuestionSetId, row.mainLang)),
-    ],
-  };
 }
 
 /** A set's questions in order; texts a day's own question left unwritten show `mainLang`'s. */
 export async function listQuestions(db: Db, questionSetId: number, mainLang: Lang = "fi"): Promise<Question[]> {
   const rows = await db.select().from(question).where(eq(question.setId, questionSetId)).orderBy(asc(question.position));
-  return rows.map((row) =>
-    questionInLanguages(
-      {
-        id: row.id,
-        key: row.key,
-        kind: row.kind,
-        required: row.required,
-        text: { fi: row.textFi, sv: row.textSv, en: row.textEn },
-        scale:
-          row.scaleMin !== null && row.scaleMax !== null && row.scaleStep !== null
-            ? { min: row.scaleMin, max: row.scaleMax, step: row.scaleStep }
-            : null,
-        options: parseOptions(row.optionsJson),
-        maxLength: row.maxLength,
-      },
-      mainLang,
-    ),
+  return rows.map((row) => toQuestion(row, mainLang));
+}
+
+function toQuestion(row: typeof question.$inferSelect, mainLang: Lang): Question {
+  return questionInLanguages(
+    {
+      id: row.id,
+      key: row.key,
+      kind: row.kind,
+      required: row.required,
+      text: { fi: row.textFi, sv: row.textSv, en: row.textEn },
+      scale:
+        row.scaleMin !== null && row.scaleMax !== null && row.scaleStep !== null
+          ? { min: row.scaleMin, max: row.scaleMax, step: row.scaleStep }
+          : null,
+      options: parseOptions(row.optionsJson),
+      maxLength: row.maxLength,
+    },
+    mainLang,
   );
 }
 

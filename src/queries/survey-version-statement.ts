@@ -9,7 +9,7 @@
 // for a writer. `get` runs the statement to its end and resets it, so no read transaction is left
 // open to hold back checkpoints.
 import Database from "libsql";
-import { SURVEY_VERSION_SQL, surveyVersionOf, type SurveyVersion } from "./survey-by-slug";
+import { SURVEY_VERSION_SQL, readSurveyVersion, type SurveyVersion } from "./survey-by-slug";
 
 export interface SurveyVersionStatement {
   read(slug: string): SurveyVersion | null;
@@ -34,7 +34,7 @@ export function openSurveyVersionStatement(path: string): SurveyVersionStatement
     return {
       read: (slug) => {
         const row = statement.get(slug) as Record<string, unknown> | undefined;
-        return row ? surveyVersionOf(row) : null;
+        return row ? readSurveyVersion(row) : null;
       },
       close: () => connection.close(),
     };

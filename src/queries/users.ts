@@ -16,12 +16,17 @@ export interface UserSummary {
 }
 
 export async function findLoginUser(db: Db, email: string) {
-  const [row] = await db
+  const [row] = await findLoginUserQuery(db, email);
+  return row ?? null;
+}
+
+/** findLoginUser's statement, for a batch with others (one round trip); returns [] or [user]. */
+export function findLoginUserQuery(db: Db, email: string) {
+  return db
     .select({ id: user.id, passwordHash: user.passwordHash, disabled: user.disabled })
     .from(user)
     .where(eq(user.email, email))
     .limit(1);
-  return row ?? null;
 }
 
 export async function emailExists(db: Db, email: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import { chooseLang, type Lang } from "../domain/lang";
 import { shownLang } from "../domain/questions";
 import { langAttr } from "../views/lang-attr";
 import { AppError } from "../http/errors";
-import type { PublicSurvey } from "../queries/survey-by-slug";
+import type { PublicSurvey, SurveyVersion } from "../queries/survey-by-slug";
 import { surveyForCode } from "../services/short-codes";
 import { surveyForAlias } from "../services/readable-slugs";
 import { answerSubmitter, participantState } from "../services/survey-answers";
@@ -49,23 +49,32 @@ export function surveyRoutes(deps: AppContext) {
   });
 
   app.post("/:slug", async (c) => {
-    const survey = (await lookup(surveys, c.req.param("slug")))?.survey ?? null;
-    const submission = await readSubmission(c.req.raw, langOf(c, survey));
-    const lang = submission.lang ?? langOf(c, survey);
+    const slug = c.req.param("slug");
+    let found = SLUG.test(slug) ? await surveys.cached(slug) : null;
+    const submission = await readSubmission(c.req.raw, langOf(c, found?.survey ?? null));
+    const lang = submission.lang ?? langOf(c, found?.survey ?? null);
     c.set("lang", lang);
-    if (!survey) {
+    const submissionId = submission.submissionId ?? crypto.randomUUID();
+    const input = { submissionId, lang, answers: submission.answers, onVersion: (v: SurveyVersion | null) => surveys.remember(slug, v) };
+    let result = found ? await submit(found, input) : null;
+    if (result?.status === "stale") {
+      // Its questions changed since it was cached: check the answers against the new ones.
+      found = await surveys(slug);
+      result = found ? await submit(found, input) : null;
+      if (result?.status === "stale") throw new Error(`survey ${slug} kept changing while a submission was written`);
+    }
+    if (!found || !result) {
       if (submission.format === "json") throw new AppError("not_found");
       return notFoundPage(c, lang);
     }
-    const submissionId = submission.submissionId ?? crypto.randomUUID();
-    const result = await submit(survey, { submissionId, lang, answers: submission.answers });
+    const { survey } = found;
     if (result.status === "unavailable") {
       const { state } = result;
       if (submission.format === "json")
         throw new AppError(
           state === "cancelled" ? "cancelled" : state === "published" ? "published" : state === "closed" ? "gone" : "not_open",
         );
-      return unavailablePage(c, lang, survey, state, submission);
+      return unavailablePage(c, lang, result.survey, state, submission);
     }
     if (result.status === "invalid") {
       if (submission.format === "json") {

@@ -4,10 +4,10 @@ import { verifyAgainstNothing, verifyPassword } from "../auth/password";
 import { keyedHashHex, newSessionToken, sha256Hex } from "../auth/tokens";
 import { AppError } from "../http/errors";
 import { SESSION_TTL_MS } from "../http/session";
-import { recordRefusedSignIn } from "../queries/audit";
-import { countAttempt, deleteSpentHits, uncountAttempt } from "../queries/rate-limits";
+import { auditInsert, recordRefusedSignIn } from "../queries/audit";
+import { countAttemptQuery, deleteSpentHits, uncountAttemptQuery } from "../queries/rate-limits";
 import { createSession, deleteExpiredSessions, deleteSession, deleteUserSessions } from "../queries/sessions";
-import { findLoginUser } from "../queries/users";
+import { findLoginUserQuery } from "../queries/users";
 
 /**
  * Sign-in attempts allowed per 15-minute window. Per account: 10, so a person who mistypes a few
@@ -37,12 +37,18 @@ export async function signIn(deps: SignInDeps, input: SignInRequest): Promise<{ 
   const clientHash = await clientAddressHash(deps.identifierSecret, input.clientAddress);
   const accountKey = `account:${accountHash}`;
   const clientKey = clientAttemptKey(clientHash);
-  const [accountAttempts, clientAttempts] = await Promise.all([
-    countAttempt(deps.db, accountKey, SIGN_IN_WINDOW_MS, now),
-    clientKey ? countAttempt(deps.db, clientKey, SIGN_IN_WINDOW_MS, now) : Promise.resolve(0),
+  // One batch (one round trip to a remote database): the attempts counted and the person read.
+  // Writes first: the batch's deferred transaction then takes the write lock at its first
+  // statement, never upgrading a read snapshot that a concurrent sign-in has made stale.
+  const [[account], users, client] = await deps.db.batch([
+    countAttemptQuery(deps.db, accountKey, SIGN_IN_WINDOW_MS, now),
+    findLoginUserQuery(deps.db, email),
+    ...(clientKey ? [countAttemptQuery(deps.db, clientKey, SIGN_IN_WINDOW_MS, now)] : []),
   ]);
+  const accountAttempts = account!.count;
+  const clientAttempts = (client as { count: number }[] | undefined)?.[0]?.count ?? 0;
   const windowStart = now - (now % SIGN_IN_WINDOW_MS);
-  const found = await findLoginUser(deps.db, email);
+  const found = users[0] ?? null;
   const userId = found?.id ?? null;
 
   if (clientAttempts > MAX_FAILURES_PER_CLIENT) {
@@ -62,12 +68,17 @@ export async function signIn(deps: SignInDeps, input: SignInRequest): Promise<{ 
     throw new AppError("invalid_credentials");
   }
 
-  await Promise.all([uncountAttempt(deps.db, accountKey), clientKey ? uncountAttempt(deps.db, clientKey) : undefined]);
-  // Housekeeping where it is cheap and rare: expired sessions and spent counters go at each sign-in.
-  await deleteExpiredSessions(deps.db, now);
-  await deleteSpentHits(deps.db, SIGN_IN_WINDOW_MS, now);
-  const token = await startSession(deps, found.id);
-  await deps.audit({ at: now, userId: found.id, actor: email, action: "login" });
+  // The second and last batch: the attempt given back, the new session and its audit line, and
+  // housekeeping where it is cheap and rare (expired sessions and spent counters go at each sign-in).
+  const token = newSessionToken();
+  await deps.db.batch([
+    createSession(deps.db, { id: await sha256Hex(token), userId: found.id, now, ttlMs: SESSION_TTL_MS }),
+    auditInsert(deps.db, { at: now, userId: found.id, actor: email, action: "login" }),
+    uncountAttemptQuery(deps.db, accountKey),
+    ...(clientKey ? [uncountAttemptQuery(deps.db, clientKey)] : []),
+    deleteExpiredSessions(deps.db, now),
+    deleteSpentHits(deps.db, SIGN_IN_WINDOW_MS, now),
+  ]);
   return { token, userId: found.id };
 }
 
