@@ -71,6 +71,29 @@ describe("parseImport", () => {
       expect(parseImport(`${HEADER}\n${national};1.1.2019;;T;;;8;;s`, refs).rows[0]?.regionCode).toBeNull();
   });
 
+  it("knows every column by its English name too", () => {
+    // Each of COLUMN_NAMES' English names; the Finnish ones are the HEADER above.
+    const { rows, errors } = parseImport(
+      "region,date,theme,title,place,attendance,mean,n,source\n07,2019-01-16,perhe,Day,Kuopio,40,8,30,report",
+      refs,
+    );
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      {
+        line: 2,
+        regionCode: "07",
+        date: "2019-01-16",
+        themeId: 2,
+        title: "Day",
+        place: "Kuopio",
+        attendance: 40,
+        mean: 8,
+        n: 30,
+        source: "report",
+      },
+    ]);
+  });
+
   it("cuts a place at 200 characters", () => {
     const { rows } = parseImport(csv(`16;4.9.2019;;T;${"p".repeat(250)};;8;;s`), refs);
     expect(rows[0]?.place).toBe("p".repeat(200));
