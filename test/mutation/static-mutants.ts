@@ -5,7 +5,8 @@
 // files that reach the module run.
 //   node --import tsx test/mutation/static-mutants.ts src/domain/x.ts test/unit/x.test.ts [more tests]
 // Reads reports/mutation/mutation.json (MUTATION_JSON to name another; STATUS=Survived,… for other
-// statuses than Ignored). The source file is restored after each mutant, and on Ctrl-C.
+// statuses than Ignored; AT=line:column,… for some of them). The source file is restored after each
+// mutant, and on Ctrl-C.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -31,7 +32,14 @@ const report = JSON.parse(readFileSync(process.env.MUTATION_JSON ?? "reports/mut
 };
 const entry = Object.entries(report.files).find(([name]) => name.endsWith(sourceFile));
 if (!entry) throw new Error(`${sourceFile} is not in the report`);
-const mutants = entry[1].mutants.filter((m) => statuses.includes(m.status) && m.replacement !== undefined);
+// AT=line:column,… keeps only the mutants starting there.
+const at = process.env.AT?.split(",");
+const mutants = entry[1].mutants.filter(
+  (m) =>
+    statuses.includes(m.status) &&
+    m.replacement !== undefined &&
+    (!at || at.includes(`${m.location.start.line}:${m.location.start.column}`)),
+);
 
 const original = readFileSync(sourceFile, "utf8");
 const restore = () => writeFileSync(sourceFile, original);

@@ -1,7 +1,7 @@
 // Prints the per-file table and the surviving mutants of the last Stryker run
 // (reports/mutation/mutation.json) as Markdown, for test/mutation/RESULTS.md:
 //   node --import tsx test/mutation/summary.ts [judgements.json]
-// judgements.json (optional) is a list of { file, line, column?, mutator?, verdict }: the first entry
+// judgements.json (optional) is a list of { file, line, column?, mutator?, replacement?, verdict }: the first entry
 // that matches a surviving mutant judges it. A verdict starting "equivalent" takes the mutant out of
 // the adjusted score's denominator; any other verdict ("accepted: why") leaves it in.
 // "static, not run": mutants of code that runs while a module loads, left out by --ignoreStatic
@@ -28,6 +28,8 @@ interface Judgement {
   line: number;
   column?: number;
   mutator?: string;
+  /** The mutant's replacement text, when line, column and mutator do not tell two mutants apart. */
+  replacement?: string;
   verdict: string;
   /** Judged against an older layout of the file (before the Biome format of ad86284 moved lines):
    *  shown as "RE-CHECK" and not counted until someone confirms it on a new run and drops the flag. */
@@ -40,7 +42,8 @@ const judgementOf = (file: string, m: Mutant): Judgement | undefined =>
       file.endsWith(j.file) &&
       j.line === m.location.start.line &&
       (j.column === undefined || j.column === m.location.start.column) &&
-      (j.mutator === undefined || j.mutator === m.mutatorName),
+      (j.mutator === undefined || j.mutator === m.mutatorName) &&
+      (j.replacement === undefined || j.replacement === m.replacement),
   );
 const verdictOf = (file: string, m: Mutant): string | undefined => {
   const j = judgementOf(file, m);

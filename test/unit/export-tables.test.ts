@@ -220,6 +220,8 @@ describe("export tables written as CSV", () => {
     ]);
     expect(table.notes).toHaveLength(2);
     expect([table.name, table.title]).toEqual(["trend", "kehitys"]);
+    const titles = table.columns.map((c) => c.title);
+    expect([titles[0], titles[1], titles.at(-1)]).toEqual(["Jakso", "Alue", "Teema"]);
   });
 
   it("themes: the whole country per theme, then region × theme", () => {
