@@ -78,4 +78,10 @@ describe("distinguishingTerms keeps to the k rule", () => {
     const terms = distinguishingTerms([t("rare", 3), t("common", 20)], [t("common", 5)], { a: 40, b: 40 }, 5, 10);
     expect(terms.map((term) => term.key)).toEqual(["common"]);
   });
+
+  it("lists at most limit terms", () => {
+    const t = (key: string, count: number) => ({ key, label: key, count });
+    const terms = distinguishingTerms([t("x", 20), t("y", 15)], [t("x", 5), t("y", 6)], { a: 40, b: 40 }, 5, 1);
+    expect(terms.map((term) => term.key)).toEqual(["x"]);
+  });
 });
