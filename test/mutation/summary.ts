@@ -1,9 +1,11 @@
 // Prints the per-file table and the surviving mutants of the last Stryker run
 // (reports/mutation/mutation.json) as Markdown, for test/mutation/RESULTS.md:
 //   node --import tsx test/mutation/summary.ts [judgements.json]
-// judgements.json (optional) is a list of { file, line, column?, mutator?, verdict }: the first entry
+// judgements.json (optional) is a list of { file, line, column?, mutator?, replacement?, verdict }: the first entry
 // that matches a surviving mutant judges it. A verdict starting "equivalent" takes the mutant out of
 // the adjusted score's denominator; any other verdict ("accepted: why") leaves it in.
+// "static, not run": mutants of code that runs while a module loads, left out by --ignoreStatic
+// (Stryker's status "Ignored"); they are in no other column and in neither score.
 import { existsSync, readFileSync } from "node:fs";
 
 interface Mutant {
@@ -26,6 +28,8 @@ interface Judgement {
   line: number;
   column?: number;
   mutator?: string;
+  /** The mutant's replacement text, when line, column and mutator do not tell two mutants apart. */
+  replacement?: string;
   verdict: string;
   /** Judged against an older layout of the file (before the Biome format of ad86284 moved lines):
    *  shown as "RE-CHECK" and not counted until someone confirms it on a new run and drops the flag. */
@@ -38,7 +42,8 @@ const judgementOf = (file: string, m: Mutant): Judgement | undefined =>
       file.endsWith(j.file) &&
       j.line === m.location.start.line &&
       (j.column === undefined || j.column === m.location.start.column) &&
-      (j.mutator === undefined || j.mutator === m.mutatorName),
+      (j.mutator === undefined || j.mutator === m.mutatorName) &&
+      (j.replacement === undefined || j.replacement === m.replacement),
   );
 const verdictOf = (file: string, m: Mutant): string | undefined => {
   const j = judgementOf(file, m);
@@ -47,11 +52,11 @@ const verdictOf = (file: string, m: Mutant): string | undefined => {
 
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.location.start.column} ${m.replacement ?? m.mutatorName}`;
 const rows: string[] = [
-  "| file | mutants | killed | timeout | survived | no coverage | equivalent | killed in fact | Stryker score | non-equivalent killed |",
-  "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+  "| file | mutants | killed | timeout | survived | no coverage | equivalent | killed in fact | Stryker score | non-equivalent killed | static, not run |",
+  "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
 ];
 const survivors: string[] = [];
-let all = { total: 0, detected: 0, equivalent: 0, inFact: 0 };
+let all = { total: 0, detected: 0, equivalent: 0, inFact: 0, ignored: 0 };
 for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
   const count = (status: string) => mutants.filter((m) => m.status === status).length;
   const valid = mutants.filter((m) => ["Killed", "Timeout", "Survived", "NoCoverage"].includes(m.status));
@@ -62,13 +67,14 @@ for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) =
   const killedInFact = undetected.filter((m) => verdictOf(file, m)?.startsWith("killed")).length;
   const pct = (x: number, of: number) => (of === 0 ? "–" : `${((100 * x) / of).toFixed(1)} %`);
   rows.push(
-    `| ${file} | ${valid.length} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${equivalent} | ${killedInFact} | ${pct(detected, valid.length)} | ${pct(detected + killedInFact, valid.length - equivalent)} |`,
+    `| ${file} | ${valid.length} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${equivalent} | ${killedInFact} | ${pct(detected, valid.length)} | ${pct(detected + killedInFact, valid.length - equivalent)} | ${count("Ignored")} |`,
   );
   all = {
     total: all.total + valid.length,
     detected: all.detected + detected,
     equivalent: all.equivalent + equivalent,
     inFact: all.inFact + killedInFact,
+    ignored: all.ignored + count("Ignored"),
   };
   for (const m of undetected.sort((a, b) => a.location.start.line - b.location.start.line)) {
     const key = keyOf(file, m);
@@ -78,7 +84,7 @@ for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) =
   }
 }
 rows.push(
-  `| **all** | ${all.total} | | | | | ${all.equivalent} | ${all.inFact} | ${((100 * all.detected) / all.total).toFixed(1)} % | ${((100 * (all.detected + all.inFact)) / (all.total - all.equivalent)).toFixed(1)} % |`,
+  `| **all** | ${all.total} | | | | | ${all.equivalent} | ${all.inFact} | ${((100 * all.detected) / all.total).toFixed(1)} % | ${((100 * (all.detected + all.inFact)) / (all.total - all.equivalent)).toFixed(1)} % | ${all.ignored} |`,
 );
 console.log(rows.join("\n"));
 console.log("\n### Surviving mutants\n");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newSessionToken } from "../../src/auth/tokens";
-import { ACCOUNT_LINK_TOKEN, accountLinkUrl } from "../../src/domain/account-links";
+import { ACCOUNT_LINK_LIFETIME_MS, ACCOUNT_LINK_TOKEN, accountLinkUrl, HOUR_MS } from "../../src/domain/account-links";
 
 describe("one-time link addresses", () => {
   it("join the public address and the token with one slash, whatever the configured address ends with", () => {
@@ -21,5 +21,13 @@ describe("one-time link addresses", () => {
       `${"a".repeat(42)}.`,
     ])
       expect(bad).not.toMatch(ACCOUNT_LINK_TOKEN);
+  });
+});
+
+describe("how long a one-time link works", () => {
+  it("an invitation a week, a reset link a day", () => {
+    expect(HOUR_MS).toBe(3_600_000);
+    expect(ACCOUNT_LINK_LIFETIME_MS.invitation).toBe(7 * 86_400_000);
+    expect(ACCOUNT_LINK_LIFETIME_MS.reset).toBe(86_400_000);
   });
 });

@@ -19,6 +19,24 @@ describe("readCsv", () => {
     ]);
   });
 
+  it("drops only the file's leading BOM; a U+FEFF typed inside a cell is kept", () => {
+    expect(readCsv("\uFEFFa;b\nx\uFEFFy;z")).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, cells: ["x\uFEFFy", "z"] },
+    ]);
+    expect(readCsv("a;b\nx\uFEFFy;z")).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, cells: ["x\uFEFFy", "z"] },
+    ]);
+  });
+
+  it("keeps a one-column last row that has no line break after it", () => {
+    expect(readCsv("a\nb")).toEqual([
+      { line: 1, cells: ["a"] },
+      { line: 2, cells: ["b"] },
+    ]);
+  });
+
   it("ends a row at a lone CR as well, and keeps an empty last cell", () => {
     expect(readCsv("a;b\rc;\r")).toEqual([
       { line: 1, cells: ["a", "b"] },
@@ -70,6 +88,9 @@ describe("readDate", () => {
     expect(readDate(" 2019-09-04 ")).toBe("2019-09-04");
     expect(readDate("4.9.2019")).toBe("2019-09-04");
     expect(readDate("14.11.2019")).toBe("2019-11-14");
+    // Nothing before the day: "124.9.2019" is not the 24th, "x4.9.2019" not the 4th.
+    expect(readDate("124.9.2019")).toBeNull();
+    expect(readDate("x4.9.2019")).toBeNull();
     expect(readDate("29.2.2020")).toBe("2020-02-29");
   });
 

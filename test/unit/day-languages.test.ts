@@ -40,6 +40,9 @@ describe("inLanguage", () => {
   it("fills every language for lists", () => {
     expect(withFallbacks({ sv: "Dag" }, "fi")).toEqual({ fi: "Dag", sv: "Dag", en: "Dag" });
     expect(withFallbacks({ fi: "Päivä", en: "Day" }, "en")).toEqual({ fi: "Päivä", sv: "Day", en: "Day" });
+    // Each language keeps its own text when it has one, and nothing written gives "" everywhere.
+    expect(withFallbacks({ fi: "Päivä", sv: "Dag", en: "Day" }, "fi")).toEqual({ fi: "Päivä", sv: "Dag", en: "Day" });
+    expect(withFallbacks({}, "sv")).toEqual({ fi: "", sv: "", en: "" });
   });
 });
 

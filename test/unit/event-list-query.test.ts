@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { listState, pageWindow, searchPattern } from "../../src/domain/event-list-query";
+import * as v from "valibot";
+import {
+  DEFAULT_SORT,
+  FOLDED_CAPITALS,
+  LIST_SORTS,
+  listState,
+  NATIONAL_REGION,
+  pageWindow,
+  searchPattern,
+} from "../../src/domain/event-list-query";
+import { RegionCode } from "../../src/http/schemas";
 
 describe("listState", () => {
   const open = { opensAt: 100, closesAt: 200, archivedAt: null };
@@ -43,5 +53,27 @@ describe("pageWindow", () => {
     expect(pageWindow(50, 2)).toMatchObject({ pages: 2, first: 26, last: 50 });
     expect(pageWindow(51, 3, 25)).toMatchObject({ pages: 3, first: 51, last: 51 });
     expect(pageWindow(7, 2, 3)).toEqual({ page: 2, pages: 3, offset: 3, first: 4, last: 6, total: 7 });
+  });
+});
+
+describe("the list's shared constants", () => {
+  it("lists newest days first by default", () => {
+    expect(LIST_SORTS).toContain(DEFAULT_SORT);
+    expect(DEFAULT_SORT).toBe("date_desc");
+  });
+
+  it("names national days by a filter value that no region code can be, and that is not empty", () => {
+    // An empty value would read as "no filter"; a two-digit value would shadow a region.
+    expect(NATIONAL_REGION).not.toBe("");
+    expect(v.is(RegionCode, NATIONAL_REGION)).toBe(false);
+  });
+
+  it("folds the Finnish and Swedish capitals SQLite's lower() leaves alone, each to its own small letter", () => {
+    const capitals = FOLDED_CAPITALS.map(([capital]) => capital);
+    for (const letter of ["Ä", "Ö", "Å"]) expect(capitals).toContain(letter);
+    for (const [capital, small] of FOLDED_CAPITALS) {
+      expect(capital).toMatch(/^\p{Lu}$/u);
+      expect(small).toBe(capital.toLowerCase());
+    }
   });
 });

@@ -90,6 +90,7 @@ describe("export tables written as CSV", () => {
       ],
       names,
     );
+    expect([table.name, table.title]).toEqual(["events", "the days"]); // the file name and the sheet follow them
     expect(csv(table)).toBe(
       lines(
         `"Date";"Region";"Theme";"Title";"Participants";"Responses";"Response rate (%)";${GRADE};"Median";"No confidence interval because";"Response rate above 100 %";"Answers deleted";"Demo data"`,
@@ -145,6 +146,7 @@ describe("export tables written as CSV", () => {
       themeMix: [{ themeId: 7, name: localized("Digital"), weight: 1 }],
       funnel: { curve: [], regionsOnFunnel: 1 },
     });
+    expect([table.name, table.title]).toEqual(["regions", "the regions compared"]); // the file name and the sheet follow them
     expect(csv(table)).toBe(
       lines(
         `"Region";"Days";"Participants";"Responses";"Response rate (%)";"Days left out of the response rate (above 100 %)";${POOLED};"Rest of the country, mean";"Difference from the rest of the country";"Funnel plot result";"Ranked";"Theme-adjusted mean";"Theme-adjusted, 95% confidence interval, lower";"Theme-adjusted, 95% confidence interval, upper";"No adjusted figure: themes missing";"Demo data"`,
@@ -155,6 +157,37 @@ describe("export tables written as CSV", () => {
     expect(table.notes).toEqual([
       "Not shown: the comparison is given for whole months only (choose dates from the first to the last day of a month).",
       "Fewer than 5 respondents: read this figure with care.",
+    ]);
+  });
+
+  it("regions: the whole country's row carries its own counts and pooled figure, no comparison, and its demo flag", () => {
+    const table = regionsTable("en", {
+      national: { ...pooled(), events: 12, attendance: 400, responses: 150, isDemo: true },
+      yardstick: { shown: true },
+      regions: [],
+      themeMix: [],
+      funnel: { curve: [], regionsOnFunnel: 0 },
+    } as unknown as Parameters<typeof regionsTable>[1]);
+    const row = table.rows.at(-1)!;
+    expect(row).toHaveLength(table.columns.length);
+    expect(row).toEqual([
+      "Whole country",
+      12,
+      400,
+      150,
+      null,
+      null,
+      "responses",
+      40,
+      8.25,
+      1.1,
+      7.9,
+      8.6,
+      3,
+      null,
+      0,
+      ...Array(8).fill(null),
+      "yes",
     ]);
   });
 
@@ -186,6 +219,9 @@ describe("export tables written as CSV", () => {
       "",
     ]);
     expect(table.notes).toHaveLength(2);
+    expect([table.name, table.title]).toEqual(["trend", "kehitys"]);
+    const titles = table.columns.map((c) => c.title);
+    expect([titles[0], titles[1], titles.at(-1)]).toEqual(["Jakso", "Alue", "Teema"]);
   });
 
   it("themes: the whole country per theme, then region × theme", () => {
@@ -205,6 +241,7 @@ describe("export tables written as CSV", () => {
       },
       names,
     );
+    expect([table.name, table.title]).toEqual(["themes", "regions and themes"]); // the file name and the sheet follow them
     expect(csv(table)).toBe(
       lines(
         `"Theme";"Region";"Days";${POOLED};"Demo data"`,
@@ -241,6 +278,7 @@ describe("export tables written as CSV", () => {
         },
       ],
     });
+    expect([table.name, table.title]).toEqual(["questions", "the results by question"]); // the file name and the sheet follow them
     expect(csv(table)).toBe(
       lines(
         '"Question";"Value";"n";"Hidden in days"',
@@ -271,6 +309,7 @@ describe("export tables written as CSV", () => {
       ],
     });
     expect(table.rows[0]).toEqual(["What was good", "@everyone", "2019-09-04", "language hidden"]);
+    expect([table.name, table.title]).toEqual(["comments", "the open comments"]); // the file name and the sheet follow them
     expect(csv(table)).toBe(
       lines(
         '"Question";"Comment";"Date";"Language"',

@@ -71,6 +71,42 @@ describe("parseImport", () => {
       expect(parseImport(`${HEADER}\n${national};1.1.2019;;T;;;8;;s`, refs).rows[0]?.regionCode).toBeNull();
   });
 
+  it("knows every column by its English name too", () => {
+    // Each of COLUMN_NAMES' English names; the Finnish ones are the HEADER above.
+    const { rows, errors } = parseImport(
+      "region,date,theme,title,place,attendance,mean,n,source\n07,2019-01-16,perhe,Day,Kuopio,40,8,30,report",
+      refs,
+    );
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      {
+        line: 2,
+        regionCode: "07",
+        date: "2019-01-16",
+        themeId: 2,
+        title: "Day",
+        place: "Kuopio",
+        attendance: 40,
+        mean: 8,
+        n: 30,
+        source: "report",
+      },
+    ]);
+  });
+
+  it("reads header names with spaces around them, and a short row's missing cells as blank", () => {
+    const padded = parseImport(" Region ; Date ;Title; Mean ;Source\n07;1.1.2019;T;8;s", refs);
+    expect(padded.errors).toEqual([]);
+    expect(padded.rows[0]).toMatchObject({ regionCode: "07", date: "2019-01-01", title: "T", mean: 8, source: "s" });
+    // The row ends before the source column: a missing source, not a crash or a made-up value.
+    expect(parseImport(`${HEADER}\n07;1.1.2019;;T;;;8`, refs).errors).toEqual([{ line: 2, code: "source", column: "source" }]);
+  });
+
+  it("names only its own error for a later row of the same day that has one (not also 'duplicate')", () => {
+    const { errors } = parseImport(csv("07;1.1.2019;;T;;;8;;s", "07;1.1.2019;;T;;;11;;s"), refs);
+    expect(errors.map((e) => e.code)).toEqual(["mean_off_scale"]);
+  });
+
   it("cuts a place at 200 characters", () => {
     const { rows } = parseImport(csv(`16;4.9.2019;;T;${"p".repeat(250)};;8;;s`), refs);
     expect(rows[0]?.place).toBe("p".repeat(200));

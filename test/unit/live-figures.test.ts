@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barClass, formatLiveMean, liveFigures, ratePercent, releasedResponses } from "../../src/domain/live-figures";
+import { BAR_STEPS, barClass, formatLiveMean, liveFigures, ratePercent, releasedResponses } from "../../src/domain/live-figures";
 import { MIN_CELL } from "../../src/domain/stats";
 
 const EVENT = { id: 1, title: "Päivä", date: "2019-09-04" };
@@ -61,5 +61,10 @@ describe("live figures", () => {
     expect(barClass(0, 0)).toBe("bar w-0");
     expect(barClass(3, 3)).toBe("bar w-100");
     expect(barClass(1, 3)).toBe("bar w-35");
+  });
+
+  it("has a width class (BAR_STEPS) for every bar barClass can give: 0 to 100 in steps of 5", () => {
+    expect(BAR_STEPS).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 100]);
+    for (let count = 0; count <= 40; count++) expect(BAR_STEPS).toContain(Number(barClass(count, 40).slice("bar w-".length)));
   });
 });

@@ -42,4 +42,25 @@ describe("checkReadableSlug", () => {
       expect(checkReadableSlug(typed).ok).toBe(false);
     }
   });
+
+  it("refuses each word of ours that is long enough to be an alias as reserved (written out, not read from the list)", () => {
+    for (const word of [
+      "admin",
+      "assets",
+      "code",
+      "display",
+      "healthz",
+      "live",
+      "login",
+      "logout",
+      "poster",
+      "present",
+      "survey",
+      "test",
+      "thanks",
+    ]) {
+      expect(checkReadableSlug(word), word).toEqual({ ok: false, problem: "reserved" });
+    }
+    for (const word of ["api", "new", "qr"]) expect(RESERVED_SLUGS).toContain(word); // shorter than any alias, reserved all the same
+  });
 });

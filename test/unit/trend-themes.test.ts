@@ -1,9 +1,46 @@
 import { describe, expect, it } from "vitest";
 import type { PooledGrade } from "../../src/api-types";
 import { NO_EVENTS, type EventSums } from "../../src/domain/analytics";
-import { lastChange, mixDiffers, themeShares } from "../../src/domain/trend-themes";
+import { lastChange, mixDiffers, themeSeries, themeShares } from "../../src/domain/trend-themes";
 
 const answers = (n: number): EventSums => ({ ...NO_EVENTS, days: 1, gradedEvents: 1, n });
+
+describe("themeSeries", () => {
+  // n answers summing to sum (sumSq only needs to give a real SD).
+  const graded = (n: number, sum: number): EventSums => ({ ...NO_EVENTS, days: 1, gradedEvents: 1, n, sum, sumSq: (sum * sum) / n + 2 });
+  const monthTheme = new Map([
+    ["2019-09|1", graded(4, 30)],
+    ["2019-10|1", graded(6, 48)],
+    ["2020-02|2", { ...NO_EVENTS, days: 1 }], // a published day's row: no answers of its own
+    ["2019-09|3", graded(10, 90)], // a theme not asked for
+  ]);
+  const reported = [
+    { date: "2020-02-10", themeId: 2, mean: 8.5, n: 20 },
+    { date: "2019-09-12", themeId: null, mean: 6, n: 20 }, // a day without a theme belongs to no theme's series
+  ];
+  const range = { from: "2019-08-01", to: "2020-05-31" };
+
+  it("gives each asked theme its own series, in the order asked, from its months and its own published days", () => {
+    const series = themeSeries("term", range, monthTheme, reported, [2, 1, 4]);
+    expect(series.map((s) => s.themeId)).toEqual([2, 1, 4]);
+    const [two, one, four] = series;
+    // Theme 1, autumn 2019: (30 + 48) / (4 + 6) = 7.8 over 2 days; nothing in spring 2020.
+    expect(one!.points).toHaveLength(2);
+    expect(one!.points[0]).toMatchObject({ n: 10, mean: 7.8, days: 2, source: "responses", published: null });
+    expect(one!.points[1]).toBeNull();
+    // Theme 2: only its published day of spring 2020 (the day without a theme is not its).
+    expect(two!.points[0]).toBeNull();
+    expect(two!.points[1]).toMatchObject({ mean: 8.5, source: "reported", published: { days: 1, meanOfMeans: 8.5 } });
+    expect(four!.points).toEqual([null, null]);
+  });
+
+  it("has no points without a range", () => {
+    expect(themeSeries("term", null, monthTheme, reported, [1, 2])).toEqual([
+      { themeId: 1, points: [] },
+      { themeId: 2, points: [] },
+    ]);
+  });
+});
 
 describe("themeShares", () => {
   it("gives each theme's share of the answers per bucket, months of a bucket added, null without answers", () => {

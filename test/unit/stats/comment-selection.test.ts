@@ -89,3 +89,10 @@ describe("gradeBand", () => {
     expect(gradeBand(grade)).toBe(band);
   });
 });
+
+describe("gradeBand of what is not a grade", () => {
+  it("gives no band for NaN or an infinite value", () => {
+    expect(gradeBand(Number.NaN)).toBeNull();
+    expect(gradeBand(Number.POSITIVE_INFINITY)).toBeNull();
+  });
+});

@@ -69,3 +69,19 @@ describe("the k rule for contrasted terms", () => {
     expect(terms[1]!.chiSquare).toBeCloseTo((60 * 210 ** 2) / (30 * 30 * 17 * 43), 12);
   });
 });
+
+describe("distinguishingTerms keeps to the k rule", () => {
+  it("leaves out a term that one group uses in fewer than k comments, however strongly it contrasts", () => {
+    const t = (key: string, count: number) => ({ key, label: key, count });
+    // "rare": 3 comments in group a, none in b — a strong contrast, but 3 < k = 5 could point at the writers.
+    // "common": 20 in a, 5 in b — releasable.
+    const terms = distinguishingTerms([t("rare", 3), t("common", 20)], [t("common", 5)], { a: 40, b: 40 }, 5, 10);
+    expect(terms.map((term) => term.key)).toEqual(["common"]);
+  });
+
+  it("lists at most limit terms", () => {
+    const t = (key: string, count: number) => ({ key, label: key, count });
+    const terms = distinguishingTerms([t("x", 20), t("y", 15)], [t("x", 5), t("y", 6)], { a: 40, b: 40 }, 5, 1);
+    expect(terms.map((term) => term.key)).toEqual(["x"]);
+  });
+});

@@ -41,3 +41,10 @@ describe("exactSumOfParts: Σ of doubles ≥ 1 kept as whole parts and 2⁻⁵²
     expect(exactSumOfParts(0, 0, 0)).toBe(0);
   });
 });
+
+describe("exactSumOfParts carries", () => {
+  it("carries low bits above 2²⁶ into the high part, and adds the low remainder", () => {
+    // whole 3, high 1, low 2²⁶ + 5: the fraction is (1·2²⁶ + 2²⁶ + 5) / 2⁵² = (2²⁷ + 5) / 2⁵².
+    expect(exactSumOfParts(3, 1, 2 ** 26 + 5)).toBe(3 + (2 ** 27 + 5) / 2 ** 52);
+  });
+});
