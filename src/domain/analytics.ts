@@ -229,7 +229,8 @@ export function pooledFromSums(sums: EventSums, reported: readonly PublishedEven
       sd = Math.sqrt((0 + (n - 1) * partSd ** 2 + n * (partMean - mean) ** 2) / (n - 1));
     }
   }
-  // The fields in the order the API has always listed them.
+  // The fields in the order the API has always listed them, written out (spreading objects costs
+  // far more than the arithmetic here, and this runs per bucket and series).
   const answeredGrade: PooledGrade = {
     n,
     mean,
@@ -243,8 +244,9 @@ export function pooledFromSums(sums: EventSums, reported: readonly PublishedEven
     ciDf: clustered.df,
     ciWithheld: clustered.ciWithheld,
     smallN: smallNWarning(n),
+    published: null,
   };
-  return withPublishedEvents(answeredGrade, reported);
+  return reported.length === 0 ? answeredGrade : withPublishedEvents(answeredGrade, reported);
 }
 
 /** A published day as pools see it (src/queries/grade-sums.ts reads them). */

@@ -46,7 +46,8 @@ export interface ThemeNames {
 /** listThemes' rows (id and names only) as a read to go in one statement with others (readTogether). */
 export function themeNamesRead(programmeId?: number): JsonRead<ThemeNames> {
   return jsonRead(
-    sql`SELECT ${theme.id} AS id, ${theme.nameFi} AS nameFi, ${theme.nameSv} AS nameSv, ${theme.nameEn} AS nameEn FROM ${theme}
+    `themeNames ${programmeId ?? ""}`,
+    () => sql`SELECT ${theme.id} AS id, ${theme.nameFi} AS nameFi, ${theme.nameSv} AS nameSv, ${theme.nameEn} AS nameEn FROM ${theme}
       WHERE ${programmeId === undefined ? sql`1` : eq(theme.programmeId, programmeId)} ORDER BY ${theme.programmeId}, ${theme.id}`,
     { id: "integer", nameFi: "text", nameSv: "text", nameEn: "text" },
     (v) => ({ id: v[0] as number, nameFi: v[1] as string, nameSv: v[2] as string, nameEn: v[3] as string }),

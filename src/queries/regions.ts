@@ -17,7 +17,9 @@ export interface RegionNames {
 /** listRegions' rows (code and names only) as a read to go in one statement with others (readTogether). */
 export function regionNamesRead(): JsonRead<RegionNames> {
   return jsonRead(
-    sql`SELECT ${region.code} AS code, ${region.nameFi} AS nameFi, ${region.nameSv} AS nameSv, ${region.nameEn} AS nameEn FROM ${region} ORDER BY ${region.code}`,
+    "regionNames",
+    () =>
+      sql`SELECT ${region.code} AS code, ${region.nameFi} AS nameFi, ${region.nameSv} AS nameSv, ${region.nameEn} AS nameEn FROM ${region} ORDER BY ${region.code}`,
     { code: "text", nameFi: "text", nameSv: "text", nameEn: "text" },
     (v) => ({ code: v[0] as string, nameFi: v[1] as string, nameSv: v[2] as string, nameEn: v[3] as string }),
   );
