@@ -19,7 +19,7 @@ const TRICKY_REALS = [
   Number.MIN_VALUE * 3,
   -1e-310,
   0.30000000000000004,
-  9007199254740993.5 / 3,
+  2 ** 54 / 3,
 ];
 
 describe("readTogether", () => {
