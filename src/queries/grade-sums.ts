@@ -159,10 +159,38 @@ function contributions(filter: EventFilter, columns: readonly string[]): SQL {
 
 /** Σ (Σx)ᵢ²/nᵢ of a group, summed exactly (exactSumOfParts): the fraction split into 26-bit halves. */
 const MEAN_SQ_PARTS = sql`sum(u.event_n_mean_sq_int) AS msqWhole, sum(u.event_n_mean_sq_frac >> 26) AS msqHigh, sum(u.event_n_mean_sq_frac & 67108863) AS msqLow`;
-const POOL_SUMS = sql`sum(u.days) AS days, sum(u.graded_events) AS gradedEvents, sum(u.n) AS n, sum(u.sum) AS sum, sum(u.sum_sq) AS sumSq, sum(u.event_n_sq) AS eventNSq, ${MEAN_SQ_PARTS}`;
+const POOL_SUMS_WITHOUT_MEAN_SQ = sql`sum(u.days) AS days, sum(u.graded_events) AS gradedEvents, sum(u.n) AS n, sum(u.sum) AS sum, sum(u.sum_sq) AS sumSq, sum(u.event_n_sq) AS eventNSq`;
+const POOL_SUMS = sql`${POOL_SUMS_WITHOUT_MEAN_SQ}, ${MEAN_SQ_PARTS}`;
 const RATE_SUMS = sql`sum(u.attendance) AS attendance, sum(u.responses) AS responses,
   sum(u.surveyed_attendance) AS surveyedAttendance, sum(u.surveyed_responses) AS surveyedResponses,
   sum(u.over100_events) AS over100Events, sum(u.demo_events) AS demoEvents`;
+
+/** Groupings by columns that follow the rollup's primary key (programme, region, theme, month). */
+const KEY_PREFIX: Partial<Record<Grouping, string>> = {
+  region: "region_code",
+  regionTheme: "region_code, theme_id",
+  regionAndTheme: "region_code, theme_id",
+};
+
+/**
+ * For a grouping by region (and theme), the rows first added up per programme and those columns:
+ * SQLite does that while reading the rollup in its key order, so the grouping by key then sorts a
+ * few hundred rows instead of every rollup row (at 1M responses 1,728 rows, ≈ 2.5 → 0.8 ms). The
+ * same sums come out: all but the grade sums are integers, and those are sums of grades, whole
+ * numbers (the grade scale's step is 1), exact in any order. Σ(Σx)ᵢ²/nᵢ's fraction is split into
+ * its 26-bit halves before it is added up, as MEAN_SQ_PARTS does.
+ */
+function keyOrdered(grouping: Grouping, rows: SQL): { readonly from: SQL; readonly meanSqParts: SQL } {
+  const prefix = KEY_PREFIX[grouping];
+  if (prefix === undefined) return { from: rows, meanSqParts: MEAN_SQ_PARTS };
+  const summed = ALL_COLUMNS.filter((c) => !(KEY_COLUMNS as readonly string[]).includes(c) && c !== "event_n_mean_sq_frac");
+  return {
+    from: sql`SELECT programme_id, ${sql.raw(prefix)}, ${sql.raw(summed.map((c) => `sum(${c}) AS ${c}`).join(", "))},
+      sum(event_n_mean_sq_frac >> 26) AS msq_high, sum(event_n_mean_sq_frac & 67108863) AS msq_low
+    FROM (${rows}) GROUP BY programme_id, ${sql.raw(prefix)}`,
+    meanSqParts: sql`sum(u.event_n_mean_sq_int) AS msqWhole, sum(u.msq_high) AS msqHigh, sum(u.msq_low) AS msqLow`,
+  };
+}
 
 /** The result columns of a grouped read, in order (rows arrive as arrays: src/queries/json-rows.ts). */
 const POOL_RESULT = { days: "integer", gradedEvents: "integer", n: "integer", sum: "real", sumSq: "real", eventNSq: "integer" } as const;
@@ -217,13 +245,16 @@ function closedUnanswered(filter: EventFilter, grouping: Grouping): SQL {
 export function gradeSumsRead(filter: EventFilter, grouping: Grouping, now: number): JsonRead<GroupSums> {
   return jsonRead(
     `gradeSums ${grouping} ${filterKey(filter)}`,
-    () => sql`SELECT g.key, g.days, g.gradedEvents, g.n, g.sum, g.sumSq, g.eventNSq, g.msqWhole, g.msqHigh, g.msqLow,
+    () => {
+      const source = keyOrdered(grouping, contributions(filter, ALL_COLUMNS));
+      return sql`SELECT g.key, g.days, g.gradedEvents, g.n, g.sum, g.sumSq, g.eventNSq, g.msqWhole, g.msqHigh, g.msqLow,
       g.attendance, g.responses, g.surveyedAttendance + ifnull(c.surveyedAttendance, 0) AS surveyedAttendance,
       g.surveyedResponses, g.over100Events, g.demoEvents
-    FROM (SELECT ${KEY[grouping]} AS key, ${POOL_SUMS}, ${RATE_SUMS} FROM (${contributions(filter, ALL_COLUMNS)}) u
+    FROM (SELECT ${KEY[grouping]} AS key, ${POOL_SUMS_WITHOUT_MEAN_SQ}, ${source.meanSqParts}, ${RATE_SUMS} FROM (${source.from}) u
       GROUP BY 1 HAVING sum(u.days) > 0) g
     LEFT JOIN (${closedUnanswered(filter, grouping)}) c ON c.key IS g.key
-    ORDER BY g.key`,
+    ORDER BY g.key`;
+    },
     { ...KEY_RESULT(grouping), ...POOL_RESULT, ...MEAN_SQ_RESULT, ...RATE_RESULT },
     (v) => ({
       key: keyOf(v[0]!, grouping),
