@@ -6,12 +6,10 @@ import {
   bucketKey,
   bucketRange,
   confidenceInterval95,
-  poolMeans,
   rateStatus,
   smallNWarning,
   summarizeDistribution,
   type BucketInterval,
-  type PoolableEvent,
   type RateStatus,
 } from "./stats";
 import { clusteredMean, MIN_EVENT_RESPONDENTS_FOR_CI, type ClusterSums } from "./stats/clustered-pool";
@@ -214,27 +212,41 @@ export function addSums(a: EventSums, b: EventSums): EventSums {
  * df. Published days listed beside it never enter the interval (their spread is unknown).
  */
 export function pooledFromSums(sums: EventSums, reported: readonly PublishedEvent[]): PooledGrade {
-  const parts: PoolableEvent[] = [];
-  if (sums.n > 0) {
-    const mean = sums.sum / sums.n;
-    const sd = sums.n > 1 ? Math.sqrt(Math.max(0, (sums.sumSq - sums.sum * mean) / (sums.n - 1))) : null;
-    parts.push({ source: "responses", n: sums.n, mean, sd });
-  }
-  const answered = poolMeans(parts);
-  // poolMeans saw the answered days as one part; say how many days they were.
-  const eventsPooled = sums.n > 0 ? sums.gradedEvents : 0;
   const clustered = clusteredMean(clusterSumsOf(sums));
+  const n = sums.n;
+  // The answered days as one part pooled alone (poolMeans with a single "responses" part, written
+  // out: a dashboard computes hundreds of these per request): its own mean, and an SD through that
+  // part's sum of squares, (n − 1)·sd², exactly as poolMeans takes it.
+  let mean: number | null = null;
+  let sd: number | null = null;
+  if (n > 0) {
+    if (!Number.isSafeInteger(n)) throw new RangeError(`event n must be a whole number ≥ 0, got ${n}`);
+    const partMean = sums.sum / n;
+    if (!Number.isFinite(partMean)) throw new RangeError(`event mean must be finite, got ${partMean}`);
+    mean = partMean + (n * (partMean - partMean)) / n;
+    if (n > 1) {
+      const partSd = Math.sqrt(Math.max(0, (sums.sumSq - sums.sum * partMean) / (n - 1)));
+      sd = Math.sqrt((0 + (n - 1) * partSd ** 2 + n * (partMean - mean) ** 2) / (n - 1));
+    }
+  }
+  // The fields in the order the API has always listed them, written out (spreading objects costs
+  // far more than the arithmetic here, and this runs per bucket and series).
   const answeredGrade: PooledGrade = {
-    ...answered,
+    n,
+    mean,
+    sd,
     ci95: clustered.ci95,
-    eventsPooled,
-    days: sums.n > 0 ? sums.gradedEvents : 0,
+    source: n > 0 ? "responses" : null,
+    eventsPooled: n > 0 ? sums.gradedEvents : 0,
+    excludedUnknownN: 0,
+    days: n > 0 ? sums.gradedEvents : 0,
     se: clustered.se,
     ciDf: clustered.df,
     ciWithheld: clustered.ciWithheld,
-    smallN: smallNWarning(answered.n),
+    smallN: smallNWarning(n),
+    published: null,
   };
-  return withPublishedEvents(answeredGrade, reported);
+  return reported.length === 0 ? answeredGrade : withPublishedEvents(answeredGrade, reported);
 }
 
 /** A published day as pools see it (src/queries/grade-sums.ts reads them). */
@@ -318,12 +330,13 @@ export function trendFromMonths(
 ): { keys: string[]; series: { region: string | null; points: (PooledGrade | null)[] }[] } {
   if (!range) return { keys: [], series: series.map((s) => ({ region: s.region, points: [] })) };
   const keys = bucketRange(range.from, range.to, interval);
+  const bucketOf = monthBuckets(interval);
   return {
     keys,
     series: series.map((s) => {
       const sums = new Map<string, EventSums>();
       for (const [month, monthSums] of s.months) {
-        const key = bucketKey(`${month}-01`, interval);
+        const key = bucketOf(month);
         sums.set(key, addSums(sums.get(key) ?? NO_EVENTS, monthSums));
       }
       const reported = groupBy(s.reported, (r) => bucketKey(r.date, interval));
@@ -337,6 +350,20 @@ export function trendFromMonths(
         }),
       };
     }),
+  };
+}
+
+/** bucketKey of a month ("2019-09"), each month worked out once per use (a trend asks for the same
+ *  months once per series). */
+export function monthBuckets(interval: BucketInterval): (month: string) => string {
+  const known = new Map<string, string>();
+  return (month) => {
+    let key = known.get(month);
+    if (key === undefined) {
+      key = bucketKey(`${month}-01`, interval);
+      known.set(month, key);
+    }
+    return key;
   };
 }
 

@@ -2,8 +2,8 @@
 // theme mix (so a view can say when periods differ in it), and the change between the last two
 // periods with its day-level interval. Pure: sums per month and theme come from the rollups.
 import type { PooledGrade, TrendChange } from "../api-types";
-import { addSums, NO_EVENTS, trendFromMonths, type EventSums } from "./analytics";
-import { bucketKey, type BucketInterval } from "./stats";
+import { addSums, monthBuckets, NO_EVENTS, trendFromMonths, type EventSums } from "./analytics";
+import type { BucketInterval } from "./stats";
 import { MIN_POOL_EVENTS_FOR_CI } from "./stats/clustered-pool";
 import { differenceOfMeans } from "./stats/difference";
 
@@ -37,9 +37,10 @@ export function themeShares(
   monthTheme: ReadonlyMap<string, EventSums>,
 ): (Record<string, number> | null)[] {
   const byBucket = new Map<string, Map<string, EventSums>>();
+  const bucketOf = monthBuckets(interval);
   for (const [key, sums] of monthTheme) {
     const [month, theme] = key.split("|");
-    const bucket = bucketKey(`${month}-01`, interval);
+    const bucket = bucketOf(month!);
     const themes = byBucket.get(bucket) ?? new Map<string, EventSums>();
     themes.set(theme!, addSums(themes.get(theme!) ?? NO_EVENTS, sums));
     byBucket.set(bucket, themes);

@@ -4,6 +4,7 @@ import type { EventSums } from "../domain/analytics";
 import { exactSumOfParts, splitMonths, type MonthSplit } from "../domain/stats";
 import { event, gradeMonthRollup as rollup, survey } from "../db/schema";
 import { eventFilterCondition, type EventFilter } from "./events";
+import { jsonRead, readTogether, type JsonRead } from "./json-rows";
 
 // Figures over many days (regions, themes, terms) add up each day's grade count, sum and sum of
 // squares and the per-day terms of the day-clustered variance. Whole months come from
@@ -140,9 +141,9 @@ function monthSplitFor(filter: EventFilter): MonthSplit | null {
 
 /**
  * The union of the rollup rows of the whole months and the per-day rows of the rest, in the
- * rollup's columns; `extra` adds more rows of the same shape (the clock-dependent response rate).
+ * rollup's columns.
  */
-function contributions(filter: EventFilter, columns: readonly string[], extra?: SQL): SQL {
+function contributions(filter: EventFilter, columns: readonly string[]): SQL {
   const split = monthSplitFor(filter);
   const parts: SQL[] = [];
   if (split !== null)
@@ -153,92 +154,163 @@ function contributions(filter: EventFilter, columns: readonly string[], extra?: 
       sql`SELECT ${list(columns.map((c) => sql`${DAY[c]!} AS ${sql.raw(c)}`))} FROM ${event} INNER JOIN ${survey} ON ${survey.eventId} = ${event.id} WHERE ${perDayCondition(filter, split) ?? sql`1`}`,
     );
   }
-  if (extra !== undefined) parts.push(extra);
   return sql.join(parts, sql` UNION ALL `);
 }
 
 /** Σ (Σx)ᵢ²/nᵢ of a group, summed exactly (exactSumOfParts): the fraction split into 26-bit halves. */
 const MEAN_SQ_PARTS = sql`sum(u.event_n_mean_sq_int) AS msqWhole, sum(u.event_n_mean_sq_frac >> 26) AS msqHigh, sum(u.event_n_mean_sq_frac & 67108863) AS msqLow`;
-const POOL_SUMS = sql`sum(u.days) AS days, sum(u.graded_events) AS gradedEvents, sum(u.n) AS n, sum(u.sum) AS sum, sum(u.sum_sq) AS sumSq, sum(u.event_n_sq) AS eventNSq, ${MEAN_SQ_PARTS}`;
+const POOL_SUMS_WITHOUT_MEAN_SQ = sql`sum(u.days) AS days, sum(u.graded_events) AS gradedEvents, sum(u.n) AS n, sum(u.sum) AS sum, sum(u.sum_sq) AS sumSq, sum(u.event_n_sq) AS eventNSq`;
+const POOL_SUMS = sql`${POOL_SUMS_WITHOUT_MEAN_SQ}, ${MEAN_SQ_PARTS}`;
+const RATE_SUMS = sql`sum(u.attendance) AS attendance, sum(u.responses) AS responses,
+  sum(u.surveyed_attendance) AS surveyedAttendance, sum(u.surveyed_responses) AS surveyedResponses,
+  sum(u.over100_events) AS over100Events, sum(u.demo_events) AS demoEvents`;
 
-interface SumsRow {
-  readonly key: string | number | null;
-  readonly days: number;
-  readonly gradedEvents: number;
-  readonly n: number;
-  readonly sum: number;
-  readonly sumSq: number;
-  readonly eventNSq: number;
-  readonly msqWhole: number;
-  readonly msqHigh: number;
-  readonly msqLow: number;
-  readonly attendance?: number;
-  readonly responses?: number;
-  readonly surveyedAttendance?: number;
-  readonly surveyedResponses?: number;
-  readonly over100Events?: number;
-  readonly demoEvents?: number;
+/** Groupings by columns that follow the rollup's primary key (programme, region, theme, month). */
+const KEY_PREFIX: Partial<Record<Grouping, string>> = {
+  region: "region_code",
+  regionTheme: "region_code, theme_id",
+  regionAndTheme: "region_code, theme_id",
+};
+
+/**
+ * For a grouping by region (and theme), the rows first added up per programme and those columns:
+ * SQLite does that while reading the rollup in its key order, so the grouping by key then sorts a
+ * few hundred rows instead of every rollup row (at 1M responses 1,728 rows, ≈ 2.5 → 0.8 ms). The
+ * same sums come out: all but the grade sums are integers, and those are sums of grades, whole
+ * numbers (the grade scale's step is 1), exact in any order. Σ(Σx)ᵢ²/nᵢ's fraction is split into
+ * its 26-bit halves before it is added up, as MEAN_SQ_PARTS does.
+ */
+function keyOrdered(grouping: Grouping, rows: SQL): { readonly from: SQL; readonly meanSqParts: SQL } {
+  const prefix = KEY_PREFIX[grouping];
+  if (prefix === undefined) return { from: rows, meanSqParts: MEAN_SQ_PARTS };
+  const summed = ALL_COLUMNS.filter((c) => !(KEY_COLUMNS as readonly string[]).includes(c) && c !== "event_n_mean_sq_frac");
+  return {
+    from: sql`SELECT programme_id, ${sql.raw(prefix)}, ${sql.raw(summed.map((c) => `sum(${c}) AS ${c}`).join(", "))},
+      sum(event_n_mean_sq_frac >> 26) AS msq_high, sum(event_n_mean_sq_frac & 67108863) AS msq_low
+    FROM (${rows}) GROUP BY programme_id, ${sql.raw(prefix)}`,
+    meanSqParts: sql`sum(u.event_n_mean_sq_int) AS msqWhole, sum(u.msq_high) AS msqHigh, sum(u.msq_low) AS msqLow`,
+  };
 }
 
-/** One grouped row as EventSums (the fields a pool-only read leaves out are 0). Built field by
- *  field: the driver's rows are slow to spread. */
-function groupSums(row: SumsRow, grouping: Grouping): GroupSums {
-  return {
-    key: grouping === "monthTheme" ? monthThemeKey(Number(row.key)) : (row.key as string | null),
-    days: row.days,
-    attendance: row.attendance ?? 0,
-    responses: row.responses ?? 0,
-    surveyedAttendance: row.surveyedAttendance ?? 0,
-    surveyedResponses: row.surveyedResponses ?? 0,
-    over100Events: row.over100Events ?? 0,
-    gradedEvents: row.gradedEvents,
-    n: row.n,
-    sum: row.sum,
-    sumSq: row.sumSq,
-    eventNSq: row.eventNSq,
-    eventNMeanSq: exactSumOfParts(row.msqWhole, row.msqHigh, row.msqLow),
-    demoEvents: row.demoEvents ?? 0,
-  };
+/** The result columns of a grouped read, in order (rows arrive as arrays: src/queries/json-rows.ts). */
+const POOL_RESULT = { days: "integer", gradedEvents: "integer", n: "integer", sum: "real", sumSq: "real", eventNSq: "integer" } as const;
+const MEAN_SQ_RESULT = { msqWhole: "integer", msqHigh: "integer", msqLow: "integer" } as const;
+const RATE_RESULT = {
+  attendance: "integer",
+  responses: "integer",
+  surveyedAttendance: "integer",
+  surveyedResponses: "integer",
+  over100Events: "integer",
+  demoEvents: "integer",
+} as const;
+const KEY_RESULT = (grouping: Grouping) => ({ key: grouping === "monthTheme" ? ("integer" as const) : ("text" as const) });
+
+type Value = number | string | null;
+const num = (v: Value) => v as number;
+
+/** Everything eventFilterCondition and the month split read, as a text (JsonRead's key). */
+function filterKey(filter: EventFilter): string {
+  const { regions, region, from, to, themeId, programmeId, excludeEventId, includeCancelled } = filter;
+  return JSON.stringify([regions, region, from, to, themeId, programmeId, excludeEventId, includeCancelled === true]);
+}
+
+/** A grouped row's key as the groupings give it ("yyyy-mm|theme" for monthTheme). */
+function keyOf(value: Value, grouping: Grouping): string | null {
+  return grouping === "monthTheme" ? monthThemeKey(num(value)) : (value as string | null);
 }
 
 /**
  * A day with no answers yet and not archived has run once its survey closed: the one part of the
  * response rate that depends on the clock, so it is read live (few days: survey_unanswered_idx).
- * Such a day adds its head count to the surveyed attendance (0 responses ≤ any head count).
+ * Such a day adds its head count to the surveyed attendance (0 responses ≤ any head count): its
+ * group's added head count, by the grouping's key. (A day such as this is also among the group's
+ * days, so it never makes a group of its own.)
  */
-function closedUnanswered(filter: EventFilter, now: number): SQL {
-  const zero = (name: string) => sql`0 AS ${sql.raw(name)}`;
-  const columns = ALL_COLUMNS.map((c) =>
-    (KEY_COLUMNS as readonly string[]).includes(c)
-      ? sql`${DAY[c]!} AS ${sql.raw(c)}`
-      : c === "surveyed_attendance"
-        ? sql`${event.attendance} AS surveyed_attendance`
-        : zero(c),
-  );
-  return sql`SELECT ${list(columns)} FROM ${survey} INNER JOIN ${event} ON ${event.id} = ${survey.eventId}
-    WHERE ${survey.responseCount} = 0 AND ${survey.archivedAt} IS NULL AND ${survey.closesAt} <= ${now}
-      AND ${ANSWERED} AND ${event.attendance} > 0 AND ${eventFilterCondition(filter) ?? sql`1`}`;
-}
-
-export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping, now: number): Promise<GroupSums[]> {
-  const rows = await db.all<SumsRow>(sql`
-    SELECT ${KEY[grouping]} AS key, ${POOL_SUMS}, sum(u.attendance) AS attendance, sum(u.responses) AS responses,
-      sum(u.surveyed_attendance) AS surveyedAttendance, sum(u.surveyed_responses) AS surveyedResponses,
-      sum(u.over100_events) AS over100Events, sum(u.demo_events) AS demoEvents
-    FROM (${contributions(filter, ALL_COLUMNS, closedUnanswered(filter, now))}) u
-    GROUP BY 1 HAVING sum(u.days) > 0`);
-  return rows.map((row) => groupSums(row, grouping));
+function closedUnanswered(filter: EventFilter, grouping: Grouping): SQL {
+  const keyColumns = KEY_COLUMNS.map((c) => sql`${DAY[c]!} AS ${sql.raw(c)}`);
+  return sql`SELECT ${KEY[grouping]} AS key, sum(u.surveyed_attendance) AS surveyedAttendance
+    FROM (SELECT ${list(keyColumns)}, ${event.attendance} AS surveyed_attendance
+      FROM ${survey} INNER JOIN ${event} ON ${event.id} = ${survey.eventId}
+      WHERE ${survey.responseCount} = 0 AND ${survey.archivedAt} IS NULL AND ${survey.closesAt} <= ${sql.placeholder("now")}
+        AND ${ANSWERED} AND ${event.attendance} > 0 AND ${eventFilterCondition(filter) ?? sql`1`}) u
+    GROUP BY 1`;
 }
 
 /**
- * gradeSumsBy for figures that show pooled grades only (the trend): the days and grade sums, with
+ * The grouped read of every EventSums field, in the rows' key order, as one JSON read (one
+ * statement with others: readTogether in src/queries/json-rows.ts). The live head counts join the
+ * grouped sums by key rather than as more rows under them: SQLite then groups the rollup's rows
+ * straight from the table instead of through a compound subquery (half the time).
+ */
+export function gradeSumsRead(filter: EventFilter, grouping: Grouping, now: number): JsonRead<GroupSums> {
+  return jsonRead(
+    `gradeSums ${grouping} ${filterKey(filter)}`,
+    () => {
+      const source = keyOrdered(grouping, contributions(filter, ALL_COLUMNS));
+      return sql`SELECT g.key, g.days, g.gradedEvents, g.n, g.sum, g.sumSq, g.eventNSq, g.msqWhole, g.msqHigh, g.msqLow,
+      g.attendance, g.responses, g.surveyedAttendance + ifnull(c.surveyedAttendance, 0) AS surveyedAttendance,
+      g.surveyedResponses, g.over100Events, g.demoEvents
+    FROM (SELECT ${KEY[grouping]} AS key, ${POOL_SUMS_WITHOUT_MEAN_SQ}, ${source.meanSqParts}, ${RATE_SUMS} FROM (${source.from}) u
+      GROUP BY 1 HAVING sum(u.days) > 0) g
+    LEFT JOIN (${closedUnanswered(filter, grouping)}) c ON c.key IS g.key
+    ORDER BY g.key`;
+    },
+    { ...KEY_RESULT(grouping), ...POOL_RESULT, ...MEAN_SQ_RESULT, ...RATE_RESULT },
+    (v) => ({
+      key: keyOf(v[0]!, grouping),
+      days: num(v[1]!),
+      gradedEvents: num(v[2]!),
+      n: num(v[3]!),
+      sum: num(v[4]!),
+      sumSq: num(v[5]!),
+      eventNSq: num(v[6]!),
+      eventNMeanSq: exactSumOfParts(num(v[7]!), num(v[8]!), num(v[9]!)),
+      attendance: num(v[10]!),
+      responses: num(v[11]!),
+      surveyedAttendance: num(v[12]!),
+      surveyedResponses: num(v[13]!),
+      over100Events: num(v[14]!),
+      demoEvents: num(v[15]!),
+    }),
+    { now },
+  );
+}
+
+/**
+ * gradeSumsRead for figures that show pooled grades only (the trend): the days and grade sums, with
  * the attendance, response-rate and demo fields left at 0 rather than read.
  */
+export function gradePoolSumsRead(filter: EventFilter, grouping: Grouping): JsonRead<GroupSums> {
+  return jsonRead(
+    `gradePoolSums ${grouping} ${filterKey(filter)}`,
+    () => sql`SELECT ${KEY[grouping]} AS key, ${POOL_SUMS} FROM (${contributions(filter, POOL_COLUMNS)}) u
+    GROUP BY 1 HAVING sum(u.days) > 0 ORDER BY 1`,
+    { ...KEY_RESULT(grouping), ...POOL_RESULT, ...MEAN_SQ_RESULT },
+    (v) => ({
+      key: keyOf(v[0]!, grouping),
+      days: num(v[1]!),
+      attendance: 0,
+      responses: 0,
+      surveyedAttendance: 0,
+      surveyedResponses: 0,
+      over100Events: 0,
+      gradedEvents: num(v[2]!),
+      n: num(v[3]!),
+      sum: num(v[4]!),
+      sumSq: num(v[5]!),
+      eventNSq: num(v[6]!),
+      eventNMeanSq: exactSumOfParts(num(v[7]!), num(v[8]!), num(v[9]!)),
+      demoEvents: 0,
+    }),
+  );
+}
+
+export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping, now: number): Promise<GroupSums[]> {
+  return (await readTogether(db, { sums: gradeSumsRead(filter, grouping, now) })).sums;
+}
+
 export async function gradePoolSumsBy(db: Db, filter: EventFilter, grouping: Grouping): Promise<GroupSums[]> {
-  const rows = await db.all<SumsRow>(sql`
-    SELECT ${KEY[grouping]} AS key, ${POOL_SUMS} FROM (${contributions(filter, POOL_COLUMNS)}) u
-    GROUP BY 1 HAVING sum(u.days) > 0`);
-  return rows.map((row) => groupSums(row, grouping));
+  return (await readTogether(db, { sums: gradePoolSumsRead(filter, grouping) })).sums;
 }
 
 export interface ReportedEvent {
@@ -250,19 +322,26 @@ export interface ReportedEvent {
 }
 
 /** Every published result in the filter (few: days from before Palaute, or reported later; event_published_idx). */
-export async function publishedEvents(db: Db, filter: EventFilter): Promise<ReportedEvent[]> {
-  const rows = await db
-    .select({
-      regionCode: event.regionCode,
-      date: event.date,
-      themeId: event.themeId,
-      mean: event.reportedGradeMean,
-      n: event.reportedGradeN,
-    })
-    .from(event)
-    .innerJoin(survey, eq(survey.eventId, event.id))
-    .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean)))
+export function publishedEventsRead(filter: EventFilter): JsonRead<ReportedEvent> {
+  return jsonRead(
+    `publishedEvents ${filterKey(filter)}`,
+    () => sql`SELECT ${event.regionCode} AS regionCode, ${event.date} AS date, ${event.themeId} AS themeId,
+      ${event.reportedGradeMean} AS mean, ${event.reportedGradeN} AS n
+    FROM ${event} INNER JOIN ${survey} ON ${survey.eventId} = ${event.id}
+    WHERE ${and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean))}
+    ORDER BY ${event.id}`,
     // The order a scan of the days gave before the index: the callers list them in this order.
-    .orderBy(event.id);
-  return rows.map((r) => ({ ...r, mean: r.mean! }));
+    { regionCode: "text", date: "text", themeId: "integer", mean: "real", n: "integer" },
+    (v) => ({
+      regionCode: v[0] as string | null,
+      date: v[1] as string,
+      themeId: v[2] as number | null,
+      mean: num(v[3]!),
+      n: v[4] as number | null,
+    }),
+  );
+}
+
+export async function publishedEvents(db: Db, filter: EventFilter): Promise<ReportedEvent[]> {
+  return (await readTogether(db, { published: publishedEventsRead(filter) })).published;
 }

@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { programme, theme } from "../db/schema";
+import { jsonRead, type JsonRead } from "./json-rows";
 
 export async function listProgrammes(db: Db) {
   return db.select().from(programme).orderBy(asc(programme.startsOn), asc(programme.id));
@@ -33,6 +34,24 @@ export async function listThemes(db: Db, programmeId?: number) {
     .from(theme)
     .where(programmeId === undefined ? undefined : eq(theme.programmeId, programmeId))
     .orderBy(asc(theme.programmeId), asc(theme.id));
+}
+
+export interface ThemeNames {
+  readonly id: number;
+  readonly nameFi: string;
+  readonly nameSv: string;
+  readonly nameEn: string;
+}
+
+/** listThemes' rows (id and names only) as a read to go in one statement with others (readTogether). */
+export function themeNamesRead(programmeId?: number): JsonRead<ThemeNames> {
+  return jsonRead(
+    `themeNames ${programmeId ?? ""}`,
+    () => sql`SELECT ${theme.id} AS id, ${theme.nameFi} AS nameFi, ${theme.nameSv} AS nameSv, ${theme.nameEn} AS nameEn FROM ${theme}
+      WHERE ${programmeId === undefined ? sql`1` : eq(theme.programmeId, programmeId)} ORDER BY ${theme.programmeId}, ${theme.id}`,
+    { id: "integer", nameFi: "text", nameSv: "text", nameEn: "text" },
+    (v) => ({ id: v[0] as number, nameFi: v[1] as string, nameSv: v[2] as string, nameEn: v[3] as string }),
+  );
 }
 
 export async function getTheme(db: Db, id: number) {

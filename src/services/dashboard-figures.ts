@@ -24,11 +24,12 @@ import {
   suppressComments,
 } from "../domain/stats";
 import { AppError } from "../http/errors";
-import { listThemes } from "../queries/programmes";
-import { listRegions } from "../queries/regions";
+import { listThemes, themeNamesRead } from "../queries/programmes";
+import { regionNamesRead } from "../queries/regions";
+import { readTogether } from "../queries/json-rows";
 import { eventComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
-import { gradePoolSumsBy, gradeSumsBy, publishedEvents } from "../queries/grade-sums";
+import { gradePoolSumsRead, gradeSumsBy, gradeSumsRead, publishedEvents, publishedEventsRead } from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadEvents, type EventFilterInput } from "./dashboard-data";
@@ -78,12 +79,12 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
   // whoever asks; for a reader of some regions only, every figure built from other regions' days
   // passes the yardstick rule of src/domain/stats/yardstick.ts first, so no filter turns one of
   // them into another region's day.
-  const [pairs, reported, regions, themes] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "regionAndTheme", now),
-    publishedEvents(deps.db, filter),
-    listRegions(deps.db),
-    listThemes(deps.db, q.programme),
-  ]);
+  const { pairs, reported, regions, themes } = await readTogether(deps.db, {
+    pairs: gradeSumsRead(filter, "regionAndTheme", now),
+    reported: publishedEventsRead(filter),
+    regions: regionNamesRead(),
+    themes: themeNamesRead(q.programme),
+  });
   const yardstick = (await yardstickGuard(deps, principal, filter))();
   const { byFirst: byRegion, bySecond: byTheme, byPair: byCell, total } = regroupPairs(pairs);
   const input = { byRegion, byCell, byTheme };
@@ -130,12 +131,18 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...eventFilter(q), region: undefined };
-  const [byMonthTheme, reported, themes, ...regional] = await Promise.all([
-    gradePoolSumsBy(deps.db, filter, "monthTheme"),
-    publishedEvents(deps.db, filter),
-    listThemes(deps.db, q.programme),
-    ...wanted.map((code) => gradePoolSumsBy(deps.db, { ...filter, region: code }, "month")),
-  ]);
+  // One statement: the (month, theme) sums, the published days, the theme names and each asked
+  // region's months.
+  const {
+    byMonthTheme,
+    reported,
+    themes,
+    alike: regional,
+  } = await readTogether(
+    deps.db,
+    { byMonthTheme: gradePoolSumsRead(filter, "monthTheme"), reported: publishedEventsRead(filter), themes: themeNamesRead(q.programme) },
+    wanted.map((code) => gradePoolSumsRead({ ...filter, region: code }, "month")),
+  );
   // The whole country by month, and by month and theme, from the one (month, theme) read.
   const { byFirst: nationalByMonth, byPair: monthTheme } = regroupPairs(byMonthTheme);
   const months = [...nationalByMonth.keys()].filter((m): m is string => m !== null).sort();
