@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/db/client";
 import { DEMO_THEMES } from "../../src/demo/demo-data";
 import { intBetween, pick, seededRandom } from "../../src/demo/random";
+import { numberedShortCode } from "../../src/domain/short-code";
 import type { Lang } from "../../src/domain/lang";
 import type { Question } from "../../src/domain/questions";
 import {
@@ -92,6 +93,8 @@ export async function generateResponses(db: Db, options: GenerateOptions): Promi
         title: `Kuormitustesti: ${theme.fi}`,
         attendance,
         slug: `bench-${id}-${Math.floor(random() * 2 ** 32).toString(36)}`,
+        // The trigger's random codes collide by chance among 20k days (about one database in five).
+        shortCode: numberedShortCode("B", id),
         questionSetId: CORE_SET_ID,
       },
       respondents,

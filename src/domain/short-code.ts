@@ -23,7 +23,14 @@ export function normaliseShortCode(typed: string): string | null {
 /** A fixed code for a demo day: "D" and the number in base32, so demo pages read the same on every
  *  start and runtime (random codes come from the trigger for every other survey). */
 export function demoShortCode(n: number): string {
+  return numberedShortCode("D", n);
+}
+
+/** A fixed code: a letter of the alphabet and the number in base32 (five characters, so numbers
+ *  below 32⁵ are each their own code). For generated data that must not depend on the trigger's
+ *  random codes, which collide by chance among tens of thousands of days. */
+export function numberedShortCode(prefix: string, n: number): string {
   let code = "";
   for (let rest = n, i = 0; i < SHORT_CODE_LENGTH - 1; i++, rest = Math.floor(rest / 32)) code = SHORT_CODE_ALPHABET[rest % 32] + code;
-  return `D${code}`;
+  return `${prefix}${code}`;
 }

@@ -30,6 +30,8 @@ export interface BulkEvent {
   readonly title: string;
   readonly attendance: number;
   readonly slug: string;
+  /** Left to the trigger (a random code) when absent. */
+  readonly shortCode?: string;
   readonly questionSetId: number;
 }
 
@@ -100,8 +102,8 @@ export async function insertBulkEvents(db: Db, events: readonly BulkEvent[]): Pr
       ),
       ...multiRowInsert(
         "survey",
-        ["id", "event_id", "slug", "question_set_id"],
-        events.map((d) => [d.id, d.id, d.slug, d.questionSetId]),
+        ["id", "event_id", "slug", "short_code", "question_set_id"],
+        events.map((d) => [d.id, d.id, d.slug, d.shortCode ?? null, d.questionSetId]),
       ),
     ],
     "write",

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { demoShortCode, normaliseShortCode, SHORT_CODE_ALPHABET } from "../../src/domain/short-code";
+import { demoShortCode, normaliseShortCode, numberedShortCode, SHORT_CODE_ALPHABET } from "../../src/domain/short-code";
 
 describe("short codes", () => {
   it("use Crockford's base32: digits and capitals without I, L, O and U", () => {
@@ -33,6 +33,14 @@ describe("short codes", () => {
     for (const code of codes) expect(normaliseShortCode(code), code).toBe(code);
     expect(demoShortCode(1)).toBe("D00001");
     expect(demoShortCode(33)).toBe("D00011");
+  });
+
+  it("give generated days (the bench's 20k) a code each, distinct up to 32⁵, with their own first letter", () => {
+    expect(numberedShortCode("B", 0)).toBe("B00000");
+    expect(numberedShortCode("B", 32 ** 5 - 1)).toBe("BZZZZZ");
+    expect(numberedShortCode("B", 20_535)).toBe("B00M1Q"); // 20·32² + 1·32 + 23
+    const codes = new Set(Array.from({ length: 25_000 }, (_, i) => numberedShortCode("B", i)));
+    expect(codes.size).toBe(25_000);
   });
 
   it("are made by the migration's trigger from the same alphabet", () => {
