@@ -1,0 +1,108 @@
+import { sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Principal } from "../../src/auth/authorize";
+import type { Db } from "../../src/db/client";
+import { parseImport } from "../../src/domain/history-import";
+import { serviceContext } from "../../src/services/context";
+import { IMPORT_TEMPLATE, importHistory } from "../../src/services/history-import";
+import { createTestSurvey } from "../helpers/factories";
+import { createTestDb } from "../helpers/test-db";
+
+// importHistory called directly on a real in-memory database with the real migrations (the demo
+// data is not needed: one programme with one theme and one day). What test/api/history-import.test.ts
+// does not pin: who may import, an unknown programme, a cancelled day is matched rather than
+// duplicated, an update rewrites the day, the audit line, and the downloadable template. Each test
+// names the mutant of src/services/history-import.ts it holds in place.
+
+const NOW = Date.parse("2026-01-15T10:00:00Z");
+let db: Db;
+let programmeId: number;
+let dayId: number;
+const deps = () => serviceContext(db, { now: () => NOW });
+const person = (role: Principal["role"]): Principal => ({
+  userId: 7,
+  email: `${role}@test.example`,
+  name: role,
+  role,
+  regions: role === "national" ? [] : ["16"],
+  allRegions: false,
+});
+const HEADER = "region,date,theme,title,place,attendance,mean,n,source\n";
+const csv = (...rows: string[]) => HEADER + rows.join("\n");
+const eventCount = async () => (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM event`))[0]!.n;
+
+beforeEach(async () => {
+  db = await createTestDb();
+  ({ eventId: dayId } = await createTestSurvey(db, { regionCode: "16", date: "2019-09-04", attendance: 40 }));
+  programmeId = (await db.all<{ id: number }>(sql`SELECT programme_id AS id FROM event WHERE id = ${dayId}`))[0]!.id;
+  // The user row the national principal's audit line points to.
+  await db.run(sql`INSERT INTO user (id, email, name, role, password_hash) VALUES (7, 'national@test.example', 'N', 'national', 'x')`);
+});
+
+describe("importHistory", () => {
+  it("refuses an agent (kills: the national-only check → false)", async () => {
+    await expect(
+      importHistory(deps(), person("agent"), { text: csv("16,2019-10-01,,Päivä,Oulu,30,8.1,20,R"), programmeId, dryRun: true }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("names an unknown programme as the field's problem (kills: the programme check → false, its strings)", async () => {
+    await expect(importHistory(deps(), "cli", { text: csv(), programmeId: 999, dryRun: true })).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: [{ key: "programmeId", code: "unknown", message: "programme not found" }],
+    });
+  });
+
+  it("matches a cancelled day instead of making a second one, and rewrites it (kills: includeCancelled → false; if (event) updateEvent → false)", async () => {
+    await db.run(sql`UPDATE event SET cancelled_at = ${NOW - 1000} WHERE id = ${dayId}`);
+    const before = await eventCount();
+    const result = await importHistory(deps(), "cli", {
+      text: csv("16,2019-09-04,Testiteema,Uusi otsikko,Kokkola,41,8.3,30,Raportti"),
+      programmeId,
+      dryRun: false,
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.rows.map((r) => r.action)).toEqual(["update"]);
+    expect(await eventCount()).toBe(before);
+    const [day] = await db.all<{ title: string; attendance: number; mean: number }>(
+      sql`SELECT title, attendance, reported_grade_mean AS mean FROM event WHERE id = ${dayId}`,
+    );
+    expect(day).toEqual({ title: "Uusi otsikko", attendance: 41, mean: 8.3 });
+  });
+
+  it("audits an import from the command line as 'cli' and one by a person as that person (kills: the audit line's conditions and strings)", async () => {
+    const text = csv("16,2019-10-01,,Päivä,Oulu,30,8.1,20,R", "16,2019-09-04,,Toinen,Kokkola,40,8.0,,R");
+    await importHistory(deps(), "cli", { text, programmeId, dryRun: false });
+    await importHistory(deps(), person("national"), { text, programmeId, dryRun: false });
+    const lines = await db.all<{ user_id: number | null; actor: string | null; action: string; target: string; details_json: string }>(
+      sql`SELECT user_id, actor, action, target, details_json FROM audit_log ORDER BY id`,
+    );
+    expect(lines).toEqual([
+      {
+        user_id: null,
+        actor: "cli",
+        action: "history_imported",
+        target: `programme:${programmeId}`,
+        details_json: JSON.stringify({ created: 1, updated: 1, unchanged: 0 }),
+      },
+      {
+        user_id: 7,
+        actor: null,
+        action: "history_imported",
+        target: `programme:${programmeId}`,
+        details_json: JSON.stringify({ created: 0, updated: 0, unchanged: 2 }),
+      },
+    ]);
+  });
+});
+
+describe("IMPORT_TEMPLATE", () => {
+  it("is a file the import reads: its example row has no error (kills: the template → '')", () => {
+    const parsed = parseImport(IMPORT_TEMPLATE, {
+      regions: new Map([["keski-pohjanmaa", "16"]]),
+      themes: new Map([["uudenlainen johtaminen", 3]]),
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows).toMatchObject([{ regionCode: "16", date: "2019-09-04", themeId: 3, attendance: 47, mean: 8.5, n: null }]);
+  });
+});
