@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
+import { createApp } from "../../src/app";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Principal } from "../../src/auth/authorize";
 import type { Db } from "../../src/db/client";
 import { parseImport } from "../../src/domain/history-import";
 import { serviceContext } from "../../src/services/context";
-import { IMPORT_TEMPLATE, importHistory } from "../../src/services/history-import";
+import { IMPORT_TEMPLATE, importChoices, importHistory } from "../../src/services/history-import";
 import { createTestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
@@ -93,6 +94,48 @@ describe("importHistory", () => {
         details_json: JSON.stringify({ created: 0, updated: 0, unchanged: 2 }),
       },
     ]);
+  });
+});
+
+describe("importHistory, errors", () => {
+  it("reads region and theme names in any case; keeps parse errors beside a day with answers, by line, and writes nothing (kills: the lower-casing of names, [...parsed.errors] → [], the has_answers branch, the sort, the errors check)", async () => {
+    const answered = await createTestSurvey(db, { regionCode: "16", date: "2019-11-01" });
+    const res = await createApp({ db }).request(`/s/${answered.slug}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ answers: { grade: 8 } }),
+    });
+    expect(res.status).toBeLessThan(400);
+    const before = await eventCount();
+    const good = "KESKI-POHJANMAA,2019-10-01,TESTITEEMA,Päivä,Oulu,30,8.1,20,R";
+    const text = csv(good, "zz-nowhere,2019-10-02,,X,Y,30,8,,R", "16,2019-11-01,,Toinen,Y,30,8,,R");
+    const result = await importHistory(deps(), "cli", { text, programmeId, dryRun: false });
+    expect(result.applied).toBe(false);
+    expect(result.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, expect.stringMatching(/region/)],
+      [4, "has_answers"],
+    ]);
+    expect(await eventCount()).toBe(before);
+    const ok = await importHistory(deps(), "cli", { text: csv(good), programmeId, dryRun: false });
+    expect(ok).toMatchObject({ applied: true, errors: [], rows: [{ action: "create", regionCode: "16" }] });
+    const themeId = (await db.all<{ id: number }>(sql`SELECT id FROM theme WHERE name_fi = 'Testiteema'`))[0]!.id;
+    const [made] = await db.all<{ theme_id: number }>(sql`SELECT theme_id FROM event WHERE date = '2019-10-01'`);
+    expect(made!.theme_id).toBe(themeId);
+  });
+
+  it("a dry run writes nothing even when every row is good (kills: dryRun || errors → false / &&)", async () => {
+    const before = await eventCount();
+    const result = await importHistory(deps(), "cli", { text: csv("16,2019-10-01,,Päivä,Oulu,30,8.1,20,R"), programmeId, dryRun: true });
+    expect(result).toMatchObject({ applied: false, errors: [], rows: [{ action: "create" }] });
+    expect(await eventCount()).toBe(before);
+  });
+});
+
+describe("importChoices", () => {
+  it("offers the programmes and the regions (kills: the function's body)", async () => {
+    const choices = await importChoices({ db });
+    expect(choices.programmes.map((p) => p.id)).toContain(programmeId);
+    expect(choices.regions.map((r) => r.code)).toContain("16");
   });
 });
 

@@ -81,6 +81,19 @@ describe("changeOwnPassword", () => {
   const change = (u: TestUser, currentPassword: string) =>
     codeOf(changeOwnPassword(deps(), "en", principalOf(u, "session"), { currentPassword, newPassword: NEW_PASSWORD }));
 
+  it("names the field of each refusal: a wrong current password, a new one the policy refuses (kills: the fields' strings)", async () => {
+    await expect(
+      changeOwnPassword(deps(), "en", principalOf(user, "session"), { currentPassword: "not my password", newPassword: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
+      fields: [{ key: "currentPassword", code: "wrong", message: expect.stringMatching(/current password/i) }],
+    });
+    await expect(
+      changeOwnPassword(deps(), "en", principalOf(user, "session"), { currentPassword: user.password, newPassword: "short" }),
+    ).rejects.toMatchObject({
+      fields: [{ key: "newPassword", code: "password_too_short", message: "The password must have at least 12 characters." }],
+    });
+  });
+
   it(`allows ${MAX_FAILURES_PER_ACCOUNT} wrong current passwords in a window, refuses the next try even when right (kills: count >= limit)`, async () => {
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect(await change(user, "not my password")).toBe("validation_failed");
     expect(await change(user, user.password)).toBe("rate_limited");

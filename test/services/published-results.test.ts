@@ -54,6 +54,31 @@ describe("recordPublishedResult", () => {
     expect(second).toMatchObject({ mean: 8.4, n: 31, previous: { mean: 8.2, n: 30 } });
   });
 
+  it("keeps the normalised distribution and names the day in the audit line (kills: the distribution condition → true, the target)", async () => {
+    await recordPublishedResult(deps(), national, (await getEvent(db, eventId))!, {
+      mean: 8,
+      n: 2,
+      distribution: { "7": 1, "9": 1 },
+      attendance: null,
+      source: "Raportti",
+    });
+    const [line] = await db.all<{ target: string; region_code: string; details_json: string }>(
+      sql`SELECT target, region_code, details_json FROM audit_log`,
+    );
+    expect(line).toMatchObject({ target: `event:${eventId}`, region_code: "16" });
+    expect(JSON.parse(line!.details_json).distribution).toEqual({ "4": 0, "5": 0, "6": 0, "7": 1, "8": 0, "9": 1, "10": 0 });
+    const [day] = await db.all<{ json: string }>(sql`SELECT reported_grade_distribution_json AS json FROM event WHERE id = ${eventId}`);
+    expect(JSON.parse(day!.json)).toEqual({ "4": 0, "5": 0, "6": 0, "7": 1, "8": 0, "9": 1, "10": 0 });
+  });
+
+  it("refuses figures that do not add up, naming each problem, and writes nothing (kills: problems.length > 0 → false, the messages)", async () => {
+    await expect(record(11, 30)).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: [{ key: "mean", code: "mean_off_scale", message: "the mean must be within the grade scale 4–10" }],
+    });
+    expect(await details()).toEqual([]);
+  });
+
   it("refuses everyone but the national team", async () => {
     const agent = { ...national, role: "agent" as const, regions: ["16"] };
     await expect(

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/client";
 import { serviceContext } from "../../src/services/context";
-import { MAX_FAILURES_PER_CLIENT, signIn } from "../../src/services/sign-in";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT, signIn, signOut } from "../../src/services/sign-in";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { createTestDb } from "../helpers/test-db";
 
@@ -81,5 +81,37 @@ describe("signIn", () => {
     expect(await codeOf(attempt(user.email, user.password))).toBe("rate_limited");
     // Another address is not affected.
     expect(await codeOf(attempt(user.email, user.password, "192.0.2.2"))).toBe("ok");
+  });
+
+  it(`lets one account be tried exactly ${MAX_FAILURES_PER_ACCOUNT} times in a window, refuses the next and records it against the account (kills: accountAttempts >= limit, → false)`, async () => {
+    // Each try from another address, so only the per-account counter can stop them.
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+      expect(await codeOf(attempt(user.email, "wrong password", `198.51.100.${i}`))).toBe("invalid_credentials");
+    }
+    expect(await codeOf(attempt(user.email, user.password, "198.51.100.200"))).toBe("ok");
+    expect(await codeOf(attempt(user.email, "wrong password", "198.51.100.201"))).toBe("invalid_credentials");
+    expect(await codeOf(attempt(user.email, user.password, "198.51.100.202"))).toBe("rate_limited");
+    const limited = (await auditRows()).filter((r) => r.action === "login_rate_limited");
+    expect(limited.map((r) => [r.user_id, r.count])).toEqual([[user.id, 1]]);
+  });
+});
+
+describe("signOut", () => {
+  const sessions = async () => (await db.all<{ id: string }>(sql`SELECT id FROM session WHERE user_id = ${user.id}`)).map((r) => r.id);
+  it("ends this session only, or with everywhere every session, and audits which (kills: the everywhere conditions, the audit strings)", async () => {
+    await attempt(user.email, user.password);
+    await attempt(user.email, user.password);
+    const [first, second] = await sessions();
+    const principal = { userId: user.id, email: user.email, name: "N", role: "national" as const, regions: [], allRegions: false };
+    await signOut(deps(), { ...principal, sessionId: first! }, { everywhere: false });
+    expect(await sessions()).toEqual([second]);
+    await attempt(user.email, user.password);
+    await signOut(deps(), { ...principal, sessionId: second! }, { everywhere: true });
+    expect(await sessions()).toEqual([]);
+    const lines = (await auditRows()).filter((r) => r.action.startsWith("logout"));
+    expect(lines.map((r) => [r.action, r.user_id])).toEqual([
+      ["logout", user.id],
+      ["logout_everywhere", user.id],
+    ]);
   });
 });

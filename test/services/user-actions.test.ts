@@ -6,7 +6,7 @@ import { insertArea } from "../../src/queries/areas";
 import { getUser } from "../../src/queries/users";
 import { serviceContext } from "../../src/services/context";
 import { startSession } from "../../src/services/sign-in";
-import { changeUser, revokeUserSessions } from "../../src/services/user-actions";
+import { allAccounts, changeUser, createUser, revokeUserSessions } from "../../src/services/user-actions";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { createTestDb } from "../helpers/test-db";
 
@@ -78,6 +78,22 @@ describe("changeUser", () => {
       sql`SELECT user_id, action, target, details_json FROM audit_log ORDER BY id`,
     );
     expect(lines).toEqual([{ user_id: national.userId, action: "user_updated", target: `user:${person.id}`, details_json: '{"name":"Uusi Nimi"}' }]);
+  });
+});
+
+describe("createUser and allAccounts", () => {
+  it("creates the account on behalf of the national user and lists it without its password (kills: the wrappers' bodies)", async () => {
+    const id = await createUser(
+      deps(),
+      national,
+      { email: "uusi@test.example", name: "Uusi", role: "viewer", regions: ["16"], allRegions: false, areaId: null, password: "a long enough passphrase 9" },
+      "en",
+    );
+    const listed = (await allAccounts({ db })).find((u) => u.id === id);
+    expect(listed).toMatchObject({ email: "uusi@test.example", role: "viewer", regions: ["16"] });
+    expect(JSON.stringify(listed)).not.toContain("passphrase");
+    const [line] = await db.all<{ user_id: number; action: string }>(sql`SELECT user_id, action FROM audit_log`);
+    expect(line).toEqual({ user_id: national.userId, action: "user_created" });
   });
 });
 
