@@ -32,7 +32,8 @@ beforeAll(async () => {
 
 describe("regionsWithAccess", () => {
   it("write where the person writes, read where they only read, none elsewhere (kills: each branch of the access ternary)", async () => {
-    const access = (p: SessionPrincipal) => regionsWithAccess({ db }, p).then((rows) => Object.fromEntries(rows.map((r) => [r.code, r.access])));
+    const access = (p: SessionPrincipal) =>
+      regionsWithAccess({ db }, p).then((rows) => Object.fromEntries(rows.map((r) => [r.code, r.access])));
     const agent = await access(person("agent", ["16"]));
     expect([agent["16"], agent["01"]]).toEqual(["write", "none"]);
     const viewer = await access(person("viewer", ["16"]));

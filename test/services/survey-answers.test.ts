@@ -23,7 +23,9 @@ const submit = async (survey: PublicSurvey, submissionId: string, answers: Recor
     answers: new Map(Object.entries(answers).map(([key, value]) => [key, [value]])),
   });
 const stored = async () =>
-  db.all<{ id: string; survey_id: number; submitted_at: number; lang: string }>(sql`SELECT id, survey_id, submitted_at, lang FROM response`);
+  db.all<{ id: string; survey_id: number; submitted_at: number; lang: string }>(
+    sql`SELECT id, survey_id, submitted_at, lang FROM response`,
+  );
 
 beforeEach(async () => {
   db = await createTestDb();

@@ -77,7 +77,9 @@ describe("changeUser", () => {
     const lines = await db.all<{ user_id: number; action: string; target: string; details_json: string }>(
       sql`SELECT user_id, action, target, details_json FROM audit_log ORDER BY id`,
     );
-    expect(lines).toEqual([{ user_id: national.userId, action: "user_updated", target: `user:${person.id}`, details_json: '{"name":"Uusi Nimi"}' }]);
+    expect(lines).toEqual([
+      { user_id: national.userId, action: "user_updated", target: `user:${person.id}`, details_json: '{"name":"Uusi Nimi"}' },
+    ]);
   });
 });
 
@@ -86,7 +88,15 @@ describe("createUser and allAccounts", () => {
     const id = await createUser(
       deps(),
       national,
-      { email: "uusi@test.example", name: "Uusi", role: "viewer", regions: ["16"], allRegions: false, areaId: null, password: "a long enough passphrase 9" },
+      {
+        email: "uusi@test.example",
+        name: "Uusi",
+        role: "viewer",
+        regions: ["16"],
+        allRegions: false,
+        areaId: null,
+        password: "a long enough passphrase 9",
+      },
       "en",
     );
     const listed = (await allAccounts({ db })).find((u) => u.id === id);
