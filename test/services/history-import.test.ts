@@ -108,12 +108,13 @@ describe("importHistory, errors", () => {
     expect(res.status).toBeLessThan(400);
     const before = await eventCount();
     const good = "KESKI-POHJANMAA,2019-10-01,TESTITEEMA,Päivä,Oulu,30,8.1,20,R";
-    const text = csv(good, "zz-nowhere,2019-10-02,,X,Y,30,8,,R", "16,2019-11-01,,Toinen,Y,30,8,,R");
+    // The answered day's line comes first: its error is found after the parse errors, then sorted in.
+    const text = csv(good, "16,2019-11-01,,Toinen,Y,30,8,,R", "zz-nowhere,2019-10-02,,X,Y,30,8,,R");
     const result = await importHistory(deps(), "cli", { text, programmeId, dryRun: false });
     expect(result.applied).toBe(false);
     expect(result.errors.map((e) => [e.line, e.code])).toEqual([
-      [3, expect.stringMatching(/region/)],
-      [4, "has_answers"],
+      [3, "has_answers"],
+      [4, expect.stringMatching(/region/)],
     ]);
     expect(await eventCount()).toBe(before);
     const ok = await importHistory(deps(), "cli", { text: csv(good), programmeId, dryRun: false });
@@ -121,6 +122,15 @@ describe("importHistory, errors", () => {
     const themeId = (await db.all<{ id: number }>(sql`SELECT id FROM theme WHERE name_fi = 'Testiteema'`))[0]!.id;
     const [made] = await db.all<{ theme_id: number }>(sql`SELECT theme_id FROM event WHERE date = '2019-10-01'`);
     expect(made!.theme_id).toBe(themeId);
+  });
+
+  it("matches a national day (no region) on a second import instead of making another (kills: the '-' of either key → '')", async () => {
+    const text = csv("national,2019-10-05,,Valtakunnallinen,Helsinki,150,8.4,90,R");
+    await importHistory(deps(), "cli", { text, programmeId, dryRun: false });
+    const before = await eventCount();
+    const again = await importHistory(deps(), "cli", { text, programmeId, dryRun: false });
+    expect(again.rows.map((r) => [r.regionCode, r.action])).toEqual([[null, "unchanged"]]);
+    expect(await eventCount()).toBe(before);
   });
 
   it("a dry run writes nothing even when every row is good (kills: dryRun || errors → false / &&)", async () => {

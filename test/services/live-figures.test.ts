@@ -52,6 +52,25 @@ describe("liveFiguresReader", () => {
     expect((await read(reader)).grade?.mean).toBe(6);
   });
 
+  it("names the day, and shows no figures below k answers (kills: the event object → {}, the empty counts → {})", async () => {
+    const few = await createTestSurvey(db, { date: "2019-09-05" });
+    const app = createApp({ db });
+    for (let i = 0; i < 3; i++)
+      await app.request(`/s/${few.slug}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ answers: { grade: 9 } }),
+      });
+    const event = (await getEvent(db, few.eventId))!;
+    const figures = await liveFiguresReader(serviceContext(db, { now: () => clock }), TTL)(event, "fi");
+    expect(figures).toMatchObject({
+      event: { id: few.eventId, title: event.title, date: "2019-09-05" },
+      responses: 3,
+      released: 0,
+      grade: null,
+    });
+  });
+
   it("a cancelled day shows its count but no figures (kills: cancelled ? 0 → released as counted)", async () => {
     await db.run(sql`UPDATE event SET cancelled_at = ${T0} WHERE id = ${day.eventId}`);
     const figures = await read(liveFiguresReader(serviceContext(db, { now: () => clock }), TTL));

@@ -81,6 +81,9 @@ describe("signIn", () => {
     expect(await codeOf(attempt(user.email, user.password))).toBe("rate_limited");
     // Another address is not affected.
     expect(await codeOf(attempt(user.email, user.password, "192.0.2.2"))).toBe("ok");
+    // The refusal is recorded for the address alone, against no account.
+    const limited = (await auditRows()).filter((r) => r.action === "login_rate_limited");
+    expect(limited.map((r) => r.user_id)).toEqual([null]);
   });
 
   it(`lets one account be tried exactly ${MAX_FAILURES_PER_ACCOUNT} times in a window, refuses the next and records it against the account (kills: accountAttempts >= limit, → false)`, async () => {
