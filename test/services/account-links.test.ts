@@ -36,7 +36,16 @@ beforeEach(async () => {
   db = await createTestDb();
   clock = NOW;
   const admin = await createTestUser(db, "national");
-  national = { userId: admin.id, email: admin.email, name: "N", role: "national", regions: [], allRegions: false, sessionId: "s" };
+  national = {
+    userId: admin.id,
+    email: admin.email,
+    name: "N",
+    role: "national",
+    regions: [],
+    allRegions: false,
+    area: null,
+    sessionId: "s",
+  };
   person = await createTestUser(db, "agent", ["16"]);
 });
 

@@ -28,6 +28,7 @@ const viewer16: SessionPrincipal = {
   role: "viewer",
   regions: ["16"],
   allRegions: false,
+  area: null,
   sessionId: "s",
 };
 

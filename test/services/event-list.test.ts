@@ -21,6 +21,7 @@ const principal = (role: SessionPrincipal["role"], regions: string[] = [], allRe
   role,
   regions,
   allRegions,
+  area: null,
   sessionId: "s",
 });
 

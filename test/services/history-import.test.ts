@@ -27,6 +27,7 @@ const person = (role: Principal["role"]): Principal => ({
   role,
   regions: role === "national" ? [] : ["16"],
   allRegions: false,
+  area: null,
 });
 const HEADER = "region,date,theme,title,place,attendance,mean,n,source\n";
 const csv = (...rows: string[]) => HEADER + rows.join("\n");

@@ -76,6 +76,7 @@ describe("changeOwnPassword", () => {
     role: "agent",
     regions: ["16"],
     allRegions: false,
+    area: null,
     sessionId,
   });
   const change = (u: TestUser, currentPassword: string) =>

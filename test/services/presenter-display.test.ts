@@ -33,7 +33,16 @@ beforeEach(async () => {
   db = await createTestDb();
   day = (await getEvent(db, (await createTestSurvey(db, { regionCode: "16" })).eventId))!;
   const user = await createTestUser(db, "agent", ["16"]);
-  principal = { userId: user.id, email: user.email, name: "A", role: "agent", regions: ["16"], allRegions: false, sessionId: "s" };
+  principal = {
+    userId: user.id,
+    email: user.email,
+    name: "A",
+    role: "agent",
+    regions: ["16"],
+    allRegions: false,
+    area: null,
+    sessionId: "s",
+  };
 });
 
 describe("display links", () => {

@@ -23,6 +23,7 @@ const principal = (userId: number): SessionPrincipal => ({
   role: "national",
   regions: [],
   allRegions: false,
+  area: null,
   sessionId: "s",
 });
 const deps = () => serviceContext(db, { now: () => Date.parse("2019-09-05T12:00:00Z") });

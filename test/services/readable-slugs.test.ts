@@ -31,7 +31,16 @@ beforeEach(async () => {
   a = await createTestSurvey(db, { regionCode: "16" });
   b = await createTestSurvey(db, { regionCode: "01" });
   const user = await createTestUser(db, "national");
-  principal = { userId: user.id, email: user.email, name: "N", role: "national", regions: [], allRegions: false, sessionId: "s" };
+  principal = {
+    userId: user.id,
+    email: user.email,
+    name: "N",
+    role: "national",
+    regions: [],
+    allRegions: false,
+    area: null,
+    sessionId: "s",
+  };
 });
 
 describe("chooseReadableSlug", () => {

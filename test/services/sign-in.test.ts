@@ -105,7 +105,15 @@ describe("signOut", () => {
     await attempt(user.email, user.password);
     await attempt(user.email, user.password);
     const [first, second] = await sessions();
-    const principal = { userId: user.id, email: user.email, name: "N", role: "national" as const, regions: [], allRegions: false };
+    const principal = {
+      userId: user.id,
+      email: user.email,
+      name: "N",
+      role: "national" as const,
+      regions: [],
+      allRegions: false,
+      area: null,
+    };
     await signOut(deps(), { ...principal, sessionId: first! }, { everywhere: false });
     expect(await sessions()).toEqual([second]);
     await attempt(user.email, user.password);

@@ -23,6 +23,7 @@ const person = (role: SessionPrincipal["role"], regions: string[] = [], allRegio
   role,
   regions,
   allRegions,
+  area: null,
   sessionId: "s",
 });
 

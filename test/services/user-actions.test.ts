@@ -32,7 +32,16 @@ const codeOf = (promise: Promise<unknown>) =>
 beforeEach(async () => {
   db = await createTestDb();
   const admin = await createTestUser(db, "national");
-  national = { userId: admin.id, email: admin.email, name: "N", role: "national", regions: [], allRegions: false, sessionId: "s" };
+  national = {
+    userId: admin.id,
+    email: admin.email,
+    name: "N",
+    role: "national",
+    regions: [],
+    allRegions: false,
+    area: null,
+    sessionId: "s",
+  };
   person = await createTestUser(db, "agent", ["16"]);
   areaId = await insertArea(db, { nameFi: "Alue", nameSv: "Område", nameEn: "Area", source: null, regions: ["16"] });
 });
