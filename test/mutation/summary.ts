@@ -1,7 +1,9 @@
 // Prints the per-file table and the surviving mutants of the last Stryker run
 // (reports/mutation/mutation.json) as Markdown, for test/mutation/RESULTS.md:
-//   node --import tsx test/mutation/summary.ts [judgements.json]
-// judgements.json (optional) is a list of { file, line, column?, mutator?, replacement?, verdict }: the first entry
+//   node --import tsx test/mutation/summary.ts [judgements.json …]
+// Each judgements file (optional; the domain's test/mutation/judgements.json, the services'
+// test/mutation/judgements.services.json, read together) is a list of
+// { file, line, column?, mutator?, replacement?, verdict }: the first entry
 // that matches a surviving mutant judges it. A verdict starting "equivalent" takes the mutant out of
 // the adjusted score's denominator; any other verdict ("accepted: why") leaves it in.
 // "static, not run": mutants of code that runs while a module loads, left out by --ignoreStatic
@@ -22,7 +24,7 @@ const reportFiles = (process.env.MUTATION_JSON ?? "reports/mutation/mutation.jso
   .filter((file) => existsSync(file));
 const report: { files: Record<string, { mutants: Mutant[] }> } = { files: {} };
 for (const file of reportFiles) Object.assign(report.files, (JSON.parse(readFileSync(file, "utf8")) as typeof report).files);
-const judgementsFile = process.argv[2];
+const judgementsFiles = process.argv.slice(2);
 interface Judgement {
   file: string;
   line: number;
@@ -35,7 +37,9 @@ interface Judgement {
    *  shown as "RE-CHECK" and not counted until someone confirms it on a new run and drops the flag. */
   stale?: boolean;
 }
-const judgements: Judgement[] = judgementsFile && existsSync(judgementsFile) ? JSON.parse(readFileSync(judgementsFile, "utf8")) : [];
+const judgements: Judgement[] = judgementsFiles
+  .filter((file) => existsSync(file))
+  .flatMap((file) => JSON.parse(readFileSync(file, "utf8")) as Judgement[]);
 const judgementOf = (file: string, m: Mutant): Judgement | undefined =>
   judgements.find(
     (j) =>

@@ -39,6 +39,9 @@ export default defineConfig({
       "test/api/test-mode.test.ts",
       "test/api/yardstick.test.ts",
       "test/api/admin-pages.test.ts",
+      // Services called directly on a real in-memory database: fast, and they pin what a service
+      // decides (audit lines, limits' edges, CLI-only branches) that the HTTP tests do not read back.
+      "test/services/**/*.test.ts",
     ],
     globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 30_000,
