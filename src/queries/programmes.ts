@@ -2,8 +2,13 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { programme, theme } from "../db/schema";
 
-export async function listProgrammes(db: Db) {
+/** Every programme: the statement, for a batch with others (one round trip). */
+export function programmesQuery(db: Db) {
   return db.select().from(programme).orderBy(asc(programme.startsOn), asc(programme.id));
+}
+
+export async function listProgrammes(db: Db) {
+  return programmesQuery(db);
 }
 
 export async function getProgramme(db: Db, id: number) {
@@ -27,12 +32,17 @@ export async function updateProgramme(
   if (Object.keys(changes).length > 0) await db.update(programme).set(changes).where(eq(programme.id, id));
 }
 
-export async function listThemes(db: Db, programmeId?: number) {
+/** Every theme, or one programme's: the statement, for a batch with others (one round trip). */
+export function themesQuery(db: Db, programmeId?: number) {
   return db
     .select()
     .from(theme)
     .where(programmeId === undefined ? undefined : eq(theme.programmeId, programmeId))
     .orderBy(asc(theme.programmeId), asc(theme.id));
+}
+
+export async function listThemes(db: Db, programmeId?: number) {
+  return themesQuery(db, programmeId);
 }
 
 export async function getTheme(db: Db, id: number) {
