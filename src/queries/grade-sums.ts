@@ -221,12 +221,20 @@ function closedUnanswered(filter: EventFilter, now: number): SQL {
 }
 
 export async function gradeSumsBy(db: Db, filter: EventFilter, grouping: Grouping, now: number): Promise<GroupSums[]> {
-  const rows = await db.all<SumsRow>(sql`
+  return gradeSumsFrom(await gradeSumsQuery(db, filter, grouping, now), grouping);
+}
+
+/** gradeSumsBy's statement, for a batch with others (one round trip); gradeSumsFrom reads its rows. */
+export function gradeSumsQuery(db: Db, filter: EventFilter, grouping: Grouping, now: number) {
+  return db.all<SumsRow>(sql`
     SELECT ${KEY[grouping]} AS key, ${POOL_SUMS}, sum(u.attendance) AS attendance, sum(u.responses) AS responses,
       sum(u.surveyed_attendance) AS surveyedAttendance, sum(u.surveyed_responses) AS surveyedResponses,
       sum(u.over100_events) AS over100Events, sum(u.demo_events) AS demoEvents
     FROM (${contributions(filter, ALL_COLUMNS, closedUnanswered(filter, now))}) u
     GROUP BY 1 HAVING sum(u.days) > 0`);
+}
+
+export function gradeSumsFrom(rows: readonly SumsRow[], grouping: Grouping): GroupSums[] {
   return rows.map((row) => groupSums(row, grouping));
 }
 
@@ -251,18 +259,28 @@ export interface ReportedEvent {
 
 /** Every published result in the filter (few: days from before Palaute, or reported later; event_published_idx). */
 export async function publishedEvents(db: Db, filter: EventFilter): Promise<ReportedEvent[]> {
-  const rows = await db
-    .select({
-      regionCode: event.regionCode,
-      date: event.date,
-      themeId: event.themeId,
-      mean: event.reportedGradeMean,
-      n: event.reportedGradeN,
-    })
-    .from(event)
-    .innerJoin(survey, eq(survey.eventId, event.id))
-    .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean)))
-    // The order a scan of the days gave before the index: the callers list them in this order.
-    .orderBy(event.id);
+  return publishedEventsFrom(await publishedEventsQuery(db, filter));
+}
+
+/** publishedEvents' statement, for a batch with others (one round trip); publishedEventsFrom reads its rows. */
+export function publishedEventsQuery(db: Db, filter: EventFilter) {
+  return (
+    db
+      .select({
+        regionCode: event.regionCode,
+        date: event.date,
+        themeId: event.themeId,
+        mean: event.reportedGradeMean,
+        n: event.reportedGradeN,
+      })
+      .from(event)
+      .innerJoin(survey, eq(survey.eventId, event.id))
+      .where(and(eventFilterCondition(filter), isNotNull(event.reportedGradeMean)))
+      // The order a scan of the days gave before the index: the callers list them in this order.
+      .orderBy(event.id)
+  );
+}
+
+export function publishedEventsFrom(rows: Awaited<ReturnType<typeof publishedEventsQuery>>): ReportedEvent[] {
   return rows.map((r) => ({ ...r, mean: r.mean! }));
 }

@@ -24,11 +24,18 @@ import {
   suppressComments,
 } from "../domain/stats";
 import { AppError } from "../http/errors";
-import { listThemes } from "../queries/programmes";
-import { listRegions } from "../queries/regions";
+import { listThemes, themesQuery } from "../queries/programmes";
+import { regionsQuery } from "../queries/regions";
 import { eventComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
-import { gradePoolSumsBy, gradeSumsBy, publishedEvents } from "../queries/grade-sums";
+import {
+  gradePoolSumsBy,
+  gradeSumsFrom,
+  gradeSumsQuery,
+  publishedEvents,
+  publishedEventsFrom,
+  publishedEventsQuery,
+} from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadEvents, type EventFilterInput } from "./dashboard-data";
@@ -78,12 +85,14 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
   // whoever asks; for a reader of some regions only, every figure built from other regions' days
   // passes the yardstick rule of src/domain/stats/yardstick.ts first, so no filter turns one of
   // them into another region's day.
-  const [pairs, reported, regions, themes] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "regionAndTheme", now),
-    publishedEvents(deps.db, filter),
-    listRegions(deps.db),
-    listThemes(deps.db, q.programme),
+  // One batch: one request to a remote database instead of four side by side, and one snapshot.
+  const [sumRows, reportedRows, regions, themes] = await deps.db.batch([
+    gradeSumsQuery(deps.db, filter, "regionAndTheme", now),
+    publishedEventsQuery(deps.db, filter),
+    regionsQuery(deps.db),
+    themesQuery(deps.db, q.programme),
   ]);
+  const [pairs, reported] = [gradeSumsFrom(sumRows, "regionAndTheme"), publishedEventsFrom(reportedRows)];
   const yardstick = (await yardstickGuard(deps, principal, filter))();
   const { byFirst: byRegion, bySecond: byTheme, byPair: byCell, total } = regroupPairs(pairs);
   const input = { byRegion, byCell, byTheme };
@@ -177,12 +186,17 @@ export async function themesFigures(deps: ServiceContext, principal: SessionPrin
   const now = deps.now();
   checkRegionAccess(principal, [q.region]);
   const filter: EventFilter = { regions: readableRegions(principal), ...eventFilter(q) };
-  const [byTheme, byCell, reported, themes] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "theme", now),
-    gradeSumsBy(deps.db, filter, "regionTheme", now),
-    publishedEvents(deps.db, filter),
-    listThemes(deps.db, q.programme),
+  const [themeRows, cellRows, reportedRows, themes] = await deps.db.batch([
+    gradeSumsQuery(deps.db, filter, "theme", now),
+    gradeSumsQuery(deps.db, filter, "regionTheme", now),
+    publishedEventsQuery(deps.db, filter),
+    themesQuery(deps.db, q.programme),
   ]);
+  const [byTheme, byCell, reported] = [
+    gradeSumsFrom(themeRows, "theme"),
+    gradeSumsFrom(cellRows, "regionTheme"),
+    publishedEventsFrom(reportedRows),
+  ];
   const themeSums = new Map(byTheme.map((row) => [row.key, row]));
   const reportedByTheme = groupBy(reported, (r) => String(r.themeId));
   const reportedByCell = groupBy(reported, (r) => `${r.regionCode}|${r.themeId}`);
