@@ -86,14 +86,18 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
   // passes the yardstick rule of src/domain/stats/yardstick.ts first, so no filter turns one of
   // them into another region's day.
   // One batch: one request to a remote database instead of four side by side, and one snapshot.
-  const [sumRows, reportedRows, regions, themes] = await deps.db.batch([
-    gradeSumsQuery(deps.db, filter, "regionAndTheme", now),
-    publishedEventsQuery(deps.db, filter),
-    regionsQuery(deps.db),
-    themesQuery(deps.db, q.programme),
+  // The yardstick's read (none for a reader of every region) goes beside it, not after it.
+  const [[sumRows, reportedRows, regions, themes], guard] = await Promise.all([
+    deps.db.batch([
+      gradeSumsQuery(deps.db, filter, "regionAndTheme", now),
+      publishedEventsQuery(deps.db, filter),
+      regionsQuery(deps.db),
+      themesQuery(deps.db, q.programme),
+    ]),
+    yardstickGuard(deps, principal, filter),
   ]);
   const [pairs, reported] = [gradeSumsFrom(sumRows, "regionAndTheme"), publishedEventsFrom(reportedRows)];
-  const yardstick = (await yardstickGuard(deps, principal, filter))();
+  const yardstick = guard();
   const { byFirst: byRegion, bySecond: byTheme, byPair: byCell, total } = regroupPairs(pairs);
   const input = { byRegion, byCell, byTheme };
   const context = comparisonContext(
@@ -139,7 +143,9 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
   const wanted = q.regions ?? (q.region ? [q.region] : []);
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...eventFilter(q), region: undefined };
-  const [byMonthTheme, reported, themes, ...regional] = await Promise.all([
+  // The yardstick's read (none for a reader of every region) beside the figures', not after them.
+  const [guard, byMonthTheme, reported, themes, ...regional] = await Promise.all([
+    yardstickGuard(deps, principal, filter),
     gradePoolSumsBy(deps.db, filter, "monthTheme"),
     publishedEvents(deps.db, filter),
     listThemes(deps.db, q.programme),
@@ -161,7 +167,6 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
   ]);
   // Each bucket of the whole country (all themes, or one) is its own pool over other regions'
   // days: the yardstick rule is checked per bucket, and a withheld bucket hides every such figure.
-  const guard = await yardstickGuard(deps, principal, filter);
   const states = trend.keys.map((key) => guard((month) => bucketKey(`${month}-01`, q.interval) === key));
   const shownAt = <T>(points: readonly (T | null)[]) => points.map((p, i) => withheldUnless(states[i]!, p));
   const themeIds = themes.filter((t) => [...monthTheme.keys()].some((key) => key.endsWith(`|${t.id}`))).map((t) => t.id);
