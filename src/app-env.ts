@@ -68,6 +68,8 @@ export interface AppEnv {
     lang: Lang;
     /** Set by the session middleware on staff routes; null when not signed in. */
     principal: SessionPrincipal | null;
+    /** The hash of the session cookie (its id in the database), set beside `principal`; null without a cookie. */
+    sessionId: string | null;
   };
 }
 

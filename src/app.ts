@@ -45,8 +45,11 @@ export function createApp(given: AppDeps) {
   app.route("/", accessibilityRoutes(deps));
   // Staff routes: session from the cookie, and no cross-site state changes. The public survey
   // needs neither (participants are anonymous and carry no cookie).
+  // The reference lists the dashboard loads first read the principal in one batch with their data
+  // (src/services/reference-lists.ts), so for their GETs the middleware leaves the lookup to them.
+  const readWithData = ["/api/regions", "/api/programmes", "/api/themes", "/api/areas"];
   for (const path of ["/api/*", "/admin/*", "/admin", "/login", "/logout"]) {
-    app.use(path, sameOriginOnly(), loadSession(deps));
+    app.use(path, sameOriginOnly(), loadSession(deps, readWithData));
   }
   // One-time password links: public (no session yet), but their form must come from this site.
   app.use(`${SET_PASSWORD_PATH}/*`, sameOriginOnly());

@@ -25,12 +25,20 @@ export interface AreaFields {
 }
 
 /** Every area with its regions and how many accounts read through it, by Finnish name. Three small reads. */
-export async function listAreas(db: Db): Promise<AreaRow[]> {
-  const [areas, members, assigned] = await Promise.all([
+/** The statements listAreas reads (areas, their regions, accounts' areas), for a batch with others. */
+export function areaListQueries(db: Db) {
+  return [
     db.select().from(area).orderBy(asc(area.nameFi), asc(area.id)),
     db.select().from(areaRegion).orderBy(asc(areaRegion.regionCode)),
     db.select({ areaId: user.areaId }).from(user),
-  ]);
+  ] as const;
+}
+
+type ResultsOf<T> = { [K in keyof T]: Awaited<T[K]> };
+type AreaListResults = ResultsOf<ReturnType<typeof areaListQueries>>;
+
+/** areaListQueries' results as the areas with their member regions and account counts. */
+export function areaRowsFrom([areas, members, assigned]: AreaListResults): AreaRow[] {
   return areas.map((a) => ({
     id: a.id,
     nameFi: a.nameFi,
@@ -41,6 +49,10 @@ export async function listAreas(db: Db): Promise<AreaRow[]> {
     regions: members.filter((m) => m.areaId === a.id).map((m) => m.regionCode),
     users: assigned.filter((u) => u.areaId === a.id).length,
   }));
+}
+
+export async function listAreas(db: Db): Promise<AreaRow[]> {
+  return areaRowsFrom(await Promise.all(areaListQueries(db)));
 }
 
 export async function getArea(db: Db, id: number): Promise<AreaRow | null> {

@@ -3,8 +3,13 @@ import type { Db } from "../db/client";
 import { programme, theme } from "../db/schema";
 import { jsonRead, type JsonRead } from "./json-rows";
 
-export async function listProgrammes(db: Db) {
+/** Every programme: the statement, for a batch with others (one round trip). */
+export function programmesQuery(db: Db) {
   return db.select().from(programme).orderBy(asc(programme.startsOn), asc(programme.id));
+}
+
+export async function listProgrammes(db: Db) {
+  return programmesQuery(db);
 }
 
 export async function getProgramme(db: Db, id: number) {
@@ -28,7 +33,8 @@ export async function updateProgramme(
   if (Object.keys(changes).length > 0) await db.update(programme).set(changes).where(eq(programme.id, id));
 }
 
-export async function listThemes(db: Db, programmeId?: number) {
+/** Every theme, or one programme's: the statement, for a batch with others (one round trip). */
+export function themesQuery(db: Db, programmeId?: number) {
   return db
     .select()
     .from(theme)
@@ -52,6 +58,10 @@ export function themeNamesRead(programmeId?: number): JsonRead<ThemeNames> {
     { id: "integer", nameFi: "text", nameSv: "text", nameEn: "text" },
     (v) => ({ id: v[0] as number, nameFi: v[1] as string, nameSv: v[2] as string, nameEn: v[3] as string }),
   );
+}
+
+export async function listThemes(db: Db, programmeId?: number) {
+  return themesQuery(db, programmeId);
 }
 
 export async function getTheme(db: Db, id: number) {

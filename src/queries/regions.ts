@@ -3,7 +3,8 @@ import type { Db } from "../db/client";
 import { region } from "../db/schema";
 import { jsonRead, type JsonRead } from "./json-rows";
 
-export async function listRegions(db: Db) {
+/** Every region in code order: the statement, for a batch with others (one round trip). */
+export function regionsQuery(db: Db) {
   return db.select().from(region).orderBy(asc(region.code));
 }
 
@@ -23,4 +24,8 @@ export function regionNamesRead(): JsonRead<RegionNames> {
     { code: "text", nameFi: "text", nameSv: "text", nameEn: "text" },
     (v) => ({ code: v[0] as string, nameFi: v[1] as string, nameSv: v[2] as string, nameEn: v[3] as string }),
   );
+}
+
+export async function listRegions(db: Db) {
+  return regionsQuery(db);
 }

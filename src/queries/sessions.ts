@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, ne, sql } from "drizzle-orm";
 import type { Principal } from "../auth/authorize";
+import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { areaRegion, session, user, userRegion } from "../db/schema";
 
@@ -9,12 +10,13 @@ export function createSession(db: Db, input: { id: string; userId: number; now: 
 }
 
 /**
- * The signed-in person for a session id (hash of the cookie), or null when unknown, expired or
- * disabled. One statement with the person's regions and area's regions as JSON lists: every staff
- * request starts with it, and on the Worker each statement that waits for another is a round trip.
+ * The signed-in person for a session id (hash of the cookie): one statement with the person's
+ * regions and area's regions as JSON lists. Every staff request starts with it, and on the Worker
+ * each statement that waits for another is a round trip, so it is also handed out as a statement
+ * for a batch with a read that does not depend on who asks (findPrincipalWith).
  */
-export async function findPrincipalBySession(db: Db, sessionId: string, now: number): Promise<(Principal & { sessionId: string }) | null> {
-  const [row] = await db
+export function principalBySessionQuery(db: Db, sessionId: string, now: number) {
+  return db
     .select({
       userId: user.id,
       email: user.email,
@@ -29,11 +31,37 @@ export async function findPrincipalBySession(db: Db, sessionId: string, now: num
     .innerJoin(user, eq(user.id, session.userId))
     .where(and(eq(session.id, sessionId), gt(session.expiresAt, now), eq(user.disabled, false)))
     .limit(1);
+}
+
+export type SessionPrincipalRow = Principal & { sessionId: string };
+
+/** principalBySessionQuery's rows as the principal, or null when unknown, expired or disabled. */
+function principalFromRows(rows: Awaited<ReturnType<typeof principalBySessionQuery>>, sessionId: string): SessionPrincipalRow | null {
+  const [row] = rows;
   if (!row) return null;
   const { areaId, regions, areaRegions, ...person } = row;
   const codes = (json: string) => (JSON.parse(json) as string[]).sort();
   const area = areaId === null ? null : { id: areaId, regions: codes(areaRegions) };
   return { ...person, regions: codes(regions), area, sessionId };
+}
+
+export async function findPrincipalBySession(db: Db, sessionId: string, now: number): Promise<SessionPrincipalRow | null> {
+  return principalFromRows(await principalBySessionQuery(db, sessionId, now), sessionId);
+}
+
+/**
+ * The principal and the results of `reads` in one batch (one round trip on the Worker), for reads
+ * whose statements do not depend on who asks. The caller discards the results when the principal
+ * is null: they were read for nobody.
+ */
+export async function findPrincipalWith<T extends readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]>(
+  db: Db,
+  sessionId: string,
+  now: number,
+  reads: T,
+): Promise<{ principal: SessionPrincipalRow | null; results: BatchResponse<T> }> {
+  const [rows, ...results] = await db.batch([principalBySessionQuery(db, sessionId, now), ...reads]);
+  return { principal: principalFromRows(rows, sessionId), results: results as unknown as BatchResponse<T> };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {

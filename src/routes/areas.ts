@@ -3,18 +3,19 @@ import type { AppContext, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
 import { sendJson } from "../http/contract";
 import { areaJson } from "../http/presenters/area-json";
-import { requirePrincipal } from "../http/session";
+import { requirePrincipalWith } from "../http/session";
 import { idParam, readJson } from "../http/validate";
 import { AreaChanges, AreaInput } from "../http/schemas";
-import { allAreas, areaById, changeArea, createArea, removeArea } from "../services/area-actions";
+import { areasForSession } from "../services/reference-lists";
+import { areaById, changeArea, createArea, removeArea } from "../services/area-actions";
 
 /** Cooperation areas: everyone signed in reads them (names and member regions), the national team changes them. */
 export function areaRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
 
   app.get("/areas", async (c) => {
-    requirePrincipal(c);
-    return sendJson(c, "GET /api/areas", { areas: (await allAreas(deps)).map(areaJson) });
+    const { areas } = await requirePrincipalWith(c, (sessionId) => areasForSession(deps, sessionId));
+    return sendJson(c, "GET /api/areas", { areas: areas.map(areaJson) });
   });
 
   app.post("/areas", async (c) => {

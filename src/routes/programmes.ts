@@ -3,18 +3,10 @@ import type { AppContext, AppEnv } from "../app-env";
 import { requireNational } from "../http/access";
 import { sendJson } from "../http/contract";
 import { AppError } from "../http/errors";
-import { requirePrincipal } from "../http/session";
+import { requirePrincipalWith } from "../http/session";
 import { idParam, readJson } from "../http/validate";
-import {
-  allProgrammes,
-  allThemes,
-  changeProgramme,
-  changeTheme,
-  createProgramme,
-  createTheme,
-  programmeById,
-  themeById,
-} from "../services/programme-actions";
+import { changeProgramme, changeTheme, createProgramme, createTheme, programmeById, themeById } from "../services/programme-actions";
+import { programmesForSession, themesForSession } from "../services/reference-lists";
 import { ProgrammeChanges, ProgrammeInput, ThemeChanges, ThemeInput } from "../http/schemas";
 
 /** Programmes and their themes: everyone signed in reads them, the national team changes them. */
@@ -22,8 +14,8 @@ export function programmeRoutes(deps: AppContext) {
   const app = new Hono<AppEnv>();
 
   app.get("/programmes", async (c) => {
-    requirePrincipal(c);
-    return sendJson(c, "GET /api/programmes", { programmes: await allProgrammes(deps) });
+    const { programmes } = await requirePrincipalWith(c, (sessionId) => programmesForSession(deps, sessionId));
+    return sendJson(c, "GET /api/programmes", { programmes });
   });
 
   app.post("/programmes", async (c) => {
@@ -42,12 +34,13 @@ export function programmeRoutes(deps: AppContext) {
   });
 
   app.get("/themes", async (c) => {
-    requirePrincipal(c);
     const programme = c.req.query("programme");
     const programmeId = programme && /^[1-9]\d{0,9}$/.test(programme) ? Number(programme) : undefined;
+    // Not signed in is 401 before a wrong filter is 422 (all themes are read and dropped then).
+    const { themes } = await requirePrincipalWith(c, (sessionId) => themesForSession(deps, sessionId, programmeId));
     if (programme !== undefined && programmeId === undefined)
       throw new AppError("validation_failed", undefined, [{ key: "programme", code: "format", message: "programme must be an id" }]);
-    return sendJson(c, "GET /api/themes", { themes: await allThemes(deps, programmeId) });
+    return sendJson(c, "GET /api/themes", { themes });
   });
 
   app.post("/themes", async (c) => {

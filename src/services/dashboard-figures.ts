@@ -24,12 +24,12 @@ import {
   suppressComments,
 } from "../domain/stats";
 import { AppError } from "../http/errors";
-import { listThemes, themeNamesRead } from "../queries/programmes";
+import { themeNamesRead } from "../queries/programmes";
 import { regionNamesRead } from "../queries/regions";
 import { readTogether } from "../queries/json-rows";
 import { eventComments, questionsByIds, questionTallies } from "../queries/stats";
 import type { EventFilter, EventRow } from "../queries/events";
-import { gradePoolSumsRead, gradeSumsBy, gradeSumsRead, publishedEvents, publishedEventsRead } from "../queries/grade-sums";
+import { gradePoolSumsRead, gradeSumsRead, publishedEventsRead } from "../queries/grade-sums";
 import { compareRegion, comparisonContext } from "../domain/region-comparison";
 import { lastChange, mixDiffers, themeSeries, themeShares } from "../domain/trend-themes";
 import { loadEvents, type EventFilterInput } from "./dashboard-data";
@@ -79,13 +79,19 @@ export async function regionsFigures(deps: ServiceContext, principal: SessionPri
   // whoever asks; for a reader of some regions only, every figure built from other regions' days
   // passes the yardstick rule of src/domain/stats/yardstick.ts first, so no filter turns one of
   // them into another region's day.
-  const { pairs, reported, regions, themes } = await readTogether(deps.db, {
-    pairs: gradeSumsRead(filter, "regionAndTheme", now),
-    reported: publishedEventsRead(filter),
-    regions: regionNamesRead(),
-    themes: themeNamesRead(q.programme),
-  });
-  const yardstick = (await yardstickGuard(deps, principal, filter))();
+  // One statement (the four reads as JSON, src/queries/json-rows.ts): one request to a remote
+  // database and one snapshot. The yardstick's read (none for a reader of every region) goes beside
+  // it, not after it.
+  const [{ pairs, reported, regions, themes }, guard] = await Promise.all([
+    readTogether(deps.db, {
+      pairs: gradeSumsRead(filter, "regionAndTheme", now),
+      reported: publishedEventsRead(filter),
+      regions: regionNamesRead(),
+      themes: themeNamesRead(q.programme),
+    }),
+    yardstickGuard(deps, principal, filter),
+  ]);
+  const yardstick = guard();
   const { byFirst: byRegion, bySecond: byTheme, byPair: byCell, total } = regroupPairs(pairs);
   const input = { byRegion, byCell, byTheme };
   const context = comparisonContext(
@@ -132,17 +138,15 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
   checkRegionAccess(principal, wanted);
   const filter: EventFilter = { regions: "all", ...eventFilter(q), region: undefined };
   // One statement: the (month, theme) sums, the published days, the theme names and each asked
-  // region's months.
-  const {
-    byMonthTheme,
-    reported,
-    themes,
-    alike: regional,
-  } = await readTogether(
-    deps.db,
-    { byMonthTheme: gradePoolSumsRead(filter, "monthTheme"), reported: publishedEventsRead(filter), themes: themeNamesRead(q.programme) },
-    wanted.map((code) => gradePoolSumsRead({ ...filter, region: code }, "month")),
-  );
+  // region's months; the yardstick's read (none for a reader of every region) beside it, not after.
+  const [{ byMonthTheme, reported, themes, alike: regional }, guard] = await Promise.all([
+    readTogether(
+      deps.db,
+      { byMonthTheme: gradePoolSumsRead(filter, "monthTheme"), reported: publishedEventsRead(filter), themes: themeNamesRead(q.programme) },
+      wanted.map((code) => gradePoolSumsRead({ ...filter, region: code }, "month")),
+    ),
+    yardstickGuard(deps, principal, filter),
+  ]);
   // The whole country by month, and by month and theme, from the one (month, theme) read.
   const { byFirst: nationalByMonth, byPair: monthTheme } = regroupPairs(byMonthTheme);
   const months = [...nationalByMonth.keys()].filter((m): m is string => m !== null).sort();
@@ -159,7 +163,6 @@ export async function trendFigures(deps: ServiceContext, principal: SessionPrinc
   ]);
   // Each bucket of the whole country (all themes, or one) is its own pool over other regions'
   // days: the yardstick rule is checked per bucket, and a withheld bucket hides every such figure.
-  const guard = await yardstickGuard(deps, principal, filter);
   const states = trend.keys.map((key) => guard((month) => bucketKey(`${month}-01`, q.interval) === key));
   const shownAt = <T>(points: readonly (T | null)[]) => points.map((p, i) => withheldUnless(states[i]!, p));
   const themeIds = themes.filter((t) => [...monthTheme.keys()].some((key) => key.endsWith(`|${t.id}`))).map((t) => t.id);
@@ -184,12 +187,14 @@ export async function themesFigures(deps: ServiceContext, principal: SessionPrin
   const now = deps.now();
   checkRegionAccess(principal, [q.region]);
   const filter: EventFilter = { regions: readableRegions(principal), ...eventFilter(q) };
-  const [byTheme, byCell, reported, themes] = await Promise.all([
-    gradeSumsBy(deps.db, filter, "theme", now),
-    gradeSumsBy(deps.db, filter, "regionTheme", now),
-    publishedEvents(deps.db, filter),
-    listThemes(deps.db, q.programme),
-  ]);
+  // One statement: both groupings, the published days and the theme names (one request to a
+  // remote database, one snapshot).
+  const { byTheme, byCell, reported, themes } = await readTogether(deps.db, {
+    byTheme: gradeSumsRead(filter, "theme", now),
+    byCell: gradeSumsRead(filter, "regionTheme", now),
+    reported: publishedEventsRead(filter),
+    themes: themeNamesRead(q.programme),
+  });
   const themeSums = new Map(byTheme.map((row) => [row.key, row]));
   const reportedByTheme = groupBy(reported, (r) => String(r.themeId));
   const reportedByCell = groupBy(reported, (r) => `${r.regionCode}|${r.themeId}`);

@@ -18,11 +18,14 @@ export async function allRegions(deps: Pick<ServiceContext, "db">): Promise<Regi
 }
 
 /** Every region with what this person may do in it (the rule is src/auth/authorize.ts's). */
-export async function regionsWithAccess(
-  deps: Pick<ServiceContext, "db">,
-  principal: SessionPrincipal,
-): Promise<Array<RegionRow & { readonly access: RegionAccess }>> {
-  const regions = await listRegions(deps.db);
+export async function regionsWithAccess(deps: Pick<ServiceContext, "db">, principal: SessionPrincipal): Promise<RegionWithAccess[]> {
+  return withAccess(await listRegions(deps.db), principal);
+}
+
+export type RegionWithAccess = RegionRow & { readonly access: RegionAccess };
+
+/** The regions, each with what this person may do in it. */
+export function withAccess(regions: readonly RegionRow[], principal: SessionPrincipal): RegionWithAccess[] {
   return regions.map((r) => ({
     ...r,
     access: canWrite(principal, r.code) ? "write" : canRead(principal, r.code) ? "read" : "none",

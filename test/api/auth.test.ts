@@ -135,6 +135,38 @@ describe("sessions", () => {
     expect((await login({ email: victim.email, password: victim.password })).status).toBe(401);
   });
 
+  it("are checked by the reference lists, which read the principal in one batch with their data, exactly as by /api/me", async () => {
+    // GET /api/regions, /programmes, /themes and /areas read their list with the session's
+    // principal (src/services/reference-lists.ts): signed in they answer, and a caller who is not
+    // (no cookie, an unknown one, signed out, expired, disabled) gets /api/me's 401, body and all.
+    const lists = ["/api/regions", "/api/programmes", "/api/themes", "/api/themes?programme=x", "/api/areas"];
+    const withoutId = async (res: Response) => {
+      const body = (await res.json()) as { error: { requestId: string } };
+      return { status: res.status, body: { error: { ...body.error, requestId: "" } } };
+    };
+    const get = (path: string, cookie?: string) => app.request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} });
+    const person = await createTestUser(db, "agent", ["15"]);
+    const live = await signIn(app, person);
+    for (const path of lists) expect((await get(path, live)).status, path).toBe(path.endsWith("=x") ? 422 : 200);
+    expect(((await (await get("/api/regions", live)).json()) as { regions: { code: string; access: string }[] }).regions).toContainEqual(
+      expect.objectContaining({ code: "15", access: "write" }),
+    );
+    const signedOut = await signIn(app, person);
+    await app.request("http://localhost/api/auth/logout", { method: "POST", headers: asBrowser(signedOut) });
+    const refused = [undefined, "palaute_session=unknown", signedOut];
+    const check = async () => {
+      for (const cookie of refused) {
+        const me = await withoutId(await get("/api/me", cookie));
+        expect(me.status).toBe(401);
+        for (const path of lists) expect(await withoutId(await get(path, cookie)), `${path} with ${cookie}`).toEqual(me);
+      }
+    };
+    await check();
+    clock += SESSION_TTL_MS + 1;
+    refused.push(live);
+    await check();
+  });
+
   it("keep no password or token in clear text in the database or in responses", async () => {
     const res = await login({ email: agent.email, password: agent.password });
     const token = res.headers.get("set-cookie")!.split(";")[0]!.split("=")[1]!;
