@@ -95,4 +95,30 @@ describe("gradeBand of what is not a grade", () => {
     expect(gradeBand(Number.NaN)).toBeNull();
     expect(gradeBand(Number.POSITIVE_INFINITY)).toBeNull();
   });
+
+  it("orders by text, then by day, whatever order the days and their comments arrived in", () => {
+    // Three days (arriving 9, 3, 5) of five comments each; every day has "Hyvä" and "aikaa", the rest
+    // are the day's own. Identical texts must come out by day, not by arrival.
+    const day = (eventId: number, own: string[]) =>
+      ["Hyvä", ...own, "aikaa"].map((text) => ({ eventId, questionId: 1, text, lang: "fi" as const, band: null }));
+    const arrived = [...day(9, ["Vähän", "Pitkä", "Ok"]), ...day(3, ["Selkeä", "Paljon", "Kiitos"]), ...day(5, ["Turha", "Bra", "Jees"])];
+    const released = releaseSelection(arrived, {}).comments.map((c) => `${c.text}@${c.eventId}`);
+    expect(released).toEqual([
+      "Bra@5",
+      "Hyvä@3",
+      "Hyvä@5",
+      "Hyvä@9",
+      "Jees@5",
+      "Kiitos@3",
+      "Ok@9",
+      "Paljon@3",
+      "Pitkä@9",
+      "Selkeä@3",
+      "Turha@5",
+      "Vähän@9",
+      "aikaa@3",
+      "aikaa@5",
+      "aikaa@9",
+    ]);
+  });
 });
