@@ -1,3 +1,4 @@
+import type { SessionPrincipal } from "../../src/app-env";
 import type { Role } from "../../src/auth/authorize";
 import { hashPassword } from "../../src/auth/password";
 import type { Db } from "../../src/db/client";
@@ -48,4 +49,16 @@ export async function signIn(app: Requester, user: { email: string; password: st
 /** Headers a same-site browser request carries. */
 export function asBrowser(cookie: string, extra: Record<string, string> = {}): Record<string, string> {
   return { cookie, origin: "http://localhost", "sec-fetch-site": "same-origin", ...extra };
+}
+
+/** A signed-in person as a service sees them, for calling services directly (test/services). */
+export function testPrincipal(p: {
+  userId: number;
+  email: string;
+  name: string;
+  role: Role;
+  regions?: string[];
+  allRegions?: boolean;
+}): SessionPrincipal {
+  return { regions: [], allRegions: false, ...p, area: null, sessionId: "s" };
 }

@@ -6,7 +6,7 @@ import { ACCOUNT_LINK_LIFETIME_MS } from "../../src/domain/account-links";
 import { inviteNewUser, newPasswordLink, openAccountLink, setPasswordWithLink } from "../../src/services/account-links";
 import { serviceContext } from "../../src/services/context";
 import { MAX_FAILURES_PER_CLIENT, signIn, startSession } from "../../src/services/sign-in";
-import { createTestUser, type TestUser } from "../helpers/accounts";
+import { createTestUser, type TestUser, testPrincipal } from "../helpers/accounts";
 import { createTestDb } from "../helpers/test-db";
 
 // One-time links through the service on a real in-memory database with the real migrations: which
@@ -36,16 +36,7 @@ beforeEach(async () => {
   db = await createTestDb();
   clock = NOW;
   const admin = await createTestUser(db, "national");
-  national = {
-    userId: admin.id,
-    email: admin.email,
-    name: "N",
-    role: "national",
-    regions: [],
-    allRegions: false,
-    area: null,
-    sessionId: "s",
-  };
+  national = testPrincipal({ userId: admin.id, email: admin.email, name: "N", role: "national", regions: [] });
   person = await createTestUser(db, "agent", ["16"]);
 });
 

@@ -11,7 +11,7 @@ import {
   eventForDisplayToken,
   revokeDisplayLink,
 } from "../../src/services/presenter-display";
-import { createTestUser } from "../helpers/accounts";
+import { createTestUser, testPrincipal } from "../helpers/accounts";
 import { createTestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
@@ -33,16 +33,7 @@ beforeEach(async () => {
   db = await createTestDb();
   day = (await getEvent(db, (await createTestSurvey(db, { regionCode: "16" })).eventId))!;
   const user = await createTestUser(db, "agent", ["16"]);
-  principal = {
-    userId: user.id,
-    email: user.email,
-    name: "A",
-    role: "agent",
-    regions: ["16"],
-    allRegions: false,
-    area: null,
-    sessionId: "s",
-  };
+  principal = testPrincipal({ userId: user.id, email: user.email, name: "A", role: "agent", regions: ["16"] });
 });
 
 describe("display links", () => {

@@ -5,7 +5,7 @@ import type { Db } from "../../src/db/client";
 import { getEvent, type EventRow } from "../../src/queries/events";
 import { serviceContext } from "../../src/services/context";
 import { chooseReadableSlug, readableSlugOf, surveyForAlias } from "../../src/services/readable-slugs";
-import { createTestUser } from "../helpers/accounts";
+import { createTestUser, testPrincipal } from "../helpers/accounts";
 import { createTestSurvey, type TestSurvey } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
@@ -31,16 +31,7 @@ beforeEach(async () => {
   a = await createTestSurvey(db, { regionCode: "16" });
   b = await createTestSurvey(db, { regionCode: "01" });
   const user = await createTestUser(db, "national");
-  principal = {
-    userId: user.id,
-    email: user.email,
-    name: "N",
-    role: "national",
-    regions: [],
-    allRegions: false,
-    area: null,
-    sessionId: "s",
-  };
+  principal = testPrincipal({ userId: user.id, email: user.email, name: "N", role: "national", regions: [] });
 });
 
 describe("chooseReadableSlug", () => {

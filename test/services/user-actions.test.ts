@@ -7,7 +7,7 @@ import { getUser } from "../../src/queries/users";
 import { serviceContext } from "../../src/services/context";
 import { startSession } from "../../src/services/sign-in";
 import { allAccounts, changeUser, createUser, revokeUserSessions } from "../../src/services/user-actions";
-import { createTestUser, type TestUser } from "../helpers/accounts";
+import { createTestUser, type TestUser, testPrincipal } from "../helpers/accounts";
 import { createTestDb } from "../helpers/test-db";
 
 // The national team's account changes through the service on a real in-memory database with the
@@ -32,16 +32,7 @@ const codeOf = (promise: Promise<unknown>) =>
 beforeEach(async () => {
   db = await createTestDb();
   const admin = await createTestUser(db, "national");
-  national = {
-    userId: admin.id,
-    email: admin.email,
-    name: "N",
-    role: "national",
-    regions: [],
-    allRegions: false,
-    area: null,
-    sessionId: "s",
-  };
+  national = testPrincipal({ userId: admin.id, email: admin.email, name: "N", role: "national", regions: [] });
   person = await createTestUser(db, "agent", ["16"]);
   areaId = await insertArea(db, { nameFi: "Alue", nameSv: "Område", nameEn: "Area", source: null, regions: ["16"] });
 });
