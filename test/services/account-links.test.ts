@@ -41,7 +41,7 @@ beforeEach(async () => {
 });
 
 describe("issuing links", () => {
-  it("a new account gets an invitation for 7 days; an account with a password a reset for 1 day (kills: the kind's condition, createdAt − lifetime)", async () => {
+  it("a new account gets an invitation for 7 days; an account with a password a reset for 1 day (kills: the kind's condition, createdAt − lifetime, the inviter on the account's audit line)", async () => {
     const invited = await inviteNewUser(deps(), national, {
       email: "kutsuttu@test.example",
       name: "Kutsuttu",
@@ -50,6 +50,10 @@ describe("issuing links", () => {
       allRegions: false,
     });
     expect(invited).toMatchObject({ kind: "invitation", expiresAt: NOW + ACCOUNT_LINK_LIFETIME_MS.invitation });
+    // The new account's audit line names who invited them (kills: { userId: principal.userId } → {}).
+    expect((await audit()).find((l) => l.action === "user_created" && l.target === `user:${invited.userId}`)?.user_id).toBe(
+      national.userId,
+    );
     // Their first link lost: a new one is an invitation again, and the old one stops working.
     const again = await newPasswordLink(deps(), national, invited.userId);
     expect(again.kind).toBe("invitation");
@@ -96,6 +100,15 @@ describe("using a link", () => {
       target: `user:${person.id}`,
       details_json: JSON.stringify({ link: "reset" }),
     });
+  });
+
+  it("of two requests with one link at once (a double submit), one wins and the other is told gone (kills: userId === null → false, the 'gone' code)", async () => {
+    const reset = await newPasswordLink(deps(), national, person.id);
+    const use = () => codeOf(setPasswordWithLink(deps(), "en", { token: reset.token, password: NEW_PASSWORD, clientAddress: null }));
+    // Both find the link live before either spends it: the password hashing between the two awaits
+    // lets the second request in, as a second click would on the server.
+    expect((await Promise.all([use(), use()])).sort()).toEqual(["gone", "ok"]);
+    expect((await audit()).filter((l) => l.action === "account_link_used")).toHaveLength(1);
   });
 
   it("a password the policy refuses leaves the link unspent, naming the field 'password'", async () => {
