@@ -117,6 +117,8 @@ describe("areaReport", () => {
       ["15", 1],
       ["16", 2],
     ]);
+    // The national team reads every region: the area's report still lists its members only.
+    expect((await areaReport(deps(), national, westCoast, PERIOD)).regions.map((r) => r.code)).toEqual(["15", "16"]);
   });
 
   it("404 for an unknown area and for one without regions, 403 unless the reader reads every member region (kills: !row, !area, !canReadArea → false)", async () => {
