@@ -56,7 +56,7 @@ beforeEach(async () => {
   dayB = (await getEvent(db, b.eventId))!;
   const user = await createTestUser(db, "national");
   principal = testPrincipal({ userId: user.id, email: user.email, name: "N", role: "national" });
-  [{ id: goodQuestion }] = await db.all<{ id: number }>(sql`SELECT id FROM question WHERE set_id = 1 AND key = 'good'`);
+  goodQuestion = (await db.all<{ id: number }>(sql`SELECT id FROM question WHERE set_id = 1 AND key = 'good'`))[0]!.id;
 });
 
 describe("the category list", () => {

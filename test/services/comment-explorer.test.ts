@@ -95,7 +95,7 @@ beforeAll(async () => {
     "2019-03-20",
     repeat(5, () => ({ text: "Kansallinen avaus", grade: 9 })),
   );
-  [{ id: goodQuestion }] = await db.all<{ id: number }>(sql`SELECT id FROM question WHERE set_id = 1 AND key = 'good'`);
+  goodQuestion = (await db.all<{ id: number }>(sql`SELECT id FROM question WHERE set_id = 1 AND key = 'good'`))[0]!.id;
   for (const [fi, sv, en] of [
     ["Koulutus", "Utbildning", "Training"],
     ["Aikataulu", "Tidtabell", "Schedule"],

@@ -50,7 +50,7 @@ beforeAll(async () => {
   await day("16late", "16", "2020-02-01", [4, 4, 4, 4, 4]);
   await day("15", "15", "2019-10-01", [9, 9, 9, 9, 9]);
   await day("01", "01", "2019-10-02", [5, 5, 6, 6, 7]);
-  [{ id: themeId }] = await db.all<{ id: number }>(sql`SELECT id FROM theme`);
+  themeId = (await db.all<{ id: number }>(sql`SELECT id FROM theme`))[0]!.id;
   await db.run(sql`UPDATE event SET theme_id = ${themeId}`);
   westCoast = await insertArea(db, {
     nameFi: "Länsirannikko",
@@ -63,7 +63,7 @@ beforeAll(async () => {
   emptyArea = await insertArea(db, { nameFi: "Tyhjä", nameSv: "Tom", nameEn: "Empty", regions: [], source: null });
 });
 
-const regionOf = (r: { regions: readonly { code: string }[] }, code: string) => r.regions.find((row) => row.code === code);
+const regionOf = <R extends { code: string }>(r: { regions: readonly R[] }, code: string) => r.regions.find((row) => row.code === code);
 
 describe("nationalReport", () => {
   it("pools every region's days of the period only, with the themes of the same period (kills: the query object → {}, the period left out)", async () => {

@@ -99,7 +99,7 @@ describe("cachedSurveyLookup on the embedded database", () => {
   it("a load that failed is forgotten: the next lookup loads again (kills: the rejection handler → () => undefined)", async () => {
     const lookup = cachedSurveyLookup(db, () => clock);
     // A choice question whose options cannot be read makes the load throw.
-    const [{ options }] = await db.all<{ options: string }>(sql`SELECT options_json AS options FROM question WHERE key = 'sector'`);
+    const options = (await db.all<{ options: string }>(sql`SELECT options_json AS options FROM question WHERE key = 'sector'`))[0]!.options;
     await db.run(sql`UPDATE question SET options_json = 'not json' WHERE key = 'sector'`);
     await expect(lookup(day.slug)).rejects.toThrow();
     await db.run(sql`UPDATE question SET options_json = ${options} WHERE key = 'sector'`);
