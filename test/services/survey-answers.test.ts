@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../src/db/client";
 import { survey as surveyTable } from "../../src/db/schema";
 import { addEventQuestion } from "../../src/queries/event-questions";
@@ -94,6 +94,24 @@ describe("answerSubmitter", () => {
     const closed = await createTestSurvey(db, { closesAt: NOW - 1000 });
     expect(await submit(await surveyOf(closed), "submission-0004", { grade: 8 })).toMatchObject({ status: "unavailable", state: "closed" });
     expect(await stored()).toEqual([]);
+  });
+});
+
+describe("answerSubmitter on the embedded file", () => {
+  it("simultaneous submissions go through the group writer: ten answers, fewer writes, each answered with its own id (kills: checkedInWrite ? … → true)", async () => {
+    const survey = await surveyOf(day);
+    const submitter = answerSubmitter(serviceContext(db, { now: () => NOW }));
+    // Observed, not replaced: the calls go through to the real client.
+    const batch = vi.spyOn(db.$client, "batch");
+    const ids = Array.from({ length: 10 }, (_, i) => `group-${i}`);
+    const results = await Promise.all(
+      ids.map((submissionId) => submitter(survey, { submissionId, lang: "fi", answers: new Map([["grade", ["8"]]]) })),
+    );
+    const writes = batch.mock.calls.length;
+    batch.mockRestore();
+    expect(results).toEqual(ids.map((id) => ({ status: "created", id })));
+    expect((await stored()).map((r) => r.id).sort()).toEqual(ids);
+    expect(writes, `${writes} write batches for 10 submissions`).toBeLessThan(5);
   });
 });
 
