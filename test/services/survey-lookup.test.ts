@@ -184,4 +184,19 @@ describe("cachedSurveyLookup on a remote database (the Worker's)", () => {
     expect(reloaded.formPages).not.toBe(cold.formPages);
     expect(await lookup.cached("no-such-survey")).toBeNull();
   });
+
+  it("a version with a new question set, told by a write, drops the copy: the next cached read loads the new questions, checked (kills: remember's questionsKey === → true)", async () => {
+    const lookup = cachedSurveyLookup(remote.db, () => clock);
+    expect((await lookup.cached(remoteDay.slug))!.survey.questions.map((q) => q.key)).not.toContain("day_1");
+    const [row] = await remote.db.select({ extra: survey.extraQuestionSetId }).from(survey).where(eq(survey.id, remoteDay.surveyId));
+    await addEventQuestion(
+      remote.db,
+      { surveyId: remoteDay.surveyId, eventId: remoteDay.eventId, extraSetId: row!.extra },
+      { kind: "text", required: false, textFi: "Uusi", textSv: "Ny", textEn: "New", scale: null, optionsJson: null, maxLength: 500 },
+    );
+    lookup.remember(remoteDay.slug, await findSurveyVersion(remote.db, remoteDay.slug));
+    const next = (await lookup.cached(remoteDay.slug))!;
+    expect(next.checked).toBe(true);
+    expect(next.survey.questions.map((q) => q.key)).toContain("day_1");
+  });
 });
