@@ -48,8 +48,10 @@ const MAX_WRITES = 3;
 
 /**
  * The submit use case for one app: made once, because its writer groups simultaneous submissions
- * into one commit on the embedded file (src/queries/response-writer.ts). A submission id reused for
- * different answers or another survey is a 409 (submission_conflict).
+ * into one commit on the embedded file (src/queries/response-writer.ts). A submission id already
+ * stored for the same survey is a repeat, whatever answers come with it this time: the first
+ * answers stay and the same id is answered (a retry must never store twice). Only an id already
+ * stored for another survey is a 409 (submission_conflict).
  *
  * On a remote database (the Worker) the survey may come from the isolate's cache at any age: the
  * write stores only while the survey is still at the version its window was judged and its answers
