@@ -3,7 +3,7 @@ import type { SessionPrincipal } from "../../src/app-env";
 import type { Db } from "../../src/db/client";
 import { allAreas, areaById, changeArea, createArea, removeArea } from "../../src/services/area-actions";
 import { serviceContext } from "../../src/services/context";
-import { createTestUser, testPrincipal } from "../helpers/accounts";
+import { staffPrincipal } from "../helpers/accounts";
 import { auditLines, outcomeOf } from "../helpers/service-calls";
 import { createTestDb } from "../helpers/test-db";
 
@@ -25,8 +25,7 @@ const area = (nameFi: string, regions: string[], extra: { source?: string | null
 
 beforeEach(async () => {
   db = await createTestDb();
-  const admin = await createTestUser(db, "national");
-  national = testPrincipal({ userId: admin.id, email: admin.email, name: "N", role: "national" });
+  national = await staffPrincipal(db, "national");
 });
 
 describe("createArea", () => {

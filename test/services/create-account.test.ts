@@ -6,7 +6,7 @@ import { insertArea } from "../../src/queries/areas";
 import { getUser } from "../../src/queries/users";
 import { serviceContext } from "../../src/services/context";
 import { createAccount, createAccountWithoutPassword, requireAreaForRole, requireKnownRegions } from "../../src/services/create-account";
-import { createTestUser } from "../helpers/accounts";
+import { staffPrincipal } from "../helpers/accounts";
 import { auditLines, outcomeOf } from "../helpers/service-calls";
 import { createTestDb } from "../helpers/test-db";
 
@@ -36,7 +36,7 @@ const storedHash = async (id: number) =>
 beforeEach(async () => {
   db = await createTestDb();
   areaId = await insertArea(db, { nameFi: "Alue", nameSv: "Område", nameEn: "Area", source: null, regions: ["16"] });
-  adminId = (await createTestUser(db, "national")).id;
+  adminId = (await staffPrincipal(db, "national")).userId;
 });
 
 describe("requireKnownRegions and requireAreaForRole", () => {

@@ -17,7 +17,7 @@ import {
   removeQuestion,
   scheduleSurvey,
 } from "../../src/services/event-actions";
-import { createTestUser, testPrincipal } from "../helpers/accounts";
+import { staffPrincipal } from "../helpers/accounts";
 import { addComments } from "../helpers/comment-fixture";
 import { auditLines, outcomeOf } from "../helpers/service-calls";
 import { createTestDb } from "../helpers/test-db";
@@ -39,10 +39,6 @@ let otherProgrammeId: number;
 let otherThemeId: number;
 const deps = () => serviceContext(db, { now: () => NOW });
 
-const principal = async (role: "national" | "agent" | "viewer", regions: string[] = [], allRegions = false) => {
-  const user = await createTestUser(db, role, regions, { allRegions });
-  return testPrincipal({ userId: user.id, email: user.email, name: role, role, regions, allRegions });
-};
 const newDay = (changes: Partial<Parameters<typeof createEvent>[2]> = {}) => ({
   programmeId,
   regionCode: "16" as string | null,
@@ -61,9 +57,9 @@ const gradeQuestion = { kind: "grade" as const, required: false, text: { fi: "Ar
 
 beforeEach(async () => {
   db = await createTestDb();
-  national = await principal("national");
-  agent = await principal("agent", ["16"]);
-  viewer = await principal("viewer", [], true);
+  national = await staffPrincipal(db, "national");
+  agent = await staffPrincipal(db, "agent", ["16"]);
+  viewer = await staffPrincipal(db, "viewer", [], { allRegions: true });
   programmeId = await insertProgramme(db, { name: "Ohjelma", startsOn: null, endsOn: null, surveyCloseDays: 3 });
   themeId = await insertTheme(db, { programmeId, nameFi: "Teema", nameSv: "Tema", nameEn: "Theme" });
   otherProgrammeId = await insertProgramme(db, { name: "Toinen", startsOn: null, endsOn: null, surveyCloseDays: null });

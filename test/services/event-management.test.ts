@@ -7,7 +7,7 @@ import { insertTestResponse } from "../../src/queries/test-responses";
 import { serviceContext } from "../../src/services/context";
 import { addQuestion, createEvent, eventById } from "../../src/services/event-actions";
 import { cancelEvent, deleteEvent, deletionLosses, duplicateEvent, uncancelEvent } from "../../src/services/event-management";
-import { createTestUser, testPrincipal } from "../helpers/accounts";
+import { staffPrincipal } from "../helpers/accounts";
 import { addComments } from "../helpers/comment-fixture";
 import { auditLines, outcomeOf } from "../helpers/service-calls";
 import { createTestDb } from "../helpers/test-db";
@@ -26,10 +26,6 @@ let themeId: number;
 let otherProgrammeId: number;
 let otherThemeId: number;
 const deps = () => serviceContext(db, { now: () => NOW });
-const principal = async (role: "national" | "agent", regions: string[] = []) => {
-  const user = await createTestUser(db, role, regions);
-  return testPrincipal({ userId: user.id, email: user.email, name: role, role, regions });
-};
 const create = async (changes: Partial<Parameters<typeof createEvent>[2]> = {}) =>
   eventById(
     deps(),
@@ -53,8 +49,8 @@ const addTestAnswer = (surveyId: number, id: string) => insertTestResponse(db, {
 
 beforeEach(async () => {
   db = await createTestDb();
-  national = await principal("national");
-  agent = await principal("agent", ["16"]);
+  national = await staffPrincipal(db, "national");
+  agent = await staffPrincipal(db, "agent", ["16"]);
   programmeId = await insertProgramme(db, { name: "Ohjelma", startsOn: null, endsOn: null, surveyCloseDays: 14 });
   themeId = await insertTheme(db, { programmeId, nameFi: "Teema", nameSv: "Tema", nameEn: "Theme" });
   otherProgrammeId = await insertProgramme(db, { name: "Toinen", startsOn: null, endsOn: null, surveyCloseDays: null });

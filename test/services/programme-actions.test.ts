@@ -12,7 +12,7 @@ import {
   programmeById,
   themeById,
 } from "../../src/services/programme-actions";
-import { createTestUser, testPrincipal } from "../helpers/accounts";
+import { staffPrincipal } from "../helpers/accounts";
 import { auditLines, outcomeOf } from "../helpers/service-calls";
 import { createTestDb } from "../helpers/test-db";
 
@@ -28,8 +28,7 @@ const names = { nameFi: "Teema", nameSv: "Tema", nameEn: "Theme" };
 
 beforeEach(async () => {
   db = await createTestDb();
-  const admin = await createTestUser(db, "national");
-  national = testPrincipal({ userId: admin.id, email: admin.email, name: "N", role: "national" });
+  national = await staffPrincipal(db, "national");
 });
 
 describe("programmes", () => {
