@@ -56,6 +56,10 @@ describe("requireKnownRegions and requireAreaForRole", () => {
     expect(await outcomeOf(requireAreaForRole({ db }, "municipal", areaId + 1))).toBe("validation_failed:areaId/unknown");
     expect(await outcomeOf(requireAreaForRole({ db }, "agent", areaId + 1))).toBe("validation_failed:areaId/unknown");
     expect(await outcomeOf(requireAreaForRole({ db }, "municipal", areaId))).toBe("ok");
+    const messages = async (role: "municipal", id: number | null) =>
+      requireAreaForRole({ db }, role, id).catch((e: { fields: { message: string }[] }) => e.fields.map((f) => f.message));
+    expect(await messages("municipal", null)).toEqual(["a municipal agent needs an area"]);
+    expect(await messages("municipal", areaId + 1)).toEqual(["area not found"]);
     for (const role of ["national", "agent", "viewer"] as const) expect(await outcomeOf(requireAreaForRole({ db }, role, null))).toBe("ok");
   });
 });

@@ -98,8 +98,14 @@ describe("createEvent", () => {
     expect(await outcomeOf(createEvent(deps(), national, newDay({ programmeId: 999, regionCode: "99", themeId: themeId })))).toBe(
       "validation_failed:programmeId/unknown,regionCode/unknown,themeId/unknown",
     );
-    const error = await createEvent(deps(), national, newDay({ regionCode: "99" })).catch((e: { fields: unknown }) => e.fields);
-    expect(error).toEqual([{ key: "regionCode", code: "unknown", message: "region not found" }]);
+    const fields = await createEvent(deps(), national, newDay({ programmeId: 999, regionCode: "99", themeId })).catch(
+      (e: { fields: unknown }) => e.fields,
+    );
+    expect(fields).toEqual([
+      { key: "programmeId", code: "unknown", message: "programme not found" },
+      { key: "regionCode", code: "unknown", message: "region not found" },
+      { key: "themeId", code: "unknown", message: "theme not found in this programme" },
+    ]);
     expect(await auditLines(db)).toEqual([]);
   });
 
@@ -139,6 +145,8 @@ describe("createEvent", () => {
     expect(await outcomeOf(createEvent(deps(), national, newDay({ title: "  ", titleSv: null, titleEn: "" })))).toBe(
       "validation_failed:title/required",
     );
+    const fields = await createEvent(deps(), national, newDay({ title: null })).catch((e: { fields: unknown }) => e.fields);
+    expect(fields).toEqual([{ key: "title", code: "required", message: "a title is needed in at least one language" }]);
     expect(await outcomeOf(createEvent(deps(), national, newDay({ title: null, titleEn: "Autumn day" })))).toBe("ok");
   });
 
@@ -301,6 +309,10 @@ describe("the survey window", () => {
   it("refuses a closing at or before the opening, the stored end counting when only one is given (kills: <= → <, the final ternaries, each null check)", async () => {
     const day = await create(); // closes 2019-09-07T20:59Z by default
     const order = "validation_failed:closesAt/order";
+    const fields = await scheduleSurvey(deps(), national, day, { opensAt: "2019-09-08T00:00:00Z" }).catch(
+      (e: { fields: unknown }) => e.fields,
+    );
+    expect(fields).toEqual([{ key: "closesAt", code: "order", message: "closesAt must be after opensAt" }]);
     expect(await outcomeOf(scheduleSurvey(deps(), national, day, { opensAt: "2019-09-07T20:59:00Z" }))).toBe(order);
     expect(await outcomeOf(scheduleSurvey(deps(), national, day, { opensAt: "2019-09-08T00:00:00Z" }))).toBe(order);
     expect(await outcomeOf(scheduleSurvey(deps(), national, day, { opensAt: "2019-09-07T20:58:59Z" }))).toBe("ok");
@@ -510,6 +522,8 @@ describe("the day's own questions", () => {
     await addComments(db, day.surveyId, [{ text: "Hyvä" }]);
     const answered = await eventById(deps(), day.id);
     const refused = "conflict:questions/has_answers";
+    const fields = await addQuestion(deps(), national, answered, gradeQuestion).catch((e: { fields: unknown }) => e.fields);
+    expect(fields).toEqual([{ key: "questions", code: "has_answers", message: "the survey already has answers" }]);
     expect(await outcomeOf(addQuestion(deps(), national, answered, gradeQuestion))).toBe(refused);
     expect(await outcomeOf(changeQuestion(deps(), national, answered, id, gradeQuestion))).toBe(refused);
     expect(await outcomeOf(removeQuestion(deps(), national, answered, id))).toBe(refused);
