@@ -225,6 +225,15 @@ describe("changeEvent", () => {
     });
   });
 
+  it("leaves stored texts alone on a change that names none: a day written before today's title rule keeps its head count editable (kills: text !== undefined → true)", async () => {
+    const day = await create();
+    // As an older row or an import may be: no title in any language, a place with spaces around it.
+    await db.run(sql`UPDATE event SET title = '', location = ' Kokkola ' WHERE id = ${day.id}`);
+    const legacy = await eventById(deps(), day.id);
+    expect(await outcomeOf(changeEvent(deps(), agent, legacy, { attendance: 30 }))).toBe("ok");
+    expect(await eventById(deps(), day.id)).toMatchObject({ attendance: 30, title: "", location: " Kokkola " });
+  });
+
   it("refuses a change that would leave the day without any title (kills: requireTitle in changedTexts removed)", async () => {
     const day = await create({ title: "Syyspäivä", titleSv: null });
     expect(await outcomeOf(changeEvent(deps(), national, day, { title: " " }))).toBe("validation_failed:title/required");
@@ -295,7 +304,7 @@ describe("the survey window", () => {
     ]);
   });
 
-  it("schedules only the ends given, null clearing one (kills: toMs's conditions, the spreads of opensAt and closesAt)", async () => {
+  it("schedules only the ends given, null clearing one, none changing nothing (kills: toMs's conditions, the spreads of opensAt and closesAt → true/false)", async () => {
     const day = await create();
     const closing = day.closesAt;
     await scheduleSurvey(deps(), national, day, { opensAt: "2019-09-04T12:00:00+03:00" });
@@ -304,9 +313,12 @@ describe("the survey window", () => {
     expect(await eventById(deps(), day.id)).toMatchObject({ opensAt: Date.parse("2019-09-04T09:00:00Z"), closesAt: null });
     await scheduleSurvey(deps(), national, await eventById(deps(), day.id), { opensAt: null, closesAt: "2019-09-10T00:00:00Z" });
     expect(await eventById(deps(), day.id)).toMatchObject({ opensAt: null, closesAt: Date.parse("2019-09-10T00:00:00Z") });
+    // Neither end named: nothing changes, and no error (was drizzle's "No values to set", a 500 on PATCH /api/events/:id/survey).
+    expect(await outcomeOf(scheduleSurvey(deps(), national, await eventById(deps(), day.id), {}))).toBe("ok");
+    expect(await eventById(deps(), day.id)).toMatchObject({ opensAt: null, closesAt: Date.parse("2019-09-10T00:00:00Z") });
   });
 
-  it("refuses a closing at or before the opening, the stored end counting when only one is given (kills: <= → <, the final ternaries, each null check)", async () => {
+  it("refuses a closing at or before the opening, the stored end counting when only one is given (kills: <= → <, the final ternaries, each null check, finalOpens !== null → true)", async () => {
     const day = await create(); // closes 2019-09-07T20:59Z by default
     const order = "validation_failed:closesAt/order";
     const fields = await scheduleSurvey(deps(), national, day, { opensAt: "2019-09-08T00:00:00Z" }).catch(
@@ -319,7 +331,9 @@ describe("the survey window", () => {
     const opened = await eventById(deps(), day.id);
     expect(await outcomeOf(scheduleSurvey(deps(), national, opened, { closesAt: "2019-09-07T20:58:59Z" }))).toBe(order);
     expect(await outcomeOf(scheduleSurvey(deps(), national, opened, { closesAt: "2019-09-01T00:00:00Z" }))).toBe(order);
-    // Without an opening or a closing, any other end is fine.
+    // Without an opening or a closing, any other end is fine (even one before 1970: no end is not 0).
+    const unopened = await create();
+    expect(await outcomeOf(scheduleSurvey(deps(), national, unopened, { closesAt: "1969-12-31T00:00:00Z" }))).toBe("ok");
     expect(await outcomeOf(scheduleSurvey(deps(), national, opened, { opensAt: null, closesAt: "2019-09-01T00:00:00Z" }))).toBe("ok");
     expect(
       await outcomeOf(
