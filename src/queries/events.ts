@@ -268,6 +268,8 @@ export async function setSurveyWindow(
   surveyId: number,
   window: { opensAt?: number | null; closesAt?: number | null },
 ): Promise<void> {
+  // A PATCH that names neither end changes nothing (drizzle refuses an empty SET).
+  if (Object.keys(window).length === 0) return;
   await db.update(survey).set(window).where(eq(survey.id, surveyId));
 }
 

@@ -148,6 +148,13 @@ describe("validation", () => {
       closesAt: "2019-09-10T21:00:00.000Z",
       state: "open",
     });
+    // Naming neither end changes nothing (was a 500: an empty SET).
+    const nothing = await api("PATCH", `/api/events/${event.eventId}/survey`, agent16, {});
+    expect(nothing.status).toBe(200);
+    expect((await nothing.json()).event.survey).toMatchObject({
+      opensAt: "2019-09-04T12:00:00.000Z",
+      closesAt: "2019-09-10T21:00:00.000Z",
+    });
   });
 });
 

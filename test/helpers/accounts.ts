@@ -1,6 +1,6 @@
 import type { SessionPrincipal } from "../../src/app-env";
 import type { Role } from "../../src/auth/authorize";
-import { hashPassword } from "../../src/auth/password";
+import { hashPassword, NO_PASSWORD } from "../../src/auth/password";
 import type { Db } from "../../src/db/client";
 import { insertUser } from "../../src/queries/users";
 
@@ -61,4 +61,20 @@ export function testPrincipal(p: {
   allRegions?: boolean;
 }): SessionPrincipal {
   return { regions: [], allRegions: false, ...p, area: null, sessionId: "s" };
+}
+
+/** A stored account without a password (no PBKDF2 to wait for) and the principal a service sees for
+ *  it: for service tests whose staff never sign in. */
+export async function staffPrincipal(
+  db: Db,
+  role: Role,
+  regions: string[] = [],
+  options: { allRegions?: boolean } = {},
+): Promise<SessionPrincipal> {
+  counter += 1;
+  const email = `${role}${counter}-staff@test.example`;
+  const name = `Test ${role} ${counter}`;
+  const allRegions = options.allRegions ?? false;
+  const userId = await insertUser(db, { email, name, role, regions, passwordHash: NO_PASSWORD, allRegions });
+  return testPrincipal({ userId, email, name, role, regions, allRegions });
 }

@@ -2,7 +2,16 @@ import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/client";
 import { serviceContext } from "../../src/services/context";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_CLIENT, signIn, signOut } from "../../src/services/sign-in";
+import { sha256Hex } from "../../src/auth/tokens";
+import { SESSION_TTL_MS } from "../../src/http/session";
+import {
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_CLIENT,
+  SIGN_IN_WINDOW_MS,
+  signIn,
+  signOut,
+  startSession,
+} from "../../src/services/sign-in";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { createTestDb } from "../helpers/test-db";
 
@@ -96,6 +105,81 @@ describe("signIn", () => {
     expect(await codeOf(attempt(user.email, user.password, "198.51.100.202"))).toBe("rate_limited");
     const limited = (await auditRows()).filter((r) => r.action === "login_rate_limited");
     expect(limited.map((r) => [r.user_id, r.count])).toEqual([[user.id, 1]]);
+  });
+});
+
+describe("signIn, the rest of what it decides", () => {
+  const sessionRows = () =>
+    db.all<{ id: string; user_id: number; created_at: number; expires_at: number }>(
+      sql`SELECT id, user_id, created_at, expires_at FROM session ORDER BY created_at`,
+    );
+  const counters = () => db.all<{ key: string; count: number }>(sql`SELECT key, count FROM rate_limit ORDER BY key`);
+  const detailKeys = (action: string) =>
+    auditRows().then((rows) => rows.filter((r) => r.action === action).map((r) => Object.keys(JSON.parse(r.details_json!)).sort()));
+
+  it("refuses the right password of a disabled account as if it were wrong, against the account (kills: !found.disabled → true, !ok || !found → &&)", async () => {
+    await db.run(sql`UPDATE user SET disabled = 1 WHERE id = ${user.id}`);
+    expect(await codeOf(attempt(user.email, user.password))).toBe("invalid_credentials");
+    expect(await sessionRows()).toEqual([]);
+    expect((await auditRows()).map((r) => [r.action, r.user_id])).toEqual([["login_failed", user.id]]);
+  });
+
+  it("opens a twelve-hour session under the token's hash, gives the attempts back, and clears expired sessions and spent counters (kills: the second batch's statements)", async () => {
+    const other = await createTestUser(db, "viewer");
+    await db.run(
+      sql`INSERT INTO session (id, user_id, created_at, expires_at) VALUES ('old', ${other.id}, 0, ${clock - 1}), ('live', ${other.id}, 0, ${clock + 1})`,
+    );
+    await db.run(
+      sql`INSERT INTO rate_limit (key, window_start, count) VALUES ('spent', ${clock - SIGN_IN_WINDOW_MS - 1}, 3), ('current', ${clock - SIGN_IN_WINDOW_MS}, 2)`,
+    );
+    const { token, userId } = await attempt(user.email, user.password);
+    expect(userId).toBe(user.id);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const sessions = await sessionRows();
+    expect(sessions.map((s) => s.id).sort()).toEqual(["live", await sha256Hex(token)].sort());
+    expect(sessions.find((s) => s.id !== "live")).toEqual({
+      id: await sha256Hex(token),
+      user_id: user.id,
+      created_at: clock,
+      expires_at: clock + SESSION_TTL_MS,
+    });
+    expect(SESSION_TTL_MS).toBe(12 * 60 * 60 * 1000);
+    // The account's and the address's counters are back at 0; the spent one is gone, the one still in its window kept.
+    const left = await counters();
+    expect(left.map((c) => c.key)).not.toContain("spent");
+    expect(left.find((c) => c.key === "current")?.count).toBe(2);
+    expect(left.filter((c) => c.key.startsWith("account:") || c.key.startsWith("client:")).map((c) => c.count)).toEqual([0, 0]);
+  });
+
+  it("without a known client address counts the account alone, and still limits it (kills: the clientKey conditions, client?.[0]?.count ?? 0)", async () => {
+    expect(await codeOf(attempt(user.email, user.password, null))).toBe("ok");
+    expect((await counters()).map((c) => c.key.split(":")[0])).toEqual(["account"]);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++)
+      expect(await codeOf(attempt(user.email, "wrong password", null))).toBe("invalid_credentials");
+    expect(await codeOf(attempt(user.email, user.password, null))).toBe("rate_limited");
+    expect(await detailKeys("login_failed")).toEqual([["account", "window"]]);
+    expect(await detailKeys("login_rate_limited")).toEqual([["account", "window"]]);
+  });
+
+  it("keeps a refusal per address free of the account, one per account with both, each email under its own key (kills: accountHash: null → accountHash, the email: and address: prefixes)", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_CLIENT; i++) await codeOf(attempt(`guess${i}@test.example`, "wrong password"));
+    expect(await codeOf(attempt(user.email, "wrong password"))).toBe("rate_limited");
+    expect(await detailKeys("login_rate_limited")).toEqual([["client", "window"]]);
+    // Thirty different emails: thirty account counters and one address counter.
+    const keys = (await counters()).map((c) => c.key);
+    expect(keys.filter((k) => k.startsWith("account:"))).toHaveLength(MAX_FAILURES_PER_CLIENT + 1);
+    expect(keys.filter((k) => k.startsWith("client:"))).toHaveLength(1);
+    expect(keys.join()).not.toContain("test.example");
+    expect(keys.join()).not.toContain("192.0.2.1");
+  });
+});
+
+describe("startSession", () => {
+  it("opens a twelve-hour session for the person under the token's hash (kills: startSession's fields)", async () => {
+    const token = await startSession(deps(), user.id);
+    expect(await db.all(sql`SELECT id, user_id, created_at, expires_at FROM session`)).toEqual([
+      { id: await sha256Hex(token), user_id: user.id, created_at: clock, expires_at: clock + SESSION_TTL_MS },
+    ]);
   });
 });
 
