@@ -53,6 +53,13 @@ export function themeShares(
   });
 }
 
+/**
+ * Shares are ratios of counts, so a difference of exactly 10 points can come out a hair either side
+ * of 0.1 in floating point (50/50 against 40/60 gives 0.09999999999999998, 40/60 against 30/70 gives
+ * 0.1): compared with this much slack, so that both count as "at least".
+ */
+const FLOAT_SLACK = 1e-9;
+
 /** True when two buckets with answers differ in theme mix by at least MIX_DIFFERENCE. */
 export function mixDiffers(shares: readonly (Record<string, number> | null)[]): boolean {
   const present = shares.filter((s): s is Record<string, number> => s !== null);
@@ -62,7 +69,7 @@ export function mixDiffers(shares: readonly (Record<string, number> | null)[]): 
       const b = present[j]!;
       const themes = new Set([...Object.keys(a), ...Object.keys(b)]);
       const distance = [...themes].reduce((sum, th) => sum + Math.abs((a[th] ?? 0) - (b[th] ?? 0)), 0) / 2;
-      if (distance >= MIX_DIFFERENCE) return true;
+      if (distance >= MIX_DIFFERENCE - FLOAT_SLACK) return true;
     }
   }
   return false;

@@ -6,9 +6,13 @@
 // { file, line, column?, mutator?, replacement?, verdict }: the first entry
 // that matches a surviving mutant judges it. A verdict starting "equivalent" takes the mutant out of
 // the adjusted score's denominator; any other verdict ("accepted: why") leaves it in.
-// "static, not run": mutants of code that runs while a module loads, left out by --ignoreStatic
-// (Stryker's status "Ignored"); they are in no other column and in neither score.
+// Static mutants (code that runs while a module loads), which a run with --ignoreStatic leaves out
+// (Stryker's status "Ignored"), count as measured when test/mutation/static-results.json
+// (static-mutants.ts; STATIC_RESULTS to name another) holds their outcome on the source and tests
+// as they are now: "static killed" and "static survived" (survivors are listed and judged like the
+// others), in the adjusted score. "static, not run" are those with no current outcome: in no score.
 import { existsSync, readFileSync } from "node:fs";
+import { isCurrent, readStaticResults, type StaticResult, sameMutant } from "./static-results";
 
 interface Mutant {
   id: string;
@@ -54,41 +58,69 @@ const verdictOf = (file: string, m: Mutant): string | undefined => {
   return j?.stale ? `RE-CHECK (judged on an older layout): ${j.verdict}` : j?.verdict;
 };
 
+const staticResults = readStaticResults(process.env.STATIC_RESULTS ?? "test/mutation/static-results.json");
+const currentness = new Map<StaticResult, boolean>();
+/** The current by-hand outcome of a static mutant, if static-mutants.ts recorded one. */
+const staticOutcomeOf = (file: string, m: Mutant): StaticResult["status"] | undefined => {
+  const key = {
+    file,
+    line: m.location.start.line,
+    column: m.location.start.column,
+    mutator: m.mutatorName,
+    replacement: m.replacement ?? "",
+  };
+  const found = staticResults.find((r) => sameMutant(r, key) || (file.endsWith(`/${r.file}`) && sameMutant(r, { ...key, file: r.file })));
+  if (!found) return undefined;
+  if (!currentness.has(found)) currentness.set(found, isCurrent(found));
+  return currentness.get(found) ? found.status : undefined;
+};
+
 const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.location.start.column} ${m.replacement ?? m.mutatorName}`;
 const rows: string[] = [
-  "| file | mutants | killed | timeout | survived | no coverage | equivalent | killed in fact | Stryker score | non-equivalent killed | static, not run |",
-  "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+  "| file | mutants | killed | timeout | survived | no coverage | static killed | static survived | equivalent | killed in fact | Stryker score | non-equivalent killed | static, not run |",
+  "| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
 ];
 const survivors: string[] = [];
-let all = { total: 0, detected: 0, equivalent: 0, inFact: 0, ignored: 0 };
+let all = { total: 0, detected: 0, staticMeasured: 0, staticKilled: 0, equivalent: 0, inFact: 0, ignored: 0 };
 for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
   const count = (status: string) => mutants.filter((m) => m.status === status).length;
   const valid = mutants.filter((m) => ["Killed", "Timeout", "Survived", "NoCoverage"].includes(m.status));
   const detected = count("Killed") + count("Timeout");
-  const undetected = valid.filter((m) => m.status === "Survived" || m.status === "NoCoverage");
+  const ignored = mutants.filter((m) => m.status === "Ignored");
+  const staticKilled = ignored.filter((m) => ["Killed", "Timeout"].includes(staticOutcomeOf(file, m) ?? "")).length;
+  const staticSurvived = ignored.filter((m) => staticOutcomeOf(file, m) === "Survived");
+  const notRun = ignored.filter((m) => staticOutcomeOf(file, m) === undefined).length;
+  const undetected = [...valid.filter((m) => m.status === "Survived" || m.status === "NoCoverage"), ...staticSurvived];
+  // The adjusted score's denominator: Stryker's valid mutants and the static ones measured by hand.
+  const measured = valid.length + staticKilled + staticSurvived.length;
   const equivalent = undetected.filter((m) => verdictOf(file, m)?.startsWith("equivalent")).length;
   // Verdicts starting "killed" are mutants shown by hand (or by a test added after the run) to fail a test.
   const killedInFact = undetected.filter((m) => verdictOf(file, m)?.startsWith("killed")).length;
   const pct = (x: number, of: number) => (of === 0 ? "–" : `${((100 * x) / of).toFixed(1)} %`);
   rows.push(
-    `| ${file} | ${valid.length} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${equivalent} | ${killedInFact} | ${pct(detected, valid.length)} | ${pct(detected + killedInFact, valid.length - equivalent)} | ${count("Ignored")} |`,
+    `| ${file} | ${valid.length} | ${count("Killed")} | ${count("Timeout")} | ${count("Survived")} | ${count("NoCoverage")} | ${staticKilled} | ${staticSurvived.length} | ${equivalent} | ${killedInFact} | ${pct(detected, valid.length)} | ${pct(detected + staticKilled + killedInFact, measured - equivalent)} | ${notRun} |`,
   );
   all = {
     total: all.total + valid.length,
     detected: all.detected + detected,
+    staticMeasured: all.staticMeasured + staticKilled + staticSurvived.length,
+    staticKilled: all.staticKilled + staticKilled,
     equivalent: all.equivalent + equivalent,
     inFact: all.inFact + killedInFact,
-    ignored: all.ignored + count("Ignored"),
+    ignored: all.ignored + notRun,
   };
-  for (const m of undetected.sort((a, b) => a.location.start.line - b.location.start.line)) {
+  for (const m of undetected.sort(
+    (a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column,
+  )) {
     const key = keyOf(file, m);
+    const status = m.status === "Ignored" ? "static, survived by hand" : m.status;
     survivors.push(
-      `- \`${key.replace(/`/g, "'").replace(/\s+/g, " ").slice(0, 160)}\` (${m.mutatorName}, ${m.status}) — ${verdictOf(file, m) ?? "NOT JUDGED"}`,
+      `- \`${key.replace(/`/g, "'").replace(/\s+/g, " ").slice(0, 160)}\` (${m.mutatorName}, ${status}) — ${verdictOf(file, m) ?? "NOT JUDGED"}`,
     );
   }
 }
 rows.push(
-  `| **all** | ${all.total} | | | | | ${all.equivalent} | ${all.inFact} | ${((100 * all.detected) / all.total).toFixed(1)} % | ${((100 * (all.detected + all.inFact)) / (all.total - all.equivalent)).toFixed(1)} % | ${all.ignored} |`,
+  `| **all** | ${all.total} | | | | | ${all.staticKilled} | ${all.staticMeasured - all.staticKilled} | ${all.equivalent} | ${all.inFact} | ${((100 * all.detected) / all.total).toFixed(1)} % | ${((100 * (all.detected + all.staticKilled + all.inFact)) / (all.total + all.staticMeasured - all.equivalent)).toFixed(1)} % | ${all.ignored} |`,
 );
 console.log(rows.join("\n"));
 console.log("\n### Surviving mutants\n");

@@ -36,7 +36,19 @@ describe("the staff menu", () => {
       "Users",
       "Audit log",
     ]);
-    expect(account.map((l) => l.page)).toEqual(["password"]);
+    // Each national page's own address (a wrong one is a link to a 404 or to another page).
+    expect(pages.map((l) => l.href)).toEqual([
+      "/?lang=en",
+      "/admin?lang=en",
+      "/admin/comments?lang=en",
+      "/admin/reports?lang=en",
+      "/admin/import?lang=en",
+      "/admin/programmes?lang=en",
+      "/admin/areas?lang=en",
+      "/admin/users?lang=en",
+      "/admin/audit?lang=en",
+    ]);
+    expect(account.map((l) => [l.page, l.href, t("en", l.label)])).toEqual([["password", "/admin/password?lang=en", "Change password"]]);
   });
 
   it("marks the page shown, and only it", () => {

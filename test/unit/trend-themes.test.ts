@@ -75,6 +75,29 @@ describe("mixDiffers", () => {
     expect(mixDiffers([{ "1": 1 }, null])).toBe(false);
     expect(mixDiffers([])).toBe(false);
   });
+
+  it("counts a difference of exactly 10 points as differing, whichever way the float arithmetic rounds it", () => {
+    // 2 of 5 against 3 of 10 computes to 0.1 exactly; 5 of 10 against 4 of 10 to 0.09999999999999998.
+    expect(
+      mixDiffers([
+        { "1": 2 / 5, "2": 3 / 5 },
+        { "1": 3 / 10, "2": 7 / 10 },
+      ]),
+    ).toBe(true);
+    expect(
+      mixDiffers([
+        { "1": 5 / 10, "2": 5 / 10 },
+        { "1": 4 / 10, "2": 6 / 10 },
+      ]),
+    ).toBe(true);
+    // 9 points apart is not enough.
+    expect(
+      mixDiffers([
+        { "1": 50 / 100, "2": 50 / 100 },
+        { "1": 41 / 100, "2": 59 / 100 },
+      ]),
+    ).toBe(false);
+  });
 });
 
 describe("lastChange", () => {

@@ -96,10 +96,11 @@ describe("stored ZIP", () => {
       "/usr/bin/python3",
       [
         "-c",
-        "import sys,zipfile,io;z=zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()));assert z.testzip() is None;print([(i.filename,z.read(i).decode()) for i in z.infolist()])",
+        "import sys,zipfile,io;z=zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()));assert z.testzip() is None;print([(i.filename,z.read(i).decode(),i.date_time) for i in z.infolist()])",
       ],
       { input: archive, encoding: "utf8" },
     );
-    expect(listing.trim()).toBe("[('a.xml', '<a/>'), ('dir/b.txt', 'Hyvä')]");
+    // Every entry dated 2000-01-01 00:00 (a fixed time, so the bytes depend only on the files).
+    expect(listing.trim()).toBe("[('a.xml', '<a/>', (2000, 1, 1, 0, 0, 0)), ('dir/b.txt', 'Hyvä', (2000, 1, 1, 0, 0, 0))]");
   });
 });

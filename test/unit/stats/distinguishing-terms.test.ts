@@ -79,6 +79,27 @@ describe("distinguishingTerms keeps to the k rule", () => {
     expect(terms.map((term) => term.key)).toEqual(["common"]);
   });
 
+  it("puts terms of equal chi-square in the alphabetical order of their labels, whatever order they come in", () => {
+    // Both terms: 12 of 40 comments in a, 5 of 40 in b, so the same chi-square; the keys (stems)
+    // sort the other way round from the labels, and the labels decide.
+    const a = [
+      { key: "a-stem", label: "zeta", count: 12 },
+      { key: "z-stem", label: "alfa", count: 12 },
+    ];
+    const b = [
+      { key: "a-stem", label: "zeta", count: 5 },
+      { key: "z-stem", label: "alfa", count: 5 },
+    ];
+    for (const [groupA, groupB] of [
+      [a, b],
+      [[...a].reverse(), [...b].reverse()],
+    ]) {
+      const terms = distinguishingTerms(groupA!, groupB!, { a: 40, b: 40 }, 5, 10);
+      expect(terms.map((term) => term.label)).toEqual(["alfa", "zeta"]);
+      expect(terms[0]!.chiSquare).toBe(terms[1]!.chiSquare);
+    }
+  });
+
   it("lists at most limit terms", () => {
     const t = (key: string, count: number) => ({ key, label: key, count });
     const terms = distinguishingTerms([t("x", 20), t("y", 15)], [t("x", 5), t("y", 6)], { a: 40, b: 40 }, 5, 1);

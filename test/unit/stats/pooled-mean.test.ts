@@ -81,6 +81,12 @@ const rows: Row[] = [
     events: () => [raw([]), reported(30, null), reported(null, null), raw([10, 10])],
     expected: { n: 2, mean: 10, sd: 0, ci95: [10, 10], source: "responses", eventsPooled: 1, excludedUnknownN: 0 },
   },
+  {
+    // one answer in all: a mean, but no spread to speak of (n − 1 = 0), so no SD and no interval
+    name: "a single answer pools to its value without an SD",
+    events: () => [raw([]), raw([7])],
+    expected: { n: 1, mean: 7, sd: null, ci95: null, source: "responses", eventsPooled: 1, excludedUnknownN: 0 },
+  },
 ];
 
 describe("poolMeans", () => {

@@ -163,6 +163,18 @@ describe("poolReleasedBreakdowns (a pool is the sum of the days' released tables
     ]);
   });
 
+  it("over no days hides nothing: every option is 0, none marked hidden", () => {
+    // A filter that matches no day: nothing was suppressed, so nothing may read as "hidden".
+    expect(poolReleasedBreakdowns(["a", "b"], [])).toEqual({
+      n: 0,
+      hiddenN: 0,
+      rows: [
+        { key: "a", n: 0, suppressed: false, hiddenInDays: 0 },
+        { key: "b", n: 0, suppressed: false, hiddenInDays: 0 },
+      ],
+    });
+  });
+
   it("one day's pool is that day's own table", () => {
     const event = [7, 0, 3, 12];
     const pooled = poolReleasedBreakdowns([0, 1, 2, 3], [event]).rows.map((r) => (r.suppressed ? null : r.n));
