@@ -36,6 +36,8 @@ export interface Answer {
   readonly sector?: string;
   readonly good?: string;
   readonly improve?: string;
+  /** A day's own first question (src/queries/event-questions.ts). */
+  readonly day_1?: number;
 }
 
 export interface FiguresWorld {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serviceContext } from "../../src/services/context";
 import {
@@ -8,7 +9,12 @@ import {
   themesFigures,
   trendFigures,
 } from "../../src/services/dashboard-figures";
+import { createApp } from "../../src/app";
+import { addEventQuestion } from "../../src/queries/event-questions";
+import { getEvent } from "../../src/queries/events";
 import { testPrincipal } from "../helpers/accounts";
+import { createTestSurvey } from "../helpers/factories";
+import { createTestDb } from "../helpers/test-db";
 import { figuresWorld, GOOD_TEXTS, sendAnswers, type FiguresWorld } from "../helpers/figures-fixture";
 
 // The dashboards' figures (src/services/dashboard-figures.ts) called directly on a real in-memory
@@ -191,6 +197,8 @@ describe("trendFigures", () => {
 
   it("the themes with days, each by month, their shares and whether the mix differs (kills: the theme filter's endsWith, names, shares)", async () => {
     const t = await trendFigures(deps(), national, month);
+    // No region asked: the national series alone.
+    expect(t.series.map((s) => s.region)).toEqual([null]);
     expect(t.themes.map((s) => s.themeId)).toEqual([w.themes.a1, w.themes.a2, w.themes.b1]);
     const a1 = t.themes[0]!;
     expect(a1.names).toEqual({ fi: "Johtaminen", sv: "Ledarskap", en: "Leadership" });
@@ -303,6 +311,45 @@ describe("questionFigures", () => {
     if (grade.kind === "choice") throw new Error("grade is a scale");
     expect(grade.mean).toBe(7.4);
     await expect(questionFigures(deps(), viewer16, { ...term, region: "02" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("questionFigures with a day's own question", () => {
+  it("an own question's unwritten text follows the day's main language, pooled Finnish; own questions after the core ones (kills: mainLang ?? 'fi' → &&, the order)", async () => {
+    const db = await createTestDb();
+    const day = await createTestSurvey(db, { regionCode: "15", date: "2019-09-04" });
+    await db.run(sql`UPDATE event SET main_lang = 'sv' WHERE id = ${day.eventId}`);
+    await addEventQuestion(
+      db,
+      { surveyId: day.surveyId, eventId: day.eventId, extraSetId: null },
+      {
+        kind: "likert",
+        required: false,
+        textFi: "Vauhti",
+        textSv: "Tempo",
+        textEn: "",
+        scale: { min: 1, max: 5, step: 1 },
+        optionsJson: null,
+        maxLength: null,
+      },
+    );
+    await sendAnswers(
+      createApp({ db }),
+      day,
+      [3, 4, 5, 4, 4].map((pace) => ({ grade: 8, usefulness: 3, day_1: pace })),
+    );
+    const ownDeps = serviceContext(db, { now: () => NOW });
+    const event = (await getEvent(db, day.eventId))!;
+    const own = await questionFigures(ownDeps, national, { ...term, event: event.id }, event);
+    expect(own.questions.map((q) => [q.key, q.n])).toEqual([
+      ["grade", 5],
+      ["usefulness", 5],
+      ["day_1", 5],
+    ]);
+    // The day's main language is Swedish: the English text comes from the Swedish one.
+    expect(own.questions[2]!.text).toEqual({ fi: "Vauhti", sv: "Tempo", en: "Tempo" });
+    const pooled = await questionFigures(ownDeps, national, term);
+    expect(pooled.questions[2]!.text).toEqual({ fi: "Vauhti", sv: "Tempo", en: "Vauhti" });
   });
 });
 

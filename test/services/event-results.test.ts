@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serviceContext } from "../../src/services/context";
 import { eventResults } from "../../src/services/event-results";
 import { testPrincipal } from "../helpers/accounts";
-import { createTestSurvey } from "../helpers/factories";
+import { createTestSurvey, type TestSurvey } from "../helpers/factories";
 import { figuresWorld, type FiguresWorld } from "../helpers/figures-fixture";
 
 // One day's results page (src/services/event-results.ts) on a real in-memory database with the
@@ -16,8 +17,15 @@ const deps = () => serviceContext(w.db, { now: () => NOW });
 const national = testPrincipal({ userId: 1, email: "n@test.example", name: "N", role: "national" });
 const viewer16 = testPrincipal({ userId: 2, email: "v@test.example", name: "V", role: "viewer", regions: ["16"] });
 
+let publishedNational: TestSurvey;
+
 beforeAll(async () => {
   w = await figuresWorld();
+  // A published national day of theme A2 besides the world's own days (no answers of its own).
+  publishedNational = await createTestSurvey(w.db, { regionCode: null, date: "2019-09-21" });
+  await w.db.run(
+    sql`UPDATE event SET programme_id = ${w.programmes.a}, theme_id = ${w.themes.a2}, reported_grade_mean = 9, reported_grade_n = 20 WHERE id = ${publishedNational.eventId}`,
+  );
 });
 
 describe("eventResults", () => {
@@ -64,6 +72,14 @@ describe("eventResults", () => {
     expect(r.responseRate).toBe(0.25);
     // A2 besides the national day: a16s 9, 7.
     expect(r.themeComparison).toMatchObject({ status: "shown", days: 1, regions: 1, grade: { n: 2, mean: 8 } });
+  });
+
+  it("a regional day's theme leaves out national days, answered or published (kills: key !== null → true, the published day's regionCode !== null)", async () => {
+    // A2 besides a16s: the national day nat (answered) and the published national day only, both
+    // left out; region 16 is the day's own. Nothing is left to pool.
+    const r = await eventResults(deps(), national, await w.event(w.days.a16s));
+    expect(r.themeComparison).toMatchObject({ status: "shown", days: 0, regions: 0, grade: { n: 0, mean: null, published: null } });
+    expect(publishedNational.eventId).toBeGreaterThan(0);
   });
 
   it("the comparison is withheld from a reader of 16 when its block holds one other region, shown to the national team (kills: withheldUnless, the reason)", async () => {
