@@ -10,6 +10,7 @@ import {
   trendFigures,
 } from "../../src/services/dashboard-figures";
 import { createApp } from "../../src/app";
+import { theme } from "../../src/db/schema";
 import { addEventQuestion } from "../../src/queries/event-questions";
 import { getEvent } from "../../src/queries/events";
 import { testPrincipal } from "../helpers/accounts";
@@ -273,6 +274,30 @@ describe("themesFigures", () => {
     expect(byId(t.themes, w.themes.a2)).toMatchObject({ events: 2, grade: { n: 7 } });
     expect(t.cells.every((c) => c.region === "16")).toBe(true);
     await expect(themesFigures(deps(), viewer16, { ...term, region: "02" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("themesFigures' cells", () => {
+  it("are ordered by region, then by theme id as a number: theme 2 before theme 10 (kills: the cells' sort → none, the theme comparison)", async () => {
+    const db = await createTestDb();
+    const first = await createTestSurvey(db, { regionCode: "16", date: "2019-09-04" });
+    const second = await createTestSurvey(db, { regionCode: "16", date: "2019-09-05" });
+    const other = await createTestSurvey(db, { regionCode: "01", date: "2019-09-06" });
+    const programmeId = (await getEvent(db, first.eventId))!.programmeId;
+    // The factory's theme is id 1; nine more make ids 2 … 10.
+    for (let i = 2; i <= 10; i++) await db.insert(theme).values({ programmeId, nameFi: `T${i}`, nameSv: `T${i}`, nameEn: `T${i}` });
+    const setTheme = (s: { eventId: number }, id: number) => db.run(sql`UPDATE event SET theme_id = ${id} WHERE id = ${s.eventId}`);
+    await setTheme(first, 10);
+    await setTheme(second, 2);
+    await setTheme(other, 10);
+    const app = createApp({ db });
+    for (const s of [first, second, other]) await sendAnswers(app, s, [{ grade: 8 }]);
+    const t = await themesFigures(serviceContext(db, { now: () => NOW }), national, term);
+    expect(t.cells.map((c) => [c.region, c.themeId])).toEqual([
+      ["01", 10],
+      ["16", 2],
+      ["16", 10],
+    ]);
   });
 });
 
