@@ -161,7 +161,28 @@ describe("regionsFigures' funnel", () => {
     expect(rankable.map((x) => x.code)).toEqual(["01"]);
     expect(r.funnel.regionsOnFunnel).toBe(1);
     expect(r.funnel.curve.length).toBeGreaterThan(0);
+    // Drawn around the regions' effective sizes: every point a number.
+    expect(r.funnel.curve.every((c) => [c.effectiveN, c.lo95, c.hi95, c.lo998, c.hi998].every(Number.isFinite))).toBe(true);
     expect(r.regions.find((x) => x.code === "01")!.comparison!.funnel).not.toBeNull();
+  });
+});
+
+describe("regionsFigures' funnel without a rest of the country", () => {
+  it("a rankable region with no other region to compare with is not on the funnel (kills: funnel !== null → true)", async () => {
+    const db = await createTestDb();
+    const app = createApp({ db });
+    for (const date of ["2019-09-04", "2019-09-05"]) {
+      const s = await createTestSurvey(db, { regionCode: "16", date });
+      await sendAnswers(
+        app,
+        s,
+        Array.from({ length: 15 }, (_, i) => ({ grade: 6 + (i % 4) })),
+      );
+    }
+    const r = await regionsFigures(serviceContext(db, { now: () => NOW }), national, term);
+    const own = r.regions.find((x) => x.code === "16")!;
+    expect(own.comparison).toMatchObject({ rankable: true, funnel: null });
+    expect(r.funnel).toEqual({ curve: [], regionsOnFunnel: 0 });
   });
 });
 
@@ -266,6 +287,8 @@ describe("themesFigures", () => {
     expect(t.themes.map((x) => x.id)).toEqual([w.themes.a2]);
     // A2: nat 50 / 5 and a16s 16 / 2: n 7, Σ 66.
     expect(t.themes[0]!.grade.mean).toBeCloseTo(66 / 7, 12);
+    // No published day of its own (a04's is A1's).
+    expect(t.themes[0]!.grade).toMatchObject({ source: "responses", published: null });
   });
 
   it("a reader of 16 pools its own region's and the national days only (kills: readableRegions in the filter, the access check)", async () => {
@@ -339,8 +362,28 @@ describe("questionFigures", () => {
   });
 });
 
+describe("questionFigures' choice pooled over days", () => {
+  it("releases each day's own suppressed table: 3 + 3 answers of one option stay hidden (kills: the per-day grouping → one group)", async () => {
+    const db = await createTestDb();
+    const app = createApp({ db });
+    for (const date of ["2019-09-04", "2019-09-05"]) {
+      const s = await createTestSurvey(db, { regionCode: "16", date });
+      await sendAnswers(app, s, [
+        { grade: 8, sector: "education" },
+        { grade: 8, sector: "education" },
+        { grade: 8, sector: "education" },
+      ]);
+    }
+    const { questions } = await questionFigures(serviceContext(db, { now: () => NOW }), national, term);
+    const sector = questions.find((q) => q.key === "sector")!;
+    if (sector.kind !== "choice") throw new Error("sector is a choice question");
+    // Six answers pooled, but each day's three are below 5 and hidden in both days.
+    expect(sector.options.find((o) => o.value === "education")).toMatchObject({ n: null, suppressed: true, hiddenInDays: 2 });
+  });
+});
+
 describe("questionFigures with a day's own question", () => {
-  it("an own question's unwritten text follows the day's main language, pooled Finnish; own questions after the core ones (kills: mainLang ?? 'fi' → &&, the order)", async () => {
+  it("an own question's unwritten text follows the day's main language, pooled Finnish; own questions after the core ones (kills: mainLang ?? 'fi' → &&, the order, CORE_ORDER's 'sector' → '')", async () => {
     const db = await createTestDb();
     const day = await createTestSurvey(db, { regionCode: "15", date: "2019-09-04" });
     await db.run(sql`UPDATE event SET main_lang = 'sv' WHERE id = ${day.eventId}`);
@@ -361,7 +404,7 @@ describe("questionFigures with a day's own question", () => {
     await sendAnswers(
       createApp({ db }),
       day,
-      [3, 4, 5, 4, 4].map((pace) => ({ grade: 8, usefulness: 3, day_1: pace })),
+      [3, 4, 5, 4, 4].map((pace) => ({ grade: 8, usefulness: 3, sector: "education", day_1: pace })),
     );
     const ownDeps = serviceContext(db, { now: () => NOW });
     const event = (await getEvent(db, day.eventId))!;
@@ -369,12 +412,13 @@ describe("questionFigures with a day's own question", () => {
     expect(own.questions.map((q) => [q.key, q.n])).toEqual([
       ["grade", 5],
       ["usefulness", 5],
+      ["sector", 5],
       ["day_1", 5],
     ]);
     // The day's main language is Swedish: the English text comes from the Swedish one.
-    expect(own.questions[2]!.text).toEqual({ fi: "Vauhti", sv: "Tempo", en: "Tempo" });
+    expect(own.questions[3]!.text).toEqual({ fi: "Vauhti", sv: "Tempo", en: "Tempo" });
     const pooled = await questionFigures(ownDeps, national, term);
-    expect(pooled.questions[2]!.text).toEqual({ fi: "Vauhti", sv: "Tempo", en: "Vauhti" });
+    expect(pooled.questions[3]!.text).toEqual({ fi: "Vauhti", sv: "Tempo", en: "Vauhti" });
   });
 });
 

@@ -29,7 +29,7 @@ describe("programmeComparison", () => {
     expect(r.overall[1]).toMatchObject({ events: 2, attendance: 15, responses: 10, grade: { n: 10, mean: 7.5, source: "responses" } });
   });
 
-  it("matches themes by their trimmed, case-folded Finnish name, and leaves out a theme without days (kills: themeKey's trim and case, pool === null → continue, the theme sides)", async () => {
+  it("matches themes by their trimmed, case-folded Finnish name, and leaves out a theme without days (kills: themeKey's trim and case, pool === null → continue, the theme sides, the theme's published days filter)", async () => {
     const r = await programmeComparison(deps(), { programme: w.programmes.a, compare: w.programmes.b });
     expect(r.themes.map((t) => [t.name.fi, t.themeIds])).toEqual([
       ["Johtaminen", [w.themes.a1, w.themes.b1]],
@@ -42,6 +42,9 @@ describe("programmeComparison", () => {
     expect(leadership!.figures[1]).toMatchObject({ events: 2, grade: { n: 10, mean: 7.5 } });
     // A2: nat 10 ×5 and a16s 9, 7: n 7, Σ 66.
     expect(digital!.figures[1]).toBeNull();
+    // Each theme lists its own published days only: a04 is A1's.
+    expect(leadership!.figures[0]!.grade.published).toMatchObject({ days: 1, points: [{ region: "04" }] });
+    expect(digital!.figures[0]!.grade).toMatchObject({ source: "responses", published: null });
     expect(digital!.figures[0]!.grade.mean).toBeCloseTo(66 / 7, 12);
   });
 

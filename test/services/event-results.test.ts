@@ -26,10 +26,17 @@ beforeAll(async () => {
   await w.db.run(
     sql`UPDATE event SET programme_id = ${w.programmes.a}, theme_id = ${w.themes.a2}, reported_grade_mean = 9, reported_grade_n = 20 WHERE id = ${publishedNational.eventId}`,
   );
+  // A published day of region 16 in theme A1 (the comparison of a16 must leave it out: 16 is a16's
+  // own region), and a second day in region 16 on a16's date, without answers.
+  const published16 = await createTestSurvey(w.db, { regionCode: "16", date: "2019-09-30" });
+  await w.db.run(
+    sql`UPDATE event SET programme_id = ${w.programmes.a}, theme_id = ${w.themes.a1}, reported_grade_mean = 7, reported_grade_n = 12 WHERE id = ${published16.eventId}`,
+  );
+  await createTestSurvey(w.db, { regionCode: "16", date: "2019-09-04" });
 });
 
 describe("eventResults", () => {
-  it("the day's own grade, rate, questions but the grade, comments; its theme over the other regions' days (kills: the result's fields, the grade filter, the own region left out)", async () => {
+  it("the day's own grade, rate, questions but the grade, comments; its theme over the other regions' days (kills: the result's fields, the grade filter, the own region left out, the day found by id → true)", async () => {
     const r = await eventResults(deps(), viewer16, await w.event(w.days.a16));
     // a16: 8 8 6 10 9 8 of 10 present.
     expect(r.grade).toMatchObject({ source: "responses", n: 6 });
@@ -50,17 +57,18 @@ describe("eventResults", () => {
     });
   });
 
-  it("a published day: its figure, its own answers beside it, and a comparison without its own published figure (kills: collected, the published filter's region)", async () => {
+  it("a published day: its figure, its own answers beside it, and a comparison without its own published figure (kills: collected, the published filter's region → true)", async () => {
     const r = await eventResults(deps(), national, await w.event(w.days.a04));
     expect(r.grade).toMatchObject({ source: "reported", n: 30, mean: 8.5 });
     expect(r.collected).toMatchObject({ source: "responses", n: 2, mean: 8 });
     expect(r.responseRate).toBeNull();
-    // A1 without region 04: a16, a01, a02, a16o: n 21, Σ 146; regions 16, 01, 02.
+    // A1 without region 04: a16, a01, a02, a16o: n 21, Σ 146, and 16's published day beside them;
+    // regions 16, 01, 02.
     expect(r.themeComparison).toMatchObject({
       status: "shown",
-      days: 4,
+      days: 5,
       regions: 3,
-      grade: { n: 21, source: "responses", published: null },
+      grade: { n: 21, source: "mixed", published: { days: 1, points: [{ region: "16", mean: 7 }] } },
     });
     if (r.themeComparison.status !== "shown") throw new Error("shown");
     expect(r.themeComparison.grade.mean).toBeCloseTo(146 / 21, 12);
