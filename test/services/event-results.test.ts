@@ -27,7 +27,7 @@ beforeAll(async () => {
     sql`UPDATE event SET programme_id = ${w.programmes.a}, theme_id = ${w.themes.a2}, reported_grade_mean = 9, reported_grade_n = 20 WHERE id = ${publishedNational.eventId}`,
   );
   // A published day of region 16 in theme A1 (the comparison of a16 must leave it out: 16 is a16's
-  // own region), and a second day in region 16 on a16's date, without answers.
+  // own region), and a second day in region 16 on a16's date, without answers (read after a16).
   const published16 = await createTestSurvey(w.db, { regionCode: "16", date: "2019-09-30" });
   await w.db.run(
     sql`UPDATE event SET programme_id = ${w.programmes.a}, theme_id = ${w.themes.a1}, reported_grade_mean = 7, reported_grade_n = 12 WHERE id = ${published16.eventId}`,
@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 describe("eventResults", () => {
-  it("the day's own grade, rate, questions but the grade, comments; its theme over the other regions' days (kills: the result's fields, the grade filter, the own region left out, the day found by id → true)", async () => {
+  it("the day's own grade, rate, questions but the grade, comments; its theme over the other regions' days (kills: the result's fields, the grade filter, the own region left out)", async () => {
     const r = await eventResults(deps(), viewer16, await w.event(w.days.a16));
     // a16: 8 8 6 10 9 8 of 10 present.
     expect(r.grade).toMatchObject({ source: "responses", n: 6 });
