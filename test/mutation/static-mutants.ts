@@ -86,7 +86,7 @@ symlinkSync(join(checkout, "node_modules"), join(sandbox, "node_modules"), "dir"
 process.chdir(sandbox);
 const removeSandbox = () => rmSync(sandbox, { recursive: true, force: true });
 
-const session = await openVitestSession();
+const session = await openVitestSession(namedTests);
 let current: { file: string; text: string } | undefined;
 const write = (file: string, text: string) => {
   writeFileSync(file, text);

@@ -12,9 +12,13 @@ export interface RunOutcome {
   failed?: string;
 }
 
-export const openVitestSession = async () => {
+export const openVitestSession = async (namedTests: readonly string[] = []) => {
+  // Service tests (test/services, the static mutants of src/services) need the services config: its
+  // global setup and its include, narrowed to the named files as a services run narrows it.
+  const services = namedTests.some((file) => !file.startsWith("test/unit/"));
+  if (services) process.env.MUTATION_API_TESTS = namedTests.join(",");
   const vitest = await createVitest("test", {
-    config: "test/mutation/vitest.config.ts",
+    config: services ? "test/mutation/vitest.services.config.ts" : "test/mutation/vitest.config.ts",
     watch: false,
     // A reporter that prints nothing (an empty list would mean the default one).
     reporters: [{}],
