@@ -101,6 +101,11 @@ describe("validateAnswers", () => {
     expect(result.ok ? [] : result.errors.map((e) => e.key)).toEqual(["grade", "usefulness", "good"]);
   });
 
+  it("names the question when a scale question was stored without its scale, a programming error (kills: the !scale check → false, its message → '')", () => {
+    const broken: Question = { ...questions[0]!, scale: null };
+    expect(() => validateAnswers([broken], raw({ grade: ["8"] }))).toThrow("question grade has no scale");
+  });
+
   it("counts text length in characters, not UTF-16 units", () => {
     const tenEmoji = "😀".repeat(10);
     expect(validateAnswers(questions, raw({ grade: ["8"], good: [tenEmoji] })).ok).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayPlace, dayTitle, dayTitles, placeColumns, titleColumns, type DayTextColumns } from "../../src/domain/day-texts";
 import { chooseLang } from "../../src/domain/lang";
 import { inLanguage, withFallbacks } from "../../src/domain/localised-name";
-import { questionInLanguages, writtenTexts } from "../../src/domain/questions";
+import { questionInLanguages, shownLang, writtenTexts } from "../../src/domain/questions";
 
 // The language rule for texts staff write (issue 16 item 5): the reader's language, else the day's
 // main language, else the first written in fi, sv, en order.
@@ -90,6 +90,29 @@ describe("an own question written in one language", () => {
   it("gives the edit form back what was written", () => {
     const q = questionInLanguages(stored, "fi");
     expect(writtenTexts(q.text, q.shownIn)).toEqual({ fi: "", sv: "Kommer du igen?", en: "" });
+  });
+
+  it("keeps an option written in every language as written, with no fallback marked (kills: { text } → {})", () => {
+    const q = questionInLanguages(stored, "sv");
+    expect(q.options[0]).toEqual({ value: "a", label: { fi: "Kyllä", sv: "Ja", en: "Yes" } });
+  });
+
+  it("gives back each language that was written, and blank where one fell back (kills: own('fi') and own('en') → own(''))", () => {
+    const text = { fi: "Tuletko uudelleen?", sv: "Tuletko uudelleen?", en: "Will you come again?" };
+    expect(writtenTexts(text, { fi: "fi", sv: "fi", en: "en" })).toEqual({ fi: "Tuletko uudelleen?", sv: "", en: "Will you come again?" });
+    expect(writtenTexts(text, undefined)).toEqual(text);
+  });
+
+  it("a text written in no language shows blank in all three, not undefined (kills: the { text: '', lang } fallback → {}, its '' → 'Stryker was here!')", () => {
+    const q = questionInLanguages({ ...stored, text: { fi: "", sv: "", en: "" }, options: [] }, "fi");
+    expect(q.text).toEqual({ fi: "", sv: "", en: "" });
+    expect(q.shownIn).toBeUndefined();
+  });
+
+  it("says which language a reader really gets: the fallback's, or their own when nothing fell back (kills: shownLang's body, ?. and ??)", () => {
+    expect(shownLang({ fi: "sv", sv: "sv", en: "sv" }, "fi")).toBe("sv");
+    expect(shownLang({ fi: "fi", sv: "sv", en: "fi" }, "sv")).toBe("sv");
+    expect(shownLang(undefined, "en")).toBe("en");
   });
 });
 
