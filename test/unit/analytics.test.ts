@@ -9,10 +9,12 @@ import {
   groupFigures,
   NO_EVENTS,
   pooledFromSums,
+  publishedEventGrade,
   regroupPairs,
   trendFromMonths,
   type EventInput,
   type EventSums,
+  withPublishedEvents,
 } from "../../src/domain/analytics";
 import { GRADE_SCALE } from "../../src/domain/questions";
 
@@ -840,5 +842,95 @@ describe("trendFromMonths", () => {
       },
       null,
     ]);
+  });
+});
+
+describe("publishedEventGrade: a report that published its distribution", () => {
+  it("takes SD, median and the t interval from a published distribution of 10 answers, around the published mean", () => {
+    // published 8×5 9×3 10×2 (n 10, mean 8.7): the same answers as "gives a day with 10 answers its t
+    // interval" above; scipy: sd 0.823272602, t.ppf(.975, 9)·sd/√10 → [8.111066258, 9.288933742]; median 8.5
+    const grade = publishedEventGrade(
+      { reportedGradeMean: 8.7, reportedGradeN: 10, reportedGradeDistributionJson: '{"8":5,"9":3,"10":2}' },
+      GRADE_SCALE,
+    );
+    expect(grade).toMatchObject({
+      source: "reported",
+      n: 10,
+      mean: 8.7,
+      ciWithheld: null,
+      median: 8.5,
+      distribution: { ...ALL_ZERO, "8": 5, "9": 3, "10": 2 },
+      smallN: false,
+    });
+    expect(grade?.sd).toBeCloseTo(0.823272602, 8);
+    expect(grade?.ci95?.[0]).toBeCloseTo(8.111066258, 8);
+    expect(grade?.ci95?.[1]).toBeCloseTo(9.288933742, 8);
+  });
+
+  it("withholds the interval of a published distribution under 10 answers, as for collected ones", () => {
+    // published 8×2 9×1 10×1 (n 4, mean 8.75): sd √(2·.5625 + .0625 + 1.5625)/3 = 0.957427108, no CI
+    const grade = publishedEventGrade(
+      { reportedGradeMean: 8.75, reportedGradeN: 4, reportedGradeDistributionJson: '{"8":2,"9":1,"10":1}' },
+      GRADE_SCALE,
+    );
+    expect(grade).toMatchObject({ source: "reported", n: 4, mean: 8.75, ci95: null, ciWithheld: "too_few_respondents", smallN: true });
+    expect(grade?.sd).toBeCloseTo(0.957427108, 8);
+  });
+});
+
+describe("pooledFromSums: sums it refuses", () => {
+  it("refuses a count that is not a whole number and a sum that gives no finite mean, saying which", () => {
+    expect(() => pooledFromSums({ ...NO_EVENTS, gradedEvents: 1, n: 1.5, sum: 12, sumSq: 96 }, [])).toThrow(
+      /^event n must be a whole number ≥ 0, got 1\.5$/,
+    );
+    expect(() => pooledFromSums({ ...NO_EVENTS, gradedEvents: 1, n: 1, sum: Number.POSITIVE_INFINITY, sumSq: 0 }, [])).toThrow(
+      /^event mean must be finite, got Infinity$/,
+    );
+  });
+});
+
+describe("withPublishedEvents", () => {
+  const answered = pooledFromSums(sums([[7, 8, 9]], { days: 1 }), []);
+  const noAnswers = pooledFromSums(NO_EVENTS, []);
+
+  it("leaves an answered figure as it is, without a published part, when no day was published", () => {
+    expect(withPublishedEvents(answered, [])).toEqual({ ...answered, published: null });
+    expect(withPublishedEvents(answered, []).source).toBe("responses");
+  });
+
+  it("lists published days by date, then region, a day without a region first", () => {
+    const grade = withPublishedEvents(noAnswers, [
+      { date: "2019-09-18", regionCode: "02", mean: 8, n: 10 },
+      { date: "2019-09-18", regionCode: "01", mean: 7, n: 10 },
+      { date: "2019-09-18", regionCode: null, mean: 9, n: 10 },
+      { date: "2019-09-17", regionCode: "03", mean: 6, n: 10 },
+      { date: "2019-09-19", regionCode: null, mean: 7, n: 10 },
+      { date: "2019-09-19", regionCode: "04", mean: 8, n: 10 },
+    ]);
+    expect(grade.published?.points.map((p) => [p.date, p.region])).toEqual([
+      ["2019-09-17", "03"],
+      ["2019-09-18", null],
+      ["2019-09-18", "01"],
+      ["2019-09-18", "02"],
+      ["2019-09-19", null],
+      ["2019-09-19", "04"],
+    ]);
+    // mean of the published means (6 + 9 + 7 + 8 + 7 + 8) / 6 = 7.5, n 60
+    expect(grade).toMatchObject({ source: "reported", n: 60, mean: 7.5, smallN: false });
+  });
+
+  it("warns of a small n only when every published day gave its n", () => {
+    // one day with n 3 and one without: the known n (3) is not the group's, so no small-n warning;
+    // both with n (3 + 1 = 4 < 5): the warning
+    const someUnknown = withPublishedEvents(noAnswers, [
+      { date: "2019-09-17", regionCode: "01", mean: 8, n: 3 },
+      { date: "2019-09-18", regionCode: "01", mean: 9, n: null },
+    ]);
+    expect([someUnknown.n, someUnknown.smallN]).toEqual([3, false]);
+    const allKnown = withPublishedEvents(noAnswers, [
+      { date: "2019-09-17", regionCode: "01", mean: 8, n: 3 },
+      { date: "2019-09-18", regionCode: "01", mean: 9, n: 1 },
+    ]);
+    expect([allKnown.n, allKnown.smallN]).toEqual([4, true]);
   });
 });
