@@ -40,6 +40,11 @@ describe("helsinkiInstant", () => {
 });
 
 describe("dates and times as each language reads them, the same on Node and Workers", () => {
+  it("refuses a wall-clock time with anything before it (kills: LOCAL without ^)", () => {
+    expect(helsinkiInstant("x2019-09-04T10:00")).toBeNull();
+    expect(helsinkiInstant("12019-09-04T10:00")).toBeNull();
+  });
+
   it("writes Helsinki time (summer and winter)", () => {
     const summer = Date.parse("2019-09-04T13:00:00Z");
     expect(formatDateTime("fi", summer)).toBe("4.9.2019 klo 16.00");

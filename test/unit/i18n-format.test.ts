@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatNumber, formatShortDate, t } from "../../src/domain/i18n";
+import { formatDate } from "../../src/domain/i18n/dates";
 
 describe("t", () => {
   it("returns the template as written when no parameters are given", () => {
@@ -39,5 +40,20 @@ describe("formatShortDate", () => {
     expect(formatShortDate("en", "2019-13-01")).toBe("2019-13-01");
     expect(formatShortDate("sv", "2019-00-01")).toBe("2019-00-01");
     expect(formatShortDate("fi", "x2019-09-04")).toBe("x2019-09-04");
+  });
+});
+
+describe("formatDate's month names", () => {
+  // The reference is the runtime's own CLDR data (Intl), not the project's table: Finnish takes the
+  // partitive after a day ("4. helmikuuta"), Swedish and English the plain name.
+  const cldr = (locale: string, month: number) =>
+    new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", timeZone: "UTC" })
+      .formatToParts(Date.UTC(2019, month - 1, 4))
+      .find((part) => part.type === "month")!.value;
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])("names month %i as CLDR does in fi, sv and en", (month) => {
+    const iso = `2019-${String(month).padStart(2, "0")}-04`;
+    expect(formatDate("fi", iso)).toContain(cldr("fi-FI", month));
+    expect(formatDate("sv", iso)).toContain(cldr("sv-FI", month));
+    expect(formatDate("en", iso)).toContain(cldr("en-GB", month));
   });
 });
