@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseLang, isLang } from "../../src/domain/lang";
+import { chooseLang, isLang, LANG_NAMES, LANGS } from "../../src/domain/lang";
 
 describe("chooseLang from Accept-Language", () => {
   it.each([
@@ -22,5 +22,14 @@ describe("chooseLang from Accept-Language", () => {
     expect(chooseLang("de", "sv")).toBe("sv");
     expect(isLang(1)).toBe(false);
     expect(isLang("fi")).toBe(true);
+  });
+});
+
+describe("LANG_NAMES", () => {
+  // The language switcher names each language in itself (a Swede looks for "Svenska"); the
+  // reference is the runtime's CLDR autonyms, capitalised as a menu item is.
+  it.each(LANGS)("names %s in itself, as CLDR does", (code) => {
+    const autonym = new Intl.DisplayNames([code], { type: "language" }).of(code)!;
+    expect(LANG_NAMES[code]).toBe(autonym.charAt(0).toLocaleUpperCase(code) + autonym.slice(1));
   });
 });

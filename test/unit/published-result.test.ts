@@ -24,6 +24,11 @@ describe("checkPublishedResult", () => {
     // 8, 8, 9 → 8.333…, published as 8.3: within rounding; as 8.4: not
     ["a mean rounded to one decimal", { mean: 8.3, distribution: { "8": 2, "9": 1 } }, []],
     ["a mean rounded the wrong way", { mean: 8.4, distribution: { "8": 2, "9": 1 } }, ["distribution_mean"]],
+    // The rounding edge, both sides: 8 ×9 and 9 ×11 → 8.55, and 8 ×11 and 9 ×9 → 8.45, each exactly
+    // 0.05 from a published 8.5 (in floats 0.0499… and 0.0500…7), so both round to it; 8.56 does not.
+    ["a mean 0.05 above, at the rounding edge", { n: 20, distribution: { "8": 9, "9": 11 } }, []],
+    ["a mean 0.05 below, at the rounding edge", { n: 20, distribution: { "8": 11, "9": 9 } }, []],
+    ["a mean 0.06 above", { n: 50, attendance: 60, distribution: { "8": 22, "9": 28 } }, ["distribution_mean"]],
     ["grade 3 in the distribution", { distribution: { "3": 1 } }, ["distribution_off_scale"]],
     ["a half count", { distribution: { "8": 0.5 } }, ["distribution_off_scale"]],
     ["a distribution larger than attendance", { distribution: { "8": 30, "9": 30 }, attendance: 47 }, ["n_above_attendance"]],
