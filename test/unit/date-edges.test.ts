@@ -21,11 +21,14 @@ describe("helsinkiDate", () => {
     expect(helsinkiDate("2019-09-04T21:30Z")).toEqual({ year: 2019, month: 9, day: 5 }); // 00:30 on the 5th in Helsinki
     expect(helsinkiDate("2019-09-04T21:30:15.5+00:00")).toEqual({ year: 2019, month: 9, day: 5 });
   });
-  it.each(["x2019-09-04T10:00Z", "2019-09-04T10:00Zjunk", "2019-09-04T10:00:5Z", "x2019-09-04", "12019-09-04"])("refuses %j, saying what it expects", (input) => {
-    expect(() => helsinkiDate(input)).toThrow(
-      `expected YYYY-MM-DD, an ISO timestamp with a zone, or epoch ms; got ${JSON.stringify(input)}`,
-    );
-  });
+  it.each(["x2019-09-04T10:00Z", "2019-09-04T10:00Zjunk", "2019-09-04T10:00:5Z", "x2019-09-04", "12019-09-04"])(
+    "refuses %j, saying what it expects",
+    (input) => {
+      expect(() => helsinkiDate(input)).toThrow(
+        `expected YYYY-MM-DD, an ISO timestamp with a zone, or epoch ms; got ${JSON.stringify(input)}`,
+      );
+    },
+  );
   it("refuses day 0 and a day past the month's end, naming the input", () => {
     expect(() => helsinkiDate("2019-09-00")).toThrow("not a calendar date: 2019-09-00");
     expect(() => helsinkiDate("2019-02-29")).toThrow("not a calendar date: 2019-02-29");
