@@ -213,6 +213,12 @@ describe("XLSX sheet names (Excel: at most 31 characters, none of : \\ / ? * [ ]
     expect(await names("[]")).toEqual(["Sheet", "Notes"]);
   });
 
+  it("keeps a character outside the BMP (a surrogate pair) whole and drops a lone surrogate of either half (kills: NOT_XML's look-arounds)", async () => {
+    expect(await names("Palaute 😀")).toEqual(["Palaute 😀", "Notes"]);
+    expect(await names("A\ud800b")).toEqual(["Ab", "Notes"]);
+    expect(await names("A\udc00b")).toEqual(["Ab", "Notes"]);
+  });
+
   it("keeps the two names apart when they differ only in case, still within 31 characters", async () => {
     expect(await names("tulokset", "TULOKSET")).toEqual(["Tulokset", "TULOKSET 2"]);
     expect(await names("Vastausprosentit koulutusohjelmittain", "vastausprosentit koulutusohjelmittain")).toEqual([
